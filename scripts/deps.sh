@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs the Debian packages kefu needs to build, run and test. Idempotent:
+# only missing packages are fetched, so a second run costs a dpkg query.
+set -euo pipefail
+
+PKGS=(
+  build-essential cmake ninja-build ccache pkg-config git
+  libboost-dev libboost-system-dev
+  libsqlite3-dev sqlite3
+  nlohmann-json3-dev libicu-dev libsodium-dev
+  libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
+  libhowardhinnant-date-dev tzdata
+  libgtest-dev libgmock-dev libbenchmark-dev
+  python3-jieba
+  curl
+)
+# Node.js: keep whatever node the machine has (it may come with its own npm).
+command -v npm >/dev/null 2>&1 || PKGS+=(nodejs npm)
+[ "${KEFU_BENCH_DEPS:-0}" = 1 ] && PKGS+=(wrk)
+
+missing=()
+for p in "${PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "[deps] installing: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+echo "[deps] ok"

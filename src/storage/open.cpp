@@ -1,0 +1,34 @@
+#include "storage/open.hpp"
+
+#include <filesystem>
+#include <stdexcept>
+
+#include "storage/sqlite/database.hpp"
+#include "storage/sqlite/schema.hpp"
+
+namespace kefu::storage {
+namespace {
+
+std::string sqlite_path(const std::string& url) {
+  if (url.starts_with("postgres://") || url.starts_with("postgresql://"))
+    throw std::runtime_error("PostgreSQL is not supported by this build yet; use sqlite:///path/to/kefu.db");
+  std::string path = url;
+  if (path.starts_with("sqlite://")) path = path.substr(9);
+  if (path.empty()) throw std::runtime_error("empty database path in " + url);
+  auto parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent);
+  return path;
+}
+
+}  // namespace
+
+std::unique_ptr<Database> open_database(const std::string& url, bool migrate_schema) {
+  return sqlite::open({.path = sqlite_path(url)}, migrate_schema);
+}
+
+int migrate_database(const std::string& url) {
+  sqlite::Connection c(sqlite_path(url), true);
+  return sqlite::migrate(c);
+}
+
+}  // namespace kefu::storage

@@ -1,0 +1,141 @@
+#include "storage/sqlite/database.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+
+#include "storage/sqlite/repository.hpp"
+#include "storage/sqlite/schema.hpp"
+
+namespace kefu::storage::sqlite {
+namespace {
+
+std::atomic<uint64_t> g_next_generation{1};
+
+class SqliteDatabase final : public Database {
+ public:
+  SqliteDatabase(Options o, bool migrate_schema) : opt_(std::move(o)), generation_(g_next_generation++) {
+    writer_conn_ = std::make_unique<Connection>(opt_.path, true);
+    if (migrate_schema) migrate(*writer_conn_);
+    if (schema_version(*writer_conn_) != latest_schema_version())
+      throw std::runtime_error("database schema is at version " + std::to_string(schema_version(*writer_conn_)) +
+                               ", this kefu needs " + std::to_string(latest_schema_version()) +
+                               ": run `kefu migrate`");
+    writer_repo_ = std::make_unique<SqliteRepository>(*writer_conn_);
+    thread_ = std::thread([this] { writer_loop(); });
+  }
+
+  ~SqliteDatabase() override {
+    {
+      std::lock_guard lock(mu_);
+      stopping_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+
+  Repository& reader() override {
+    // One read connection per (thread, database); WAL lets them read while the writer commits.
+    thread_local std::unordered_map<uint64_t, std::pair<std::unique_ptr<Connection>, std::unique_ptr<SqliteRepository>>>
+        readers;
+    auto& slot = readers[generation_];
+    if (!slot.first) {
+      slot.first = std::make_unique<Connection>(opt_.path, false);
+      slot.second = std::make_unique<SqliteRepository>(*slot.first);
+    }
+    return *slot.second;
+  }
+
+  void write(Job job, Done done) override {
+    {
+      std::lock_guard lock(mu_);
+      if (stopping_) throw std::runtime_error("database is closing");
+      queue_.push_back({std::move(job), std::move(done)});
+    }
+    cv_.notify_one();
+  }
+
+  void flush() override { write_sync([](Repository&) {}); }
+
+  std::string backend() const override { return "sqlite"; }
+
+ private:
+  struct Item {
+    Job job;
+    Done done;
+  };
+
+  void writer_loop() {
+    for (;;) {
+      std::vector<Item> batch;
+      {
+        std::unique_lock lock(mu_);
+        cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+        if (queue_.empty()) return;  // stopping and drained
+        while (!queue_.empty() && static_cast<int>(batch.size()) < opt_.max_batch) {
+          batch.push_back(std::move(queue_.front()));
+          queue_.pop_front();
+        }
+      }
+      commit_batch(batch);
+    }
+  }
+
+  void commit_batch(std::vector<Item>& batch) {
+    std::vector<std::exception_ptr> results(batch.size());
+    std::exception_ptr commit_error;
+    try {
+      writer_conn_->exec("BEGIN IMMEDIATE");
+      for (std::size_t i = 0; i < batch.size(); ++i) {
+        writer_conn_->exec("SAVEPOINT job");
+        try {
+          batch[i].job(*writer_repo_);
+          writer_conn_->exec("RELEASE job");
+        } catch (...) {
+          results[i] = std::current_exception();
+          writer_conn_->exec("ROLLBACK TO job");
+          writer_conn_->exec("RELEASE job");
+        }
+      }
+      writer_conn_->exec("COMMIT");
+    } catch (...) {
+      commit_error = std::current_exception();
+      spdlog::error("group commit of {} jobs failed", batch.size());
+      try {
+        writer_conn_->exec("ROLLBACK");
+      } catch (...) {
+      }
+    }
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (!batch[i].done) continue;
+      try {
+        batch[i].done(commit_error ? commit_error : results[i]);
+      } catch (const std::exception& e) {
+        spdlog::error("write completion threw: {}", e.what());
+      }
+    }
+  }
+
+  Options opt_;
+  uint64_t generation_;
+  std::unique_ptr<Connection> writer_conn_;
+  std::unique_ptr<SqliteRepository> writer_repo_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Item> queue_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace
+
+std::unique_ptr<Database> open(const Options& options, bool migrate_schema) {
+  return std::make_unique<SqliteDatabase>(options, migrate_schema);
+}
+
+}  // namespace kefu::storage::sqlite

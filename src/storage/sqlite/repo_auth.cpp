@@ -1,0 +1,121 @@
+// Sessions, API tokens, login throttling, idempotency keys, the audit log.
+#include <sstream>
+
+#include "storage/sqlite/repository.hpp"
+
+namespace kefu::storage::sqlite {
+namespace {
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ",") + s;
+  return out;
+}
+
+std::vector<std::string> split(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream in(s);
+  for (std::string part; std::getline(in, part, ',');)
+    if (!part.empty()) out.push_back(part);
+  return out;
+}
+
+}  // namespace
+
+void SqliteRepository::insert_session(const std::string& digest, int64_t staff_id, int64_t created_at,
+                                      int64_t expires_at) {
+  db_.prepare("INSERT INTO sessions(digest, staff_id, created_at, expires_at) VALUES (?,?,?,?)")
+      ->bind_all(digest, staff_id, created_at, expires_at)
+      .run();
+}
+
+std::optional<int64_t> SqliteRepository::session_staff(const std::string& digest, int64_t now) {
+  auto s = db_.prepare("SELECT staff_id FROM sessions WHERE digest = ? AND expires_at > ?");
+  s->bind_all(digest, now);
+  if (!s->step()) return std::nullopt;
+  return s->i64(0);
+}
+
+void SqliteRepository::delete_session(const std::string& digest) {
+  db_.prepare("DELETE FROM sessions WHERE digest = ?")->bind(1, digest).run();
+}
+
+int64_t SqliteRepository::insert_api_token(const ApiToken& t, const std::string& digest) {
+  db_.prepare(
+         "INSERT INTO api_tokens(name, digest, staff_id, scopes, created_at, expires_at, revoked) "
+         "VALUES (?,?,?,?,?,?,0)")
+      ->bind_all(t.name, digest, t.staff_id, join(t.scopes), t.created_at, t.expires_at)
+      .run();
+  return db_.last_insert_id();
+}
+
+std::optional<ApiToken> SqliteRepository::api_token(const std::string& digest, int64_t now) {
+  auto s = db_.prepare(
+      "SELECT id, name, staff_id, scopes, created_at, expires_at, revoked FROM api_tokens "
+      "WHERE digest = ? AND revoked = 0 AND (expires_at IS NULL OR expires_at > ?)");
+  s->bind_all(digest, now);
+  if (!s->step()) return std::nullopt;
+  return ApiToken{s->i64(0), s->text(1), s->i64(2), split(s->text(3)), s->i64(4), s->opt_i64(5), s->i64(6) != 0};
+}
+
+void SqliteRepository::record_login_failure(const std::string& username, const std::string& remote, int64_t at) {
+  db_.prepare("INSERT INTO login_failures(username, remote, at) VALUES (?,?,?)")->bind_all(username, remote, at).run();
+}
+
+int SqliteRepository::login_failures_since(const std::string& username, int64_t since) {
+  auto s = db_.prepare("SELECT COUNT(*) FROM login_failures WHERE username = ? AND at >= ?");
+  s->bind_all(username, since);
+  s->step();
+  return static_cast<int>(s->i64(0));
+}
+
+void SqliteRepository::clear_login_failures(const std::string& username) {
+  db_.prepare("DELETE FROM login_failures WHERE username = ?")->bind(1, username).run();
+}
+
+std::optional<IdempotentResult> SqliteRepository::idempotent(int64_t staff_id, const std::string& key) {
+  auto s = db_.prepare("SELECT request_hash, status, body FROM idempotency WHERE staff_id = ? AND key = ?");
+  s->bind_all(staff_id, key);
+  if (!s->step()) return std::nullopt;
+  return IdempotentResult{s->text(0), static_cast<int>(s->i64(1)), s->text(2)};
+}
+
+void SqliteRepository::put_idempotent(int64_t staff_id, const std::string& key, const IdempotentResult& r,
+                                      int64_t at) {
+  db_.prepare("INSERT INTO idempotency(staff_id, key, request_hash, status, body, created_at) VALUES (?,?,?,?,?,?)")
+      ->bind_all(staff_id, key, r.request_hash, r.status, r.body, at)
+      .run();
+}
+
+void SqliteRepository::append_audit(const AuditEntry& a) {
+  db_.prepare(
+         "INSERT INTO audit_log(actor_id, action, entity, entity_id, before_json, after_json, created_at) "
+         "VALUES (?,?,?,?,?,?,?)")
+      ->bind_all(a.actor_id, a.action, a.entity, a.entity_id, a.before_json, a.after_json, a.created_at)
+      .run();
+}
+
+std::vector<AuditEntry> SqliteRepository::audit(const std::string& entity, int64_t entity_id) {
+  std::vector<AuditEntry> out;
+  auto s = db_.prepare(
+      "SELECT id, actor_id, action, entity, entity_id, before_json, after_json, created_at FROM audit_log "
+      "WHERE entity = ? AND entity_id = ? ORDER BY id");
+  s->bind_all(entity, entity_id);
+  while (s->step())
+    out.push_back({s->i64(0), s->i64(1), s->text(2), s->text(3), s->i64(4), s->text(5), s->text(6), s->i64(7)});
+  return out;
+}
+
+int64_t SqliteRepository::count(const std::string& table) {
+  static const char* allowed[] = {"stores", "departments", "staff", "members", "tickets", "ticket_events",
+                                  "tasks", "attachments", "audit_log", "ticket_fts", "sessions"};
+  for (const char* t : allowed) {
+    if (table != t) continue;
+    auto s = db_.prepare(std::string("SELECT COUNT(*) FROM ") + t);
+    s->step();
+    return s->i64(0);
+  }
+  throw std::invalid_argument("count: unknown table " + table);
+}
+
+}  // namespace kefu::storage::sqlite

@@ -1,0 +1,157 @@
+// Stores, departments, staff.
+#include <nlohmann/json.hpp>
+
+#include "storage/sqlite/repository.hpp"
+
+namespace kefu::storage::sqlite {
+namespace {
+
+std::string hours_to_json(const std::vector<people::OpeningPeriod>& hours) {
+  auto a = nlohmann::json::array();
+  for (const auto& p : hours) a.push_back({{"weekday", p.weekday}, {"open", p.open}, {"close", p.close}});
+  return a.dump();
+}
+
+std::vector<people::OpeningPeriod> hours_from_json(const std::string& s) {
+  std::vector<people::OpeningPeriod> out;
+  for (const auto& p : nlohmann::json::parse(s, nullptr, false))
+    if (p.is_object()) out.push_back({p.value("weekday", 0), p.value("open", ""), p.value("close", "")});
+  return out;
+}
+
+const std::string kStoreCols = "SELECT id, code, name, timezone, address, hours_json FROM stores";
+people::Store read_store(Stmt& s) {
+  return {s.i64(0), s.text(1), s.text(2), s.text(3), s.text(4), hours_from_json(s.text(5))};
+}
+
+const std::string kDeptCols = "SELECT id, store_id, code, name, kind FROM departments";
+people::Department read_dept(Stmt& s) { return {s.i64(0), s.i64(1), s.text(2), s.text(3), s.text(4)}; }
+
+const std::string kStaffCols = "SELECT id, username, display_name, role, phone, active, password_hash FROM staff";
+people::Staff read_staff(Stmt& s) {
+  people::Staff p;
+  p.id = s.i64(0);
+  p.username = s.text(1);
+  p.display_name = s.text(2);
+  p.role = s.text(3);
+  p.phone = s.text(4);
+  p.active = s.i64(5) != 0;
+  p.password_hash = s.text(6);
+  return p;
+}
+
+}  // namespace
+
+int64_t SqliteRepository::insert_store(const people::Store& st) {
+  db_.prepare("INSERT INTO stores(code, name, timezone, address, hours_json) VALUES (?,?,?,?,?)")
+      ->bind_all(st.code, st.name, st.timezone, st.address, hours_to_json(st.hours))
+      .run();
+  return db_.last_insert_id();
+}
+
+std::vector<people::Store> SqliteRepository::stores() {
+  std::vector<people::Store> out;
+  auto s = db_.prepare(kStoreCols + " ORDER BY id");
+  while (s->step()) out.push_back(read_store(*s));
+  return out;
+}
+
+std::optional<people::Store> SqliteRepository::store(int64_t id) {
+  auto s = db_.prepare(kStoreCols + " WHERE id = ?");
+  s->bind(1, id);
+  if (!s->step()) return std::nullopt;
+  return read_store(*s);
+}
+
+int64_t SqliteRepository::insert_department(const people::Department& d) {
+  db_.prepare("INSERT INTO departments(store_id, code, name, kind) VALUES (?,?,?,?)")
+      ->bind_all(d.store_id, d.code, d.name, d.kind)
+      .run();
+  return db_.last_insert_id();
+}
+
+std::vector<people::Department> SqliteRepository::departments(std::optional<int64_t> store_id) {
+  std::vector<people::Department> out;
+  auto s = db_.prepare(kDeptCols + " WHERE ?1 IS NULL OR store_id = ?1 ORDER BY store_id, id");
+  s->bind(1, store_id);
+  while (s->step()) out.push_back(read_dept(*s));
+  return out;
+}
+
+std::optional<people::Department> SqliteRepository::department(int64_t id) {
+  auto s = db_.prepare(kDeptCols + " WHERE id = ?");
+  s->bind(1, id);
+  if (!s->step()) return std::nullopt;
+  return read_dept(*s);
+}
+
+std::vector<int64_t> SqliteRepository::ids(const std::string& sql, int64_t key) {
+  std::vector<int64_t> out;
+  auto s = db_.prepare(sql);
+  s->bind(1, key);
+  while (s->step()) out.push_back(s->i64(0));
+  return out;
+}
+
+void SqliteRepository::fill_staff_links(people::Staff& p) {
+  p.store_ids = ids("SELECT store_id FROM staff_stores WHERE staff_id = ? ORDER BY store_id", p.id);
+  p.department_ids =
+      ids("SELECT department_id FROM staff_departments WHERE staff_id = ? ORDER BY department_id", p.id);
+}
+
+int64_t SqliteRepository::insert_staff(const people::Staff& p) {
+  db_.prepare("INSERT INTO staff(username, display_name, role, phone, active, password_hash) VALUES (?,?,?,?,?,?)")
+      ->bind_all(p.username, p.display_name, p.role, p.phone, p.active, p.password_hash)
+      .run();
+  int64_t id = db_.last_insert_id();
+  for (auto s : p.store_ids) db_.prepare("INSERT INTO staff_stores VALUES (?,?)")->bind_all(id, s).run();
+  for (auto d : p.department_ids) db_.prepare("INSERT INTO staff_departments VALUES (?,?)")->bind_all(id, d).run();
+  return id;
+}
+
+void SqliteRepository::update_staff(const people::Staff& p) {
+  db_.prepare("UPDATE staff SET display_name=?, role=?, phone=?, active=?, password_hash=? WHERE id=?")
+      ->bind_all(p.display_name, p.role, p.phone, p.active, p.password_hash, p.id)
+      .run();
+  db_.prepare("DELETE FROM staff_stores WHERE staff_id = ?")->bind(1, p.id).run();
+  db_.prepare("DELETE FROM staff_departments WHERE staff_id = ?")->bind(1, p.id).run();
+  for (auto s : p.store_ids) db_.prepare("INSERT INTO staff_stores VALUES (?,?)")->bind_all(p.id, s).run();
+  for (auto d : p.department_ids)
+    db_.prepare("INSERT INTO staff_departments VALUES (?,?)")->bind_all(p.id, d).run();
+}
+
+std::optional<people::Staff> SqliteRepository::staff(int64_t id) {
+  std::optional<people::Staff> p;
+  {
+    auto s = db_.prepare(kStaffCols + " WHERE id = ?");
+    s->bind(1, id);
+    if (!s->step()) return std::nullopt;
+    p = read_staff(*s);
+  }
+  fill_staff_links(*p);
+  return p;
+}
+
+std::optional<people::Staff> SqliteRepository::staff_by_username(const std::string& username) {
+  std::optional<people::Staff> p;
+  {
+    auto s = db_.prepare(kStaffCols + " WHERE username = ?");
+    s->bind(1, username);
+    if (!s->step()) return std::nullopt;
+    p = read_staff(*s);
+  }
+  fill_staff_links(*p);
+  return p;
+}
+
+std::vector<people::Staff> SqliteRepository::staff_list() {
+  std::vector<people::Staff> out;
+  {
+    auto s = db_.prepare(kStaffCols + " ORDER BY id");
+    while (s->step()) out.push_back(read_staff(*s));
+  }
+  for (auto& p : out) fill_staff_links(p);
+  return out;
+}
+
+}  // namespace kefu::storage::sqlite

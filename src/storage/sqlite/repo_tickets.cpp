@@ -1,0 +1,271 @@
+// Tickets, their timeline, collaboration tasks and attachments.
+#include <variant>
+
+#include "domain/ticket/number.hpp"
+#include "storage/sqlite/repository.hpp"
+
+namespace kefu::storage::sqlite {
+namespace {
+
+const std::string kTicketCols =
+    "t.id, t.number, t.store_id, t.department_id, t.type, t.channel, t.priority, t.status, t.subject, "
+    "t.description, t.category, t.location, t.member_id, t.purchase_ref, t.owner_id, t.created_by, t.created_at, "
+    "t.updated_at, t.first_response_at, t.resolved_at, t.closed_at, t.reopen_count, t.version";
+
+ticket::Ticket read_ticket(Stmt& s) {
+  ticket::Ticket t;
+  t.id = s.i64(0);
+  t.number = s.text(1);
+  t.store_id = s.i64(2);
+  t.department_id = s.opt_i64(3);
+  t.type = s.text(4);
+  t.channel = s.text(5);
+  t.priority = s.text(6);
+  t.status = s.text(7);
+  t.subject = s.text(8);
+  t.description = s.text(9);
+  t.category = s.text(10);
+  t.location = s.text(11);
+  t.member_id = s.opt_i64(12);
+  t.purchase_ref = s.text(13);
+  t.owner_id = s.opt_i64(14);
+  t.created_by = s.i64(15);
+  t.created_at = s.i64(16);
+  t.updated_at = s.i64(17);
+  t.first_response_at = s.opt_i64(18);
+  t.resolved_at = s.opt_i64(19);
+  t.closed_at = s.opt_i64(20);
+  t.reopen_count = static_cast<int>(s.i64(21));
+  t.version = s.i64(22);
+  return t;
+}
+
+using Value = std::variant<int64_t, std::string>;
+
+// Appends "col IN (?,?,…)" for a non-empty list.
+template <typename T>
+void add_in(std::string& where, std::vector<Value>& args, const char* col, const std::vector<T>& values) {
+  if (values.empty()) return;
+  where += std::string(" AND ") + col + " IN (";
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    where += i ? ",?" : "?";
+    args.emplace_back(values[i]);
+  }
+  where += ")";
+}
+
+void add_eq(std::string& where, std::vector<Value>& args, const char* col, const std::optional<int64_t>& v) {
+  if (!v) return;
+  where += std::string(" AND ") + col + " = ?";
+  args.emplace_back(*v);
+}
+
+// FTS5 query: each term a quoted phrase (quotes doubled), all AND-ed.
+std::string fts_query(const std::vector<std::string>& terms) {
+  std::string q;
+  for (const auto& term : terms) {
+    std::string phrase;
+    for (char c : term) phrase += c == '"' ? std::string("\"\"") : std::string(1, c);
+    q += (q.empty() ? "\"" : " AND \"") + phrase + "\"";
+  }
+  return q;
+}
+
+}  // namespace
+
+int64_t SqliteRepository::insert_ticket(ticket::Ticket& t) {
+  // Only the writer inserts, so MAX(id)+1 cannot race; it lets the number carry the id.
+  {
+    auto s = db_.prepare("SELECT COALESCE(MAX(id), 0) + 1 FROM tickets");
+    s->step();
+    t.id = s->i64(0);
+  }
+  t.number = ticket::ticket_number(t.id, t.created_at);
+  db_.prepare(
+         "INSERT INTO tickets(id, number, store_id, department_id, type, channel, priority, status, subject, "
+         "description, category, location, member_id, purchase_ref, owner_id, created_by, created_at, updated_at, "
+         "first_response_at, resolved_at, closed_at, reopen_count, version) "
+         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+      ->bind_all(t.id, t.number, t.store_id, t.department_id, t.type, t.channel, t.priority, t.status, t.subject,
+                 t.description, t.category, t.location, t.member_id, t.purchase_ref, t.owner_id, t.created_by,
+                 t.created_at, t.updated_at, t.first_response_at, t.resolved_at, t.closed_at, t.reopen_count,
+                 t.version)
+      .run();
+  return t.id;
+}
+
+std::optional<ticket::Ticket> SqliteRepository::ticket(int64_t id) {
+  auto s = db_.prepare("SELECT " + kTicketCols + " FROM tickets t WHERE t.id = ?");
+  s->bind(1, id);
+  if (!s->step()) return std::nullopt;
+  return read_ticket(*s);
+}
+
+std::optional<ticket::Ticket> SqliteRepository::ticket_by_number(const std::string& number) {
+  auto s = db_.prepare("SELECT " + kTicketCols + " FROM tickets t WHERE t.number = ?");
+  s->bind(1, number);
+  if (!s->step()) return std::nullopt;
+  return read_ticket(*s);
+}
+
+bool SqliteRepository::update_ticket(const ticket::Ticket& t, int64_t expected_version) {
+  db_.prepare(
+         "UPDATE tickets SET department_id=?, type=?, channel=?, priority=?, status=?, subject=?, description=?, "
+         "category=?, location=?, member_id=?, purchase_ref=?, owner_id=?, updated_at=?, first_response_at=?, "
+         "resolved_at=?, closed_at=?, reopen_count=?, version=? WHERE id=? AND version=?")
+      ->bind_all(t.department_id, t.type, t.channel, t.priority, t.status, t.subject, t.description, t.category,
+                 t.location, t.member_id, t.purchase_ref, t.owner_id, t.updated_at, t.first_response_at,
+                 t.resolved_at, t.closed_at, t.reopen_count, t.version, t.id, expected_version)
+      .run();
+  return db_.changes() == 1;
+}
+
+std::vector<ticket::Ticket> SqliteRepository::tickets(const TicketFilter& f) {
+  std::string where = " WHERE 1=1";
+  std::vector<Value> args;
+  std::string from = " FROM tickets t";
+  if (!f.search_terms.empty()) {
+    // FTS rowid = ticket id; the FTS index drives the scan newest-first.
+    from = " FROM ticket_fts f JOIN tickets t ON t.id = f.rowid";
+    where += " AND ticket_fts MATCH ?";
+    args.emplace_back(fts_query(f.search_terms));
+  }
+  add_in(where, args, "t.store_id", f.store_ids);
+  add_in(where, args, "t.status", f.statuses);
+  add_in(where, args, "t.type", f.types);
+  add_in(where, args, "t.priority", f.priorities);
+  add_in(where, args, "t.channel", f.channels);
+  add_eq(where, args, "t.store_id", f.store_id);
+  add_eq(where, args, "t.department_id", f.department_id);
+  add_eq(where, args, "t.owner_id", f.owner_id);
+  add_eq(where, args, "t.member_id", f.member_id);
+  if (f.created_from) where += " AND t.created_at >= ?", args.emplace_back(*f.created_from);
+  if (f.created_to) where += " AND t.created_at < ?", args.emplace_back(*f.created_to);
+
+  const std::string col = f.sort == "updated_at" ? "t.updated_at" : f.sort == "priority" ? "t.priority" : "t.created_at";
+  const char* cmp = f.descending ? "<" : ">";
+  const char* dir = f.descending ? " DESC" : " ASC";
+  std::string order;
+  if (!f.search_terms.empty() && f.sort == "created_at") {
+    // Ids grow with creation time, so the FTS rowid order is the creation order.
+    if (f.after_id) where += std::string(" AND f.rowid ") + cmp + " ?", args.emplace_back(*f.after_id);
+    order = std::string(" ORDER BY f.rowid") + dir;
+  } else {
+    if (f.after_id && f.after_key) {
+      where += " AND (" + col + " " + cmp + " ? OR (" + col + " = ? AND t.id " + cmp + " ?))";
+      Value key = col == "t.priority" ? Value(*f.after_key) : Value(std::stoll(*f.after_key));
+      args.push_back(key);
+      args.push_back(key);
+      args.emplace_back(*f.after_id);
+    }
+    order = " ORDER BY " + col + dir + ", t.id" + dir;
+  }
+  auto s = db_.prepare("SELECT " + kTicketCols + from + where + order + " LIMIT ?");
+  int i = 0;
+  for (const auto& a : args) std::visit([&](const auto& v) { s->bind(++i, v); }, a);
+  s->bind(++i, static_cast<int64_t>(f.limit));
+  std::vector<ticket::Ticket> out;
+  while (s->step()) out.push_back(read_ticket(*s));
+  return out;
+}
+
+void SqliteRepository::index_ticket(int64_t ticket_id, const std::string& tokens) {
+  db_.prepare("DELETE FROM ticket_fts WHERE rowid = ?")->bind(1, ticket_id).run();
+  db_.prepare("INSERT INTO ticket_fts(rowid, tokens) VALUES (?, ?)")->bind_all(ticket_id, tokens).run();
+}
+
+int64_t SqliteRepository::insert_event(const ticket::Event& e) {
+  db_.prepare(
+         "INSERT INTO ticket_events(ticket_id, kind, actor_id, body, data, customer_visible, created_at) "
+         "VALUES (?,?,?,?,?,?,?)")
+      ->bind_all(e.ticket_id, e.kind, e.actor_id, e.body, e.data, e.customer_visible, e.created_at)
+      .run();
+  return db_.last_insert_id();
+}
+
+std::vector<ticket::Event> SqliteRepository::events(int64_t ticket_id) {
+  std::vector<ticket::Event> out;
+  auto s = db_.prepare(
+      "SELECT id, ticket_id, kind, actor_id, body, data, customer_visible, created_at FROM ticket_events "
+      "WHERE ticket_id = ? ORDER BY id");
+  s->bind(1, ticket_id);
+  while (s->step())
+    out.push_back({s->i64(0), s->i64(1), s->text(2), s->i64(3), s->text(4), s->text(5), s->i64(6) != 0, s->i64(7)});
+  return out;
+}
+
+namespace {
+const std::string kTaskCols =
+    "SELECT id, ticket_id, department_id, assignee_id, description, status, due_at, result, created_by, "
+    "created_at, updated_at, version FROM tasks";
+ticket::Task read_task(Stmt& s) {
+  return {s.i64(0), s.i64(1),  s.i64(2),  s.opt_i64(3), s.text(4), s.text(5),
+          s.i64(6), s.text(7), s.i64(8), s.i64(9),     s.i64(10), s.i64(11)};
+}
+const std::string kAttachmentCols =
+    "SELECT id, ticket_id, sha256, content_type, filename, size, uploaded_by, created_at FROM attachments";
+ticket::Attachment read_attachment(Stmt& s) {
+  return {s.i64(0), s.i64(1), s.text(2), s.text(3), s.text(4), s.i64(5), s.i64(6), s.i64(7)};
+}
+}  // namespace
+
+int64_t SqliteRepository::insert_task(const ticket::Task& t) {
+  db_.prepare(
+         "INSERT INTO tasks(ticket_id, department_id, assignee_id, description, status, due_at, result, "
+         "created_by, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+      ->bind_all(t.ticket_id, t.department_id, t.assignee_id, t.description, t.status, t.due_at, t.result,
+                 t.created_by, t.created_at, t.updated_at, t.version)
+      .run();
+  return db_.last_insert_id();
+}
+
+bool SqliteRepository::update_task(const ticket::Task& t, int64_t expected_version) {
+  db_.prepare(
+         "UPDATE tasks SET assignee_id=?, description=?, status=?, due_at=?, result=?, updated_at=?, version=? "
+         "WHERE id=? AND version=?")
+      ->bind_all(t.assignee_id, t.description, t.status, t.due_at, t.result, t.updated_at, t.version, t.id,
+                 expected_version)
+      .run();
+  return db_.changes() == 1;
+}
+
+std::optional<ticket::Task> SqliteRepository::task(int64_t id) {
+  auto s = db_.prepare(kTaskCols + " WHERE id = ?");
+  s->bind(1, id);
+  if (!s->step()) return std::nullopt;
+  return read_task(*s);
+}
+
+std::vector<ticket::Task> SqliteRepository::tasks(int64_t ticket_id) {
+  std::vector<ticket::Task> out;
+  auto s = db_.prepare(kTaskCols + " WHERE ticket_id = ? ORDER BY id");
+  s->bind(1, ticket_id);
+  while (s->step()) out.push_back(read_task(*s));
+  return out;
+}
+
+int64_t SqliteRepository::insert_attachment(const ticket::Attachment& a) {
+  db_.prepare(
+         "INSERT INTO attachments(ticket_id, sha256, content_type, filename, size, uploaded_by, created_at) "
+         "VALUES (?,?,?,?,?,?,?)")
+      ->bind_all(a.ticket_id, a.sha256, a.content_type, a.filename, a.size, a.uploaded_by, a.created_at)
+      .run();
+  return db_.last_insert_id();
+}
+
+std::vector<ticket::Attachment> SqliteRepository::attachments(int64_t ticket_id) {
+  std::vector<ticket::Attachment> out;
+  auto s = db_.prepare(kAttachmentCols + " WHERE ticket_id = ? ORDER BY id");
+  s->bind(1, ticket_id);
+  while (s->step()) out.push_back(read_attachment(*s));
+  return out;
+}
+
+std::optional<ticket::Attachment> SqliteRepository::attachment(int64_t id) {
+  auto s = db_.prepare(kAttachmentCols + " WHERE id = ?");
+  s->bind(1, id);
+  if (!s->step()) return std::nullopt;
+  return read_attachment(*s);
+}
+
+}  // namespace kefu::storage::sqlite

@@ -1,0 +1,69 @@
+#pragma once
+#include "storage/repository.hpp"
+#include "storage/sqlite/connection.hpp"
+
+namespace kefu::storage::sqlite {
+
+// Repository over one SQLite connection. Not thread-safe: one per thread.
+class SqliteRepository final : public Repository {
+ public:
+  explicit SqliteRepository(Connection& db) : db_(db) {}
+
+  int64_t insert_store(const people::Store&) override;
+  std::vector<people::Store> stores() override;
+  std::optional<people::Store> store(int64_t id) override;
+  int64_t insert_department(const people::Department&) override;
+  std::vector<people::Department> departments(std::optional<int64_t> store_id) override;
+  std::optional<people::Department> department(int64_t id) override;
+  int64_t insert_staff(const people::Staff&) override;
+  void update_staff(const people::Staff&) override;
+  std::optional<people::Staff> staff(int64_t id) override;
+  std::optional<people::Staff> staff_by_username(const std::string& username) override;
+  std::vector<people::Staff> staff_list() override;
+
+  void insert_session(const std::string& digest, int64_t staff_id, int64_t created_at, int64_t expires_at) override;
+  std::optional<int64_t> session_staff(const std::string& digest, int64_t now) override;
+  void delete_session(const std::string& digest) override;
+  int64_t insert_api_token(const ApiToken&, const std::string& digest) override;
+  std::optional<ApiToken> api_token(const std::string& digest, int64_t now) override;
+  void record_login_failure(const std::string& username, const std::string& remote, int64_t at) override;
+  int login_failures_since(const std::string& username, int64_t since) override;
+  void clear_login_failures(const std::string& username) override;
+
+  int64_t insert_member(const people::Member&) override;
+  std::optional<people::Member> member(int64_t id) override;
+  std::optional<people::Member> member_by_phone(const std::string& phone) override;
+  std::optional<people::Member> member_by_no(const std::string& member_no) override;
+
+  int64_t insert_ticket(ticket::Ticket&) override;
+  std::optional<ticket::Ticket> ticket(int64_t id) override;
+  std::optional<ticket::Ticket> ticket_by_number(const std::string& number) override;
+  bool update_ticket(const ticket::Ticket&, int64_t expected_version) override;
+  std::vector<ticket::Ticket> tickets(const TicketFilter&) override;
+  void index_ticket(int64_t ticket_id, const std::string& tokens) override;
+
+  int64_t insert_event(const ticket::Event&) override;
+  std::vector<ticket::Event> events(int64_t ticket_id) override;
+  int64_t insert_task(const ticket::Task&) override;
+  bool update_task(const ticket::Task&, int64_t expected_version) override;
+  std::optional<ticket::Task> task(int64_t id) override;
+  std::vector<ticket::Task> tasks(int64_t ticket_id) override;
+  int64_t insert_attachment(const ticket::Attachment&) override;
+  std::vector<ticket::Attachment> attachments(int64_t ticket_id) override;
+  std::optional<ticket::Attachment> attachment(int64_t id) override;
+
+  std::optional<IdempotentResult> idempotent(int64_t staff_id, const std::string& key) override;
+  void put_idempotent(int64_t staff_id, const std::string& key, const IdempotentResult&, int64_t at) override;
+  void append_audit(const AuditEntry&) override;
+  std::vector<AuditEntry> audit(const std::string& entity, int64_t entity_id) override;
+  int64_t count(const std::string& table) override;
+
+  Connection& connection() { return db_; }
+
+ private:
+  std::vector<int64_t> ids(const std::string& sql, int64_t key);
+  void fill_staff_links(people::Staff&);
+  Connection& db_;
+};
+
+}  // namespace kefu::storage::sqlite
