@@ -1,0 +1,23 @@
+#pragma once
+// Domain values → JSON for the API. Masking of personal data happens here, by role.
+#include <nlohmann/json.hpp>
+
+#include "domain/people/actor.hpp"
+#include "domain/people/org.hpp"
+#include "domain/ticket/ticket.hpp"
+#include "storage/repository.hpp"
+
+namespace kefu::api {
+
+nlohmann::json render(const ticket::Ticket&);
+nlohmann::json render(const ticket::Event&);
+nlohmann::json render(const ticket::Task&);
+nlohmann::json render(const ticket::Attachment&);
+nlohmann::json render(const people::Store&);
+nlohmann::json render(const people::Department&);
+nlohmann::json render(const people::Staff&);  // never includes the password hash
+nlohmann::json render(const people::Member&, const people::Actor& viewer);
+nlohmann::json render(const storage::AuditEntry&);
+nlohmann::json render(const people::Actor&);
+
+}  // namespace kefu::api

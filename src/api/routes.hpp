@@ -1,0 +1,20 @@
+#pragma once
+// Route groups, one file each; build_router (routes.cpp) registers them all.
+#include "api/services.hpp"
+#include "http/router.hpp"
+
+namespace kefu::api {
+
+// Adapts a free handler function taking the services to http::Handler.
+template <typename F>
+http::Handler bind(Services& s, F f) {
+  return [&s, f](http::Request& q, http::Reply p) { f(s, q, std::move(p)); };
+}
+
+void add_auth_routes(http::Router&, Services&);
+void add_org_routes(http::Router&, Services&);
+void add_member_routes(http::Router&, Services&);
+void add_ticket_routes(http::Router&, Services&);
+void add_attachment_routes(http::Router&, Services&);
+
+}  // namespace kefu::api

@@ -1,0 +1,95 @@
+// POST /auth/login, POST /auth/logout, GET /auth/me, POST /api-tokens.
+#include "api/error_mapping.hpp"
+#include "api/json_io.hpp"
+#include "api/render.hpp"
+#include "api/routes.hpp"
+#include "api/support.hpp"
+#include "app/auth.hpp"
+#include "app/validate.hpp"
+#include "domain/common/error.hpp"
+#include "domain/people/password.hpp"
+
+namespace kefu::api {
+namespace {
+
+// Verifying against a fixed hash when the user does not exist keeps the answer
+// time the same, so response timing does not reveal which usernames exist.
+const std::string& dummy_hash() {
+  static const std::string h = people::hash_password("kefu-no-such-user");
+  return h;
+}
+
+std::string session_cookie(const Services& s, const std::string& token, int64_t max_age_s) {
+  return "kefu_session=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_s) +
+         (s.secure_cookies ? "; Secure" : "");
+}
+
+void login(Services& s, http::Request& req, http::Reply reply) {
+  auto body = parse_object(req);
+  auto username = req_string(body, "username");
+  auto password = req_string(body, "password");
+  app::check_text("username", username, 40, true);
+  app::check_text("password", password, 200, true);
+  app::check_login_allowed(s.db.reader(), username, s.now_ms());
+  auto staff = s.db.reader().staff_by_username(username);
+  auto lang = req.header("accept-language");
+  auto remote = req.remote;
+  bool queued = s.workers.submit([&s, reply, staff, username, password, lang, remote]() mutable {
+    bool password_ok = people::verify_password(password, staff ? staff->password_hash : dummy_hash());
+    auto outcome = std::make_shared<app::LoginOutcome>();
+    s.db.write(
+        [&s, outcome, staff, username, password_ok, remote](storage::Repository& r) {
+          auto now = s.now_ms();
+          app::check_login_allowed(r, username, now);
+          *outcome = app::finish_login(r, username, staff, password_ok, remote, now);
+        },
+        [&s, reply, outcome, lang](std::exception_ptr e) {
+          if (e) return reply(error_response(lang, e));
+          auto actor = app::actor_of(outcome->staff);
+          auto r = ok(200, {{"token", outcome->token},
+                            {"staff", render(actor)},
+                            {"expires_in", app::kSessionLifetimeMs / 1000}});
+          r.set("Set-Cookie", session_cookie(s, outcome->token, app::kSessionLifetimeMs / 1000));
+          reply(std::move(r));
+        });
+  });
+  if (!queued)
+    throw Error(Error::Kind::too_many, "busy", "登录请求过多，请稍后再试", "too many logins in progress; retry shortly");
+}
+
+void logout(Services& s, http::Request& req, http::Reply reply) {
+  authenticate(s, req);
+  auto token = request_token(req);
+  auto lang = req.header("accept-language");
+  s.db.write([token](storage::Repository& r) { app::logout(r, token); },
+             [&s, reply, lang](std::exception_ptr e) {
+               if (e) return reply(error_response(lang, e));
+               auto r = ok(200, {{"ok", true}});
+               r.set("Set-Cookie", session_cookie(s, "", 0));
+               reply(std::move(r));
+             });
+}
+
+void me(Services& s, http::Request& req, http::Reply reply) { reply(ok(200, render(authenticate(s, req)))); }
+
+void create_token(Services& s, http::Request& req, http::Reply reply) {
+  auto actor = authenticate(s, req);
+  auto body = parse_object(req);
+  app::NewApiToken in{req_string(body, "name"), req_int(body, "staff_id"), string_list(body, "scopes"),
+                      maybe_time(body, "expires_at")};
+  write(s, req, std::move(reply), actor, [in](app::Context& c) {
+    auto token = app::create_api_token(c, in);
+    return ok(201, {{"token", token}, {"name", in.name}, {"scopes", in.scopes}, {"staff_id", in.staff_id}});
+  });
+}
+
+}  // namespace
+
+void add_auth_routes(http::Router& r, Services& s) {
+  r.add("POST", "/api/v1/auth/login", bind(s, login));
+  r.add("POST", "/api/v1/auth/logout", bind(s, logout));
+  r.add("GET", "/api/v1/auth/me", bind(s, me));
+  r.add("POST", "/api/v1/api-tokens", bind(s, create_token));
+}
+
+}  // namespace kefu::api

@@ -1,0 +1,30 @@
+#pragma once
+// Everything the handlers need, wired once in main.cpp.
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <memory>
+
+#include "api/worker_pool.hpp"
+#include "domain/text/segmenter.hpp"
+#include "http/router.hpp"
+#include "storage/repository.hpp"
+
+namespace kefu::api {
+
+struct Services {
+  storage::Database& db;
+  std::shared_ptr<const text::Segmenter> segmenter;
+  std::function<int64_t()> now_ms;  // the clock, injectable for tests
+  std::filesystem::path attachments_dir;
+  WorkerPool& workers;
+  bool secure_cookies = false;  // set the Secure flag when served over HTTPS
+};
+
+// Registers every /api/v1 route.
+http::Router build_router(Services&);
+
+// The larger body limit for attachment uploads.
+constexpr std::size_t kMaxAttachmentBytes = 10 * 1024 * 1024;
+
+}  // namespace kefu::api

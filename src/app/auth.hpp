@@ -1,0 +1,43 @@
+#pragma once
+// Logging in, sessions and API tokens. Password checks (argon2id) are slow on
+// purpose, so the HTTP layer runs verify_password off the io threads and hands the
+// outcome to finish_login inside a write.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/context.hpp"
+
+namespace kefu::app {
+
+constexpr int kMaxLoginFailures = 5;                      // within the window below
+constexpr int64_t kLockoutWindowMs = 15 * 60 * 1000;      // 15 minutes
+constexpr int64_t kSessionLifetimeMs = 12 * 3600 * 1000;  // one long shift
+
+// Throws too_many (code login_locked) after kMaxLoginFailures recent failures.
+void check_login_allowed(storage::Repository&, const std::string& username, int64_t now_ms);
+
+struct LoginOutcome {
+  std::string token;  // give to the client; only its digest is stored
+  people::Staff staff;
+};
+// Records a failure (and throws unauthenticated) or creates a session.
+LoginOutcome finish_login(storage::Repository&, const std::string& username, const std::optional<people::Staff>& staff,
+                          bool password_ok, const std::string& remote, int64_t now_ms);
+
+void logout(storage::Repository&, const std::string& token);
+
+// The caller behind a session token or an API token; nullopt when neither is valid.
+std::optional<people::Actor> resolve_actor(storage::Repository&, const std::string& token, int64_t now_ms);
+people::Actor actor_of(const people::Staff&);
+
+struct NewApiToken {
+  std::string name;
+  int64_t staff_id = 0;  // the integration acts as this staff member
+  std::vector<std::string> scopes;
+  std::optional<int64_t> expires_at;
+};
+// Admins only. Returns the token once; it cannot be read back later.
+std::string create_api_token(Context&, const NewApiToken&);
+
+}  // namespace kefu::app

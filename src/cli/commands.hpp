@@ -1,0 +1,28 @@
+#pragma once
+// The kefu subcommands. Each returns the process exit code.
+#include <string>
+#include <vector>
+
+#include "cli/config.hpp"
+
+namespace kefu::cli {
+
+int serve(const Config&);
+int migrate(const Config&);
+
+struct DemoOptions {
+  uint64_t seed = 20261122;
+  int members = 500;
+  int tickets = 3000;
+  int days = 90;
+  std::string password = "kefu2026";  // every demo account's password
+};
+int demo(const Config&, const DemoOptions&);
+
+struct NewUser {
+  std::string username, display_name, role, password;
+  std::vector<std::string> store_codes;
+};
+int add_user(const Config&, const NewUser&);
+
+}  // namespace kefu::cli

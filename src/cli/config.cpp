@@ -1,0 +1,72 @@
+#include "cli/config.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+#include <toml++/toml.h>
+
+namespace kefu::cli {
+namespace {
+
+template <typename T>
+void from_toml(const toml::table& t, const char* section, const char* key, T& out) {
+  if (auto v = t[section][key].value<T>()) out = *v;
+}
+
+void from_env(const char* name, std::string& out) {
+  if (const char* v = std::getenv(name)) out = v;
+}
+void from_env(const char* name, int& out) {
+  if (const char* v = std::getenv(name)) {
+    try {
+      out = std::stoi(v);
+    } catch (...) {
+      throw std::runtime_error(std::string(name) + " must be a number");
+    }
+  }
+}
+void from_env(const char* name, bool& out) {
+  if (const char* v = std::getenv(name)) out = std::string(v) == "1" || std::string(v) == "true";
+}
+
+}  // namespace
+
+Config load_config(const std::string& path, bool path_given) {
+  Config c;
+  if (path_given || std::filesystem::exists(path)) {
+    toml::table t;
+    try {
+      t = toml::parse_file(path);
+    } catch (const toml::parse_error& e) {
+      throw std::runtime_error("config " + path + ": " + std::string(e.description()));
+    }
+    from_toml(t, "server", "address", c.address);
+    int64_t port = c.port, threads = c.threads, timeout = c.request_timeout_s;
+    from_toml(t, "server", "port", port);
+    from_toml(t, "server", "threads", threads);
+    from_toml(t, "server", "request_timeout_s", timeout);
+    c.port = static_cast<int>(port);
+    c.threads = static_cast<int>(threads);
+    c.request_timeout_s = static_cast<int>(timeout);
+    from_toml(t, "server", "secure_cookies", c.secure_cookies);
+    from_toml(t, "database", "url", c.database_url);
+    from_toml(t, "storage", "attachments_dir", c.attachments_dir);
+    from_toml(t, "text", "dictionary", c.dictionary);
+    from_toml(t, "log", "access_log", c.access_log);
+    from_toml(t, "log", "access_log_file", c.access_log_file);
+  }
+  from_env("KEFU_SERVER_ADDRESS", c.address);
+  from_env("KEFU_SERVER_PORT", c.port);
+  from_env("KEFU_SERVER_THREADS", c.threads);
+  from_env("KEFU_SERVER_SECURE_COOKIES", c.secure_cookies);
+  from_env("KEFU_DATABASE_URL", c.database_url);
+  from_env("KEFU_STORAGE_ATTACHMENTS_DIR", c.attachments_dir);
+  from_env("KEFU_TEXT_DICTIONARY", c.dictionary);
+  from_env("KEFU_LOG_ACCESS_LOG", c.access_log);
+  from_env("KEFU_LOG_ACCESS_LOG_FILE", c.access_log_file);
+  if (c.port < 0 || c.port > 65535) throw std::runtime_error("server.port must be 0-65535");
+  if (c.threads < 1 || c.threads > 64) throw std::runtime_error("server.threads must be 1-64");
+  return c;
+}
+
+}  // namespace kefu::cli

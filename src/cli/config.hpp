@@ -1,0 +1,25 @@
+#pragma once
+// Configuration: defaults, then a TOML file (--config, default ./kefu.toml when it
+// exists), then environment variables KEFU_<SECTION>_<KEY> (e.g. KEFU_SERVER_PORT,
+// KEFU_DATABASE_URL), then command-line flags.
+#include <string>
+
+namespace kefu::cli {
+
+struct Config {
+  std::string address = "127.0.0.1";
+  int port = 8080;
+  int threads = 2;
+  std::string database_url = "sqlite://data/kefu.db";
+  std::string attachments_dir = "data/attachments";
+  std::string dictionary = "/usr/lib/python3/dist-packages/jieba/dict.txt";
+  bool access_log = true;
+  std::string access_log_file;  // empty = stdout
+  int request_timeout_s = 30;
+  bool secure_cookies = false;
+};
+
+// Throws std::runtime_error naming the file and key on a bad value.
+Config load_config(const std::string& path, bool path_given);
+
+}  // namespace kefu::cli

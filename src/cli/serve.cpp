@@ -1,0 +1,53 @@
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+#include "api/error_mapping.hpp"
+#include "api/services.hpp"
+#include "cli/commands.hpp"
+#include "http/server.hpp"
+#include "storage/open.hpp"
+#include "domain/text/segmenter.hpp"
+
+namespace kefu::cli {
+
+int64_t wall_clock_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+int serve(const Config& c) {
+  auto started = std::chrono::steady_clock::now();
+  auto db = storage::open_database(c.database_url, true);
+  auto segmenter = text::Segmenter::load(c.dictionary);
+  api::WorkerPool workers(2, 256);
+  api::Services services{*db, segmenter, wall_clock_ms, c.attachments_dir, workers, c.secure_cookies};
+
+  http::ServerOptions opt;
+  opt.address = c.address;
+  opt.port = static_cast<unsigned short>(c.port);
+  opt.threads = c.threads;
+  opt.request_timeout = std::chrono::seconds(c.request_timeout_s);
+  opt.access_log = c.access_log;
+  opt.access_log_path = c.access_log_file;
+  opt.body_limit_by_route["/api/v1/tickets/{id}/attachments"] = api::kMaxAttachmentBytes;
+
+  http::Server server(opt, api::build_router(services),
+                      [](const http::Request& req, std::exception_ptr e) { return api::error_response(req, e); });
+  server.on_drained([&] { db->flush(); });
+  server.start();
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  spdlog::info("kefu listening on http://{}:{}/ (database {}, ready in {} ms)", c.address, server.port(),
+               c.database_url, ms);
+  server.run();
+  spdlog::info("kefu stopped; every acknowledged write is committed");
+  return 0;
+}
+
+int migrate(const Config& c) {
+  int v = storage::migrate_database(c.database_url);
+  spdlog::info("database {} is at schema version {}", c.database_url, v);
+  return 0;
+}
+
+}  // namespace kefu::cli

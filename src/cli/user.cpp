@@ -1,0 +1,44 @@
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "app/auth.hpp"
+#include "app/org.hpp"
+#include "cli/commands.hpp"
+#include "domain/people/password.hpp"
+#include "storage/open.hpp"
+
+namespace kefu::cli {
+
+int64_t wall_clock_ms();
+
+int add_user(const Config& c, const NewUser& u) {
+  std::string password = u.password;
+  if (password.empty() && std::getenv("KEFU_PASSWORD")) password = std::getenv("KEFU_PASSWORD");
+  if (password.empty()) {
+    std::cerr << "password: ";
+    std::getline(std::cin, password);
+  }
+  if (password.size() < 8) throw std::runtime_error("the password needs at least 8 characters");
+  auto db = storage::open_database(c.database_url, true);
+  people::Staff s;
+  s.username = u.username;
+  s.display_name = u.display_name.empty() ? u.username : u.display_name;
+  s.role = u.role;
+  s.password_hash = people::hash_password(password);
+  for (const auto& st : db->reader().stores())
+    for (const auto& code : u.store_codes)
+      if (st.code == code) s.store_ids.push_back(st.id);
+  if (s.store_ids.size() != u.store_codes.size()) throw std::runtime_error("unknown store code");
+  // The command line acts with administrator rights, recorded as actor 0 in the audit log.
+  people::Actor system{.staff_id = 0, .username = "system", .role = "admin"};
+  db->write_sync([&](storage::Repository& r) {
+    app::Context ctx{r, system, wall_clock_ms(), nullptr};
+    s = app::create_staff(ctx, s);
+  });
+  spdlog::info("added {} ({}) with id {}", s.username, s.role, s.id);
+  return 0;
+}
+
+}  // namespace kefu::cli

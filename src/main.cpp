@@ -1,0 +1,53 @@
+// kefu: one binary, several subcommands. Wiring only; the work is in cli/.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"kefu 客服 — customer-service management for retail"};
+  app.require_subcommand(1);
+  std::string config_path = "kefu.toml", db, address;
+  int port = -1;
+  app.add_option("--config", config_path, "TOML config file (default ./kefu.toml if present)");
+  app.add_option("--db", db, "database URL, e.g. sqlite:///var/lib/kefu/kefu.db");
+
+  auto* serve = app.add_subcommand("serve", "run the HTTP service");
+  serve->add_option("--port", port, "TCP port (0 = any free port)");
+  serve->add_option("--address", address, "address to listen on");
+  app.add_subcommand("migrate", "create or upgrade the database schema");
+
+  kefu::cli::DemoOptions demo_opt;
+  auto* demo = app.add_subcommand("demo", "load zh-CN demo data (2 stores, staff, members, tickets)");
+  demo->add_option("--seed", demo_opt.seed);
+  demo->add_option("--members", demo_opt.members);
+  demo->add_option("--tickets", demo_opt.tickets);
+  demo->add_option("--days", demo_opt.days);
+  demo->add_option("--password", demo_opt.password, "password of every demo account");
+
+  kefu::cli::NewUser user;
+  auto* user_cmd = app.add_subcommand("user", "manage staff accounts");
+  user_cmd->require_subcommand(1);
+  auto* user_add = user_cmd->add_subcommand("add", "add a staff account");
+  user_add->add_option("--username", user.username)->required();
+  user_add->add_option("--name", user.display_name, "display name");
+  user_add->add_option("--role", user.role, "agent|dept_head|supervisor|manager|admin")->required();
+  user_add->add_option("--password", user.password, "password (or KEFU_PASSWORD)");
+  user_add->add_option("--store", user.store_codes, "store code (repeatable)");
+
+  CLI11_PARSE(app, argc, argv);
+  try {
+    auto config = kefu::cli::load_config(config_path, app.get_option("--config")->count() > 0);
+    if (!db.empty()) config.database_url = db;
+    if (port >= 0) config.port = port;
+    if (!address.empty()) config.address = address;
+    if (serve->parsed()) return kefu::cli::serve(config);
+    if (app.got_subcommand("migrate")) return kefu::cli::migrate(config);
+    if (demo->parsed()) return kefu::cli::demo(config, demo_opt);
+    if (user_add->parsed()) return kefu::cli::add_user(config, user);
+  } catch (const std::exception& e) {
+    spdlog::error("{}", e.what());
+    return 1;
+  }
+  return 2;
+}
