@@ -1,6 +1,6 @@
 // kefu: one binary, several subcommands. Wiring only; the work is in cli/.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
 

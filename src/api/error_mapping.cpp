@@ -1,7 +1,7 @@
 #include "api/error_mapping.hpp"
 
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
 #include "domain/common/error.hpp"
 
@@ -10,15 +10,24 @@ namespace {
 
 int status_of(Error::Kind k) {
   switch (k) {
-    case Error::Kind::invalid_input: return 400;
-    case Error::Kind::unauthenticated: return 401;
-    case Error::Kind::forbidden: return 403;
-    case Error::Kind::not_found: return 404;
-    case Error::Kind::conflict: return 409;
-    case Error::Kind::precondition: return 412;
-    case Error::Kind::too_large: return 413;
-    case Error::Kind::unsupported_media: return 415;
-    case Error::Kind::too_many: return 429;
+    case Error::Kind::invalid_input:
+      return 400;
+    case Error::Kind::unauthenticated:
+      return 401;
+    case Error::Kind::forbidden:
+      return 403;
+    case Error::Kind::not_found:
+      return 404;
+    case Error::Kind::conflict:
+      return 409;
+    case Error::Kind::precondition:
+      return 412;
+    case Error::Kind::too_large:
+      return 413;
+    case Error::Kind::unsupported_media:
+      return 415;
+    case Error::Kind::too_many:
+      return 429;
   }
   return 500;
 }

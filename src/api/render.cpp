@@ -47,24 +47,37 @@ nlohmann::json render(const ticket::Event& e) {
 }
 
 nlohmann::json render(const ticket::Task& t) {
-  return {{"id", t.id},         {"ticket_id", t.ticket_id},   {"department_id", t.department_id},
-          {"assignee_id", opt(t.assignee_id)}, {"description", t.description}, {"status", t.status},
-          {"due_at", t.due_at}, {"result", t.result},         {"created_by", t.created_by},
-          {"created_at", t.created_at}, {"updated_at", t.updated_at}, {"version", t.version}};
+  return {{"id", t.id},
+          {"ticket_id", t.ticket_id},
+          {"department_id", t.department_id},
+          {"assignee_id", opt(t.assignee_id)},
+          {"description", t.description},
+          {"status", t.status},
+          {"due_at", t.due_at},
+          {"result", t.result},
+          {"created_by", t.created_by},
+          {"created_at", t.created_at},
+          {"updated_at", t.updated_at},
+          {"version", t.version}};
 }
 
 nlohmann::json render(const ticket::Attachment& a) {
-  return {{"id", a.id},           {"ticket_id", a.ticket_id}, {"sha256", a.sha256},
-          {"content_type", a.content_type}, {"filename", a.filename}, {"size", a.size},
-          {"uploaded_by", a.uploaded_by},   {"created_at", a.created_at},
+  return {{"id", a.id},
+          {"ticket_id", a.ticket_id},
+          {"sha256", a.sha256},
+          {"content_type", a.content_type},
+          {"filename", a.filename},
+          {"size", a.size},
+          {"uploaded_by", a.uploaded_by},
+          {"created_at", a.created_at},
           {"url", "/api/v1/attachments/" + std::to_string(a.id)}};
 }
 
 nlohmann::json render(const people::Store& s) {
   auto hours = nlohmann::json::array();
   for (const auto& p : s.hours) hours.push_back({{"weekday", p.weekday}, {"open", p.open}, {"close", p.close}});
-  return {{"id", s.id},           {"code", s.code},       {"name", s.name},
-          {"timezone", s.timezone}, {"address", s.address}, {"hours", hours}};
+  return {{"id", s.id},           {"code", s.code}, {"name", s.name}, {"timezone", s.timezone},
+          {"address", s.address}, {"hours", hours}};
 }
 
 nlohmann::json render(const people::Department& d) {
@@ -72,9 +85,8 @@ nlohmann::json render(const people::Department& d) {
 }
 
 nlohmann::json render(const people::Staff& s) {
-  return {{"id", s.id},         {"username", s.username},   {"display_name", s.display_name},
-          {"role", s.role},     {"active", s.active},       {"store_ids", s.store_ids},
-          {"department_ids", s.department_ids}};
+  return {{"id", s.id},         {"username", s.username},   {"display_name", s.display_name},    {"role", s.role},
+          {"active", s.active}, {"store_ids", s.store_ids}, {"department_ids", s.department_ids}};
 }
 
 nlohmann::json render(const people::Member& m, const people::Actor& viewer) {
@@ -94,9 +106,14 @@ nlohmann::json render(const storage::AuditEntry& a) {
   auto parse = [](const std::string& s) {
     return s.empty() ? nlohmann::json(nullptr) : nlohmann::json::parse(s, nullptr, false);
   };
-  return {{"id", a.id},         {"actor_id", a.actor_id},         {"action", a.action},
-          {"entity", a.entity}, {"entity_id", a.entity_id},       {"before", parse(a.before_json)},
-          {"after", parse(a.after_json)}, {"created_at", a.created_at}};
+  return {{"id", a.id},
+          {"actor_id", a.actor_id},
+          {"action", a.action},
+          {"entity", a.entity},
+          {"entity_id", a.entity_id},
+          {"before", parse(a.before_json)},
+          {"after", parse(a.after_json)},
+          {"created_at", a.created_at}};
 }
 
 nlohmann::json render(const people::Actor& a) {

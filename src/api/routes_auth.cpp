@@ -46,15 +46,16 @@ void login(Services& s, http::Request& req, http::Reply reply) {
         [&s, reply, outcome, lang](std::exception_ptr e) {
           if (e) return reply(error_response(lang, e));
           auto actor = app::actor_of(outcome->staff);
-          auto r = ok(200, {{"token", outcome->token},
-                            {"staff", render(actor)},
-                            {"expires_in", app::kSessionLifetimeMs / 1000}});
+          auto r =
+              ok(200,
+                 {{"token", outcome->token}, {"staff", render(actor)}, {"expires_in", app::kSessionLifetimeMs / 1000}});
           r.set("Set-Cookie", session_cookie(s, outcome->token, app::kSessionLifetimeMs / 1000));
           reply(std::move(r));
         });
   });
   if (!queued)
-    throw Error(Error::Kind::too_many, "busy", "登录请求过多，请稍后再试", "too many logins in progress; retry shortly");
+    throw Error(Error::Kind::too_many, "busy", "登录请求过多，请稍后再试",
+                "too many logins in progress; retry shortly");
 }
 
 void logout(Services& s, http::Request& req, http::Reply reply) {

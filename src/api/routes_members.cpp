@@ -11,11 +11,10 @@ namespace {
 void create_member(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   auto b = parse_object(req);
-  app::NewMember m{req_string(b, "name"), req_string(b, "phone"), opt_string(b, "tier", "normal"),
+  app::NewMember m{req_string(b, "name"),     req_string(b, "phone"),       opt_string(b, "tier", "normal"),
                    opt_string(b, "birthday"), string_list(b, "care_flags"), maybe_int(b, "home_store_id")};
-  write(s, req, std::move(reply), actor, [m, actor](app::Context& c) {
-    return ok(201, render(app::create_member(c, m), actor));
-  });
+  write(s, req, std::move(reply), actor,
+        [m, actor](app::Context& c) { return ok(201, render(app::create_member(c, m), actor)); });
 }
 
 void find_member(Services& s, http::Request& req, http::Reply reply) {

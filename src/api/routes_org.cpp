@@ -27,8 +27,12 @@ void create_store(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   app::require_role(actor, "admin");
   auto b = parse_object(req);
-  people::Store st{0, req_string(b, "code"), req_string(b, "name"), opt_string(b, "timezone", "Asia/Shanghai"),
-                   opt_string(b, "address"), {}};
+  people::Store st{0,
+                   req_string(b, "code"),
+                   req_string(b, "name"),
+                   opt_string(b, "timezone", "Asia/Shanghai"),
+                   opt_string(b, "address"),
+                   {}};
   if (auto h = b.find("hours"); h != b.end() && !h->is_null()) {
     if (!h->is_array()) throw invalid("hours", "hours 应为数组", "hours must be an array", "invalid_type");
     for (const auto& p : *h) {
@@ -77,8 +81,7 @@ void create_staff(Services& s, http::Request& req, http::Reply reply) {
   bool queued = s.workers.submit([&s, request, reply, actor, p, password]() mutable {
     p.password_hash = people::hash_password(password);
     try {
-      write(s, *request, reply, actor,
-            [p](app::Context& c) { return ok(201, render(app::create_staff(c, p))); });
+      write(s, *request, reply, actor, [p](app::Context& c) { return ok(201, render(app::create_staff(c, p))); });
     } catch (...) {
       reply(error_response(*request, std::current_exception()));
     }

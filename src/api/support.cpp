@@ -14,8 +14,7 @@ std::string request_token(const http::Request& req) {
 
 people::Actor authenticate(Services& s, const http::Request& req) {
   auto token = request_token(req);
-  if (token.empty())
-    throw Error(Error::Kind::unauthenticated, "unauthenticated", "请先登录", "log in first");
+  if (token.empty()) throw Error(Error::Kind::unauthenticated, "unauthenticated", "请先登录", "log in first");
   auto actor = app::resolve_actor(s.db.reader(), token, s.now_ms());
   if (!actor)
     throw Error(Error::Kind::unauthenticated, "session_expired", "登录已失效，请重新登录",
@@ -45,8 +44,8 @@ void write(Services& s, const http::Request& req, http::Reply reply, people::Act
         if (!key.empty()) {
           if (auto first = r.idempotent(actor.staff_id, key)) {
             if (first->request_hash != fingerprint)
-              throw Error(Error::Kind::conflict, "idempotency_key_reused",
-                          "该 Idempotency-Key 已用于另一个请求", "this Idempotency-Key was used for a different request");
+              throw Error(Error::Kind::conflict, "idempotency_key_reused", "该 Idempotency-Key 已用于另一个请求",
+                          "this Idempotency-Key was used for a different request");
             *result = http::Response::json(first->status, first->body);
             result->set("Idempotent-Replayed", "true");
             return;

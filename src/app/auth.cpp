@@ -20,8 +20,7 @@ LoginOutcome finish_login(storage::Repository& r, const std::string& username,
     r.record_login_failure(username, remote, now);
     r.append_audit({0, staff ? staff->id : 0, "auth.login_failed", "staff", staff ? staff->id : 0, "",
                     nlohmann::json{{"username", username}, {"remote", remote}}.dump(), now});
-    throw Error(Error::Kind::unauthenticated, "invalid_credentials", "用户名或密码错误",
-                "wrong username or password");
+    throw Error(Error::Kind::unauthenticated, "invalid_credentials", "用户名或密码错误", "wrong username or password");
   }
   auto token = people::new_token();
   r.insert_session(people::token_digest(token), staff->id, now, now + kSessionLifetimeMs);

@@ -14,8 +14,8 @@ void check_hhmm(const std::string& s) {
 }
 
 bool is_department_kind(const std::string& k) {
-  for (const char* known : {"desk", "floor", "brand_counter", "security", "parking", "property", "cashier",
-                            "member_center", "other"})
+  for (const char* known :
+       {"desk", "floor", "brand_counter", "security", "parking", "property", "cashier", "member_center", "other"})
     if (k == known) return true;
   return false;
 }

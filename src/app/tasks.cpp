@@ -27,7 +27,7 @@ ticket::Task create_task(Context& c, int64_t ticket_id, const NewTask& in) {
     if (!s || std::find(s->department_ids.begin(), s->department_ids.end(), d->id) == s->department_ids.end())
       throw invalid("assignee_id", "指派人不属于该部门", "the assignee is not in that department", "unknown_reference");
   }
-  ticket::Task task{0, t.id, d->id, in.assignee_id, in.description, "open", in.due_at, "", c.actor.staff_id,
+  ticket::Task task{0,        t.id,     d->id, in.assignee_id, in.description, "open", in.due_at, "", c.actor.staff_id,
                     c.now_ms, c.now_ms, 1};
   task.id = c.repo.insert_task(task);
   record_event(c, t.id, "task_created", in.description,

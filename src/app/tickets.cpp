@@ -14,17 +14,18 @@ namespace {
 constexpr std::size_t kSubjectMax = 200, kDescriptionMax = 5000, kShortMax = 100, kRefMax = 64, kMessageMax = 5000;
 
 Error version_conflict(int64_t stored) {
-  return Error(Error::Kind::conflict, "version_conflict", "工单已被他人修改，请刷新后重试（当前版本 " +
-                                                              std::to_string(stored) + "）",
-               "The ticket was changed by someone else; reload and retry (current version " +
-                   std::to_string(stored) + ")");
+  return Error(
+      Error::Kind::conflict, "version_conflict",
+      "工单已被他人修改，请刷新后重试（当前版本 " + std::to_string(stored) + "）",
+      "The ticket was changed by someone else; reload and retry (current version " + std::to_string(stored) + ")");
 }
 
 void check_department(Context& c, std::optional<int64_t> department_id, int64_t store_id) {
   if (!department_id) return;
   auto d = c.repo.department(*department_id);
   if (!d || d->store_id != store_id)
-    throw invalid("department_id", "部门不存在或不属于该门店", "department not found in this store", "unknown_reference");
+    throw invalid("department_id", "部门不存在或不属于该门店", "department not found in this store",
+                  "unknown_reference");
 }
 
 void check_member(Context& c, std::optional<int64_t> member_id) {
@@ -132,8 +133,7 @@ ticket::Ticket change_status(Context& c, int64_t id, const std::string& to, cons
   require_owner_or(c.actor, t, "supervisor");
   if (expected_version && *expected_version != t.version) throw version_conflict(t.version);
   if (!ticket::can_transition(t.status, to))
-    throw Error(Error::Kind::conflict, "invalid_transition",
-                "工单状态不能从「" + t.status + "」变为「" + to + "」",
+    throw Error(Error::Kind::conflict, "invalid_transition", "工单状态不能从「" + t.status + "」变为「" + to + "」",
                 "a ticket cannot move from " + t.status + " to " + to);
   if (!t.owner_id)
     throw Error(Error::Kind::conflict, "unclaimed", "请先认领该工单", "claim the ticket before working on it");
@@ -194,8 +194,8 @@ ticket::Ticket hand_over(Context& c, int64_t id, int64_t to_staff_id, const std:
   auto t = get_ticket(c, id);
   require_owner_or(c.actor, t, "supervisor");
   auto to = c.repo.staff(to_staff_id);
-  if (!to || !to->active || (to->role != "admin" &&
-                             std::find(to->store_ids.begin(), to->store_ids.end(), t.store_id) == to->store_ids.end()))
+  if (!to || !to->active ||
+      (to->role != "admin" && std::find(to->store_ids.begin(), to->store_ids.end(), t.store_id) == to->store_ids.end()))
     throw invalid("to_staff_id", "接收人不存在或不在该门店", "the new owner is not active staff of this store",
                   "unknown_reference");
   if (t.owner_id == to_staff_id)

@@ -1,9 +1,9 @@
 #include "cli/config.hpp"
 
+#include <toml++/toml.h>
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
-#include <toml++/toml.h>
 
 namespace kefu::cli {
 namespace {

@@ -41,7 +41,7 @@ void load_org(storage::Repository& r, const demo::Catalog& cat, const std::strin
     ids.staff[p.username] = r.insert_staff(s);
   }
   for (const auto& m : cat.members) {
-    people::Member pm{0, m.member_no, m.name, m.phone, m.tier, m.birthday, m.care_flags, ids.store.at(m.home_store),
+    people::Member pm{0,  m.member_no, m.name, m.phone, m.tier, m.birthday, m.care_flags, ids.store.at(m.home_store),
                       now};
     ids.member.push_back(r.insert_member(pm));
   }
@@ -102,8 +102,8 @@ void load_ticket(storage::Repository& r, const demo::Ticket& dt, const Ids& ids,
       status = e.to_status;
     } else if (e.kind == "task") {
       auto dept = ids.department.at({dt.store_code, e.department_code});
-      ticket::Task task{0, t.id, dept, std::nullopt, e.text, "open", created + e.due_offset_seconds * 1000, "",
-                        by.staff_id, at, at, 1};
+      ticket::Task task{0,  t.id,        dept, std::nullopt, e.text, "open", created + e.due_offset_seconds * 1000,
+                        "", by.staff_id, at,   at,           1};
       task.id = r.insert_task(task);
       open_tasks[e.department_code] = task.id;
       app::record_event(ec, t.id, "task_created", e.text, {{"task_id", task.id}, {"department_id", dept}}, false);
@@ -139,9 +139,11 @@ int demo(const Config& c, const DemoOptions& o) {
   constexpr std::size_t kChunk = 2000;
   for (std::size_t i = 0; i < cat.tickets.size(); i += kChunk) {
     db->write_sync([&](storage::Repository& r) {
-      for (std::size_t j = i; j < std::min(cat.tickets.size(), i + kChunk); ++j) load_ticket(r, cat.tickets[j], ids, *seg);
+      for (std::size_t j = i; j < std::min(cat.tickets.size(), i + kChunk); ++j)
+        load_ticket(r, cat.tickets[j], ids, *seg);
     });
-    if (cat.tickets.size() > 10 * kChunk) spdlog::info("demo: {}/{} tickets", std::min(cat.tickets.size(), i + kChunk), cat.tickets.size());
+    if (cat.tickets.size() > 10 * kChunk)
+      spdlog::info("demo: {}/{} tickets", std::min(cat.tickets.size(), i + kChunk), cat.tickets.size());
   }
   spdlog::info("demo data loaded: {} stores, {} staff, {} members, {} tickets", cat.stores.size(), cat.staff.size(),
                cat.members.size(), cat.tickets.size());

@@ -5,9 +5,9 @@
 #include "api/error_mapping.hpp"
 #include "api/services.hpp"
 #include "cli/commands.hpp"
+#include "domain/text/segmenter.hpp"
 #include "http/server.hpp"
 #include "storage/open.hpp"
-#include "domain/text/segmenter.hpp"
 
 namespace kefu::cli {
 

@@ -35,8 +35,12 @@ class Contract : public ::testing::TestWithParam<Backend> {
       store_a = r.insert_store({.code = "A", .name = "甲店", .hours = {{1, "10:00", "22:00"}}});
       store_b = r.insert_store({.code = "B", .name = "乙店"});
       dept = r.insert_department({.store_id = store_a, .code = "desk", .name = "总服务台", .kind = "desk"});
-      staff = r.insert_staff({.username = "li", .display_name = "李", .role = "agent", .store_ids = {store_a},
-                              .department_ids = {dept}, .password_hash = "h"});
+      staff = r.insert_staff({.username = "li",
+                              .display_name = "李",
+                              .role = "agent",
+                              .store_ids = {store_a},
+                              .department_ids = {dept},
+                              .password_hash = "h"});
     });
   }
 
@@ -155,7 +159,8 @@ TEST_P(Contract, AFailingJobRollsBackAloneInItsBatch) {
   std::atomic<int> ok{0}, failed{0};
   std::vector<std::thread> threads;
   for (int i = 0; i < 40; ++i) {
-    db->write([&, i](Repository& r) {
+    db->write(
+        [&, i](Repository& r) {
           auto t = make_ticket(store_a, 1000 + i);
           r.insert_ticket(t);
           if (i % 4 == 0) throw std::runtime_error("boom");
@@ -169,7 +174,9 @@ TEST_P(Contract, AFailingJobRollsBackAloneInItsBatch) {
 }
 
 TEST_P(Contract, AuditLogIsAppendOnly) {
-  db->write_sync([&](Repository& r) { r.append_audit({0, staff, "ticket.update", "ticket", 7, "{}", "{\"a\":1}", 5}); });
+  db->write_sync([&](Repository& r) {
+    r.append_audit({0, staff, "ticket.update", "ticket", 7, "{}", "{\"a\":1}", 5});
+  });
   auto entries = db->reader().audit("ticket", 7);
   ASSERT_EQ(entries.size(), 1u);
   EXPECT_EQ(entries[0].after_json, "{\"a\":1}");

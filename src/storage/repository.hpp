@@ -22,7 +22,7 @@ struct TicketFilter {
   std::vector<std::string> statuses, types, priorities, channels;
   std::optional<int64_t> store_id, department_id, owner_id, member_id;
   std::optional<int64_t> created_from, created_to;  // [from, to) in ms
-  std::string search;  // already segmented FTS5 query terms, AND-ed; empty = no search
+  std::string search;                               // already segmented FTS5 query terms, AND-ed; empty = no search
   std::vector<std::string> search_terms;
   // Sorting: "created_at" | "updated_at" | "priority", ascending or descending.
   std::string sort = "created_at";
@@ -36,8 +36,8 @@ struct TicketFilter {
 struct AuditEntry {
   int64_t id = 0;
   int64_t actor_id = 0;
-  std::string action;       // e.g. ticket.update, staff.create, auth.login_failed
-  std::string entity;       // e.g. ticket
+  std::string action;  // e.g. ticket.update, staff.create, auth.login_failed
+  std::string entity;  // e.g. ticket
   int64_t entity_id = 0;
   std::string before_json;  // "" when nothing existed
   std::string after_json;

@@ -11,15 +11,15 @@ namespace kefu {
 class Error : public std::runtime_error {
  public:
   enum class Kind {
-    invalid_input,     // 400/422: the request is malformed or violates a field rule
-    unauthenticated,   // 401
-    forbidden,         // 403: authenticated but the role may not do this
-    not_found,         // 404: absent, or outside the caller's store scope
-    conflict,          // 409: state machine, version or uniqueness conflicts
-    precondition,      // 412: If-Match did not match
-    too_many,          // 429: throttled (e.g. login lockout)
-    unsupported_media, // 415
-    too_large,         // 413
+    invalid_input,      // 400/422: the request is malformed or violates a field rule
+    unauthenticated,    // 401
+    forbidden,          // 403: authenticated but the role may not do this
+    not_found,          // 404: absent, or outside the caller's store scope
+    conflict,           // 409: state machine, version or uniqueness conflicts
+    precondition,       // 412: If-Match did not match
+    too_many,           // 429: throttled (e.g. login lockout)
+    unsupported_media,  // 415
+    too_large,          // 413
   };
 
   Error(Kind kind, std::string code, std::string message_zh, std::string message_en, std::string field = {})

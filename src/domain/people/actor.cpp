@@ -7,7 +7,11 @@
 namespace kefu::people {
 namespace {
 constexpr std::array<std::pair<std::string_view, int>, 5> kRanks{{
-    {"agent", 1}, {"dept_head", 2}, {"supervisor", 3}, {"manager", 4}, {"admin", 5},
+    {"agent", 1},
+    {"dept_head", 2},
+    {"supervisor", 3},
+    {"manager", 4},
+    {"admin", 5},
 }};
 }  // namespace
 

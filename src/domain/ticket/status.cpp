@@ -8,13 +8,20 @@ namespace {
 
 using Edge = std::pair<std::string_view, std::string_view>;
 constexpr std::array kEdges{
-    Edge{"new", "in_progress"},         Edge{"new", "waiting_customer"},
-    Edge{"new", "waiting_internal"},    Edge{"new", "resolved"},
-    Edge{"in_progress", "waiting_customer"}, Edge{"in_progress", "waiting_internal"},
-    Edge{"in_progress", "resolved"},    Edge{"waiting_customer", "in_progress"},
-    Edge{"waiting_customer", "resolved"}, Edge{"waiting_internal", "in_progress"},
-    Edge{"waiting_internal", "resolved"}, Edge{"resolved", "closed"},
-    Edge{"resolved", "in_progress"},    Edge{"closed", "in_progress"},
+    Edge{"new", "in_progress"},
+    Edge{"new", "waiting_customer"},
+    Edge{"new", "waiting_internal"},
+    Edge{"new", "resolved"},
+    Edge{"in_progress", "waiting_customer"},
+    Edge{"in_progress", "waiting_internal"},
+    Edge{"in_progress", "resolved"},
+    Edge{"waiting_customer", "in_progress"},
+    Edge{"waiting_customer", "resolved"},
+    Edge{"waiting_internal", "in_progress"},
+    Edge{"waiting_internal", "resolved"},
+    Edge{"resolved", "closed"},
+    Edge{"resolved", "in_progress"},
+    Edge{"closed", "in_progress"},
 };
 
 }  // namespace

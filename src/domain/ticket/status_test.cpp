@@ -14,13 +14,20 @@ struct Case {
 
 TEST(TicketStatus, TransitionTable) {
   const Case cases[] = {
-      {"new", "in_progress", true},          {"new", "resolved", true},
-      {"new", "closed", false},              {"in_progress", "new", false},
-      {"in_progress", "waiting_customer", true}, {"waiting_customer", "in_progress", true},
-      {"waiting_internal", "resolved", true}, {"waiting_customer", "waiting_internal", false},
-      {"resolved", "closed", true},          {"resolved", "in_progress", true},
-      {"closed", "in_progress", true},       {"closed", "resolved", false},
-      {"closed", "new", false},              {"resolved", "waiting_customer", false},
+      {"new", "in_progress", true},
+      {"new", "resolved", true},
+      {"new", "closed", false},
+      {"in_progress", "new", false},
+      {"in_progress", "waiting_customer", true},
+      {"waiting_customer", "in_progress", true},
+      {"waiting_internal", "resolved", true},
+      {"waiting_customer", "waiting_internal", false},
+      {"resolved", "closed", true},
+      {"resolved", "in_progress", true},
+      {"closed", "in_progress", true},
+      {"closed", "resolved", false},
+      {"closed", "new", false},
+      {"resolved", "waiting_customer", false},
   };
   for (const auto& c : cases) EXPECT_EQ(can_transition(c.from, c.to), c.allowed) << c.from << " -> " << c.to;
 }

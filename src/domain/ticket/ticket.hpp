@@ -40,8 +40,8 @@ struct Event {
   int64_t ticket_id = 0;
   std::string kind;
   int64_t actor_id = 0;
-  std::string body;         // reply/note text or a human summary
-  std::string data;         // JSON details (from/to status, new owner, changed fields…)
+  std::string body;  // reply/note text or a human summary
+  std::string data;  // JSON details (from/to status, new owner, changed fields…)
   bool customer_visible = false;
   int64_t created_at = 0;
 };

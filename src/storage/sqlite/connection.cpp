@@ -8,8 +8,7 @@ namespace kefu::storage::sqlite {
 
 void fail(sqlite3* db, int rc, std::string_view what) {
   std::string msg = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
-    throw Error(Error::Kind::conflict, "duplicate", "数据已存在或违反约束", msg);
+  if ((rc & 0xff) == SQLITE_CONSTRAINT) throw Error(Error::Kind::conflict, "duplicate", "数据已存在或违反约束", msg);
   throw std::runtime_error(msg);
 }
 
@@ -105,8 +104,7 @@ StmtScope Connection::prepare(const std::string& sql) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
     sqlite3_stmt* s = nullptr;
-    int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &s,
-                                nullptr);
+    int rc = sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &s, nullptr);
     if (rc != SQLITE_OK) fail(db_, rc, "prepare " + sql.substr(0, 80));
     it = cache_.emplace(sql, std::make_unique<Stmt>(s)).first;
   }

@@ -24,8 +24,7 @@ class SqliteDatabase final : public Database {
     if (migrate_schema) migrate(*writer_conn_);
     if (schema_version(*writer_conn_) != latest_schema_version())
       throw std::runtime_error("database schema is at version " + std::to_string(schema_version(*writer_conn_)) +
-                               ", this kefu needs " + std::to_string(latest_schema_version()) +
-                               ": run `kefu migrate`");
+                               ", this kefu needs " + std::to_string(latest_schema_version()) + ": run `kefu migrate`");
     writer_repo_ = std::make_unique<SqliteRepository>(*writer_conn_);
     thread_ = std::thread([this] { writer_loop(); });
   }
@@ -60,7 +59,9 @@ class SqliteDatabase final : public Database {
     cv_.notify_one();
   }
 
-  void flush() override { write_sync([](Repository&) {}); }
+  void flush() override {
+    write_sync([](Repository&) {});
+  }
 
   std::string backend() const override { return "sqlite"; }
 

@@ -80,8 +80,7 @@ std::optional<IdempotentResult> SqliteRepository::idempotent(int64_t staff_id, c
   return IdempotentResult{s->text(0), static_cast<int>(s->i64(1)), s->text(2)};
 }
 
-void SqliteRepository::put_idempotent(int64_t staff_id, const std::string& key, const IdempotentResult& r,
-                                      int64_t at) {
+void SqliteRepository::put_idempotent(int64_t staff_id, const std::string& key, const IdempotentResult& r, int64_t at) {
   db_.prepare("INSERT INTO idempotency(staff_id, key, request_hash, status, body, created_at) VALUES (?,?,?,?,?,?)")
       ->bind_all(staff_id, key, r.request_hash, r.status, r.body, at)
       .run();
@@ -107,8 +106,8 @@ std::vector<AuditEntry> SqliteRepository::audit(const std::string& entity, int64
 }
 
 int64_t SqliteRepository::count(const std::string& table) {
-  static const char* allowed[] = {"stores", "departments", "staff", "members", "tickets", "ticket_events",
-                                  "tasks", "attachments", "audit_log", "ticket_fts", "sessions"};
+  static const char* allowed[] = {"stores", "departments", "staff",     "members",    "tickets", "ticket_events",
+                                  "tasks",  "attachments", "audit_log", "ticket_fts", "sessions"};
   for (const char* t : allowed) {
     if (table != t) continue;
     auto s = db_.prepare(std::string("SELECT COUNT(*) FROM ") + t);

@@ -33,7 +33,10 @@ int64_t SqliteRepository::insert_member(const people::Member& m) {
       "INSERT INTO members(member_no, name, phone, tier, birthday, care_flags, home_store_id, created_at) "
       "VALUES (?,?,?,?,?,?,?,?)");
   s->bind_all(m.member_no, m.name, m.phone, m.tier, m.birthday, flags);
-  if (m.home_store_id) s->bind(7, m.home_store_id); else s->bind_null(7);
+  if (m.home_store_id)
+    s->bind(7, m.home_store_id);
+  else
+    s->bind_null(7);
   s->bind(8, m.created_at);
   s->run();
   return db_.last_insert_id();

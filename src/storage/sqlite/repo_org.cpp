@@ -95,8 +95,7 @@ std::vector<int64_t> SqliteRepository::ids(const std::string& sql, int64_t key) 
 
 void SqliteRepository::fill_staff_links(people::Staff& p) {
   p.store_ids = ids("SELECT store_id FROM staff_stores WHERE staff_id = ? ORDER BY store_id", p.id);
-  p.department_ids =
-      ids("SELECT department_id FROM staff_departments WHERE staff_id = ? ORDER BY department_id", p.id);
+  p.department_ids = ids("SELECT department_id FROM staff_departments WHERE staff_id = ? ORDER BY department_id", p.id);
 }
 
 int64_t SqliteRepository::insert_staff(const people::Staff& p) {
@@ -116,8 +115,7 @@ void SqliteRepository::update_staff(const people::Staff& p) {
   db_.prepare("DELETE FROM staff_stores WHERE staff_id = ?")->bind(1, p.id).run();
   db_.prepare("DELETE FROM staff_departments WHERE staff_id = ?")->bind(1, p.id).run();
   for (auto s : p.store_ids) db_.prepare("INSERT INTO staff_stores VALUES (?,?)")->bind_all(p.id, s).run();
-  for (auto d : p.department_ids)
-    db_.prepare("INSERT INTO staff_departments VALUES (?,?)")->bind_all(p.id, d).run();
+  for (auto d : p.department_ids) db_.prepare("INSERT INTO staff_departments VALUES (?,?)")->bind_all(p.id, d).run();
 }
 
 std::optional<people::Staff> SqliteRepository::staff(int64_t id) {

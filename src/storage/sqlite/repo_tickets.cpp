@@ -88,8 +88,7 @@ int64_t SqliteRepository::insert_ticket(ticket::Ticket& t) {
          "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
       ->bind_all(t.id, t.number, t.store_id, t.department_id, t.type, t.channel, t.priority, t.status, t.subject,
                  t.description, t.category, t.location, t.member_id, t.purchase_ref, t.owner_id, t.created_by,
-                 t.created_at, t.updated_at, t.first_response_at, t.resolved_at, t.closed_at, t.reopen_count,
-                 t.version)
+                 t.created_at, t.updated_at, t.first_response_at, t.resolved_at, t.closed_at, t.reopen_count, t.version)
       .run();
   return t.id;
 }
@@ -114,8 +113,8 @@ bool SqliteRepository::update_ticket(const ticket::Ticket& t, int64_t expected_v
          "category=?, location=?, member_id=?, purchase_ref=?, owner_id=?, updated_at=?, first_response_at=?, "
          "resolved_at=?, closed_at=?, reopen_count=?, version=? WHERE id=? AND version=?")
       ->bind_all(t.department_id, t.type, t.channel, t.priority, t.status, t.subject, t.description, t.category,
-                 t.location, t.member_id, t.purchase_ref, t.owner_id, t.updated_at, t.first_response_at,
-                 t.resolved_at, t.closed_at, t.reopen_count, t.version, t.id, expected_version)
+                 t.location, t.member_id, t.purchase_ref, t.owner_id, t.updated_at, t.first_response_at, t.resolved_at,
+                 t.closed_at, t.reopen_count, t.version, t.id, expected_version)
       .run();
   return db_.changes() == 1;
 }
@@ -142,7 +141,9 @@ std::vector<ticket::Ticket> SqliteRepository::tickets(const TicketFilter& f) {
   if (f.created_from) where += " AND t.created_at >= ?", args.emplace_back(*f.created_from);
   if (f.created_to) where += " AND t.created_at < ?", args.emplace_back(*f.created_to);
 
-  const std::string col = f.sort == "updated_at" ? "t.updated_at" : f.sort == "priority" ? "t.priority" : "t.created_at";
+  const std::string col = f.sort == "updated_at" ? "t.updated_at"
+                          : f.sort == "priority" ? "t.priority"
+                                                 : "t.created_at";
   const char* cmp = f.descending ? "<" : ">";
   const char* dir = f.descending ? " DESC" : " ASC";
   std::string order;
@@ -199,7 +200,7 @@ const std::string kTaskCols =
     "SELECT id, ticket_id, department_id, assignee_id, description, status, due_at, result, created_by, "
     "created_at, updated_at, version FROM tasks";
 ticket::Task read_task(Stmt& s) {
-  return {s.i64(0), s.i64(1),  s.i64(2),  s.opt_i64(3), s.text(4), s.text(5),
+  return {s.i64(0), s.i64(1),  s.i64(2), s.opt_i64(3), s.text(4), s.text(5),
           s.i64(6), s.text(7), s.i64(8), s.i64(9),     s.i64(10), s.i64(11)};
 }
 const std::string kAttachmentCols =
@@ -213,8 +214,8 @@ int64_t SqliteRepository::insert_task(const ticket::Task& t) {
   db_.prepare(
          "INSERT INTO tasks(ticket_id, department_id, assignee_id, description, status, due_at, result, "
          "created_by, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
-      ->bind_all(t.ticket_id, t.department_id, t.assignee_id, t.description, t.status, t.due_at, t.result,
-                 t.created_by, t.created_at, t.updated_at, t.version)
+      ->bind_all(t.ticket_id, t.department_id, t.assignee_id, t.description, t.status, t.due_at, t.result, t.created_by,
+                 t.created_at, t.updated_at, t.version)
       .run();
   return db_.last_insert_id();
 }
