@@ -1,0 +1,273 @@
+// Starts the real kefu binary for black-box tests: a fresh temp SQLite file with a
+// small demo data set, a temp attachments folder, port 0 (the port is read from the
+// log line "kefu listening on http://127.0.0.1:PORT/"), and SIGTERM at the end.
+// Also an HTTP client and login helpers. No npm dependencies: Node 20 built-ins only.
+import { spawn, execFile } from 'node:child_process';
+import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const execFileP = promisify(execFile);
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export const SOURCE_DIR = process.env.KEFU_SOURCE_DIR || path.resolve(here, '../../..');
+export const KEFU_BIN = path.resolve(process.env.KEFU_BIN || path.join(SOURCE_DIR, 'build', 'kefu'));
+export const PASSWORD = 'kefu2026'; // every demo account's password
+
+const LISTENING = /kefu listening on http:\/\/127\.0\.0\.1:(\d+)\//;
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+// Runs a kefu subcommand against the given database to completion.
+export async function kefu(dbPath, args, { cwd } = {}) {
+  if (!existsSync(KEFU_BIN)) throw new Error(`kefu binary not found at ${KEFU_BIN} (set KEFU_BIN)`);
+  return execFileP(KEFU_BIN, ['--db', `sqlite://${dbPath}`, ...args], {
+    cwd,
+    env: { ...process.env, KEFU_LOG_ACCESS_LOG: '0' },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+}
+
+// One running server. `restart()` starts a new process on the same database file.
+export class KefuServer {
+  constructor(dir, dbPath, attachmentsDir) {
+    this.dir = dir;
+    this.dbPath = dbPath;
+    this.attachmentsDir = attachmentsDir;
+    this.proc = null;
+    this.port = 0;
+    this.base = '';
+    this.log = '';
+  }
+
+  async #spawn() {
+    this.log = '';
+    const proc = spawn(
+      KEFU_BIN,
+      ['--db', `sqlite://${this.dbPath}`, 'serve', '--port', '0', '--address', '127.0.0.1'],
+      {
+        cwd: this.dir, // no stray ./kefu.toml gets read
+        env: {
+          ...process.env,
+          KEFU_STORAGE_ATTACHMENTS_DIR: this.attachmentsDir,
+          KEFU_LOG_ACCESS_LOG: '0',
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    this.proc = proc;
+    this.exited = new Promise((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
+    const port = await withTimeout(
+      new Promise((resolve, reject) => {
+        const onData = (chunk) => {
+          this.log += chunk.toString('utf8');
+          const m = LISTENING.exec(this.log);
+          if (m) resolve(Number(m[1]));
+        };
+        proc.stdout.on('data', onData);
+        proc.stderr.on('data', onData);
+        proc.once('error', reject);
+        proc.once('exit', (code, signal) =>
+          reject(new Error(`kefu serve exited (${code ?? signal}) before listening:\n${this.log}`)),
+        );
+      }),
+      20000,
+      'kefu serve start',
+    );
+    // Keep reading so the pipe never fills up; remember only the tail.
+    proc.stdout.on('data', () => {
+      if (this.log.length > 200000) this.log = this.log.slice(-100000);
+    });
+    this.port = port;
+    this.base = `http://127.0.0.1:${port}`;
+    return this;
+  }
+
+  static async start({ tickets = 200, members = 50, demo = true } = {}) {
+    const dir = await mkdtemp(path.join(tmpdir(), 'kefu-e2e-'));
+    const dbPath = path.join(dir, 'kefu.db');
+    const attachmentsDir = path.join(dir, 'attachments');
+    await mkdir(attachmentsDir, { recursive: true });
+    if (demo) await kefu(dbPath, ['demo', '--tickets', String(tickets), '--members', String(members)], { cwd: dir });
+    else await kefu(dbPath, ['migrate'], { cwd: dir });
+    const server = new KefuServer(dir, dbPath, attachmentsDir);
+    return server.#spawn();
+  }
+
+  // A new process on the same database (after stop() or kill9()).
+  async restart() {
+    if (this.proc && this.proc.exitCode === null && this.proc.signalCode === null) await this.stop();
+    return this.#spawn();
+  }
+
+  get running() {
+    return this.proc && this.proc.exitCode === null && this.proc.signalCode === null;
+  }
+
+  // Graceful: SIGTERM, wait for the process to drain and exit. Returns {code, signal}.
+  async stop() {
+    if (!this.proc) return { code: null, signal: null };
+    if (this.running) this.proc.kill('SIGTERM');
+    try {
+      return await withTimeout(this.exited, 15000, 'kefu stop');
+    } catch (e) {
+      this.proc.kill('SIGKILL');
+      await this.exited;
+      throw e;
+    }
+  }
+
+  // The crash: SIGKILL, no chance to flush anything.
+  async kill9() {
+    if (this.running) this.proc.kill('SIGKILL');
+    return this.exited;
+  }
+
+  // Stops the process and deletes the temp folder (unless KEFU_E2E_KEEP=1).
+  async dispose() {
+    try {
+      await this.stop();
+    } finally {
+      if (process.env.KEFU_E2E_KEEP !== '1') await rm(this.dir, { recursive: true, force: true });
+      else console.log(`kept ${this.dir}`);
+    }
+  }
+
+  client(token) {
+    return new Client(this.base, token);
+  }
+
+  async login(username, password = PASSWORD) {
+    return login(this.base, username, password);
+  }
+}
+
+// A small JSON-over-HTTP client. Every call resolves to
+// { status, headers, text, json, buf } and never throws for an HTTP error status.
+export class Client {
+  constructor(base, token) {
+    this.base = base;
+    this.token = token;
+  }
+
+  with(token) {
+    return new Client(this.base, token);
+  }
+
+  async request(method, urlPath, { body, headers = {}, token = this.token, raw = false } = {}) {
+    const h = { ...headers };
+    if (token) h.authorization = `Bearer ${token}`;
+    let payload;
+    if (body !== undefined) {
+      if (typeof body === 'string' || Buffer.isBuffer(body) || body instanceof Uint8Array) {
+        payload = body;
+      } else {
+        payload = JSON.stringify(body);
+      }
+      if (!Object.keys(h).some((k) => k.toLowerCase() === 'content-type')) h['content-type'] = 'application/json';
+    }
+    const res = await fetch(this.base + urlPath, { method, headers: h, body: payload });
+    const buf = Buffer.from(await res.arrayBuffer());
+    const text = raw ? '' : buf.toString('utf8');
+    let json;
+    const type = res.headers.get('content-type') || '';
+    if (!raw && type.includes('json') && text) {
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+    }
+    return { status: res.status, headers: res.headers, text, json, buf };
+  }
+
+  get(p, opt) {
+    return this.request('GET', p, opt);
+  }
+  post(p, body, opt = {}) {
+    return this.request('POST', p, { ...opt, body });
+  }
+  patch(p, body, opt = {}) {
+    return this.request('PATCH', p, { ...opt, body });
+  }
+}
+
+// Logs in and returns the full answer { token, staff, expires_in, setCookie }; throws unless 200.
+export async function loginFull(base, username, password = PASSWORD) {
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${text}`);
+  return { ...JSON.parse(text), setCookie: res.headers.get('set-cookie') };
+}
+
+// Logs in and returns a Client carrying the session token (client.me is the staff).
+export async function login(base, username, password = PASSWORD) {
+  const answer = await loginFull(base, username, password);
+  const c = new Client(base, answer.token);
+  c.me = answer.staff;
+  return c;
+}
+
+// Asserts-free lookups the tests share: stores by code, staff by username,
+// departments by (store code, kind).
+export async function directory(admin) {
+  const stores = (await admin.get('/api/v1/stores')).json.items;
+  const staff = (await admin.get('/api/v1/staff')).json.items;
+  const departments = (await admin.get('/api/v1/departments')).json.items;
+  const storeByCode = Object.fromEntries(stores.map((s) => [s.code, s]));
+  const staffByName = Object.fromEntries(staff.map((s) => [s.username, s]));
+  const dept = (storeCode, kind) =>
+    departments.find((d) => d.store_id === storeByCode[storeCode].id && d.kind === kind);
+  return { stores, staff, departments, storeByCode, staffByName, dept };
+}
+
+// Every ticket visible to the client, following next_cursor to the end.
+export async function allTickets(client, query = '') {
+  const out = [];
+  let cursor = null;
+  for (let page = 0; page < 10000; page++) {
+    const sep = query ? '&' : '';
+    const url = `/api/v1/tickets?${query}${sep}limit=200${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const r = await client.get(url);
+    if (r.status !== 200) throw new Error(`GET ${url}: ${r.status} ${r.text}`);
+    out.push(...r.json.items);
+    cursor = r.json.next_cursor;
+    if (!cursor) break;
+  }
+  return out;
+}
+
+// The body every test ticket starts from; override fields as needed.
+export function newTicket(storeId, fields = {}) {
+  return {
+    store_id: storeId,
+    type: 'inquiry',
+    channel: 'service_desk',
+    subject: '顾客询问营业时间',
+    ...fields,
+  };
+}
+
+// Asserts the JSON error shape and returns the code (for assert.equal).
+export function errorCode(res) {
+  const e = res.json && res.json.error;
+  if (!e || typeof e.code !== 'string' || typeof e.message !== 'string') {
+    throw new Error(`not the JSON error shape: ${res.status} ${res.text}`);
+  }
+  return e.code;
+}
