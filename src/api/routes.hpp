@@ -5,10 +5,14 @@
 
 namespace kefu::api {
 
-// Adapts a free handler function taking the services to http::Handler.
+// Adapts a free handler function taking the services to http::Handler. The
+// handler's reads on this io thread (authentication included) share one snapshot.
 template <typename F>
 http::Handler bind(Services& s, F f) {
-  return [&s, f](http::Request& q, http::Reply p) { f(s, q, std::move(p)); };
+  return [&s, f](http::Request& q, http::Reply p) {
+    storage::Snapshot snapshot(s.db.reader());
+    f(s, q, std::move(p));
+  };
 }
 
 void add_auth_routes(http::Router&, Services&);

@@ -61,10 +61,12 @@ void login(Services& s, http::Request& req, http::Reply reply) {
 void logout(Services& s, http::Request& req, http::Reply reply) {
   authenticate(s, req);
   auto token = request_token(req);
+  s.auth_cache.evict(token);
   auto lang = req.header("accept-language");
   s.db.write([token](storage::Repository& r) { app::logout(r, token); },
-             [&s, reply, lang](std::exception_ptr e) {
+             [&s, reply, lang, token](std::exception_ptr e) {
                if (e) return reply(error_response(lang, e));
+               s.auth_cache.evict(token);  // again: a request racing the logout may have cached it
                auto r = ok(200, {{"ok", true}});
                r.set("Set-Cookie", session_cookie(s, "", 0));
                reply(std::move(r));

@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 
+#include "api/auth_cache.hpp"
 #include "api/worker_pool.hpp"
 #include "domain/text/segmenter.hpp"
 #include "http/router.hpp"
@@ -19,6 +20,7 @@ struct Services {
   std::filesystem::path attachments_dir;
   WorkerPool& workers;
   bool secure_cookies = false;  // set the Secure flag when served over HTTPS
+  AuthCache auth_cache{};
 };
 
 // Registers every /api/v1 route.

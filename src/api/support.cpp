@@ -15,7 +15,10 @@ std::string request_token(const http::Request& req) {
 people::Actor authenticate(Services& s, const http::Request& req) {
   auto token = request_token(req);
   if (token.empty()) throw Error(Error::Kind::unauthenticated, "unauthenticated", "请先登录", "log in first");
-  auto actor = app::resolve_actor(s.db.reader(), token, s.now_ms());
+  const auto now = s.now_ms();
+  if (auto cached = s.auth_cache.get(token, now)) return *cached;
+  auto actor = app::resolve_actor(s.db.reader(), token, now);
+  if (actor) s.auth_cache.put(token, *actor, now);
   if (!actor)
     throw Error(Error::Kind::unauthenticated, "session_expired", "登录已失效，请重新登录",
                 "the session or token is invalid or expired; log in again");

@@ -125,6 +125,24 @@ class Repository {
 
   // Counts for the demo loader, health and tests.
   virtual int64_t count(const std::string& table) = 0;
+
+  // Read snapshots: between begin_snapshot and end_snapshot every read sees one
+  // consistent state (and SQLite takes its read lock once instead of per query).
+  // Nested calls are counted; only the outermost pair takes effect. Readers only.
+  virtual void begin_snapshot() = 0;
+  virtual void end_snapshot() = 0;
+};
+
+// RAII for Repository::begin_snapshot/end_snapshot.
+class Snapshot {
+ public:
+  explicit Snapshot(Repository& r) : r_(r) { r_.begin_snapshot(); }
+  ~Snapshot() { r_.end_snapshot(); }
+  Snapshot(const Snapshot&) = delete;
+  Snapshot& operator=(const Snapshot&) = delete;
+
+ private:
+  Repository& r_;
 };
 
 // A database: one writer with group commit, and per-thread readers.

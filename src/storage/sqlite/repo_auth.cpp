@@ -117,4 +117,12 @@ int64_t SqliteRepository::count(const std::string& table) {
   throw std::invalid_argument("count: unknown table " + table);
 }
 
+void SqliteRepository::begin_snapshot() {
+  if (snapshot_depth_++ == 0) db_.prepare("BEGIN")->run();
+}
+
+void SqliteRepository::end_snapshot() {
+  if (--snapshot_depth_ == 0) db_.prepare("COMMIT")->run();
+}
+
 }  // namespace kefu::storage::sqlite

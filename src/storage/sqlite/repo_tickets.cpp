@@ -94,7 +94,8 @@ int64_t SqliteRepository::insert_ticket(ticket::Ticket& t) {
 }
 
 std::optional<ticket::Ticket> SqliteRepository::ticket(int64_t id) {
-  auto s = db_.prepare("SELECT " + kTicketCols + " FROM tickets t WHERE t.id = ?");
+  static const std::string sql = "SELECT " + kTicketCols + " FROM tickets t WHERE t.id = ?";
+  auto s = db_.prepare(sql);
   s->bind(1, id);
   if (!s->step()) return std::nullopt;
   return read_ticket(*s);

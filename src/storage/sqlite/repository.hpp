@@ -57,6 +57,8 @@ class SqliteRepository final : public Repository {
   void append_audit(const AuditEntry&) override;
   std::vector<AuditEntry> audit(const std::string& entity, int64_t entity_id) override;
   int64_t count(const std::string& table) override;
+  void begin_snapshot() override;
+  void end_snapshot() override;
 
   Connection& connection() { return db_; }
 
@@ -64,6 +66,7 @@ class SqliteRepository final : public Repository {
   std::vector<int64_t> ids(const std::string& sql, int64_t key);
   void fill_staff_links(people::Staff&);
   Connection& db_;
+  int snapshot_depth_ = 0;
 };
 
 }  // namespace kefu::storage::sqlite
