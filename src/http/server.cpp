@@ -315,6 +315,9 @@ void Server::Impl::run() {
   for (int i = 1; i < options.threads; ++i) extra.emplace_back([this] { run_loop(); });
   run_loop();
   for (auto& t : extra) t.join();
+  // No io thread runs any more, so nothing logs: write out the last access-log lines
+  // now, before the caller logs that the server stopped.
+  access_log.reset();
 }
 
 void Server::Impl::run_loop() {
