@@ -129,6 +129,29 @@ describe('attachments', () => {
     assert.equal(missing.status, 404);
   });
 
+  // BUG: upload() (src/api/routes_attachments.cpp) clears request->body before calling
+  // write(), and write() fingerprints the request from its body, so every upload's
+  // fingerprint is that of an empty body. A second upload with the same Idempotency-Key
+  // but different image bytes answers 201 with the first attachment (Idempotent-Replayed:
+  // true, the first sha256) instead of 409 idempotency_key_reused — the new photo is lost.
+  it('Idempotency-Key: a retried upload is replayed, different bytes with the same key are 409', async () => {
+    const first = png(4, 4, [10, 20, 30]);
+    const other = png(4, 4, [200, 100, 50]);
+    const key = `upload-${Date.now()}`;
+    const send = (bytes) =>
+      agentA.post(`/api/v1/tickets/${ticketA.id}/attachments?filename=retry.png`, bytes, {
+        headers: { 'content-type': 'image/png', 'idempotency-key': key },
+      });
+    const a = await send(first);
+    assert.equal(a.status, 201, a.text);
+    const again = await send(first);
+    assert.equal(again.status, 201);
+    assert.equal(again.json.id, a.json.id, 'the retry is the same attachment');
+    const different = await send(other);
+    assert.equal(different.status, 409, different.text);
+    assert.equal(errorCode(different), 'idempotency_key_reused');
+  });
+
   it('an empty upload is 400', async () => {
     const r = await upload(agentA, ticketA.id, Buffer.alloc(0), 'image/png');
     assert.equal(r.status, 400);

@@ -116,6 +116,21 @@ describe('bad input', () => {
     await expectError(await post(big), 413, 'body_too_large');
   });
 
+  it('a chunked body over 1 MiB → 413 too (no Content-Length to check up front)', async () => {
+    const piece = 'x'.repeat(64 * 1024);
+    let chunks = '';
+    for (let i = 0; i < 17; i++) chunks += `${piece.length.toString(16)}\r\n${piece}\r\n`;
+    chunks += '0\r\n\r\n';
+    const r = await raw(
+      server.port,
+      `POST /api/v1/tickets HTTP/1.1\r\nHost: kefu\r\nAuthorization: Bearer ${agent.token}\r\n` +
+        `Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n${chunks}`,
+    );
+    assert.equal(r.status, 413, r.text.slice(0, 300));
+    assert.equal(JSON.parse(r.body).error.code, 'body_too_large');
+    assert.equal((await fetch(`${server.base}/healthz`)).status, 200);
+  });
+
   it('an enormous header → 431 headers_too_large', async () => {
     const r = await agent.get('/api/v1/tickets', { headers: { 'x-padding': 'a'.repeat(64 * 1024) } });
     await expectError(r, 431, 'headers_too_large');
@@ -137,6 +152,17 @@ describe('bad input', () => {
     for (const id of ['abc', '0', '-1', '1.5', '99999999999999999999999']) {
       await expectError(await agent.get(`/api/v1/tickets/${id}`), 404, 'not_found');
     }
+  });
+
+  it('a very long URL → 431; pipelined requests are answered in order', async () => {
+    const long = await agent.get(`/api/v1/tickets?q=${'a'.repeat(20000)}`);
+    await expectError(long, 431, 'headers_too_large');
+    const r = await raw(
+      server.port,
+      'GET /healthz HTTP/1.1\r\nHost: kefu\r\n\r\nGET /nope HTTP/1.1\r\nHost: kefu\r\nConnection: close\r\n\r\n',
+    );
+    assert.equal(r.status, 200);
+    assert.match(r.text, /HTTP\/1\.1 404[\s\S]*route_not_found/);
   });
 
   it('garbage on the wire → 400, and the server carries on', async () => {
@@ -169,10 +195,15 @@ describe('bad input', () => {
     assert.equal((await allTickets(admin)).length, before_count);
   });
 
-  it('the boundaries themselves are accepted: a 200-character subject, a 1 MiB-limit body', async () => {
+  it('the boundaries themselves are accepted: a 200-character subject, a body just under 1 MiB', async () => {
     const r = await post({ ...newTicket(SH01), subject: '贵'.repeat(200), description: '详'.repeat(5000) });
     assert.equal(r.status, 201, r.text);
     assert.equal([...r.json.subject].length, 200);
-    assert.equal((await allTickets(admin)).length, before_count + 1);
+    const base = JSON.stringify({ ...newTicket(SH01), subject: '差一点就超限', x_padding: '' });
+    const padded = base.replace('"x_padding":""', `"x_padding":"${'p'.repeat(1024 * 1024 - Buffer.byteLength(base))}"`);
+    assert.equal(Buffer.byteLength(padded), 1024 * 1024);
+    const full = await post(padded);
+    assert.equal(full.status, 201, full.text.slice(0, 200));
+    assert.equal((await allTickets(admin)).length, before_count + 2);
   });
 });

@@ -113,6 +113,29 @@ describe('first-contact ownership', () => {
     assert.equal(formerOwner.status, 403);
   });
 
+  // BUG: hand_over() (src/app/tickets.cpp) never checks ticket::is_finished, although
+  // status.hpp says finished tickets take "no replies, tasks or hand-overs without reopening":
+  // POST /tickets/{id}/handover on a resolved or closed ticket answers 200 and moves the owner.
+  it('a resolved or closed ticket cannot be handed over until it is reopened (409 ticket_finished)', async () => {
+    const t = await create(zhangmin, { subject: '已办结的工单不能移交' });
+    assert.equal((await zhangmin.post(`/api/v1/tickets/${t.id}/status`, { status: 'resolved' })).status, 200);
+    const resolved = await zhangmin.post(`/api/v1/tickets/${t.id}/handover`, {
+      to_staff_id: liuyang.me.id,
+      reason: '交班',
+    });
+    assert.equal(resolved.status, 409, resolved.text);
+    assert.equal(errorCode(resolved), 'ticket_finished');
+    assert.equal((await zhangmin.get(`/api/v1/tickets/${t.id}`)).json.owner_id, zhangmin.me.id);
+
+    // Once reopened it can move.
+    assert.equal((await zhangmin.post(`/api/v1/tickets/${t.id}/status`, { status: 'in_progress' })).status, 200);
+    const reopened = await zhangmin.post(`/api/v1/tickets/${t.id}/handover`, {
+      to_staff_id: liuyang.me.id,
+      reason: '交班',
+    });
+    assert.equal(reopened.status, 200, reopened.text);
+  });
+
   it("a non-owner agent can't change the status (403) but a supervisor can", async () => {
     const t = await create(zhangmin, { subject: '试衣间灯不亮' });
     const denied = await zhaoxue.post(`/api/v1/tickets/${t.id}/status`, { status: 'in_progress' });
@@ -195,5 +218,41 @@ describe('first-contact ownership', () => {
 
     // The owner stays accountable: still zhangmin's ticket.
     assert.equal((await zhangmin.get(`/api/v1/tickets/${t.id}`)).json.owner_id, zhangmin.me.id);
+  });
+
+  // BUG: update_task() (src/app/tasks.cpp) applies assignee_id without the checks that
+  // create_task() makes. PATCH /api/v1/tasks/{id} {"assignee_id": <an agent of the other
+  // store, not in the department>} answers 200 and assigns them; {"assignee_id": 999999}
+  // answers 409 "duplicate" (a foreign-key failure) instead of 400 unknown_reference.
+  it('re-assigning a task checks the assignee like creating it does (400 unknown_reference)', async () => {
+    const t = await create(zhangmin, { subject: '协办任务改派' });
+    const security = dir.dept('SH01', 'security');
+    const outsider = dir.staffByName.maxiaoyu; // CD01 agent, not in SH01 保安部
+    const atCreate = await zhangmin.post(`/api/v1/tickets/${t.id}/tasks`, {
+      department_id: security.id,
+      assignee_id: outsider.id,
+      description: '改派测试',
+      due_at: Date.now() + 3600 * 1000,
+    });
+    assert.equal(atCreate.status, 400);
+    assert.equal(errorCode(atCreate), 'unknown_reference');
+
+    const task = (
+      await zhangmin.post(`/api/v1/tickets/${t.id}/tasks`, {
+        department_id: security.id,
+        description: '改派测试',
+        due_at: Date.now() + 3600 * 1000,
+      })
+    ).json;
+    const toOutsider = await zhangmin.patch(`/api/v1/tasks/${task.id}`, { assignee_id: outsider.id });
+    assert.equal(toOutsider.status, 400, toOutsider.text);
+    assert.equal(errorCode(toOutsider), 'unknown_reference');
+    const toNobody = await zhangmin.patch(`/api/v1/tasks/${task.id}`, { assignee_id: 999999 });
+    assert.equal(toNobody.status, 400, toNobody.text);
+    assert.equal(errorCode(toNobody), 'unknown_reference');
+
+    const toHead = await zhangmin.patch(`/api/v1/tasks/${task.id}`, { assignee_id: wuqiang.me.id });
+    assert.equal(toHead.status, 200, toHead.text);
+    assert.equal(toHead.json.assignee_id, wuqiang.me.id);
   });
 });

@@ -73,6 +73,35 @@ describe('search, pagination and filters', () => {
     assert.ok(ids(lower).includes(mine.sku.id), 'case-insensitive');
   });
 
+  it('full-width input is normalised: ＳＫＵ－１２３４５ finds SKU-12345', async () => {
+    const found = await search(agentA, 'ＳＫＵ－１２３４５');
+    assert.ok(ids(found).includes(mine.sku.id));
+  });
+
+  it('search syntax in q is plain text, never an error: "退货", -退货, OR, *, quotes', async () => {
+    for (const q of ['"退货"', '-退货', '退货 OR', '*', 'NEAR(退货)', "'", '\\', 'a"b']) {
+      const r = await agentA.get(`/api/v1/tickets?q=${encodeURIComponent(q)}`);
+      assert.equal(r.status, 200, `q=${q}: ${r.text}`);
+    }
+    assert.ok(ids(await search(agentA, '"退货"')).includes(mine.refund.id));
+  });
+
+  it('search results page through a cursor too, each row once', async () => {
+    const q = encodeURIComponent('顾客');
+    const whole = ids(await search(agentA, '顾客'));
+    assert.ok(whole.length > 6, `enough matches (${whole.length})`);
+    const seen = [];
+    let cursor = null;
+    for (let page = 0; page < 100; page++) {
+      const r = await agentA.get(`/api/v1/tickets?q=${q}&limit=4${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      assert.equal(r.status, 200);
+      seen.push(...ids(r.json.items));
+      cursor = r.json.next_cursor;
+      if (!cursor) break;
+    }
+    assert.deepEqual(seen, whole);
+  });
+
   it('a ticket is found by its number and by what was written in a note', async () => {
     const byNumber = await search(agentA, mine.refund.number);
     assert.deepEqual(ids(byNumber), [mine.refund.id]);
