@@ -3,7 +3,7 @@
 // log line "kefu listening on http://127.0.0.1:PORT/"), and SIGTERM at the end.
 // Also an HTTP client and login helpers. No npm dependencies: Node 20 built-ins only.
 import { spawn, execFile } from 'node:child_process';
-import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, link, copyFile, chmod } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,10 +29,25 @@ function withTimeout(promise, ms, what) {
   ]).finally(() => clearTimeout(timer));
 }
 
-// Runs a kefu subcommand against the given database to completion.
-export async function kefu(dbPath, args, { cwd } = {}) {
+// A private hard link (or copy) of the binary in the server's temp folder, so that a
+// rebuild of build/kefu while the tests run cannot swap the program between a crash and
+// its restart, or make a spawn fail half-way through a link step.
+async function pinBinary(dir) {
   if (!existsSync(KEFU_BIN)) throw new Error(`kefu binary not found at ${KEFU_BIN} (set KEFU_BIN)`);
-  return execFileP(KEFU_BIN, ['--db', `sqlite://${dbPath}`, ...args], {
+  const pinned = path.join(dir, 'kefu');
+  try {
+    await link(KEFU_BIN, pinned);
+  } catch {
+    await copyFile(KEFU_BIN, pinned);
+    await chmod(pinned, 0o755);
+  }
+  return pinned;
+}
+
+// Runs a kefu subcommand against the given database to completion.
+export async function kefu(dbPath, args, { cwd, bin = KEFU_BIN } = {}) {
+  if (!existsSync(bin)) throw new Error(`kefu binary not found at ${bin} (set KEFU_BIN)`);
+  return execFileP(bin, ['--db', `sqlite://${dbPath}`, ...args], {
     cwd,
     env: { ...process.env, KEFU_LOG_ACCESS_LOG: '0' },
     maxBuffer: 16 * 1024 * 1024,
@@ -41,7 +56,8 @@ export async function kefu(dbPath, args, { cwd } = {}) {
 
 // One running server. `restart()` starts a new process on the same database file.
 export class KefuServer {
-  constructor(dir, dbPath, attachmentsDir) {
+  constructor(dir, dbPath, attachmentsDir, bin) {
+    this.bin = bin;
     this.dir = dir;
     this.dbPath = dbPath;
     this.attachmentsDir = attachmentsDir;
@@ -54,7 +70,7 @@ export class KefuServer {
   async #spawn() {
     this.log = '';
     const proc = spawn(
-      KEFU_BIN,
+      this.bin,
       ['--db', `sqlite://${this.dbPath}`, 'serve', '--port', '0', '--address', '127.0.0.1'],
       {
         cwd: this.dir, // no stray ./kefu.toml gets read
@@ -67,7 +83,12 @@ export class KefuServer {
       },
     );
     this.proc = proc;
-    this.exited = new Promise((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
+    this.exited = new Promise((resolve) => {
+      proc.once('exit', (code, signal) => resolve({ code, signal }));
+      proc.once('error', (error) => resolve({ code: null, signal: null, error })); // never started
+    });
+    this.spawnFailed = false;
+    proc.once('error', () => (this.spawnFailed = true));
     const port = await withTimeout(
       new Promise((resolve, reject) => {
         const onData = (chunk) => {
@@ -99,9 +120,10 @@ export class KefuServer {
     const dbPath = path.join(dir, 'kefu.db');
     const attachmentsDir = path.join(dir, 'attachments');
     await mkdir(attachmentsDir, { recursive: true });
-    if (demo) await kefu(dbPath, ['demo', '--tickets', String(tickets), '--members', String(members)], { cwd: dir });
-    else await kefu(dbPath, ['migrate'], { cwd: dir });
-    const server = new KefuServer(dir, dbPath, attachmentsDir);
+    const bin = await pinBinary(dir);
+    const args = demo ? ['demo', '--tickets', String(tickets), '--members', String(members)] : ['migrate'];
+    await kefu(dbPath, args, { cwd: dir, bin });
+    const server = new KefuServer(dir, dbPath, attachmentsDir, bin);
     return server.#spawn();
   }
 
@@ -112,7 +134,7 @@ export class KefuServer {
   }
 
   get running() {
-    return this.proc && this.proc.exitCode === null && this.proc.signalCode === null;
+    return !!this.proc && !this.spawnFailed && this.proc.exitCode === null && this.proc.signalCode === null;
   }
 
   // Graceful: SIGTERM, wait for the process to drain and exit. Returns {code, signal}.
