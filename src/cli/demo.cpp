@@ -145,6 +145,7 @@ int demo(const Config& c, const DemoOptions& o) {
     if (cat.tickets.size() > 10 * kChunk)
       spdlog::info("demo: {}/{} tickets", std::min(cat.tickets.size(), i + kChunk), cat.tickets.size());
   }
+  db->write_sync([](storage::Repository& r) { r.analyze(); });
   spdlog::info("demo data loaded: {} stores, {} staff, {} members, {} tickets", cat.stores.size(), cat.staff.size(),
                cat.members.size(), cat.tickets.size());
   std::string agents;

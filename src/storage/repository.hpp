@@ -131,6 +131,9 @@ class Repository {
   // Nested calls are counted; only the outermost pair takes effect. Readers only.
   virtual void begin_snapshot() = 0;
   virtual void end_snapshot() = 0;
+
+  // Refreshes the query planner's statistics (after bulk loads).
+  virtual void analyze() = 0;
 };
 
 // RAII for Repository::begin_snapshot/end_snapshot.

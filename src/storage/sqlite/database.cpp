@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -26,7 +27,13 @@ class SqliteDatabase final : public Database {
       throw std::runtime_error("database schema is at version " + std::to_string(schema_version(*writer_conn_)) +
                                ", this kefu needs " + std::to_string(latest_schema_version()) + ": run `kefu migrate`");
     writer_repo_ = std::make_unique<SqliteRepository>(*writer_conn_);
+    // Checkpoints copy WAL pages into the database file: slow writes plus an fsync.
+    // They run on their own thread and connection so that a commit never waits for one.
+    writer_conn_->exec("PRAGMA wal_autocheckpoint=0");
+    checkpoint_conn_ = std::make_unique<Connection>(opt_.path, false);
+    sqlite3_wal_hook(writer_conn_->raw(), &SqliteDatabase::on_wal_commit, this);
     thread_ = std::thread([this] { writer_loop(); });
+    checkpointer_ = std::thread([this] { checkpoint_loop(); });
   }
 
   ~SqliteDatabase() override {
@@ -36,6 +43,12 @@ class SqliteDatabase final : public Database {
     }
     cv_.notify_all();
     thread_.join();
+    {
+      std::lock_guard lock(checkpoint_mu_);
+      checkpoint_stop_ = true;
+    }
+    checkpoint_cv_.notify_all();
+    checkpointer_.join();
   }
 
   Repository& reader() override {
@@ -121,6 +134,37 @@ class SqliteDatabase final : public Database {
       }
     }
   }
+
+  static int on_wal_commit(void* self, sqlite3*, const char*, int pages) {
+    auto* db = static_cast<SqliteDatabase*>(self);
+    if (pages >= kCheckpointPages) {
+      std::lock_guard lock(db->checkpoint_mu_);
+      db->checkpoint_wanted_ = true;
+      db->checkpoint_cv_.notify_one();
+    }
+    return SQLITE_OK;
+  }
+
+  void checkpoint_loop() {
+    std::unique_lock lock(checkpoint_mu_);
+    for (;;) {
+      checkpoint_cv_.wait_for(lock, std::chrono::seconds(5), [&] { return checkpoint_stop_ || checkpoint_wanted_; });
+      if (checkpoint_stop_) return;
+      checkpoint_wanted_ = false;
+      lock.unlock();
+      int log = 0, done = 0;
+      int rc = sqlite3_wal_checkpoint_v2(checkpoint_conn_->raw(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
+      if (rc != SQLITE_OK && rc != SQLITE_BUSY) spdlog::warn("wal checkpoint failed: {}", sqlite3_errstr(rc));
+      lock.lock();
+    }
+  }
+
+  static constexpr int kCheckpointPages = 1000;
+  std::unique_ptr<Connection> checkpoint_conn_;
+  std::thread checkpointer_;
+  std::mutex checkpoint_mu_;
+  std::condition_variable checkpoint_cv_;
+  bool checkpoint_wanted_ = false, checkpoint_stop_ = false;
 
   Options opt_;
   uint64_t generation_;

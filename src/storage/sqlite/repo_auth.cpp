@@ -125,4 +125,6 @@ void SqliteRepository::end_snapshot() {
   if (--snapshot_depth_ == 0) db_.prepare("COMMIT")->run();
 }
 
+void SqliteRepository::analyze() { db_.exec("ANALYZE"); }
+
 }  // namespace kefu::storage::sqlite

@@ -59,6 +59,7 @@ class SqliteRepository final : public Repository {
   int64_t count(const std::string& table) override;
   void begin_snapshot() override;
   void end_snapshot() override;
+  void analyze() override;
 
   Connection& connection() { return db_; }
 

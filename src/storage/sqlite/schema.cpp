@@ -46,9 +46,11 @@ CREATE TABLE tickets(
   closed_at INTEGER, reopen_count INTEGER NOT NULL DEFAULT 0, version INTEGER NOT NULL);
 CREATE INDEX tickets_store_created ON tickets(store_id, created_at, id);
 CREATE INDEX tickets_created ON tickets(created_at, id);
+CREATE INDEX tickets_store_status ON tickets(store_id, status, created_at);
+CREATE INDEX tickets_store_updated ON tickets(store_id, updated_at, id);
 CREATE INDEX tickets_updated ON tickets(updated_at, id);
 CREATE INDEX tickets_status ON tickets(status, created_at);
-CREATE INDEX tickets_owner ON tickets(owner_id, status);
+CREATE INDEX tickets_owner ON tickets(owner_id, status, created_at);
 CREATE INDEX tickets_member ON tickets(member_id);
 CREATE INDEX tickets_department ON tickets(department_id, status);
 CREATE TABLE ticket_events(
