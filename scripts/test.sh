@@ -13,10 +13,14 @@ c_pass=$(grep -oE '[0-9]+ tests failed out of [0-9]+' build/ctest.log | awk '{pr
 c_fail=$(grep -oE '[0-9]+ tests failed out of [0-9]+' build/ctest.log | awk '{print $1}')
 
 echo "== end-to-end tests (real binary over HTTP) =="
-KEFU_BIN="$PWD/build/kefu" KEFU_SOURCE_DIR="$PWD" node --test --test-concurrency=1 tests/e2e/ 2>&1 | tee build/e2e.log
+KEFU_BIN="$PWD/build/kefu" KEFU_SOURCE_DIR="$PWD" node --test \
+  --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=./tests/e2e/lib/summary-reporter.mjs --test-reporter-destination=build/e2e-summary.log \
+  tests/e2e/ 2>&1 | tee build/e2e.log
 e2e_rc=${PIPESTATUS[0]}
-e_pass=$(grep -E '^# pass ' build/e2e.log | tail -1 | awk '{print $3}')
-e_fail=$(grep -E '^# fail ' build/e2e.log | tail -1 | awk '{print $3}')
+cat build/e2e-summary.log
+e_pass=$(grep -oE '[0-9]+ passed' build/e2e-summary.log | tail -1 | awk '{print $1}')
+e_fail=$(grep -oE '[0-9]+ failed' build/e2e-summary.log | tail -1 | awk '{print $1}')
 e_pass=${e_pass:-0}
 e_fail=${e_fail:-0}
 [ "$e2e_rc" -ne 0 ] && [ "$e_fail" -eq 0 ] && e_fail=1

@@ -125,10 +125,8 @@ class OpenApiTest : public ::testing::Test {
                ("kefu-openapi-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".db");
     db_ = storage::open_database("sqlite://" + db_path_.string(), true);
     workers_ = std::make_unique<WorkerPool>(1, 4);
-    services_ = std::make_unique<Services>(Services{*db_, text::Segmenter::builtin(),
-                                                    [] { return int64_t{1'780'000'000'000}; },
-                                                    fs::temp_directory_path() / "kefu-openapi-test-attachments",
-                                                    *workers_, false});
+    services_.reset(new Services{*db_, text::Segmenter::builtin(), [] { return int64_t{1'780'000'000'000}; },
+                                 fs::temp_directory_path() / "kefu-openapi-test-attachments", *workers_, false});
   }
   void TearDown() override {
     services_.reset();
@@ -166,13 +164,14 @@ TEST_F(OpenApiTest, EveryRouteIsDocumented) {
   auto ops = served();
   ASSERT_GT(ops.size(), 2u) << "the router registered no routes";
   for (const auto& op : ops) {
-    EXPECT_TRUE(doc.operations.count(op))
-        << "route " << describe(op) << " is served but not documented in docs/openapi.yaml (add '  "
-        << op.second << ":' with '    " << [&] {
-             std::string m = op.first;
-             for (auto& c : m) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-             return m;
-           }() << ":')";
+    EXPECT_TRUE(doc.operations.count(op)) << "route " << describe(op)
+                                          << " is served but not documented in docs/openapi.yaml (add '  " << op.second
+                                          << ":' with '    " <<
+        [&] {
+          std::string m = op.first;
+          for (auto& c : m) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+          return m;
+        }() << ":')";
   }
 }
 
@@ -180,8 +179,7 @@ TEST_F(OpenApiTest, NothingIsDocumentedThatTheServerDoesNotHave) {
   auto doc = read_openapi(source_dir() / "docs" / "openapi.yaml");
   auto ops = served();
   for (const auto& op : std::set<Operation>(doc.operations.begin(), doc.operations.end())) {
-    EXPECT_TRUE(ops.count(op)) << "docs/openapi.yaml documents " << describe(op)
-                               << " but the router has no such route";
+    EXPECT_TRUE(ops.count(op)) << "docs/openapi.yaml documents " << describe(op) << " but the router has no such route";
     EXPECT_EQ(doc.operations.count(op), 1u) << describe(op) << " is documented more than once";
   }
 }

@@ -36,7 +36,6 @@ void upload(Services& s, http::Request& req, http::Reply reply) {
     try {
       auto sha = BlobStore(s.attachments_dir).put(request->body);
       ticket::Attachment a{0, id, sha, declared, filename, static_cast<int64_t>(request->body.size()), 0, 0};
-      request->body.clear();
       write(s, *request, reply, actor,
             [id, a](app::Context& c) { return ok(201, render(app::add_attachment(c, id, a))); });
     } catch (...) {

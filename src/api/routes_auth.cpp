@@ -36,7 +36,7 @@ void login(Services& s, http::Request& req, http::Reply reply) {
   auto remote = req.remote;
   bool queued = s.workers.submit([&s, reply, staff, username, password, lang, remote]() mutable {
     bool password_ok = people::verify_password(password, staff ? staff->password_hash : dummy_hash());
-    auto outcome = std::make_shared<app::LoginOutcome>();
+    auto outcome = std::make_shared<std::optional<app::LoginOutcome>>();
     s.db.write(
         [&s, outcome, staff, username, password_ok, remote](storage::Repository& r) {
           auto now = s.now_ms();
@@ -44,12 +44,13 @@ void login(Services& s, http::Request& req, http::Reply reply) {
           *outcome = app::finish_login(r, username, staff, password_ok, remote, now);
         },
         [&s, reply, outcome, lang](std::exception_ptr e) {
+          if (!e && !*outcome) e = std::make_exception_ptr(app::invalid_credentials());
           if (e) return reply(error_response(lang, e));
-          auto actor = app::actor_of(outcome->staff);
-          auto r =
-              ok(200,
-                 {{"token", outcome->token}, {"staff", render(actor)}, {"expires_in", app::kSessionLifetimeMs / 1000}});
-          r.set("Set-Cookie", session_cookie(s, outcome->token, app::kSessionLifetimeMs / 1000));
+          const auto& won = **outcome;
+          auto r = ok(200, {{"token", won.token},
+                            {"staff", render(app::actor_of(won.staff))},
+                            {"expires_in", app::kSessionLifetimeMs / 1000}});
+          r.set("Set-Cookie", session_cookie(s, won.token, app::kSessionLifetimeMs / 1000));
           reply(std::move(r));
         });
   });
@@ -59,7 +60,9 @@ void login(Services& s, http::Request& req, http::Reply reply) {
 }
 
 void logout(Services& s, http::Request& req, http::Reply reply) {
-  authenticate(s, req);
+  if (authenticate(s, req).via_token)
+    throw invalid("Authorization", "API 令牌不能登出，请由管理员吊销",
+                  "API tokens cannot log out; an admin revokes them", "not_a_session");
   auto token = request_token(req);
   s.auth_cache.evict(token);
   auto lang = req.header("accept-language");

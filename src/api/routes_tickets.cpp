@@ -117,11 +117,8 @@ void update(Services& s, http::Request& req, http::Reply reply) {
     throw invalid("version", "修改工单须提供 version 或 If-Match", "send the ticket version (body or If-Match)",
                   "version_required");
   write(s, req, std::move(reply), actor, [id, p, header_version, body_version](app::Context& c) {
-    auto current = header_version ? c.repo.ticket(id) : std::nullopt;
-    if (current && c.actor.in_store(current->store_id) && current->version != *header_version)
-      throw Error(Error::Kind::precondition, "precondition_failed", "工单版本已变化（If-Match 不匹配）",
-                  "the ticket version no longer matches If-Match");
-    return ticket_response(200, app::update_ticket(c, id, p, header_version.value_or(body_version.value_or(0))));
+    auto version = header_version.value_or(body_version.value_or(0));
+    return ticket_response(200, app::update_ticket(c, id, p, version, header_version.has_value()));
   });
 }
 

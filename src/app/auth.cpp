@@ -13,20 +13,24 @@ void check_login_allowed(storage::Repository& r, const std::string& username, in
                 "too many failed logins; try again in 15 minutes");
 }
 
-LoginOutcome finish_login(storage::Repository& r, const std::string& username,
-                          const std::optional<people::Staff>& staff, bool password_ok, const std::string& remote,
-                          int64_t now) {
+Error invalid_credentials() {
+  return Error(Error::Kind::unauthenticated, "invalid_credentials", "用户名或密码错误", "wrong username or password");
+}
+
+std::optional<LoginOutcome> finish_login(storage::Repository& r, const std::string& username,
+                                         const std::optional<people::Staff>& staff, bool password_ok,
+                                         const std::string& remote, int64_t now) {
   if (!staff || !staff->active || !password_ok) {
     r.record_login_failure(username, remote, now);
     r.append_audit({0, staff ? staff->id : 0, "auth.login_failed", "staff", staff ? staff->id : 0, "",
                     nlohmann::json{{"username", username}, {"remote", remote}}.dump(), now});
-    throw Error(Error::Kind::unauthenticated, "invalid_credentials", "用户名或密码错误", "wrong username or password");
+    return std::nullopt;
   }
   auto token = people::new_token();
   r.insert_session(people::token_digest(token), staff->id, now, now + kSessionLifetimeMs);
   r.clear_login_failures(username);
   r.append_audit({0, staff->id, "auth.login", "staff", staff->id, "", nlohmann::json{{"remote", remote}}.dump(), now});
-  return {token, *staff};
+  return LoginOutcome{token, *staff};
 }
 
 void logout(storage::Repository& r, const std::string& token) { r.delete_session(people::token_digest(token)); }
@@ -68,6 +72,8 @@ std::string create_api_token(Context& c, const NewApiToken& in) {
   if (in.scopes.empty()) throw invalid("scopes", "至少需要一个权限范围", "at least one scope is required", "required");
   for (const auto& s : in.scopes)
     check_enum("scopes", s, std::any_of(std::begin(known), std::end(known), [&](const char* k) { return s == k; }));
+  if (in.expires_at && *in.expires_at <= c.now_ms)
+    throw invalid("expires_at", "过期时间必须晚于当前时间", "expires_at must be in the future", "invalid_time");
   auto staff = c.repo.staff(in.staff_id);
   if (!staff) throw invalid("staff_id", "员工不存在", "staff not found", "unknown_reference");
   auto token = "kfk_" + people::new_token();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/context.hpp"
+#include "domain/common/error.hpp"
 
 namespace kefu::app {
 
@@ -21,9 +22,14 @@ struct LoginOutcome {
   std::string token;  // give to the client; only its digest is stored
   people::Staff staff;
 };
-// Records a failure (and throws unauthenticated) or creates a session.
-LoginOutcome finish_login(storage::Repository&, const std::string& username, const std::optional<people::Staff>& staff,
-                          bool password_ok, const std::string& remote, int64_t now_ms);
+// Creates a session, or records the failure and returns nullopt. It does not throw
+// for a wrong password, so that the recorded failure commits (the lockout counts it);
+// the caller answers with invalid_credentials().
+std::optional<LoginOutcome> finish_login(storage::Repository&, const std::string& username,
+                                         const std::optional<people::Staff>& staff, bool password_ok,
+                                         const std::string& remote, int64_t now_ms);
+
+Error invalid_credentials();
 
 void logout(storage::Repository&, const std::string& token);
 

@@ -5,6 +5,7 @@
 #include "app/record.hpp"
 #include "app/scope.hpp"
 #include "app/validate.hpp"
+#include "domain/people/calendar_values.hpp"
 #include "domain/people/phone.hpp"
 
 namespace kefu::app {
@@ -30,7 +31,7 @@ people::Member create_member(Context& c, const NewMember& in) {
   check_text("name", in.name, 50, true);
   check_enum("tier", in.tier, is_tier(in.tier));
   for (const auto& f : in.care_flags) check_enum("care_flags", f, is_care_flag(f));
-  if (!in.birthday.empty() && (in.birthday.size() != 10 || in.birthday[4] != '-' || in.birthday[7] != '-'))
+  if (!in.birthday.empty() && !people::is_iso_date(in.birthday))
     throw invalid("birthday", "生日格式应为 YYYY-MM-DD", "birthday must be YYYY-MM-DD", "invalid_date");
   people::Member m;
   m.phone = phone_or_throw(in.phone);

@@ -3,14 +3,15 @@
 #include "app/record.hpp"
 #include "app/scope.hpp"
 #include "app/validate.hpp"
+#include "domain/people/calendar_values.hpp"
 
 namespace kefu::app {
 namespace {
 
 void check_hhmm(const std::string& s) {
-  bool ok = s.size() == 5 && s[2] == ':' && isdigit(s[0]) && isdigit(s[1]) && isdigit(s[3]) && isdigit(s[4]) &&
-            std::stoi(s.substr(0, 2)) <= 24 && std::stoi(s.substr(3)) < 60;
-  if (!ok) throw invalid("hours", "营业时间格式应为 HH:MM", "opening hours must be HH:MM", "invalid_time");
+  if (!people::is_clock_time(s))
+    throw invalid("hours", "营业时间格式应为 HH:MM（00:00–24:00）", "opening hours must be HH:MM (00:00-24:00)",
+                  "invalid_time");
 }
 
 bool is_department_kind(const std::string& k) {
@@ -28,6 +29,8 @@ people::Store create_store(Context& c, people::Store s) {
   check_text("name", s.name, 100, true);
   check_text("address", s.address, 200, false);
   check_text("timezone", s.timezone, 64, true);
+  if (!people::is_time_zone(s.timezone))
+    throw invalid("timezone", "未知的时区：" + s.timezone, "unknown time zone: " + s.timezone, "invalid_time_zone");
   for (const auto& p : s.hours) {
     if (p.weekday < 0 || p.weekday > 6) throw invalid("hours", "星期应为 0–6", "weekday must be 0-6", "invalid_time");
     check_hhmm(p.open);

@@ -7,6 +7,16 @@
 #include "domain/ticket/vocabulary.hpp"
 
 namespace kefu::app {
+namespace {
+
+void check_assignee(Context& c, int64_t staff_id, int64_t department_id) {
+  auto s = c.repo.staff(staff_id);
+  if (!s || !s->active ||
+      std::find(s->department_ids.begin(), s->department_ids.end(), department_id) == s->department_ids.end())
+    throw invalid("assignee_id", "指派人不属于该部门", "the assignee is not in that department", "unknown_reference");
+}
+
+}  // namespace
 
 ticket::Task create_task(Context& c, int64_t ticket_id, const NewTask& in) {
   require_scope(c.actor, "tickets:write");
@@ -22,11 +32,7 @@ ticket::Task create_task(Context& c, int64_t ticket_id, const NewTask& in) {
                   "unknown_reference");
   if (in.due_at <= c.now_ms)
     throw invalid("due_at", "协办截止时间必须晚于当前时间", "due_at must be in the future", "invalid_time");
-  if (in.assignee_id) {
-    auto s = c.repo.staff(*in.assignee_id);
-    if (!s || std::find(s->department_ids.begin(), s->department_ids.end(), d->id) == s->department_ids.end())
-      throw invalid("assignee_id", "指派人不属于该部门", "the assignee is not in that department", "unknown_reference");
-  }
+  if (in.assignee_id) check_assignee(c, *in.assignee_id, d->id);
   ticket::Task task{0,        t.id,     d->id, in.assignee_id, in.description, "open", in.due_at, "", c.actor.staff_id,
                     c.now_ms, c.now_ms, 1};
   task.id = c.repo.insert_task(task);
@@ -54,6 +60,10 @@ ticket::Task update_task(Context& c, int64_t task_id, const TaskChange& ch, std:
     throw Error(Error::Kind::conflict, "invalid_transition", "协办任务已结束", "the task is already finished");
   if (ch.status == "cancelled" && !owner && !c.actor.at_least("supervisor"))
     throw forbidden("只有首问负责人或主管可以取消协办任务", "only the owner or a supervisor may cancel a task");
+
+  if (ch.due_at && *ch.due_at <= c.now_ms)
+    throw invalid("due_at", "协办截止时间必须晚于当前时间", "due_at must be in the future", "invalid_time");
+  if (ch.assignee_id) check_assignee(c, *ch.assignee_id, task->department_id);
 
   auto before = snapshot(*task);
   if (ch.status) task->status = *ch.status;

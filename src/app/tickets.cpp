@@ -87,10 +87,14 @@ ticket::Ticket get_ticket(Context& c, int64_t id) {
   return *t;
 }
 
-ticket::Ticket update_ticket(Context& c, int64_t id, const TicketPatch& p, int64_t expected_version) {
+ticket::Ticket update_ticket(Context& c, int64_t id, const TicketPatch& p, int64_t expected_version,
+                             bool from_if_match) {
   require_scope(c.actor, "tickets:write");
   auto t = get_ticket(c, id);
   require_owner_or(c.actor, t, "supervisor");
+  if (t.version != expected_version && from_if_match)
+    throw Error(Error::Kind::precondition, "precondition_failed", "工单版本已变化（If-Match 不匹配）",
+                "the ticket version no longer matches If-Match");
   if (t.version != expected_version) throw version_conflict(t.version);
   check_optional_text("subject", p.subject, kSubjectMax);
   if (p.subject) check_text("subject", *p.subject, kSubjectMax, true);
@@ -157,6 +161,9 @@ ticket::Event add_message(Context& c, int64_t id, const std::string& body, bool 
   require_scope(c.actor, "tickets:write");
   check_text("body", body, kMessageMax, true);
   auto t = get_ticket(c, id);
+  // Under first-contact ownership the customer hears from the owner (or a supervisor);
+  // colleagues contribute internal notes.
+  if (reply) require_owner_or(c.actor, t, "supervisor");
   if (reply && ticket::is_finished(t.status))
     throw Error(Error::Kind::conflict, "ticket_finished", "工单已办结，请先重新打开再回复",
                 "the ticket is resolved or closed; reopen it before replying");
@@ -193,6 +200,9 @@ ticket::Ticket hand_over(Context& c, int64_t id, int64_t to_staff_id, const std:
   check_text("reason", reason, 500, true);
   auto t = get_ticket(c, id);
   require_owner_or(c.actor, t, "supervisor");
+  if (ticket::is_finished(t.status))
+    throw Error(Error::Kind::conflict, "ticket_finished", "工单已办结，不能再移交；请先重新打开",
+                "the ticket is finished; reopen it before handing it over");
   auto to = c.repo.staff(to_staff_id);
   if (!to || !to->active ||
       (to->role != "admin" && std::find(to->store_ids.begin(), to->store_ids.end(), t.store_id) == to->store_ids.end()))
@@ -239,6 +249,10 @@ std::vector<ticket::Ticket> list_tickets(Context& c, TicketQuery q) {
     q.filter.search_terms = c.segmenter ? text::query_terms(*c.segmenter, q.text) : std::vector<std::string>{};
     if (q.filter.search_terms.empty()) return {};
   }
+  for (const auto& v : q.filter.statuses) check_enum("status", v, ticket::is_status(v));
+  for (const auto& v : q.filter.types) check_enum("type", v, ticket::is_type(v));
+  for (const auto& v : q.filter.priorities) check_enum("priority", v, ticket::is_priority(v));
+  for (const auto& v : q.filter.channels) check_enum("channel", v, ticket::is_channel(v));
   q.filter.limit = std::clamp(q.filter.limit, 1, 200);
   return c.repo.tickets(q.filter);
 }

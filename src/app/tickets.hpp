@@ -34,8 +34,11 @@ struct TicketPatch {
   std::optional<std::string> subject, description, category, location, priority, type, purchase_ref;
   std::optional<std::optional<int64_t>> department_id, member_id;  // inner nullopt clears
 };
-// expected_version must equal the stored version (optimistic concurrency).
-ticket::Ticket update_ticket(Context&, int64_t id, const TicketPatch&, int64_t expected_version);
+// expected_version must equal the stored version (optimistic concurrency): a
+// mismatch is version_conflict (409), or precondition_failed (412) when the version
+// came from an If-Match header.
+ticket::Ticket update_ticket(Context&, int64_t id, const TicketPatch&, int64_t expected_version,
+                             bool from_if_match = false);
 
 ticket::Ticket change_status(Context&, int64_t id, const std::string& to, const std::string& comment,
                              std::optional<int64_t> expected_version);
