@@ -9,7 +9,7 @@ DB="sqlite://$PWD/data/kefu.db"
 PORT="${KEFU_SERVER_PORT:-8080}"
 ./build/kefu --db "$DB" demo
 echo
-echo "  kefu 客服 is starting: open http://127.0.0.1:${PORT}/api/v1/auth/me"
+echo "  kefu 客服 is starting: open http://127.0.0.1:${PORT}/"
 echo "  log in: POST /api/v1/auth/login {\"username\":\"admin\",\"password\":\"kefu2026\"}"
 echo "  health: http://127.0.0.1:${PORT}/healthz   metrics: http://127.0.0.1:${PORT}/metrics"
 echo

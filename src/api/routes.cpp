@@ -23,6 +23,22 @@ void vocabulary(Services& s, http::Request& req, http::Reply reply) {
                  {"task_statuses", list(ticket::task_statuses())}}));
 }
 
+// Until the staff console is served, "/" tells a person what is running and how to use it.
+void home(Services&, http::Request&, http::Reply reply) {
+  reply(http::Response::text(200, R"HTML(<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>kefu 客服</title>
+<style>body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;max-width:46rem;margin:3rem auto;line-height:1.6}
+code{background:#f4f4f4;padding:.1rem .3rem}</style></head><body>
+<h1>kefu 客服 服务已启动</h1>
+<p>接口地址 <code>/api/v1</code>。登录：<code>POST /api/v1/auth/login {"username":"admin","password":"kefu2026"}</code>
+（演示账号），之后以 Cookie 或 <code>Authorization: Bearer &lt;token&gt;</code> 访问。</p>
+<p>The API lives under <code>/api/v1</code> (see docs/openapi.yaml). Health: <a href="/healthz">/healthz</a> ·
+Metrics: <a href="/metrics">/metrics</a></p>
+</body></html>
+)HTML",
+                             "text/html; charset=utf-8"));
+}
+
 }  // namespace
 
 http::Router build_router(Services& s) {
@@ -33,6 +49,7 @@ http::Router build_router(Services& s) {
   add_ticket_routes(r, s);
   add_attachment_routes(r, s);
   r.add("GET", "/api/v1/meta/vocabulary", bind(s, vocabulary));
+  r.add("GET", "/", bind(s, home));
   return r;
 }
 
