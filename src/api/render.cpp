@@ -1,5 +1,6 @@
 #include "api/render.hpp"
 
+#include "api/json_writer.hpp"
 #include "domain/people/phone.hpp"
 
 namespace kefu::api {
@@ -8,6 +9,34 @@ namespace {
 nlohmann::json opt(const std::optional<int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
 
 }  // namespace
+
+void write_ticket(std::string& out, const ticket::Ticket& t) {
+  JsonObject o(out);
+  o.field("id", t.id)
+      .field("number", t.number)
+      .field("store_id", t.store_id)
+      .field("department_id", t.department_id)
+      .field("type", t.type)
+      .field("channel", t.channel)
+      .field("priority", t.priority)
+      .field("status", t.status)
+      .field("subject", t.subject)
+      .field("description", t.description)
+      .field("category", t.category)
+      .field("location", t.location)
+      .field("member_id", t.member_id)
+      .field("purchase_ref", t.purchase_ref)
+      .field("owner_id", t.owner_id)
+      .field("created_by", t.created_by)
+      .field("created_at", t.created_at)
+      .field("updated_at", t.updated_at)
+      .field("first_response_at", t.first_response_at)
+      .field("resolved_at", t.resolved_at)
+      .field("closed_at", t.closed_at)
+      .field("reopen_count", t.reopen_count)
+      .field("version", t.version);
+  o.close();
+}
 
 nlohmann::json render(const ticket::Ticket& t) {
   return {{"id", t.id},

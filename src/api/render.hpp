@@ -10,6 +10,8 @@
 namespace kefu::api {
 
 nlohmann::json render(const ticket::Ticket&);
+// The same JSON as render(Ticket), written straight into out (the hot path).
+void write_ticket(std::string& out, const ticket::Ticket&);
 nlohmann::json render(const ticket::Event&);
 nlohmann::json render(const ticket::Task&);
 nlohmann::json render(const ticket::Attachment&);

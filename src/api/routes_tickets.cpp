@@ -1,6 +1,7 @@
 // Tickets: create, read, list/search, update, status, replies and notes, claim,
 // hand-over, collaboration tasks, timeline and audit.
 #include "api/json_io.hpp"
+#include "api/json_writer.hpp"
 #include "api/render.hpp"
 #include "api/routes.hpp"
 #include "api/support.hpp"
@@ -11,7 +12,10 @@ namespace kefu::api {
 namespace {
 
 http::Response ticket_response(int status, const ticket::Ticket& t) {
-  auto r = ok(status, render(t));
+  std::string body;
+  body.reserve(1024);
+  write_ticket(body, t);
+  auto r = http::Response::json(status, std::move(body));
   r.set("ETag", "\"" + std::to_string(t.version) + "\"");
   return r;
 }
@@ -87,13 +91,22 @@ void list(Services& s, http::Request& req, http::Reply reply) {
   q.text = req.query_value("q");
   read(s, req, reply, actor, [q, sort = f.sort](app::Context& c) {
     auto rows = app::list_tickets(c, q);
-    auto a = nlohmann::json::array();
-    for (const auto& t : rows) a.push_back(render(t));
-    nlohmann::json body{{"items", a}};
-    body["next_cursor"] = static_cast<int>(rows.size()) == std::clamp(q.filter.limit, 1, 200)
-                              ? nlohmann::json(cursor_of(rows.back(), sort))
-                              : nlohmann::json(nullptr);
-    return ok(200, body);
+    std::string items = "[";
+    items.reserve(rows.size() * 700 + 2);
+    for (const auto& t : rows) {
+      if (items.size() > 1) items += ',';
+      write_ticket(items, t);
+    }
+    items += ']';
+    std::string body;
+    JsonObject o(body);
+    o.raw("items", items);
+    if (static_cast<int>(rows.size()) == std::clamp(q.filter.limit, 1, 200))
+      o.field("next_cursor", cursor_of(rows.back(), sort));
+    else
+      o.raw("next_cursor", "null");
+    o.close();
+    return http::Response::json(200, std::move(body));
   });
 }
 
