@@ -47,12 +47,13 @@ ticket::Event record_event(Context& c, int64_t ticket_id, const std::string& kin
   return e;
 }
 
-void reindex(Context& c, const ticket::Ticket& t) {
+void reindex(Context& c, const ticket::Ticket& t, bool has_messages) {
   if (!c.segmenter) return;
   std::string doc =
       t.number + " " + t.subject + " " + t.description + " " + t.category + " " + t.location + " " + t.purchase_ref;
-  for (const auto& e : c.repo.events(t.id))
-    if (e.kind == "reply" || e.kind == "note") doc += " " + e.body;
+  if (has_messages)
+    for (const auto& e : c.repo.events(t.id))
+      if (e.kind == "reply" || e.kind == "note") doc += " " + e.body;
   c.repo.index_ticket(t.id, text::index_document(*c.segmenter, doc));
 }
 

@@ -16,7 +16,8 @@ void audit(Context&, const std::string& action, const std::string& entity, int64
 ticket::Event record_event(Context&, int64_t ticket_id, const std::string& kind, const std::string& body,
                            const nlohmann::json& data, bool customer_visible);
 
-// Rebuilds the ticket's search document from its fields and its messages.
-void reindex(Context&, const ticket::Ticket&);
+// Rebuilds the ticket's search document from its fields and its messages
+// (a ticket just created has none, so the timeline need not be read).
+void reindex(Context&, const ticket::Ticket&, bool has_messages = true);
 
 }  // namespace kefu::app

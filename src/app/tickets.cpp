@@ -76,7 +76,7 @@ ticket::Ticket create_ticket(Context& c, const NewTicket& in) {
   c.repo.insert_ticket(t);
   record_event(c, t.id, "created", t.subject, {{"channel", t.channel}, {"owner_id", snapshot(t)["owner_id"]}}, false);
   audit(c, "ticket.create", "ticket", t.id, nullptr, snapshot(t));
-  reindex(c, t);
+  reindex(c, t, /*has_messages=*/false);
   return t;
 }
 

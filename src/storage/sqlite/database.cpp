@@ -30,6 +30,7 @@ class SqliteDatabase final : public Database {
     // Checkpoints copy WAL pages into the database file: slow writes plus an fsync.
     // They run on their own thread and connection so that a commit never waits for one.
     writer_conn_->exec("PRAGMA wal_autocheckpoint=0");
+    writer_conn_->exec("PRAGMA journal_size_limit=67108864");
     checkpoint_conn_ = std::make_unique<Connection>(opt_.path, false);
     sqlite3_wal_hook(writer_conn_->raw(), &SqliteDatabase::on_wal_commit, this);
     thread_ = std::thread([this] { writer_loop(); });
@@ -97,6 +98,13 @@ class SqliteDatabase final : public Database {
         }
       }
       commit_batch(batch);
+      // A background checkpoint never finishes while commits keep arriving, and the WAL
+      // can only start over after one that did. Past a bound the writer finishes the job
+      // itself, between two batches; most frames are already copied by then.
+      if (wal_pages_.load(std::memory_order_relaxed) >= kWriterCheckpointPages) {
+        sqlite3_wal_checkpoint_v2(writer_conn_->raw(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        wal_pages_.store(0, std::memory_order_relaxed);
+      }
     }
   }
 
@@ -104,19 +112,20 @@ class SqliteDatabase final : public Database {
     std::vector<std::exception_ptr> results(batch.size());
     std::exception_ptr commit_error;
     try {
-      writer_conn_->exec("BEGIN IMMEDIATE");
+      auto& c = *writer_conn_;
+      c.prepare("BEGIN IMMEDIATE")->run();
       for (std::size_t i = 0; i < batch.size(); ++i) {
-        writer_conn_->exec("SAVEPOINT job");
+        c.prepare("SAVEPOINT job")->run();
         try {
           batch[i].job(*writer_repo_);
-          writer_conn_->exec("RELEASE job");
+          c.prepare("RELEASE job")->run();
         } catch (...) {
           results[i] = std::current_exception();
-          writer_conn_->exec("ROLLBACK TO job");
-          writer_conn_->exec("RELEASE job");
+          c.prepare("ROLLBACK TO job")->run();
+          c.prepare("RELEASE job")->run();
         }
       }
-      writer_conn_->exec("COMMIT");
+      c.prepare("COMMIT")->run();
     } catch (...) {
       commit_error = std::current_exception();
       spdlog::error("group commit of {} jobs failed", batch.size());
@@ -137,6 +146,7 @@ class SqliteDatabase final : public Database {
 
   static int on_wal_commit(void* self, sqlite3*, const char*, int pages) {
     auto* db = static_cast<SqliteDatabase*>(self);
+    db->wal_pages_.store(pages, std::memory_order_relaxed);
     if (pages >= kCheckpointPages) {
       std::lock_guard lock(db->checkpoint_mu_);
       db->checkpoint_wanted_ = true;
@@ -160,6 +170,8 @@ class SqliteDatabase final : public Database {
   }
 
   static constexpr int kCheckpointPages = 1000;
+  static constexpr int kWriterCheckpointPages = 8000;  // ~32 MiB of WAL
+  std::atomic<int> wal_pages_{0};
   std::unique_ptr<Connection> checkpoint_conn_;
   std::thread checkpointer_;
   std::mutex checkpoint_mu_;
