@@ -24,35 +24,49 @@ if [ ! -f "$DB" ]; then
   echo "[bench] generating $TICKETS tickets into $DB"
   ./build/kefu --db "sqlite://$PWD/$DB" demo --tickets "$TICKETS" --members 5000 --days 365
 fi
-cp "$DB" "$OUT/run.db"
-rm -f "$OUT/run.db-wal" "$OUT/run.db-shm"
+# Reads are measured on an untouched copy (exactly $TICKETS tickets); creates on another
+# copy, so that the tickets they add do not change what the reads see.
+for copy in read write; do
+  cp "$DB" "$OUT/$copy.db"
+  rm -f "$OUT/$copy.db-wal" "$OUT/$copy.db-shm"
+done
+start_server() {  # name port
+  KEFU_LOG_ACCESS_LOG_FILE="$OUT/access-$1.log" KEFU_STORAGE_ATTACHMENTS_DIR="$OUT/att" \
+    ./build/kefu --db "sqlite://$PWD/$OUT/$1.db" serve --port "$2" > "$OUT/server-$1.log" 2>&1 &
+  echo $!
+}
+READ_SERVER=$(start_server read "$PORT")
+WRITE_SERVER=$(start_server write "$((PORT + 1))")
+trap 'kill $READ_SERVER $WRITE_SERVER 2>/dev/null || true' EXIT
+for p in "$PORT" "$((PORT + 1))"; do
+  for _ in $(seq 50); do curl -sf "http://127.0.0.1:$p/healthz" >/dev/null && break; sleep 0.2; done
+done
 
-KEFU_LOG_ACCESS_LOG_FILE="$OUT/access.log" KEFU_STORAGE_ATTACHMENTS_DIR="$OUT/att" \
-  ./build/kefu --db "sqlite://$PWD/$OUT/run.db" serve --port "$PORT" > "$OUT/server.log" 2>&1 &
-SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
-for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
-
-export KEFU_TOKEN
-KEFU_TOKEN=$(curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/auth/login" \
-  -d '{"username":"admin","password":"kefu2026"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
-export KEFU_MAX_ID="$TICKETS"
+login() {
+  curl -sf -X POST "http://127.0.0.1:$1/api/v1/auth/login" -d '{"username":"admin","password":"kefu2026"}' |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])'
+}
+READ_TOKEN=$(login "$PORT")
+WRITE_TOKEN=$(login "$((PORT + 1))")
+export KEFU_TOKEN KEFU_MAX_ID="$TICKETS"
 
 : > "$OUT/results.tsv"
-run() {  # name path script
+run() {  # name port path script token
   local script="$OUT/$1.lua"
-  { [ -n "$3" ] && cat "bench/wrk/$3"; cat bench/wrk/report.lua; } > "$script"
+  { [ -n "$4" ] && cat "bench/wrk/$4"; cat bench/wrk/report.lua; } > "$script"
+  KEFU_TOKEN="$5"
   local line
-  line=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --timeout 10s -s "$script" "http://127.0.0.1:$PORT$2" | grep '^RESULT')
+  line=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --timeout 10s -s "$script" "http://127.0.0.1:$2$3" | grep '^RESULT')
   echo "[bench] $1 round $round: $line"
   echo -e "$1\t$line" >> "$OUT/results.tsv"
+  sleep 2  # let requests still in flight drain before the next scenario
 }
 for round in $(seq "$ROUNDS"); do
-  run healthz /healthz ""
-  run create /api/v1/tickets create.lua
-  run get /api/v1/tickets/1 get.lua
-  run list /api/v1/tickets list.lua
-  run search /api/v1/tickets search.lua
+  run healthz "$PORT" /healthz "" ""
+  run get "$PORT" /api/v1/tickets/1 get.lua "$READ_TOKEN"
+  run search "$PORT" /api/v1/tickets search.lua "$READ_TOKEN"
+  run list "$PORT" /api/v1/tickets list.lua "$READ_TOKEN"
+  run create "$((PORT + 1))" /api/v1/tickets create.lua "$WRITE_TOKEN"
 done
 
 python3 - "$OUT/results.tsv" "$TICKETS" "$CONNS" "$DURATION" "$ROUNDS" > "$OUT/results.md" <<'PY'

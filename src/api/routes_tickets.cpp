@@ -91,21 +91,18 @@ void list(Services& s, http::Request& req, http::Reply reply) {
   q.text = req.query_value("q");
   read(s, req, reply, actor, [q, sort = f.sort](app::Context& c) {
     auto rows = app::list_tickets(c, q);
-    std::string items = "[";
-    items.reserve(rows.size() * 700 + 2);
-    for (const auto& t : rows) {
-      if (items.size() > 1) items += ',';
-      write_ticket(items, t);
+    std::string body = "{\"items\":[";
+    body.reserve(rows.size() * 800 + 64);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (i) body += ',';
+      write_ticket(body, rows[i]);
     }
-    items += ']';
-    std::string body;
-    JsonObject o(body);
-    o.raw("items", items);
+    body += "],\"next_cursor\":";
     if (static_cast<int>(rows.size()) == std::clamp(q.filter.limit, 1, 200))
-      o.field("next_cursor", cursor_of(rows.back(), sort));
+      append_json_string(body, cursor_of(rows.back(), sort));
     else
-      o.raw("next_cursor", "null");
-    o.close();
+      body += "null";
+    body += '}';
     return http::Response::json(200, std::move(body));
   });
 }
