@@ -9,9 +9,11 @@
 #include <string>
 #include <string_view>
 
+#include "http/json_string.hpp"
+
 namespace kefu::api {
 
-void append_json_string(std::string& out, std::string_view s);
+using http::append_json_string;
 
 class JsonObject {
  public:

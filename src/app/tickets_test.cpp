@@ -205,5 +205,52 @@ TEST_F(TicketUseCases, MembersByAnySpellingOfThePhone) {
             "member_exists");
 }
 
+TEST_F(TicketUseCases, RepliesComeFromTheOwnerColleaguesAddNotes) {
+  auto t = desk_ticket(agent);
+  EXPECT_EQ(code_of([&] { as(agent2, [&](Context& c) { return add_message(c, t.id, "您好", true); }); }), "forbidden");
+  EXPECT_NO_THROW(as(agent2, [&](Context& c) { return add_message(c, t.id, "我昨天也接待过这位顾客", false); }));
+  EXPECT_NO_THROW(as(supervisor, [&](Context& c) { return add_message(c, t.id, "主管回复", true); }));
+}
+
+TEST_F(TicketUseCases, FinishedTicketsAreNotHandedOver) {
+  auto t = desk_ticket(agent);
+  as(agent, [&](Context& c) { return change_status(c, t.id, "resolved", "", {}); });
+  EXPECT_EQ(code_of([&] { as(agent, [&](Context& c) { return hand_over(c, t.id, agent2.staff_id, "交班"); }); }),
+            "ticket_finished");
+  EXPECT_EQ(db->reader().ticket(t.id)->owner_id, agent.staff_id);
+}
+
+TEST_F(TicketUseCases, IfMatchMismatchIsAPreconditionFailureButRoleComesFirst) {
+  auto t = desk_ticket(agent);
+  EXPECT_EQ(
+      code_of([&] { as(agent, [&](Context& c) { return update_ticket(c, t.id, {.location = "2F"}, 99, true); }); }),
+      "precondition_failed");
+  EXPECT_EQ(
+      code_of([&] { as(agent2, [&](Context& c) { return update_ticket(c, t.id, {.location = "2F"}, 99, true); }); }),
+      "forbidden");
+}
+
+TEST_F(TicketUseCases, TaskChangesAreCheckedLikeNewTasks) {
+  auto t = desk_ticket(agent);
+  auto task = as(agent, [&](Context& c) {
+    return create_task(c, t.id, {.department_id = security, .description = "巡查", .due_at = kNow + 3600000});
+  });
+  EXPECT_EQ(code_of([&] {
+              as(agent, [&](Context& c) { return update_task(c, task.id, {.assignee_id = agent2.staff_id}, {}); });
+            }),
+            "unknown_reference");
+  EXPECT_EQ(code_of([&] { as(agent, [&](Context& c) { return update_task(c, task.id, {.due_at = kNow - 1}, {}); }); }),
+            "invalid_time");
+  auto assigned =
+      as(agent, [&](Context& c) { return update_task(c, task.id, {.assignee_id = guard_head.staff_id}, {}); });
+  EXPECT_EQ(assigned.assignee_id, guard_head.staff_id);
+}
+
+TEST_F(TicketUseCases, UnknownFilterValuesAreRefused) {
+  TicketQuery q;
+  q.filter.statuses = {"bogus"};
+  EXPECT_EQ(code_of([&] { as(agent, [&](Context& c) { return list_tickets(c, q); }); }), "invalid_enum");
+}
+
 }  // namespace
 }  // namespace kefu::app

@@ -61,7 +61,25 @@ std::optional<int64_t> Stmt::opt_i64(int col) const {
   return i64(col);
 }
 
+namespace {
+
+// Process-wide SQLite settings, applied once before the first connection. Memory
+// statistics take a global mutex on every allocation, which the io threads then
+// fight over (seen as futex waits inside sqlite3_step under load); kefu does not
+// read them, so they are off.
+void configure_sqlite_once() {
+  static const bool done = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_initialize();
+    return true;
+  }();
+  (void)done;
+}
+
+}  // namespace
+
 Connection::Connection(const std::string& path, bool writer) {
+  configure_sqlite_once();
   // Readers open read-write (WAL needs the -shm file) but never write.
   int flags = writer ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) : SQLITE_OPEN_READWRITE;
   flags |= SQLITE_OPEN_NOMUTEX;
