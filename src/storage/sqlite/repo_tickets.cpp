@@ -1,4 +1,5 @@
 // Tickets, their timeline, collaboration tasks and attachments.
+#include <algorithm>
 #include <variant>
 
 #include "domain/ticket/number.hpp"
@@ -52,6 +53,19 @@ void add_in(std::string& where, std::vector<Value>& args, const char* col, const
     args.emplace_back(values[i]);
   }
   where += ")";
+}
+
+// Open tickets are a small share of a store's history (most are closed), so a filter
+// on open statuses is selective: say so to the planner, which otherwise prefers to
+// walk the created_at index of the whole store and filter (measured 17 ms vs 3 ms on
+// 100k tickets). A filter that includes finished statuses gets no hint.
+void add_status(std::string& where, std::vector<Value>& args, const std::vector<std::string>& statuses) {
+  if (statuses.empty()) return;
+  bool only_open = std::none_of(statuses.begin(), statuses.end(),
+                                [](const std::string& s) { return s == "resolved" || s == "closed"; });
+  std::string in;
+  add_in(in, args, "t.status", statuses);  // " AND t.status IN (?,…)"
+  where += only_open ? " AND likelihood(" + in.substr(5) + ", 0.05)" : in;
 }
 
 void add_eq(std::string& where, std::vector<Value>& args, const char* col, const std::optional<int64_t>& v) {
@@ -131,7 +145,7 @@ std::vector<ticket::Ticket> SqliteRepository::tickets(const TicketFilter& f) {
     args.emplace_back(fts_query(f.search_terms));
   }
   add_in(where, args, "t.store_id", f.store_ids);
-  add_in(where, args, "t.status", f.statuses);
+  add_status(where, args, f.statuses);
   add_in(where, args, "t.type", f.types);
   add_in(where, args, "t.priority", f.priorities);
   add_in(where, args, "t.channel", f.channels);
