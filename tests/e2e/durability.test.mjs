@@ -133,4 +133,45 @@ describe('durability', () => {
     console.log(`durability (SIGTERM): acknowledged ${acked.size}, found ${acked.size - lost.length}`);
     assert.deepEqual(lost, []);
   });
+
+  it('kill -9 mid-load: every acknowledged note is on the timeline after a restart', { timeout: 120000 }, async () => {
+    const agent = await server.login('zhangmin');
+    const created = await agent.post('/api/v1/tickets', newTicket(SH01, { subject: '顾客多次来电，逐条记录' }));
+    assert.equal(created.status, 201);
+    const ticketId = created.json.id;
+    const acked = new Set();
+    let next = 0;
+    let gone = false;
+    let killing = null;
+    async function loop() {
+      while (!gone && next < 3000) {
+        const i = next++;
+        try {
+          const res = await fetch(`${server.base}/api/v1/tickets/${ticketId}/notes`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${agent.token}`, 'content-type': 'application/json' },
+            body: JSON.stringify({ body: `第${i}次来电记录` }),
+          });
+          const text = await res.text();
+          if (res.status === 201) acked.add(JSON.parse(text).id);
+          if (acked.size >= 500 && !killing) killing = server.kill9();
+        } catch {
+          if (!server.running) gone = true;
+        }
+      }
+    }
+    await Promise.all(Array.from({ length: 32 }, loop));
+    const exit = await (killing ?? server.kill9());
+    assert.equal(exit.signal, 'SIGKILL');
+    assert.ok(acked.size >= 500, `acknowledged ${acked.size}`);
+
+    await server.restart();
+    const again = await server.login('zhangmin');
+    const timeline = await again.get(`/api/v1/tickets/${ticketId}/timeline`);
+    assert.equal(timeline.status, 200);
+    const onDisk = new Set(timeline.json.events.filter((e) => e.kind === 'note').map((e) => e.id));
+    const lost = [...acked].filter((id) => !onDisk.has(id));
+    console.log(`durability (kill -9, notes): acknowledged ${acked.size}, on the timeline ${acked.size - lost.length}`);
+    assert.deepEqual(lost, []);
+  });
 });
