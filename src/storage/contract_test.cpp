@@ -211,6 +211,24 @@ TEST_P(Contract, MembersByPhoneAndNumber) {
   EXPECT_EQ(db->reader().member_by_no("M00000001")->id, m->id);
 }
 
+TEST_P(Contract, ASnapshotSeesEveryWriteAcknowledgedBeforeIt) {
+  ticket::Ticket t = make_ticket(store_a, 1000, "第一版");
+  db->write_sync([&](Repository& r) { r.insert_ticket(t); });
+  auto& reader = db->reader();
+  for (int round = 0; round < 3; ++round) {
+    {
+      Snapshot s(reader);
+      EXPECT_EQ(reader.ticket(t.id)->version, t.version) << round;
+      EXPECT_EQ(reader.ticket(t.id)->version, t.version) << "stable within a snapshot";
+    }
+    t.subject = "第" + std::to_string(round + 2) + "版";
+    t.version += 1;
+    db->write_sync([&](Repository& r) { ASSERT_TRUE(r.update_ticket(t, t.version - 1)); });
+  }
+  Snapshot s(reader);
+  EXPECT_EQ(reader.ticket(t.id)->subject, "第4版");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Contract, ::testing::ValuesIn(Backends()),
                          [](const auto& info) { return info.param.name; });
 

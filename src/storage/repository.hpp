@@ -128,6 +128,11 @@ class Repository {
   // Read snapshots: between begin_snapshot and end_snapshot every read sees one
   // consistent state (and SQLite takes its read lock once instead of per query).
   // Nested calls are counted; only the outermost pair takes effect. Readers only.
+  // A backend may keep a reader's snapshot open after end_snapshot and reuse it for
+  // the next begin_snapshot when nothing has been committed since (by this process)
+  // and it is young: every write acknowledged before begin_snapshot is visible, and
+  // another process's commits within a few milliseconds. A thread that uses snapshots
+  // therefore does all its reads inside them.
   virtual void begin_snapshot() = 0;
   virtual void end_snapshot() = 0;
 

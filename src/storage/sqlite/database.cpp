@@ -59,7 +59,7 @@ class SqliteDatabase final : public Database {
     auto& slot = readers[generation_];
     if (!slot.first) {
       slot.first = std::make_unique<Connection>(opt_.path, false);
-      slot.second = std::make_unique<SqliteRepository>(*slot.first);
+      slot.second = std::make_unique<SqliteRepository>(*slot.first, &commit_seq_, &wal_pressure_);
     }
     return *slot.second;
   }
@@ -126,6 +126,8 @@ class SqliteDatabase final : public Database {
         }
       }
       c.prepare("COMMIT")->run();
+      // Before any completion runs: a client that got its 2xx and reads next sees it.
+      commit_seq_.fetch_add(1, std::memory_order_release);
     } catch (...) {
       commit_error = std::current_exception();
       spdlog::error("group commit of {} jobs failed", batch.size());
@@ -147,6 +149,7 @@ class SqliteDatabase final : public Database {
   static int on_wal_commit(void* self, sqlite3*, const char*, int pages) {
     auto* db = static_cast<SqliteDatabase*>(self);
     db->wal_pages_.store(pages, std::memory_order_relaxed);
+    db->wal_pressure_.store(pages >= kCheckpointPages, std::memory_order_relaxed);
     if (pages >= kCheckpointPages) {
       std::lock_guard lock(db->checkpoint_mu_);
       db->checkpoint_wanted_ = true;
@@ -169,6 +172,8 @@ class SqliteDatabase final : public Database {
     }
   }
 
+  std::atomic<uint64_t> commit_seq_{0};    // committed write batches; readers compare it
+  std::atomic<bool> wal_pressure_{false};  // the WAL is long: readers release snapshots
   static constexpr int kCheckpointPages = 1000;
   static constexpr int kWriterCheckpointPages = 8000;  // ~32 MiB of WAL
   std::atomic<int> wal_pages_{0};

@@ -1,4 +1,7 @@
 #pragma once
+#include <atomic>
+#include <chrono>
+
 #include "storage/repository.hpp"
 #include "storage/sqlite/connection.hpp"
 
@@ -7,7 +10,13 @@ namespace kefu::storage::sqlite {
 // Repository over one SQLite connection. Not thread-safe: one per thread.
 class SqliteRepository final : public Repository {
  public:
-  explicit SqliteRepository(Connection& db) : db_(db) {}
+  // commit_seq: the database's count of committed write batches, for readers that may
+  // reuse a snapshot across requests; null for the writer (which never reuses).
+  // wal_pressure: set while the WAL is long; readers then release their snapshot at
+  // the end of each request, so that a checkpoint can finish and the WAL start over.
+  explicit SqliteRepository(Connection& db, const std::atomic<uint64_t>* commit_seq = nullptr,
+                            const std::atomic<bool>* wal_pressure = nullptr)
+      : db_(db), commit_seq_(commit_seq), wal_pressure_(wal_pressure) {}
 
   int64_t insert_store(const people::Store&) override;
   std::vector<people::Store> stores() override;
@@ -68,6 +77,12 @@ class SqliteRepository final : public Repository {
   void fill_staff_links(people::Staff&);
   Connection& db_;
   int snapshot_depth_ = 0;
+  // A reader's snapshot kept open for reuse (see Repository::begin_snapshot).
+  const std::atomic<uint64_t>* commit_seq_ = nullptr;
+  const std::atomic<bool>* wal_pressure_ = nullptr;
+  bool snapshot_open_ = false;
+  uint64_t snapshot_seq_ = 0;
+  std::chrono::steady_clock::time_point snapshot_opened_{};
 };
 
 }  // namespace kefu::storage::sqlite
