@@ -6,13 +6,11 @@
 #include "app/scope.hpp"
 #include "app/validate.hpp"
 #include "domain/people/calendar_values.hpp"
+#include "domain/people/member_vocabulary.hpp"
 #include "domain/people/phone.hpp"
 
 namespace kefu::app {
 namespace {
-
-bool is_tier(const std::string& t) { return t == "normal" || t == "silver" || t == "gold" || t == "platinum"; }
-bool is_care_flag(const std::string& f) { return f == "elderly" || f == "disabled" || f == "pregnant"; }
 
 std::string phone_or_throw(const std::string& raw) {
   auto p = people::normalize_phone(raw);
@@ -29,8 +27,8 @@ nlohmann::json member_json(const people::Member& m) {
 people::Member create_member(Context& c, const NewMember& in) {
   require_scope(c.actor, "members:write");
   check_text("name", in.name, 50, true);
-  check_enum("tier", in.tier, is_tier(in.tier));
-  for (const auto& f : in.care_flags) check_enum("care_flags", f, is_care_flag(f));
+  check_enum("tier", in.tier, people::is_member_tier(in.tier));
+  for (const auto& f : in.care_flags) check_enum("care_flags", f, people::is_care_flag(f));
   if (!in.birthday.empty() && !people::is_iso_date(in.birthday))
     throw invalid("birthday", "生日格式应为 YYYY-MM-DD", "birthday must be YYYY-MM-DD", "invalid_date");
   people::Member m;

@@ -12,8 +12,6 @@ namespace kefu::sla {
 namespace {
 
 constexpr std::size_t kNameMax = 100;
-constexpr std::array<std::string_view, 4> kTiers{"normal", "silver", "gold", "platinum"};
-constexpr std::array<std::string_view, 3> kCareFlags{"elderly", "disabled", "pregnant"};
 
 template <typename T>
 bool in(const std::optional<std::vector<T>>& set, const T& value) {
@@ -95,11 +93,6 @@ const Policy* match_policy(const std::vector<Policy>& policies, const TicketFact
     if (matches(p.conditions, facts)) best = &p;
   }
   return best;
-}
-
-bool is_member_tier(std::string_view code) { return std::find(kTiers.begin(), kTiers.end(), code) != kTiers.end(); }
-bool is_care_flag(std::string_view code) {
-  return std::find(kCareFlags.begin(), kCareFlags.end(), code) != kCareFlags.end();
 }
 
 void validate(const Policy& policy) { validate_at(policy, ""); }

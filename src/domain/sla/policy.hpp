@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/people/member_vocabulary.hpp"
 #include "domain/people/org.hpp"
 #include "domain/sla/target.hpp"
 #include "domain/ticket/ticket.hpp"
@@ -57,9 +58,8 @@ bool matches(const Conditions& conditions, const TicketFacts& facts);
 // matches (the ticket then has no SLA clocks). The pointer points into `policies`.
 const Policy* match_policy(const std::vector<Policy>& policies, const TicketFacts& facts);
 
-// The closed vocabularies of members (kept in step with app/members.cpp).
-bool is_member_tier(std::string_view code);  // normal, silver, gold, platinum
-bool is_care_flag(std::string_view code);    // elderly, disabled, pregnant
+using people::is_care_flag;  // the member vocabularies, domain/people/member_vocabulary.hpp
+using people::is_member_tier;
 
 // Throws kefu::Error (invalid_input) naming the field, with code:
 //   required / invalid_utf8 / too_long   name (1..100 characters);
