@@ -26,7 +26,7 @@ class SqliteDatabase final : public Database {
     if (schema_version(*writer_conn_) != latest_schema_version())
       throw std::runtime_error("database schema is at version " + std::to_string(schema_version(*writer_conn_)) +
                                ", this kefu needs " + std::to_string(latest_schema_version()) + ": run `kefu migrate`");
-    writer_repo_ = std::make_unique<SqliteRepository>(*writer_conn_);
+    writer_repo_ = std::make_unique<SqliteRepository>(*writer_conn_, RepositoryShared{.touched = &touched_});
     // Checkpoints copy WAL pages into the database file: slow writes plus an fsync.
     // They run on their own thread and connection so that a commit never waits for one.
     writer_conn_->exec("PRAGMA wal_autocheckpoint=0");
@@ -59,7 +59,9 @@ class SqliteDatabase final : public Database {
     auto& slot = readers[generation_];
     if (!slot.first) {
       slot.first = std::make_unique<Connection>(opt_.path, false);
-      slot.second = std::make_unique<SqliteRepository>(*slot.first, &commit_seq_, &wal_pressure_);
+      slot.second = std::make_unique<SqliteRepository>(
+          *slot.first, RepositoryShared{
+                           .commit_seq = &commit_seq_, .wal_pressure = &wal_pressure_, .cache = &ticket_cache_});
     }
     return *slot.second;
   }
@@ -109,6 +111,7 @@ class SqliteDatabase final : public Database {
   }
 
   void commit_batch(std::vector<Item>& batch) {
+    touched_.clear();
     std::vector<std::exception_ptr> results(batch.size());
     std::exception_ptr commit_error;
     try {
@@ -126,8 +129,11 @@ class SqliteDatabase final : public Database {
         }
       }
       c.prepare("COMMIT")->run();
-      // Before any completion runs: a client that got its 2xx and reads next sees it.
-      commit_seq_.fetch_add(1, std::memory_order_release);
+      // Before any completion runs, so a client that got its 2xx and reads next sees it:
+      // drop the changed tickets from the cache, then publish the new commit sequence.
+      const uint64_t seq = commit_seq_.load(std::memory_order_relaxed) + 1;
+      ticket_cache_.invalidate(touched_, seq);
+      commit_seq_.store(seq, std::memory_order_release);
     } catch (...) {
       commit_error = std::current_exception();
       spdlog::error("group commit of {} jobs failed", batch.size());
@@ -174,6 +180,8 @@ class SqliteDatabase final : public Database {
 
   std::atomic<uint64_t> commit_seq_{0};    // committed write batches; readers compare it
   std::atomic<bool> wal_pressure_{false};  // the WAL is long: readers release snapshots
+  TicketCache ticket_cache_{100'000};
+  std::vector<int64_t> touched_;  // tickets the current batch inserted or updated (writer thread)
   static constexpr int kCheckpointPages = 1000;
   static constexpr int kWriterCheckpointPages = 8000;  // ~32 MiB of WAL
   std::atomic<int> wal_pages_{0};

@@ -95,6 +95,7 @@ int64_t SqliteRepository::insert_ticket(ticket::Ticket& t) {
     t.id = s->i64(0);
   }
   t.number = ticket::ticket_number(t.id, t.created_at);
+  if (touched_) touched_->push_back(t.id);
   db_.prepare(
          "INSERT INTO tickets(id, number, store_id, department_id, type, channel, priority, status, subject, "
          "description, category, location, member_id, purchase_ref, owner_id, created_by, created_at, updated_at, "
@@ -108,11 +109,20 @@ int64_t SqliteRepository::insert_ticket(ticket::Ticket& t) {
 }
 
 std::optional<ticket::Ticket> SqliteRepository::ticket(int64_t id) {
+  if (cache_)
+    if (auto hit = cache_->get(id)) return hit;
+  // The commit sequence the row is at least as new as: the snapshot's, or (outside a
+  // snapshot) the one before this statement starts its own read transaction.
+  const uint64_t seq = !commit_seq_          ? 0
+                       : snapshot_depth_ > 0 ? snapshot_seq_
+                                             : commit_seq_->load(std::memory_order_acquire);
   static const std::string sql = "SELECT " + kTicketCols + " FROM tickets t WHERE t.id = ?";
   auto s = db_.prepare(sql);
   s->bind(1, id);
   if (!s->step()) return std::nullopt;
-  return read_ticket(*s);
+  auto t = read_ticket(*s);
+  if (cache_) cache_->put(t, seq);
+  return t;
 }
 
 std::optional<ticket::Ticket> SqliteRepository::ticket_by_number(const std::string& number) {
@@ -123,6 +133,7 @@ std::optional<ticket::Ticket> SqliteRepository::ticket_by_number(const std::stri
 }
 
 bool SqliteRepository::update_ticket(const ticket::Ticket& t, int64_t expected_version) {
+  if (touched_) touched_->push_back(t.id);
   db_.prepare(
          "UPDATE tickets SET department_id=?, type=?, channel=?, priority=?, status=?, subject=?, description=?, "
          "category=?, location=?, member_id=?, purchase_ref=?, owner_id=?, updated_at=?, first_response_at=?, "

@@ -4,19 +4,34 @@
 
 #include "storage/repository.hpp"
 #include "storage/sqlite/connection.hpp"
+#include "storage/sqlite/ticket_cache.hpp"
 
 namespace kefu::storage::sqlite {
+
+// State a repository shares with its database:
+// - commit_seq: the count of committed write batches, for readers that may reuse a
+//   snapshot across requests; null for the writer (which never reuses);
+// - wal_pressure: set while the WAL is long; readers then release their snapshot at the
+//   end of each request, so that a checkpoint can finish and the WAL start over;
+// - cache: readers look tickets up there first and fill it (see ticket_cache.hpp);
+// - touched: the writer records the tickets it inserts or updates, for the
+//   invalidation after the commit.
+struct RepositoryShared {
+  const std::atomic<uint64_t>* commit_seq = nullptr;
+  const std::atomic<bool>* wal_pressure = nullptr;
+  TicketCache* cache = nullptr;
+  std::vector<int64_t>* touched = nullptr;
+};
 
 // Repository over one SQLite connection. Not thread-safe: one per thread.
 class SqliteRepository final : public Repository {
  public:
-  // commit_seq: the database's count of committed write batches, for readers that may
-  // reuse a snapshot across requests; null for the writer (which never reuses).
-  // wal_pressure: set while the WAL is long; readers then release their snapshot at
-  // the end of each request, so that a checkpoint can finish and the WAL start over.
-  explicit SqliteRepository(Connection& db, const std::atomic<uint64_t>* commit_seq = nullptr,
-                            const std::atomic<bool>* wal_pressure = nullptr)
-      : db_(db), commit_seq_(commit_seq), wal_pressure_(wal_pressure) {}
+  explicit SqliteRepository(Connection& db, RepositoryShared shared = {})
+      : db_(db),
+        commit_seq_(shared.commit_seq),
+        wal_pressure_(shared.wal_pressure),
+        cache_(shared.cache),
+        touched_(shared.touched) {}
 
   int64_t insert_store(const people::Store&) override;
   std::vector<people::Store> stores() override;
@@ -80,6 +95,8 @@ class SqliteRepository final : public Repository {
   // A reader's snapshot kept open for reuse (see Repository::begin_snapshot).
   const std::atomic<uint64_t>* commit_seq_ = nullptr;
   const std::atomic<bool>* wal_pressure_ = nullptr;
+  TicketCache* cache_ = nullptr;
+  std::vector<int64_t>* touched_ = nullptr;
   bool snapshot_open_ = false;
   uint64_t snapshot_seq_ = 0;
   std::chrono::steady_clock::time_point snapshot_opened_{};
