@@ -31,10 +31,37 @@ struct Request {
   bool has_query(std::string_view name) const;
 };
 
+// A Server-Sent Events stream (text/event-stream) to one client, obtained through
+// Response::event_stream. Shared and thread-safe: any thread may send, and events are
+// written in the order their send() calls returned. send() and comment() only queue and
+// never block; they return false once the stream is closed: the client went away, was
+// too slow (more than ServerOptions::stream_max_queued_bytes waiting: it is
+// disconnected), the handler called close(), or the server is stopping.
+class EventStream {
+ public:
+  virtual ~EventStream() = default;
+  // Queues "id: <id>\n" (when not empty), "event: <event>\n" (when not empty), one
+  // "data: <line>\n" per line of data (split at \n, \r\n or \r; at least one) and a
+  // blank line. CR and LF in event and id are dropped.
+  virtual bool send(std::string_view event, std::string_view data, std::string_view id = {}) = 0;
+  // Queues a comment (": <text>\n" per line, then a blank line), e.g. a keep-alive ping;
+  // clients ignore it.
+  virtual bool comment(std::string_view text) = 0;
+  // Ends the stream: what is queued is still written, then the connection closes.
+  virtual void close() = 0;
+  virtual bool open() const = 0;
+  // Runs fn once when the stream closes, for whatever reason, on the thread that closed
+  // it (often an io thread: do not block); at once, on this thread, if already closed.
+  // The place to unsubscribe. fn may call send() (which returns false).
+  virtual void on_close(std::function<void()> fn) = 0;
+};
+
 struct Response {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // Set (by event_stream) to answer with an event stream instead of a body.
+  std::function<void(std::shared_ptr<EventStream>)> on_stream;
 
   Response& set(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));
@@ -52,6 +79,16 @@ struct Response {
     r.status = status;
     r.body = std::move(body);
     r.set("Content-Type", std::move(content_type));
+    return r;
+  }
+  // Answers 200 with a text/event-stream kept open after the reply. The server writes
+  // the header (Content-Type, Cache-Control: no-cache, X-Accel-Buffering: no, no length,
+  // close-delimited) and then calls on_open with the stream on an io thread; keep the
+  // stream, send from any thread. status and body are ignored; other headers set on the
+  // response are sent. See server.hpp for pings, limits and shutdown.
+  static Response event_stream(std::function<void(std::shared_ptr<EventStream>)> on_open) {
+    Response r;
+    r.on_stream = std::move(on_open);
     return r;
   }
 };

@@ -71,8 +71,8 @@ void Server::Impl::stop() {
   asio::post(control, [this] { begin_shutdown(); });
 }
 
-// Control strand. Idle keep-alive connections are closed now; busy ones close after
-// their answer; finish() runs when the last one is gone or the grace period is over.
+// Control strand. Idle keep-alive connections and event streams are closed now; busy
+// ones close after their answer; finish() runs when the last one is gone or the grace period is over.
 void Server::Impl::begin_shutdown() {
   if (finished) return;
   error_code ec;
@@ -86,6 +86,11 @@ void Server::Impl::begin_shutdown() {
     asio::post(s->executor, [s] {
       error_code ignored;
       if (s->socket && s->idle) s->socket->cancel(ignored);
+      // Event streams never end by themselves: end them now rather than wait.
+      if (s->stream) {
+        s->stream->close();
+        if (s->socket) s->socket->close(ignored);
+      }
     });
   }
   if (snapshot.empty()) return finish();

@@ -16,6 +16,18 @@
 // dropped. The Request lives until the answer is written, but a handler that replies
 // later should copy what it needs from it, not keep the reference. A handler that
 // throws is answered by the ErrorMapper, whatever it did with its Reply.
+//
+// Event streams (Response::event_stream, see message.hpp): the answer is 200 with
+// Content-Type: text/event-stream, Cache-Control: no-cache, X-Accel-Buffering: no and
+// Connection: close, and no Content-Length or chunking: the body is close-delimited, the
+// connection serves nothing else and closes when the stream ends. The request counts once
+// in the metrics and the access log, when the stream starts (status 200, 0 bytes). No
+// request timeout applies while the stream is open; the client's closing the connection
+// or a failed write closes the stream, and so does a single write taking longer than
+// request_timeout. After stream_ping_interval without a write the server sends a
+// ": ping" comment so that proxies keep the connection. stop() closes every stream at
+// once (on_close callbacks fire) instead of waiting for it. A handler answering with a
+// stream while the server is stopping gets 503 sent instead.
 #include <chrono>
 #include <cstddef>
 #include <functional>
@@ -42,6 +54,10 @@ struct ServerOptions {
   std::chrono::seconds request_timeout{30};  // whole request read + handler + write
   std::chrono::seconds idle_timeout{60};     // keep-alive idle
   std::chrono::seconds shutdown_grace{10};   // wait for in-flight requests on stop
+  // Event streams: a ": ping" comment after this long without a write (0: never), and
+  // how many bytes may wait for a slow client before it is disconnected.
+  std::chrono::milliseconds stream_ping_interval{15000};
+  std::size_t stream_max_queued_bytes = 1024 * 1024;
   bool access_log = true;
   std::string access_log_path;  // empty: stdout; otherwise a file rotated at 100 MiB
 };

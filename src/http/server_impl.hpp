@@ -36,6 +36,7 @@
 
 #include "http/access_log.hpp"
 #include "http/error_json.hpp"
+#include "http/event_stream.hpp"
 #include "http/metrics.hpp"
 #include "http/reply_slot.hpp"
 #include "http/server.hpp"
@@ -99,6 +100,9 @@ inline std::int64_t ticks(Clock::time_point t) { return t.time_since_epoch().cou
 inline Response internal_error() { return error_json(500, "internal_error", "服务器内部错误 / Internal server error"); }
 inline Response bad_request() { return error_json(400, "bad_request", "请求格式错误 / Malformed request"); }
 inline Response body_too_large() { return error_json(413, "body_too_large", "请求体过大 / Request body too large"); }
+inline Response stopping_unavailable() {
+  return error_json(503, "unavailable", "服务正在停止 / Server is shutting down");
+}
 inline Response headers_too_large() {
   return error_json(431, "headers_too_large", "请求头过大 / Request headers too large");
 }
@@ -157,8 +161,10 @@ struct Session {
   bool expired(Clock::time_point now) const { return deadline.load(std::memory_order_relaxed) < ticks(now); }
 
   Executor executor;
-  Socket* socket = nullptr;  // null once the coroutine is done with it
-  bool idle = false;         // waiting for the next request of a keep-alive connection
+  Socket* socket = nullptr;                       // null once the coroutine is done with it
+  bool idle = false;                              // waiting for the next request of a keep-alive connection
+  std::shared_ptr<detail::StreamChannel> stream;  // set while it serves an event stream
+  Timer* stream_timer = nullptr;                  // the stream writer's wait, woken by senders
   std::atomic<std::int64_t> deadline{kNoDeadline};
 };
 
@@ -241,6 +247,7 @@ struct Server::Impl {
   bhttp::response<bhttp::string_body> build(const Exchange& x, Response& response, bool keep_alive);
   void record(const Exchange& x, int status, std::size_t bytes, const std::string& remote);
   Task<void> linger_close(Session& self, Socket& socket);
+  Task<void> serve_stream(std::shared_ptr<Session> self, Socket& socket, unsigned version, Response response);
 
   bool add_session(const std::shared_ptr<Session>& s);
   void remove_session(const std::shared_ptr<Session>& s);

@@ -2,6 +2,8 @@
 // answer, loop while keep-alive holds. See server_impl.hpp for the shared types.
 #include "http/server_impl.hpp"
 
+#include <array>
+
 namespace kefu::http {
 
 // ---- connections -----------------------------------------------------------------
@@ -46,6 +48,8 @@ Task<void> Server::Impl::session(Socket socket) {
   std::optional<Parser> parser;
   bool first = true;
   bool linger = false;
+  std::optional<Response> stream;  // the handler answered with an event stream
+  unsigned stream_version = 11;
   try {
     while (!stopping.load()) {
       // -- header. Waiting for it is the keep-alive idle time (shutdown cancels that
@@ -105,9 +109,16 @@ Task<void> Server::Impl::session(Socket socket) {
           self->expire_never();  // the wait for the Reply has its own timer
           response = co_await call_handler(req, *route.match.handler, deadline, close_after);
           self->expire_in(options.request_timeout);
+          if (response->on_stream && stopping.load()) response = stopping_unavailable();
         } else {
           response = answer_builtin(route);
         }
+      }
+      if (response->on_stream) {  // counted now, served below once this request is over
+        record(x, 200, 0, remote);
+        stream = std::move(response);
+        stream_version = x.version;
+        break;
       }
       const bool keep_alive = x.keep_alive && !close_after && !stopping.load();
       auto message = build(x, *response, keep_alive);
@@ -120,6 +131,7 @@ Task<void> Server::Impl::session(Socket socket) {
         break;
       }
     }
+    if (stream) co_await serve_stream(self, socket, stream_version, std::move(*stream));
   } catch (const std::exception& e) {
     spdlog::error("http: connection from {} failed: {}", remote, e.what());
     linger = false;
@@ -300,6 +312,127 @@ void Server::Impl::record(const Exchange& x, int status, std::size_t bytes, cons
   if (access_log) {
     access_log->write(remote, x.method.empty() ? "-" : x.method, x.target.empty() ? "-" : x.target, status, bytes,
                       std::chrono::duration<double, std::milli>(elapsed).count());
+  }
+}
+
+namespace {
+
+// Reads (and drops) what the client of an event stream sends, to notice at once when it
+// closes the connection. One read at a time, on the connection's strand, beside the
+// stream's writes.
+void watch_peer(std::shared_ptr<Session> s, std::shared_ptr<std::array<char, 512>> scratch) {
+  if (!s->socket || !s->stream) return;
+  auto& socket = *s->socket;
+  socket.async_read_some(asio::buffer(*scratch), [s = std::move(s), scratch](const error_code& ec, std::size_t) {
+    if (ec) {
+      if (s->stream) s->stream->close();
+      return;
+    }
+    watch_peer(s, scratch);
+  });
+}
+
+std::string stream_header(unsigned version, const Response& response) {
+  std::string head = version == 10 ? "HTTP/1.0 200 OK\r\n" : "HTTP/1.1 200 OK\r\n";
+  head += "Server: kefu\r\nDate: ";
+  head += http_date();
+  head +=
+      "\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nX-Accel-Buffering: no\r\n"
+      "Connection: close\r\n";
+  for (const auto& [name, value] : response.headers) {
+    const auto field = bhttp::string_to_field(name);
+    // Framing and the headers above are the server's business.
+    if (field == bhttp::field::content_length || field == bhttp::field::transfer_encoding ||
+        field == bhttp::field::connection || field == bhttp::field::server || field == bhttp::field::date ||
+        field == bhttp::field::content_type || field == bhttp::field::cache_control ||
+        iequals(name, "X-Accel-Buffering") || name.empty() || name.find_first_of(":\r\n") != std::string::npos ||
+        value.find_first_of("\r\n") != std::string::npos) {
+      continue;
+    }
+    head += name;
+    head += ": ";
+    head += value;
+    head += "\r\n";
+  }
+  head += "\r\n";
+  return head;
+}
+
+}  // namespace
+
+// Serves an event stream on this connection until it closes: writes the header, hands
+// the stream to the handler's on_open, then writes queued frames in order (and pings
+// when quiet). Ends when the stream is closed (by anyone), a write fails, or the peer
+// closes.
+Task<void> Server::Impl::serve_stream(std::shared_ptr<Session> self, Socket& socket, unsigned version,
+                                      Response response) {
+  auto channel = std::make_shared<detail::StreamChannel>(options.stream_max_queued_bytes);
+  Timer timer(socket.get_executor());
+  struct Cleanup {  // also when the frame is destroyed mid-wait
+    Session& s;
+    detail::StreamChannel& c;
+    ~Cleanup() {
+      s.stream_timer = nullptr;
+      c.detach();
+      c.close();
+    }
+  } cleanup{*self, *channel};
+  self->stream = channel;
+  self->stream_timer = &timer;
+  self->expire_never();            // no request timeout; per-write deadlines below
+  if (stopping.load()) co_return;  // begin_shutdown may have looked before we set stream
+
+  error_code ec;
+  {
+    const std::string head = stream_header(version, response);
+    self->expire_in(options.request_timeout);
+    co_await asio::async_write(socket, asio::buffer(head), with_ec(ec));
+    self->expire_never();
+    if (ec) co_return;
+  }
+  channel->attach([s = self](bool abort) {
+    asio::post(s->executor, [s, abort] {
+      error_code ignored;
+      if (abort && s->socket) s->socket->close(ignored);
+      if (s->stream_timer) s->stream_timer->cancel();
+    });
+  });
+  watch_peer(self, std::make_shared<std::array<char, 512>>());
+  try {
+    response.on_stream(channel);
+  } catch (const std::exception& e) {
+    spdlog::error("http: event stream on_open threw: {}", e.what());
+    channel->close();
+  } catch (...) {
+    spdlog::error("http: event stream on_open threw");
+    channel->close();
+  }
+
+  static constexpr std::string_view kPing = ": ping\n\n";
+  const auto interval = options.stream_ping_interval;
+  auto last_write = Clock::now();
+  std::string pending;
+  for (;;) {
+    pending.clear();
+    const bool live = channel->take(pending);
+    if (pending.empty()) {
+      if (!live) break;
+      const auto due = interval.count() > 0 ? last_write + interval : Clock::now() + std::chrono::hours(24);
+      if (Clock::now() < due) {
+        timer.expires_at(due);
+        if (channel->arm()) {
+          co_await timer.async_wait(with_ec(ec));
+          channel->disarm();
+        }
+        continue;
+      }
+      pending = kPing;
+    }
+    self->expire_in(options.request_timeout);  // a write stuck this long: the client is gone or too slow
+    co_await asio::async_write(socket, asio::buffer(pending), with_ec(ec));
+    self->expire_never();
+    if (ec) break;
+    last_write = Clock::now();
   }
 }
 
