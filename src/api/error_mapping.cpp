@@ -20,6 +20,8 @@ int status_of(Error::Kind k) {
       return 404;
     case Error::Kind::conflict:
       return 409;
+    case Error::Kind::gone:
+      return 410;
     case Error::Kind::precondition:
       return 412;
     case Error::Kind::too_large:

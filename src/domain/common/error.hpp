@@ -16,6 +16,7 @@ class Error : public std::runtime_error {
     forbidden,          // 403: authenticated but the role may not do this
     not_found,          // 404: absent, or outside the caller's store scope
     conflict,           // 409: state machine, version or uniqueness conflicts
+    gone,               // 410: existed but no longer usable (an expired link)
     precondition,       // 412: If-Match did not match
     too_many,           // 429: throttled (e.g. login lockout)
     unsupported_media,  // 415
