@@ -13,6 +13,9 @@
 #include <vector>
 
 #include "domain/people/org.hpp"
+#include "domain/sla/clock.hpp"
+#include "domain/sla/escalation.hpp"
+#include "domain/sla/policy.hpp"
 #include "domain/ticket/ticket.hpp"
 
 namespace kefu::storage {
@@ -59,6 +62,84 @@ struct IdempotentResult {
   std::string body;
 };
 
+// An SLA policy as an admin manages it: the domain policy, its escalation ladder, and
+// whether it is in force (retired policies stay for the tickets that used them).
+struct SlaPolicyRecord {
+  sla::Policy policy;
+  sla::Ladder ladder;
+  bool active = true;
+  int64_t updated_at = 0;
+  int64_t version = 1;
+};
+
+struct FiredEscalation {
+  int64_t ticket_id = 0;
+  sla::Metric metric = sla::Metric::first_response;
+  int generation = 0;
+  int step = 0;
+  int64_t due_at = 0;
+  int64_t fired_at = 0;
+};
+
+// An in-app notice (通知) for one staff member.
+struct Notification {
+  int64_t id = 0;
+  int64_t staff_id = 0;
+  std::string kind;  // escalation, approval_request, approval_decided, service_recovery, …
+  std::optional<int64_t> ticket_id;
+  std::string title;
+  std::string body;
+  std::string data;  // JSON details
+  int64_t created_at = 0;
+  std::optional<int64_t> read_at;
+};
+
+// An email waiting to be sent (or sent) by the mailer.
+struct OutboxEmail {
+  int64_t id = 0;
+  std::optional<int64_t> notification_id;
+  std::string to;
+  std::string subject;
+  std::string body;
+  int64_t created_at = 0;
+  int64_t next_attempt_at = 0;
+  int attempts = 0;
+  std::optional<int64_t> sent_at;
+  std::string last_error;
+};
+
+// A resolution (办结方案) of a ticket. status: applied (within the requester's authority
+// or approved), pending (waiting for approver_role), rejected.
+struct ResolutionRecord {
+  int64_t id = 0;
+  int64_t ticket_id = 0;
+  std::string kind;
+  std::string compensation;
+  int64_t amount_cents = 0;
+  std::string description;
+  std::string status;
+  int64_t requested_by = 0;
+  std::string approver_role;  // empty when within the requester's authority
+  std::optional<int64_t> decided_by;
+  std::string decision_reason;
+  int64_t created_at = 0;
+  std::optional<int64_t> decided_at;
+  int64_t version = 1;
+};
+
+struct CsatRating {
+  int64_t ticket_id = 0;
+  int rating = 0;
+  std::string comment;
+  int64_t created_at = 0;
+};
+
+// What the compliance report reads for one ticket.
+struct TicketClockRow {
+  ticket::Ticket ticket;
+  std::vector<sla::ClockEvent> events;
+};
+
 class Repository {
  public:
   virtual ~Repository() = default;
@@ -75,6 +156,11 @@ class Repository {
   virtual std::optional<people::Staff> staff(int64_t id) = 0;
   virtual std::optional<people::Staff> staff_by_username(const std::string& username) = 0;
   virtual std::vector<people::Staff> staff_list() = 0;
+  // Replaces a store's name, address, zone and weekly hours (code and id stay).
+  virtual void update_store(const people::Store&) = 0;
+  // The store's special days (holidays, extended hours), by date.
+  virtual std::vector<sla::SpecialDay> special_days(int64_t store_id) = 0;
+  virtual void replace_special_days(int64_t store_id, const std::vector<sla::SpecialDay>&) = 0;
 
   // Sessions, API tokens, login throttling. Tokens are stored as digests only.
   virtual void insert_session(const std::string& digest, int64_t staff_id, int64_t created_at, int64_t expires_at) = 0;
@@ -113,6 +199,66 @@ class Repository {
   virtual int64_t insert_attachment(const ticket::Attachment&) = 0;
   virtual std::vector<ticket::Attachment> attachments(int64_t ticket_id) = 0;
   virtual std::optional<ticket::Attachment> attachment(int64_t id) = 0;
+
+  // SLA policies, ordered by position then id. update_sla_policy writes only when the
+  // stored version equals expected_version.
+  virtual int64_t insert_sla_policy(const SlaPolicyRecord&) = 0;
+  virtual bool update_sla_policy(const SlaPolicyRecord&, int64_t expected_version) = 0;
+  virtual std::vector<SlaPolicyRecord> sla_policies(bool include_retired) = 0;
+  virtual std::optional<SlaPolicyRecord> sla_policy(int64_t id) = 0;
+
+  // Clock events are append-only, per ticket in the order recorded.
+  virtual void insert_clock_events(int64_t ticket_id, const std::vector<sla::ClockEvent>&) = 0;
+  virtual std::vector<sla::ClockEvent> clock_events(int64_t ticket_id) = 0;
+  // Tickets created in [from, to) in the given stores (empty = all) with their clock
+  // events, oldest first, for the compliance report.
+  virtual std::vector<TicketClockRow> ticket_clock_rows(const std::vector<int64_t>& store_ids, int64_t from,
+                                                        int64_t to) = 0;
+
+  // The scheduler: ids of tickets whose next escalation is at or before `now`, oldest
+  // first. insert_fired_escalation returns false when that step already fired.
+  virtual std::vector<int64_t> tickets_due_for_escalation(int64_t now, int limit) = 0;
+  virtual std::optional<int64_t> earliest_escalation() = 0;
+  virtual bool insert_fired_escalation(const FiredEscalation&) = 0;
+  virtual std::vector<FiredEscalation> fired_escalations(int64_t ticket_id) = 0;
+
+  // Notifications. notifications_after serves the live stream of every node: the next
+  // ones after `after_id` for anyone, in id order.
+  virtual int64_t insert_notification(const Notification&) = 0;
+  virtual std::vector<Notification> notifications(int64_t staff_id, std::optional<int64_t> before_id, bool unread_only,
+                                                  int limit) = 0;
+  virtual std::vector<Notification> notifications_after(int64_t after_id, int limit) = 0;
+  virtual int64_t unread_notifications(int64_t staff_id) = 0;
+  virtual bool mark_notification_read(int64_t staff_id, int64_t id, int64_t at) = 0;
+  virtual int64_t mark_all_notifications_read(int64_t staff_id, int64_t at) = 0;
+  virtual int64_t last_notification_id() = 0;
+
+  // The email outbox.
+  virtual int64_t insert_email(const OutboxEmail&) = 0;
+  virtual std::vector<OutboxEmail> emails_due(int64_t now, int limit) = 0;
+  virtual void mark_email_sent(int64_t id, int64_t at) = 0;
+  virtual void mark_email_failed(int64_t id, const std::string& error, int64_t next_attempt_at) = 0;
+
+  // Authority limits (授权额度): role → largest amount in fen that role grants alone.
+  virtual std::vector<std::pair<std::string, int64_t>> authority_limits() = 0;
+  virtual void put_authority_limit(const std::string& role, int64_t amount_cents) = 0;
+
+  virtual int64_t insert_resolution(const ResolutionRecord&) = 0;
+  virtual bool update_resolution(const ResolutionRecord&, int64_t expected_version) = 0;
+  virtual std::optional<ResolutionRecord> resolution(int64_t id) = 0;
+  virtual std::vector<ResolutionRecord> resolutions(int64_t ticket_id) = 0;
+  // Pending approvals in these stores (empty = all) for these approver roles.
+  virtual std::vector<ResolutionRecord> pending_resolutions(const std::vector<int64_t>& store_ids,
+                                                            const std::vector<std::string>& approver_roles) = 0;
+
+  // One CSAT rating per ticket: insert_csat returns false when the ticket has one.
+  virtual bool insert_csat(const CsatRating&) = 0;
+  virtual std::optional<CsatRating> csat(int64_t ticket_id) = 0;
+
+  // Installation settings (e.g. the CSAT link key). put_setting_if_absent returns the
+  // value in force afterwards.
+  virtual std::optional<std::string> setting(const std::string& key) = 0;
+  virtual std::string put_setting_if_absent(const std::string& key, const std::string& value) = 0;
 
   // Idempotency keys are per caller: (staff_id, key).
   virtual std::optional<IdempotentResult> idempotent(int64_t staff_id, const std::string& key) = 0;

@@ -36,6 +36,7 @@ struct Staff {
   std::string display_name;
   std::string role;
   std::string phone;
+  std::string email;  // where escalation notices go by email; empty = in-app only
   bool active = true;
   std::vector<int64_t> store_ids;
   std::vector<int64_t> department_ids;

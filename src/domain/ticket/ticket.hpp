@@ -31,6 +31,15 @@ struct Ticket {
   std::optional<int64_t> closed_at;
   int reopen_count = 0;
   int64_t version = 1;
+  // SLA (domain/sla): the policy applied at creation or the last re-apply, the
+  // deadlines in force (empty = no running clock for that metric) and when the next
+  // escalation step falls due. Derived from the clock events; kept here for lists,
+  // sorting and the scheduler's index.
+  std::optional<int64_t> sla_policy_id;
+  std::optional<int64_t> first_response_due_at;
+  std::optional<int64_t> resolution_due_at;
+  std::optional<int64_t> callback_due_at;
+  std::optional<int64_t> next_escalation_at;
 };
 
 // One entry of the timeline. kind: created, reply, note, status, handover, claimed,

@@ -60,8 +60,8 @@ class SqliteDatabase final : public Database {
     if (!slot.first) {
       slot.first = std::make_unique<Connection>(opt_.path, false);
       slot.second = std::make_unique<SqliteRepository>(
-          *slot.first, RepositoryShared{
-                           .commit_seq = &commit_seq_, .wal_pressure = &wal_pressure_, .cache = &ticket_cache_});
+          *slot.first,
+          RepositoryShared{.commit_seq = &commit_seq_, .wal_pressure = &wal_pressure_, .cache = &ticket_cache_});
     }
     return *slot.second;
   }

@@ -106,8 +106,24 @@ std::vector<AuditEntry> SqliteRepository::audit(const std::string& entity, int64
 }
 
 int64_t SqliteRepository::count(const std::string& table) {
-  static const char* allowed[] = {"stores", "departments", "staff",     "members",    "tickets", "ticket_events",
-                                  "tasks",  "attachments", "audit_log", "ticket_fts", "sessions"};
+  static const char* allowed[] = {"stores",
+                                  "departments",
+                                  "staff",
+                                  "members",
+                                  "tickets",
+                                  "ticket_events",
+                                  "tasks",
+                                  "attachments",
+                                  "audit_log",
+                                  "ticket_fts",
+                                  "sessions",
+                                  "clock_events",
+                                  "escalations_fired",
+                                  "notifications",
+                                  "email_outbox",
+                                  "resolutions",
+                                  "csat_ratings",
+                                  "sla_policies"};
   for (const char* t : allowed) {
     if (table != t) continue;
     auto s = db_.prepare(std::string("SELECT COUNT(*) FROM ") + t);

@@ -27,7 +27,8 @@ people::Store read_store(Stmt& s) {
 const std::string kDeptCols = "SELECT id, store_id, code, name, kind FROM departments";
 people::Department read_dept(Stmt& s) { return {s.i64(0), s.i64(1), s.text(2), s.text(3), s.text(4)}; }
 
-const std::string kStaffCols = "SELECT id, username, display_name, role, phone, active, password_hash FROM staff";
+const std::string kStaffCols =
+    "SELECT id, username, display_name, role, phone, active, password_hash, email FROM staff";
 people::Staff read_staff(Stmt& s) {
   people::Staff p;
   p.id = s.i64(0);
@@ -37,6 +38,7 @@ people::Staff read_staff(Stmt& s) {
   p.phone = s.text(4);
   p.active = s.i64(5) != 0;
   p.password_hash = s.text(6);
+  p.email = s.text(7);
   return p;
 }
 
@@ -99,8 +101,9 @@ void SqliteRepository::fill_staff_links(people::Staff& p) {
 }
 
 int64_t SqliteRepository::insert_staff(const people::Staff& p) {
-  db_.prepare("INSERT INTO staff(username, display_name, role, phone, active, password_hash) VALUES (?,?,?,?,?,?)")
-      ->bind_all(p.username, p.display_name, p.role, p.phone, p.active, p.password_hash)
+  db_.prepare(
+         "INSERT INTO staff(username, display_name, role, phone, active, password_hash, email) VALUES (?,?,?,?,?,?,?)")
+      ->bind_all(p.username, p.display_name, p.role, p.phone, p.active, p.password_hash, p.email)
       .run();
   int64_t id = db_.last_insert_id();
   for (auto s : p.store_ids) db_.prepare("INSERT INTO staff_stores VALUES (?,?)")->bind_all(id, s).run();
@@ -109,8 +112,8 @@ int64_t SqliteRepository::insert_staff(const people::Staff& p) {
 }
 
 void SqliteRepository::update_staff(const people::Staff& p) {
-  db_.prepare("UPDATE staff SET display_name=?, role=?, phone=?, active=?, password_hash=? WHERE id=?")
-      ->bind_all(p.display_name, p.role, p.phone, p.active, p.password_hash, p.id)
+  db_.prepare("UPDATE staff SET display_name=?, role=?, phone=?, active=?, password_hash=?, email=? WHERE id=?")
+      ->bind_all(p.display_name, p.role, p.phone, p.active, p.password_hash, p.email, p.id)
       .run();
   db_.prepare("DELETE FROM staff_stores WHERE staff_id = ?")->bind(1, p.id).run();
   db_.prepare("DELETE FROM staff_departments WHERE staff_id = ?")->bind(1, p.id).run();

@@ -4,14 +4,15 @@
 
 #include "domain/ticket/number.hpp"
 #include "storage/sqlite/repository.hpp"
+#include "storage/sqlite/rows.hpp"
 
 namespace kefu::storage::sqlite {
-namespace {
 
 const std::string kTicketCols =
     "t.id, t.number, t.store_id, t.department_id, t.type, t.channel, t.priority, t.status, t.subject, "
     "t.description, t.category, t.location, t.member_id, t.purchase_ref, t.owner_id, t.created_by, t.created_at, "
-    "t.updated_at, t.first_response_at, t.resolved_at, t.closed_at, t.reopen_count, t.version";
+    "t.updated_at, t.first_response_at, t.resolved_at, t.closed_at, t.reopen_count, t.version, "
+    "t.sla_policy_id, t.first_response_due_at, t.resolution_due_at, t.callback_due_at, t.next_escalation_at";
 
 ticket::Ticket read_ticket(Stmt& s) {
   ticket::Ticket t;
@@ -38,8 +39,15 @@ ticket::Ticket read_ticket(Stmt& s) {
   t.closed_at = s.opt_i64(20);
   t.reopen_count = static_cast<int>(s.i64(21));
   t.version = s.i64(22);
+  t.sla_policy_id = s.opt_i64(23);
+  t.first_response_due_at = s.opt_i64(24);
+  t.resolution_due_at = s.opt_i64(25);
+  t.callback_due_at = s.opt_i64(26);
+  t.next_escalation_at = s.opt_i64(27);
   return t;
 }
+
+namespace {
 
 using Value = std::variant<int64_t, std::string>;
 
@@ -99,11 +107,13 @@ int64_t SqliteRepository::insert_ticket(ticket::Ticket& t) {
   db_.prepare(
          "INSERT INTO tickets(id, number, store_id, department_id, type, channel, priority, status, subject, "
          "description, category, location, member_id, purchase_ref, owner_id, created_by, created_at, updated_at, "
-         "first_response_at, resolved_at, closed_at, reopen_count, version) "
-         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+         "first_response_at, resolved_at, closed_at, reopen_count, version, sla_policy_id, first_response_due_at, "
+         "resolution_due_at, callback_due_at, next_escalation_at) "
+         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
       ->bind_all(t.id, t.number, t.store_id, t.department_id, t.type, t.channel, t.priority, t.status, t.subject,
                  t.description, t.category, t.location, t.member_id, t.purchase_ref, t.owner_id, t.created_by,
-                 t.created_at, t.updated_at, t.first_response_at, t.resolved_at, t.closed_at, t.reopen_count, t.version)
+                 t.created_at, t.updated_at, t.first_response_at, t.resolved_at, t.closed_at, t.reopen_count, t.version,
+                 t.sla_policy_id, t.first_response_due_at, t.resolution_due_at, t.callback_due_at, t.next_escalation_at)
       .run();
   return t.id;
 }
@@ -137,10 +147,12 @@ bool SqliteRepository::update_ticket(const ticket::Ticket& t, int64_t expected_v
   db_.prepare(
          "UPDATE tickets SET department_id=?, type=?, channel=?, priority=?, status=?, subject=?, description=?, "
          "category=?, location=?, member_id=?, purchase_ref=?, owner_id=?, updated_at=?, first_response_at=?, "
-         "resolved_at=?, closed_at=?, reopen_count=?, version=? WHERE id=? AND version=?")
+         "resolved_at=?, closed_at=?, reopen_count=?, version=?, sla_policy_id=?, first_response_due_at=?, "
+         "resolution_due_at=?, callback_due_at=?, next_escalation_at=? WHERE id=? AND version=?")
       ->bind_all(t.department_id, t.type, t.channel, t.priority, t.status, t.subject, t.description, t.category,
                  t.location, t.member_id, t.purchase_ref, t.owner_id, t.updated_at, t.first_response_at, t.resolved_at,
-                 t.closed_at, t.reopen_count, t.version, t.id, expected_version)
+                 t.closed_at, t.reopen_count, t.version, t.sla_policy_id, t.first_response_due_at, t.resolution_due_at,
+                 t.callback_due_at, t.next_escalation_at, t.id, expected_version)
       .run();
   return db_.changes() == 1;
 }

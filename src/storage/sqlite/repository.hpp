@@ -44,6 +44,9 @@ class SqliteRepository final : public Repository {
   std::optional<people::Staff> staff(int64_t id) override;
   std::optional<people::Staff> staff_by_username(const std::string& username) override;
   std::vector<people::Staff> staff_list() override;
+  void update_store(const people::Store&) override;
+  std::vector<sla::SpecialDay> special_days(int64_t store_id) override;
+  void replace_special_days(int64_t store_id, const std::vector<sla::SpecialDay>&) override;
 
   void insert_session(const std::string& digest, int64_t staff_id, int64_t created_at, int64_t expires_at) override;
   std::optional<int64_t> session_staff(const std::string& digest, int64_t now) override;
@@ -75,6 +78,45 @@ class SqliteRepository final : public Repository {
   int64_t insert_attachment(const ticket::Attachment&) override;
   std::vector<ticket::Attachment> attachments(int64_t ticket_id) override;
   std::optional<ticket::Attachment> attachment(int64_t id) override;
+
+  int64_t insert_sla_policy(const SlaPolicyRecord&) override;
+  bool update_sla_policy(const SlaPolicyRecord&, int64_t expected_version) override;
+  std::vector<SlaPolicyRecord> sla_policies(bool include_retired) override;
+  std::optional<SlaPolicyRecord> sla_policy(int64_t id) override;
+  void insert_clock_events(int64_t ticket_id, const std::vector<sla::ClockEvent>&) override;
+  std::vector<sla::ClockEvent> clock_events(int64_t ticket_id) override;
+  std::vector<TicketClockRow> ticket_clock_rows(const std::vector<int64_t>& store_ids, int64_t from,
+                                                int64_t to) override;
+  std::vector<int64_t> tickets_due_for_escalation(int64_t now, int limit) override;
+  std::optional<int64_t> earliest_escalation() override;
+  bool insert_fired_escalation(const FiredEscalation&) override;
+  std::vector<FiredEscalation> fired_escalations(int64_t ticket_id) override;
+
+  int64_t insert_notification(const Notification&) override;
+  std::vector<Notification> notifications(int64_t staff_id, std::optional<int64_t> before_id, bool unread_only,
+                                          int limit) override;
+  std::vector<Notification> notifications_after(int64_t after_id, int limit) override;
+  int64_t unread_notifications(int64_t staff_id) override;
+  bool mark_notification_read(int64_t staff_id, int64_t id, int64_t at) override;
+  int64_t mark_all_notifications_read(int64_t staff_id, int64_t at) override;
+  int64_t last_notification_id() override;
+  int64_t insert_email(const OutboxEmail&) override;
+  std::vector<OutboxEmail> emails_due(int64_t now, int limit) override;
+  void mark_email_sent(int64_t id, int64_t at) override;
+  void mark_email_failed(int64_t id, const std::string& error, int64_t next_attempt_at) override;
+
+  std::vector<std::pair<std::string, int64_t>> authority_limits() override;
+  void put_authority_limit(const std::string& role, int64_t amount_cents) override;
+  int64_t insert_resolution(const ResolutionRecord&) override;
+  bool update_resolution(const ResolutionRecord&, int64_t expected_version) override;
+  std::optional<ResolutionRecord> resolution(int64_t id) override;
+  std::vector<ResolutionRecord> resolutions(int64_t ticket_id) override;
+  std::vector<ResolutionRecord> pending_resolutions(const std::vector<int64_t>& store_ids,
+                                                    const std::vector<std::string>& approver_roles) override;
+  bool insert_csat(const CsatRating&) override;
+  std::optional<CsatRating> csat(int64_t ticket_id) override;
+  std::optional<std::string> setting(const std::string& key) override;
+  std::string put_setting_if_absent(const std::string& key, const std::string& value) override;
 
   std::optional<IdempotentResult> idempotent(int64_t staff_id, const std::string& key) override;
   void put_idempotent(int64_t staff_id, const std::string& key, const IdempotentResult&, int64_t at) override;

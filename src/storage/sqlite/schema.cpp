@@ -7,7 +7,7 @@ namespace kefu::storage::sqlite {
 namespace {
 
 // Migrations are append-only: never edit one that has shipped, add the next.
-constexpr std::array<std::string_view, 1> kMigrations{R"SQL(
+constexpr std::array<std::string_view, 2> kMigrations{R"SQL(
 CREATE TABLE stores(
   id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
   timezone TEXT NOT NULL, address TEXT NOT NULL DEFAULT '', hours_json TEXT NOT NULL DEFAULT '[]');
@@ -81,6 +81,58 @@ CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABO
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 -- Search: pre-segmented tokens (see domain/text), so 2-character words match.
 CREATE VIRTUAL TABLE ticket_fts USING fts5(tokens, tokenize = 'unicode61 remove_diacritics 0');
+)SQL",
+                                                      // 2: SLA, escalation, notifications, resolution, CSAT.
+                                                      R"SQL(
+ALTER TABLE staff ADD COLUMN email TEXT NOT NULL DEFAULT '';
+ALTER TABLE tickets ADD COLUMN sla_policy_id INTEGER;
+ALTER TABLE tickets ADD COLUMN first_response_due_at INTEGER;
+ALTER TABLE tickets ADD COLUMN resolution_due_at INTEGER;
+ALTER TABLE tickets ADD COLUMN callback_due_at INTEGER;
+ALTER TABLE tickets ADD COLUMN next_escalation_at INTEGER;
+-- The scheduler's only query: tickets whose next escalation is due.
+CREATE INDEX tickets_next_escalation ON tickets(next_escalation_at) WHERE next_escalation_at IS NOT NULL;
+CREATE INDEX tickets_callback_due ON tickets(store_id, callback_due_at) WHERE callback_due_at IS NOT NULL;
+CREATE TABLE store_special_days(
+  store_id INTEGER NOT NULL REFERENCES stores(id), date TEXT NOT NULL, name TEXT NOT NULL,
+  hours_json TEXT NOT NULL, PRIMARY KEY(store_id, date));
+CREATE TABLE sla_policies(
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL, position INTEGER NOT NULL, conditions_json TEXT NOT NULL,
+  targets_json TEXT NOT NULL, ladder_json TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1,
+  updated_at INTEGER NOT NULL, version INTEGER NOT NULL);
+-- Per ticket and metric, the clock's history (domain/sla/clock.hpp); append-only.
+CREATE TABLE clock_events(
+  id INTEGER PRIMARY KEY, ticket_id INTEGER NOT NULL REFERENCES tickets(id), metric TEXT NOT NULL,
+  kind TEXT NOT NULL, at INTEGER NOT NULL, detail TEXT NOT NULL, target_minutes INTEGER, target_mode TEXT,
+  keep_elapsed INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX clock_events_ticket ON clock_events(ticket_id, id);
+CREATE TRIGGER clock_events_no_update BEFORE UPDATE ON clock_events BEGIN SELECT RAISE(ABORT, 'clock_events is append-only'); END;
+-- One row per escalation step fired: the primary key makes firing exactly once.
+CREATE TABLE escalations_fired(
+  ticket_id INTEGER NOT NULL REFERENCES tickets(id), metric TEXT NOT NULL, generation INTEGER NOT NULL,
+  step INTEGER NOT NULL, due_at INTEGER NOT NULL, fired_at INTEGER NOT NULL,
+  PRIMARY KEY(ticket_id, metric, generation, step));
+CREATE TABLE notifications(
+  id INTEGER PRIMARY KEY, staff_id INTEGER NOT NULL REFERENCES staff(id), kind TEXT NOT NULL, ticket_id INTEGER,
+  title TEXT NOT NULL, body TEXT NOT NULL, data TEXT NOT NULL, created_at INTEGER NOT NULL, read_at INTEGER);
+CREATE INDEX notifications_staff ON notifications(staff_id, id);
+CREATE TABLE email_outbox(
+  id INTEGER PRIMARY KEY, notification_id INTEGER REFERENCES notifications(id), to_addr TEXT NOT NULL,
+  subject TEXT NOT NULL, body TEXT NOT NULL, created_at INTEGER NOT NULL, next_attempt_at INTEGER NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0, sent_at INTEGER, last_error TEXT NOT NULL DEFAULT '');
+CREATE INDEX email_outbox_pending ON email_outbox(next_attempt_at) WHERE sent_at IS NULL;
+CREATE TABLE authority_limits(role TEXT PRIMARY KEY, amount_cents INTEGER NOT NULL);
+CREATE TABLE resolutions(
+  id INTEGER PRIMARY KEY, ticket_id INTEGER NOT NULL REFERENCES tickets(id), kind TEXT NOT NULL,
+  compensation TEXT NOT NULL, amount_cents INTEGER NOT NULL, description TEXT NOT NULL, status TEXT NOT NULL,
+  requested_by INTEGER NOT NULL, approver_role TEXT NOT NULL, decided_by INTEGER, decision_reason TEXT NOT NULL,
+  created_at INTEGER NOT NULL, decided_at INTEGER, version INTEGER NOT NULL);
+CREATE INDEX resolutions_ticket ON resolutions(ticket_id, id);
+CREATE INDEX resolutions_pending ON resolutions(status, approver_role) WHERE status = 'pending';
+CREATE TABLE csat_ratings(
+  ticket_id INTEGER PRIMARY KEY REFERENCES tickets(id), rating INTEGER NOT NULL, comment TEXT NOT NULL,
+  created_at INTEGER NOT NULL);
+CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 )SQL"};
 
 }  // namespace

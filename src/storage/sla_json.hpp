@@ -1,0 +1,29 @@
+#pragma once
+// The JSON form of SLA values, one shape for the database columns and the API:
+//   targets    {"first_response": {"minutes": 30, "mode": "business"}, …}  (absent = no clock)
+//   conditions {"types": ["complaint"], "priorities": ["P1"], "store_ids": [1], …}
+//   ladder     [{"anchor": "percent_of_target", "value": 80, "notify": "owner"}, …]
+//   hours      [{"open": "10:00", "close": "22:00"}, …]
+// The *_from functions throw kefu::Error (invalid_input) naming the field for a value of
+// the wrong shape or an unknown code; domain validation (policy.hpp, escalation.hpp,
+// calendar.hpp) comes after.
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "domain/sla/calendar.hpp"
+#include "domain/sla/escalation.hpp"
+#include "domain/sla/policy.hpp"
+
+namespace kefu::storage {
+
+nlohmann::json to_json(const sla::Targets&);
+nlohmann::json to_json(const sla::Conditions&);
+nlohmann::json to_json(const sla::Ladder&);
+nlohmann::json to_json(const std::vector<sla::Hours>&);
+
+sla::Targets targets_from(const nlohmann::json&, const std::string& field = "targets");
+sla::Conditions conditions_from(const nlohmann::json&, const std::string& field = "conditions");
+sla::Ladder ladder_from(const nlohmann::json&, const std::string& field = "ladder");
+std::vector<sla::Hours> hours_from(const nlohmann::json&, const std::string& field = "hours");
+
+}  // namespace kefu::storage
