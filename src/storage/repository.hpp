@@ -156,6 +156,8 @@ class Repository {
   virtual std::optional<people::Staff> staff(int64_t id) = 0;
   virtual std::optional<people::Staff> staff_by_username(const std::string& username) = 0;
   virtual std::vector<people::Staff> staff_list() = 0;
+  // Active staff of a store with one role (admins are in every store but never listed).
+  virtual std::vector<people::Staff> staff_in_store(int64_t store_id, const std::string& role) = 0;
   // Replaces a store's name, address, zone and weekly hours (code and id stay).
   virtual void update_store(const people::Store&) = 0;
   // The store's special days (holidays, extended hours), by date.
@@ -185,6 +187,9 @@ class Repository {
   virtual std::optional<ticket::Ticket> ticket_by_number(const std::string& number) = 0;
   virtual bool update_ticket(const ticket::Ticket&, int64_t expected_version) = 0;
   virtual std::vector<ticket::Ticket> tickets(const TicketFilter&) = 0;
+  // Writes only the SLA columns (policy, due times, next escalation), without a new
+  // version: the scheduler's bookkeeping must not make an agent's edit a conflict.
+  virtual void update_ticket_deadlines(const ticket::Ticket&) = 0;
   // Replaces the ticket's search document (already segmented tokens).
   virtual void index_ticket(int64_t ticket_id, const std::string& tokens) = 0;
 

@@ -155,4 +155,17 @@ std::vector<people::Staff> SqliteRepository::staff_list() {
   return out;
 }
 
+std::vector<people::Staff> SqliteRepository::staff_in_store(int64_t store_id, const std::string& role) {
+  std::vector<people::Staff> out;
+  {
+    auto s = db_.prepare(
+        "SELECT id, username, display_name, role, phone, active, password_hash, email FROM staff "
+        "WHERE active = 1 AND role = ? AND id IN (SELECT staff_id FROM staff_stores WHERE store_id = ?) ORDER BY id");
+    s->bind_all(role, store_id);
+    while (s->step()) out.push_back(read_staff(*s));
+  }
+  for (auto& p : out) fill_staff_links(p);
+  return out;
+}
+
 }  // namespace kefu::storage::sqlite

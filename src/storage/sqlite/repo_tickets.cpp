@@ -157,6 +157,16 @@ bool SqliteRepository::update_ticket(const ticket::Ticket& t, int64_t expected_v
   return db_.changes() == 1;
 }
 
+void SqliteRepository::update_ticket_deadlines(const ticket::Ticket& t) {
+  if (touched_) touched_->push_back(t.id);
+  db_.prepare(
+         "UPDATE tickets SET sla_policy_id=?, first_response_due_at=?, resolution_due_at=?, callback_due_at=?, "
+         "next_escalation_at=? WHERE id=?")
+      ->bind_all(t.sla_policy_id, t.first_response_due_at, t.resolution_due_at, t.callback_due_at,
+                 t.next_escalation_at, t.id)
+      .run();
+}
+
 std::vector<ticket::Ticket> SqliteRepository::tickets(const TicketFilter& f) {
   std::string where = " WHERE 1=1";
   std::vector<Value> args;

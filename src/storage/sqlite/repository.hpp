@@ -44,6 +44,7 @@ class SqliteRepository final : public Repository {
   std::optional<people::Staff> staff(int64_t id) override;
   std::optional<people::Staff> staff_by_username(const std::string& username) override;
   std::vector<people::Staff> staff_list() override;
+  std::vector<people::Staff> staff_in_store(int64_t store_id, const std::string& role) override;
   void update_store(const people::Store&) override;
   std::vector<sla::SpecialDay> special_days(int64_t store_id) override;
   void replace_special_days(int64_t store_id, const std::vector<sla::SpecialDay>&) override;
@@ -67,6 +68,7 @@ class SqliteRepository final : public Repository {
   std::optional<ticket::Ticket> ticket_by_number(const std::string& number) override;
   bool update_ticket(const ticket::Ticket&, int64_t expected_version) override;
   std::vector<ticket::Ticket> tickets(const TicketFilter&) override;
+  void update_ticket_deadlines(const ticket::Ticket&) override;
   void index_ticket(int64_t ticket_id, const std::string& tokens) override;
 
   int64_t insert_event(const ticket::Event&) override;
