@@ -2,6 +2,7 @@
 
 #include "app/record.hpp"
 #include "app/scope.hpp"
+#include "app/sla.hpp"
 #include "app/validate.hpp"
 #include "domain/common/error.hpp"
 #include "domain/text/search_text.hpp"
@@ -73,7 +74,9 @@ ticket::Ticket create_ticket(Context& c, const NewTicket& in) {
   if (!ticket::is_online_channel(in.channel)) t.owner_id = c.actor.staff_id;
   t.created_by = c.actor.staff_id;
   t.created_at = t.updated_at = c.now_ms;
+  auto clock_events = start_sla(c, t);
   c.repo.insert_ticket(t);
+  record_clock_events(c, t.id, clock_events);
   record_event(c, t.id, "created", t.subject, {{"channel", t.channel}, {"owner_id", snapshot(t)["owner_id"]}}, false);
   audit(c, "ticket.create", "ticket", t.id, nullptr, snapshot(t));
   reindex(c, t, /*has_messages=*/false);
@@ -117,6 +120,11 @@ ticket::Ticket update_ticket(Context& c, int64_t id, const TicketPatch& p, int64
   if (p.type) t.type = *p.type;
   if (p.department_id) t.department_id = *p.department_id;
   if (p.member_id) t.member_id = *p.member_id;
+  std::string why;
+  if (t.priority != before["priority"]) why += "优先级 " + before["priority"].get<std::string>() + "→" + t.priority;
+  if (t.type != before["type"]) why += (why.empty() ? "" : "，") + std::string("类型 ") + before["type"].get<std::string>() + "→" + t.type;
+  if (snapshot(t)["member_id"] != before["member_id"]) why += (why.empty() ? "" : "，") + std::string("会员变更");
+  if (!why.empty()) sla_reapply(c, t, why);
   save(c, t, expected_version);
   nlohmann::json changed = nlohmann::json::object();
   auto after = snapshot(t);
@@ -151,6 +159,7 @@ ticket::Ticket change_status(Context& c, int64_t id, const std::string& to, cons
   }
   if (to == "resolved") t.resolved_at = c.now_ms;
   if (to == "closed") t.closed_at = c.now_ms;
+  sla_on_transition(c, t, from, to);
   save(c, t, t.version);
   record_event(c, t.id, "status", comment, {{"from", from}, {"to", to}}, false);
   audit(c, "ticket.status", "ticket", t.id, before, snapshot(t));
@@ -171,8 +180,10 @@ ticket::Event add_message(Context& c, int64_t id, const std::string& body, bool 
   if (reply && !t.first_response_at) {
     // The first reply to the customer fulfils first response; it moves a new ticket into work.
     t.first_response_at = c.now_ms;
+    sla_on_first_reply(c, t);
     if (t.status == "new" && t.owner_id) {
       t.status = "in_progress";
+      sla_on_transition(c, t, "new", "in_progress");
       record_event(c, t.id, "status", "", {{"from", "new"}, {"to", "in_progress"}, {"by", "first_reply"}}, false);
     }
   }

@@ -38,7 +38,7 @@ class TicketUseCases : public ::testing::Test {
 
   people::Actor make(storage::Repository& r, const std::string& name, const std::string& role,
                      std::vector<int64_t> stores, std::vector<int64_t> depts) {
-    people::Staff s{0, name, name, role, "", true, stores, depts, "x"};
+    people::Staff s{0, name, name, role, "", "", true, stores, depts, "x"};
     s.id = r.insert_staff(s);
     return people::Actor{
         .staff_id = s.id, .username = name, .role = role, .store_ids = stores, .department_ids = depts};

@@ -33,7 +33,7 @@ void load_org(storage::Repository& r, const demo::Catalog& cat, const std::strin
       ids.department[{s.code, d.code}] = r.insert_department({0, ids.store[s.code], d.code, d.name, d.kind});
   }
   for (const auto& p : cat.staff) {
-    people::Staff s{0, p.username, p.display_name, p.role, p.phone, true, {}, {}, password_hash};
+    people::Staff s{0, p.username, p.display_name, p.role, p.phone, "", true, {}, {}, password_hash};
     for (const auto& code : p.store_codes) {
       s.store_ids.push_back(ids.store.at(code));
       for (const auto& d : p.department_codes) s.department_ids.push_back(ids.department.at({code, d}));

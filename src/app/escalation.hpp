@@ -1,0 +1,31 @@
+#pragma once
+// Firing escalation steps (升级) that are due, for the in-server scheduler. Runs inside
+// a write transaction: the fired step, its clock event, the notifications, the emails
+// and the ticket's next escalation time commit together, and the step's row
+// (escalations_fired, unique per ticket, metric, clock generation and step) makes a
+// second firing impossible, after a restart or on another node.
+#include <cstdint>
+#include <vector>
+
+#include "app/context.hpp"
+
+namespace kefu::app {
+
+struct FiredStep {
+  int64_t ticket_id = 0;
+  std::string metric;
+  int step = 0;
+  int64_t due_at = 0;
+  int64_t late_ms = 0;  // fired_at - due_at
+  std::vector<int64_t> notified;
+};
+
+// Fires every step of the ticket due at c.now_ms, records warnings and the breach, and
+// moves its next escalation time on. Nothing due (already fired, clock stopped, the
+// ticket changed since it was picked) = an empty result.
+std::vector<FiredStep> fire_escalations(Context&, int64_t ticket_id);
+
+// The actor the scheduler acts as (staff id 0, shown as 系统).
+const people::Actor& system_actor();
+
+}  // namespace kefu::app
