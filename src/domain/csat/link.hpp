@@ -1,0 +1,42 @@
+#pragma once
+// Signed, expiring satisfaction-survey links (满意度评价链接). A link carries the ticket id
+// and its expiry, signed with HMAC-SHA-256 under a server key, so the survey page needs no
+// login and no stored token: whoever holds the link may rate that ticket until it expires.
+//
+// Token: "<ticket_id>.<expires_at_ms>.<mac>" where mac = base64url without padding of
+// HMAC-SHA-256(key, "<ticket_id>.<expires_at_ms>"), decimal numbers without sign or
+// leading zeros. Every character is URL-safe ([0-9A-Za-z_.-]); at most 83 characters.
+// The ids are readable but cannot be changed without the key.
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kefu::csat {
+
+// The key length (crypto_auth_hmacsha256_KEYBYTES, 32 bytes).
+std::size_t link_key_size();
+
+// A fresh random key of link_key_size() bytes.
+std::vector<unsigned char> new_link_key();
+
+// Throws std::invalid_argument (a programmer error) for a key of the wrong size, a
+// ticket_id <= 0 or a negative expiry.
+std::string sign_link(int64_t ticket_id, int64_t expires_at_ms, std::span<const unsigned char> key);
+
+struct LinkClaim {
+  int64_t ticket_id = 0;
+  int64_t expires_at_ms = 0;
+  friend bool operator==(const LinkClaim&, const LinkClaim&) = default;
+};
+
+// The claim of a link signed with `key`. Throws kefu::Error:
+//   forbidden, code invalid_link: malformed, wrong length, or the MAC does not match
+//     (compared in constant time); the same answer for every such case;
+//   gone, code link_expired: a genuine link at or after its expiry (now_ms >= expires_at).
+// The MAC is checked first, so a forged token never learns whether its expiry has passed.
+// Throws std::invalid_argument for a key of the wrong size.
+LinkClaim verify_link(std::string_view token, std::span<const unsigned char> key, int64_t now_ms);
+
+}  // namespace kefu::csat
