@@ -34,7 +34,12 @@ void write_ticket(std::string& out, const ticket::Ticket& t) {
       .field("resolved_at", t.resolved_at)
       .field("closed_at", t.closed_at)
       .field("reopen_count", t.reopen_count)
-      .field("version", t.version);
+      .field("version", t.version)
+      .field("sla_policy_id", t.sla_policy_id)
+      .field("first_response_due_at", t.first_response_due_at)
+      .field("resolution_due_at", t.resolution_due_at)
+      .field("callback_due_at", t.callback_due_at)
+      .field("next_escalation_at", t.next_escalation_at);
   o.close();
 }
 
@@ -61,7 +66,12 @@ nlohmann::json render(const ticket::Ticket& t) {
           {"resolved_at", opt(t.resolved_at)},
           {"closed_at", opt(t.closed_at)},
           {"reopen_count", t.reopen_count},
-          {"version", t.version}};
+          {"version", t.version},
+          {"sla_policy_id", opt(t.sla_policy_id)},
+          {"first_response_due_at", opt(t.first_response_due_at)},
+          {"resolution_due_at", opt(t.resolution_due_at)},
+          {"callback_due_at", opt(t.callback_due_at)},
+          {"next_escalation_at", opt(t.next_escalation_at)}};
 }
 
 nlohmann::json render(const ticket::Event& e) {

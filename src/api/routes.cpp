@@ -48,6 +48,11 @@ http::Router build_router(Services& s) {
   add_member_routes(r, s);
   add_ticket_routes(r, s);
   add_attachment_routes(r, s);
+  add_sla_routes(r, s);
+  add_notification_routes(r, s);
+  add_resolution_routes(r, s);
+  add_callback_routes(r, s);
+  add_report_routes(r, s);
   r.add("GET", "/api/v1/meta/vocabulary", bind(s, vocabulary));
   r.add("GET", "/", bind(s, home));
   return r;

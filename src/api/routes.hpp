@@ -20,5 +20,10 @@ void add_org_routes(http::Router&, Services&);
 void add_member_routes(http::Router&, Services&);
 void add_ticket_routes(http::Router&, Services&);
 void add_attachment_routes(http::Router&, Services&);
+void add_sla_routes(http::Router&, Services&);           // policies, calendars, authority limits
+void add_notification_routes(http::Router&, Services&);  // the notification centre, REST + SSE
+void add_resolution_routes(http::Router&, Services&);    // 办结 with authority limits and approvals
+void add_callback_routes(http::Router&, Services&);      // 回访 and CSAT links (public rating page API)
+void add_report_routes(http::Router&, Services&);        // SLA compliance report + CSV
 
 }  // namespace kefu::api
