@@ -91,14 +91,14 @@ std::vector<FiredStep> fire_escalations(Context& c, int64_t ticket_id) {
       if (f.metric == m && f.generation == clock.generation) done.push_back(static_cast<std::size_t>(f.step));
     for (const auto& e : sla::due_escalations(ladder, clock, target, calendar, done, now)) {
       const auto& step = ladder[e.step];
-      storage::FiredEscalation row{t->id, m, clock.generation, static_cast<int>(e.step), sla::to_unix_ms(e.fire_at),
+      storage::FiredEscalation row{t->id,   m, clock.generation, static_cast<int>(e.step), sla::to_unix_ms(e.fire_at),
                                    c.now_ms};
       if (!c.repo.insert_fired_escalation(row)) continue;
       fired.push_back(row);
       const bool breach_step = sla::threshold(step, target) >= target.duration();
       if (!breach_step && !clock.breached_at) {
-        sla::ClockEvent w{m, sla::EventKind::warning, at, "escalation step " + std::to_string(e.step) + " due " +
-                                                              std::to_string(row.due_at)};
+        sla::ClockEvent w{m, sla::EventKind::warning, at,
+                          "escalation step " + std::to_string(e.step) + " due " + std::to_string(row.due_at)};
         clock = sla::apply(clock, w);
         events.push_back(w);
       }
@@ -108,13 +108,13 @@ std::vector<FiredStep> fire_escalations(Context& c, int64_t ticket_id) {
       n.kind = "escalation";
       n.ticket_id = t->id;
       n.title = "【" + std::string(sla::name_zh(m)) + state + "】工单 " + t->number;
-      n.body = "工单 " + t->number + "「" + t->subject + "」的" + std::string(sla::name_zh(m)) + state +
-               "（时限 " + std::to_string(target.minutes) + " 分钟，" +
+      n.body = "工单 " + t->number + "「" + t->subject + "」的" + std::string(sla::name_zh(m)) + state + "（时限 " +
+               std::to_string(target.minutes) + " 分钟，" +
                (target.mode == sla::TimeMode::business ? "营业时间" : "自然时间") + "）。通知：" +
                std::string(notify_zh(step.notify)) + "。";
       if (f.late_ms >= 60'000) n.body += "服务中断期间未能按时提醒，本次延迟 " + minutes_text(f.late_ms) + " 触发。";
-      n.data = {{"metric", sla::name(m)},   {"step", e.step},       {"notify", sla::name(step.notify)},
-                {"due_at", row.due_at},     {"fired_at", c.now_ms}, {"late_ms", f.late_ms},
+      n.data = {{"metric", sla::name(m)},  {"step", e.step},       {"notify", sla::name(step.notify)},
+                {"due_at", row.due_at},    {"fired_at", c.now_ms}, {"late_ms", f.late_ms},
                 {"breached", breach_step}, {"number", t->number}};
       for (const auto& r : notify(c, recipients(c, *t, step.notify), n)) f.notified.push_back(r.staff_id);
       record_event(c, t->id, "escalation", n.body, n.data, false);

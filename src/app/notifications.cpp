@@ -18,12 +18,13 @@ std::vector<storage::Notification> notify(Context& c, const std::vector<int64_t>
     storage::Notification row{0, id, n.kind, n.ticket_id, n.title, n.body, n.data.dump(), c.now_ms, std::nullopt};
     row.id = c.repo.insert_notification(row);
     if (!who->email.empty())
-      c.repo.insert_email({.notification_id = row.id,
-                           .to = who->email,
-                           .subject = "【kefu 客服】" + n.title,
-                           .body = who->display_name + "：\n\n" + n.body + "\n\n—— kefu 客服管理平台（系统邮件，请勿回复）",
-                           .created_at = c.now_ms,
-                           .next_attempt_at = c.now_ms});
+      c.repo.insert_email(
+          {.notification_id = row.id,
+           .to = who->email,
+           .subject = "【kefu 客服】" + n.title,
+           .body = who->display_name + "：\n\n" + n.body + "\n\n—— kefu 客服管理平台（系统邮件，请勿回复）",
+           .created_at = c.now_ms,
+           .next_attempt_at = c.now_ms});
     out.push_back(std::move(row));
   }
   return out;

@@ -160,16 +160,16 @@ void sla_reapply(Context& c, ticket::Ticket& t, const std::string& why) {
   for (auto m : sla::kMetrics)
     if (const auto& target = targets_of(s)[m])
       targets[std::string(sla::name(m))] = {{"minutes", target->minutes}, {"mode", sla::name(target->mode)}};
-  record_event(c, t.id, "sla", "服务时限已重新计算：" + detail,
-               {{"policy_id", t.sla_policy_id ? nlohmann::json(*t.sla_policy_id) : nlohmann::json(nullptr)},
-                {"previous_policy_id", before ? nlohmann::json(*before) : nlohmann::json(nullptr)},
-                {"targets", targets},
-                {"changed", old_targets != targets_of(s)},
-                {"first_response_due_at", t.first_response_due_at ? nlohmann::json(*t.first_response_due_at)
-                                                                  : nlohmann::json(nullptr)},
-                {"resolution_due_at",
-                 t.resolution_due_at ? nlohmann::json(*t.resolution_due_at) : nlohmann::json(nullptr)}},
-               false);
+  record_event(
+      c, t.id, "sla", "服务时限已重新计算：" + detail,
+      {{"policy_id", t.sla_policy_id ? nlohmann::json(*t.sla_policy_id) : nlohmann::json(nullptr)},
+       {"previous_policy_id", before ? nlohmann::json(*before) : nlohmann::json(nullptr)},
+       {"targets", targets},
+       {"changed", old_targets != targets_of(s)},
+       {"first_response_due_at",
+        t.first_response_due_at ? nlohmann::json(*t.first_response_due_at) : nlohmann::json(nullptr)},
+       {"resolution_due_at", t.resolution_due_at ? nlohmann::json(*t.resolution_due_at) : nlohmann::json(nullptr)}},
+      false);
 }
 
 }  // namespace kefu::app

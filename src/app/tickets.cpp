@@ -122,7 +122,8 @@ ticket::Ticket update_ticket(Context& c, int64_t id, const TicketPatch& p, int64
   if (p.member_id) t.member_id = *p.member_id;
   std::string why;
   if (t.priority != before["priority"]) why += "优先级 " + before["priority"].get<std::string>() + "→" + t.priority;
-  if (t.type != before["type"]) why += (why.empty() ? "" : "，") + std::string("类型 ") + before["type"].get<std::string>() + "→" + t.type;
+  if (t.type != before["type"])
+    why += (why.empty() ? "" : "，") + std::string("类型 ") + before["type"].get<std::string>() + "→" + t.type;
   if (snapshot(t)["member_id"] != before["member_id"]) why += (why.empty() ? "" : "，") + std::string("会员变更");
   if (!why.empty()) sla_reapply(c, t, why);
   save(c, t, expected_version);
