@@ -131,6 +131,12 @@ std::optional<int64_t> maybe_time(const json& j, const char* f) {
   throw wrong_type(f, "时间", "a time");
 }
 
+int64_t parse_int_text(const char* field, std::string_view text) {
+  auto v = to_int(text);
+  if (!v) throw wrong_type(field, "整数", "an integer");
+  return *v;
+}
+
 int64_t path_id(const http::Request& req, const char* name) {
   auto it = req.params.find(name);
   auto v = it == req.params.end() ? std::nullopt : to_int(it->second);

@@ -36,5 +36,7 @@ std::optional<int64_t> query_time(const http::Request&, const char* name);
 std::vector<std::string> query_list(const http::Request&, const char* name);  // a,b or repeated
 
 int64_t parse_time(const std::string& field, const std::string& text);
+// A whole number given as text (a header value); invalid_type naming the field otherwise.
+int64_t parse_int_text(const char* field, std::string_view text);
 
 }  // namespace kefu::api

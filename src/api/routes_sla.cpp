@@ -1,8 +1,145 @@
-// SLA policies, store calendars and authority limits.
+// SLA policies with their escalation ladders, and store business calendars.
+#include "api/json_io.hpp"
 #include "api/routes.hpp"
+#include "api/support.hpp"
+#include "app/sla_admin.hpp"
+#include "domain/common/error.hpp"
+#include "storage/sla_json.hpp"
 
 namespace kefu::api {
+namespace {
 
-void add_sla_routes(http::Router&, Services&) {}
+json render_policy(const storage::SlaPolicyRecord& r) {
+  return {{"id", r.policy.id},
+          {"name", r.policy.name},
+          {"position", r.policy.position},
+          {"conditions", storage::to_json(r.policy.conditions)},
+          {"targets", storage::to_json(r.policy.targets)},
+          {"ladder", storage::to_json(r.ladder)},
+          {"active", r.active},
+          {"updated_at", r.updated_at},
+          {"version", r.version}};
+}
+
+storage::SlaPolicyRecord policy_from(const json& b) {
+  storage::SlaPolicyRecord r;
+  r.policy.name = req_string(b, "name");
+  r.policy.position = static_cast<int>(req_int(b, "position"));
+  r.policy.conditions = storage::conditions_from(b.value("conditions", json()));
+  if (!b.contains("targets"))
+    throw invalid("targets", "缺少必填字段 targets", "missing required field targets", "required");
+  r.policy.targets = storage::targets_from(b["targets"]);
+  r.ladder = storage::ladder_from(b.value("ladder", json()));
+  return r;
+}
+
+json render_calendar(int64_t store_id, const sla::CalendarSpec& s) {
+  json weekly = json::array();
+  for (const auto& p : s.weekly) weekly.push_back({{"weekday", p.weekday}, {"open", p.open}, {"close", p.close}});
+  json days = json::array();
+  for (const auto& d : s.special_days)
+    days.push_back({{"date", d.date}, {"name", d.name}, {"hours", storage::to_json(d.hours)}});
+  return {{"store_id", store_id}, {"time_zone", s.time_zone}, {"weekly", weekly}, {"special_days", days}};
+}
+
+sla::CalendarSpec calendar_from(const json& b) {
+  sla::CalendarSpec s;
+  s.time_zone = opt_string(b, "time_zone", "Asia/Shanghai");
+  if (!b.contains("weekly") || !b["weekly"].is_array())
+    throw invalid("weekly", "缺少每周营业时间", "weekly opening hours are required", "required");
+  for (std::size_t i = 0; i < b["weekly"].size(); ++i) {
+    const auto& p = b["weekly"][i];
+    const std::string f = "weekly[" + std::to_string(i) + "]";
+    if (!p.is_object()) throw invalid(f, "应为对象", "expected an object", "invalid_type");
+    s.weekly.push_back({static_cast<int>(req_int(p, "weekday")), req_string(p, "open"), req_string(p, "close")});
+  }
+  if (b.contains("special_days")) {
+    if (!b["special_days"].is_array()) throw invalid("special_days", "应为数组", "expected an array", "invalid_type");
+    for (std::size_t i = 0; i < b["special_days"].size(); ++i) {
+      const auto& d = b["special_days"][i];
+      const std::string f = "special_days[" + std::to_string(i) + "]";
+      if (!d.is_object()) throw invalid(f, "应为对象", "expected an object", "invalid_type");
+      s.special_days.push_back({req_string(d, "date"),
+                                storage::hours_from(d.value("hours", json::array()), f + ".hours"),
+                                opt_string(d, "name")});
+    }
+  }
+  return s;
+}
+
+void list(Services& s, http::Request& req, http::Reply reply) {
+  auto actor = authenticate(s, req);
+  bool retired = req.query_value("include_retired") == "1" || req.query_value("include_retired") == "true";
+  read(s, req, reply, actor, [retired](app::Context& c) {
+    json items = json::array();
+    for (const auto& r : app::list_policies(c, retired)) items.push_back(render_policy(r));
+    return ok(200, {{"items", items}});
+  });
+}
+
+void create(Services& s, http::Request& req, http::Reply reply) {
+  auto actor = authenticate(s, req);
+  auto in = policy_from(parse_object(req));
+  write(s, req, std::move(reply), actor,
+        [in](app::Context& c) { return ok(201, render_policy(app::create_policy(c, in))); });
+}
+
+void update(Services& s, http::Request& req, http::Reply reply) {
+  auto actor = authenticate(s, req);
+  auto id = path_id(req);
+  auto b = parse_object(req);
+  auto in = policy_from(b);
+  auto version = if_match(req);
+  if (!version) version = req_int(b, "version");
+  write(s, req, std::move(reply), actor,
+        [id, in, v = *version](app::Context& c) { return ok(200, render_policy(app::update_policy(c, id, in, v))); });
+}
+
+void retire(Services& s, http::Request& req, http::Reply reply) {
+  auto actor = authenticate(s, req);
+  auto id = path_id(req);
+  write(s, req, std::move(reply), actor,
+        [id](app::Context& c) { return ok(200, render_policy(app::retire_policy(c, id))); });
+}
+
+void get_calendar(Services& s, http::Request& req, http::Reply reply) {
+  auto actor = authenticate(s, req);
+  auto id = path_id(req);
+  read(s, req, reply, actor, [id](app::Context& c) { return ok(200, render_calendar(id, app::get_calendar(c, id))); });
+}
+
+void put_calendar(Services& s, http::Request& req, http::Reply reply) {
+  auto actor = authenticate(s, req);
+  auto id = path_id(req);
+  auto spec = calendar_from(parse_object(req));
+  write(s, req, std::move(reply), actor,
+        [id, spec](app::Context& c) { return ok(200, render_calendar(id, app::put_calendar(c, id, spec))); });
+}
+
+// GET …/calendar/deadline?from=<time>&minutes=N: the business-time deadline, e.g. for
+// a form that shows "due 明天 10:30" before the ticket exists.
+void deadline(Services& s, http::Request& req, http::Reply reply) {
+  auto actor = authenticate(s, req);
+  auto id = path_id(req);
+  auto from = query_time(req, "from").value_or(s.now_ms());
+  auto minutes = query_int(req, "minutes");
+  if (!minutes) throw invalid("minutes", "缺少必填参数 minutes", "missing required parameter minutes", "required");
+  read(s, req, reply, actor, [id, from, m = *minutes](app::Context& c) {
+    return ok(200,
+              {{"store_id", id}, {"from", from}, {"minutes", m}, {"due_at", app::calendar_deadline(c, id, from, m)}});
+  });
+}
+
+}  // namespace
+
+void add_sla_routes(http::Router& r, Services& s) {
+  r.add("GET", "/api/v1/sla/policies", bind(s, list));
+  r.add("POST", "/api/v1/sla/policies", bind(s, create));
+  r.add("PUT", "/api/v1/sla/policies/{id}", bind(s, update));
+  r.add("DELETE", "/api/v1/sla/policies/{id}", bind(s, retire));
+  r.add("GET", "/api/v1/stores/{id}/calendar", bind(s, get_calendar));
+  r.add("PUT", "/api/v1/stores/{id}/calendar", bind(s, put_calendar));
+  r.add("GET", "/api/v1/stores/{id}/calendar/deadline", bind(s, deadline));
+}
 
 }  // namespace kefu::api

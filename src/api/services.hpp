@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "api/auth_cache.hpp"
+#include "api/notification_hub.hpp"
 #include "api/worker_pool.hpp"
 #include "domain/text/segmenter.hpp"
 #include "http/router.hpp"
@@ -21,6 +22,7 @@ struct Services {
   WorkerPool& workers;
   bool secure_cookies = false;  // set the Secure flag when served over HTTPS
   AuthCache auth_cache{};
+  NotificationHub* hub = nullptr;  // live notification streams; null = no stream endpoint
 };
 
 // Registers every /api/v1 route.

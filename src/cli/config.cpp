@@ -54,6 +54,16 @@ Config load_config(const std::string& path, bool path_given) {
     from_toml(t, "text", "dictionary", c.dictionary);
     from_toml(t, "log", "access_log", c.access_log);
     from_toml(t, "log", "access_log_file", c.access_log_file);
+    int64_t tick = c.sla_tick_ms;
+    from_toml(t, "sla", "scheduler", c.sla_scheduler);
+    from_toml(t, "sla", "tick_ms", tick);
+    c.sla_tick_ms = static_cast<int>(tick);
+    from_toml(t, "smtp", "url", c.smtp_url);
+    from_toml(t, "smtp", "from", c.smtp_from);
+    from_toml(t, "smtp", "from_name", c.smtp_from_name);
+    from_toml(t, "smtp", "username", c.smtp_username);
+    from_toml(t, "smtp", "password", c.smtp_password);
+    from_toml(t, "smtp", "starttls", c.smtp_starttls);
   }
   from_env("KEFU_SERVER_ADDRESS", c.address);
   from_env("KEFU_SERVER_PORT", c.port);
@@ -64,8 +74,17 @@ Config load_config(const std::string& path, bool path_given) {
   from_env("KEFU_TEXT_DICTIONARY", c.dictionary);
   from_env("KEFU_LOG_ACCESS_LOG", c.access_log);
   from_env("KEFU_LOG_ACCESS_LOG_FILE", c.access_log_file);
+  from_env("KEFU_SLA_SCHEDULER", c.sla_scheduler);
+  from_env("KEFU_SLA_TICK_MS", c.sla_tick_ms);
+  from_env("KEFU_SMTP_URL", c.smtp_url);
+  from_env("KEFU_SMTP_FROM", c.smtp_from);
+  from_env("KEFU_SMTP_FROM_NAME", c.smtp_from_name);
+  from_env("KEFU_SMTP_USERNAME", c.smtp_username);
+  from_env("KEFU_SMTP_PASSWORD", c.smtp_password);
+  from_env("KEFU_SMTP_STARTTLS", c.smtp_starttls);
   if (c.port < 0 || c.port > 65535) throw std::runtime_error("server.port must be 0-65535");
   if (c.threads < 1 || c.threads > 64) throw std::runtime_error("server.threads must be 1-64");
+  if (c.sla_tick_ms < 50 || c.sla_tick_ms > 60'000) throw std::runtime_error("sla.tick_ms must be 50-60000");
   return c;
 }
 

@@ -17,6 +17,16 @@ struct Config {
   std::string access_log_file;  // empty = stdout
   int request_timeout_s = 30;
   bool secure_cookies = false;
+  // SLA scheduler: off on a node that should not fire escalations.
+  bool sla_scheduler = true;
+  int sla_tick_ms = 1000;
+  // Email through SMTP; an empty url = in-app notifications only.
+  std::string smtp_url;
+  std::string smtp_from = "kefu@localhost";
+  std::string smtp_from_name = "kefu 客服";
+  std::string smtp_username;
+  std::string smtp_password;
+  bool smtp_starttls = false;
 };
 
 // Throws std::runtime_error naming the file and key on a bad value.

@@ -3,25 +3,39 @@
 #include <chrono>
 
 #include "api/error_mapping.hpp"
+#include "api/notification_hub.hpp"
 #include "api/services.hpp"
+#include "cli/clock.hpp"
 #include "cli/commands.hpp"
 #include "domain/text/segmenter.hpp"
 #include "http/server.hpp"
+#include "jobs/outbox.hpp"
+#include "jobs/scheduler.hpp"
 #include "storage/open.hpp"
 
 namespace kefu::cli {
-
-int64_t wall_clock_ms() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 int serve(const Config& c) {
   auto started = std::chrono::steady_clock::now();
   auto db = storage::open_database(c.database_url, true);
   auto segmenter = text::Segmenter::load(c.dictionary);
   api::WorkerPool workers(2, 256);
-  api::Services services{*db, segmenter, wall_clock_ms, c.attachments_dir, workers, c.secure_cookies};
+  auto now_ms = server_clock();
+  api::Services services{*db, segmenter, now_ms, c.attachments_dir, workers, c.secure_cookies};
+  api::NotificationHub hub(*db);
+  services.hub = &hub;
+  jobs::OutboxSender outbox(*db,
+                            notify::SmtpMailer({.url = c.smtp_url,
+                                                .from = c.smtp_from,
+                                                .from_name = c.smtp_from_name,
+                                                .username = c.smtp_username,
+                                                .password = c.smtp_password,
+                                                .starttls = c.smtp_starttls}),
+                            now_ms);
+  jobs::EscalationScheduler scheduler(*db, now_ms, {.tick = std::chrono::milliseconds(c.sla_tick_ms)}, [&] {
+    hub.poke();
+    outbox.poke();
+  });
 
   http::ServerOptions opt;
   opt.address = c.address;
@@ -35,11 +49,17 @@ int serve(const Config& c) {
   http::Server server(opt, api::build_router(services),
                       [](const http::Request& req, std::exception_ptr e) { return api::error_response(req, e); });
   server.on_drained([&] { db->flush(); });
+  hub.start();
+  outbox.start();
+  if (c.sla_scheduler) scheduler.start();
   server.start();
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   spdlog::info("kefu listening on http://{}:{}/ (database {}, ready in {} ms)", c.address, server.port(),
                c.database_url, ms);
   server.run();
+  scheduler.stop();
+  outbox.stop();
+  hub.stop();
   spdlog::info("kefu stopped; every acknowledged write is committed");
   return 0;
 }

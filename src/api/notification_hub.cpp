@@ -1,0 +1,147 @@
+#include "api/notification_hub.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+namespace kefu::api {
+
+std::string notification_json(const storage::Notification& n) {
+  auto data = nlohmann::json::parse(n.data, nullptr, false);
+  return nlohmann::json{{"id", n.id},
+                        {"kind", n.kind},
+                        {"ticket_id", n.ticket_id ? nlohmann::json(*n.ticket_id) : nlohmann::json(nullptr)},
+                        {"title", n.title},
+                        {"body", n.body},
+                        {"data", data.is_discarded() ? nlohmann::json::object() : data},
+                        {"created_at", n.created_at},
+                        {"read_at", n.read_at ? nlohmann::json(*n.read_at) : nlohmann::json(nullptr)}}
+      .dump();
+}
+
+NotificationHub::NotificationHub(storage::Database& db, std::chrono::milliseconds interval)
+    : db_(db), interval_(interval) {}
+
+NotificationHub::~NotificationHub() { stop(); }
+
+void NotificationHub::start() {
+  const int64_t last = [&] {
+    auto& repo = db_.reader();
+    storage::Snapshot snap(repo);
+    return repo.last_notification_id();
+  }();
+  std::lock_guard lock(mu_);
+  if (started_) return;
+  started_ = true;
+  last_seen_ = last;
+  thread_ = std::thread([this] { run(); });
+}
+
+void NotificationHub::stop() {
+  {
+    std::lock_guard lock(mu_);
+    if (!started_ || stopping_) return;
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+  std::lock_guard lock(mu_);
+  for (auto& s : subs_) s.stream->close();
+  subs_.clear();
+}
+
+void NotificationHub::subscribe(int64_t staff_id, std::shared_ptr<http::EventStream> stream,
+                                std::optional<int64_t> after_id) {
+  {
+    std::lock_guard lock(mu_);
+    // Even without after_id the subscriber catches up from the last id seen, so a
+    // notification committed while it subscribed is not lost.
+    subs_.push_back({staff_id, std::move(stream), after_id.value_or(last_seen_), true});
+  }
+  poke();
+}
+
+std::size_t NotificationHub::subscribers() const {
+  std::lock_guard lock(mu_);
+  return subs_.size();
+}
+
+void NotificationHub::poke() {
+  {
+    std::lock_guard lock(mu_);
+    poked_ = true;
+  }
+  cv_.notify_all();
+}
+
+void NotificationHub::run() {
+  auto& repo = db_.reader();  // this thread's own read connection
+  for (;;) {
+    {
+      std::unique_lock lock(mu_);
+      cv_.wait_for(lock, interval_, [this] { return stopping_ || poked_; });
+      if (stopping_) return;
+      poked_ = false;
+    }
+    try {
+      storage::Snapshot snap(repo);
+      poll_once(repo);
+    } catch (const std::exception& e) {
+      spdlog::warn("notification hub: {}", e.what());
+    }
+  }
+}
+
+void NotificationHub::poll_once(storage::Repository& repo) {
+  // Copy the subscriber list so the database is read without holding the lock; sends
+  // happen only on this thread, so each stream's order is the id order.
+  std::vector<Subscriber> subs;
+  int64_t last;
+  {
+    std::lock_guard lock(mu_);
+    subs = subs_;
+    last = last_seen_;
+  }
+  for (auto& s : subs) {
+    if (!s.backlog) continue;
+    std::vector<storage::Notification> missed;
+    std::optional<int64_t> before;
+    for (;;) {  // newest first from the repository: page back to sent_up_to
+      auto page = repo.notifications(s.staff_id, before, false, 200);
+      bool more = page.size() == 200;
+      for (auto& n : page)
+        if (n.id > s.sent_up_to && n.id <= last) missed.push_back(std::move(n));
+      if (!more || page.back().id <= s.sent_up_to) break;
+      before = page.back().id;
+    }
+    std::sort(missed.begin(), missed.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    for (const auto& n : missed) s.stream->send("notification", notification_json(n), std::to_string(n.id));
+    s.sent_up_to = std::max(s.sent_up_to, last);
+    s.backlog = false;
+  }
+  for (;;) {
+    auto batch = repo.notifications_after(last, 500);
+    for (const auto& n : batch) {
+      for (auto& s : subs)
+        if (s.staff_id == n.staff_id && n.id > s.sent_up_to) {
+          s.stream->send("notification", notification_json(n), std::to_string(n.id));
+          s.sent_up_to = n.id;
+        }
+      last = n.id;
+    }
+    if (batch.size() < 500) break;
+  }
+  std::lock_guard lock(mu_);
+  last_seen_ = last;
+  // Write back progress; drop closed streams; keep subscribers that arrived meanwhile.
+  for (auto& live : subs_)
+    for (const auto& s : subs)
+      if (live.stream == s.stream) {
+        live.sent_up_to = std::max(live.sent_up_to, s.sent_up_to);
+        live.backlog = live.backlog && s.backlog;
+      }
+  std::erase_if(subs_, [](const Subscriber& s) { return !s.stream->open(); });
+}
+
+}  // namespace kefu::api
