@@ -5,7 +5,9 @@
 #include <map>
 
 #include "app/record.hpp"
+#include "app/sla.hpp"
 #include "cli/commands.hpp"
+#include "cli/demo_sla.hpp"
 #include "demo/catalog.hpp"
 #include "domain/people/password.hpp"
 #include "domain/text/segmenter.hpp"
@@ -47,7 +49,8 @@ void load_org(storage::Repository& r, const demo::Catalog& cat, const std::strin
   }
 }
 
-void load_ticket(storage::Repository& r, const demo::Ticket& dt, const Ids& ids, const text::Segmenter& seg) {
+void load_ticket(storage::Repository& r, const demo::Ticket& dt, const Ids& ids, const text::Segmenter& seg,
+                 int64_t now_ms) {
   const int64_t created = dt.created_at * 1000;
   ticket::Ticket t;
   t.store_id = ids.store.at(dt.store_code);
@@ -64,10 +67,11 @@ void load_ticket(storage::Repository& r, const demo::Ticket& dt, const Ids& ids,
   t.owner_id = ids.staff.at(dt.owner);
   t.created_by = *t.owner_id;
   t.created_at = t.updated_at = created;
-  r.insert_ticket(t);
-
   people::Actor actor{.staff_id = *t.owner_id, .role = "agent"};
   app::Context c{r, actor, created, &seg};
+  auto clock_events = app::start_sla(c, t);
+  r.insert_ticket(t);
+  app::record_clock_events(c, t.id, clock_events);
   app::record_event(c, t.id, "created", t.subject, {{"channel", t.channel}}, false);
   app::audit(c, "ticket.create", "ticket", t.id, nullptr, app::snapshot(t));
   std::map<std::string, int64_t> open_tasks;  // department code → task id
@@ -78,7 +82,10 @@ void load_ticket(storage::Repository& r, const demo::Ticket& dt, const Ids& ids,
     app::Context ec{r, by, at, &seg};
     if (e.kind == "reply" || e.kind == "note") {
       app::record_event(ec, t.id, e.kind, e.text, nullptr, e.kind == "reply");
-      if (e.kind == "reply" && !t.first_response_at) t.first_response_at = at;
+      if (e.kind == "reply" && !t.first_response_at) {
+        t.first_response_at = at;
+        app::sla_on_first_reply(ec, t);
+      }
       if (auto it = open_tasks.find(e.department_code); !e.department_code.empty() && it != open_tasks.end()) {
         auto task = *r.task(it->second);
         task.status = "done";
@@ -92,6 +99,9 @@ void load_ticket(storage::Repository& r, const demo::Ticket& dt, const Ids& ids,
       }
     } else if (e.kind == "status") {
       app::record_event(ec, t.id, "status", "", {{"from", status}, {"to", e.to_status}}, false);
+      app::sla_on_transition(ec, t, status, e.to_status);
+      // The demo's stores close a ticket after its callback (回访) was made.
+      if (e.to_status == "closed") app::sla_on_callback_done(ec, t);
       if (e.to_status == "resolved") t.resolved_at = at;
       if (e.to_status == "closed") t.closed_at = at;
       if (e.to_status == "in_progress" && (status == "resolved" || status == "closed")) {
@@ -115,6 +125,8 @@ void load_ticket(storage::Repository& r, const demo::Ticket& dt, const Ids& ids,
     t.updated_at = at;
   }
   t.status = status;
+  app::Context settle{r, actor, now_ms, &seg};
+  settle_demo_escalations(settle, t);
   t.version = 1 + static_cast<int64_t>(dt.events.size());
   r.update_ticket(t, 1);
   app::reindex(c, t);
@@ -135,12 +147,17 @@ int demo(const Config& c, const DemoOptions& o) {
   // accounts (kefu user add, POST /staff) each get their own.
   const auto hash = people::hash_password(o.password);
   Ids ids;
-  db->write_sync([&](storage::Repository& r) { load_org(r, cat, hash, ids, now); });
+  db->write_sync([&](storage::Repository& r) {
+    load_org(r, cat, hash, ids, now);
+    std::vector<int64_t> stores;
+    for (const auto& [code, id] : ids.store) stores.push_back(id);
+    load_demo_sla(r, stores, now);
+  });
   constexpr std::size_t kChunk = 2000;
   for (std::size_t i = 0; i < cat.tickets.size(); i += kChunk) {
     db->write_sync([&](storage::Repository& r) {
       for (std::size_t j = i; j < std::min(cat.tickets.size(), i + kChunk); ++j)
-        load_ticket(r, cat.tickets[j], ids, *seg);
+        load_ticket(r, cat.tickets[j], ids, *seg, now);
     });
     if (cat.tickets.size() > 10 * kChunk)
       spdlog::info("demo: {}/{} tickets", std::min(cat.tickets.size(), i + kChunk), cat.tickets.size());
