@@ -71,6 +71,7 @@ void create_staff(Services& s, http::Request& req, http::Reply reply) {
   p.display_name = req_string(b, "display_name");
   p.role = req_string(b, "role");
   p.phone = opt_string(b, "phone");
+  p.email = opt_string(b, "email");
   p.store_ids = int_list(b, "store_ids");
   p.department_ids = int_list(b, "department_ids");
   auto password = req_string(b, "password");

@@ -2,6 +2,7 @@
 #include "api/json_io.hpp"
 #include "api/routes.hpp"
 #include "api/support.hpp"
+#include "app/sla.hpp"
 #include "app/sla_admin.hpp"
 #include "domain/common/error.hpp"
 #include "storage/sla_json.hpp"
@@ -130,6 +131,56 @@ void deadline(Services& s, http::Request& req, http::Reply reply) {
   });
 }
 
+json opt_ms(const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); }
+json opt_instant(const std::optional<sla::Instant>& v) { return v ? json(sla::to_unix_ms(*v)) : json(nullptr); }
+
+// GET /tickets/{id}/sla: each clock's state and the events that explain it.
+void ticket_sla(Services& s, http::Request& req, http::Reply reply) {
+  auto actor = authenticate(s, req);
+  auto id = path_id(req);
+  read(s, req, reply, actor, [id](app::Context& c) {
+    auto v = app::ticket_sla(c, id);
+    json clocks = json::array();
+    for (const auto& cv : v.clocks) {
+      const auto& st = cv.state;
+      json target =
+          st.target ? json{{"minutes", st.target->minutes}, {"mode", sla::name(st.target->mode)}} : json(nullptr);
+      clocks.push_back({{"metric", sla::name(st.metric)},
+                        {"metric_zh", sla::name_zh(st.metric)},
+                        {"phase", sla::name(st.phase)},
+                        {"cycle", st.cycle},
+                        {"target", target},
+                        {"due_at", opt_ms(cv.due_at)},
+                        {"elapsed_ms", cv.elapsed_ms},
+                        {"breached", cv.breached},
+                        {"breached_at", opt_instant(st.breached_at)},
+                        {"finished_at", opt_instant(st.finished_at)}});
+    }
+    json events = json::array();
+    for (const auto& e : v.events) {
+      json j{{"metric", sla::name(e.metric)},
+             {"kind", sla::name(e.kind)},
+             {"at", sla::to_unix_ms(e.at)},
+             {"detail", e.detail}};
+      if (e.target) j["target"] = {{"minutes", e.target->minutes}, {"mode", sla::name(e.target->mode)}};
+      if (e.keep_elapsed) j["keep_elapsed"] = true;
+      events.push_back(std::move(j));
+    }
+    json fired = json::array();
+    for (const auto& f : v.fired)
+      fired.push_back({{"metric", sla::name(f.metric)},
+                       {"generation", f.generation},
+                       {"step", f.step},
+                       {"due_at", f.due_at},
+                       {"fired_at", f.fired_at}});
+    return ok(200, {{"ticket_id", id},
+                    {"policy", v.policy ? render_policy(*v.policy) : json(nullptr)},
+                    {"clocks", clocks},
+                    {"events", events},
+                    {"escalations", fired}});
+  });
+}
+
 }  // namespace
 
 void add_sla_routes(http::Router& r, Services& s) {
@@ -137,6 +188,7 @@ void add_sla_routes(http::Router& r, Services& s) {
   r.add("POST", "/api/v1/sla/policies", bind(s, create));
   r.add("PUT", "/api/v1/sla/policies/{id}", bind(s, update));
   r.add("DELETE", "/api/v1/sla/policies/{id}", bind(s, retire));
+  r.add("GET", "/api/v1/tickets/{id}/sla", bind(s, ticket_sla));
   r.add("GET", "/api/v1/stores/{id}/calendar", bind(s, get_calendar));
   r.add("PUT", "/api/v1/stores/{id}/calendar", bind(s, put_calendar));
   r.add("GET", "/api/v1/stores/{id}/calendar/deadline", bind(s, deadline));

@@ -59,6 +59,11 @@ people::Staff create_staff(Context& c, people::Staff s) {
   check_text("username", s.username, 40, true);
   check_text("display_name", s.display_name, 50, true);
   check_enum("role", s.role, people::is_role(s.role));
+  check_text("email", s.email, 200, false);
+  // Escalation emails go here: one plain address, nothing a mail header could misread.
+  if (!s.email.empty() &&
+      (s.email.find('@') == std::string::npos || s.email.find_first_of(" \t\r\n<>,;\"()") != std::string::npos))
+    throw invalid("email", "邮箱地址格式不正确", "not a valid email address", "invalid_email");
   for (auto id : s.store_ids)
     if (!c.repo.store(id)) throw invalid("store_ids", "门店不存在", "store not found", "unknown_reference");
   for (auto id : s.department_ids)
@@ -68,7 +73,7 @@ people::Staff create_staff(Context& c, people::Staff s) {
     throw Error(Error::Kind::conflict, "username_taken", "用户名已被使用", "the username is taken");
   s.id = c.repo.insert_staff(s);
   audit(c, "staff.create", "staff", s.id, nullptr,
-        {{"username", s.username}, {"role", s.role}, {"store_ids", s.store_ids}});
+        {{"username", s.username}, {"role", s.role}, {"store_ids", s.store_ids}, {"email", s.email}});
   return s;
 }
 

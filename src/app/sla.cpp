@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/record.hpp"
+#include "app/tickets.hpp"
 #include "domain/sla/clock_rules.hpp"
 #include "domain/sla/escalation.hpp"
 #include "domain/sla/policy.hpp"
@@ -170,6 +171,25 @@ void sla_reapply(Context& c, ticket::Ticket& t, const std::string& why) {
         t.first_response_due_at ? nlohmann::json(*t.first_response_due_at) : nlohmann::json(nullptr)},
        {"resolution_due_at", t.resolution_due_at ? nlohmann::json(*t.resolution_due_at) : nlohmann::json(nullptr)}},
       false);
+}
+
+TicketSla ticket_sla(Context& c, int64_t ticket_id) {
+  auto t = get_ticket(c, ticket_id);
+  auto s = load_sla(c.repo, t);
+  const auto calendar = store_calendar(c.repo, t.store_id);
+  const auto now = now_of(c);
+  TicketSla out{s.policy, {}, s.events, c.repo.fired_escalations(t.id)};
+  for (auto m : sla::kMetrics) {
+    ClockView v{s.clocks[m]};
+    if (const auto& target = v.state.target) {
+      if (auto due = sla::due_at(v.state, *target, calendar); due && sla::is_open(v.state))
+        v.due_at = sla::to_unix_ms(*due);
+      v.elapsed_ms = sla::elapsed(v.state, *target, calendar, now).count();
+      v.breached = sla::is_breached(v.state, *target, calendar, v.state.finished_at.value_or(now));
+    }
+    out.clocks.push_back(std::move(v));
+  }
+  return out;
 }
 
 }  // namespace kefu::app

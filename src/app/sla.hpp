@@ -41,6 +41,22 @@ void sla_on_callback_done(Context&, ticket::Ticket&);
 // policy is matched again and open clocks move to its targets; says so on the timeline.
 void sla_reapply(Context&, ticket::Ticket&, const std::string& why);
 
+// A ticket's SLA explained: the policy, each clock's state now, the recorded clock
+// events and the escalation steps fired. Same scope rules as reading the ticket.
+struct ClockView {
+  sla::ClockState state;
+  std::optional<int64_t> due_at;
+  int64_t elapsed_ms = 0;
+  bool breached = false;
+};
+struct TicketSla {
+  std::optional<storage::SlaPolicyRecord> policy;
+  std::vector<ClockView> clocks;  // first_response, resolution, callback
+  std::vector<sla::ClockEvent> events;
+  std::vector<storage::FiredEscalation> fired;
+};
+TicketSla ticket_sla(Context&, int64_t ticket_id);
+
 // Sets the ticket's due times and next escalation time from its clocks.
 void refresh_deadlines(ticket::Ticket&, const SlaState&, const std::vector<storage::FiredEscalation>&,
                        const sla::BusinessCalendar&);

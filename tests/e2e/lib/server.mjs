@@ -56,8 +56,9 @@ export async function kefu(dbPath, args, { cwd, bin = KEFU_BIN } = {}) {
 
 // One running server. `restart()` starts a new process on the same database file.
 export class KefuServer {
-  constructor(dir, dbPath, attachmentsDir, bin) {
+  constructor(dir, dbPath, attachmentsDir, bin, env = {}) {
     this.bin = bin;
+    this.env = env;
     this.dir = dir;
     this.dbPath = dbPath;
     this.attachmentsDir = attachmentsDir;
@@ -78,6 +79,7 @@ export class KefuServer {
           ...process.env,
           KEFU_STORAGE_ATTACHMENTS_DIR: this.attachmentsDir,
           KEFU_LOG_ACCESS_LOG: '0',
+          ...this.env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
@@ -115,7 +117,8 @@ export class KefuServer {
     return this;
   }
 
-  static async start({ tickets = 200, members = 50, demo = true } = {}) {
+  // env: extra environment for `kefu serve` (e.g. KEFU_SMTP_URL, KEFU_TEST_CLOCK).
+  static async start({ tickets = 200, members = 50, demo = true, env = {} } = {}) {
     const dir = await mkdtemp(path.join(tmpdir(), 'kefu-e2e-'));
     const dbPath = path.join(dir, 'kefu.db');
     const attachmentsDir = path.join(dir, 'attachments');
@@ -123,7 +126,7 @@ export class KefuServer {
     const bin = await pinBinary(dir);
     const args = demo ? ['demo', '--tickets', String(tickets), '--members', String(members)] : ['migrate'];
     await kefu(dbPath, args, { cwd: dir, bin });
-    const server = new KefuServer(dir, dbPath, attachmentsDir, bin);
+    const server = new KefuServer(dir, dbPath, attachmentsDir, bin, env);
     return server.#spawn();
   }
 
