@@ -150,6 +150,11 @@ ticket::Ticket change_status(Context& c, int64_t id, const std::string& to, cons
                 "a ticket cannot move from " + t.status + " to " + to);
   if (!t.owner_id)
     throw Error(Error::Kind::conflict, "unclaimed", "请先认领该工单", "claim the ticket before working on it");
+  if (to == "resolved")
+    for (const auto& r : c.repo.resolutions(t.id))
+      if (r.status == "pending")
+        throw Error(Error::Kind::conflict, "approval_pending", "办结方案正在等待审批，审批通过后自动办结",
+                    "a resolution awaits approval; the ticket is resolved when it is approved");
   auto before = snapshot(t);
   const std::string from = t.status;
   t.status = to;
