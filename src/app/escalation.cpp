@@ -136,4 +136,32 @@ std::vector<FiredStep> fire_escalations(Context& c, int64_t ticket_id) {
   return out;
 }
 
+std::vector<int64_t> escalate_overdue_task(Context& c, int64_t task_id) {
+  auto task = c.repo.task(task_id);
+  if (!task || task->due_at > c.now_ms || (task->status != "open" && task->status != "in_progress")) return {};
+  auto t = c.repo.ticket(task->ticket_id);
+  if (!t || !c.repo.mark_task_escalated(task_id, c.now_ms)) return {};
+  ticket::Ticket scoped = *t;
+  scoped.department_id = task->department_id;  // the head of the task's department
+  auto to = recipients(c, scoped, sla::Notify::department_head);
+  if (task->assignee_id) to.push_back(*task->assignee_id);
+  auto dept = c.repo.department(task->department_id);
+  const std::string dept_name = dept ? dept->name : "协办部门";
+  Notice n;
+  n.kind = "task_overdue";
+  n.ticket_id = t->id;
+  n.title = "【协办超时】" + dept_name + " · 工单 " + t->number;
+  n.body = "工单 " + t->number + "「" + t->subject + "」交给" + dept_name + "的协办任务已超过约定时间 " +
+           minutes_text(c.now_ms - task->due_at) + "：" + task->description;
+  n.data = {{"task_id", task->id},
+            {"department_id", task->department_id},
+            {"due_at", task->due_at},
+            {"late_ms", c.now_ms - task->due_at},
+            {"number", t->number}};
+  std::vector<int64_t> notified;
+  for (const auto& row : notify(c, to, n)) notified.push_back(row.staff_id);
+  record_event(c, t->id, "task_overdue", n.body, n.data, false);
+  return notified;
+}
+
 }  // namespace kefu::app

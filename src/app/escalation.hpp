@@ -25,6 +25,11 @@ struct FiredStep {
 // ticket changed since it was picked) = an empty result.
 std::vector<FiredStep> fire_escalations(Context&, int64_t ticket_id);
 
+// A collaboration task (协办任务) past its due time: its department's head (else the
+// store's supervisors) and its assignee are told, once; the ticket's timeline says so.
+// Returns who was notified (empty when nothing was due or it was escalated already).
+std::vector<int64_t> escalate_overdue_task(Context&, int64_t task_id);
+
 // The actor the scheduler acts as (staff id 0, shown as 系统).
 const people::Actor& system_actor();
 

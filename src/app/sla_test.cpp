@@ -211,6 +211,34 @@ TEST_F(SlaUseCases, ResolvingStartsTheCallbackClockAndAReopenRestartsResolution)
   EXPECT_EQ(when(reopened.resolution_due_at), "2026-11-23 16:00");  // the full 4 h again
 }
 
+TEST_F(SlaUseCases, AnOverdueCollaborationTaskGoesToItsDepartmentHeadOnce) {
+  int64_t security = 0;
+  people::Actor head;
+  db->write_sync([&](storage::Repository& r) {
+    security = r.insert_department({.store_id = store, .code = "security", .name = "保安部", .kind = "security"});
+    people::Staff s{0, "guard", "保安主管", "dept_head", "", "", true, {store}, {security}, "x"};
+    head.staff_id = r.insert_staff(s);
+  });
+  auto t = create("2026-11-23 10:00");
+  auto task = as(agent, ms("2026-11-23 10:05"), [&](Context& c) {
+    return create_task(c, t.id,
+                       {.department_id = security, .description = "调取监控", .due_at = ms("2026-11-23 11:00")});
+  });
+  auto escalate = [&](const std::string& local) {
+    return as(system_actor(), ms(local), [&](Context& c) { return escalate_overdue_task(c, task.id); });
+  };
+  EXPECT_TRUE(escalate("2026-11-23 10:59").empty());
+  EXPECT_TRUE(db->reader().tasks_overdue(ms("2026-11-23 10:59"), 10).empty());
+  EXPECT_EQ(db->reader().tasks_overdue(ms("2026-11-23 11:30"), 10), std::vector<int64_t>{task.id});
+  EXPECT_EQ(escalate("2026-11-23 11:30"), std::vector<int64_t>{head.staff_id});
+  EXPECT_TRUE(escalate("2026-11-23 11:31").empty());  // once
+  EXPECT_TRUE(db->reader().tasks_overdue(ms("2026-11-23 12:00"), 10).empty());
+  auto notes = db->reader().notifications(head.staff_id, std::nullopt, false, 10);
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_NE(notes[0].title.find("保安部"), std::string::npos);
+  EXPECT_NE(notes[0].body.find("30 分钟"), std::string::npos);
+}
+
 TEST_F(SlaUseCases, NoMatchingPolicyMeansNoClocks) {
   db->write_sync([&](storage::Repository& r) {
     for (auto p : r.sla_policies(false)) {

@@ -67,6 +67,7 @@ std::vector<app::FiredStep> EscalationScheduler::tick() {
     for (auto& f : done) f.wait();
     if (static_cast<int>(ids.size()) < options_.batch || out.size() == before) break;
   }
+  escalate_tasks(now);
   for (const auto& f : out) {
     ++fired_;
     if (f.late_ms >= 60'000) {
@@ -77,6 +78,32 @@ std::vector<app::FiredStep> EscalationScheduler::tick() {
   }
   if (!out.empty() && on_fired_) on_fired_();
   return out;
+}
+
+void EscalationScheduler::escalate_tasks(int64_t now) {
+  std::vector<int64_t> ids;
+  {
+    auto& reader = db_.reader();
+    storage::Snapshot snap(reader);
+    ids = reader.tasks_overdue(now, options_.batch);
+  }
+  if (ids.empty()) return;
+  std::vector<std::future<void>> done;
+  for (auto id : ids) {
+    auto promise = std::make_shared<std::promise<void>>();
+    done.push_back(promise->get_future());
+    db_.write(
+        [id, now](storage::Repository& r) {
+          app::Context c{r, app::system_actor(), now, nullptr};
+          app::escalate_overdue_task(c, id);
+        },
+        [promise, id](std::exception_ptr e) {
+          if (e) spdlog::error("escalation of task {} failed", id);
+          promise->set_value();
+        });
+  }
+  for (auto& f : done) f.wait();
+  if (on_fired_) on_fired_();
 }
 
 void EscalationScheduler::run() {

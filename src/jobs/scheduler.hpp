@@ -5,7 +5,8 @@
 // writer (app/escalation.hpp). Exactly once comes from the database, not from this
 // loop: the fired step's row is unique, so a second scheduler, a retry or a restart
 // cannot fire it again; a scheduler that was down finds the overdue tickets and fires
-// them late, saying how late.
+// them late, saying how late. Overdue collaboration tasks go to their department's
+// head the same way (tasks.escalated_at is set once).
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -50,6 +51,7 @@ class EscalationScheduler {
 
  private:
   void run();
+  void escalate_tasks(int64_t now);
 
   storage::Database& db_;
   std::function<int64_t()> now_ms_;

@@ -226,6 +226,10 @@ class Repository {
   virtual std::optional<int64_t> earliest_escalation() = 0;
   virtual bool insert_fired_escalation(const FiredEscalation&) = 0;
   virtual std::vector<FiredEscalation> fired_escalations(int64_t ticket_id) = 0;
+  // Open collaboration tasks past due_at and not escalated yet, most overdue first;
+  // mark_task_escalated returns false when it already was (exactly once).
+  virtual std::vector<int64_t> tasks_overdue(int64_t now, int limit) = 0;
+  virtual bool mark_task_escalated(int64_t task_id, int64_t at) = 0;
 
   // Notifications. notifications_after serves the live stream of every node: the next
   // ones after `after_id` for anyone, in id order.

@@ -193,4 +193,19 @@ std::vector<FiredEscalation> SqliteRepository::fired_escalations(int64_t ticket_
   return out;
 }
 
+std::vector<int64_t> SqliteRepository::tasks_overdue(int64_t now, int limit) {
+  std::vector<int64_t> out;
+  auto s = db_.prepare(
+      "SELECT id FROM tasks WHERE escalated_at IS NULL AND status IN ('open', 'in_progress') AND due_at <= ? "
+      "ORDER BY due_at LIMIT ?");
+  s->bind_all(now, limit);
+  while (s->step()) out.push_back(s->i64(0));
+  return out;
+}
+
+bool SqliteRepository::mark_task_escalated(int64_t task_id, int64_t at) {
+  db_.prepare("UPDATE tasks SET escalated_at = ? WHERE id = ? AND escalated_at IS NULL")->bind_all(at, task_id).run();
+  return db_.changes() == 1;
+}
+
 }  // namespace kefu::storage::sqlite

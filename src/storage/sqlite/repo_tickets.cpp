@@ -162,8 +162,8 @@ void SqliteRepository::update_ticket_deadlines(const ticket::Ticket& t) {
   db_.prepare(
          "UPDATE tickets SET sla_policy_id=?, first_response_due_at=?, resolution_due_at=?, callback_due_at=?, "
          "next_escalation_at=? WHERE id=?")
-      ->bind_all(t.sla_policy_id, t.first_response_due_at, t.resolution_due_at, t.callback_due_at,
-                 t.next_escalation_at, t.id)
+      ->bind_all(t.sla_policy_id, t.first_response_due_at, t.resolution_due_at, t.callback_due_at, t.next_escalation_at,
+                 t.id)
       .run();
 }
 

@@ -93,6 +93,8 @@ class SqliteRepository final : public Repository {
   std::optional<int64_t> earliest_escalation() override;
   bool insert_fired_escalation(const FiredEscalation&) override;
   std::vector<FiredEscalation> fired_escalations(int64_t ticket_id) override;
+  std::vector<int64_t> tasks_overdue(int64_t now, int limit) override;
+  bool mark_task_escalated(int64_t task_id, int64_t at) override;
 
   int64_t insert_notification(const Notification&) override;
   std::vector<Notification> notifications(int64_t staff_id, std::optional<int64_t> before_id, bool unread_only,

@@ -93,6 +93,9 @@ ALTER TABLE tickets ADD COLUMN next_escalation_at INTEGER;
 -- The scheduler's only query: tickets whose next escalation is due.
 CREATE INDEX tickets_next_escalation ON tickets(next_escalation_at) WHERE next_escalation_at IS NOT NULL;
 CREATE INDEX tickets_callback_due ON tickets(store_id, callback_due_at) WHERE callback_due_at IS NOT NULL;
+-- A collaboration task past its due time is escalated to its department's head once.
+ALTER TABLE tasks ADD COLUMN escalated_at INTEGER;
+CREATE INDEX tasks_overdue ON tasks(due_at) WHERE escalated_at IS NULL AND status IN ('open', 'in_progress');
 CREATE TABLE store_special_days(
   store_id INTEGER NOT NULL REFERENCES stores(id), date TEXT NOT NULL, name TEXT NOT NULL,
   hours_json TEXT NOT NULL, PRIMARY KEY(store_id, date));
