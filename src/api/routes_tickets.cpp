@@ -70,6 +70,7 @@ void list(Services& s, http::Request& req, http::Reply reply) {
     f.owner_id = query_int(req, "owner_id");
   f.created_from = query_time(req, "created_from");
   f.created_to = query_time(req, "created_to");
+  if (auto o = req.query_value("overdue"); o == "1" || o == "true") f.overdue_at = s.now_ms();
   f.limit = static_cast<int>(query_int(req, "limit").value_or(50));
   auto sort = req.has_query("sort") ? req.query_value("sort") : std::string("-created_at");
   f.descending = sort.starts_with("-");

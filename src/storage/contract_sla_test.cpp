@@ -109,6 +109,27 @@ TEST_P(SlaContract, AStepFiresOnceAndDueTicketsComeInOrder) {
   EXPECT_EQ(db->reader().fired_escalations(a.id).size(), 2u);
 }
 
+TEST_P(SlaContract, TheOverdueFilterLooksAtEveryRunningDeadline) {
+  auto late_reply = make_ticket(store_a, 1000), late_fix = make_ticket(store_a, 1000), fine = make_ticket(store_a, 1000),
+       none = make_ticket(store_a, 1000);
+  late_reply.first_response_due_at = 4000;
+  late_fix.resolution_due_at = 5000;
+  fine.resolution_due_at = 9000;
+  db->write_sync([&](Repository& r) {
+    for (auto* t : {&late_reply, &late_fix, &fine, &none}) r.insert_ticket(*t);
+  });
+  TicketFilter f;
+  f.overdue_at = 5000;
+  f.sort = "created_at";
+  f.descending = false;
+  std::vector<int64_t> ids;
+  for (const auto& t : db->reader().tickets(f)) ids.push_back(t.id);
+  EXPECT_EQ(ids, (std::vector<int64_t>{late_reply.id, late_fix.id}));
+  auto back = db->reader().ticket(late_fix.id);
+  EXPECT_EQ(back->resolution_due_at, 5000);
+  EXPECT_FALSE(back->first_response_due_at);
+}
+
 TEST_P(SlaContract, NotificationsPerStaffWithReadState) {
   db->write_sync([&](Repository& r) {
     for (int i = 0; i < 3; ++i) r.insert_notification({.staff_id = staff, .kind = "escalation", .title = "超时"});

@@ -25,6 +25,7 @@ struct TicketFilter {
   std::vector<std::string> statuses, types, priorities, channels;
   std::optional<int64_t> store_id, department_id, owner_id, member_id;
   std::optional<int64_t> created_from, created_to;  // [from, to) in ms
+  std::optional<int64_t> overdue_at;                // a running SLA clock's deadline is at or before this
   std::vector<std::string> search_terms;            // segmented query terms, AND-ed; empty = no search
   // Sorting: "created_at" | "updated_at" | "priority", ascending or descending.
   std::string sort = "created_at";

@@ -188,6 +188,10 @@ std::vector<ticket::Ticket> SqliteRepository::tickets(const TicketFilter& f) {
   add_eq(where, args, "t.member_id", f.member_id);
   if (f.created_from) where += " AND t.created_at >= ?", args.emplace_back(*f.created_from);
   if (f.created_to) where += " AND t.created_at < ?", args.emplace_back(*f.created_to);
+  if (f.overdue_at) {
+    where += " AND (t.first_response_due_at <= ? OR t.resolution_due_at <= ? OR t.callback_due_at <= ?)";
+    for (int k = 0; k < 3; ++k) args.emplace_back(*f.overdue_at);
+  }
 
   const std::string col = f.sort == "updated_at" ? "t.updated_at"
                           : f.sort == "priority" ? "t.priority"
