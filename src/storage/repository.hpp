@@ -220,6 +220,10 @@ class Repository {
   // events, oldest first, for the compliance report.
   virtual std::vector<TicketClockRow> ticket_clock_rows(const std::vector<int64_t>& store_ids, int64_t from,
                                                         int64_t to) = 0;
+  // Tickets in the given stores (empty = all) whose callback (回访) falls due before
+  // `before` (callback_due_at < before), soonest due first (ties by id), at most `limit`.
+  virtual std::vector<ticket::Ticket> callbacks_due(const std::vector<int64_t>& store_ids, int64_t before,
+                                                    int limit) = 0;
 
   // The scheduler: ids of tickets whose next escalation is at or before `now`, oldest
   // first. insert_fired_escalation returns false when that step already fired.

@@ -1,0 +1,22 @@
+// Test helper: puts an SLA policy straight into a running server's database (there is
+// no policy API on this branch yet). The server reads the policies on every ticket
+// creation, so tickets created afterwards get SLA clocks. Uses the sqlite3 CLI; the
+// database is in WAL mode, so this works while the server runs.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const execFileP = promisify(execFile);
+
+// Every ticket: first response 30 min, resolution 240 min, callback 1440 min, calendar time.
+export async function insertCatchAllPolicy(server, name = '测试策略') {
+  const targets = JSON.stringify({
+    first_response: { minutes: 30, mode: 'calendar' },
+    resolution: { minutes: 240, mode: 'calendar' },
+    callback: { minutes: 1440, mode: 'calendar' },
+  });
+  const q = (s) => `'${s.replaceAll("'", "''")}'`;
+  const sql =
+    'INSERT INTO sla_policies(name, position, conditions_json, targets_json, ladder_json, active, updated_at, version) ' +
+    `VALUES (${q(name)}, 1, '{}', ${q(targets)}, '[]', 1, 0, 1)`;
+  await execFileP('sqlite3', ['-cmd', '.timeout 5000', server.dbPath, sql]);
+}
