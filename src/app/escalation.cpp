@@ -73,7 +73,8 @@ std::vector<FiredStep> fire_escalations(Context& c, int64_t ticket_id) {
   auto t = c.repo.ticket(ticket_id);
   if (!t || !t->next_escalation_at || *t->next_escalation_at > c.now_ms) return {};
   auto s = load_sla(c.repo, *t);
-  const auto calendar = store_calendar(c.repo, t->store_id);
+  const auto calendar_ptr = store_calendar(c.repo, t->store_id);
+  const auto& calendar = *calendar_ptr;
   const auto now = sla::from_unix_ms(c.now_ms);
   auto fired = c.repo.fired_escalations(t->id);
   const sla::Ladder empty;

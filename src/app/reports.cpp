@@ -25,8 +25,8 @@ std::vector<sla::ComplianceRow> sla_compliance(Context& c, int64_t from_ms, int6
   }
 
   auto rows = c.repo.ticket_clock_rows(stores, from_ms, to_ms);
-  // One calendar and name per store; std::map keeps the calendars' addresses stable.
-  std::map<int64_t, sla::BusinessCalendar> calendars;
+  // One calendar and name per store (the calendars are shared, their addresses stable).
+  std::map<int64_t, std::shared_ptr<const sla::BusinessCalendar>> calendars;
   std::map<int64_t, std::string> names;
   std::vector<sla::TicketClockHistory> histories;
   histories.reserve(rows.size());
@@ -45,7 +45,7 @@ std::vector<sla::ComplianceRow> sla_compliance(Context& c, int64_t from_ms, int6
                          .channel = t.channel,
                          .created_at = sla::from_unix_ms(t.created_at),
                          .events = std::move(row.events),
-                         .calendar = &cal->second});
+                         .calendar = cal->second.get()});
   }
   return sla::compliance(histories, d, sla::from_unix_ms(c.now_ms));
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "app/record.hpp"
+#include "app/sla_config.hpp"
 #include "app/tickets.hpp"
 #include "domain/sla/clock_rules.hpp"
 #include "domain/sla/escalation.hpp"
@@ -32,38 +33,34 @@ void append(Context& c, int64_t ticket_id, SlaState& s, const std::vector<sla::C
 }
 
 void refresh(Context& c, ticket::Ticket& t, const SlaState& s) {
-  refresh_deadlines(t, s, c.repo.fired_escalations(t.id), store_calendar(c.repo, t.store_id));
+  refresh_deadlines(t, s, c.repo.fired_escalations(t.id), *store_calendar(c.repo, t.store_id));
 }
 
 std::optional<storage::SlaPolicyRecord> matching_policy(Context& c, const ticket::Ticket& t) {
-  auto records = c.repo.sla_policies(false);
-  std::vector<sla::Policy> policies;
-  policies.reserve(records.size());
-  for (const auto& r : records) policies.push_back(r.policy);
+  auto config = sla_config(c.repo);
   std::optional<people::Member> member;
   if (t.member_id) member = c.repo.member(*t.member_id);
+  const auto& policies = config->active_policies;
   const auto* p = sla::match_policy(policies, sla::facts_of(t, member ? &*member : nullptr));
   if (!p) return std::nullopt;
-  return records[static_cast<std::size_t>(p - policies.data())];
+  return config->active[static_cast<std::size_t>(p - policies.data())];
 }
 
 }  // namespace
 
-sla::BusinessCalendar store_calendar(storage::Repository& repo, int64_t store_id) {
-  sla::CalendarSpec spec;
-  if (auto st = repo.store(store_id)) {
-    spec.time_zone = st->timezone;
-    spec.weekly = st->hours;
-  }
-  if (spec.weekly.empty())
-    for (int wd = 0; wd < 7; ++wd) spec.weekly.push_back({wd, "00:00", "24:00"});
-  spec.special_days = repo.special_days(store_id);
-  return sla::BusinessCalendar(std::move(spec));
+std::shared_ptr<const sla::BusinessCalendar> store_calendar(storage::Repository& repo, int64_t store_id) {
+  auto config = sla_config(repo);
+  if (auto it = config->calendars.find(store_id); it != config->calendars.end()) return it->second;
+  return std::make_shared<const sla::BusinessCalendar>(
+      build_calendar(repo.store(store_id).value_or(people::Store{}), repo.special_days(store_id)));
 }
 
 SlaState load_sla(storage::Repository& repo, const ticket::Ticket& t) {
   SlaState s;
-  if (t.sla_policy_id) s.policy = repo.sla_policy(*t.sla_policy_id);
+  if (t.sla_policy_id) {
+    auto config = sla_config(repo);
+    if (auto it = config->by_id.find(*t.sla_policy_id); it != config->by_id.end()) s.policy = it->second;
+  }
   s.events = repo.clock_events(t.id);
   s.clocks = sla::replay(s.events);
   return s;
@@ -114,7 +111,7 @@ std::vector<sla::ClockEvent> start_sla(Context& c, ticket::Ticket& t) {
   t.sla_policy_id = s.policy->policy.id;
   auto events = sla::events_for_creation(s.policy->policy.targets, now_of(c));
   for (const auto& e : events) s.clocks = sla::apply(s.clocks, e);
-  refresh_deadlines(t, s, {}, store_calendar(c.repo, t.store_id));
+  refresh_deadlines(t, s, {}, *store_calendar(c.repo, t.store_id));
   return events;
 }
 
@@ -176,7 +173,8 @@ void sla_reapply(Context& c, ticket::Ticket& t, const std::string& why) {
 TicketSla ticket_sla(Context& c, int64_t ticket_id) {
   auto t = get_ticket(c, ticket_id);
   auto s = load_sla(c.repo, t);
-  const auto calendar = store_calendar(c.repo, t.store_id);
+  const auto calendar_ptr = store_calendar(c.repo, t.store_id);
+  const auto& calendar = *calendar_ptr;
   const auto now = now_of(c);
   TicketSla out{s.policy, {}, s.events, c.repo.fired_escalations(t.id)};
   for (auto m : sla::kMetrics) {

@@ -3,6 +3,7 @@
 // applies, which clock events a change records, and the deadlines and next escalation
 // time a ticket carries afterwards. Every function records its clock events and sets
 // the ticket's SLA fields; the caller saves the ticket.
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,8 +16,8 @@
 namespace kefu::app {
 
 // The store's business calendar: its weekly hours, special days and zone. A store
-// without weekly hours counts as open round the clock.
-sla::BusinessCalendar store_calendar(storage::Repository&, int64_t store_id);
+// without weekly hours counts as open round the clock. Shared, from the SLA config cache.
+std::shared_ptr<const sla::BusinessCalendar> store_calendar(storage::Repository&, int64_t store_id);
 
 // What the SLA code knows about one ticket.
 struct SlaState {

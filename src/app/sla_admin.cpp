@@ -96,7 +96,7 @@ storage::SlaPolicyRecord retire_policy(Context& c, int64_t id) {
 
 sla::CalendarSpec get_calendar(Context& c, int64_t store_id) {
   require_store(c, store_id);
-  return store_calendar(c.repo, store_id).spec();
+  return store_calendar(c.repo, store_id)->spec();
 }
 
 sla::CalendarSpec put_calendar(Context& c, int64_t store_id, sla::CalendarSpec spec) {
@@ -125,7 +125,7 @@ int64_t calendar_deadline(Context& c, int64_t store_id, int64_t from_ms, int64_t
   require_store(c, store_id);
   if (minutes < 0 || minutes > sla::kMaxTargetMinutes)
     throw invalid("minutes", "分钟数应在 0–527040 之间", "minutes must be 0-527040", "invalid_target");
-  auto calendar = store_calendar(c.repo, store_id);
+  const auto& calendar = *store_calendar(c.repo, store_id);
   return sla::to_unix_ms(sla::add_business_minutes(calendar, sla::from_unix_ms(from_ms), minutes));
 }
 

@@ -62,7 +62,8 @@ void load_demo_sla(storage::Repository& r, const std::vector<int64_t>& store_ids
 void settle_demo_escalations(app::Context& c, ticket::Ticket& t) {
   auto s = app::load_sla(c.repo, t);
   if (!s.policy) return;
-  const auto calendar = app::store_calendar(c.repo, t.store_id);
+  const auto calendar_ptr = app::store_calendar(c.repo, t.store_id);
+  const auto& calendar = *calendar_ptr;
   const auto now = sla::from_unix_ms(c.now_ms);
   std::vector<storage::FiredEscalation> fired;
   for (auto m : sla::kMetrics) {

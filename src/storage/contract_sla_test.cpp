@@ -110,8 +110,8 @@ TEST_P(SlaContract, AStepFiresOnceAndDueTicketsComeInOrder) {
 }
 
 TEST_P(SlaContract, TheOverdueFilterLooksAtEveryRunningDeadline) {
-  auto late_reply = make_ticket(store_a, 1000), late_fix = make_ticket(store_a, 1000), fine = make_ticket(store_a, 1000),
-       none = make_ticket(store_a, 1000);
+  auto late_reply = make_ticket(store_a, 1000), late_fix = make_ticket(store_a, 1000),
+       fine = make_ticket(store_a, 1000), none = make_ticket(store_a, 1000);
   late_reply.first_response_due_at = 4000;
   late_fix.resolution_due_at = 5000;
   fine.resolution_due_at = 9000;
@@ -207,6 +207,37 @@ TEST_P(SlaContract, ResolutionsLimitsAndOneCsatPerTicket) {
   EXPECT_TRUE(first);
   EXPECT_FALSE(second);
   EXPECT_EQ(db->reader().csat(t.id)->rating, 5);
+}
+
+TEST_P(SlaContract, TheSlaConfigVersionMovesWithPoliciesDaysAndStoresOnly) {
+  auto v = [&] { return db->reader().sla_config_version(); };
+  const auto v0 = v();
+  EXPECT_FALSE(v0.empty());
+  auto t = make_ticket(store_a, 1000);
+  db->write_sync([&](Repository& r) { r.insert_ticket(t); });
+  EXPECT_EQ(v(), v0);  // tickets do not touch it
+  SlaPolicyRecord p;
+  p.policy = {.name = "x", .position = 1};
+  db->write_sync([&](Repository& r) { p.policy.id = r.insert_sla_policy(p); });
+  const auto v1 = v();
+  EXPECT_NE(v1, v0);
+  db->write_sync([&](Repository& r) { r.replace_special_days(store_a, {{"2027-02-06", {}, "春节"}}); });
+  const auto v2 = v();
+  EXPECT_NE(v2, v1);
+  db->write_sync([&](Repository& r) {
+    auto st = *r.store(store_a);
+    st.hours = {{1, "09:00", "21:00"}};
+    r.update_store(st);
+  });
+  EXPECT_NE(v(), v2);
+  // A change rolled back leaves the version as it was.
+  const auto v3 = v();
+  EXPECT_THROW(db->write_sync([&](Repository& r) {
+    r.insert_sla_policy(p);
+    throw std::runtime_error("rolled back");
+  }),
+               std::runtime_error);
+  EXPECT_EQ(v(), v3);
 }
 
 TEST_P(SlaContract, SettingsKeepTheFirstValue) {

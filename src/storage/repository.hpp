@@ -269,6 +269,10 @@ class Repository {
   virtual bool insert_csat(const CsatRating&) = 0;
   virtual std::optional<CsatRating> csat(int64_t ticket_id) = 0;
 
+  // A token that changes whenever policies, special days or stores change (and differs
+  // between databases): what in-process caches of the SLA configuration compare.
+  virtual std::string sla_config_version() = 0;
+
   // Installation settings (e.g. the CSAT link key). put_setting_if_absent returns the
   // value in force afterwards.
   virtual std::optional<std::string> setting(const std::string& key) = 0;

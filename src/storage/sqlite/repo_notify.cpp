@@ -101,6 +101,14 @@ void SqliteRepository::mark_email_failed(int64_t id, const std::string& error, i
       .run();
 }
 
+std::string SqliteRepository::sla_config_version() {
+  auto s = db_.prepare(
+      "SELECT (SELECT value FROM settings WHERE key = 'installation_id') || ':' || "
+      "(SELECT value FROM settings WHERE key = 'sla_config_version')");
+  s->step();
+  return s->text(0);
+}
+
 std::optional<std::string> SqliteRepository::setting(const std::string& key) {
   auto s = db_.prepare("SELECT value FROM settings WHERE key = ?");
   s->bind(1, key);

@@ -136,6 +136,24 @@ CREATE TABLE csat_ratings(
   ticket_id INTEGER PRIMARY KEY REFERENCES tickets(id), rating INTEGER NOT NULL, comment TEXT NOT NULL,
   created_at INTEGER NOT NULL);
 CREATE TABLE settings(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- What the SLA code caches (policies, calendars) changes its version: a fresh random token,
+-- so a rolled-back change can never leave a cache believing it is current.
+INSERT INTO settings(key, value) VALUES ('installation_id', lower(hex(randomblob(16)))),
+  ('sla_config_version', lower(hex(randomblob(8))));
+CREATE TRIGGER sla_config_policy_insert AFTER INSERT ON sla_policies BEGIN
+  UPDATE settings SET value = lower(hex(randomblob(8))) WHERE key = 'sla_config_version'; END;
+CREATE TRIGGER sla_config_policy_update AFTER UPDATE ON sla_policies BEGIN
+  UPDATE settings SET value = lower(hex(randomblob(8))) WHERE key = 'sla_config_version'; END;
+CREATE TRIGGER sla_config_policy_delete AFTER DELETE ON sla_policies BEGIN
+  UPDATE settings SET value = lower(hex(randomblob(8))) WHERE key = 'sla_config_version'; END;
+CREATE TRIGGER sla_config_day_insert AFTER INSERT ON store_special_days BEGIN
+  UPDATE settings SET value = lower(hex(randomblob(8))) WHERE key = 'sla_config_version'; END;
+CREATE TRIGGER sla_config_day_delete AFTER DELETE ON store_special_days BEGIN
+  UPDATE settings SET value = lower(hex(randomblob(8))) WHERE key = 'sla_config_version'; END;
+CREATE TRIGGER sla_config_store_insert AFTER INSERT ON stores BEGIN
+  UPDATE settings SET value = lower(hex(randomblob(8))) WHERE key = 'sla_config_version'; END;
+CREATE TRIGGER sla_config_store_update AFTER UPDATE ON stores BEGIN
+  UPDATE settings SET value = lower(hex(randomblob(8))) WHERE key = 'sla_config_version'; END;
 )SQL"};
 
 }  // namespace
