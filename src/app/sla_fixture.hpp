@@ -4,34 +4,17 @@
 // and a manager; B with one agent) and one SLA policy for every type but praise:
 // first response 30 min, resolution 240 min, callback 1440 min, all calendar time.
 // Praise tickets therefore run without SLA clocks.
-#include <gtest/gtest.h>
-
-#include <unistd.h>
-#include <filesystem>
-#include <functional>
-#include <memory>
-#include <string>
-
-#include "app/context.hpp"
 #include "app/tickets.hpp"
-#include "domain/common/error.hpp"
-#include "domain/text/segmenter.hpp"
-#include "storage/open.hpp"
+#include "app/use_case_test.hpp"
 
 namespace kefu::app::testing {
 
-constexpr int64_t kNow = 1795278600000LL;  // 2026-11-22 00:30 Asia/Shanghai
 constexpr int64_t kMinute = 60'000, kHour = 60 * kMinute, kDay = 24 * kHour;
 
-class SlaUseCases : public ::testing::Test {
+class SlaUseCases : public UseCaseTest {
  protected:
   void SetUp() override {
-    auto path = std::filesystem::temp_directory_path() /
-                ("kefu-app-" + std::to_string(::getpid()) + "-" +
-                 ::testing::UnitTest::GetInstance()->current_test_suite()->name() + "-" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
-    for (auto ext : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + ext);
-    db = storage::open_database("sqlite://" + path.string(), true);
+    UseCaseTest::SetUp();
     db->write_sync([&](storage::Repository& r) {
       store_a = r.insert_store({.code = "A", .name = "甲店"});
       store_b = r.insert_store({.code = "B", .name = "乙店"});
@@ -53,24 +36,6 @@ class SlaUseCases : public ::testing::Test {
                               .callback = sla::Target{1440, sla::TimeMode::calendar}}};
       r.insert_sla_policy(p);
     });
-  }
-
-  people::Actor make(storage::Repository& r, const std::string& name, const std::string& role,
-                     std::vector<int64_t> stores, std::vector<int64_t> depts) {
-    people::Staff s{0, name, name, role, "", "", true, stores, depts, "x"};
-    s.id = r.insert_staff(s);
-    return people::Actor{
-        .staff_id = s.id, .username = name, .role = role, .store_ids = stores, .department_ids = depts};
-  }
-
-  template <typename F>
-  auto as(const people::Actor& who, F f, int64_t now = kNow) {
-    decltype(f(std::declval<Context&>())) out{};
-    db->write_sync([&](storage::Repository& r) {
-      Context c{r, who, now, seg.get()};
-      out = f(c);
-    });
-    return out;
   }
 
   ticket::Ticket make_ticket(const people::Actor& who, int64_t at = kNow, std::string type = "complaint",
@@ -97,17 +62,6 @@ class SlaUseCases : public ::testing::Test {
     return move(who, t.id, "resolved", at + kHour);
   }
 
-  static std::string code_of(const std::function<void()>& f) {
-    try {
-      f();
-    } catch (const Error& e) {
-      return e.code();
-    }
-    return "none";
-  }
-
-  std::unique_ptr<storage::Database> db;
-  std::shared_ptr<const text::Segmenter> seg = text::Segmenter::builtin();
   int64_t store_a = 0, store_b = 0, desk = 0, security = 0;
   people::Actor agent, agent2, supervisor, manager, agent_b, admin;
 };

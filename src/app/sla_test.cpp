@@ -4,13 +4,10 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
 #include "app/escalation.hpp"
 #include "app/tickets.hpp"
+#include "app/use_case_test.hpp"
 #include "domain/sla/sla_test_support.hpp"
-#include "domain/text/segmenter.hpp"
-#include "storage/open.hpp"
 
 namespace kefu::app {
 namespace {
@@ -21,22 +18,18 @@ using sla::test::show;
 int64_t ms(const std::string& local) { return sla::to_unix_ms(at(local)); }
 std::string when(const std::optional<int64_t>& v) { return v ? show(sla::from_unix_ms(*v)) : "none"; }
 
-class SlaUseCases : public ::testing::Test {
+class SlaClocks : public testing::UseCaseTest {
  protected:
   void SetUp() override {
-    auto path = std::filesystem::temp_directory_path() /
-                ("kefu-sla-" + std::to_string(::getpid()) + "-" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
-    for (auto ext : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + ext);
-    db = storage::open_database("sqlite://" + path.string(), true);
+    UseCaseTest::SetUp();
     db->write_sync([&](storage::Repository& r) {
       people::Store st{.code = "SH01", .name = "上海店"};
       for (int wd = 0; wd < 7; ++wd) st.hours.push_back({wd, "10:00", "22:00"});
       store = r.insert_store(st);
       desk = r.insert_department({.store_id = store, .code = "desk", .name = "总服务台", .kind = "desk"});
-      agent = make(r, "agent", "agent", "");
-      sup = make(r, "sup", "supervisor", "sup@store.example");
-      manager = make(r, "boss", "manager", "");
+      agent = staff(r, "agent", "agent", "");
+      sup = staff(r, "sup", "supervisor", "sup@store.example");
+      manager = staff(r, "boss", "manager", "");
       storage::SlaPolicyRecord p1, normal;
       p1.policy = {.name = "P1 紧急",
                    .position = 1,
@@ -56,25 +49,18 @@ class SlaUseCases : public ::testing::Test {
     });
   }
 
-  people::Actor make(storage::Repository& r, const std::string& name, const std::string& role,
-                     const std::string& email) {
-    people::Staff s{0, name, name, role, "", email, true, {store}, {desk}, "x"};
-    s.id = r.insert_staff(s);
-    return people::Actor{.staff_id = s.id, .username = name, .role = role, .store_ids = {store}};
+  people::Actor staff(storage::Repository& r, const std::string& name, const std::string& role,
+                      const std::string& email) {
+    return make(r, name, role, {store}, {desk}, email);
   }
 
   template <typename F>
-  auto as(const people::Actor& who, int64_t now, F f) {
-    decltype(f(std::declval<Context&>())) out{};
-    db->write_sync([&](storage::Repository& r) {
-      Context c{r, who, now, seg.get()};
-      out = f(c);
-    });
-    return out;
+  auto at_time(const people::Actor& who, int64_t now, F f) {
+    return as(who, f, now);
   }
 
   ticket::Ticket create(const std::string& local, std::string priority = "") {
-    return as(agent, ms(local), [&](Context& c) {
+    return at_time(agent, ms(local), [&](Context& c) {
       return create_ticket(c, {.store_id = store,
                                .type = "complaint",
                                .channel = "service_desk",
@@ -84,7 +70,7 @@ class SlaUseCases : public ::testing::Test {
   }
 
   std::vector<FiredStep> fire(int64_t id, const std::string& local) {
-    return as(system_actor(), ms(local), [&](Context& c) { return fire_escalations(c, id); });
+    return at_time(system_actor(), ms(local), [&](Context& c) { return fire_escalations(c, id); });
   }
 
   ticket::Ticket get(int64_t id) { return *db->reader().ticket(id); }
@@ -96,13 +82,11 @@ class SlaUseCases : public ::testing::Test {
     return out;
   }
 
-  std::unique_ptr<storage::Database> db;
-  std::shared_ptr<const text::Segmenter> seg = text::Segmenter::builtin();
   int64_t store = 0, desk = 0, normal_id = 0;
   people::Actor agent, sup, manager;
 };
 
-TEST_F(SlaUseCases, CreationAppliesTheFirstMatchingPolicyAndSetsDeadlines) {
+TEST_F(SlaClocks, CreationAppliesTheFirstMatchingPolicyAndSetsDeadlines) {
   auto t = create("2026-11-23 09:00");  // before opening: business time starts at 10:00
   EXPECT_EQ(t.sla_policy_id, normal_id);
   EXPECT_EQ(when(t.first_response_due_at), "2026-11-23 10:30");
@@ -113,7 +97,7 @@ TEST_F(SlaUseCases, CreationAppliesTheFirstMatchingPolicyAndSetsDeadlines) {
   EXPECT_EQ(when(get(t.id).next_escalation_at), "2026-11-23 10:24");
 }
 
-TEST_F(SlaUseCases, EachStepFiresOnceAtItsTimeAndTheBreachIsRecorded) {
+TEST_F(SlaClocks, EachStepFiresOnceAtItsTimeAndTheBreachIsRecorded) {
   auto t = create("2026-11-23 10:00");
   EXPECT_TRUE(fire(t.id, "2026-11-23 10:23").empty());  // not yet due
 
@@ -141,7 +125,7 @@ TEST_F(SlaUseCases, EachStepFiresOnceAtItsTimeAndTheBreachIsRecorded) {
   EXPECT_NE(mail[0].subject.find("已超时"), std::string::npos);
 }
 
-TEST_F(SlaUseCases, ASchedulerThatWasDownFiresMissedStepsLateAndOnce) {
+TEST_F(SlaClocks, ASchedulerThatWasDownFiresMissedStepsLateAndOnce) {
   auto t = create("2026-11-23 10:00");
   auto late = fire(t.id, "2026-11-23 13:00");
   ASSERT_EQ(late.size(), 3u);  // 80% owner, breach supervisor, +120 min manager
@@ -153,37 +137,38 @@ TEST_F(SlaUseCases, ASchedulerThatWasDownFiresMissedStepsLateAndOnce) {
   EXPECT_NE(notes[0].body.find("延迟"), std::string::npos);  // says it fired late
 }
 
-TEST_F(SlaUseCases, TheFirstReplyStopsFirstResponseEscalation) {
+TEST_F(SlaClocks, TheFirstReplyStopsFirstResponseEscalation) {
   auto t = create("2026-11-23 10:00");
-  as(agent, ms("2026-11-23 10:10"), [&](Context& c) { return add_message(c, t.id, "您好，马上为您处理", true); });
+  at_time(agent, ms("2026-11-23 10:10"), [&](Context& c) { return add_message(c, t.id, "您好，马上为您处理", true); });
   auto now = get(t.id);
   EXPECT_EQ(when(now.first_response_due_at), "none");
   EXPECT_EQ(when(now.next_escalation_at), "2026-11-23 13:12");  // 80% of resolution's 4 h
   EXPECT_TRUE(fire(t.id, "2026-11-23 10:40").empty());
 }
 
-TEST_F(SlaUseCases, WaitingOnTheCustomerPausesResolutionAndResumingMovesTheDeadline) {
+TEST_F(SlaClocks, WaitingOnTheCustomerPausesResolutionAndResumingMovesTheDeadline) {
   auto t = create("2026-11-23 10:00");
-  as(agent, ms("2026-11-23 10:05"), [&](Context& c) { return add_message(c, t.id, "请提供小票", true); });
-  as(agent, ms("2026-11-23 11:00"),
-     [&](Context& c) { return change_status(c, t.id, "waiting_customer", "等顾客小票", {}); });
+  at_time(agent, ms("2026-11-23 10:05"), [&](Context& c) { return add_message(c, t.id, "请提供小票", true); });
+  at_time(agent, ms("2026-11-23 11:00"),
+          [&](Context& c) { return change_status(c, t.id, "waiting_customer", "等顾客小票", {}); });
   auto paused = get(t.id);
   EXPECT_EQ(when(paused.resolution_due_at), "none");
   EXPECT_EQ(when(paused.next_escalation_at), "none");
-  as(agent, ms("2026-11-23 12:00"), [&](Context& c) { return change_status(c, t.id, "in_progress", "", {}); });
+  at_time(agent, ms("2026-11-23 12:00"), [&](Context& c) { return change_status(c, t.id, "in_progress", "", {}); });
   EXPECT_EQ(when(get(t.id).resolution_due_at), "2026-11-23 15:00");  // one hour later
 }
 
-TEST_F(SlaUseCases, WaitingOnAnotherDepartmentDoesNotPause) {
+TEST_F(SlaClocks, WaitingOnAnotherDepartmentDoesNotPause) {
   auto t = create("2026-11-23 10:00");
-  as(agent, ms("2026-11-23 10:05"), [&](Context& c) { return add_message(c, t.id, "已联系保安部", true); });
-  as(agent, ms("2026-11-23 11:00"), [&](Context& c) { return change_status(c, t.id, "waiting_internal", "", {}); });
+  at_time(agent, ms("2026-11-23 10:05"), [&](Context& c) { return add_message(c, t.id, "已联系保安部", true); });
+  at_time(agent, ms("2026-11-23 11:00"),
+          [&](Context& c) { return change_status(c, t.id, "waiting_internal", "", {}); });
   EXPECT_EQ(when(get(t.id).resolution_due_at), "2026-11-23 14:00");
 }
 
-TEST_F(SlaUseCases, APriorityChangeReappliesThePolicyAndSaysSoOnTheTimeline) {
+TEST_F(SlaClocks, APriorityChangeReappliesThePolicyAndSaysSoOnTheTimeline) {
   auto t = create("2026-11-23 10:00");
-  auto p1 = as(agent, ms("2026-11-23 10:05"), [&](Context& c) {
+  auto p1 = at_time(agent, ms("2026-11-23 10:05"), [&](Context& c) {
     TicketPatch p;
     p.priority = "P1";
     return update_ticket(c, t.id, p, t.version);
@@ -198,20 +183,20 @@ TEST_F(SlaUseCases, APriorityChangeReappliesThePolicyAndSaysSoOnTheTimeline) {
   EXPECT_TRUE(said);
 }
 
-TEST_F(SlaUseCases, ResolvingStartsTheCallbackClockAndAReopenRestartsResolution) {
+TEST_F(SlaClocks, ResolvingStartsTheCallbackClockAndAReopenRestartsResolution) {
   auto t = create("2026-11-23 10:00");
-  as(agent, ms("2026-11-23 10:05"), [&](Context& c) { return add_message(c, t.id, "已处理", true); });
-  auto resolved =
-      as(agent, ms("2026-11-23 11:00"), [&](Context& c) { return change_status(c, t.id, "resolved", "退款", {}); });
+  at_time(agent, ms("2026-11-23 10:05"), [&](Context& c) { return add_message(c, t.id, "已处理", true); });
+  auto resolved = at_time(agent, ms("2026-11-23 11:00"),
+                          [&](Context& c) { return change_status(c, t.id, "resolved", "退款", {}); });
   EXPECT_EQ(when(resolved.resolution_due_at), "none");
   EXPECT_EQ(when(resolved.callback_due_at), "2026-11-24 11:00");
   auto reopened =
-      as(agent, ms("2026-11-23 12:00"), [&](Context& c) { return change_status(c, t.id, "in_progress", "", {}); });
+      at_time(agent, ms("2026-11-23 12:00"), [&](Context& c) { return change_status(c, t.id, "in_progress", "", {}); });
   EXPECT_EQ(when(reopened.callback_due_at), "none");
   EXPECT_EQ(when(reopened.resolution_due_at), "2026-11-23 16:00");  // the full 4 h again
 }
 
-TEST_F(SlaUseCases, AnOverdueCollaborationTaskGoesToItsDepartmentHeadOnce) {
+TEST_F(SlaClocks, AnOverdueCollaborationTaskGoesToItsDepartmentHeadOnce) {
   int64_t security = 0;
   people::Actor head;
   db->write_sync([&](storage::Repository& r) {
@@ -220,12 +205,12 @@ TEST_F(SlaUseCases, AnOverdueCollaborationTaskGoesToItsDepartmentHeadOnce) {
     head.staff_id = r.insert_staff(s);
   });
   auto t = create("2026-11-23 10:00");
-  auto task = as(agent, ms("2026-11-23 10:05"), [&](Context& c) {
+  auto task = at_time(agent, ms("2026-11-23 10:05"), [&](Context& c) {
     return create_task(c, t.id,
                        {.department_id = security, .description = "调取监控", .due_at = ms("2026-11-23 11:00")});
   });
   auto escalate = [&](const std::string& local) {
-    return as(system_actor(), ms(local), [&](Context& c) { return escalate_overdue_task(c, task.id); });
+    return at_time(system_actor(), ms(local), [&](Context& c) { return escalate_overdue_task(c, task.id); });
   };
   EXPECT_TRUE(escalate("2026-11-23 10:59").empty());
   EXPECT_TRUE(db->reader().tasks_overdue(ms("2026-11-23 10:59"), 10).empty());
@@ -239,7 +224,7 @@ TEST_F(SlaUseCases, AnOverdueCollaborationTaskGoesToItsDepartmentHeadOnce) {
   EXPECT_NE(notes[0].body.find("30 分钟"), std::string::npos);
 }
 
-TEST_F(SlaUseCases, NoMatchingPolicyMeansNoClocks) {
+TEST_F(SlaClocks, NoMatchingPolicyMeansNoClocks) {
   db->write_sync([&](storage::Repository& r) {
     for (auto p : r.sla_policies(false)) {
       p.active = false;

@@ -3,26 +3,19 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
-
 #include "app/members.hpp"
+#include "app/use_case_test.hpp"
 #include "domain/common/error.hpp"
-#include "domain/text/segmenter.hpp"
-#include "storage/open.hpp"
 
 namespace kefu::app {
 namespace {
 
-constexpr int64_t kNow = 1795278600000LL;  // 2026-11-22 00:30 Asia/Shanghai
+using testing::kNow;
 
-class TicketUseCases : public ::testing::Test {
+class TicketUseCases : public testing::UseCaseTest {
  protected:
   void SetUp() override {
-    auto path = std::filesystem::temp_directory_path() /
-                ("kefu-app-" + std::to_string(::getpid()) + "-" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
-    for (auto ext : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + ext);
-    db = storage::open_database("sqlite://" + path.string(), true);
+    UseCaseTest::SetUp();
     db->write_sync([&](storage::Repository& r) {
       store_a = r.insert_store({.code = "A", .name = "甲店"});
       store_b = r.insert_store({.code = "B", .name = "乙店"});
@@ -36,24 +29,6 @@ class TicketUseCases : public ::testing::Test {
     });
   }
 
-  people::Actor make(storage::Repository& r, const std::string& name, const std::string& role,
-                     std::vector<int64_t> stores, std::vector<int64_t> depts) {
-    people::Staff s{0, name, name, role, "", "", true, stores, depts, "x"};
-    s.id = r.insert_staff(s);
-    return people::Actor{
-        .staff_id = s.id, .username = name, .role = role, .store_ids = stores, .department_ids = depts};
-  }
-
-  template <typename F>
-  auto as(const people::Actor& who, F f, int64_t now = kNow) {
-    decltype(f(std::declval<Context&>())) out{};
-    db->write_sync([&](storage::Repository& r) {
-      Context c{r, who, now, seg.get()};
-      out = f(c);
-    });
-    return out;
-  }
-
   ticket::Ticket desk_ticket(const people::Actor& who, std::string subject = "顾客咨询停车收费") {
     return as(who, [&](Context& c) {
       return create_ticket(c,
@@ -61,17 +36,6 @@ class TicketUseCases : public ::testing::Test {
     });
   }
 
-  static std::string code_of(const std::function<void()>& f) {
-    try {
-      f();
-    } catch (const Error& e) {
-      return e.code();
-    }
-    return "none";
-  }
-
-  std::unique_ptr<storage::Database> db;
-  std::shared_ptr<const text::Segmenter> seg = text::Segmenter::builtin();
   int64_t store_a = 0, store_b = 0, desk = 0, security = 0;
   people::Actor agent, agent2, guard_head, supervisor, agent_b;
 };
