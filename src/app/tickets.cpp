@@ -52,7 +52,7 @@ ticket::Ticket create_ticket(Context& c, const NewTicket& in) {
   check_text("category", in.category, kShortMax, false);
   check_text("location", in.location, kShortMax, false);
   check_text("purchase_ref", in.purchase_ref, kRefMax, false);
-  if (!c.actor.in_store(in.store_id) || !c.repo.store(in.store_id))
+  if (!c.actor.in_store(in.store_id) || !c.repo.store_exists(in.store_id))
     throw invalid("store_id", "门店不存在或不在您的服务范围内", "store not found or outside your stores",
                   "unknown_reference");
   check_department(c, in.department_id, in.store_id);
@@ -77,7 +77,10 @@ ticket::Ticket create_ticket(Context& c, const NewTicket& in) {
   auto clock_events = start_sla(c, t);
   c.repo.insert_ticket(t);
   record_clock_events(c, t.id, clock_events);
-  record_event(c, t.id, "created", t.subject, {{"channel", t.channel}, {"owner_id", snapshot(t)["owner_id"]}}, false);
+  record_event(
+      c, t.id, "created", t.subject,
+      {{"channel", t.channel}, {"owner_id", t.owner_id ? nlohmann::json(*t.owner_id) : nlohmann::json(nullptr)}},
+      false);
   audit(c, "ticket.create", "ticket", t.id, nullptr, snapshot(t));
   reindex(c, t, /*has_messages=*/false);
   return t;

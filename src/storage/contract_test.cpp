@@ -24,6 +24,8 @@ TEST_P(Contract, OrganisationRoundTrips) {
   EXPECT_EQ(p->store_ids, std::vector<int64_t>{store_a});
   EXPECT_EQ(p->department_ids, std::vector<int64_t>{dept});
   EXPECT_FALSE(r.staff_by_username("nobody"));
+  EXPECT_TRUE(r.store_exists(store_b));
+  EXPECT_FALSE(r.store_exists(store_b + 100));
 }
 
 TEST_P(Contract, DuplicateUsernameIsAConflictAndKeepsTheFirst) {

@@ -149,6 +149,7 @@ class Repository {
   virtual int64_t insert_store(const people::Store&) = 0;
   virtual std::vector<people::Store> stores() = 0;
   virtual std::optional<people::Store> store(int64_t id) = 0;
+  virtual bool store_exists(int64_t id) = 0;  // without reading the store (hot paths)
   virtual int64_t insert_department(const people::Department&) = 0;
   virtual std::vector<people::Department> departments(std::optional<int64_t> store_id) = 0;
   virtual std::optional<people::Department> department(int64_t id) = 0;

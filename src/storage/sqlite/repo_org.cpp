@@ -65,6 +65,12 @@ std::optional<people::Store> SqliteRepository::store(int64_t id) {
   return read_store(*s);
 }
 
+bool SqliteRepository::store_exists(int64_t id) {
+  auto s = db_.prepare("SELECT 1 FROM stores WHERE id = ?");
+  s->bind(1, id);
+  return s->step();
+}
+
 int64_t SqliteRepository::insert_department(const people::Department& d) {
   db_.prepare("INSERT INTO departments(store_id, code, name, kind) VALUES (?,?,?,?)")
       ->bind_all(d.store_id, d.code, d.name, d.kind)

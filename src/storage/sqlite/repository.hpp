@@ -36,6 +36,7 @@ class SqliteRepository final : public Repository {
   int64_t insert_store(const people::Store&) override;
   std::vector<people::Store> stores() override;
   std::optional<people::Store> store(int64_t id) override;
+  bool store_exists(int64_t id) override;
   int64_t insert_department(const people::Department&) override;
   std::vector<people::Department> departments(std::optional<int64_t> store_id) override;
   std::optional<people::Department> department(int64_t id) override;
