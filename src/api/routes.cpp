@@ -4,6 +4,7 @@
 
 #include "api/support.hpp"
 #include "domain/ticket/vocabulary.hpp"
+#include "http/error_json.hpp"
 
 namespace kefu::api {
 namespace {
@@ -23,8 +24,16 @@ void vocabulary(Services& s, http::Request& req, http::Reply reply) {
                  {"task_statuses", list(ticket::task_statuses())}}));
 }
 
-// Until the staff console is served, "/" tells a person what is running and how to use it.
-void home(Services&, http::Request&, http::Reply reply) {
+// The web app's files and pages (static_site.hpp); an unknown /api/ path stays a JSON 404.
+void site_or_404(Services& s, http::Request& req, http::Reply reply) {
+  if (s.site)
+    if (auto r = s.site->serve(req.path)) return reply(std::move(*r));
+  reply(http::error_json(404, "route_not_found", "接口不存在 / No such route"));
+}
+
+// The console when the web app is built; otherwise a page that says what is running.
+void home(Services& s, http::Request& req, http::Reply reply) {
+  if (s.site) return site_or_404(s, req, std::move(reply));
   reply(http::Response::text(200, R"HTML(<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>kefu 客服</title>
 <style>body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;max-width:46rem;margin:3rem auto;line-height:1.6}
@@ -55,6 +64,7 @@ http::Router build_router(Services& s) {
   add_report_routes(r, s);
   r.add("GET", "/api/v1/meta/vocabulary", bind(s, vocabulary));
   r.add("GET", "/", bind(s, home));
+  r.fallback("GET", [&s](http::Request& q, http::Reply p) { site_or_404(s, q, std::move(p)); });
   return r;
 }
 

@@ -7,6 +7,7 @@
 
 #include "api/auth_cache.hpp"
 #include "api/notification_hub.hpp"
+#include "api/static_site.hpp"
 #include "api/worker_pool.hpp"
 #include "domain/text/segmenter.hpp"
 #include "http/router.hpp"
@@ -22,7 +23,8 @@ struct Services {
   WorkerPool& workers;
   bool secure_cookies = false;  // set the Secure flag when served over HTTPS
   AuthCache auth_cache{};
-  NotificationHub* hub = nullptr;  // live notification streams; null = no stream endpoint
+  NotificationHub* hub = nullptr;    // live notification streams; null = no stream endpoint
+  const StaticSite* site = nullptr;  // the built web app; null = the API only
 };
 
 // Registers every /api/v1 route.

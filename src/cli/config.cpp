@@ -64,6 +64,7 @@ Config load_config(const std::string& path, bool path_given) {
     from_toml(t, "smtp", "username", c.smtp_username);
     from_toml(t, "smtp", "password", c.smtp_password);
     from_toml(t, "smtp", "starttls", c.smtp_starttls);
+    from_toml(t, "web", "dir", c.web_dir);
   }
   from_env("KEFU_SERVER_ADDRESS", c.address);
   from_env("KEFU_SERVER_PORT", c.port);
@@ -82,6 +83,7 @@ Config load_config(const std::string& path, bool path_given) {
   from_env("KEFU_SMTP_USERNAME", c.smtp_username);
   from_env("KEFU_SMTP_PASSWORD", c.smtp_password);
   from_env("KEFU_SMTP_STARTTLS", c.smtp_starttls);
+  from_env("KEFU_WEB_DIR", c.web_dir);
   if (c.port < 0 || c.port > 65535) throw std::runtime_error("server.port must be 0-65535");
   if (c.threads < 1 || c.threads > 64) throw std::runtime_error("server.threads must be 1-64");
   if (c.sla_tick_ms < 50 || c.sla_tick_ms > 60'000) throw std::runtime_error("sla.tick_ms must be 50-60000");

@@ -27,6 +27,8 @@ struct Config {
   std::string smtp_username;
   std::string smtp_password;
   bool smtp_starttls = false;
+  // The built web app (npm run build in web/); not found = the API only.
+  std::string web_dir = "web/dist";
 };
 
 // Throws std::runtime_error naming the file and key on a bad value.

@@ -22,6 +22,12 @@ int serve(const Config& c) {
   api::WorkerPool workers(2, 256);
   auto now_ms = server_clock();
   api::Services services{*db, segmenter, now_ms, c.attachments_dir, workers, c.secure_cookies};
+  auto site = api::StaticSite::load(c.web_dir);
+  services.site = site.get();
+  if (site)
+    spdlog::info("serving the web app from {} ({} files)", c.web_dir, site->files());
+  else
+    spdlog::warn("no web app in {} (run `npm run build` in web/): serving the API only", c.web_dir);
   api::NotificationHub hub(*db);
   services.hub = &hub;
   jobs::OutboxSender outbox(*db,

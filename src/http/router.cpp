@@ -108,6 +108,10 @@ Router::Match Router::match(std::string_view method, std::string_view path) cons
       out.pattern = any_method->pattern;
     } else {
       out.allowed.clear();
+      if (auto f = fallbacks_.find(std::string(method)); f != fallbacks_.end()) {
+        out.handler = &f->second;
+        out.pattern = "*";
+      }
     }
     return out;
   }
@@ -120,6 +124,8 @@ Router::Match Router::match(std::string_view method, std::string_view path) cons
   }
   return out;
 }
+
+void Router::fallback(std::string method, Handler handler) { fallbacks_[std::move(method)] = std::move(handler); }
 
 std::vector<RouteInfo> Router::routes() const {
   std::vector<RouteInfo> out;

@@ -35,6 +35,10 @@ class Router {
   // the method, the one with a literal at the first position where two differ wins.
   Match match(std::string_view method, std::string_view path) const;
 
+  // What answers a `method` request no route matches (not one whose path matched with
+  // another method): e.g. static files and single-page-app paths. Its pattern is "*".
+  void fallback(std::string method, Handler handler);
+
   // Every registered route, for the OpenAPI completeness test and `kefu routes`.
   std::vector<RouteInfo> routes() const;
 
@@ -46,6 +50,7 @@ class Router {
     Handler handler;
   };
   std::vector<Entry> entries_;
+  std::map<std::string, Handler> fallbacks_;
 };
 
 }  // namespace kefu::http

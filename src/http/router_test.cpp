@@ -101,3 +101,25 @@ TEST(Router, RejectsBrokenOrDuplicateRoutes) {
 
 }  // namespace
 }  // namespace kefu::http
+
+namespace kefu::http {
+namespace {
+
+TEST(Router, TheFallbackAnswersOnlyWhatNoRouteMatches) {
+  Router r;
+  int hit = 0;
+  r.add("GET", "/api/v1/tickets/{id}", [&](Request&, Reply) { hit = 1; });
+  r.add("POST", "/api/v1/tickets", [&](Request&, Reply) { hit = 2; });
+  r.fallback("GET", [&](Request&, Reply) { hit = 3; });
+  auto m = r.match("GET", "/tickets/42");
+  ASSERT_TRUE(m.handler);
+  EXPECT_EQ(m.pattern, "*");
+  EXPECT_EQ(r.match("GET", "/api/v1/tickets/7").pattern, "/api/v1/tickets/{id}");
+  auto wrong_method = r.match("GET", "/api/v1/tickets");  // the path exists for POST: 405, not the fallback
+  EXPECT_FALSE(wrong_method.handler);
+  EXPECT_TRUE(wrong_method.method_not_allowed);
+  EXPECT_FALSE(r.match("DELETE", "/anything").handler);
+}
+
+}  // namespace
+}  // namespace kefu::http
