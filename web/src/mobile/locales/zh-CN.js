@@ -1,0 +1,1 @@
+export default { app: { title: '顾客服务' } };
