@@ -17,6 +17,9 @@ PKGS=(
 # Node.js: keep whatever node the machine has (it may come with its own npm).
 command -v npm >/dev/null 2>&1 || PKGS+=(nodejs npm)
 [ "${KEFU_BENCH_DEPS:-0}" = 1 ] && PKGS+=(wrk)
+# Browser tests and browser benchmarks: Debian's Chromium (driven by playwright-core,
+# which never downloads a browser) and a CJK font, or Chinese renders as boxes.
+[ "${KEFU_TEST_DEPS:-0}" = 1 ] || [ "${KEFU_BENCH_DEPS:-0}" = 1 ] && PKGS+=(chromium fonts-wqy-microhei)
 
 missing=()
 for p in "${PKGS[@]}"; do

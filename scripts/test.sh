@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test: the GoogleTest suites
-# through ctest, then the black-box end-to-end suite against the real binary.
+# through ctest, the black-box end-to-end suite against the real binary, the web
+# component tests (vitest) and the browser tests (Chromium against kefu serving the
+# built web app). Each prints a "N passed, N failed" line; the last line is the total.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/deps.sh || exit 1
+KEFU_TEST_DEPS=1 bash scripts/deps.sh || exit 1
 bash scripts/build.sh || exit 1
 
 echo "== unit, storage contract and API tests (ctest) =="
@@ -26,8 +28,30 @@ e_fail=${e_fail:-0}
 [ "$e2e_rc" -ne 0 ] && [ "$e_fail" -eq 0 ] && e_fail=1
 echo "e2e: ${e_pass} passed, ${e_fail} failed"
 
-total_pass=$(( ${c_pass:-0} + e_pass ))
-total_fail=$(( ${c_fail:-0} + e_fail ))
+echo "== web component tests (vitest) =="
+(cd web && npx vitest run --reporter=default --reporter=json --outputFile=../build/vitest.json) 2>&1 | tee build/vitest.log
+vitest_rc=${PIPESTATUS[0]}
+read -r v_pass v_fail < <(node -e '
+  try { const r = require("./build/vitest.json"); console.log(r.numPassedTests, r.numFailedTests + (r.numFailedTestSuites || 0)); }
+  catch { console.log("0 1"); }')
+[ "$vitest_rc" -ne 0 ] && [ "$v_fail" -eq 0 ] && v_fail=1
+echo "vitest: ${v_pass} passed, ${v_fail} failed"
+
+echo "== browser tests (Chromium, playwright-core; screenshots in web/test-results/) =="
+KEFU_BIN="$PWD/build/kefu" KEFU_SOURCE_DIR="$PWD" node --test \
+  --test-reporter=spec --test-reporter-destination=stdout \
+  --test-reporter=./tests/e2e/lib/summary-reporter.mjs --test-reporter-destination=build/browser-summary.log \
+  web/tests/browser/ 2>&1 | tee build/browser.log
+browser_rc=${PIPESTATUS[0]}
+b_pass=$(grep -oE '[0-9]+ passed' build/browser-summary.log | tail -1 | awk '{print $1}')
+b_fail=$(grep -oE '[0-9]+ failed' build/browser-summary.log | tail -1 | awk '{print $1}')
+b_pass=${b_pass:-0}
+b_fail=${b_fail:-0}
+[ "$browser_rc" -ne 0 ] && [ "$b_fail" -eq 0 ] && b_fail=1
+echo "browser: ${b_pass} passed, ${b_fail} failed"
+
+total_pass=$(( ${c_pass:-0} + e_pass + v_pass + b_pass ))
+total_fail=$(( ${c_fail:-0} + e_fail + v_fail + b_fail ))
 [ "$ctest_rc" -ne 0 ] && [ "$total_fail" -eq 0 ] && total_fail=1
 echo "total: ${total_pass} passed, ${total_fail} failed"
-[ "$ctest_rc" -eq 0 ] && [ "$e2e_rc" -eq 0 ]
+[ "$ctest_rc" -eq 0 ] && [ "$e2e_rc" -eq 0 ] && [ "$vitest_rc" -eq 0 ] && [ "$browser_rc" -eq 0 ]
