@@ -68,8 +68,35 @@ void sla_report(Services& s, http::Request& req, http::Reply reply) {
   });
 }
 
+// GET /reports/dashboard?from=&to=&store_id=: today's contacts by type and channel, open
+// and overdue tickets.
+void dashboard(Services& s, http::Request& req, http::Reply reply) {
+  auto actor = authenticate(s, req);
+  auto from = query_time(req, "from");
+  auto to = query_time(req, "to");
+  auto store = query_int(req, "store_id");
+  read(s, req, reply, actor, [=](app::Context& c) {
+    auto d = app::dashboard_counts(c, from, to, store);
+    auto pairs = [](const std::vector<std::pair<std::string, int64_t>>& v) {
+      nlohmann::json o = nlohmann::json::object();
+      for (const auto& [k, n] : v) o[k] = n;
+      return o;
+    };
+    return ok(200, {{"from", d.from_ms},
+                    {"to", d.to_ms},
+                    {"created", d.counts.created},
+                    {"by_type", pairs(d.counts.by_type)},
+                    {"by_channel", pairs(d.counts.by_channel)},
+                    {"open", d.counts.open},
+                    {"overdue", d.counts.overdue}});
+  });
+}
+
 }  // namespace
 
-void add_report_routes(http::Router& r, Services& s) { r.add("GET", "/api/v1/reports/sla", bind(s, sla_report)); }
+void add_report_routes(http::Router& r, Services& s) {
+  r.add("GET", "/api/v1/reports/sla", bind(s, sla_report));
+  r.add("GET", "/api/v1/reports/dashboard", bind(s, dashboard));
+}
 
 }  // namespace kefu::api

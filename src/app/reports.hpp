@@ -20,4 +20,14 @@ inline constexpr int64_t kMaxReportSpanMs = 366LL * 24 * 3600 * 1000;
 std::vector<sla::ComplianceRow> sla_compliance(Context&, int64_t from_ms, int64_t to_ms, sla::Dimension d,
                                                std::optional<int64_t> store_id);
 
+// The dashboard's counts (storage::TicketCounts) for [from_ms, to_ms) — by default the
+// current local day of the store (or of the caller's first store) — in the caller's
+// stores or the one store_id (404 outside them).
+struct DashboardCounts {
+  int64_t from_ms = 0, to_ms = 0;
+  storage::TicketCounts counts;
+};
+DashboardCounts dashboard_counts(Context&, std::optional<int64_t> from_ms, std::optional<int64_t> to_ms,
+                                 std::optional<int64_t> store_id);
+
 }  // namespace kefu::app

@@ -130,6 +130,25 @@ TEST_P(SlaContract, TheOverdueFilterLooksAtEveryRunningDeadline) {
   EXPECT_FALSE(back->first_response_due_at);
 }
 
+TEST_P(SlaContract, DashboardCountsByTypeChannelOpenAndOverdue) {
+  auto a = make_ticket(store_a, 1000), b = make_ticket(store_a, 2000), c = make_ticket(store_a, 3000),
+       old = make_ticket(store_a, 10), other = make_ticket(store_b, 1500);
+  b.type = "complaint";
+  b.channel = "hotline";
+  b.resolution_due_at = 4000;  // overdue at 5000
+  c.status = "closed";
+  c.callback_due_at = 4500;  // a late callback counts too
+  old.status = "in_progress";
+  for (auto* t : {&a, &b, &c, &old, &other}) db->write_sync([&](Repository& r) { r.insert_ticket(*t); });
+  auto n = db->reader().ticket_counts({store_a}, 1000, 4000, 5000);
+  EXPECT_EQ(n.created, 3);
+  EXPECT_EQ(n.by_type, (std::vector<std::pair<std::string, int64_t>>{{"inquiry", 2}, {"complaint", 1}}));
+  EXPECT_EQ(n.by_channel, (std::vector<std::pair<std::string, int64_t>>{{"service_desk", 2}, {"hotline", 1}}));
+  EXPECT_EQ(n.open, 3);  // a, b, old
+  EXPECT_EQ(n.overdue, 2);
+  EXPECT_EQ(db->reader().ticket_counts({}, 1000, 4000, 5000).created, 4);
+}
+
 TEST_P(SlaContract, NotificationsPerStaffWithReadState) {
   db->write_sync([&](Repository& r) {
     for (int i = 0; i < 3; ++i) r.insert_notification({.staff_id = staff, .kind = "escalation", .title = "超时"});

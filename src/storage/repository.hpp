@@ -135,6 +135,15 @@ struct CsatRating {
   int64_t created_at = 0;
 };
 
+// The dashboard's counts over tickets in some stores (empty = all).
+struct TicketCounts {
+  std::vector<std::pair<std::string, int64_t>> by_type;     // created in the period
+  std::vector<std::pair<std::string, int64_t>> by_channel;  // created in the period
+  int64_t created = 0;                                      // in the period
+  int64_t open = 0;                                         // not resolved or closed, any age
+  int64_t overdue = 0;                                      // a running SLA clock past its deadline now
+};
+
 // What the compliance report reads for one ticket.
 struct TicketClockRow {
   ticket::Ticket ticket;
@@ -225,6 +234,11 @@ class Repository {
   // `before` (callback_due_at < before), soonest due first (ties by id), at most `limit`.
   virtual std::vector<ticket::Ticket> callbacks_due(const std::vector<int64_t>& store_ids, int64_t before,
                                                     int limit) = 0;
+
+  // Counts for the dashboard: tickets created in [from, to) by type and channel, plus the
+  // open and overdue (at `now`) ones.
+  virtual TicketCounts ticket_counts(const std::vector<int64_t>& store_ids, int64_t from, int64_t to,
+                                     int64_t now) = 0;
 
   // The scheduler: ids of tickets whose next escalation is at or before `now`, oldest
   // first. insert_fired_escalation returns false when that step already fired.

@@ -156,6 +156,50 @@ std::vector<TicketClockRow> SqliteRepository::ticket_clock_rows(const std::vecto
   return out;
 }
 
+TicketCounts SqliteRepository::ticket_counts(const std::vector<int64_t>& store_ids, int64_t from, int64_t to,
+                                             int64_t now) {
+  std::string in;
+  for (std::size_t i = 0; i < store_ids.size(); ++i) in += i ? ",?" : "?";
+  const std::string scope = store_ids.empty() ? std::string() : " AND store_id IN (" + in + ")";
+  auto bind_stores = [&](Stmt& s, int first) {
+    for (std::size_t i = 0; i < store_ids.size(); ++i) s.bind(first + static_cast<int>(i), store_ids[i]);
+  };
+  TicketCounts out;
+  for (const char* col : {"type", "channel"}) {
+    auto s =
+        db_.prepare(std::string("SELECT ") + col + ", COUNT(*) FROM tickets WHERE created_at >= ? AND created_at < ?" +
+                    scope + " GROUP BY 1 ORDER BY 2 DESC, 1");
+    s->bind(1, from).bind(2, to);
+    bind_stores(*s, 3);
+    auto& into = std::string(col) == "type" ? out.by_type : out.by_channel;
+    while (s->step()) {
+      into.emplace_back(s->text(0), s->i64(1));
+      if (std::string(col) == "type") out.created += s->i64(1);
+    }
+  }
+  {
+    auto s = db_.prepare(
+        "SELECT COUNT(*), COALESCE(SUM(first_response_due_at <= ?1 OR resolution_due_at <= ?1 OR callback_due_at <= "
+        "?1), 0) "
+        "FROM tickets WHERE status NOT IN ('resolved', 'closed')" +
+        scope);
+    s->bind(1, now);
+    bind_stores(*s, 2);
+    s->step();
+    out.open = s->i64(0);
+    out.overdue = s->i64(1);
+  }
+  {  // resolved tickets whose callback is late count as overdue too
+    auto s = db_.prepare(
+        "SELECT COUNT(*) FROM tickets WHERE status IN ('resolved', 'closed') AND callback_due_at <= ?" + scope);
+    s->bind(1, now);
+    bind_stores(*s, 2);
+    s->step();
+    out.overdue += s->i64(0);
+  }
+  return out;
+}
+
 std::vector<int64_t> SqliteRepository::tickets_due_for_escalation(int64_t now, int limit) {
   std::vector<int64_t> out;
   auto s = db_.prepare(

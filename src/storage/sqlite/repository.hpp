@@ -91,6 +91,7 @@ class SqliteRepository final : public Repository {
   std::vector<TicketClockRow> ticket_clock_rows(const std::vector<int64_t>& store_ids, int64_t from,
                                                 int64_t to) override;
   std::vector<ticket::Ticket> callbacks_due(const std::vector<int64_t>& store_ids, int64_t before, int limit) override;
+  TicketCounts ticket_counts(const std::vector<int64_t>& store_ids, int64_t from, int64_t to, int64_t now) override;
   std::vector<int64_t> tickets_due_for_escalation(int64_t now, int limit) override;
   std::optional<int64_t> earliest_escalation() override;
   bool insert_fired_escalation(const FiredEscalation&) override;
