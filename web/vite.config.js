@@ -11,6 +11,7 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     assetsDir: 'assets',
+    manifest: true, // .vite/manifest.json: which chunks each route loads (bench/web.mjs)
     chunkSizeWarningLimit: 1200,
     rollupOptions: {
       input: {
