@@ -46,6 +46,7 @@ export default {
     desk: 'Desk', floor: 'Floor', brand_counter: 'Brand counter', security: 'Security', parking: 'Parking',
     property: 'Property', cashier: 'Cashier', member_center: 'Member centre', other: 'Other',
   },
+  phases: { idle: 'Not started', running: 'Running', paused: 'Paused', fulfilled: 'Fulfilled', cancelled: 'Cancelled' },
   sla: { ok: 'On track', warning: 'Due soon', breached: 'Overdue', none: '—', due: 'Due' },
   desk: {
     title: 'Quick entry', store: 'Store', phone: 'Customer phone',

@@ -43,6 +43,7 @@ export default {
     desk: '服务台', floor: '楼层', brand_counter: '品牌专柜', security: '保安', parking: '停车场', property: '物业',
     cashier: '收银', member_center: '会员中心', other: '其他',
   },
+  phases: { idle: '未开始', running: '计时中', paused: '已暂停', fulfilled: '已完成', cancelled: '已取消' },
   sla: { ok: '正常', warning: '即将超时', breached: '已超时', none: '—', due: '截止' },
   desk: {
     title: '快速登记', store: '门店', phone: '顾客手机号', phoneHint: '输入手机号后按 Enter 查找会员（可留空）',
