@@ -120,5 +120,6 @@ export default {
     weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'], memberTiers: 'Member tiers', careFlags: 'Care flags',
     storeIds: 'Stores', noTarget: 'No clock',
   },
+  workbench: { callbacks: 'Callbacks due' },
   errors: { network: 'Network error, please try again', required: 'Required' },
 };

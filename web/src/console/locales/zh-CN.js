@@ -110,5 +110,6 @@ export default {
     weekdays: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'], memberTiers: '会员等级', careFlags: '关怀标记',
     storeIds: '门店', noTarget: '不计时',
   },
+  workbench: { callbacks: '待回访' },
   errors: { network: '网络错误，请稍后再试', required: '必填' },
 };
