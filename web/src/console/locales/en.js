@@ -5,7 +5,7 @@ export default {
     loading: 'Loading…', empty: 'No data', more: 'Load more', noMore: 'No more', search: 'Search', reset: 'Reset',
     actions: 'Actions', yes: 'Yes', no: 'No', all: 'All', none: 'None', copy: 'Copy', copied: 'Copied', open: 'Open',
     saved: 'Saved', back: 'Back', add: 'Add', remove: 'Remove', name: 'Name', code: 'Code', yuan: 'CNY', minutes: 'minutes',
-    reason: 'Reason', note: 'Note', close: 'Close', language: 'Language', unknown: 'Unknown',
+    reason: 'Reason', note: 'Note', close: 'Close', colon: ': ', language: 'Language', unknown: 'Unknown',
   },
   login: {
     title: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed',

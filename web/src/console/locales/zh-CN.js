@@ -5,7 +5,7 @@ export default {
     loading: '加载中…', empty: '暂无数据', more: '加载更多', noMore: '没有更多了', search: '搜索', reset: '重置',
     actions: '操作', yes: '是', no: '否', all: '全部', none: '无', copy: '复制', copied: '已复制', open: '打开',
     saved: '已保存', back: '返回', add: '添加', remove: '移除', name: '名称', code: '编码', yuan: '元', minutes: '分钟',
-    reason: '原因', note: '备注', close: '关闭', language: '语言', unknown: '未知',
+    reason: '原因', note: '备注', close: '关闭', colon: '：', language: '语言', unknown: '未知',
   },
   login: {
     title: '登录', username: '用户名', password: '密码', submit: '登录', failed: '登录失败',
