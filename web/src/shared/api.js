@@ -15,6 +15,13 @@ export function setApiLanguage(lang) {
   language = lang;
 }
 
+// Called on a 401 (unauthenticated / session_expired) from any request but the login, so a
+// page can send the user back to its sign-in screen. Optional.
+let unauthenticatedHandler = null;
+export function onUnauthenticated(fn) {
+  unauthenticatedHandler = fn;
+}
+
 export async function api(method, path, body, { headers = {}, raw = false } = {}) {
   const h = { 'Accept-Language': language, ...headers };
   let payload;
@@ -34,6 +41,7 @@ export async function api(method, path, body, { headers = {}, raw = false } = {}
   }
   if (!res.ok) {
     const e = json && json.error;
+    if (res.status === 401 && unauthenticatedHandler && !path.includes('/auth/login')) unauthenticatedHandler();
     throw new ApiError(res.status, e ? e.code : 'http_' + res.status, e ? e.message : text, e && e.field);
   }
   return json;
@@ -44,6 +52,8 @@ export const post = (path, body) => api('POST', path, body);
 export const put = (path, body) => api('PUT', path, body);
 export const patch = (path, body) => api('PATCH', path, body);
 export const del = (path) => api('DELETE', path);
+// A write with an Idempotency-Key (one key per form; a retried submit replays the first answer).
+export const postOnce = (path, body, key) => api('POST', path, body, { headers: key ? { 'Idempotency-Key': key } : {} });
 
 // Query strings from plain objects (skipping empty values; arrays joined by commas).
 export function qs(params) {

@@ -1,0 +1,52 @@
+// The signed-in staff member (GET /api/v1/auth/me), login and logout.
+import { defineStore } from 'pinia';
+import { get, post } from '../../shared/api.js';
+import { atLeast } from '../../shared/vocab.js';
+import { applyUserLanguage } from '../lib/lang.js';
+
+export const useSession = defineStore('session', {
+  state: () => ({ me: null, loaded: false }),
+  getters: {
+    role: (s) => (s.me ? s.me.role : null),
+    isSupervisor: (s) => !!s.me && atLeast(s.me.role, 'supervisor'),
+    isManager: (s) => !!s.me && atLeast(s.me.role, 'manager'),
+    isAdmin: (s) => !!s.me && s.me.role === 'admin',
+    storeIds: (s) => (s.me ? s.me.store_ids || [] : []),
+    departmentIds: (s) => (s.me ? s.me.department_ids || [] : []),
+    homePath: (s) => {
+      if (!s.me) return '/login';
+      return atLeast(s.me.role, 'supervisor') ? '/dashboard' : '/workbench';
+    },
+  },
+  actions: {
+    async load() {
+      try {
+        this.me = await get('/api/v1/auth/me');
+        applyUserLanguage(this.me.username);
+      } catch (e) {
+        if (e.status !== 401) console.warn('auth/me', e);
+        this.me = null;
+      }
+      this.loaded = true;
+      return this.me;
+    },
+    async login(username, password) {
+      const r = await post('/api/v1/auth/login', { username, password });
+      this.me = r.staff;
+      this.loaded = true;
+      applyUserLanguage(this.me.username);
+      return this.me;
+    },
+    async logout() {
+      try {
+        await post('/api/v1/auth/logout');
+      } catch {
+        /* the session may already be gone */
+      }
+      this.me = null;
+    },
+    expired() {
+      this.me = null;
+    },
+  },
+});
