@@ -62,6 +62,7 @@ http::Router build_router(Services& s) {
   add_resolution_routes(r, s);
   add_callback_routes(r, s);
   add_report_routes(r, s);
+  add_public_routes(r, s);
   r.add("GET", "/api/v1/meta/vocabulary", bind(s, vocabulary));
   r.add("GET", "/", bind(s, home));
   r.fallback("GET", [&s](http::Request& q, http::Reply p) { site_or_404(s, q, std::move(p)); });

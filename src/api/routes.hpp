@@ -25,5 +25,6 @@ void add_notification_routes(http::Router&, Services&);  // the notification cen
 void add_resolution_routes(http::Router&, Services&);    // 办结 with authority limits and approvals
 void add_callback_routes(http::Router&, Services&);      // 回访 and CSAT links (public rating page API)
 void add_report_routes(http::Router&, Services&);        // SLA compliance report + CSV
+void add_public_routes(http::Router&, Services&);        // the customer's mobile page: submit, track, reply
 
 }  // namespace kefu::api

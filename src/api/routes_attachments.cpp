@@ -5,16 +5,14 @@
 #include "api/render.hpp"
 #include "api/routes.hpp"
 #include "api/support.hpp"
+#include "api/uploads.hpp"
 #include "app/tickets.hpp"
 #include "app/validate.hpp"
 #include "domain/common/error.hpp"
 
 namespace kefu::api {
-namespace {
 
-void upload(Services& s, http::Request& req, http::Reply reply) {
-  auto actor = authenticate(s, req);
-  auto id = path_id(req);
+ImageUpload check_image_upload(const http::Request& req) {
   auto declared = req.header("content-type");
   declared = declared.substr(0, declared.find(';'));
   if (declared != "image/jpeg" && declared != "image/png" && declared != "image/webp" && declared != "image/gif")
@@ -27,22 +25,37 @@ void upload(Services& s, http::Request& req, http::Reply reply) {
   auto filename = req.query_value("filename");
   filename = filename.substr(filename.find_last_of("/\\") == std::string::npos ? 0 : filename.find_last_of("/\\") + 1);
   app::check_text("filename", filename, 100, false);
-  {
-    app::Context c{s.db.reader(), actor, s.now_ms(), nullptr};
-    app::get_ticket(c, id);  // 404 before any bytes are stored for a ticket the caller cannot see
-  }
+  return {declared, filename};
+}
+
+void store_image(Services& s, http::Request&& req, http::Reply reply, const people::Actor& actor,
+                 const ImageUpload& image, AttachFn attach) {
   auto request = std::make_shared<http::Request>(std::move(req));
-  bool queued = s.workers.submit([&s, request, reply, actor, id, declared, filename]() {
+  bool queued = s.workers.submit([&s, request, reply, actor, image, attach]() {
     try {
       auto sha = BlobStore(s.attachments_dir).put(request->body);
-      ticket::Attachment a{0, id, sha, declared, filename, static_cast<int64_t>(request->body.size()), 0, 0};
-      write(s, *request, reply, actor,
-            [id, a](app::Context& c) { return ok(201, render(app::add_attachment(c, id, a))); });
+      ticket::Attachment a{
+          0, 0, sha, image.content_type, image.filename, static_cast<int64_t>(request->body.size()), 0, 0};
+      write(s, *request, reply, actor, [a, attach](app::Context& c) { return attach(c, a); });
     } catch (...) {
       reply(error_response(*request, std::current_exception()));
     }
   });
   if (!queued) throw Error(Error::Kind::too_many, "busy", "服务繁忙，请稍后再试", "busy; retry shortly");
+}
+
+namespace {
+
+void upload(Services& s, http::Request& req, http::Reply reply) {
+  auto actor = authenticate(s, req);
+  auto id = path_id(req);
+  auto image = check_image_upload(req);
+  {
+    app::Context c{s.db.reader(), actor, s.now_ms(), nullptr};
+    app::get_ticket(c, id);  // 404 before any bytes are stored for a ticket the caller cannot see
+  }
+  store_image(s, std::move(req), std::move(reply), actor, image,
+              [id](app::Context& c, const ticket::Attachment& a) { return ok(201, render(app::add_attachment(c, id, a))); });
 }
 
 void download(Services& s, http::Request& req, http::Reply reply) {

@@ -1,10 +1,9 @@
 #include "app/csat.hpp"
 
-#include <stdexcept>
-
 #include "app/notifications.hpp"
 #include "app/record.hpp"
 #include "app/scope.hpp"
+#include "app/signing_key.hpp"
 #include "app/tickets.hpp"
 #include "domain/common/error.hpp"
 #include "domain/csat/link.hpp"
@@ -17,34 +16,6 @@ namespace {
 constexpr const char* kKeySetting = "csat_link_key";
 constexpr int64_t kRecoveryDueMs = 24LL * 3600 * 1000;
 
-std::string to_hex(const std::vector<unsigned char>& bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (auto b : bytes) {
-    out += kDigits[b >> 4];
-    out += kDigits[b & 15];
-  }
-  return out;
-}
-
-std::vector<unsigned char> from_hex(const std::string& hex) {
-  auto digit = [](char ch) -> int {
-    if (ch >= '0' && ch <= '9') return ch - '0';
-    if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
-    if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
-    return -1;
-  };
-  if (hex.size() != csat::link_key_size() * 2) throw std::runtime_error("setting csat_link_key is corrupt");
-  std::vector<unsigned char> out;
-  for (std::size_t i = 0; i < hex.size(); i += 2) {
-    int hi = digit(hex[i]), lo = digit(hex[i + 1]);
-    if (hi < 0 || lo < 0) throw std::runtime_error("setting csat_link_key is corrupt");
-    out.push_back(static_cast<unsigned char>(hi * 16 + lo));
-  }
-  return out;
-}
-
 Error invalid_link() {
   return Error(Error::Kind::forbidden, "invalid_link", "评价链接无效", "the survey link is not valid");
 }
@@ -54,18 +25,11 @@ Error already_rated() {
                "this ticket has already been rated");
 }
 
-// The key, created on first use (inside a write).
-std::vector<unsigned char> key_for_signing(Context& c) {
-  auto hex = c.repo.setting(kKeySetting);
-  if (!hex) hex = c.repo.put_setting_if_absent(kKeySetting, to_hex(csat::new_link_key()));
-  return from_hex(*hex);
-}
-
 // The ticket a genuine, unexpired link is for. No key yet = no link was ever made.
 ticket::Ticket verified_ticket(Context& c, const std::string& token, int64_t* expires_at = nullptr) {
-  auto hex = c.repo.setting(kKeySetting);
-  if (!hex) throw invalid_link();
-  auto claim = csat::verify_link(token, from_hex(*hex), c.now_ms);
+  auto key = existing_signing_key(c, kKeySetting);
+  if (!key) throw invalid_link();
+  auto claim = csat::verify_link(token, *key, c.now_ms);
   auto t = c.repo.ticket(claim.ticket_id);
   if (!t) throw invalid_link();
   if (expires_at) *expires_at = claim.expires_at_ms;
@@ -136,7 +100,7 @@ CsatLink create_csat_link(Context& c, int64_t ticket_id, int64_t ttl_ms) {
   if (c.repo.csat(t.id)) throw already_rated();
   CsatLink link;
   link.expires_at = c.now_ms + ttl_ms;
-  link.token = csat::sign_link(t.id, link.expires_at, key_for_signing(c));
+  link.token = csat::sign_link(t.id, link.expires_at, signing_key(c, kKeySetting));
   link.path = "/m/csat/" + link.token;
   record_event(c, t.id, "csat_link", "已生成满意度评价链接", {{"expires_at", link.expires_at}}, false);
   audit(c, "ticket.csat_link", "ticket", t.id, nullptr, {{"expires_at", link.expires_at}});

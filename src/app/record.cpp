@@ -53,7 +53,7 @@ void reindex(Context& c, const ticket::Ticket& t, bool has_messages) {
       t.number + " " + t.subject + " " + t.description + " " + t.category + " " + t.location + " " + t.purchase_ref;
   if (has_messages)
     for (const auto& e : c.repo.events(t.id))
-      if (e.kind == "reply" || e.kind == "note") doc += " " + e.body;
+      if (e.kind == "reply" || e.kind == "note" || e.kind == "customer_reply") doc += " " + e.body;
   c.repo.index_ticket(t.id, text::index_document(*c.segmenter, doc));
 }
 

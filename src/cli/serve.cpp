@@ -51,6 +51,7 @@ int serve(const Config& c) {
   opt.access_log = c.access_log;
   opt.access_log_path = c.access_log_file;
   opt.body_limit_by_route["/api/v1/tickets/{id}/attachments"] = api::kMaxAttachmentBytes;
+  opt.body_limit_by_route["/api/v1/public/tickets/{token}/attachments"] = api::kMaxAttachmentBytes;
 
   http::Server server(opt, api::build_router(services),
                       [](const http::Request& req, std::exception_ptr e) { return api::error_response(req, e); });

@@ -51,6 +51,20 @@ TEST_P(CallbackContract, CallbacksDueAreScopedAndSoonestFirst) {
   EXPECT_EQ(due[0].id, made[0].id);
 }
 
+TEST_P(CallbackContract, ATicketKeepsTheCustomersOwnContact) {
+  auto t = make_ticket(store_a, 1000);
+  db->write_sync([&](Repository& r) {
+    r.insert_ticket(t);
+    r.insert_ticket_contact({t.id, "王女士", "13800138000", 1000});
+  });
+  auto c = db->reader().ticket_contact(t.id);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->name, "王女士");
+  EXPECT_EQ(c->phone, "13800138000");
+  EXPECT_EQ(c->created_at, 1000);
+  EXPECT_FALSE(db->reader().ticket_contact(t.id + 1000));
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, CallbackContract, ::testing::ValuesIn(Backends()),
                          [](const auto& info) { return info.param.name; });
 

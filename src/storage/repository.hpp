@@ -144,6 +144,15 @@ struct TicketCounts {
   int64_t overdue = 0;                                      // a running SLA clock past its deadline now
 };
 
+// What a customer gave when submitting a ticket on the mobile page (name optional,
+// phone normalised): how they track it later. Not a member profile.
+struct TicketContact {
+  int64_t ticket_id = 0;
+  std::string name;
+  std::string phone;
+  int64_t created_at = 0;
+};
+
 // What the compliance report reads for one ticket.
 struct TicketClockRow {
   ticket::Ticket ticket;
@@ -283,6 +292,10 @@ class Repository {
   // One CSAT rating per ticket: insert_csat returns false when the ticket has one.
   virtual bool insert_csat(const CsatRating&) = 0;
   virtual std::optional<CsatRating> csat(int64_t ticket_id) = 0;
+
+  // The customer contact of a ticket submitted on the mobile page (one per ticket).
+  virtual void insert_ticket_contact(const TicketContact&) = 0;
+  virtual std::optional<TicketContact> ticket_contact(int64_t ticket_id) = 0;
 
   // A token that changes whenever policies, special days or stores change (and differs
   // between databases): what in-process caches of the SLA configuration compare.

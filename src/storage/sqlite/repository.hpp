@@ -122,6 +122,8 @@ class SqliteRepository final : public Repository {
                                                     const std::vector<std::string>& approver_roles) override;
   bool insert_csat(const CsatRating&) override;
   std::optional<CsatRating> csat(int64_t ticket_id) override;
+  void insert_ticket_contact(const TicketContact&) override;
+  std::optional<TicketContact> ticket_contact(int64_t ticket_id) override;
   std::string sla_config_version() override;
   std::optional<std::string> setting(const std::string& key) override;
   std::string put_setting_if_absent(const std::string& key, const std::string& value) override;

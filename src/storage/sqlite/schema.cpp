@@ -7,7 +7,7 @@ namespace kefu::storage::sqlite {
 namespace {
 
 // Migrations are append-only: never edit one that has shipped, add the next.
-constexpr std::array<std::string_view, 2> kMigrations{R"SQL(
+constexpr std::array<std::string_view, 3> kMigrations{R"SQL(
 CREATE TABLE stores(
   id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
   timezone TEXT NOT NULL, address TEXT NOT NULL DEFAULT '', hours_json TEXT NOT NULL DEFAULT '[]');
@@ -154,6 +154,12 @@ CREATE TRIGGER sla_config_store_insert AFTER INSERT ON stores BEGIN
   UPDATE settings SET value = lower(hex(randomblob(8))) WHERE key = 'sla_config_version'; END;
 CREATE TRIGGER sla_config_store_update AFTER UPDATE ON stores BEGIN
   UPDATE settings SET value = lower(hex(randomblob(8))) WHERE key = 'sla_config_version'; END;
+)SQL",
+                                                      // 3: the customer's own contact on tickets from the mobile page.
+                                                      R"SQL(
+CREATE TABLE ticket_contacts(
+  ticket_id INTEGER PRIMARY KEY REFERENCES tickets(id), name TEXT NOT NULL, phone TEXT NOT NULL,
+  created_at INTEGER NOT NULL);
 )SQL"};
 
 }  // namespace

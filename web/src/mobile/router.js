@@ -2,5 +2,12 @@ import { createRouter, createWebHistory } from 'vue-router';
 
 export const router = createRouter({
   history: createWebHistory('/m/'),
-  routes: [{ path: '/', name: 'home', component: () => import('./views/HomeView.vue') }],
+  routes: [
+    { path: '/', name: 'home', component: () => import('./views/HomeView.vue') },
+    { path: '/submit', name: 'submit', component: () => import('./views/SubmitView.vue') },
+    { path: '/track', name: 'track', component: () => import('./views/TrackView.vue') },
+    { path: '/t/:token', name: 'ticket', component: () => import('./views/TicketView.vue'), props: true },
+    { path: '/csat/:token', name: 'csat', component: () => import('./views/CsatView.vue'), props: true },
+    { path: '/:rest(.*)*', redirect: '/' },
+  ],
 });
