@@ -1,4 +1,4 @@
-// POST /auth/login, POST /auth/logout, GET /auth/me, POST /api-tokens.
+// POST /auth/login, POST /auth/logout, GET /auth/me, GET /auth/session, POST /api-tokens.
 #include "api/error_mapping.hpp"
 #include "api/json_io.hpp"
 #include "api/render.hpp"
@@ -78,6 +78,19 @@ void logout(Services& s, http::Request& req, http::Reply reply) {
 
 void me(Services& s, http::Request& req, http::Reply reply) { reply(ok(200, render(authenticate(s, req)))); }
 
+// For a page deciding whether to show the login form: 200 either way, so a browser
+// does not log a failed request for a visitor who simply is not signed in.
+void session(Services& s, http::Request& req, http::Reply reply) {
+  if (request_token(req).empty()) return reply(ok(200, {{"authenticated", false}}));
+  try {
+    auto actor = authenticate(s, req);
+    reply(ok(200, {{"authenticated", true}, {"staff", render(actor)}}));
+  } catch (const Error& e) {
+    if (e.kind() != Error::Kind::unauthenticated) throw;
+    reply(ok(200, {{"authenticated", false}}));
+  }
+}
+
 void create_token(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   auto body = parse_object(req);
@@ -95,6 +108,7 @@ void add_auth_routes(http::Router& r, Services& s) {
   r.add("POST", "/api/v1/auth/login", bind(s, login));
   r.add("POST", "/api/v1/auth/logout", bind(s, logout));
   r.add("GET", "/api/v1/auth/me", bind(s, me));
+  r.add("GET", "/api/v1/auth/session", bind(s, session));
   r.add("POST", "/api/v1/api-tokens", bind(s, create_token));
 }
 

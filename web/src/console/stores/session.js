@@ -21,10 +21,11 @@ export const useSession = defineStore('session', {
   actions: {
     async load() {
       try {
-        this.me = await get('/api/v1/auth/me');
-        applyUserLanguage(this.me.username);
+        const s = await get('/api/v1/auth/session'); // 200 whether signed in or not
+        this.me = s.authenticated ? s.staff : null;
+        if (this.me) applyUserLanguage(this.me.username);
       } catch (e) {
-        if (e.status !== 401) console.warn('auth/me', e);
+        console.warn('auth/session', e);
         this.me = null;
       }
       this.loaded = true;
