@@ -1,9 +1,10 @@
-// Display helpers shared by the console and the mobile page. Times are Unix ms; shown in
-// the browser's zone (the stores' zone in practice).
-export function formatTime(ms, locale = 'zh-CN') {
+// Display helpers shared by the console and the mobile page. Times are Unix ms, shown on
+// the stores' wall clock (China), whatever zone the browser is set to.
+export const STORE_TIME_ZONE = 'Asia/Shanghai';
+export function formatTime(ms, locale = 'zh-CN', timeZone = STORE_TIME_ZONE) {
   if (ms === null || ms === undefined) return '';
   return new Date(ms).toLocaleString(locale, {
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false, timeZone,
   });
 }
 

@@ -23,3 +23,11 @@ describe('yuan and query strings', () => {
     );
   });
 });
+
+describe('formatTime', () => {
+  it('shows the stores’ wall clock whatever the browser zone', async () => {
+    const { formatTime } = await import('../../src/shared/format.js');
+    // 2026-11-22 19:36 UTC is 2026-11-23 03:36 in Shanghai.
+    expect(formatTime(Date.UTC(2026, 10, 22, 19, 36))).toBe('2026/11/23 03:36');
+  });
+});
