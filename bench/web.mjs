@@ -42,8 +42,17 @@ for (const [key, m] of Object.entries(manifest)) {
   const entryKeys = closure(key);
   const base = await sizeOf(entryKeys);
   rows.push({ what: `page ${key}`, ...base });
+  // Every lazily loaded chunk reachable from the page, routes and the chunks routes load
+  // lazily themselves (the dashboard's chart).
   const lazy = new Set();
-  for (const k of entryKeys) for (const d of manifest[k].dynamicImports || []) lazy.add(d);
+  const walk = (k) => {
+    for (const d of manifest[k].dynamicImports || [])
+      if (!lazy.has(d)) {
+        lazy.add(d);
+        for (const c of closure(d)) walk(c);
+      }
+  };
+  for (const k of entryKeys) walk(k);
   for (const d of [...lazy].sort()) {
     const own = [...closure(d)].filter((k) => !entryKeys.has(k));
     rows.push({ what: `  route ${d.replace(/^src\//, '')}`, ...(await sizeOf(own)) });
