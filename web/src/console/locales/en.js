@@ -66,6 +66,7 @@ export default {
     views: { all: 'All tickets', mine: 'My tickets', overdue: 'Overdue in my store', department: 'For my department', approvals: 'My approvals' },
     newTicket: 'Quick entry', liveUpdated: 'List updated',
   },
+  photos: { title: 'Photos', none: 'No photos yet', add: 'Add a photo', uploading: 'Uploading…' },
   detail: {
     title: 'Ticket', sla: 'SLA', timeline: 'Timeline', reply: 'Reply to customer', note: 'Internal note', send: 'Send',
     replyPlaceholder: 'Reply, visible to the customer', notePlaceholder: 'Internal note, not visible to the customer',

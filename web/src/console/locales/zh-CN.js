@@ -60,6 +60,7 @@ export default {
     views: { all: '全部工单', mine: '我的工单', overdue: '本店超时', department: '待我部门处理', approvals: '待我审批' },
     newTicket: '快速登记', liveUpdated: '列表已更新',
   },
+  photos: { title: '照片', none: '暂无照片', add: '添加照片', uploading: '上传中…' },
   detail: {
     title: '工单详情', sla: '服务时限', timeline: '时间线', reply: '回复顾客', note: '内部备注', send: '发送',
     replyPlaceholder: '回复内容，顾客可见', notePlaceholder: '内部备注，顾客不可见', changeStatus: '变更状态',
