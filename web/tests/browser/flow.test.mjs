@@ -72,6 +72,14 @@ describe('desk to customer rating, in the browser', () => {
     await agent.locator('[data-test="timeline-event"][data-kind="reply"]').first().waitFor();
   });
 
+  it('raising the priority re-applies the SLA policy, and the timeline says so', async () => {
+    await agent.selectOption('[data-test="priority-select"]', 'P2');
+    await agent.click('[data-test="priority-apply"]');
+    const sla = agent.locator('[data-test="timeline-event"][data-kind="sla"]').first();
+    await sla.waitFor();
+    assert.match(await sla.textContent(), /P3→P2/);
+  });
+
   it('a ¥500 compensation exceeds the agent limit and waits for the supervisor', async () => {
     await agent.selectOption('[data-test="resolution-kind"]', 'compensation');
     await agent.selectOption('[data-test="resolution-compensation"]', 'coupon');
