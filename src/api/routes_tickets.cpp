@@ -35,6 +35,8 @@ void create(Services& s, http::Request& req, http::Reply reply) {
   in.location = opt_string(b, "location");
   in.member_id = maybe_int(b, "member_id");
   in.purchase_ref = opt_string(b, "purchase_ref");
+  // Segmenting is CPU work: done here on the io thread, not on the single writer.
+  if (s.segmenter) in.search_tokens = app::new_ticket_tokens(*s.segmenter, in);
   write(s, req, std::move(reply), actor,
         [in](app::Context& c) { return ticket_response(201, app::create_ticket(c, in)); });
 }

@@ -82,8 +82,17 @@ ticket::Ticket create_ticket(Context& c, const NewTicket& in) {
       {{"channel", t.channel}, {"owner_id", t.owner_id ? nlohmann::json(*t.owner_id) : nlohmann::json(nullptr)}},
       false);
   audit(c, "ticket.create", "ticket", t.id, nullptr, snapshot(t));
-  reindex(c, t, /*has_messages=*/false);
+  if (in.search_tokens && c.segmenter)
+    c.repo.index_ticket(t.id, text::index_document(*c.segmenter, t.number) + " " + *in.search_tokens);
+  else
+    reindex(c, t, /*has_messages=*/false);
   return t;
+}
+
+std::string new_ticket_tokens(const text::Segmenter& seg, const NewTicket& in) {
+  // The fields in reindex()'s order, after the number.
+  return text::index_document(
+      seg, in.subject + " " + in.description + " " + in.category + " " + in.location + " " + in.purchase_ref);
 }
 
 ticket::Ticket get_ticket(Context& c, int64_t id) {

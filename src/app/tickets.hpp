@@ -24,8 +24,13 @@ struct NewTicket {
   std::string location;
   std::optional<int64_t> member_id;
   std::string purchase_ref;
+  // new_ticket_tokens(…) computed before the write (segmenting off the writer thread);
+  // empty = create_ticket segments itself.
+  std::optional<std::string> search_tokens;
 };
 ticket::Ticket create_ticket(Context&, const NewTicket&);
+// The search tokens of a new ticket's own fields (its number is added when it is stored).
+std::string new_ticket_tokens(const text::Segmenter&, const NewTicket&);
 
 // Reads one ticket in the caller's scope.
 ticket::Ticket get_ticket(Context&, int64_t id);

@@ -104,16 +104,29 @@ std::optional<SlaPolicyRecord> SqliteRepository::sla_policy(int64_t id) {
 }
 
 void SqliteRepository::insert_clock_events(int64_t ticket_id, const std::vector<sla::ClockEvent>& events) {
-  for (const auto& e : events) {
-    auto s = db_.prepare(
+  // One statement for the few events a change records (a creation records two).
+  for (std::size_t first = 0; first < events.size(); first += 8) {
+    const std::size_t n = std::min<std::size_t>(8, events.size() - first);
+    std::string sql =
         "INSERT INTO clock_events(ticket_id, metric, kind, at, detail, target_minutes, target_mode, keep_elapsed) "
-        "VALUES (?,?,?,?,?,?,?,?)");
-    s->bind_all(ticket_id, sla::name(e.metric), sla::name(e.kind), sla::to_unix_ms(e.at), e.detail);
-    if (e.target)
-      s->bind(6, e.target->minutes).bind(7, sla::name(e.target->mode));
-    else
-      s->bind_null(6).bind_null(7);
-    s->bind(8, e.keep_elapsed).run();
+        "VALUES ";
+    for (std::size_t i = 0; i < n; ++i) sql += i ? ",(?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?)";
+    auto s = db_.prepare(sql);
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto& e = events[first + i];
+      const int b = static_cast<int>(i) * 8;
+      s->bind(b + 1, ticket_id)
+          .bind(b + 2, sla::name(e.metric))
+          .bind(b + 3, sla::name(e.kind))
+          .bind(b + 4, sla::to_unix_ms(e.at))
+          .bind(b + 5, e.detail);
+      if (e.target)
+        s->bind(b + 6, e.target->minutes).bind(b + 7, sla::name(e.target->mode));
+      else
+        s->bind_null(b + 6).bind_null(b + 7);
+      s->bind(b + 8, e.keep_elapsed);
+    }
+    s->run();
   }
 }
 
