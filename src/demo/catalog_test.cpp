@@ -9,72 +9,12 @@
 #include <string>
 
 #include "demo/calendar.hpp"
+#include "demo/catalog_fixture.hpp"
 
 namespace kefu::demo {
 namespace {
 
-// 2025-05-21 12:00 in Shanghai: the window covers Qingming and Labour Day.
-constexpr int64_t kNow = 1747800000;
-constexpr int64_t kDay = 86400;
-
-const Catalog& shared() {
-  static const Catalog catalog = generate(42, kNow);
-  return catalog;
-}
-
-bool contains(const std::vector<std::string>& v, const std::string& x) {
-  return std::find(v.begin(), v.end(), x) != v.end();
-}
-
-const Staff* find_staff(const Catalog& c, const std::string& username) {
-  for (const auto& s : c.staff) {
-    if (s.username == username) return &s;
-  }
-  return nullptr;
-}
-
-const Store* find_store(const Catalog& c, const std::string& code) {
-  for (const auto& s : c.stores) {
-    if (s.code == code) return &s;
-  }
-  return nullptr;
-}
-
-size_t chars(const std::string& utf8) {
-  return static_cast<size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
-int clock_seconds(const std::string& hhmm) {
-  return std::stoi(hhmm.substr(0, 2)) * 3600 + std::stoi(hhmm.substr(3)) * 60;
-}
-
-// Independent of the generator's calendar code: Shanghai is UTC+8 without DST,
-// and 1970-01-01 was a Thursday.
-bool open_at(const Store& store, int64_t unix_time) {
-  const int64_t local = unix_time + 8 * 3600;
-  const int64_t day = local >= 0 ? local / kDay : (local - kDay + 1) / kDay;
-  const int weekday = static_cast<int>((day + 4) % 7);
-  const int64_t second = local - day * kDay;
-  for (const auto& p : store.hours) {
-    if (p.weekday == weekday && second >= clock_seconds(p.open) && second < clock_seconds(p.close)) return true;
-  }
-  return false;
-}
-
-int local_hour(int64_t unix_time) { return static_cast<int>(((unix_time + 8 * 3600) % kDay) / 3600); }
-int local_weekday(int64_t unix_time) { return static_cast<int>(((unix_time + 8 * 3600) / kDay + 4) % 7); }
-
-std::string fingerprint(const Catalog& c) {
-  std::string out;
-  for (const auto& s : c.staff) out += s.username + s.phone + ";";
-  for (const auto& m : c.members) out += m.member_no + m.name + m.phone + m.tier + m.birthday + m.home_store + ";";
-  for (const auto& t : c.tickets) {
-    out += t.store_code + t.type + t.channel + t.priority + t.subject + t.description + t.location + t.owner +
-           t.purchase_ref + std::to_string(t.created_at) + std::to_string(t.member_index) + ";";
-    for (const auto& e : t.events) out += std::to_string(e.offset_seconds) + e.kind + e.actor + e.text + e.to_status;
-  }
-  return out;
-}
+using namespace catalog_testing;
 
 TEST(DemoCatalog, IsDeterministic) {
   EXPECT_EQ(fingerprint(generate(42, kNow)), fingerprint(shared()));
@@ -308,118 +248,6 @@ TEST(DemoCatalog, PurchaseRefsNameTheStoreAndAnEarlierDate) {
   }
   EXPECT_GT(with_purchase, 300);
   EXPECT_LT(with_purchase, 2000);
-}
-
-TEST(DemoCatalog, EventsAreOrderedAndInsideOpeningHours) {
-  const auto& c = shared();
-  for (const auto& t : c.tickets) {
-    const Store& store = *find_store(c, t.store_code);
-    int64_t previous = -1;
-    for (const auto& e : t.events) {
-      EXPECT_GT(e.offset_seconds, previous) << t.subject;
-      previous = e.offset_seconds;
-      EXPECT_LE(t.created_at + e.offset_seconds, kNow);
-      EXPECT_TRUE(open_at(store, t.created_at + e.offset_seconds)) << e.kind << " " << e.text;
-      EXPECT_LE(e.offset_seconds, 30 * kDay);  // a plausible span
-    }
-  }
-}
-
-TEST(DemoCatalog, EventsAreWellFormed) {
-  const auto& c = shared();
-  std::set<std::string> departments;
-  for (const auto& d : c.departments) departments.insert(d.code);
-  std::map<std::string, int> kinds;
-  for (const auto& t : c.tickets) {
-    for (const auto& e : t.events) {
-      ++kinds[e.kind];
-      const Staff* actor = find_staff(c, e.actor);
-      ASSERT_NE(actor, nullptr) << e.actor;
-      EXPECT_TRUE(contains(actor->store_codes, t.store_code)) << e.actor;
-      if (e.kind == "reply" || e.kind == "note") {
-        EXPECT_FALSE(e.text.empty());
-      }
-      if (e.kind == "task") {
-        EXPECT_TRUE(departments.count(e.department_code)) << e.department_code;
-        EXPECT_FALSE(e.text.empty());
-        EXPECT_GT(e.due_offset_seconds, e.offset_seconds);
-      }
-      if (e.kind == "handover") {
-        const Staff* target = find_staff(c, e.text);
-        ASSERT_NE(target, nullptr) << e.text;
-        EXPECT_TRUE(contains(target->store_codes, t.store_code));
-        EXPECT_NE(e.text, e.actor);
-        EXPECT_FALSE(e.reason.empty());
-      }
-      if (e.kind != "status") {
-        EXPECT_TRUE(e.to_status.empty());
-      }
-    }
-  }
-  for (const char* kind : {"reply", "note", "status", "task", "handover"}) {
-    EXPECT_GT(kinds[kind], 20) << kind;
-  }
-  EXPECT_EQ(kinds.size(), 5u);
-}
-
-TEST(DemoCatalog, StatusChangesFormAValidPath) {
-  const std::map<std::string, std::set<std::string>> next = {
-      {"new", {"in_progress"}},
-      {"in_progress", {"waiting_customer", "waiting_internal", "resolved"}},
-      {"waiting_customer", {"in_progress"}},
-      {"waiting_internal", {"in_progress"}},
-      {"resolved", {"closed", "in_progress"}},
-      {"closed", {}},
-  };
-  std::map<std::string, int> finals;
-  for (const auto& t : shared().tickets) {
-    std::string status = "new";
-    for (const auto& e : t.events) {
-      if (e.kind != "status") continue;
-      EXPECT_TRUE(next.at(status).count(e.to_status)) << status << " -> " << e.to_status << " in " << t.subject;
-      status = e.to_status;
-    }
-    EXPECT_EQ(t.status, status);
-    ++finals[status];
-  }
-  for (const char* s : {"new", "in_progress", "waiting_customer", "waiting_internal", "resolved", "closed"}) {
-    EXPECT_GT(finals[s], 0) << s;
-  }
-}
-
-TEST(DemoCatalog, LifeFitsTheTicketsAge) {
-  int fresh = 0, fresh_open = 0, old = 0, old_done = 0;
-  for (const auto& t : shared().tickets) {
-    const int64_t age = kNow - t.created_at;
-    const bool open = t.status != "resolved" && t.status != "closed";
-    if (age < kDay) ++fresh, fresh_open += open;
-    if (age > 10 * kDay) ++old, old_done += !open;
-  }
-  ASSERT_GT(fresh, 10);
-  EXPECT_GT(fresh_open * 2, fresh);  // mostly still new or in progress
-  EXPECT_GT(old_done * 100, old * 90);
-  EXPECT_LT(old_done, old);  // but a few got stuck
-}
-
-TEST(DemoCatalog, ComplaintsGetCollaborationTasksToTheRightDepartment) {
-  int complaints = 0, with_task = 0;
-  std::map<std::string, std::set<std::string>> task_departments;  // category -> departments
-  for (const auto& t : shared().tickets) {
-    if (t.type != "complaint") continue;
-    ++complaints;
-    bool task = false;
-    for (const auto& e : t.events) {
-      if (e.kind != "task") continue;
-      task = true;
-      task_departments[t.category].insert(e.department_code);
-    }
-    with_task += task;
-  }
-  EXPECT_GT(with_task * 2, complaints);
-  EXPECT_TRUE(task_departments["停车"].count("parking"));
-  EXPECT_TRUE(task_departments["服装"].count("brand_counter"));
-  EXPECT_TRUE(task_departments["收银"].count("cashier"));
-  EXPECT_TRUE(task_departments["环境设施"].count("property"));
 }
 
 TEST(DemoCatalog, WeekendsAndEveningsAreBusier) {
