@@ -10,18 +10,6 @@
 namespace kefu::api {
 namespace {
 
-json render_policy(const storage::SlaPolicyRecord& r) {
-  return {{"id", r.policy.id},
-          {"name", r.policy.name},
-          {"position", r.policy.position},
-          {"conditions", storage::to_json(r.policy.conditions)},
-          {"targets", storage::to_json(r.policy.targets)},
-          {"ladder", storage::to_json(r.ladder)},
-          {"active", r.active},
-          {"updated_at", r.updated_at},
-          {"version", r.version}};
-}
-
 storage::SlaPolicyRecord policy_from(const json& b) {
   storage::SlaPolicyRecord r;
   r.policy.name = req_string(b, "name");
@@ -35,12 +23,9 @@ storage::SlaPolicyRecord policy_from(const json& b) {
 }
 
 json render_calendar(int64_t store_id, const sla::CalendarSpec& s) {
-  json weekly = json::array();
-  for (const auto& p : s.weekly) weekly.push_back({{"weekday", p.weekday}, {"open", p.open}, {"close", p.close}});
-  json days = json::array();
-  for (const auto& d : s.special_days)
-    days.push_back({{"date", d.date}, {"name", d.name}, {"hours", storage::to_json(d.hours)}});
-  return {{"store_id", store_id}, {"time_zone", s.time_zone}, {"weekly", weekly}, {"special_days", days}};
+  auto j = storage::to_json(s);
+  j["store_id"] = store_id;
+  return j;
 }
 
 sla::CalendarSpec calendar_from(const json& b) {
@@ -73,7 +58,7 @@ void list(Services& s, http::Request& req, http::Reply reply) {
   bool retired = req.query_value("include_retired") == "1" || req.query_value("include_retired") == "true";
   read(s, req, reply, actor, [retired](app::Context& c) {
     json items = json::array();
-    for (const auto& r : app::list_policies(c, retired)) items.push_back(render_policy(r));
+    for (const auto& r : app::list_policies(c, retired)) items.push_back(storage::to_json(r));
     return ok(200, {{"items", items}});
   });
 }
@@ -82,7 +67,7 @@ void create(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   auto in = policy_from(parse_object(req));
   write(s, req, std::move(reply), actor,
-        [in](app::Context& c) { return ok(201, render_policy(app::create_policy(c, in))); });
+        [in](app::Context& c) { return ok(201, storage::to_json(app::create_policy(c, in))); });
 }
 
 void update(Services& s, http::Request& req, http::Reply reply) {
@@ -92,15 +77,16 @@ void update(Services& s, http::Request& req, http::Reply reply) {
   auto in = policy_from(b);
   auto version = if_match(req);
   if (!version) version = req_int(b, "version");
-  write(s, req, std::move(reply), actor,
-        [id, in, v = *version](app::Context& c) { return ok(200, render_policy(app::update_policy(c, id, in, v))); });
+  write(s, req, std::move(reply), actor, [id, in, v = *version](app::Context& c) {
+    return ok(200, storage::to_json(app::update_policy(c, id, in, v)));
+  });
 }
 
 void retire(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   auto id = path_id(req);
   write(s, req, std::move(reply), actor,
-        [id](app::Context& c) { return ok(200, render_policy(app::retire_policy(c, id))); });
+        [id](app::Context& c) { return ok(200, storage::to_json(app::retire_policy(c, id))); });
 }
 
 void get_calendar(Services& s, http::Request& req, http::Reply reply) {
@@ -174,7 +160,7 @@ void ticket_sla(Services& s, http::Request& req, http::Reply reply) {
                        {"due_at", f.due_at},
                        {"fired_at", f.fired_at}});
     return ok(200, {{"ticket_id", id},
-                    {"policy", v.policy ? render_policy(*v.policy) : json(nullptr)},
+                    {"policy", v.policy ? storage::to_json(*v.policy) : json(nullptr)},
                     {"clocks", clocks},
                     {"events", events},
                     {"escalations", fired}});

@@ -11,15 +11,6 @@
 namespace kefu::app {
 namespace {
 
-nlohmann::json policy_json(const storage::SlaPolicyRecord& r) {
-  return {{"name", r.policy.name},
-          {"position", r.policy.position},
-          {"conditions", storage::to_json(r.policy.conditions)},
-          {"targets", storage::to_json(r.policy.targets)},
-          {"ladder", storage::to_json(r.ladder)},
-          {"active", r.active}};
-}
-
 // The policy on its own, then the active set it would join (no two at one position).
 void check(Context& c, const storage::SlaPolicyRecord& r) {
   sla::validate(r.policy);
@@ -63,7 +54,7 @@ storage::SlaPolicyRecord create_policy(Context& c, storage::SlaPolicyRecord r) {
   r.updated_at = c.now_ms;
   check(c, r);
   r.policy.id = c.repo.insert_sla_policy(r);
-  audit(c, "sla_policy.create", "sla_policy", r.policy.id, nullptr, policy_json(r));
+  audit(c, "sla_policy.create", "sla_policy", r.policy.id, nullptr, storage::to_json(r));
   return r;
 }
 
@@ -77,7 +68,7 @@ storage::SlaPolicyRecord update_policy(Context& c, int64_t id, storage::SlaPolic
   r.updated_at = c.now_ms;
   check(c, r);
   if (!c.repo.update_sla_policy(r, expected_version)) throw version_conflict(existing(c, id).version);
-  audit(c, "sla_policy.update", "sla_policy", id, policy_json(before), policy_json(r));
+  audit(c, "sla_policy.update", "sla_policy", id, storage::to_json(before), storage::to_json(r));
   return r;
 }
 
@@ -85,12 +76,12 @@ storage::SlaPolicyRecord retire_policy(Context& c, int64_t id) {
   require_role(c.actor, "admin");
   auto r = existing(c, id);
   if (!r.active) return r;
-  auto before = policy_json(r);
+  auto before = storage::to_json(r);
   r.active = false;
   r.version += 1;
   r.updated_at = c.now_ms;
   c.repo.update_sla_policy(r, r.version - 1);
-  audit(c, "sla_policy.retire", "sla_policy", id, before, policy_json(r));
+  audit(c, "sla_policy.retire", "sla_policy", id, before, storage::to_json(r));
   return r;
 }
 
@@ -109,15 +100,7 @@ sla::CalendarSpec put_calendar(Context& c, int64_t store_id, sla::CalendarSpec s
   store.hours = spec.weekly;
   c.repo.update_store(store);
   c.repo.replace_special_days(store_id, spec.special_days);
-  auto describe = [](const sla::CalendarSpec& s) {
-    nlohmann::json days = nlohmann::json::array();
-    for (const auto& d : s.special_days)
-      days.push_back({{"date", d.date}, {"name", d.name}, {"hours", storage::to_json(d.hours)}});
-    nlohmann::json weekly = nlohmann::json::array();
-    for (const auto& p : s.weekly) weekly.push_back({{"weekday", p.weekday}, {"open", p.open}, {"close", p.close}});
-    return nlohmann::json{{"time_zone", s.time_zone}, {"weekly", weekly}, {"special_days", days}};
-  };
-  audit(c, "store.calendar", "store", store_id, describe(before), describe(spec));
+  audit(c, "store.calendar", "store", store_id, storage::to_json(before), storage::to_json(spec));
   return spec;
 }
 

@@ -246,8 +246,7 @@ class Repository {
 
   // Counts for the dashboard: tickets created in [from, to) by type and channel, plus the
   // open and overdue (at `now`) ones.
-  virtual TicketCounts ticket_counts(const std::vector<int64_t>& store_ids, int64_t from, int64_t to,
-                                     int64_t now) = 0;
+  virtual TicketCounts ticket_counts(const std::vector<int64_t>& store_ids, int64_t from, int64_t to, int64_t now) = 0;
 
   // The scheduler: ids of tickets whose next escalation is at or before `now`, oldest
   // first. insert_fired_escalation returns false when that step already fired.

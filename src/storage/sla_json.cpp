@@ -90,6 +90,31 @@ json to_json(const std::vector<sla::Hours>& hours) {
   return a;
 }
 
+json to_json(const SlaPolicyRecord& r) {
+  return {{"id", r.policy.id},
+          {"name", r.policy.name},
+          {"position", r.policy.position},
+          {"conditions", to_json(r.policy.conditions)},
+          {"targets", to_json(r.policy.targets)},
+          {"ladder", to_json(r.ladder)},
+          {"active", r.active},
+          {"updated_at", r.updated_at},
+          {"version", r.version}};
+}
+
+json to_json(const std::vector<people::OpeningPeriod>& weekly) {
+  json a = json::array();
+  for (const auto& p : weekly) a.push_back({{"weekday", p.weekday}, {"open", p.open}, {"close", p.close}});
+  return a;
+}
+
+json to_json(const sla::CalendarSpec& s) {
+  json days = json::array();
+  for (const auto& d : s.special_days)
+    days.push_back({{"date", d.date}, {"name", d.name}, {"hours", to_json(d.hours)}});
+  return {{"time_zone", s.time_zone}, {"weekly", to_json(s.weekly)}, {"special_days", days}};
+}
+
 sla::Targets targets_from(const json& j, const std::string& field) {
   object_at(j, field);
   sla::Targets t;

@@ -13,6 +13,7 @@
 #include "domain/sla/calendar.hpp"
 #include "domain/sla/escalation.hpp"
 #include "domain/sla/policy.hpp"
+#include "storage/repository.hpp"
 
 namespace kefu::storage {
 
@@ -20,6 +21,11 @@ nlohmann::json to_json(const sla::Targets&);
 nlohmann::json to_json(const sla::Conditions&);
 nlohmann::json to_json(const sla::Ladder&);
 nlohmann::json to_json(const std::vector<sla::Hours>&);
+nlohmann::json to_json(const std::vector<people::OpeningPeriod>&);  // [{"weekday", "open", "close"}]
+// {"id", "name", "position", "conditions", "targets", "ladder", "active", "updated_at", "version"}
+nlohmann::json to_json(const SlaPolicyRecord&);
+// {"time_zone", "weekly": [...], "special_days": [{"date", "name", "hours"}]}
+nlohmann::json to_json(const sla::CalendarSpec&);
 
 sla::Targets targets_from(const nlohmann::json&, const std::string& field = "targets");
 sla::Conditions conditions_from(const nlohmann::json&, const std::string& field = "conditions");

@@ -65,6 +65,12 @@ std::optional<people::Store> SqliteRepository::store(int64_t id) {
   return read_store(*s);
 }
 
+void SqliteRepository::update_store(const people::Store& st) {
+  db_.prepare("UPDATE stores SET name=?, timezone=?, address=?, hours_json=? WHERE id=?")
+      ->bind_all(st.name, st.timezone, st.address, hours_to_json(st.hours), st.id)
+      .run();
+}
+
 bool SqliteRepository::store_exists(int64_t id) {
   auto s = db_.prepare("SELECT 1 FROM stores WHERE id = ?");
   s->bind(1, id);

@@ -43,14 +43,6 @@ sla::ClockEvent read_clock_event(Stmt& s, int c) {
 
 }  // namespace
 
-void SqliteRepository::update_store(const people::Store& st) {
-  json hours = json::array();
-  for (const auto& p : st.hours) hours.push_back({{"weekday", p.weekday}, {"open", p.open}, {"close", p.close}});
-  db_.prepare("UPDATE stores SET name=?, timezone=?, address=?, hours_json=? WHERE id=?")
-      ->bind_all(st.name, st.timezone, st.address, hours.dump(), st.id)
-      .run();
-}
-
 std::vector<sla::SpecialDay> SqliteRepository::special_days(int64_t store_id) {
   std::vector<sla::SpecialDay> out;
   auto s = db_.prepare("SELECT date, name, hours_json FROM store_special_days WHERE store_id = ? ORDER BY date");
