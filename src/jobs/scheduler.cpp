@@ -28,10 +28,35 @@ void EscalationScheduler::stop() {
 
 EscalationScheduler::Stats EscalationScheduler::stats() const { return {ticks_.load(), fired_.load(), late_.load()}; }
 
+void EscalationScheduler::for_each_in_own_write(const std::vector<int64_t>& ids, const char* what,
+                                                const std::function<void(app::Context&, int64_t)>& fn, int64_t now) {
+  std::vector<std::future<void>> done;
+  done.reserve(ids.size());
+  for (auto id : ids) {
+    auto promise = std::make_shared<std::promise<void>>();
+    done.push_back(promise->get_future());
+    db_.write(
+        [id, now, &fn](storage::Repository& r) {
+          app::Context c{r, app::system_actor(), now, nullptr};
+          fn(c, id);
+        },
+        [promise, id, what](std::exception_ptr e) {
+          if (e) try {
+              std::rethrow_exception(e);
+            } catch (const std::exception& ex) {
+              spdlog::error("escalation of {} {} failed: {}", what, id, ex.what());
+            }
+          promise->set_value();
+        });
+  }
+  for (auto& f : done) f.wait();
+}
+
 std::vector<app::FiredStep> EscalationScheduler::tick() {
   ++ticks_;
   const int64_t now = now_ms_();
   std::vector<app::FiredStep> out;
+  std::mutex mu;
   // A full batch means more may be due; stop early when a pass fires nothing new.
   for (int pass = 0; pass < 64; ++pass) {
     std::vector<int64_t> ids;
@@ -41,33 +66,18 @@ std::vector<app::FiredStep> EscalationScheduler::tick() {
       ids = reader.tickets_due_for_escalation(now, options_.batch);
     }
     if (ids.empty()) break;
-    std::mutex mu;
-    std::vector<std::future<void>> done;
-    done.reserve(ids.size());
-    for (auto id : ids) {
-      auto promise = std::make_shared<std::promise<void>>();
-      done.push_back(promise->get_future());
-      db_.write(
-          [id, now, &out, &mu](storage::Repository& r) {
-            app::Context c{r, app::system_actor(), now, nullptr};
-            auto fired = app::fire_escalations(c, id);
-            std::lock_guard lock(mu);
-            for (auto& f : fired) out.push_back(std::move(f));
-          },
-          [promise, id](std::exception_ptr e) {
-            if (e) try {
-                std::rethrow_exception(e);
-              } catch (const std::exception& ex) {
-                spdlog::error("escalation of ticket {} failed: {}", id, ex.what());
-              }
-            promise->set_value();
-          });
-    }
     const std::size_t before = out.size();
-    for (auto& f : done) f.wait();
+    for_each_in_own_write(
+        ids, "ticket",
+        [&](app::Context& c, int64_t id) {
+          auto fired = app::fire_escalations(c, id);
+          std::lock_guard lock(mu);
+          for (auto& f : fired) out.push_back(std::move(f));
+        },
+        now);
     if (static_cast<int>(ids.size()) < options_.batch || out.size() == before) break;
   }
-  escalate_tasks(now);
+  const bool tasks = escalate_tasks(now);
   for (const auto& f : out) {
     ++fired_;
     if (f.late_ms >= 60'000) {
@@ -76,34 +86,20 @@ std::vector<app::FiredStep> EscalationScheduler::tick() {
                    f.late_ms / 1000);
     }
   }
-  if (!out.empty() && on_fired_) on_fired_();
+  if ((tasks || !out.empty()) && on_fired_) on_fired_();
   return out;
 }
 
-void EscalationScheduler::escalate_tasks(int64_t now) {
+bool EscalationScheduler::escalate_tasks(int64_t now) {
   std::vector<int64_t> ids;
   {
     auto& reader = db_.reader();
     storage::Snapshot snap(reader);
     ids = reader.tasks_overdue(now, options_.batch);
   }
-  if (ids.empty()) return;
-  std::vector<std::future<void>> done;
-  for (auto id : ids) {
-    auto promise = std::make_shared<std::promise<void>>();
-    done.push_back(promise->get_future());
-    db_.write(
-        [id, now](storage::Repository& r) {
-          app::Context c{r, app::system_actor(), now, nullptr};
-          app::escalate_overdue_task(c, id);
-        },
-        [promise, id](std::exception_ptr e) {
-          if (e) spdlog::error("escalation of task {} failed", id);
-          promise->set_value();
-        });
-  }
-  for (auto& f : done) f.wait();
-  if (on_fired_) on_fired_();
+  for_each_in_own_write(
+      ids, "task", [](app::Context& c, int64_t id) { app::escalate_overdue_task(c, id); }, now);
+  return !ids.empty();
 }
 
 void EscalationScheduler::run() {

@@ -51,7 +51,11 @@ class EscalationScheduler {
 
  private:
   void run();
-  void escalate_tasks(int64_t now);
+  bool escalate_tasks(int64_t now);  // whether any task was due
+  // Runs fn(context, id) for each id in a write job of its own (a failure stays with its
+  // id) and waits for all of them to commit.
+  void for_each_in_own_write(const std::vector<int64_t>& ids, const char* what,
+                             const std::function<void(app::Context&, int64_t)>& fn, int64_t now);
 
   storage::Database& db_;
   std::function<int64_t()> now_ms_;
