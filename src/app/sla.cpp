@@ -36,23 +36,26 @@ void refresh(Context& c, ticket::Ticket& t, const SlaState& s) {
   refresh_deadlines(t, s, c.repo.fired_escalations(t.id), *store_calendar(c.repo, t.store_id));
 }
 
-std::optional<storage::SlaPolicyRecord> matching_policy(Context& c, const ticket::Ticket& t) {
-  auto config = sla_config(c.repo);
+std::optional<storage::SlaPolicyRecord> matching_policy(Context& c, const SlaConfig& config, const ticket::Ticket& t) {
   std::optional<people::Member> member;
   if (t.member_id) member = c.repo.member(*t.member_id);
-  const auto& policies = config->active_policies;
+  const auto& policies = config.active_policies;
   const auto* p = sla::match_policy(policies, sla::facts_of(t, member ? &*member : nullptr));
   if (!p) return std::nullopt;
-  return config->active[static_cast<std::size_t>(p - policies.data())];
+  return config.active[static_cast<std::size_t>(p - policies.data())];
+}
+
+std::shared_ptr<const sla::BusinessCalendar> calendar_in(const SlaConfig& config, storage::Repository& repo,
+                                                         int64_t store_id) {
+  if (auto it = config.calendars.find(store_id); it != config.calendars.end()) return it->second;
+  return std::make_shared<const sla::BusinessCalendar>(
+      build_calendar(repo.store(store_id).value_or(people::Store{}), repo.special_days(store_id)));
 }
 
 }  // namespace
 
 std::shared_ptr<const sla::BusinessCalendar> store_calendar(storage::Repository& repo, int64_t store_id) {
-  auto config = sla_config(repo);
-  if (auto it = config->calendars.find(store_id); it != config->calendars.end()) return it->second;
-  return std::make_shared<const sla::BusinessCalendar>(
-      build_calendar(repo.store(store_id).value_or(people::Store{}), repo.special_days(store_id)));
+  return calendar_in(*sla_config(repo), repo, store_id);
 }
 
 SlaState load_sla(storage::Repository& repo, const ticket::Ticket& t) {
@@ -104,14 +107,15 @@ void refresh_deadlines(ticket::Ticket& t, const SlaState& s, const std::vector<s
 }
 
 std::vector<sla::ClockEvent> start_sla(Context& c, ticket::Ticket& t) {
+  const auto config = sla_config(c.repo);  // once: this is on every create
   SlaState s;
-  s.policy = matching_policy(c, t);
+  s.policy = matching_policy(c, *config, t);
   t.sla_policy_id.reset();
   if (!s.policy) return {};
   t.sla_policy_id = s.policy->policy.id;
   auto events = sla::events_for_creation(s.policy->policy.targets, now_of(c));
   for (const auto& e : events) s.clocks = sla::apply(s.clocks, e);
-  refresh_deadlines(t, s, {}, *store_calendar(c.repo, t.store_id));
+  refresh_deadlines(t, s, {}, *calendar_in(*config, c.repo, t.store_id));
   return events;
 }
 
@@ -142,7 +146,7 @@ void sla_on_callback_done(Context& c, ticket::Ticket& t) {
 
 void sla_reapply(Context& c, ticket::Ticket& t, const std::string& why) {
   auto s = load_sla(c.repo, t);
-  auto policy = matching_policy(c, t);
+  auto policy = matching_policy(c, *sla_config(c.repo), t);
   const auto before = t.sla_policy_id;
   const sla::Targets old_targets = targets_of(s);
   s.policy = policy;
