@@ -14,19 +14,29 @@ ctest_rc=${PIPESTATUS[0]}
 c_pass=$(grep -oE '[0-9]+ tests failed out of [0-9]+' build/ctest.log | awk '{print $6 - $1}')
 c_fail=$(grep -oE '[0-9]+ tests failed out of [0-9]+' build/ctest.log | awk '{print $1}')
 
+# Runs a node --test suite against the built binary; sets ${name}_pass, ${name}_fail and
+# ${name}_rc and prints "name: N passed, N failed" (the summary reporter's counts).
+node_suite() {  # name dir
+  local name=$1 dir=$2 rc pass fail
+  KEFU_BIN="$PWD/build/kefu" KEFU_SOURCE_DIR="$PWD" node --test \
+    --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=./tests/e2e/lib/summary-reporter.mjs --test-reporter-destination="build/$name-summary.log" \
+    "$dir" 2>&1 | tee "build/$name.log"
+  rc=${PIPESTATUS[0]}
+  cat "build/$name-summary.log"
+  pass=$(grep -oE '[0-9]+ passed' "build/$name-summary.log" | tail -1 | awk '{print $1}')
+  fail=$(grep -oE '[0-9]+ failed' "build/$name-summary.log" | tail -1 | awk '{print $1}')
+  pass=${pass:-0}
+  fail=${fail:-0}
+  [ "$rc" -ne 0 ] && [ "$fail" -eq 0 ] && fail=1
+  echo "$name: ${pass} passed, ${fail} failed"
+  printf -v "${name}_pass" '%s' "$pass"
+  printf -v "${name}_fail" '%s' "$fail"
+  printf -v "${name}_rc" '%s' "$rc"
+}
+
 echo "== end-to-end tests (real binary over HTTP) =="
-KEFU_BIN="$PWD/build/kefu" KEFU_SOURCE_DIR="$PWD" node --test \
-  --test-reporter=spec --test-reporter-destination=stdout \
-  --test-reporter=./tests/e2e/lib/summary-reporter.mjs --test-reporter-destination=build/e2e-summary.log \
-  tests/e2e/ 2>&1 | tee build/e2e.log
-e2e_rc=${PIPESTATUS[0]}
-cat build/e2e-summary.log
-e_pass=$(grep -oE '[0-9]+ passed' build/e2e-summary.log | tail -1 | awk '{print $1}')
-e_fail=$(grep -oE '[0-9]+ failed' build/e2e-summary.log | tail -1 | awk '{print $1}')
-e_pass=${e_pass:-0}
-e_fail=${e_fail:-0}
-[ "$e2e_rc" -ne 0 ] && [ "$e_fail" -eq 0 ] && e_fail=1
-echo "e2e: ${e_pass} passed, ${e_fail} failed"
+node_suite e2e tests/e2e/
 
 echo "== web component tests (vitest) =="
 (cd web && npx vitest run --reporter=default --reporter=json --outputFile=../build/vitest.json) 2>&1 | tee build/vitest.log
@@ -38,20 +48,10 @@ read -r v_pass v_fail < <(node -e '
 echo "vitest: ${v_pass} passed, ${v_fail} failed"
 
 echo "== browser tests (Chromium, playwright-core; screenshots in web/test-results/) =="
-KEFU_BIN="$PWD/build/kefu" KEFU_SOURCE_DIR="$PWD" node --test \
-  --test-reporter=spec --test-reporter-destination=stdout \
-  --test-reporter=./tests/e2e/lib/summary-reporter.mjs --test-reporter-destination=build/browser-summary.log \
-  web/tests/browser/ 2>&1 | tee build/browser.log
-browser_rc=${PIPESTATUS[0]}
-b_pass=$(grep -oE '[0-9]+ passed' build/browser-summary.log | tail -1 | awk '{print $1}')
-b_fail=$(grep -oE '[0-9]+ failed' build/browser-summary.log | tail -1 | awk '{print $1}')
-b_pass=${b_pass:-0}
-b_fail=${b_fail:-0}
-[ "$browser_rc" -ne 0 ] && [ "$b_fail" -eq 0 ] && b_fail=1
-echo "browser: ${b_pass} passed, ${b_fail} failed"
+node_suite browser web/tests/browser/
 
-total_pass=$(( ${c_pass:-0} + e_pass + v_pass + b_pass ))
-total_fail=$(( ${c_fail:-0} + e_fail + v_fail + b_fail ))
+total_pass=$(( ${c_pass:-0} + e2e_pass + v_pass + browser_pass ))
+total_fail=$(( ${c_fail:-0} + e2e_fail + v_fail + browser_fail ))
 [ "$ctest_rc" -ne 0 ] && [ "$total_fail" -eq 0 ] && total_fail=1
 echo "total: ${total_pass} passed, ${total_fail} failed"
 [ "$ctest_rc" -eq 0 ] && [ "$e2e_rc" -eq 0 ] && [ "$vitest_rc" -eq 0 ] && [ "$browser_rc" -eq 0 ]
