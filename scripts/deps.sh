@@ -6,7 +6,7 @@ set -euo pipefail
 PKGS=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost-dev libboost-system-dev
-  libsqlite3-dev sqlite3
+  libsqlite3-dev sqlite3 libpq-dev
   nlohmann-json3-dev libicu-dev libsodium-dev
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   libhowardhinnant-date-dev tzdata
@@ -17,6 +17,8 @@ PKGS=(
 # Node.js: keep whatever node the machine has (it may come with its own npm).
 command -v npm >/dev/null 2>&1 || PKGS+=(nodejs npm)
 [ "${KEFU_BENCH_DEPS:-0}" = 1 ] && PKGS+=(wrk)
+# Tests and benchmarks start their own PostgreSQL 15 server (scripts/pg.sh).
+[ "${KEFU_TEST_DEPS:-0}" = 1 ] || [ "${KEFU_BENCH_DEPS:-0}" = 1 ] && PKGS+=(postgresql-15 postgresql-client-15)
 # Browser tests and browser benchmarks: Debian's Chromium (driven by playwright-core,
 # which never downloads a browser) and a CJK font, or Chinese renders as boxes.
 [ "${KEFU_TEST_DEPS:-0}" = 1 ] || [ "${KEFU_BENCH_DEPS:-0}" = 1 ] && PKGS+=(chromium fonts-wqy-microhei)

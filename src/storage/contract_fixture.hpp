@@ -4,12 +4,16 @@
 #include <gtest/gtest.h>
 
 #include <unistd.h>
+
+#include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
 
 #include "storage/open.hpp"
+#include "storage/pg/database.hpp"
 
 namespace kefu::storage {
 
@@ -18,20 +22,38 @@ struct Backend {
   std::function<std::string(const std::string& test)> url;
 };
 
+// PostgreSQL runs when KEFU_TEST_PG names a server (scripts/test.sh starts one, see
+// scripts/pg.sh); each test gets a fresh schema there. Without it those tests skip
+// (they are always listed, so ctest knows them whatever the build's environment).
 inline std::vector<Backend> Backends() {
-  return {{"sqlite", [](const std::string& test) {
-             auto dir = std::filesystem::temp_directory_path() / ("kefu-contract-" + std::to_string(::getpid()));
-             std::filesystem::create_directories(dir);
-             auto path = dir / (test + ".db");
-             for (auto ext : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + ext);
-             return "sqlite://" + path.string();
-           }}};
+  std::vector<Backend> all{{"sqlite", [](const std::string& test) {
+                              auto dir = std::filesystem::temp_directory_path() /
+                                         ("kefu-contract-" + std::to_string(::getpid()));
+                              std::filesystem::create_directories(dir);
+                              auto path = dir / (test + ".db");
+                              for (auto ext : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + ext);
+                              return "sqlite://" + path.string();
+                            }}};
+  all.push_back({"postgresql", [](const std::string& test) -> std::string {
+                   const char* base = std::getenv("KEFU_TEST_PG");
+                   if (!base || !*base) return "";
+                   std::string schema = "c_";
+                   for (char ch : test) schema += std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
+                   // PostgreSQL cuts names at 63 bytes: keep long ones distinct.
+                   if (schema.size() > 48)
+                     schema = schema.substr(0, 32) + "_" + std::to_string(std::hash<std::string>{}(schema) % 1000000007);
+                   return pg::schema_url(base, schema, true);
+                 }});
+  return all;
 }
 
 class Contract : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    db = open_database(GetParam().url(::testing::UnitTest::GetInstance()->current_test_info()->name()), true);
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    auto url = GetParam().url(std::string(info->test_suite_name()) + "_" + info->name());
+    if (url.empty()) GTEST_SKIP() << "set KEFU_TEST_PG to a PostgreSQL URL (scripts/pg.sh start)";
+    db = open_database(url, true);
     db->write_sync([&](Repository& r) {
       store_a = r.insert_store({.code = "A", .name = "甲店", .hours = {{1, "10:00", "22:00"}}});
       store_b = r.insert_store({.code = "B", .name = "乙店"});

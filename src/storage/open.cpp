@@ -3,15 +3,19 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "storage/pg/database.hpp"
+#include "storage/pg/schema.hpp"
 #include "storage/sqlite/database.hpp"
 #include "storage/sqlite/schema.hpp"
 
 namespace kefu::storage {
 namespace {
 
+bool is_postgres(const std::string& url) {
+  return url.starts_with("postgres://") || url.starts_with("postgresql://");
+}
+
 std::string sqlite_path(const std::string& url) {
-  if (url.starts_with("postgres://") || url.starts_with("postgresql://"))
-    throw std::runtime_error("PostgreSQL is not supported by this build yet; use sqlite:///path/to/kefu.db");
   std::string path = url;
   if (path.starts_with("sqlite://")) path = path.substr(9);
   if (path.empty()) throw std::runtime_error("empty database path in " + url);
@@ -23,10 +27,15 @@ std::string sqlite_path(const std::string& url) {
 }  // namespace
 
 std::unique_ptr<Database> open_database(const std::string& url, bool migrate_schema) {
+  if (is_postgres(url)) return pg::open({.url = url}, migrate_schema);
   return sqlite::open({.path = sqlite_path(url)}, migrate_schema);
 }
 
 int migrate_database(const std::string& url) {
+  if (is_postgres(url)) {
+    pg::Connection c(url);
+    return pg::migrate(c);
+  }
   sqlite::Connection c(sqlite_path(url), true);
   return sqlite::migrate(c);
 }

@@ -7,7 +7,8 @@
 namespace kefu::storage {
 
 // Opens a database from a URL: sqlite:///abs/path.db, sqlite://relative.db or a bare
-// path. PostgreSQL URLs are refused with a clear message until that backend lands.
+// path for the embedded SQLite file; postgresql://user:pass@host:port/db (libpq's URL
+// form, also postgres://) for a PostgreSQL server.
 std::unique_ptr<Database> open_database(const std::string& url, bool migrate_schema);
 
 // Applies migrations and returns the schema version reached.

@@ -361,6 +361,14 @@ class Database {
   // Waits for everything queued so far to commit; further writes still work.
   virtual void flush() = 0;
   virtual std::string backend() const = 0;
+
+  // Several nodes on one database. watch_changes runs on_change (on a background
+  // thread, briefly) soon after any node commits a timeline event or a notification;
+  // a single-process backend has no other writers and never calls it. lead(name) tells
+  // whether this process holds the named singleton role (the SLA scheduler) right now,
+  // taking it when it is free; a holder that dies loses it.
+  virtual void watch_changes(std::function<void()> on_change) {}
+  virtual bool lead(const std::string& role) { return true; }
 };
 
 }  // namespace kefu::storage

@@ -1,0 +1,163 @@
+#include "storage/pg/connection.hpp"
+
+#include <cstdlib>
+#include <stdexcept>
+
+#include "domain/common/error.hpp"
+
+namespace kefu::storage::pg {
+
+std::string number_placeholders(std::string_view sql, int& count) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  count = 0;
+  char quote = 0;
+  for (char ch : sql) {
+    if (quote) {
+      if (ch == quote) quote = 0;
+      out += ch;
+    } else if (ch == '\'' || ch == '"') {
+      quote = ch;
+      out += ch;
+    } else if (ch == '?') {
+      out += '$' + std::to_string(++count);
+    } else {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+Connection::Connection(const std::string& url) : url_(url) {
+  conn_ = PQconnectdb(url.c_str());
+  if (PQstatus(conn_) != CONNECTION_OK) {
+    std::string msg = PQerrorMessage(conn_);
+    PQfinish(conn_);
+    conn_ = nullptr;
+    throw std::runtime_error("cannot connect to PostgreSQL: " + msg);
+  }
+  // Integers and text only; times are epoch milliseconds, so the session zone never matters.
+  exec("SET client_encoding = 'UTF8'; SET standard_conforming_strings = on");
+}
+
+Connection::~Connection() {
+  cache_.clear();
+  if (conn_) PQfinish(conn_);
+}
+
+void Connection::recover() {
+  if (PQstatus(conn_) == CONNECTION_OK) return;
+  PQreset(conn_);
+  for (auto& [sql, stmt] : cache_) stmt->prepared_ = false;
+}
+
+void Connection::fail(PGresult* res, std::string_view what) {
+  std::string state = res ? (PQresultErrorField(res, PG_DIAG_SQLSTATE) ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : "")
+                          : "";
+  std::string msg = res && PQresultErrorMessage(res)[0] ? PQresultErrorMessage(res) : PQerrorMessage(conn_);
+  if (res) PQclear(res);
+  while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+  recover();
+  // 23505 unique, 23503 foreign key, 23514 check, 23P01 exclusion: the data's fault.
+  if (state.starts_with("23"))
+    throw Error(Error::Kind::conflict, "duplicate", "数据已存在或违反约束", std::string(what) + ": " + msg);
+  throw std::runtime_error("postgresql " + std::string(what) + " failed (" + state + "): " + msg);
+}
+
+void Connection::exec(std::string_view sql) {
+  PGresult* res = PQexec(conn_, std::string(sql).c_str());
+  auto st = PQresultStatus(res);
+  if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) fail(res, sql.substr(0, 80));
+  PQclear(res);
+}
+
+StmtScope Connection::prepare(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    int params = 0;
+    std::string text = number_placeholders(sql, params);
+    std::string name = "k" + std::to_string(++next_name_);
+    it = cache_.emplace(sql, std::make_unique<Stmt>(*this, name, std::move(text), params)).first;
+  }
+  it->second->reset();
+  return StmtScope(*it->second);
+}
+
+Stmt& Stmt::set(int i, std::string v) {
+  if (i < 1 || i > static_cast<int>(values_.size()))
+    throw std::logic_error("parameter " + std::to_string(i) + " out of range for " + name_);
+  values_[i - 1] = std::move(v);
+  return *this;
+}
+
+Stmt& Stmt::bind_null(int i) {
+  if (i < 1 || i > static_cast<int>(values_.size()))
+    throw std::logic_error("parameter " + std::to_string(i) + " out of range for " + name_);
+  values_[i - 1].reset();
+  return *this;
+}
+
+void Stmt::execute() {
+  if (!prepared_) {
+    PGresult* res = PQprepare(c_.conn_, name_.c_str(), sql_.c_str(), static_cast<int>(values_.size()), nullptr);
+    if (PQresultStatus(res) != PGRES_COMMAND_OK) c_.fail(res, "prepare " + sql_.substr(0, 80));
+    PQclear(res);
+    prepared_ = true;
+  }
+  std::vector<const char*> ptrs(values_.size());
+  for (std::size_t i = 0; i < values_.size(); ++i) ptrs[i] = values_[i] ? values_[i]->c_str() : nullptr;
+  res_ = PQexecPrepared(c_.conn_, name_.c_str(), static_cast<int>(ptrs.size()), ptrs.data(), nullptr, nullptr, 0);
+  auto st = PQresultStatus(res_);
+  if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
+    PGresult* failed = res_;
+    res_ = nullptr;
+    c_.fail(failed, "statement " + name_);
+  }
+  rows_ = PQntuples(res_);
+  const char* n = PQcmdTuples(res_);
+  changes_ = n && *n ? std::atoi(n) : 0;
+  c_.changes_ = changes_;
+  row_ = -1;
+}
+
+bool Stmt::step() {
+  if (!res_) execute();
+  ++row_;
+  return row_ < rows_;
+}
+
+void Stmt::run() {
+  if (!res_) execute();
+}
+
+void Stmt::clear() {
+  if (res_) PQclear(res_);
+  res_ = nullptr;
+  row_ = -1;
+  rows_ = 0;
+}
+
+void Stmt::reset() {
+  clear();
+  for (auto& v : values_) v.reset();
+}
+
+int64_t Stmt::i64(int col) const {
+  const char* v = PQgetvalue(res_, row_, col);
+  if (v[0] == 't' && v[1] == 0) return 1;
+  if (v[0] == 'f' && v[1] == 0) return 0;
+  return std::strtoll(v, nullptr, 10);
+}
+
+double Stmt::f64(int col) const { return std::strtod(PQgetvalue(res_, row_, col), nullptr); }
+
+std::string Stmt::text(int col) const {
+  return std::string(PQgetvalue(res_, row_, col), static_cast<std::size_t>(PQgetlength(res_, row_, col)));
+}
+
+std::optional<int64_t> Stmt::opt_i64(int col) const {
+  if (is_null(col)) return std::nullopt;
+  return i64(col);
+}
+
+}  // namespace kefu::storage::pg

@@ -1,0 +1,121 @@
+#pragma once
+// A thin RAII layer over libpq, shaped like storage/sqlite/connection.hpp so that the
+// two repositories read alike: one connection, a cache of server-side prepared
+// statements, typed binding and reading. SQL is written with `?` placeholders, which
+// prepare() numbers ($1, $2, …) outside quoted text; values are always bound, never
+// spliced into SQL text. Parameters and results travel in text format.
+#include <libpq-fe.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace kefu::storage::pg {
+
+class Connection;
+
+class Stmt {
+ public:
+  Stmt(Connection& c, std::string name, std::string sql, int params)
+      : c_(c), name_(std::move(name)), sql_(std::move(sql)), values_(params) {}
+  ~Stmt() { clear(); }
+  Stmt(const Stmt&) = delete;
+  Stmt& operator=(const Stmt&) = delete;
+
+  Stmt& bind(int i, int64_t v) { return set(i, std::to_string(v)); }
+  Stmt& bind(int i, int v) { return bind(i, static_cast<int64_t>(v)); }
+  Stmt& bind(int i, bool v) { return bind(i, static_cast<int64_t>(v ? 1 : 0)); }
+  Stmt& bind(int i, double v) { return set(i, std::to_string(v)); }
+  Stmt& bind(int i, std::string_view v) { return set(i, std::string(v)); }
+  Stmt& bind(int i, const std::string& v) { return set(i, v); }
+  Stmt& bind(int i, const char* v) { return set(i, std::string(v)); }
+  Stmt& bind(int i, std::optional<int64_t> v) { return v ? bind(i, *v) : bind_null(i); }
+  Stmt& bind_null(int i);
+
+  template <typename... Args>
+  Stmt& bind_all(const Args&... args) {
+    int i = 0;
+    (bind(++i, args), ...);
+    return *this;
+  }
+
+  // Executes on the first call, then moves to the next row: true when one is there.
+  bool step();
+  // Executes (INSERT/UPDATE/DELETE); changes() tells the rows affected.
+  void run();
+  void reset();
+  int changes() const { return changes_; }
+
+  int64_t i64(int col) const;  // also reads booleans ('t' = 1)
+  double f64(int col) const;
+  std::string text(int col) const;
+  std::optional<int64_t> opt_i64(int col) const;
+  bool is_null(int col) const { return PQgetisnull(res_, row_, col) != 0; }
+
+ private:
+  friend class Connection;
+  Stmt& set(int i, std::string v);
+  void execute();
+  void clear();
+  Connection& c_;
+  std::string name_, sql_;  // sql_ numbered ($1…)
+  bool prepared_ = false;   // on the server, for this session
+  std::vector<std::optional<std::string>> values_;
+  PGresult* res_ = nullptr;
+  int row_ = -1, rows_ = 0, changes_ = 0;
+};
+
+// Resets a cached statement when the scope ends, even on exceptions.
+class StmtScope {
+ public:
+  explicit StmtScope(Stmt& s) : s_(s) {}
+  ~StmtScope() { s_.reset(); }
+  Stmt* operator->() { return &s_; }
+  Stmt& operator*() { return s_; }
+
+ private:
+  Stmt& s_;
+};
+
+class Connection {
+ public:
+  // Connects with a libpq URL (postgresql://user@host:port/db?options=…).
+  explicit Connection(const std::string& url);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // Runs one or more statements without parameters (simple query protocol).
+  void exec(std::string_view sql);
+  // A cached prepared statement for this SQL text, reset and ready to bind.
+  StmtScope prepare(const std::string& sql);
+  // The rows the last run() of any statement changed.
+  int changes() const { return changes_; }
+  PGconn* raw() { return conn_; }
+
+  // After a failure: when the connection is broken, reconnect; the statements are
+  // prepared again on their next use (the new session has none). The failed call
+  // still throws.
+  void recover();
+  // Throws kefu::Error conflict for unique/foreign-key violations, std::runtime_error
+  // otherwise; clears the result.
+  [[noreturn]] void fail(PGresult* res, std::string_view what);
+
+ private:
+  friend class Stmt;
+  PGconn* conn_ = nullptr;
+  std::string url_;
+  std::unordered_map<std::string, std::unique_ptr<Stmt>> cache_;
+  int next_name_ = 0;
+  int changes_ = 0;
+};
+
+// `?` → `$n` outside single-quoted literals and double-quoted identifiers; returns the
+// number of parameters through `count`.
+std::string number_placeholders(std::string_view sql, int& count);
+
+}  // namespace kefu::storage::pg

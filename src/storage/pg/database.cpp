@@ -1,0 +1,240 @@
+#include "storage/pg/database.hpp"
+
+#include <poll.h>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <cctype>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "storage/pg/repository.hpp"
+#include "storage/pg/schema.hpp"
+
+namespace kefu::storage::pg {
+namespace {
+
+std::atomic<uint64_t> g_next_generation{1};
+
+// Advisory lock keys are 64-bit; a role name maps to one (FNV-1a), under kefu's prefix.
+int64_t lock_key(const std::string& role) {
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : "kefu:" + role) h = (h ^ c) * 1099511628211ULL;
+  return static_cast<int64_t>(h >> 1);
+}
+
+class PgDatabase final : public Database {
+ public:
+  PgDatabase(Options o, bool migrate_schema) : opt_(std::move(o)), generation_(g_next_generation++) {
+    writer_conn_ = std::make_unique<Connection>(opt_.url);
+    if (migrate_schema) migrate(*writer_conn_);
+    int v = schema_version(*writer_conn_);
+    if (v != latest_schema_version())
+      throw std::runtime_error("database schema is at version " + std::to_string(v) + ", this kefu needs " +
+                               std::to_string(latest_schema_version()) + ": run `kefu migrate`");
+    // A 2xx means committed: the commit waits for the WAL flush (the server's default,
+    // stated here so that a server configured otherwise cannot weaken it).
+    writer_conn_->exec("SET synchronous_commit = on");
+    writer_repo_ = std::make_unique<PgRepository>(*writer_conn_);
+    thread_ = std::thread([this] { writer_loop(); });
+  }
+
+  ~PgDatabase() override {
+    {
+      std::lock_guard lock(mu_);
+      stopping_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+    listen_stop_ = true;
+    if (listener_.joinable()) listener_.join();
+  }
+
+  Repository& reader() override {
+    thread_local std::unordered_map<uint64_t, std::pair<std::unique_ptr<Connection>, std::unique_ptr<PgRepository>>>
+        readers;
+    auto& slot = readers[generation_];
+    if (!slot.first) {
+      slot.first = std::make_unique<Connection>(opt_.url);
+      slot.second = std::make_unique<PgRepository>(*slot.first);
+    }
+    return *slot.second;
+  }
+
+  void write(Job job, Done done) override {
+    {
+      std::lock_guard lock(mu_);
+      if (stopping_) throw std::runtime_error("database is closing");
+      queue_.push_back({std::move(job), std::move(done)});
+    }
+    cv_.notify_one();
+  }
+
+  void flush() override {
+    write_sync([](Repository&) {});
+  }
+
+  std::string backend() const override { return "postgresql"; }
+
+  void watch_changes(std::function<void()> on_change) override {
+    std::lock_guard lock(listen_mu_);
+    if (listener_.joinable()) throw std::logic_error("watch_changes is called once per database");
+    listener_ = std::thread([this, cb = std::move(on_change)] { listen_loop(cb); });
+  }
+
+  bool lead(const std::string& role) override {
+    std::lock_guard lock(lease_mu_);
+    const int64_t key = lock_key(role);
+    try {
+      if (!lease_conn_) lease_conn_ = std::make_unique<Connection>(opt_.url);
+      if (held_.contains(key)) {
+        // Still ours while the session lives: a round trip proves it.
+        lease_conn_->exec("SELECT 1");
+        return true;
+      }
+      auto s = lease_conn_->prepare("SELECT pg_try_advisory_lock(?)");
+      s->bind(1, key);
+      if (s->step() && s->i64(0) == 1) {
+        held_.insert(key);
+        spdlog::info("this node now leads `{}`", role);
+        return true;
+      }
+      return false;
+    } catch (const std::exception& e) {
+      // The session is gone, and with it every lock it held.
+      spdlog::warn("lost the lease connection ({}); `{}` is up for grabs", e.what(), role);
+      held_.clear();
+      lease_conn_.reset();
+      return false;
+    }
+  }
+
+ private:
+  struct Item {
+    Job job;
+    Done done;
+  };
+
+  void writer_loop() {
+    for (;;) {
+      std::vector<Item> batch;
+      {
+        std::unique_lock lock(mu_);
+        cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+        if (queue_.empty()) return;
+        while (!queue_.empty() && static_cast<int>(batch.size()) < opt_.max_batch) {
+          batch.push_back(std::move(queue_.front()));
+          queue_.pop_front();
+        }
+      }
+      commit_batch(batch);
+    }
+  }
+
+  // One round trip per job boundary: the savepoint commands travel together.
+  void commit_batch(std::vector<Item>& batch) {
+    std::vector<std::exception_ptr> results(batch.size());
+    std::exception_ptr commit_error;
+    auto& c = *writer_conn_;
+    try {
+      c.exec("BEGIN; SAVEPOINT job");
+      for (std::size_t i = 0; i < batch.size(); ++i) {
+        const bool last = i + 1 == batch.size();
+        try {
+          batch[i].job(*writer_repo_);
+          c.exec(last ? "RELEASE SAVEPOINT job" : "RELEASE SAVEPOINT job; SAVEPOINT job");
+        } catch (...) {
+          results[i] = std::current_exception();
+          c.exec(last ? "ROLLBACK TO SAVEPOINT job; RELEASE SAVEPOINT job"
+                      : "ROLLBACK TO SAVEPOINT job; RELEASE SAVEPOINT job; SAVEPOINT job");
+        }
+      }
+      c.exec("COMMIT");
+    } catch (...) {
+      commit_error = std::current_exception();
+      spdlog::error("group commit of {} jobs failed", batch.size());
+      try {
+        c.recover();
+        c.exec("ROLLBACK");
+      } catch (...) {
+      }
+    }
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (!batch[i].done) continue;
+      try {
+        batch[i].done(commit_error ? commit_error : results[i]);
+      } catch (const std::exception& e) {
+        spdlog::error("write completion threw: {}", e.what());
+      }
+    }
+  }
+
+  // LISTEN on a connection of its own; wakes on the socket, reconnects after failures.
+  void listen_loop(const std::function<void()>& on_change) {
+    std::unique_ptr<Connection> conn;
+    while (!listen_stop_) {
+      try {
+        if (!conn) {
+          conn = std::make_unique<Connection>(opt_.url);
+          conn->exec("LISTEN kefu_changes");
+          on_change();  // anything committed while not listening
+        }
+        pollfd p{PQsocket(conn->raw()), POLLIN, 0};
+        int r = ::poll(&p, 1, 200);
+        if (r < 0) continue;
+        if (r > 0 && !PQconsumeInput(conn->raw())) throw std::runtime_error(PQerrorMessage(conn->raw()));
+        bool any = false;
+        while (PGnotify* n = PQnotifies(conn->raw())) {
+          any = true;
+          PQfreemem(n);
+        }
+        if (any) on_change();
+      } catch (const std::exception& e) {
+        spdlog::warn("LISTEN connection failed ({}); retrying", e.what());
+        conn.reset();
+        for (int i = 0; i < 10 && !listen_stop_; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+    }
+  }
+
+  Options opt_;
+  uint64_t generation_;
+  std::unique_ptr<Connection> writer_conn_;
+  std::unique_ptr<PgRepository> writer_repo_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::deque<Item> queue_;
+  bool stopping_ = false;
+  std::thread thread_;
+
+  std::mutex listen_mu_;
+  std::atomic<bool> listen_stop_{false};
+  std::thread listener_;
+
+  std::mutex lease_mu_;
+  std::unique_ptr<Connection> lease_conn_;
+  std::unordered_set<int64_t> held_;
+};
+
+}  // namespace
+
+std::unique_ptr<Database> open(const Options& options, bool migrate_schema) {
+  return std::make_unique<PgDatabase>(options, migrate_schema);
+}
+
+std::string schema_url(const std::string& base_url, const std::string& schema, bool reset) {
+  for (char ch : schema)
+    if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'))
+      throw std::invalid_argument("schema names are letters, digits and _: " + schema);
+  if (reset) {
+    Connection c(base_url);
+    c.exec("DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema);
+  }
+  return base_url + (base_url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" + schema;
+}
+
+}  // namespace kefu::storage::pg
