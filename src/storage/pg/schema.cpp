@@ -87,12 +87,12 @@ CREATE FUNCTION kefu_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$;
 CREATE TRIGGER audit_no_update BEFORE UPDATE OR DELETE ON audit_log
   FOR EACH ROW EXECUTE FUNCTION kefu_append_only();
--- Search: the same pre-segmented tokens as SQLite's FTS5 table (see domain/text), split
--- the way FTS5's unicode61 tokenizer splits them (storage/pg/search.hpp), in a tsvector
--- of the simple configuration: one lexeme per word, no stemming, 2-character words too.
+-- Search: the same pre-segmented tokens as SQLite's FTS5 table (see domain/text), kept
+-- as given, and a tsvector of the simple configuration over the words FTS5's unicode61
+-- tokenizer would make of them (storage/pg/search.hpp): one lexeme per word, no
+-- stemming, 2-character words too.
 CREATE TABLE ticket_search(
-  ticket_id BIGINT PRIMARY KEY REFERENCES tickets(id), tokens TEXT NOT NULL,
-  doc tsvector GENERATED ALWAYS AS (to_tsvector('simple', tokens)) STORED);
+  ticket_id BIGINT PRIMARY KEY REFERENCES tickets(id), tokens TEXT NOT NULL, doc tsvector NOT NULL);
 CREATE INDEX ticket_search_doc ON ticket_search USING gin(doc);
 )SQL",
                                                       // 2: SLA, escalation, notifications, resolution, CSAT.
