@@ -153,6 +153,16 @@ struct TicketContact {
   int64_t created_at = 0;
 };
 
+// One timeline event as the live streams announce it: which ticket, where, what kind.
+struct TicketActivity {
+  int64_t event_id = 0;
+  int64_t ticket_id = 0;
+  std::string number;
+  int64_t store_id = 0;
+  std::string kind;  // the timeline event's kind: created, reply, note, status, …
+  int64_t created_at = 0;
+};
+
 // What the compliance report reads for one ticket.
 struct TicketClockRow {
   ticket::Ticket ticket;
@@ -215,6 +225,9 @@ class Repository {
 
   virtual int64_t insert_event(const ticket::Event&) = 0;
   virtual std::vector<ticket::Event> events(int64_t ticket_id) = 0;
+  // The live streams of every node: timeline events after `after_id`, in id order.
+  virtual std::vector<TicketActivity> ticket_activity_after(int64_t after_id, int limit) = 0;
+  virtual int64_t last_event_id() = 0;
 
   virtual int64_t insert_task(const ticket::Task&) = 0;
   virtual bool update_task(const ticket::Task&, int64_t expected_version) = 0;

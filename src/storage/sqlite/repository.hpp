@@ -74,6 +74,8 @@ class SqliteRepository final : public Repository {
 
   int64_t insert_event(const ticket::Event&) override;
   std::vector<ticket::Event> events(int64_t ticket_id) override;
+  std::vector<TicketActivity> ticket_activity_after(int64_t after_id, int limit) override;
+  int64_t last_event_id() override;
   int64_t insert_task(const ticket::Task&) override;
   bool update_task(const ticket::Task&, int64_t expected_version) override;
   std::optional<ticket::Task> task(int64_t id) override;
