@@ -26,15 +26,19 @@ NotificationHub::NotificationHub(storage::Database& db, std::chrono::millisecond
 NotificationHub::~NotificationHub() { stop(); }
 
 void NotificationHub::start() {
-  const int64_t last = [&] {
+  int64_t last_notification = 0, last_event = 0;
+  {
     auto& repo = db_.reader();
     storage::Snapshot snap(repo);
-    return repo.last_notification_id();
-  }();
+    last_notification = repo.last_notification_id();
+    last_event = repo.last_event_id();
+  }
   std::lock_guard lock(mu_);
   if (started_) return;
   started_ = true;
-  last_seen_ = last;
+  last_seen_ = last_notification;
+  notifications_ = IdTracker(last_notification);
+  events_ = IdTracker(last_event);
   thread_ = std::thread([this] { run(); });
 }
 
@@ -51,15 +55,20 @@ void NotificationHub::stop() {
   subs_.clear();
 }
 
-void NotificationHub::subscribe(int64_t staff_id, std::shared_ptr<http::EventStream> stream,
+void NotificationHub::subscribe(Audience who, std::shared_ptr<http::EventStream> stream,
                                 std::optional<int64_t> after_id) {
   {
     std::lock_guard lock(mu_);
     // Even without after_id the subscriber catches up from the last id seen, so a
     // notification committed while it subscribed is not lost.
-    subs_.push_back({staff_id, std::move(stream), after_id.value_or(last_seen_), true});
+    subs_.push_back({std::move(who), std::move(stream), after_id.value_or(last_seen_), true});
   }
   poke();
+}
+
+bool NotificationHub::Subscriber::serves(int64_t store_id) const {
+  if (!who.tickets) return false;
+  return who.all_stores || std::find(who.store_ids.begin(), who.store_ids.end(), store_id) != who.store_ids.end();
 }
 
 std::size_t NotificationHub::subscribers() const {
@@ -93,47 +102,66 @@ void NotificationHub::run() {
   }
 }
 
+std::string activity_json(const storage::TicketActivity& a) {
+  return nlohmann::json{{"event_id", a.event_id},   {"ticket_id", a.ticket_id}, {"number", a.number},
+                        {"store_id", a.store_id},   {"kind", a.kind},           {"created_at", a.created_at}}
+      .dump();
+}
+
+// A new subscriber's missed notifications: (sent_up_to, last], oldest first.
+void NotificationHub::catch_up(storage::Repository& repo, Subscriber& s, int64_t last) {
+  std::vector<storage::Notification> missed;
+  std::optional<int64_t> before;
+  for (;;) {  // newest first from the repository: page back to sent_up_to
+    auto page = repo.notifications(s.who.staff_id, before, false, 200);
+    bool more = page.size() == 200;
+    for (auto& n : page)
+      if (n.id > s.sent_up_to && n.id <= last) missed.push_back(std::move(n));
+    if (!more || page.back().id <= s.sent_up_to) break;
+    before = page.back().id;
+  }
+  std::sort(missed.begin(), missed.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  for (const auto& n : missed) s.stream->send("notification", notification_json(n), std::to_string(n.id));
+  s.sent_up_to = std::max(s.sent_up_to, last);
+  s.backlog = false;
+}
+
 void NotificationHub::poll_once(storage::Repository& repo) {
   // Copy the subscriber list so the database is read without holding the lock; sends
-  // happen only on this thread, so each stream's order is the id order.
+  // happen only on this thread, so each stream's order is the order of delivery.
   std::vector<Subscriber> subs;
-  int64_t last;
   {
     std::lock_guard lock(mu_);
     subs = subs_;
-    last = last_seen_;
   }
-  for (auto& s : subs) {
-    if (!s.backlog) continue;
-    std::vector<storage::Notification> missed;
-    std::optional<int64_t> before;
-    for (;;) {  // newest first from the repository: page back to sent_up_to
-      auto page = repo.notifications(s.staff_id, before, false, 200);
-      bool more = page.size() == 200;
-      for (auto& n : page)
-        if (n.id > s.sent_up_to && n.id <= last) missed.push_back(std::move(n));
-      if (!more || page.back().id <= s.sent_up_to) break;
-      before = page.back().id;
-    }
-    std::sort(missed.begin(), missed.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
-    for (const auto& n : missed) s.stream->send("notification", notification_json(n), std::to_string(n.id));
-    s.sent_up_to = std::max(s.sent_up_to, last);
-    s.backlog = false;
-  }
+  const int64_t now =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+          .count();
+  for (auto& s : subs)
+    if (s.backlog) catch_up(repo, s, notifications_.top());
   for (;;) {
-    auto batch = repo.notifications_after(last, 500);
+    auto batch = repo.notifications_after(notifications_.floor(), 500);
     for (const auto& n : batch) {
+      if (!notifications_.accept(n.id, now)) continue;
       for (auto& s : subs)
-        if (s.staff_id == n.staff_id && n.id > s.sent_up_to) {
+        if (s.who.staff_id == n.staff_id && n.id > s.sent_up_to)
           s.stream->send("notification", notification_json(n), std::to_string(n.id));
-          s.sent_up_to = n.id;
-        }
-      last = n.id;
     }
     if (batch.size() < 500) break;
   }
+  notifications_.settle(now);
+  for (;;) {
+    auto batch = repo.ticket_activity_after(events_.floor(), 500);
+    for (const auto& a : batch) {
+      if (!events_.accept(a.event_id, now)) continue;
+      for (auto& s : subs)
+        if (s.serves(a.store_id)) s.stream->send("ticket", activity_json(a));
+    }
+    if (batch.size() < 500) break;
+  }
+  events_.settle(now);
   std::lock_guard lock(mu_);
-  last_seen_ = last;
+  last_seen_ = notifications_.top();
   // Write back progress; drop closed streams; keep subscribers that arrived meanwhile.
   for (auto& live : subs_)
     for (const auto& s : subs)

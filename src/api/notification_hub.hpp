@@ -1,9 +1,13 @@
 #pragma once
-// Live delivery of notifications to Server-Sent Events streams. One thread polls the
-// notifications table for rows after the last one it saw (one indexed query per
-// interval, whatever the number of clients) and sends each to the streams of its
-// recipient. Because it reads the database, notifications written by another process
-// or node on the same database arrive too.
+// Live delivery of notifications and ticket activity to Server-Sent Events streams.
+// One thread polls the notifications and timeline-event tables for rows after the last
+// ones it saw (two indexed queries per wake-up, whatever the number of clients) and
+// sends each notification to its recipient's streams ("notification") and each
+// timeline event to the streams of staff who serve its store ("ticket": which ticket,
+// which kind — never its text). Because it reads the database, rows written by another
+// process or node arrive too: on PostgreSQL a NOTIFY from the committing node wakes the
+// poller (Database::watch_changes), elsewhere it polls every interval; rows that commit
+// out of id order are caught by IdTracker.
 //
 // A subscriber that reconnects with Last-Event-ID first gets what it missed (its own
 // notifications after that id), then the live ones, in id order, each once; every
@@ -17,6 +21,7 @@
 #include <thread>
 #include <vector>
 
+#include "api/id_tracker.hpp"
 #include "http/message.hpp"
 #include "storage/repository.hpp"
 
@@ -32,9 +37,17 @@ class NotificationHub {
   void start();
   void stop();
 
-  // Streams the staff member's notifications to `stream` until it closes; with
-  // after_id, those after it that already exist are sent first.
-  void subscribe(int64_t staff_id, std::shared_ptr<http::EventStream> stream, std::optional<int64_t> after_id);
+  // Who listens: their notifications, and ticket activity in these stores (all_stores
+  // for admins; none when `tickets` is false, e.g. a token without tickets:read).
+  struct Audience {
+    int64_t staff_id = 0;
+    std::vector<int64_t> store_ids;
+    bool all_stores = false;
+    bool tickets = true;
+  };
+  // Streams to `stream` until it closes; with after_id, the notifications after it that
+  // already exist are sent first.
+  void subscribe(Audience who, std::shared_ptr<http::EventStream> stream, std::optional<int64_t> after_id);
   std::size_t subscribers() const;
 
   // Wakes the poller now (after a local write that created notifications).
@@ -42,20 +55,23 @@ class NotificationHub {
 
  private:
   struct Subscriber {
-    int64_t staff_id;
+    Audience who;
     std::shared_ptr<http::EventStream> stream;
-    int64_t sent_up_to;  // the last notification id this stream has (or need not get)
+    int64_t sent_up_to;  // notifications up to here were sent in its backlog (or need not be)
     bool backlog;        // still has to catch up from sent_up_to (new subscribers)
+    bool serves(int64_t store_id) const;
   };
   void run();
   void poll_once(storage::Repository& repo);
+  void catch_up(storage::Repository& repo, Subscriber& s, int64_t last);
 
   storage::Database& db_;
   std::chrono::milliseconds interval_;
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::vector<Subscriber> subs_;
-  int64_t last_seen_ = 0;
+  int64_t last_seen_ = 0;  // the largest notification id delivered (for new subscribers)
+  IdTracker notifications_, events_;  // poller thread only
   bool started_ = false, stopping_ = false, poked_ = false;
   std::thread thread_;
 };

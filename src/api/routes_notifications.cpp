@@ -1,5 +1,6 @@
 // The notification centre (通知中心): the caller's notifications, marking them read,
-// and the live stream (Server-Sent Events, event "notification", id = notification id).
+// and the live stream (Server-Sent Events: event "notification", id = notification id;
+// event "ticket" for timeline activity in the caller's stores, without an id).
 #include "api/json_io.hpp"
 #include "api/routes.hpp"
 #include "api/support.hpp"
@@ -48,10 +49,13 @@ void stream(Services& s, http::Request& req, http::Reply reply) {
   if (!last.empty()) after = parse_int_text("Last-Event-ID", last);
   int64_t unread = s.db.reader().unread_notifications(actor.staff_id);
   auto* hub = s.hub;
-  const int64_t staff = actor.staff_id;
-  reply(http::Response::event_stream([hub, staff, after, unread](std::shared_ptr<http::EventStream> es) {
+  NotificationHub::Audience who{.staff_id = actor.staff_id,
+                                .store_ids = actor.store_ids,
+                                .all_stores = actor.is_admin(),
+                                .tickets = actor.has_scope("tickets:read")};
+  reply(http::Response::event_stream([hub, who, after, unread](std::shared_ptr<http::EventStream> es) {
     es->send("ready", "{\"unread\":" + std::to_string(unread) + "}");
-    hub->subscribe(staff, std::move(es), after);
+    hub->subscribe(who, std::move(es), after);
   }));
 }
 

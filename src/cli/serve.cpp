@@ -30,6 +30,8 @@ int serve(const Config& c) {
     spdlog::warn("no web app in {} (run `npm run build` in web/): serving the API only", c.web_dir);
   api::NotificationHub hub(*db);
   services.hub = &hub;
+  // Other nodes' commits (PostgreSQL NOTIFY) wake the live streams at once.
+  db->watch_changes([&hub] { hub.poke(); });
   jobs::OutboxSender outbox(*db,
                             notify::SmtpMailer({.url = c.smtp_url,
                                                 .from = c.smtp_from,
@@ -66,6 +68,7 @@ int serve(const Config& c) {
   server.run();
   scheduler.stop();
   outbox.stop();
+  db->watch_changes({});
   hub.stop();
   spdlog::info("kefu stopped; every acknowledged write is committed");
   return 0;

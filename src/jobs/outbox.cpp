@@ -65,7 +65,8 @@ int OutboxSender::send_due() {
 void OutboxSender::run() {
   for (;;) {
     try {
-      send_due();
+      // One node sends (two could send the same row between reading and marking it).
+      if (db_.lead("email-outbox")) send_due();
     } catch (const std::exception& e) {
       spdlog::error("email outbox: {}", e.what());
     }

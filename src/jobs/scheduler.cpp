@@ -26,7 +26,9 @@ void EscalationScheduler::stop() {
   if (thread_.joinable()) thread_.join();
 }
 
-EscalationScheduler::Stats EscalationScheduler::stats() const { return {ticks_.load(), fired_.load(), late_.load()}; }
+EscalationScheduler::Stats EscalationScheduler::stats() const {
+  return {ticks_.load(), fired_.load(), late_.load(), leading_.load()};
+}
 
 void EscalationScheduler::for_each_in_own_write(const std::vector<int64_t>& ids, const char* what,
                                                 const std::function<void(app::Context&, int64_t)>& fn, int64_t now) {
@@ -105,7 +107,11 @@ bool EscalationScheduler::escalate_tasks(int64_t now) {
 void EscalationScheduler::run() {
   for (;;) {
     try {
-      tick();
+      // With several nodes on one database one of them ticks (the others wait for it to
+      // die); firing stays exactly once through the database either way.
+      const bool lead = db_.lead("sla-scheduler");
+      leading_.store(lead);
+      if (lead) tick();
     } catch (const std::exception& e) {
       spdlog::error("escalation scheduler: {}", e.what());
     }

@@ -45,7 +45,8 @@ class EscalationScheduler {
   struct Stats {
     uint64_t ticks = 0;
     uint64_t fired = 0;
-    uint64_t late = 0;  // fired a minute or more after their time
+    uint64_t late = 0;     // fired a minute or more after their time
+    bool leading = false;  // this node runs the ticks (Database::lead)
   };
   Stats stats() const;
 
@@ -62,6 +63,7 @@ class EscalationScheduler {
   SchedulerOptions options_;
   std::function<void()> on_fired_;
   std::atomic<uint64_t> ticks_{0}, fired_{0}, late_{0};
+  std::atomic<bool> leading_{false};
   std::mutex mu_;
   std::condition_variable cv_;
   bool stopping_ = false;

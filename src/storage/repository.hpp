@@ -377,7 +377,8 @@ class Database {
 
   // Several nodes on one database. watch_changes runs on_change (on a background
   // thread, briefly) soon after any node commits a timeline event or a notification;
-  // a single-process backend has no other writers and never calls it. lead(name) tells
+  // a single-process backend has no other writers and never calls it. An empty function
+  // stops watching (before what on_change refers to goes away). lead(name) tells
   // whether this process holds the named singleton role (the SLA scheduler) right now,
   // taking it when it is free; a holder that dies loses it.
   virtual void watch_changes(std::function<void()> on_change) {}

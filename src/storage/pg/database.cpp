@@ -50,8 +50,7 @@ class PgDatabase final : public Database {
     }
     cv_.notify_all();
     thread_.join();
-    listen_stop_ = true;
-    if (listener_.joinable()) listener_.join();
+    watch_changes({});
   }
 
   Repository& reader() override {
@@ -82,8 +81,12 @@ class PgDatabase final : public Database {
 
   void watch_changes(std::function<void()> on_change) override {
     std::lock_guard lock(listen_mu_);
-    if (listener_.joinable()) throw std::logic_error("watch_changes is called once per database");
-    listener_ = std::thread([this, cb = std::move(on_change)] { listen_loop(cb); });
+    if (listener_.joinable()) {
+      listen_stop_ = true;
+      listener_.join();
+      listen_stop_ = false;
+    }
+    if (on_change) listener_ = std::thread([this, cb = std::move(on_change)] { listen_loop(cb); });
   }
 
   bool lead(const std::string& role) override {
