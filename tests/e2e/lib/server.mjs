@@ -1,4 +1,5 @@
-// Starts the real kefu binary for black-box tests: a fresh temp SQLite file with a
+// Starts the real kefu binary for black-box tests: a fresh temp SQLite file (or, with
+// KEFU_E2E_DB=postgresql, a fresh schema on the server KEFU_TEST_PG names) with a
 // small demo data set, a temp attachments folder, port 0 (the port is read from the
 // log line "kefu listening on http://127.0.0.1:PORT/"), and SIGTERM at the end.
 // Also an HTTP client and login helpers. No npm dependencies: Node 20 built-ins only.
@@ -44,23 +45,38 @@ async function pinBinary(dir) {
   return pinned;
 }
 
-// Runs a kefu subcommand against the given database to completion.
-export async function kefu(dbPath, args, { cwd, bin = KEFU_BIN } = {}) {
+export const PG_BASE = process.env.KEFU_TEST_PG || '';
+export const ON_POSTGRES = process.env.KEFU_E2E_DB === 'postgresql';
+
+// A database URL for a new server: a temp SQLite file in dir, or an empty schema of its
+// own on the test PostgreSQL server (created with psql; connections select it through
+// the URL's options).
+export async function freshDatabase(dir, backend = ON_POSTGRES ? 'postgresql' : 'sqlite') {
+  if (backend !== 'postgresql') return `sqlite://${path.join(dir, 'kefu.db')}`;
+  if (!PG_BASE) throw new Error('KEFU_TEST_PG is not set (scripts/pg.sh start)');
+  const schema = `e2e_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  await execFileP('psql', [PG_BASE, '-q', '-v', 'ON_ERROR_STOP=1', '-c', `CREATE SCHEMA ${schema}`]);
+  return `${PG_BASE}${PG_BASE.includes('?') ? '&' : '?'}options=-csearch_path%3D${schema}`;
+}
+
+// Runs a kefu subcommand against the given database (a URL, or a SQLite file path) to completion.
+export async function kefu(db, args, { cwd, bin = KEFU_BIN } = {}) {
   if (!existsSync(bin)) throw new Error(`kefu binary not found at ${bin} (set KEFU_BIN)`);
-  return execFileP(bin, ['--db', `sqlite://${dbPath}`, ...args], {
+  const url = db.includes('://') ? db : `sqlite://${db}`;
+  return execFileP(bin, ['--db', url, ...args], {
     cwd,
     env: { ...process.env, KEFU_LOG_ACCESS_LOG: '0' },
     maxBuffer: 16 * 1024 * 1024,
   });
 }
 
-// One running server. `restart()` starts a new process on the same database file.
+// One running server. `restart()` starts a new process on the same database.
 export class KefuServer {
-  constructor(dir, dbPath, attachmentsDir, bin, env = {}) {
+  constructor(dir, dbUrl, attachmentsDir, bin, env = {}) {
     this.bin = bin;
     this.env = env;
     this.dir = dir;
-    this.dbPath = dbPath;
+    this.dbUrl = dbUrl;
     this.attachmentsDir = attachmentsDir;
     this.proc = null;
     this.port = 0;
@@ -72,7 +88,7 @@ export class KefuServer {
     this.log = '';
     const proc = spawn(
       this.bin,
-      ['--db', `sqlite://${this.dbPath}`, 'serve', '--port', '0', '--address', '127.0.0.1'],
+      ['--db', this.dbUrl, 'serve', '--port', '0', '--address', '127.0.0.1'],
       {
         cwd: this.dir, // no stray ./kefu.toml gets read
         env: {
@@ -118,16 +134,25 @@ export class KefuServer {
   }
 
   // env: extra environment for `kefu serve` (e.g. KEFU_SMTP_URL, KEFU_TEST_CLOCK).
-  static async start({ tickets = 200, members = 50, demo = true, env = {} } = {}) {
+  // backend: 'sqlite' or 'postgresql' (default: KEFU_E2E_DB, else sqlite).
+  static async start({ tickets = 200, members = 50, demo = true, env = {}, backend } = {}) {
     const dir = await mkdtemp(path.join(tmpdir(), 'kefu-e2e-'));
-    const dbPath = path.join(dir, 'kefu.db');
+    const dbUrl = await freshDatabase(dir, backend);
     const attachmentsDir = path.join(dir, 'attachments');
     await mkdir(attachmentsDir, { recursive: true });
     const bin = await pinBinary(dir);
     const args = demo ? ['demo', '--tickets', String(tickets), '--members', String(members)] : ['migrate'];
-    await kefu(dbPath, args, { cwd: dir, bin });
-    const server = new KefuServer(dir, dbPath, attachmentsDir, bin, env);
+    await kefu(dbUrl, args, { cwd: dir, bin });
+    const server = new KefuServer(dir, dbUrl, attachmentsDir, bin, env);
     return server.#spawn();
+  }
+
+  // Another node on this server's database (and attachments folder), like a second
+  // `kefu serve` of a chain behind a load balancer.
+  async join(env = this.env) {
+    const dir = await mkdtemp(path.join(tmpdir(), 'kefu-e2e-node-'));
+    const node = new KefuServer(dir, this.dbUrl, this.attachmentsDir, await pinBinary(dir), env);
+    return node.#spawn();
   }
 
   // A new process on the same database (after stop() or kill9()).

@@ -1,7 +1,8 @@
-// Test helper: puts an SLA policy straight into a running server's database (there is
-// no policy API on this branch yet). The server reads the policies on every ticket
-// creation, so tickets created afterwards get SLA clocks. Uses the sqlite3 CLI; the
-// database is in WAL mode, so this works while the server runs.
+// Test helper: puts an SLA policy straight into a running server's database, beside the
+// demo's (the API would refuse its duplicate position). The server notices the change
+// through the SLA config version the database's triggers bump, so tickets created
+// afterwards get SLA clocks. Uses the sqlite3 CLI (the file is in WAL mode, so this
+// works while the server runs) or psql.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 
@@ -18,5 +19,7 @@ export async function insertCatchAllPolicy(server, name = '测试策略') {
   const sql =
     'INSERT INTO sla_policies(name, position, conditions_json, targets_json, ladder_json, active, updated_at, version) ' +
     `VALUES (${q(name)}, 1, '{}', ${q(targets)}, '[]', 1, 0, 1)`;
-  await execFileP('sqlite3', ['-cmd', '.timeout 5000', server.dbPath, sql]);
+  if (server.dbUrl.startsWith('sqlite://'))
+    await execFileP('sqlite3', ['-cmd', '.timeout 5000', server.dbUrl.slice('sqlite://'.length), sql]);
+  else await execFileP('psql', [server.dbUrl, '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
 }
