@@ -1,5 +1,7 @@
 #include "storage/pg/connection.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <cstdlib>
 #include <stdexcept>
 
@@ -36,6 +38,9 @@ Connection::Connection(const std::string& url) : url_(url) {
     conn_ = nullptr;
     throw std::runtime_error("cannot connect to PostgreSQL: " + msg);
   }
+  // Server notices ("already exists, skipping") are not errors: keep them out of stderr.
+  PQsetNoticeProcessor(
+      conn_, [](void*, const char* message) { spdlog::debug("postgresql: {}", message); }, nullptr);
   // Integers and text only; times are epoch milliseconds, so the session zone never matters.
   exec("SET client_encoding = 'UTF8'; SET standard_conforming_strings = on");
 }

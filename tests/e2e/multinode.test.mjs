@@ -1,0 +1,151 @@
+// Several kefu nodes on one PostgreSQL database, as a chain runs them: two `kefu serve`
+// processes on the same schema. A ticket, a reply and a notification written through
+// node A reach a live stream on node B within a second (LISTEN/NOTIFY wakes B); the SLA
+// scheduler runs on one node (advisory lock) and each escalation fires once; when the
+// leading node is killed, the other takes the role over and fires the next one.
+//
+// Needs KEFU_TEST_PG (scripts/test.sh starts a server); skipped without it.
+// Time: KEFU_TEST_CLOCK at 60×, one anchor for every node of the file.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { KefuServer, PG_BASE, directory, newTicket } from './lib/server.mjs';
+import { openStream } from './lib/sse.mjs';
+
+const RATE = 60;
+const LEADS = 'now leads `sla-scheduler`';
+
+describe('two nodes on one PostgreSQL', { skip: !PG_BASE && 'KEFU_TEST_PG is not set' }, () => {
+  let a, b, adminA, agentA, supB, SH01;
+
+  before(async () => {
+    const env = { KEFU_TEST_CLOCK: `${Date.now()}:${RATE}`, KEFU_SLA_TICK_MS: '100' };
+    a = await KefuServer.start({ backend: 'postgresql', tickets: 0, members: 5, env });
+    b = await a.join();
+    adminA = await a.login('admin');
+    const dir = await directory(adminA);
+    SH01 = dir.storeByCode.SH01.id;
+    const desk = dir.dept('SH01', 'desk').id;
+    for (const [username, role] of [
+      ['mnagent', 'agent'],
+      ['mnsup', 'supervisor'],
+    ]) {
+      const r = await adminA.post('/api/v1/staff', {
+        username,
+        display_name: username,
+        role,
+        password: 'kefu2026e2e',
+        store_ids: [SH01],
+        department_ids: [desk],
+      });
+      assert.equal(r.status, 201, r.text);
+    }
+    agentA = await a.login('mnagent', 'kefu2026e2e');
+    supB = await b.login('mnsup', 'kefu2026e2e');
+    // Suggestions: first response within 2 minutes (2 s here); the owner hears at 50 %,
+    // the supervisors at the breach.
+    const p = await adminA.post('/api/v1/sla/policies', {
+      name: '多节点 建议 极短时限',
+      position: 1,
+      conditions: { types: ['suggestion'] },
+      targets: { first_response: { minutes: 2, mode: 'calendar' } },
+      ladder: [
+        { anchor: 'percent_of_target', value: 50, notify: 'owner' },
+        { anchor: 'percent_of_target', value: 100, notify: 'supervisor' },
+      ],
+    });
+    assert.equal(p.status, 201, p.text);
+  });
+  after(async () => {
+    await b?.dispose();
+    await a?.dispose();
+  });
+
+  const escalationsOf = async (client, ticketId) =>
+    (await client.get('/api/v1/notifications?limit=200')).json.items.filter(
+      (n) => n.ticket_id === ticketId && n.kind === 'escalation',
+    );
+
+  it('a ticket, a reply and a notification written on node A reach a stream on node B within a second', async () => {
+    const stream = await openStream(b.base, supB.token);
+    assert.equal(stream.status, 200);
+    await stream.waitFor((e) => e.event === 'ready', 5000, 'ready event');
+
+    let t0 = Date.now();
+    const created = await agentA.post('/api/v1/tickets', newTicket(SH01, { subject: '多节点：顾客询问停车' }));
+    assert.equal(created.status, 201, created.text);
+    const t = created.json;
+    const ev = await stream.waitFor((e) => e.event === 'ticket' && e.data.ticket_id === t.id, 1000, 'ticket event');
+    const createdLatency = Date.now() - t0;
+    assert.equal(ev.data.number, t.number);
+    assert.equal(ev.data.store_id, SH01);
+    assert.equal(ev.data.kind, 'created');
+    assert.equal(ev.data.body, undefined, 'the stream names the ticket, never its text');
+
+    t0 = Date.now();
+    const reply = await agentA.post(`/api/v1/tickets/${t.id}/replies`, { body: '您好，B1 层有 300 个车位。' });
+    assert.equal(reply.status, 201, reply.text);
+    await stream.waitFor((e) => e.event === 'ticket' && e.data.ticket_id === t.id && e.data.kind === 'reply', 1000, 'reply');
+    const replyLatency = Date.now() - t0;
+
+    // A compensation above the agent's limit asks the store's supervisors to approve.
+    t0 = Date.now();
+    const r = await agentA.post(`/api/v1/tickets/${t.id}/resolutions`, {
+      kind: 'compensation',
+      compensation: 'coupon',
+      amount_cents: 50000,
+      description: '停车费补偿',
+    });
+    assert.equal(r.status, 202, r.text);
+    const n = await stream.waitFor(
+      (e) => e.event === 'notification' && e.data.ticket_id === t.id && e.data.kind === 'approval_request',
+      1000,
+      'approval notification',
+    );
+    const notifyLatency = Date.now() - t0;
+    assert.ok(Number(n.id) > 0, 'notifications carry their id for Last-Event-ID');
+    console.log(`cross-node latency: created ${createdLatency} ms, reply ${replyLatency} ms, notification ${notifyLatency} ms`);
+    stream.close();
+  });
+
+  it('one node leads the scheduler and each escalation step fires once', async () => {
+    const leaders = [a, b].filter((n) => n.log.includes(LEADS));
+    assert.equal(leaders.length, 1, `exactly one leader: A=${a.log.includes(LEADS)} B=${b.log.includes(LEADS)}`);
+    const t = (await agentA.post('/api/v1/tickets', newTicket(SH01, { type: 'suggestion', subject: '建议延长营业时间' })))
+      .json;
+    assert.ok(t.first_response_due_at, 'the short policy applies');
+    const deadline = Date.now() + 15000;
+    let sup = [];
+    while (Date.now() < deadline && sup.length === 0) {
+      await sleep(200);
+      sup = await escalationsOf(supB, t.id);
+    }
+    assert.equal(sup.length, 1, 'the breach reached the supervisor');
+    await sleep(1500); // more ticks on the leader; the follower never ticks
+    assert.equal((await escalationsOf(supB, t.id)).length, 1, 'once, not once per node');
+    assert.equal((await escalationsOf(agentA, t.id)).length, 1, 'the 50 % step reached the owner once');
+  });
+
+  it('when the leader is killed, the other node takes over and fires the next escalation once', async () => {
+    const leader = a.log.includes(LEADS) ? a : b;
+    const survivor = leader === a ? b : a;
+    await leader.kill9();
+    const admin = await survivor.login('admin');
+    const agent = await survivor.login('mnagent', 'kefu2026e2e');
+    const t = (await agent.post('/api/v1/tickets', newTicket(SH01, { type: 'suggestion', subject: '建议增加休息座椅' })))
+      .json;
+    assert.ok(t.id, 'the survivor still takes tickets');
+    const sup = await survivor.login('mnsup', 'kefu2026e2e');
+    const deadline = Date.now() + 20000;
+    let fired = [];
+    while (Date.now() < deadline && fired.length === 0) {
+      await sleep(250);
+      fired = await escalationsOf(sup, t.id);
+    }
+    assert.ok(survivor.log.includes(LEADS), `the survivor took the lead:\n${survivor.log.slice(-2000)}`);
+    assert.equal(fired.length, 1, 'the breach fired after the takeover');
+    await sleep(1500);
+    assert.equal((await escalationsOf(sup, t.id)).length, 1, 'and only once');
+    assert.equal((await admin.get('/healthz')).status, 200);
+  });
+});
