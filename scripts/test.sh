@@ -2,11 +2,21 @@
 # Installs what is missing, builds, and runs every test: the GoogleTest suites
 # through ctest, the black-box end-to-end suite against the real binary, the web
 # component tests (vitest) and the browser tests (Chromium against kefu serving the
-# built web app). Each prints a "N passed, N failed" line; the last line is the total.
+# built web app). A throw-away PostgreSQL server (scripts/pg.sh) serves the storage
+# contract suite's PostgreSQL half, the two-node tests and a second pass of the
+# end-to-end suite on PostgreSQL. Each prints a "N passed, N failed" line; the last line
+# is the total.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 KEFU_TEST_DEPS=1 bash scripts/deps.sh || exit 1
 bash scripts/build.sh || exit 1
+
+echo "== PostgreSQL 15 on loopback (temporary) =="
+pg_env=$(bash scripts/pg.sh start) || exit 1
+eval "$pg_env"
+export KEFU_TEST_PG KEFU_PG_DIR
+trap 'bash scripts/pg.sh stop' EXIT
+echo "started $KEFU_TEST_PG in $KEFU_PG_DIR"
 
 echo "== unit, storage contract and API tests (ctest) =="
 ctest --test-dir build -j2 -LE e2e --output-on-failure 2>&1 | tee build/ctest.log
@@ -16,12 +26,13 @@ c_fail=$(grep -oE '[0-9]+ tests failed out of [0-9]+' build/ctest.log | awk '{pr
 
 # Runs a node --test suite against the built binary; sets ${name}_pass, ${name}_fail and
 # ${name}_rc and prints "name: N passed, N failed" (the summary reporter's counts).
-node_suite() {  # name dir
-  local name=$1 dir=$2 rc pass fail
+node_suite() {  # name dir-or-files…
+  local name=$1 rc pass fail
+  shift
   KEFU_BIN="$PWD/build/kefu" KEFU_SOURCE_DIR="$PWD" node --test \
     --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=./tests/e2e/lib/summary-reporter.mjs --test-reporter-destination="build/$name-summary.log" \
-    "$dir" 2>&1 | tee "build/$name.log"
+    "$@" 2>&1 | tee "build/$name.log"
   rc=${PIPESTATUS[0]}
   cat "build/$name-summary.log"
   pass=$(grep -oE '[0-9]+ passed' "build/$name-summary.log" | tail -1 | awk '{print $1}')
@@ -35,8 +46,13 @@ node_suite() {  # name dir
   printf -v "${name}_rc" '%s' "$rc"
 }
 
-echo "== end-to-end tests (real binary over HTTP) =="
+echo "== end-to-end tests (real binary over HTTP, SQLite; two nodes on PostgreSQL) =="
 node_suite e2e tests/e2e/
+
+echo "== end-to-end tests again, every server on PostgreSQL =="
+pg_files=()
+for f in tests/e2e/*.test.mjs; do [[ $f == *multinode* ]] || pg_files+=("$f"); done
+KEFU_E2E_DB=postgresql node_suite e2e_pg "${pg_files[@]}"
 
 echo "== web component tests (vitest) =="
 (cd web && npx vitest run --reporter=default --reporter=json --outputFile=../build/vitest.json) 2>&1 | tee build/vitest.log
@@ -50,8 +66,8 @@ echo "vitest: ${v_pass} passed, ${v_fail} failed"
 echo "== browser tests (Chromium, playwright-core; screenshots in web/test-results/) =="
 node_suite browser web/tests/browser/
 
-total_pass=$(( ${c_pass:-0} + e2e_pass + v_pass + browser_pass ))
-total_fail=$(( ${c_fail:-0} + e2e_fail + v_fail + browser_fail ))
+total_pass=$(( ${c_pass:-0} + e2e_pass + e2e_pg_pass + v_pass + browser_pass ))
+total_fail=$(( ${c_fail:-0} + e2e_fail + e2e_pg_fail + v_fail + browser_fail ))
 [ "$ctest_rc" -ne 0 ] && [ "$total_fail" -eq 0 ] && total_fail=1
 echo "total: ${total_pass} passed, ${total_fail} failed"
-[ "$ctest_rc" -eq 0 ] && [ "$e2e_rc" -eq 0 ] && [ "$vitest_rc" -eq 0 ] && [ "$browser_rc" -eq 0 ]
+[ "$ctest_rc" -eq 0 ] && [ "$e2e_rc" -eq 0 ] && [ "$e2e_pg_rc" -eq 0 ] && [ "$vitest_rc" -eq 0 ] && [ "$browser_rc" -eq 0 ]

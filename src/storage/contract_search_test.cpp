@@ -78,6 +78,14 @@ TEST_P(SearchContract, ChineseWordsAreTheGivenTokens) {
   EXPECT_TRUE(find({"尺码 退货"}).empty());
 }
 
+TEST_P(SearchContract, ChineseNumeralZeroAndRepeatMarksStayInsideWords) {
+  auto id = index({"二〇二六 年 人々", "二 六"});
+  const int64_t year = id["二〇二六 年 人々"], digits = id["二 六"];
+  EXPECT_EQ(find({"二〇二六"}), Ids{year});
+  EXPECT_EQ(find({"人々"}), Ids{year});
+  EXPECT_EQ(find({"二"}), Ids{digits}) << "〇 does not split 二〇二六 into 二 and 二六";
+}
+
 TEST_P(SearchContract, CjkPunctuationSeparatesTokens) {
   auto id = index({"退货，尺码。停车、收费", "「退款」：尺码！"});
   const int64_t a = id["退货，尺码。停车、收费"], b = id["「退款」：尺码！"];
