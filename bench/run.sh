@@ -7,6 +7,12 @@
 #
 #   bash bench/run.sh            # 100k tickets, 3 rounds of 10 s
 #   TICKETS=20000 DURATION=5 ROUNDS=1 bash bench/run.sh   # quick look
+#   BACKEND=postgresql NODES=2 bash bench/run.sh           # the same on PostgreSQL, 2 nodes
+#
+# On PostgreSQL the script starts a throw-away server (scripts/pg.sh), moves the same
+# generated database there with `kefu export` / `kefu import`, and with NODES=2 runs two
+# `kefu serve` per database: each wrk run is split into two half-size runs at the same
+# time, one per node, and their rates added (p99: the worse of the two).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KEFU_BENCH_DEPS=1 bash scripts/deps.sh
@@ -17,6 +23,8 @@ DURATION="${DURATION:-10}"
 ROUNDS="${ROUNDS:-3}"
 CONNS="${CONNS:-64}"
 PORT="${PORT:-18765}"
+BACKEND="${BACKEND:-sqlite}"
+NODES="${NODES:-1}"
 OUT=bench/out
 mkdir -p "$OUT"
 DB="$OUT/bench-$TICKETS.db"
@@ -26,20 +34,37 @@ if [ ! -f "$DB" ]; then
 fi
 # Reads are measured on an untouched copy (exactly $TICKETS tickets); creates on another
 # copy, so that the tickets they add do not change what the reads see.
-for copy in read write; do
-  cp "$DB" "$OUT/$copy.db"
-  rm -f "$OUT/$copy.db-wal" "$OUT/$copy.db-shm"
-done
+PIDS=()
+trap 'kill "${PIDS[@]}" 2>/dev/null || true; [ -n "${KEFU_PG_DIR:-}" ] && bash scripts/pg.sh stop' EXIT
+if [ "$BACKEND" = postgresql ]; then
+  eval "$(bash scripts/pg.sh start)"
+  DUMP="$OUT/bench-$TICKETS.jsonl"
+  [ -f "$DUMP" ] || ./build/kefu --db "sqlite://$PWD/$DB" export --out "$DUMP"
+  for copy in read write; do
+    psql "$KEFU_TEST_PG" -qc "CREATE SCHEMA $copy"
+    ./build/kefu --db "$KEFU_TEST_PG?options=-csearch_path%3D$copy" import --in "$DUMP" --quiet
+  done
+  psql "$KEFU_TEST_PG" -qc "ANALYZE"
+  db_url() { echo "$KEFU_TEST_PG?options=-csearch_path%3D$1"; }
+else
+  for copy in read write; do
+    cp "$DB" "$OUT/$copy.db"
+    rm -f "$OUT/$copy.db-wal" "$OUT/$copy.db-shm"
+  done
+  db_url() { echo "sqlite://$PWD/$OUT/$1.db"; }
+fi
 start_server() {  # name port
-  KEFU_LOG_ACCESS_LOG_FILE="$OUT/access-$1.log" KEFU_STORAGE_ATTACHMENTS_DIR="$OUT/att" \
-    ./build/kefu --db "sqlite://$PWD/$OUT/$1.db" serve --port "$2" > "$OUT/server-$1.log" 2>&1 &
-  echo $!
+  KEFU_LOG_ACCESS_LOG_FILE="$OUT/access-$1-$2.log" KEFU_STORAGE_ATTACHMENTS_DIR="$OUT/att" \
+    ./build/kefu --db "$(db_url "$1")" serve --port "$2" > "$OUT/server-$1-$2.log" 2>&1 &
+  PIDS+=($!)
 }
-READ_SERVER=$(start_server read "$PORT")
-WRITE_SERVER=$(start_server write "$((PORT + 1))")
-trap 'kill $READ_SERVER $WRITE_SERVER 2>/dev/null || true' EXIT
-for p in "$PORT" "$((PORT + 1))"; do
-  for _ in $(seq 50); do curl -sf "http://127.0.0.1:$p/healthz" >/dev/null && break; sleep 0.2; done
+# Node n of the read (write) database listens on PORT + 2n (+ 1).
+for n in $(seq 0 $((NODES - 1))); do
+  start_server read "$((PORT + 2 * n))"
+  start_server write "$((PORT + 2 * n + 1))"
+done
+for p in $(seq "$PORT" "$((PORT + 2 * NODES - 1))"); do
+  for _ in $(seq 100); do curl -sf "http://127.0.0.1:$p/healthz" >/dev/null && break; sleep 0.2; done
 done
 
 login() {
@@ -55,8 +80,20 @@ run() {  # name port path script token
   local script="$OUT/$1.lua"
   { [ -n "$4" ] && cat "bench/wrk/$4"; cat bench/wrk/report.lua; } > "$script"
   KEFU_TOKEN="$5"
-  local line
-  line=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --timeout 10s -s "$script" "http://127.0.0.1:$2$3" | grep '^RESULT')
+  local line n wrks=()
+  for n in $(seq 0 $((NODES - 1))); do
+    wrk -t2 -c"$((CONNS / NODES))" -d"${DURATION}s" --timeout 10s -s "$script" \
+      "http://127.0.0.1:$(($2 + 2 * n))$3" > "$OUT/wrk-$n.out" &
+    wrks+=($!)
+  done
+  wait "${wrks[@]}"
+  line=$(cat "$OUT"/wrk-*.out | python3 -c '
+import re, sys
+runs = [dict(re.findall(r"(\w+)=([\d.]+)", l)) for l in sys.stdin if l.startswith("RESULT")]
+f = lambda k: [float(r[k]) for r in runs]
+print("RESULT rps=%.1f p50_ms=%.3f p99_ms=%.3f requests=%d errors=%d" % (sum(f("rps")), max(f("p50_ms")),
+      max(f("p99_ms")), sum(f("requests")), sum(f("errors"))))')
+  rm -f "$OUT"/wrk-*.out
   echo "[bench] $1 round $round: $line"
   echo -e "$1\t$line" >> "$OUT/results.tsv"
   sleep 2  # let requests still in flight drain before the next scenario
@@ -69,15 +106,15 @@ for round in $(seq "$ROUNDS"); do
   run create "$((PORT + 1))" /api/v1/tickets create.lua "$WRITE_TOKEN"
 done
 
-python3 - "$OUT/results.tsv" "$TICKETS" "$CONNS" "$DURATION" "$ROUNDS" > "$OUT/results.md" <<'PY'
+python3 - "$OUT/results.tsv" "$TICKETS" "$CONNS" "$DURATION" "$ROUNDS" "$BACKEND" "$NODES" > "$OUT/results-$BACKEND-$NODES.md" <<'PY'
 import re, statistics, sys
-path, tickets, conns, duration, rounds = sys.argv[1:]
+path, tickets, conns, duration, rounds, backend, nodes = sys.argv[1:]
 rows = {}
 for line in open(path):
     name, rest = line.rstrip("\n").split("\t")
     vals = dict(re.findall(r"(\w+)=([\d.]+)", rest))
     rows.setdefault(name, []).append(vals)
-print(f"{tickets} tickets in the database, wrk -t2 -c{conns}, {duration} s per run, {rounds} rounds; medians:\n")
+print(f"{backend}, {nodes} node(s): {tickets} tickets in the database, wrk -t2 -c{conns} in all, {duration} s per run, {rounds} rounds; medians:\n")
 print("| scenario | req/s | p50 ms | p99 ms | errors |")
 print("|---|---:|---:|---:|---:|")
 med = {}
@@ -90,4 +127,4 @@ for name in ["healthz", "create", "get", "list", "search"]:
 if "healthz" in med and "get" in med:
     print(f"\nget by id / healthz = {med['get'] / med['healthz']:.0%} (same run)")
 PY
-cat "$OUT/results.md"
+cat "$OUT/results-$BACKEND-$NODES.md"

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
+#include <ostream>
 #include <memory>
 #include <string>
 
@@ -21,6 +22,7 @@ struct Backend {
   std::string name;
   std::function<std::string(const std::string& test)> url;
 };
+inline void PrintTo(const Backend& b, std::ostream* os) { *os << b.name; }
 
 // PostgreSQL runs when KEFU_TEST_PG names a server (scripts/test.sh starts one, see
 // scripts/pg.sh); each test gets a fresh schema there. Without it those tests skip
