@@ -51,7 +51,9 @@ Connection::~Connection() {
 }
 
 void Connection::recover() {
+  begin_sql_.clear();
   if (PQstatus(conn_) == CONNECTION_OK) return;
+  pending_ = 0;
   PQreset(conn_);
   for (auto& [sql, stmt] : cache_) stmt->prepared_ = false;
 }
@@ -69,8 +71,79 @@ void Connection::fail(PGresult* res, std::string_view what) {
   throw std::runtime_error("postgresql " + std::string(what) + " failed (" + state + "): " + msg);
 }
 
+void Connection::begin_lazily(std::string begin_sql) { begin_sql_ = std::move(begin_sql); }
+
+void Connection::commit_async() {
+  if (!begin_sql_.empty()) {  // the transaction never started
+    begin_sql_.clear();
+    return;
+  }
+  if (!PQsendQuery(conn_, "COMMIT")) fail(nullptr, "COMMIT");
+  ++pending_;
+}
+
+void Connection::settle() {
+  for (; pending_ > 0; --pending_) {
+    while (PGresult* r = PQgetResult(conn_)) {
+      auto st = PQresultStatus(r);
+      if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK)
+        spdlog::warn("postgresql: asynchronous command failed: {}", PQresultErrorMessage(r));
+      PQclear(r);
+    }
+  }
+}
+
+// BEGIN [+ PREPARE] + EXECUTE + SYNC in one pipeline: one round trip.
+PGresult* Connection::execute_with_begin(Stmt& s, const std::vector<const char*>& values) {
+  const std::string begin = std::move(begin_sql_);
+  begin_sql_.clear();
+  const int n = static_cast<int>(values.size());
+  bool sent = PQenterPipelineMode(conn_) && PQsendQueryParams(conn_, begin.c_str(), 0, nullptr, nullptr, nullptr,
+                                                              nullptr, 0);
+  if (sent && !s.prepared_) sent = PQsendPrepare(conn_, s.name_.c_str(), s.sql_.c_str(), n, nullptr);
+  if (sent) sent = PQsendQueryPrepared(conn_, s.name_.c_str(), n, values.data(), nullptr, nullptr, 0);
+  if (sent) sent = PQpipelineSync(conn_);
+  if (!sent) {
+    PQexitPipelineMode(conn_);
+    fail(nullptr, "pipeline " + s.name_);
+  }
+  PGresult* first_error = nullptr;
+  PGresult* answer = nullptr;
+  const int commands = s.prepared_ ? 2 : 3;
+  for (int i = 0; i < commands; ++i) {
+    while (PGresult* r = PQgetResult(conn_)) {
+      auto st = PQresultStatus(r);
+      if (st == PGRES_FATAL_ERROR && !first_error) {
+        first_error = r;
+      } else if (i == commands - 1 && !answer && (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK)) {
+        answer = r;
+      } else {
+        PQclear(r);
+      }
+    }
+  }
+  while (PGresult* r = PQgetResult(conn_)) {  // the SYNC
+    const bool sync = PQresultStatus(r) == PGRES_PIPELINE_SYNC;
+    PQclear(r);
+    if (sync) break;
+  }
+  PQexitPipelineMode(conn_);
+  if (first_error) {
+    if (answer) PQclear(answer);
+    fail(first_error, "statement " + s.name_);
+  }
+  s.prepared_ = true;
+  return answer;
+}
+
 void Connection::exec(std::string_view sql) {
-  PGresult* res = PQexec(conn_, std::string(sql).c_str());
+  settle();
+  std::string text(sql);
+  if (!begin_sql_.empty()) {  // several statements travel in one simple query
+    text = begin_sql_ + "; " + text;
+    begin_sql_.clear();
+  }
+  PGresult* res = PQexec(conn_, text.c_str());
   auto st = PQresultStatus(res);
   if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) fail(res, sql.substr(0, 80));
   PQclear(res);
@@ -103,14 +176,24 @@ Stmt& Stmt::bind_null(int i) {
 }
 
 void Stmt::execute() {
+  c_.settle();
+  std::vector<const char*> ptrs(values_.size());
+  for (std::size_t i = 0; i < values_.size(); ++i) ptrs[i] = values_[i] ? values_[i]->c_str() : nullptr;
+  if (!c_.begin_sql_.empty()) {
+    res_ = c_.execute_with_begin(*this, ptrs);
+    rows_ = PQntuples(res_);
+    const char* n = PQcmdTuples(res_);
+    changes_ = n && *n ? std::atoi(n) : 0;
+    c_.changes_ = changes_;
+    row_ = -1;
+    return;
+  }
   if (!prepared_) {
     PGresult* res = PQprepare(c_.conn_, name_.c_str(), sql_.c_str(), static_cast<int>(values_.size()), nullptr);
     if (PQresultStatus(res) != PGRES_COMMAND_OK) c_.fail(res, "prepare " + sql_.substr(0, 80));
     PQclear(res);
     prepared_ = true;
   }
-  std::vector<const char*> ptrs(values_.size());
-  for (std::size_t i = 0; i < values_.size(); ++i) ptrs[i] = values_[i] ? values_[i]->c_str() : nullptr;
   res_ = PQexecPrepared(c_.conn_, name_.c_str(), static_cast<int>(ptrs.size()), ptrs.data(), nullptr, nullptr, 0);
   auto st = PQresultStatus(res_);
   if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {

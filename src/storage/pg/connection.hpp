@@ -95,6 +95,16 @@ class Connection {
   StmtScope prepare(const std::string& sql);
   // The rows the last run() of any statement changed.
   int changes() const { return changes_; }
+
+  // Read snapshots in one round trip instead of three: begin_lazily() remembers the
+  // BEGIN, which then travels in one pipeline with the snapshot's first statement (or
+  // is never sent when the snapshot reads nothing); commit_async() sends the COMMIT
+  // without waiting, and its answer is collected before the connection's next command.
+  void begin_lazily(std::string begin_sql);
+  void commit_async();
+  // Collects the answers of asynchronous commands; afterwards the connection is idle
+  // or inside a transaction, never busy.
+  void settle();
   PGconn* raw() { return conn_; }
 
   // After a failure: when the connection is broken, reconnect; the statements are
@@ -109,9 +119,12 @@ class Connection {
   friend class Stmt;
   PGconn* conn_ = nullptr;
   std::string url_;
+  PGresult* execute_with_begin(Stmt& s, const std::vector<const char*>& values);
   std::unordered_map<std::string, std::unique_ptr<Stmt>> cache_;
   int next_name_ = 0;
   int changes_ = 0;
+  std::string begin_sql_;  // a BEGIN not sent yet
+  int pending_ = 0;        // commands sent whose answers are not collected yet
 };
 
 // `?` → `$n` outside single-quoted literals and double-quoted identifiers; returns the

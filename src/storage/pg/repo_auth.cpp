@@ -144,23 +144,20 @@ int64_t PgRepository::count(const std::string& table) {
 // group-commit batch half-way, so an open transaction is refused (SQLite errors too).
 void PgRepository::begin_snapshot() {
   if (snapshot_depth_++ > 0) return;
+  db_.settle();
   const auto state = PQtransactionStatus(db_.raw());
   if (state == PQTRANS_INTRANS || state == PQTRANS_INERROR) {
     snapshot_depth_ = 0;
     throw std::logic_error("begin_snapshot inside a transaction (snapshots are for readers)");
   }
-  try {
-    db_.exec("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
-  } catch (...) {
-    snapshot_depth_ = 0;
-    throw;
-  }
+  // Sent with the snapshot's first statement (Connection::begin_lazily).
+  db_.begin_lazily("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
 }
 
 void PgRepository::end_snapshot() {
   if (--snapshot_depth_ > 0) return;
   snapshot_depth_ = 0;
-  db_.exec("COMMIT");
+  db_.commit_async();
 }
 
 void PgRepository::analyze() { db_.exec("ANALYZE"); }
