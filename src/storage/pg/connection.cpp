@@ -65,7 +65,10 @@ void Connection::fail(PGresult* res, std::string_view what) {
   if (res) PQclear(res);
   while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
   recover();
-  // 23505 unique, 23503 foreign key, 23514 check, 23P01 exclusion: the data's fault.
+  // 23505 unique, 23503 foreign key, 23514 check, 23P01 exclusion: the data's fault;
+  // 40P01 deadlock, 40001 serialization failure: a race lost.
+  if (state == "23505" || state == "23P01" || state == "40P01" || state == "40001")
+    throw Contention(Error::Kind::conflict, "duplicate", "数据已存在或违反约束", std::string(what) + ": " + msg);
   if (state.starts_with("23"))
     throw Error(Error::Kind::conflict, "duplicate", "数据已存在或违反约束", std::string(what) + ": " + msg);
   throw std::runtime_error("postgresql " + std::string(what) + " failed (" + state + "): " + msg);

@@ -14,9 +14,20 @@
 #include <unordered_map>
 #include <vector>
 
+#include "domain/common/error.hpp"
+
 namespace kefu::storage::pg {
 
 class Connection;
+
+// Another transaction got there first: a unique or exclusion violation, a deadlock or a
+// serialization failure. Still a 409 conflict for callers; the writer runs such a job
+// once more first, because with several writers (and nodes) the winner may just have
+// committed what the job looked for (an idempotency key, say).
+class Contention : public Error {
+ public:
+  using Error::Error;
+};
 
 class Stmt {
  public:

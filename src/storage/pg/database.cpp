@@ -36,11 +36,17 @@ class PgDatabase final : public Database {
     if (v != latest_schema_version())
       throw std::runtime_error("database schema is at version " + std::to_string(v) + ", this kefu needs " +
                                std::to_string(latest_schema_version()) + ": run `kefu migrate`");
-    // A 2xx means committed: the commit waits for the WAL flush (the server's default,
-    // stated here so that a server configured otherwise cannot weaken it).
-    writer_conn_->exec("SET synchronous_commit = on");
-    writer_repo_ = std::make_unique<PgRepository>(*writer_conn_);
-    thread_ = std::thread([this] { writer_loop(); });
+    writer_conn_.reset();
+    for (int i = 0; i < std::max(1, opt_.writers); ++i) {
+      auto w = std::make_unique<Writer>();
+      w->conn = std::make_unique<Connection>(opt_.url);
+      // A 2xx means committed: the commit waits for the WAL flush (the server's default,
+      // stated here so that a server configured otherwise cannot weaken it).
+      w->conn->exec("SET synchronous_commit = on");
+      w->repo = std::make_unique<PgRepository>(*w->conn);
+      writers_.push_back(std::move(w));
+    }
+    for (auto& w : writers_) w->thread = std::thread([this, wp = w.get()] { writer_loop(*wp); });
   }
 
   ~PgDatabase() override {
@@ -49,7 +55,7 @@ class PgDatabase final : public Database {
       stopping_ = true;
     }
     cv_.notify_all();
-    thread_.join();
+    for (auto& w : writers_) w->thread.join();
     watch_changes({});
   }
 
@@ -91,9 +97,15 @@ class PgDatabase final : public Database {
 
   bool lead(const std::string& role) override {
     std::lock_guard lock(lease_mu_);
-    const int64_t key = lock_key(role);
     try {
-      if (!lease_conn_) lease_conn_ = std::make_unique<Connection>(opt_.url);
+      if (!lease_conn_) {
+        lease_conn_ = std::make_unique<Connection>(opt_.url);
+        // Advisory locks are per database, and one database can hold several kefu
+        // installations (one per schema): the key names this installation.
+        auto s = lease_conn_->prepare("SELECT value FROM settings WHERE key = 'installation_id'");
+        installation_ = s->step() ? s->text(0) : std::string();
+      }
+      const int64_t key = lock_key(installation_ + ":" + role);
       if (held_.contains(key)) {
         // Still ours while the session lives: a round trip proves it.
         lease_conn_->exec("SELECT 1");
@@ -121,8 +133,13 @@ class PgDatabase final : public Database {
     Job job;
     Done done;
   };
+  struct Writer {
+    std::unique_ptr<Connection> conn;
+    std::unique_ptr<PgRepository> repo;
+    std::thread thread;
+  };
 
-  void writer_loop() {
+  void writer_loop(Writer& w) {
     for (;;) {
       std::vector<Item> batch;
       {
@@ -134,27 +151,40 @@ class PgDatabase final : public Database {
           queue_.pop_front();
         }
       }
-      commit_batch(batch);
+      commit_batch(w, batch);
+    }
+  }
+
+  // Runs one job inside the batch's open SAVEPOINT; a lost race gets one more try.
+  static std::exception_ptr run_job(Writer& w, const Job& job) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        job(*w.repo);
+        return nullptr;
+      } catch (const Contention&) {
+        if (attempt > 0) return std::current_exception();
+        w.conn->exec("ROLLBACK TO SAVEPOINT job");
+      } catch (...) {
+        return std::current_exception();
+      }
     }
   }
 
   // One round trip per job boundary: the savepoint commands travel together.
-  void commit_batch(std::vector<Item>& batch) {
+  void commit_batch(Writer& w, std::vector<Item>& batch) {
     std::vector<std::exception_ptr> results(batch.size());
     std::exception_ptr commit_error;
-    auto& c = *writer_conn_;
+    auto& c = *w.conn;
     try {
       c.exec("BEGIN; SAVEPOINT job");
       for (std::size_t i = 0; i < batch.size(); ++i) {
         const bool last = i + 1 == batch.size();
-        try {
-          batch[i].job(*writer_repo_);
+        results[i] = run_job(w, batch[i].job);
+        if (!results[i])
           c.exec(last ? "RELEASE SAVEPOINT job" : "RELEASE SAVEPOINT job; SAVEPOINT job");
-        } catch (...) {
-          results[i] = std::current_exception();
+        else
           c.exec(last ? "ROLLBACK TO SAVEPOINT job; RELEASE SAVEPOINT job"
                       : "ROLLBACK TO SAVEPOINT job; RELEASE SAVEPOINT job; SAVEPOINT job");
-        }
       }
       c.exec("COMMIT");
     } catch (...) {
@@ -206,13 +236,12 @@ class PgDatabase final : public Database {
 
   Options opt_;
   uint64_t generation_;
-  std::unique_ptr<Connection> writer_conn_;
-  std::unique_ptr<PgRepository> writer_repo_;
+  std::unique_ptr<Connection> writer_conn_;  // migrations only
+  std::vector<std::unique_ptr<Writer>> writers_;
   std::mutex mu_;
   std::condition_variable cv_;
   std::deque<Item> queue_;
   bool stopping_ = false;
-  std::thread thread_;
 
   std::mutex listen_mu_;
   std::atomic<bool> listen_stop_{false};
@@ -220,6 +249,7 @@ class PgDatabase final : public Database {
 
   std::mutex lease_mu_;
   std::unique_ptr<Connection> lease_conn_;
+  std::string installation_;
   std::unordered_set<int64_t> held_;
 };
 
@@ -233,6 +263,8 @@ std::string schema_url(const std::string& base_url, const std::string& schema, b
   for (char ch : schema)
     if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'))
       throw std::invalid_argument("schema names are letters, digits and _: " + schema);
+  // PostgreSQL would cut a longer name, and two long names could become one schema.
+  if (schema.empty() || schema.size() > 63) throw std::invalid_argument("schema names are 1-63 characters: " + schema);
   if (reset) {
     Connection c(base_url);
     c.exec("DROP SCHEMA IF EXISTS " + schema + " CASCADE; CREATE SCHEMA " + schema);

@@ -7,14 +7,19 @@
 namespace kefu::storage::pg {
 
 struct Options {
-  std::string url;        // libpq URL
-  int max_batch = 512;    // jobs per shared commit
+  std::string url;      // libpq URL
+  int max_batch = 512;  // jobs per shared commit
+  int writers = 2;      // writer connections (threads) of this node
 };
 
-// A PostgreSQL database. Writes go through one writer connection and thread per node
-// that commits whatever is queued together (group commit, as on SQLite: one WAL flush
-// per batch, synchronous_commit on, each job in a SAVEPOINT so that a failing job rolls
-// back alone). Readers get a connection per thread. A listener connection turns
+// A PostgreSQL database. Writes go through a few writer connections and threads per
+// node, each committing whatever it took from the queue together (group commit, as on
+// SQLite: one WAL flush per batch, synchronous_commit on, each job in a SAVEPOINT so that
+// a failing job rolls back alone). Unlike SQLite's single writer, PostgreSQL lets
+// transactions write concurrently, and a writer spends most of its time waiting for
+// round trips: a second one keeps the queue moving meanwhile. Jobs are independent (each
+// request waits for its own commit); races between them are settled by the database
+// (versions, unique keys), and a job that lost one (Contention) is run once more. Readers get a connection per thread. A listener connection turns
 // NOTIFY kefu_changes into watch_changes callbacks, and a lease connection holds the
 // advisory locks behind lead().
 std::unique_ptr<Database> open(const Options& options, bool migrate_schema);

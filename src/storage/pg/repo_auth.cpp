@@ -160,6 +160,16 @@ void PgRepository::end_snapshot() {
   db_.commit_async();
 }
 
-void PgRepository::analyze() { db_.exec("ANALYZE"); }
+// This installation's tables only: a bare ANALYZE would visit every schema of the
+// database (several installations, or the test server's hundreds).
+void PgRepository::analyze() {
+  std::string tables;
+  {
+    auto s = db_.prepare(
+        "SELECT string_agg(quote_ident(tablename), ', ') FROM pg_tables WHERE schemaname = current_schema()");
+    if (s->step() && !s->is_null(0)) tables = s->text(0);
+  }
+  if (!tables.empty()) db_.exec("ANALYZE " + tables);
+}
 
 }  // namespace kefu::storage::pg
