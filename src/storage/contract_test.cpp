@@ -182,6 +182,79 @@ TEST_P(Contract, ASnapshotSeesEveryWriteAcknowledgedBeforeIt) {
   EXPECT_EQ(reader.ticket(t.id)->subject, "第4版");
 }
 
+TEST_P(Contract, DepartmentsAndStaffLinksByStore) {
+  int64_t dept_b = 0, boss = 0;
+  db->write_sync([&](Repository& r) {
+    dept_b = r.insert_department({.store_id = store_b, .code = "desk", .name = "服务台", .kind = "desk"});
+    boss = r.insert_staff({.username = "wang", .role = "supervisor", .store_ids = {store_a, store_b}});
+    r.insert_staff({.username = "zhao", .role = "supervisor", .active = false, .store_ids = {store_a}});
+  });
+  auto& r = db->reader();
+  EXPECT_EQ(r.departments(std::nullopt).size(), 2u);
+  ASSERT_EQ(r.departments(store_b).size(), 1u);
+  EXPECT_EQ(r.departments(store_b)[0].id, dept_b);
+  EXPECT_TRUE(r.departments(store_b + 100).empty());
+  // Active staff of the store with that role only.
+  auto sup = r.staff_in_store(store_b, "supervisor");
+  ASSERT_EQ(sup.size(), 1u);
+  EXPECT_EQ(sup[0].store_ids, (std::vector<int64_t>{store_a, store_b}));
+  EXPECT_EQ(r.staff_in_store(store_a, "supervisor").size(), 1u);
+  // An update replaces the links as a whole.
+  db->write_sync([&](Repository& w) {
+    auto p = *w.staff(boss);
+    p.store_ids = {store_b};
+    p.department_ids = {dept_b};
+    p.display_name = "王";
+    w.update_staff(p);
+  });
+  EXPECT_TRUE(db->reader().staff_in_store(store_a, "supervisor").empty());
+  auto p = db->reader().staff(boss);
+  EXPECT_EQ(p->display_name, "王");
+  EXPECT_EQ(p->department_ids, std::vector<int64_t>{dept_b});
+  EXPECT_EQ(db->reader().staff_list().size(), 3u);
+}
+
+TEST_P(Contract, ApiTokensAndLoginFailures) {
+  int64_t id = 0;
+  db->write_sync([&](Repository& r) {
+    id = r.insert_api_token({.name = "POS", .staff_id = staff, .scopes = {"a", "b"}, .created_at = 1}, "t1");
+    r.insert_api_token({.name = "old", .staff_id = staff, .created_at = 1, .expires_at = 50}, "t2");
+    for (int64_t at : {10, 20, 30}) r.record_login_failure("li", "1.2.3.4", at);
+  });
+  auto& r = db->reader();
+  auto t = r.api_token("t1", 100);
+  ASSERT_TRUE(t);
+  EXPECT_EQ(t->id, id);
+  EXPECT_EQ(t->scopes, (std::vector<std::string>{"a", "b"}));
+  EXPECT_FALSE(t->expires_at);
+  EXPECT_TRUE(r.api_token("t2", 49));
+  EXPECT_FALSE(r.api_token("t2", 50));
+  EXPECT_EQ(r.login_failures_since("li", 20), 2);
+  db->write_sync([&](Repository& w) { w.clear_login_failures("li"); });
+  EXPECT_EQ(db->reader().login_failures_since("li", 0), 0);
+}
+
+TEST_P(Contract, CountKnowsTheSameTablesOnEveryBackend) {
+  auto& r = db->reader();
+  EXPECT_EQ(r.count("stores"), 2);
+  EXPECT_EQ(r.count("ticket_fts"), 0);  // the search index, whatever the backend calls it
+  EXPECT_THROW(r.count("settings"), std::invalid_argument);
+  EXPECT_THROW(r.count("stores; DROP TABLE stores"), std::invalid_argument);
+}
+
+TEST_P(Contract, NestedSnapshotsEndWithTheOutermost) {
+  auto& reader = db->reader();
+  {
+    Snapshot outer(reader);
+    EXPECT_EQ(reader.stores().size(), 2u);
+    { Snapshot inner(reader); }
+    db->write_sync([&](Repository& r) { r.insert_store({.code = "C", .name = "丙店"}); });
+    EXPECT_EQ(reader.stores().size(), 2u) << "still the outer snapshot";
+  }
+  Snapshot s(reader);
+  EXPECT_EQ(reader.stores().size(), 3u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, Contract, ::testing::ValuesIn(Backends()),
                          [](const auto& info) { return info.param.name; });
 
