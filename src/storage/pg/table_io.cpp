@@ -7,6 +7,7 @@
 
 #include "storage/pg/connection.hpp"
 #include "storage/pg/schema.hpp"
+#include "storage/pg/search.hpp"
 
 namespace kefu::storage::pg {
 namespace {
@@ -19,8 +20,8 @@ const char* const kSearch = "ticket_search";
 constexpr int kFetch = 2000;                // rows per cursor FETCH
 constexpr std::size_t kMaxParams = 30'000;  // per INSERT (the protocol allows 65535)
 
-// The words the search document is made of: the tokens as stored.
-std::string search_words(const std::string& tokens) { return tokens; }
+// The words the search document is made of, as the repository writes them.
+std::string search_words(const std::string& tokens) { return fts_words(tokens); }
 
 std::string quoted(const std::string& name) {
   std::string out = "\"";
