@@ -82,7 +82,9 @@ void Progress::draw(bool force) {
     out_ << '\r' << line() << "   " << std::flush;
     return;
   }
-  // One line each time another tenth is done; 0% is not worth a line.
+  // One line each time another tenth is done, once the table has taken a second (a
+  // short table only gets its final line); 0% is not worth a line.
+  if (!force && seconds_() - started_ < 1.0) return;
   const int decile = total_ > 0 ? static_cast<int>(std::min<int64_t>(10, done_ * 10 / total_)) : (force ? 10 : 0);
   if (decile <= last_decile_) return;
   last_decile_ = decile;

@@ -2,7 +2,8 @@
 // The progress bar of `kefu export` / `kefu import`, one per table:
 //   tickets          [##########----------]  52%  52000/100000  41k rows/s
 // On a terminal the line is redrawn in place (\r, at most every 100 ms); otherwise
-// (a log file, CI) a line is printed each time another 10% is done. Quiet prints nothing.
+// (a log file, CI) a line is printed each time another 10% is done, once the table has
+// taken a second (short tables print their final line only). Quiet prints nothing.
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
