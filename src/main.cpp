@@ -35,6 +35,16 @@ int main(int argc, char** argv) {
   user_add->add_option("--password", user.password, "password (or KEFU_PASSWORD)");
   user_add->add_option("--store", user.store_codes, "store code (repeatable)");
 
+  kefu::cli::TransferOptions export_opt, import_opt;
+  auto* export_cmd = app.add_subcommand("export", "write the whole installation to a file (any backend)");
+  export_cmd->add_option("--db", db, "database to export, e.g. sqlite:///var/lib/kefu/kefu.db");
+  export_cmd->add_option("--out", export_opt.file, "export file (JSON Lines)")->required();
+  export_cmd->add_flag("--quiet", export_opt.quiet, "no progress bars");
+  auto* import_cmd = app.add_subcommand("import", "load an export into a new, empty database (migrated first)");
+  import_cmd->add_option("--db", db, "database to import into, e.g. postgresql://kefu@db/kefu");
+  import_cmd->add_option("--in", import_opt.file, "export file written by kefu export")->required();
+  import_cmd->add_flag("--quiet", import_opt.quiet, "no progress bars");
+
   CLI11_PARSE(app, argc, argv);
   try {
     auto config = kefu::cli::load_config(config_path, app.get_option("--config")->count() > 0);
@@ -45,6 +55,8 @@ int main(int argc, char** argv) {
     if (app.got_subcommand("migrate")) return kefu::cli::migrate(config);
     if (demo->parsed()) return kefu::cli::demo(config, demo_opt);
     if (user_add->parsed()) return kefu::cli::add_user(config, user);
+    if (export_cmd->parsed()) return kefu::cli::export_data(config, export_opt);
+    if (import_cmd->parsed()) return kefu::cli::import_data(config, import_opt);
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());
     return 1;

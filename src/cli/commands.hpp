@@ -25,4 +25,12 @@ struct NewUser {
 };
 int add_user(const Config&, const NewUser&);
 
+// `kefu export --out FILE` / `kefu import --in FILE` (cli/transfer.cpp).
+struct TransferOptions {
+  std::string file;
+  bool quiet = false;  // no progress bars
+};
+int export_data(const Config&, const TransferOptions&);
+int import_data(const Config&, const TransferOptions&);
+
 }  // namespace kefu::cli

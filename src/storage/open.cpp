@@ -5,8 +5,10 @@
 
 #include "storage/pg/database.hpp"
 #include "storage/pg/schema.hpp"
+#include "storage/pg/table_io.hpp"
 #include "storage/sqlite/database.hpp"
 #include "storage/sqlite/schema.hpp"
+#include "storage/sqlite/table_io.hpp"
 
 namespace kefu::storage {
 namespace {
@@ -29,6 +31,11 @@ std::string sqlite_path(const std::string& url) {
 std::unique_ptr<Database> open_database(const std::string& url, bool migrate_schema) {
   if (is_postgres(url)) return pg::open({.url = url}, migrate_schema);
   return sqlite::open({.path = sqlite_path(url)}, migrate_schema);
+}
+
+std::unique_ptr<transfer::TableIO> open_table_io(const std::string& url, bool create) {
+  if (is_postgres(url)) return pg::open_table_io(url);
+  return sqlite::open_table_io(create ? sqlite_path(url) : url.starts_with("sqlite://") ? url.substr(9) : url, create);
 }
 
 int migrate_database(const std::string& url) {

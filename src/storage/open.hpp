@@ -3,6 +3,7 @@
 #include <string>
 
 #include "storage/repository.hpp"
+#include "storage/transfer.hpp"
 
 namespace kefu::storage {
 
@@ -10,6 +11,10 @@ namespace kefu::storage {
 // path for the embedded SQLite file; postgresql://user:pass@host:port/db (libpq's URL
 // form, also postgres://) for a PostgreSQL server.
 std::unique_ptr<Database> open_database(const std::string& url, bool migrate_schema);
+
+// The export/import view of the database at `url` (storage/transfer.hpp). With
+// `create`, a missing SQLite file is created (an import target).
+std::unique_ptr<transfer::TableIO> open_table_io(const std::string& url, bool create);
 
 // Applies migrations and returns the schema version reached.
 int migrate_database(const std::string& url);

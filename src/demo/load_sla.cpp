@@ -1,10 +1,10 @@
-#include "cli/demo_sla.hpp"
+#include "demo/load_sla.hpp"
 
 #include "app/sla.hpp"
 #include "domain/resolution/authority.hpp"
 #include "domain/sla/escalation.hpp"
 
-namespace kefu::cli {
+namespace kefu::demo {
 namespace {
 
 using sla::Notify;
@@ -79,4 +79,4 @@ void settle_demo_escalations(app::Context& c, ticket::Ticket& t) {
   app::refresh_deadlines(t, s, fired, calendar);
 }
 
-}  // namespace kefu::cli
+}  // namespace kefu::demo

@@ -6,7 +6,7 @@
 
 #include "app/context.hpp"
 
-namespace kefu::cli {
+namespace kefu::demo {
 
 // Default policies (P1 / special care / P2 / everything else), the default authority
 // limits and the 2026 国庆 and 2027 春节 special days of every store.
@@ -17,4 +17,4 @@ void load_demo_sla(storage::Repository&, const std::vector<int64_t>& store_ids, 
 // when the demo server starts; steps still ahead fire live.
 void settle_demo_escalations(app::Context&, ticket::Ticket&);
 
-}  // namespace kefu::cli
+}  // namespace kefu::demo

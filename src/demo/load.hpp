@@ -1,0 +1,21 @@
+#pragma once
+// `kefu demo`'s loader: writes a generated catalogue (demo/catalog.hpp) into a
+// database with the timeline, tasks, SLA clocks, audit entries and search index a real
+// history has. Also used by tests that need a realistic installation.
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "demo/catalog.hpp"
+#include "domain/text/segmenter.hpp"
+#include "storage/repository.hpp"
+
+namespace kefu::demo {
+
+// Loads `cat` into an empty database: the org and SLA set-up in one write, then the
+// tickets in chunks; `progress` (optional) hears tickets loaded so far and the total.
+void load(storage::Database& db, const Catalog& cat, const text::Segmenter& segmenter, const std::string& password_hash,
+          int64_t now_ms, const std::function<void(std::size_t done, std::size_t total)>& progress = {});
+
+}  // namespace kefu::demo
