@@ -123,7 +123,7 @@ describe('TicketsView, live', () => {
     await vi.advanceTimersByTimeAsync(10);
     expect(new URL(listCalls().at(-1).url, 'http://x').searchParams.get('cursor')).toBe('100');
     expect(w.findAll('[data-test="ticket-row"]')).toHaveLength(150);
-  });
+  }, 20000); // 150 rendered rows take a while on a busy machine
 
   it('an admin\'s list follows every store', async () => {
     await setup({}, { id: 1, username: 'admin', role: 'admin', store_ids: [], department_ids: [] });

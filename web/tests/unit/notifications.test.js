@@ -69,7 +69,7 @@ describe('notifications store (SSE)', () => {
   it('stops calling a ticket listener once it unsubscribed, and survives a throwing one', () => {
     const seen = [];
     const off = store.subscribeTickets((a) => seen.push(a.event_id));
-    store.subscribeTickets(() => {
+    const offThrowing = store.subscribeTickets(() => {
       throw new Error('boom');
     });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -79,6 +79,8 @@ describe('notifications store (SSE)', () => {
     off();
     es.emit('ticket', { event_id: 2, ticket_id: 7, store_id: 1, kind: 'note' });
     expect(seen).toEqual([1]);
+    expect(warn).toHaveBeenCalledTimes(2);
+    offThrowing();
     warn.mockRestore();
   });
 
