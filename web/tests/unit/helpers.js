@@ -33,3 +33,24 @@ export function mockFetch(routes) {
 }
 
 export const flush = () => new Promise((r) => setTimeout(r, 0));
+
+// Stands in for the browser's EventSource: FakeEventSource.last is the newest one; emit() sends
+// a named event with a JSON body, as the server's stream does.
+export class FakeEventSource {
+  static last = null;
+  constructor(url) {
+    this.url = url;
+    this.readyState = 1;
+    this.listeners = {};
+    FakeEventSource.last = this;
+  }
+  addEventListener(type, fn) {
+    (this.listeners[type] ||= []).push(fn);
+  }
+  emit(type, data) {
+    for (const fn of this.listeners[type] || []) fn({ data: JSON.stringify(data) });
+  }
+  close() {
+    this.readyState = 2;
+  }
+}

@@ -1,25 +1,7 @@
 import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { useNotifications } from '../../src/console/stores/notifications.js';
-
-class FakeEventSource {
-  static last = null;
-  constructor(url) {
-    this.url = url;
-    this.readyState = 1;
-    this.listeners = {};
-    FakeEventSource.last = this;
-  }
-  addEventListener(type, fn) {
-    (this.listeners[type] ||= []).push(fn);
-  }
-  emit(type, data) {
-    for (const fn of this.listeners[type] || []) fn({ data: JSON.stringify(data) });
-  }
-  close() {
-    this.readyState = 2;
-  }
-}
+import { FakeEventSource } from './helpers.js';
 
 describe('notifications store (SSE)', () => {
   let store;
@@ -65,5 +47,54 @@ describe('notifications store (SSE)', () => {
     const es = FakeEventSource.last;
     store.connect();
     expect(FakeEventSource.last).toBe(es);
+  });
+
+  it('hands `ticket` events to ticket listeners only, never counting them as unread', () => {
+    const tickets = [];
+    const notes = [];
+    store.subscribeTickets((a) => tickets.push(a));
+    store.subscribe((n) => notes.push(n));
+    store.connect();
+    const es = FakeEventSource.last;
+    es.emit('ready', { unread: 2 });
+    const activity = { event_id: 501, ticket_id: 7, number: 'KF2026110001', store_id: 1, kind: 'reply', created_at: 1 };
+    es.emit('ticket', activity);
+    es.emit('ticket', { ...activity, event_id: 502, kind: 'status' });
+    expect(tickets).toEqual([activity, { ...activity, event_id: 502, kind: 'status' }]);
+    expect(notes).toEqual([]);
+    expect(store.unread).toBe(2);
+    expect(store.lastId).toBe(0); // ticket events carry no id: they never move the resume point
+  });
+
+  it('stops calling a ticket listener once it unsubscribed, and survives a throwing one', () => {
+    const seen = [];
+    const off = store.subscribeTickets((a) => seen.push(a.event_id));
+    const offThrowing = store.subscribeTickets(() => {
+      throw new Error('boom');
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    store.connect();
+    const es = FakeEventSource.last;
+    es.emit('ticket', { event_id: 1, ticket_id: 7, store_id: 1, kind: 'note' });
+    off();
+    es.emit('ticket', { event_id: 2, ticket_id: 7, store_id: 1, kind: 'note' });
+    expect(seen).toEqual([1]);
+    expect(warn).toHaveBeenCalledTimes(2);
+    offThrowing();
+    warn.mockRestore();
+  });
+
+  it('tells ticket listeners to resync after the stream came back (ticket events are not replayed)', () => {
+    const seen = [];
+    store.subscribeTickets((a) => seen.push(a));
+    store.connect();
+    const es = FakeEventSource.last;
+    es.emit('ready', { unread: 0 });
+    expect(seen).toEqual([]); // the first connection is no resync
+    es.readyState = 0; // CONNECTING: the browser reconnects by itself
+    es.onerror();
+    es.emit('ready', { unread: 1 });
+    expect(seen).toEqual([{ resync: true }]);
+    expect(store.unread).toBe(1);
   });
 });
