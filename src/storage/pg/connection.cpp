@@ -103,8 +103,13 @@ PGresult* Connection::execute_with_begin(Stmt& s, const std::vector<const char*>
   const int n = static_cast<int>(values.size());
   bool sent = PQenterPipelineMode(conn_) && PQsendQueryParams(conn_, begin.c_str(), 0, nullptr, nullptr, nullptr,
                                                               nullptr, 0);
-  if (sent && !s.prepared_) sent = PQsendPrepare(conn_, s.name_.c_str(), s.sql_.c_str(), n, nullptr);
-  if (sent) sent = PQsendQueryPrepared(conn_, s.name_.c_str(), n, values.data(), nullptr, nullptr, 0);
+  const bool per_run = s.plan_ == Plan::per_run;
+  if (per_run) {
+    if (sent) sent = PQsendQueryParams(conn_, s.sql_.c_str(), n, nullptr, values.data(), nullptr, nullptr, 0);
+  } else {
+    if (sent && !s.prepared_) sent = PQsendPrepare(conn_, s.name_.c_str(), s.sql_.c_str(), n, nullptr);
+    if (sent) sent = PQsendQueryPrepared(conn_, s.name_.c_str(), n, values.data(), nullptr, nullptr, 0);
+  }
   if (sent) sent = PQpipelineSync(conn_);
   if (!sent) {
     PQexitPipelineMode(conn_);
@@ -112,7 +117,7 @@ PGresult* Connection::execute_with_begin(Stmt& s, const std::vector<const char*>
   }
   PGresult* first_error = nullptr;
   PGresult* answer = nullptr;
-  const int commands = s.prepared_ ? 2 : 3;
+  const int commands = s.prepared_ || per_run ? 2 : 3;
   for (int i = 0; i < commands; ++i) {
     while (PGresult* r = PQgetResult(conn_)) {
       auto st = PQresultStatus(r);
@@ -135,7 +140,7 @@ PGresult* Connection::execute_with_begin(Stmt& s, const std::vector<const char*>
     if (answer) PQclear(answer);
     fail(first_error, "statement " + s.name_);
   }
-  s.prepared_ = true;
+  if (!per_run) s.prepared_ = true;
   return answer;
 }
 
@@ -152,13 +157,13 @@ void Connection::exec(std::string_view sql) {
   PQclear(res);
 }
 
-StmtScope Connection::prepare(const std::string& sql) {
+StmtScope Connection::prepare(const std::string& sql, Plan plan) {
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
     int params = 0;
     std::string text = number_placeholders(sql, params);
     std::string name = "k" + std::to_string(++next_name_);
-    it = cache_.emplace(sql, std::make_unique<Stmt>(*this, name, std::move(text), params)).first;
+    it = cache_.emplace(sql, std::make_unique<Stmt>(*this, name, std::move(text), params, plan)).first;
   }
   it->second->reset();
   return StmtScope(*it->second);
@@ -182,22 +187,20 @@ void Stmt::execute() {
   c_.settle();
   std::vector<const char*> ptrs(values_.size());
   for (std::size_t i = 0; i < values_.size(); ++i) ptrs[i] = values_[i] ? values_[i]->c_str() : nullptr;
+  const int n = static_cast<int>(ptrs.size());
   if (!c_.begin_sql_.empty()) {
     res_ = c_.execute_with_begin(*this, ptrs);
-    rows_ = PQntuples(res_);
-    const char* n = PQcmdTuples(res_);
-    changes_ = n && *n ? std::atoi(n) : 0;
-    c_.changes_ = changes_;
-    row_ = -1;
-    return;
+  } else if (plan_ == Plan::per_run) {
+    res_ = PQexecParams(c_.conn_, sql_.c_str(), n, nullptr, ptrs.data(), nullptr, nullptr, 0);
+  } else {
+    if (!prepared_) {
+      PGresult* res = PQprepare(c_.conn_, name_.c_str(), sql_.c_str(), n, nullptr);
+      if (PQresultStatus(res) != PGRES_COMMAND_OK) c_.fail(res, "prepare " + sql_.substr(0, 80));
+      PQclear(res);
+      prepared_ = true;
+    }
+    res_ = PQexecPrepared(c_.conn_, name_.c_str(), n, ptrs.data(), nullptr, nullptr, 0);
   }
-  if (!prepared_) {
-    PGresult* res = PQprepare(c_.conn_, name_.c_str(), sql_.c_str(), static_cast<int>(values_.size()), nullptr);
-    if (PQresultStatus(res) != PGRES_COMMAND_OK) c_.fail(res, "prepare " + sql_.substr(0, 80));
-    PQclear(res);
-    prepared_ = true;
-  }
-  res_ = PQexecPrepared(c_.conn_, name_.c_str(), static_cast<int>(ptrs.size()), ptrs.data(), nullptr, nullptr, 0);
   auto st = PQresultStatus(res_);
   if (st != PGRES_COMMAND_OK && st != PGRES_TUPLES_OK) {
     PGresult* failed = res_;
@@ -205,8 +208,8 @@ void Stmt::execute() {
     c_.fail(failed, "statement " + name_);
   }
   rows_ = PQntuples(res_);
-  const char* n = PQcmdTuples(res_);
-  changes_ = n && *n ? std::atoi(n) : 0;
+  const char* changed = PQcmdTuples(res_);
+  changes_ = changed && *changed ? std::atoi(changed) : 0;
   c_.changes_ = changes_;
   row_ = -1;
 }

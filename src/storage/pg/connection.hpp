@@ -20,6 +20,12 @@ namespace kefu::storage::pg {
 
 class Connection;
 
+// How a statement is planned. `cached`: prepared once per connection, and after a few
+// runs PostgreSQL may settle on one generic plan for every parameter value. `per_run`:
+// planned for the values of each run — for the ticket list and search, whose best plan
+// depends on them (a rare search word wants the GIN index, a common one the id order).
+enum class Plan { cached, per_run };
+
 // Another transaction got there first: a unique or exclusion violation, a deadlock or a
 // serialization failure. Still a 409 conflict for callers; the writer runs such a job
 // once more first, because with several writers (and nodes) the winner may just have
@@ -31,8 +37,8 @@ class Contention : public Error {
 
 class Stmt {
  public:
-  Stmt(Connection& c, std::string name, std::string sql, int params)
-      : c_(c), name_(std::move(name)), sql_(std::move(sql)), values_(params) {}
+  Stmt(Connection& c, std::string name, std::string sql, int params, Plan plan)
+      : c_(c), name_(std::move(name)), sql_(std::move(sql)), plan_(plan), values_(params) {}
   ~Stmt() { clear(); }
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
@@ -74,7 +80,8 @@ class Stmt {
   void clear();
   Connection& c_;
   std::string name_, sql_;  // sql_ numbered ($1…)
-  bool prepared_ = false;   // on the server, for this session
+  Plan plan_;
+  bool prepared_ = false;  // on the server, for this session
   std::vector<std::optional<std::string>> values_;
   PGresult* res_ = nullptr;
   int row_ = -1, rows_ = 0, changes_ = 0;
@@ -102,8 +109,8 @@ class Connection {
 
   // Runs one or more statements without parameters (simple query protocol).
   void exec(std::string_view sql);
-  // A cached prepared statement for this SQL text, reset and ready to bind.
-  StmtScope prepare(const std::string& sql);
+  // A cached statement for this SQL text, reset and ready to bind.
+  StmtScope prepare(const std::string& sql, Plan plan = Plan::cached);
   // The rows the last run() of any statement changed.
   int changes() const { return changes_; }
 

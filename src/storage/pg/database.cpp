@@ -7,6 +7,7 @@
 #include <cctype>
 #include <condition_variable>
 #include <deque>
+#include <set>
 #include <mutex>
 #include <thread>
 #include <unordered_map>
@@ -74,13 +75,19 @@ class PgDatabase final : public Database {
     {
       std::lock_guard lock(mu_);
       if (stopping_) throw std::runtime_error("database is closing");
-      queue_.push_back({std::move(job), std::move(done)});
+      const uint64_t seq = ++enqueued_;
+      in_flight_.insert(seq);
+      queue_.push_back({std::move(job), std::move(done), seq});
     }
     cv_.notify_one();
   }
 
+  // Several writers finish out of order: wait until nothing queued before this call is
+  // still queued or in a batch (its completion has run).
   void flush() override {
-    write_sync([](Repository&) {});
+    std::unique_lock lock(mu_);
+    const uint64_t upto = enqueued_;
+    flushed_cv_.wait(lock, [&] { return in_flight_.empty() || *in_flight_.begin() > upto; });
   }
 
   std::string backend() const override { return "postgresql"; }
@@ -132,6 +139,7 @@ class PgDatabase final : public Database {
   struct Item {
     Job job;
     Done done;
+    uint64_t seq = 0;
   };
   struct Writer {
     std::unique_ptr<Connection> conn;
@@ -204,6 +212,11 @@ class PgDatabase final : public Database {
         spdlog::error("write completion threw: {}", e.what());
       }
     }
+    {
+      std::lock_guard lock(mu_);
+      for (const auto& item : batch) in_flight_.erase(item.seq);
+    }
+    flushed_cv_.notify_all();
   }
 
   // LISTEN on a connection of its own; wakes on the socket, reconnects after failures.
@@ -241,6 +254,9 @@ class PgDatabase final : public Database {
   std::mutex mu_;
   std::condition_variable cv_;
   std::deque<Item> queue_;
+  uint64_t enqueued_ = 0;
+  std::set<uint64_t> in_flight_;  // queued or in a batch, until its completion has run
+  std::condition_variable flushed_cv_;
   bool stopping_ = false;
 
   std::mutex listen_mu_;

@@ -186,7 +186,8 @@ std::vector<ticket::Ticket> PgRepository::tickets(const TicketFilter& f) {
     }
     order = " ORDER BY " + col + dir + ", t.id" + dir;
   }
-  auto s = db_.prepare("SELECT " + kTicketCols + from + where + order + " LIMIT ?");
+  // Planned for each run: the best plan depends on the values (see Plan::per_run).
+  auto s = db_.prepare("SELECT " + kTicketCols + from + where + order + " LIMIT ?", Plan::per_run);
   int i = 0;
   for (const auto& a : args) std::visit([&](const auto& v) { s->bind(++i, v); }, a);
   s->bind(++i, static_cast<int64_t>(f.limit));

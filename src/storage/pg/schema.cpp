@@ -94,6 +94,11 @@ CREATE TRIGGER audit_no_update BEFORE UPDATE OR DELETE ON audit_log
 CREATE TABLE ticket_search(
   ticket_id BIGINT PRIMARY KEY REFERENCES tickets(id), tokens TEXT NOT NULL, doc tsvector NOT NULL);
 CREATE INDEX ticket_search_doc ON ticket_search USING gin(doc);
+-- The planner picks the GIN index or the id order by how common a word is; with the
+-- default statistics every word outside the ~1,000 commonest looks like 0.5 % of the
+-- tickets, and a word on no ticket at all was searched by walking every row (measured:
+-- 170 ms at 100k tickets, seconds under load).
+ALTER TABLE ticket_search ALTER COLUMN doc SET STATISTICS 1000;
 )SQL",
                                                       // 2: SLA, escalation, notifications, resolution, CSAT.
                                                       R"SQL(
