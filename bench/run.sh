@@ -7,12 +7,14 @@
 #
 #   bash bench/run.sh            # 100k tickets, 3 rounds of 10 s
 #   TICKETS=20000 DURATION=5 ROUNDS=1 bash bench/run.sh   # quick look
-#   BACKEND=postgresql NODES=2 bash bench/run.sh           # the same on PostgreSQL, 2 nodes
+#   BACKEND=postgresql NODES="1 2" bash bench/run.sh       # the same on PostgreSQL, 1 then 2 nodes
 #
 # On PostgreSQL the script starts a throw-away server (scripts/pg.sh), moves the same
-# generated database there with `kefu export` / `kefu import`, and with NODES=2 runs two
-# `kefu serve` per database: each wrk run is split into two half-size runs at the same
-# time, one per node, and their rates added (p99: the worse of the two).
+# generated database there with `kefu export` / `kefu import` (the write copy is a
+# CREATE DATABASE … TEMPLATE of the read one), and with 2 nodes runs two `kefu serve`
+# per database: each wrk run is split into two half-size runs at the same time, one per
+# node, and their rates added (p99: the worse of the two). Results per configuration:
+# bench/out/results-<backend>-<nodes>.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KEFU_BENCH_DEPS=1 bash scripts/deps.sh
@@ -24,7 +26,7 @@ ROUNDS="${ROUNDS:-3}"
 CONNS="${CONNS:-64}"
 PORT="${PORT:-18765}"
 BACKEND="${BACKEND:-sqlite}"
-NODES="${NODES:-1}"
+NODE_COUNTS="${NODES:-1}"  # e.g. "1 2": one run per count
 OUT=bench/out
 mkdir -p "$OUT"
 DB="$OUT/bench-$TICKETS.db"
@@ -39,13 +41,12 @@ trap 'kill "${PIDS[@]}" 2>/dev/null || true; [ -n "${KEFU_PG_DIR:-}" ] && bash s
 if [ "$BACKEND" = postgresql ]; then
   eval "$(bash scripts/pg.sh start)"
   DUMP="$OUT/bench-$TICKETS.jsonl"
-  [ -f "$DUMP" ] || ./build/kefu --db "sqlite://$PWD/$DB" export --out "$DUMP"
-  for copy in read write; do
-    psql "$KEFU_TEST_PG" -qc "CREATE SCHEMA $copy"
-    ./build/kefu --db "$KEFU_TEST_PG?options=-csearch_path%3D$copy" import --in "$DUMP" --quiet
-  done
-  psql "$KEFU_TEST_PG" -qc "ANALYZE"
-  db_url() { echo "$KEFU_TEST_PG?options=-csearch_path%3D$1"; }
+  [ -f "$DUMP" ] || ./build/kefu --db "sqlite://$PWD/$DB" export --out "$DUMP" --quiet
+  PG_SERVER=${KEFU_TEST_PG%/*}
+  psql "$KEFU_TEST_PG" -qc "CREATE DATABASE kefu_read"
+  ./build/kefu --db "$PG_SERVER/kefu_read" import --in "$DUMP" --quiet
+  psql "$KEFU_TEST_PG" -qc "CREATE DATABASE kefu_write TEMPLATE kefu_read"
+  db_url() { echo "$PG_SERVER/kefu_$1"; }
 else
   for copy in read write; do
     cp "$DB" "$OUT/$copy.db"
@@ -58,6 +59,9 @@ start_server() {  # name port
     ./build/kefu --db "$(db_url "$1")" serve --port "$2" > "$OUT/server-$1-$2.log" 2>&1 &
   PIDS+=($!)
 }
+for NODES in $NODE_COUNTS; do
+echo "[bench] $BACKEND with $NODES node(s)"
+PIDS=()
 # Node n of the read (write) database listens on PORT + 2n (+ 1).
 for n in $(seq 0 $((NODES - 1))); do
   start_server read "$((PORT + 2 * n))"
@@ -128,3 +132,7 @@ if "healthz" in med and "get" in med:
     print(f"\nget by id / healthz = {med['get'] / med['healthz']:.0%} (same run)")
 PY
 cat "$OUT/results-$BACKEND-$NODES.md"
+kill "${PIDS[@]}" 2>/dev/null || true
+wait "${PIDS[@]}" 2>/dev/null || true
+PIDS=()
+done
