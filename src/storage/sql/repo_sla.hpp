@@ -1,57 +1,31 @@
+#pragma once
 // Store calendars, SLA policies, clock events and fired escalation steps.
+// Template definitions: included only by the backends' repository.cpp.
+//
+// Text sort keys append D::kBytes so that they compare bytes on both backends. Ties of a
+// time key are broken by id, the order in which SQLite's index (time, rowid) hands them
+// out anyway (its plans do not change).
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "storage/sla_json.hpp"
-#include "storage/sqlite/repository.hpp"
-#include "storage/sqlite/rows.hpp"
+#include "storage/sql/repository.hpp"
+#include "storage/sql/rows.hpp"
 
-namespace kefu::storage::sqlite {
-namespace {
+namespace kefu::storage::sql {
 
-using nlohmann::json;
-
-const std::string kPolicyCols =
-    "SELECT id, name, position, conditions_json, targets_json, ladder_json, active, updated_at, version "
-    "FROM sla_policies";
-
-SlaPolicyRecord read_policy(Stmt& s) {
-  SlaPolicyRecord r;
-  r.policy.id = s.i64(0);
-  r.policy.name = s.text(1);
-  r.policy.position = static_cast<int>(s.i64(2));
-  r.policy.conditions = conditions_from(json::parse(s.text(3)));
-  r.policy.targets = targets_from(json::parse(s.text(4)));
-  r.ladder = ladder_from(json::parse(s.text(5)));
-  r.active = s.i64(6) != 0;
-  r.updated_at = s.i64(7);
-  r.version = s.i64(8);
-  return r;
-}
-
-// Columns: metric, kind, at, detail, target_minutes, target_mode, keep_elapsed.
-sla::ClockEvent read_clock_event(Stmt& s, int c) {
-  sla::ClockEvent e;
-  e.metric = sla::metric_from(s.text(c)).value_or(sla::Metric::first_response);
-  e.kind = sla::event_kind_from(s.text(c + 1)).value_or(sla::EventKind::activate);
-  e.at = sla::from_unix_ms(s.i64(c + 2));
-  e.detail = s.text(c + 3);
-  if (auto minutes = s.opt_i64(c + 4))
-    e.target = sla::Target{*minutes, sla::time_mode_from(s.text(c + 5)).value_or(sla::TimeMode::business)};
-  e.keep_elapsed = s.i64(c + 6) != 0;
-  return e;
-}
-
-}  // namespace
-
-std::vector<sla::SpecialDay> SqliteRepository::special_days(int64_t store_id) {
+template <class D>
+std::vector<sla::SpecialDay> SqlRepository<D>::special_days(int64_t store_id) {
   std::vector<sla::SpecialDay> out;
-  auto s = db_.prepare("SELECT date, name, hours_json FROM store_special_days WHERE store_id = ? ORDER BY date");
+  auto s = db_.prepare(
+      std::string("SELECT date, name, hours_json FROM store_special_days WHERE store_id = ? ORDER BY date") +
+      D::kBytes);
   s->bind(1, store_id);
-  while (s->step()) out.push_back({s->text(0), hours_from(json::parse(s->text(2))), s->text(1)});
+  while (s->step()) out.push_back({s->text(0), hours_from(nlohmann::json::parse(s->text(2))), s->text(1)});
   return out;
 }
 
-void SqliteRepository::replace_special_days(int64_t store_id, const std::vector<sla::SpecialDay>& days) {
+template <class D>
+void SqlRepository<D>::replace_special_days(int64_t store_id, const std::vector<sla::SpecialDay>& days) {
   db_.prepare("DELETE FROM store_special_days WHERE store_id = ?")->bind(1, store_id).run();
   for (const auto& d : days)
     db_.prepare("INSERT INTO store_special_days(store_id, date, name, hours_json) VALUES (?,?,?,?)")
@@ -59,17 +33,17 @@ void SqliteRepository::replace_special_days(int64_t store_id, const std::vector<
         .run();
 }
 
-int64_t SqliteRepository::insert_sla_policy(const SlaPolicyRecord& r) {
-  db_.prepare(
-         "INSERT INTO sla_policies(name, position, conditions_json, targets_json, ladder_json, active, updated_at, "
-         "version) VALUES (?,?,?,?,?,?,?,?)")
-      ->bind_all(r.policy.name, r.policy.position, to_json(r.policy.conditions).dump(),
-                 to_json(r.policy.targets).dump(), to_json(r.ladder).dump(), r.active, r.updated_at, r.version)
-      .run();
-  return db_.last_insert_id();
+template <class D>
+int64_t SqlRepository<D>::insert_sla_policy(const SlaPolicyRecord& r) {
+  return D::insert(db_,
+                   "INSERT INTO sla_policies(name, position, conditions_json, targets_json, ladder_json, active, "
+                   "updated_at, version) VALUES (?,?,?,?,?,?,?,?)",
+                   r.policy.name, r.policy.position, to_json(r.policy.conditions).dump(),
+                   to_json(r.policy.targets).dump(), to_json(r.ladder).dump(), r.active, r.updated_at, r.version);
 }
 
-bool SqliteRepository::update_sla_policy(const SlaPolicyRecord& r, int64_t expected_version) {
+template <class D>
+bool SqlRepository<D>::update_sla_policy(const SlaPolicyRecord& r, int64_t expected_version) {
   db_.prepare(
          "UPDATE sla_policies SET name=?, position=?, conditions_json=?, targets_json=?, ladder_json=?, active=?, "
          "updated_at=?, version=? WHERE id=? AND version=?")
@@ -80,7 +54,8 @@ bool SqliteRepository::update_sla_policy(const SlaPolicyRecord& r, int64_t expec
   return db_.changes() == 1;
 }
 
-std::vector<SlaPolicyRecord> SqliteRepository::sla_policies(bool include_retired) {
+template <class D>
+std::vector<SlaPolicyRecord> SqlRepository<D>::sla_policies(bool include_retired) {
   std::vector<SlaPolicyRecord> out;
   auto s = db_.prepare(kPolicyCols + " WHERE active = 1 OR ? ORDER BY position, id");
   s->bind(1, include_retired);
@@ -88,14 +63,16 @@ std::vector<SlaPolicyRecord> SqliteRepository::sla_policies(bool include_retired
   return out;
 }
 
-std::optional<SlaPolicyRecord> SqliteRepository::sla_policy(int64_t id) {
+template <class D>
+std::optional<SlaPolicyRecord> SqlRepository<D>::sla_policy(int64_t id) {
   auto s = db_.prepare(kPolicyCols + " WHERE id = ?");
   s->bind(1, id);
   if (!s->step()) return std::nullopt;
   return read_policy(*s);
 }
 
-void SqliteRepository::insert_clock_events(int64_t ticket_id, const std::vector<sla::ClockEvent>& events) {
+template <class D>
+void SqlRepository<D>::insert_clock_events(int64_t ticket_id, const std::vector<sla::ClockEvent>& events) {
   // One statement for the few events a change records (a creation records two).
   for (std::size_t first = 0; first < events.size(); first += 8) {
     const std::size_t n = std::min<std::size_t>(8, events.size() - first);
@@ -122,7 +99,8 @@ void SqliteRepository::insert_clock_events(int64_t ticket_id, const std::vector<
   }
 }
 
-std::vector<sla::ClockEvent> SqliteRepository::clock_events(int64_t ticket_id) {
+template <class D>
+std::vector<sla::ClockEvent> SqlRepository<D>::clock_events(int64_t ticket_id) {
   std::vector<sla::ClockEvent> out;
   auto s = db_.prepare(
       "SELECT metric, kind, at, detail, target_minutes, target_mode, keep_elapsed FROM clock_events "
@@ -132,11 +110,11 @@ std::vector<sla::ClockEvent> SqliteRepository::clock_events(int64_t ticket_id) {
   return out;
 }
 
-std::vector<TicketClockRow> SqliteRepository::ticket_clock_rows(const std::vector<int64_t>& store_ids, int64_t from,
+template <class D>
+std::vector<TicketClockRow> SqlRepository<D>::ticket_clock_rows(const std::vector<int64_t>& store_ids, int64_t from,
                                                                 int64_t to) {
   // Two ordered scans merged by ticket id: the tickets, then their events.
-  std::string in;
-  for (std::size_t i = 0; i < store_ids.size(); ++i) in += i ? ",?" : "?";
+  const std::string in = placeholders(store_ids.size());
   const std::string where = " WHERE t.created_at >= ? AND t.created_at < ?" +
                             (store_ids.empty() ? std::string() : " AND t.store_id IN (" + in + ")");
   std::vector<TicketClockRow> out;
@@ -161,10 +139,10 @@ std::vector<TicketClockRow> SqliteRepository::ticket_clock_rows(const std::vecto
   return out;
 }
 
-TicketCounts SqliteRepository::ticket_counts(const std::vector<int64_t>& store_ids, int64_t from, int64_t to,
+template <class D>
+TicketCounts SqlRepository<D>::ticket_counts(const std::vector<int64_t>& store_ids, int64_t from, int64_t to,
                                              int64_t now) {
-  std::string in;
-  for (std::size_t i = 0; i < store_ids.size(); ++i) in += i ? ",?" : "?";
+  const std::string in = placeholders(store_ids.size());
   const std::string scope = store_ids.empty() ? std::string() : " AND store_id IN (" + in + ")";
   auto bind_stores = [&](Stmt& s, int first) {
     for (std::size_t i = 0; i < store_ids.size(); ++i) s.bind(first + static_cast<int>(i), store_ids[i]);
@@ -173,7 +151,7 @@ TicketCounts SqliteRepository::ticket_counts(const std::vector<int64_t>& store_i
   for (const char* col : {"type", "channel"}) {
     auto s =
         db_.prepare(std::string("SELECT ") + col + ", COUNT(*) FROM tickets WHERE created_at >= ? AND created_at < ?" +
-                    scope + " GROUP BY 1 ORDER BY 2 DESC, 1");
+                    scope + " GROUP BY 1 ORDER BY 2 DESC, " + col + D::kBytes);
     s->bind(1, from).bind(2, to);
     bind_stores(*s, 3);
     auto& into = std::string(col) == "type" ? out.by_type : out.by_channel;
@@ -184,12 +162,12 @@ TicketCounts SqliteRepository::ticket_counts(const std::vector<int64_t>& store_i
   }
   {
     auto s = db_.prepare(
-        "SELECT COUNT(*), COALESCE(SUM(first_response_due_at <= ?1 OR resolution_due_at <= ?1 OR callback_due_at <= "
-        "?1), 0) "
+        "SELECT COUNT(*), COUNT(*) FILTER (WHERE first_response_due_at <= ? OR resolution_due_at <= ? OR "
+        "callback_due_at <= ?) "
         "FROM tickets WHERE status NOT IN ('resolved', 'closed')" +
         scope);
-    s->bind(1, now);
-    bind_stores(*s, 2);
+    s->bind(1, now).bind(2, now).bind(3, now);
+    bind_stores(*s, 4);
     s->step();
     out.open = s->i64(0);
     out.overdue = s->i64(1);
@@ -205,23 +183,26 @@ TicketCounts SqliteRepository::ticket_counts(const std::vector<int64_t>& store_i
   return out;
 }
 
-std::vector<int64_t> SqliteRepository::tickets_due_for_escalation(int64_t now, int limit) {
+template <class D>
+std::vector<int64_t> SqlRepository<D>::tickets_due_for_escalation(int64_t now, int limit) {
   std::vector<int64_t> out;
   auto s = db_.prepare(
       "SELECT id FROM tickets WHERE next_escalation_at IS NOT NULL AND next_escalation_at <= ? "
-      "ORDER BY next_escalation_at LIMIT ?");
+      "ORDER BY next_escalation_at, id LIMIT ?");
   s->bind(1, now).bind(2, limit);
   while (s->step()) out.push_back(s->i64(0));
   return out;
 }
 
-std::optional<int64_t> SqliteRepository::earliest_escalation() {
+template <class D>
+std::optional<int64_t> SqlRepository<D>::earliest_escalation() {
   auto s = db_.prepare("SELECT MIN(next_escalation_at) FROM tickets WHERE next_escalation_at IS NOT NULL");
   if (!s->step()) return std::nullopt;
   return s->opt_i64(0);
 }
 
-bool SqliteRepository::insert_fired_escalation(const FiredEscalation& f) {
+template <class D>
+bool SqlRepository<D>::insert_fired_escalation(const FiredEscalation& f) {
   db_.prepare(
          "INSERT INTO escalations_fired(ticket_id, metric, generation, step, due_at, fired_at) VALUES (?,?,?,?,?,?) "
          "ON CONFLICT DO NOTHING")
@@ -230,11 +211,13 @@ bool SqliteRepository::insert_fired_escalation(const FiredEscalation& f) {
   return db_.changes() == 1;
 }
 
-std::vector<FiredEscalation> SqliteRepository::fired_escalations(int64_t ticket_id) {
+template <class D>
+std::vector<FiredEscalation> SqlRepository<D>::fired_escalations(int64_t ticket_id) {
   std::vector<FiredEscalation> out;
   auto s = db_.prepare(
       "SELECT ticket_id, metric, generation, step, due_at, fired_at FROM escalations_fired WHERE ticket_id = ? "
-      "ORDER BY fired_at, metric, generation, step");
+      "ORDER BY fired_at, metric" +
+      std::string(D::kBytes) + ", generation, step");
   s->bind(1, ticket_id);
   while (s->step())
     out.push_back({s->i64(0), sla::metric_from(s->text(1)).value_or(sla::Metric::first_response),
@@ -242,19 +225,21 @@ std::vector<FiredEscalation> SqliteRepository::fired_escalations(int64_t ticket_
   return out;
 }
 
-std::vector<int64_t> SqliteRepository::tasks_overdue(int64_t now, int limit) {
+template <class D>
+std::vector<int64_t> SqlRepository<D>::tasks_overdue(int64_t now, int limit) {
   std::vector<int64_t> out;
   auto s = db_.prepare(
       "SELECT id FROM tasks WHERE escalated_at IS NULL AND status IN ('open', 'in_progress') AND due_at <= ? "
-      "ORDER BY due_at LIMIT ?");
+      "ORDER BY due_at, id LIMIT ?");
   s->bind_all(now, limit);
   while (s->step()) out.push_back(s->i64(0));
   return out;
 }
 
-bool SqliteRepository::mark_task_escalated(int64_t task_id, int64_t at) {
+template <class D>
+bool SqlRepository<D>::mark_task_escalated(int64_t task_id, int64_t at) {
   db_.prepare("UPDATE tasks SET escalated_at = ? WHERE id = ? AND escalated_at IS NULL")->bind_all(at, task_id).run();
   return db_.changes() == 1;
 }
 
-}  // namespace kefu::storage::sqlite
+}  // namespace kefu::storage::sql
