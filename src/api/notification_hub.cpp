@@ -139,9 +139,11 @@ void NotificationHub::poll_once(storage::Repository& repo) {
           .count();
   for (auto& s : subs)
     if (s.backlog) catch_up(repo, s, notifications_.top());
-  for (;;) {
-    auto batch = repo.notifications_after(notifications_.floor(), 500);
+  // Each loop pages on from the last row it read (the floor only moves in settle()).
+  for (int64_t from = notifications_.floor();;) {
+    auto batch = repo.notifications_after(from, 500);
     for (const auto& n : batch) {
+      from = n.id;
       if (!notifications_.accept(n.id, now)) continue;
       for (auto& s : subs)
         if (s.who.staff_id == n.staff_id && n.id > s.sent_up_to)
@@ -150,9 +152,10 @@ void NotificationHub::poll_once(storage::Repository& repo) {
     if (batch.size() < 500) break;
   }
   notifications_.settle(now);
-  for (;;) {
-    auto batch = repo.ticket_activity_after(events_.floor(), 500);
+  for (int64_t from = events_.floor();;) {
+    auto batch = repo.ticket_activity_after(from, 500);
     for (const auto& a : batch) {
+      from = a.event_id;
       if (!events_.accept(a.event_id, now)) continue;
       for (auto& s : subs)
         if (s.serves(a.store_id)) s.stream->send("ticket", activity_json(a));
