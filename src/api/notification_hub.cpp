@@ -103,8 +103,8 @@ void NotificationHub::run() {
 }
 
 std::string activity_json(const storage::TicketActivity& a) {
-  return nlohmann::json{{"event_id", a.event_id},   {"ticket_id", a.ticket_id}, {"number", a.number},
-                        {"store_id", a.store_id},   {"kind", a.kind},           {"created_at", a.created_at}}
+  return nlohmann::json{{"event_id", a.event_id}, {"ticket_id", a.ticket_id}, {"number", a.number},
+                        {"store_id", a.store_id}, {"kind", a.kind},           {"created_at", a.created_at}}
       .dump();
 }
 

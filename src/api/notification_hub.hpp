@@ -70,7 +70,7 @@ class NotificationHub {
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::vector<Subscriber> subs_;
-  int64_t last_seen_ = 0;  // the largest notification id delivered (for new subscribers)
+  int64_t last_seen_ = 0;             // the largest notification id delivered (for new subscribers)
   IdTracker notifications_, events_;  // poller thread only
   bool started_ = false, stopping_ = false, poked_ = false;
   std::thread thread_;

@@ -55,14 +55,22 @@ TEST(NotificationHub, ABurstLargerThanAPageArrivesWholeAndActivityStaysInItsStor
   constexpr int kBurst = 1300;  // more than two pages of 500
   db->write_sync([&](storage::Repository& r) {
     for (int64_t store : {store_a, store_b}) {
-      ticket::Ticket t{.store_id = store, .type = "inquiry", .channel = "hotline", .priority = "P4",
-                       .status = "new", .subject = "问", .created_by = staff, .created_at = 1, .updated_at = 1};
+      ticket::Ticket t{.store_id = store,
+                       .type = "inquiry",
+                       .channel = "hotline",
+                       .priority = "P4",
+                       .status = "new",
+                       .subject = "问",
+                       .created_by = staff,
+                       .created_at = 1,
+                       .updated_at = 1};
       r.insert_ticket(t);
       for (int i = 0; i < kBurst / 2; ++i)
         r.insert_event({.ticket_id = t.id, .kind = "note", .actor_id = staff, .data = "{}", .created_at = 2});
     }
     for (int i = 0; i < kBurst; ++i)
-      r.insert_notification({.staff_id = staff, .kind = "test", .title = "t", .body = "b", .data = "{}", .created_at = 3});
+      r.insert_notification(
+          {.staff_id = staff, .kind = "test", .title = "t", .body = "b", .data = "{}", .created_at = 3});
   });
   hub.poke();
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);

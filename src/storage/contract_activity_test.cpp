@@ -14,8 +14,13 @@ TEST_P(Contract, TicketActivityFollowsTimelineEventsInIdOrderWithTheirStore) {
     r.insert_ticket(b);
     r.insert_event({.ticket_id = a.id, .kind = "created", .actor_id = staff, .data = "{}", .created_at = a.created_at});
     r.insert_event({.ticket_id = b.id, .kind = "created", .actor_id = staff, .data = "{}", .created_at = b.created_at});
-    r.insert_event({.ticket_id = a.id, .kind = "reply", .actor_id = staff, .body = "您好", .data = "{}",
-                    .customer_visible = true, .created_at = a.created_at + 5});
+    r.insert_event({.ticket_id = a.id,
+                    .kind = "reply",
+                    .actor_id = staff,
+                    .body = "您好",
+                    .data = "{}",
+                    .customer_visible = true,
+                    .created_at = a.created_at + 5});
   });
   auto& r = db->reader();
   auto all = r.ticket_activity_after(before, 10);

@@ -9,8 +9,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
-#include <ostream>
 #include <memory>
+#include <ostream>
 #include <string>
 
 #include "storage/open.hpp"
@@ -43,7 +43,8 @@ inline std::vector<Backend> Backends() {
                    for (char ch : test) schema += std::isalnum(static_cast<unsigned char>(ch)) ? ch : '_';
                    // PostgreSQL cuts names at 63 bytes: keep long ones distinct.
                    if (schema.size() > 48)
-                     schema = schema.substr(0, 32) + "_" + std::to_string(std::hash<std::string>{}(schema) % 1000000007);
+                     schema =
+                         schema.substr(0, 32) + "_" + std::to_string(std::hash<std::string>{}(schema) % 1000000007);
                    return pg::schema_url(base, schema, true);
                  }});
   return all;

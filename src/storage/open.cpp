@@ -13,9 +13,7 @@
 namespace kefu::storage {
 namespace {
 
-bool is_postgres(const std::string& url) {
-  return url.starts_with("postgres://") || url.starts_with("postgresql://");
-}
+bool is_postgres(const std::string& url) { return url.starts_with("postgres://") || url.starts_with("postgresql://"); }
 
 std::string sqlite_path(const std::string& url) {
   std::string path = url;

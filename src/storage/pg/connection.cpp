@@ -59,8 +59,8 @@ void Connection::recover() {
 }
 
 void Connection::fail(PGresult* res, std::string_view what) {
-  std::string state = res ? (PQresultErrorField(res, PG_DIAG_SQLSTATE) ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : "")
-                          : "";
+  std::string state =
+      res ? (PQresultErrorField(res, PG_DIAG_SQLSTATE) ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : "") : "";
   std::string msg = res && PQresultErrorMessage(res)[0] ? PQresultErrorMessage(res) : PQerrorMessage(conn_);
   if (res) PQclear(res);
   while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
@@ -101,8 +101,8 @@ PGresult* Connection::execute_with_begin(Stmt& s, const std::vector<const char*>
   const std::string begin = std::move(begin_sql_);
   begin_sql_.clear();
   const int n = static_cast<int>(values.size());
-  bool sent = PQenterPipelineMode(conn_) && PQsendQueryParams(conn_, begin.c_str(), 0, nullptr, nullptr, nullptr,
-                                                              nullptr, 0);
+  bool sent =
+      PQenterPipelineMode(conn_) && PQsendQueryParams(conn_, begin.c_str(), 0, nullptr, nullptr, nullptr, nullptr, 0);
   const bool per_run = s.plan_ == Plan::per_run;
   if (per_run) {
     if (sent) sent = PQsendQueryParams(conn_, s.sql_.c_str(), n, nullptr, values.data(), nullptr, nullptr, 0);

@@ -24,7 +24,8 @@ class PgConnection : public ::testing::Test {
     const char* base = std::getenv("KEFU_TEST_PG");
     if (!base || !*base) GTEST_SKIP() << "set KEFU_TEST_PG (scripts/pg.sh start)";
     // A schema per test: ctest runs tests in parallel processes.
-    url = schema_url(base, std::string("conn_") + ::testing::UnitTest::GetInstance()->current_test_info()->name(), true);
+    url =
+        schema_url(base, std::string("conn_") + ::testing::UnitTest::GetInstance()->current_test_info()->name(), true);
     Connection setup(url);
     setup.exec("CREATE TABLE t(id BIGINT PRIMARY KEY, v TEXT NOT NULL)");
   }

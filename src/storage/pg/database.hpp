@@ -19,8 +19,8 @@ struct Options {
 // transactions write concurrently, and a writer spends most of its time waiting for
 // round trips: a second one keeps the queue moving meanwhile. Jobs are independent (each
 // request waits for its own commit); races between them are settled by the database
-// (versions, unique keys), and a job that lost one (Contention) is run once more. Readers get a connection per thread. A listener connection turns
-// NOTIFY kefu_changes into watch_changes callbacks, and a lease connection holds the
+// (versions, unique keys), and a job that lost one (Contention) is run once more. Readers get a connection per thread.
+// A listener connection turns NOTIFY kefu_changes into watch_changes callbacks, and a lease connection holds the
 // advisory locks behind lead().
 std::unique_ptr<Database> open(const Options& options, bool migrate_schema);
 

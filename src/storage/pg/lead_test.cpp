@@ -22,7 +22,8 @@ class PgNodes : public ::testing::Test {
   }
   std::string url(const std::string& schema, bool reset) {
     const std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    return schema_url(base, "lead_" + std::to_string(std::hash<std::string>{}(test) % 1000000007) + "_" + schema, reset);
+    return schema_url(base, "lead_" + std::to_string(std::hash<std::string>{}(test) % 1000000007) + "_" + schema,
+                      reset);
   }
   std::string base;
 };
@@ -59,7 +60,8 @@ TEST_F(PgNodes, ANotificationWrittenByOneNodeWakesTheOthersWatcher) {
   a->write_sync([](Repository& r) {
     auto store = r.insert_store({.code = "S", .name = "店"});
     auto staff = r.insert_staff({.username = "u", .role = "agent", .store_ids = {store}, .password_hash = "h"});
-    r.insert_notification({.staff_id = staff, .kind = "test", .title = "t", .body = "b", .data = "{}", .created_at = 1});
+    r.insert_notification(
+        {.staff_id = staff, .kind = "test", .title = "t", .body = "b", .data = "{}", .created_at = 1});
   });
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
   while (woken == before && std::chrono::steady_clock::now() < deadline)

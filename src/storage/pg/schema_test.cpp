@@ -48,8 +48,8 @@ TEST_F(PgSchema, ReachesTheSameVersionWithTheSameTablesAndColumnsAsSqlite) {
   EXPECT_EQ(pg::migrate(c), sqlite::latest_schema_version());
   EXPECT_EQ(pg::migrate(c), pg::latest_schema_version()) << "idempotent";
   Columns pg_cols;
-  auto s = c.prepare(
-      "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()");
+  auto s =
+      c.prepare("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()");
   while (s->step()) pg_cols[s->text(0)].insert(s->text(1));
   // The search table differs by design: FTS5's (rowid, tokens) vs (ticket_id, tokens, doc).
   EXPECT_EQ(pg_cols.erase("ticket_search"), 1u);
