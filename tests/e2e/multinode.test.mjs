@@ -8,6 +8,7 @@
 // Time: KEFU_TEST_CLOCK at 60×, one anchor for every node of the file.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { KefuServer, PG_BASE, directory, newTicket } from './lib/server.mjs';
 import { openStream } from './lib/sse.mjs';
@@ -106,6 +107,30 @@ describe('two nodes on one PostgreSQL', { skip: !PG_BASE && 'KEFU_TEST_PG is not
     assert.ok(Number(n.id) > 0, 'notifications carry their id for Last-Event-ID');
     console.log(`cross-node latency: created ${createdLatency} ms, reply ${replyLatency} ms, notification ${notifyLatency} ms`);
     stream.close();
+  });
+
+  it('Idempotency-Keys sent to both nodes at once create one ticket each, every answer the same', async () => {
+    const agentB = b.client(agentA.token); // the same session works on either node
+    // 30 keys, each submitted 4 times (twice per node) at the same moment: the writers of
+    // the two nodes race on the key's unique row, and the loser must answer as a replay.
+    const keys = Array.from({ length: 30 }, () => randomUUID());
+    const bodies = keys.map((k) => newTicket(SH01, { subject: `两节点并发提交 ${k}` }));
+    const answers = await Promise.all(
+      keys.flatMap((key, i) =>
+        [agentA, agentB, agentA, agentB].map((c) =>
+          c.post('/api/v1/tickets', bodies[i], { headers: { 'idempotency-key': key } }).then((r) => ({ i, r })),
+        ),
+      ),
+    );
+    for (const { i, r } of answers) {
+      assert.equal(r.status, 201, r.text);
+      assert.equal(r.json.id, answers.find((a) => a.i === i).r.json.id, 'the same ticket for every retry');
+    }
+    assert.equal(answers.filter(({ r }) => r.headers.get('idempotent-replayed') === 'true').length, 90);
+    const stored = (await adminA.get('/api/v1/tickets?limit=200')).json.items.filter((t) =>
+      t.subject.startsWith('两节点并发提交'),
+    );
+    assert.equal(stored.length, 30, 'one ticket per key');
   });
 
   it('one node leads the scheduler and each escalation step fires once', async () => {
