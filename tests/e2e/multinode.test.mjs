@@ -10,7 +10,8 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { KefuServer, PG_BASE, directory, newTicket } from './lib/server.mjs';
+import { KefuServer, PG_BASE, directory, newTicket, addStaff, E2E_PASSWORD } from './lib/server.mjs';
+import { addShortSuggestionPolicy } from './lib/sla_policy.mjs';
 import { openStream } from './lib/sse.mjs';
 
 const RATE = 60;
@@ -27,35 +28,13 @@ describe('two nodes on one PostgreSQL', { skip: !PG_BASE && 'KEFU_TEST_PG is not
     const dir = await directory(adminA);
     SH01 = dir.storeByCode.SH01.id;
     const desk = dir.dept('SH01', 'desk').id;
-    for (const [username, role] of [
+    await addStaff(adminA, SH01, desk, [
       ['mnagent', 'agent'],
       ['mnsup', 'supervisor'],
-    ]) {
-      const r = await adminA.post('/api/v1/staff', {
-        username,
-        display_name: username,
-        role,
-        password: 'kefu2026e2e',
-        store_ids: [SH01],
-        department_ids: [desk],
-      });
-      assert.equal(r.status, 201, r.text);
-    }
-    agentA = await a.login('mnagent', 'kefu2026e2e');
-    supB = await b.login('mnsup', 'kefu2026e2e');
-    // Suggestions: first response within 2 minutes (2 s here); the owner hears at 50 %,
-    // the supervisors at the breach.
-    const p = await adminA.post('/api/v1/sla/policies', {
-      name: '多节点 建议 极短时限',
-      position: 1,
-      conditions: { types: ['suggestion'] },
-      targets: { first_response: { minutes: 2, mode: 'calendar' } },
-      ladder: [
-        { anchor: 'percent_of_target', value: 50, notify: 'owner' },
-        { anchor: 'percent_of_target', value: 100, notify: 'supervisor' },
-      ],
-    });
-    assert.equal(p.status, 201, p.text);
+    ]);
+    agentA = await a.login('mnagent', E2E_PASSWORD);
+    supB = await b.login('mnsup', E2E_PASSWORD);
+    await addShortSuggestionPolicy(adminA, '多节点 建议 极短时限');
   });
   after(async () => {
     await b?.dispose();
@@ -156,11 +135,11 @@ describe('two nodes on one PostgreSQL', { skip: !PG_BASE && 'KEFU_TEST_PG is not
     const survivor = leader === a ? b : a;
     await leader.kill9();
     const admin = await survivor.login('admin');
-    const agent = await survivor.login('mnagent', 'kefu2026e2e');
+    const agent = await survivor.login('mnagent', E2E_PASSWORD);
     const t = (await agent.post('/api/v1/tickets', newTicket(SH01, { type: 'suggestion', subject: '建议增加休息座椅' })))
       .json;
     assert.ok(t.id, 'the survivor still takes tickets');
-    const sup = await survivor.login('mnsup', 'kefu2026e2e');
+    const sup = await survivor.login('mnsup', E2E_PASSWORD);
     const deadline = Date.now() + 20000;
     let fired = [];
     while (Date.now() < deadline && fired.length === 0) {

@@ -7,7 +7,8 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { KefuServer, directory, newTicket, errorCode } from './lib/server.mjs';
+import { KefuServer, directory, newTicket, errorCode, addStaff, E2E_PASSWORD } from './lib/server.mjs';
+import { addShortSuggestionPolicy } from './lib/sla_policy.mjs';
 import { startSmtpSink } from './lib/smtp_sink.mjs';
 import { openStream } from './lib/sse.mjs';
 
@@ -33,37 +34,13 @@ describe('SLA escalation', () => {
     const dir = await directory(admin);
     SH01 = dir.storeByCode.SH01.id;
     const desk = dir.dept('SH01', 'desk').id;
-    for (const [username, role, email] of [
-      ['e2eagent', 'agent', ''],
+    await addStaff(admin, SH01, desk, [
+      ['e2eagent', 'agent'],
       ['e2esup', 'supervisor', SUP_EMAIL],
-    ]) {
-      const r = await admin.post('/api/v1/staff', {
-        username,
-        display_name: username,
-        role,
-        email,
-        password: 'kefu2026e2e',
-        store_ids: [SH01],
-        department_ids: [desk],
-      });
-      assert.equal(r.status, 201, r.text);
-    }
-    agent = await server.login('e2eagent', 'kefu2026e2e');
-    sup = await server.login('e2esup', 'kefu2026e2e');
-    // Suggestions get a 2-minute first-response target (2 s here): the owner hears at
-    // 50 %, the supervisors at the breach.
-    const p = await admin.post('/api/v1/sla/policies', {
-      name: 'e2e 建议 极短时限',
-      position: 1,
-      conditions: { types: ['suggestion'] },
-      targets: { first_response: { minutes: 2, mode: 'calendar' } },
-      ladder: [
-        { anchor: 'percent_of_target', value: 50, notify: 'owner' },
-        { anchor: 'percent_of_target', value: 100, notify: 'supervisor' },
-      ],
-    });
-    assert.equal(p.status, 201, p.text);
-    policyId = p.json.id;
+    ]);
+    agent = await server.login('e2eagent', E2E_PASSWORD);
+    sup = await server.login('e2esup', E2E_PASSWORD);
+    policyId = await addShortSuggestionPolicy(admin, 'e2e 建议 极短时限');
   });
   after(async () => {
     await server?.dispose();
@@ -167,8 +144,8 @@ describe('SLA escalation', () => {
     await server.stop(); // before the 50 % step (1 s away)
     await sleep(3000); // both steps fall due while nobody runs
     await server.restart();
-    sup = await server.login('e2esup', 'kefu2026e2e'); // a new process: a new port
-    agent = await server.login('e2eagent', 'kefu2026e2e');
+    sup = await server.login('e2esup', E2E_PASSWORD); // a new process: a new port
+    agent = await server.login('e2eagent', E2E_PASSWORD);
     const stream = await openStream(server.base, sup.token, { after: lastBefore }); // resumes like Last-Event-ID
     const ev = await stream.waitFor(
       (e) => e.event === 'notification' && e.data.ticket_id === t.id,

@@ -321,3 +321,21 @@ export function errorCode(res) {
   }
   return e.code;
 }
+
+// Creates staff of one store and department (password kefu2026e2e): rows of
+// [username, role, email?]. Throws unless each is created.
+export const E2E_PASSWORD = 'kefu2026e2e';
+export async function addStaff(admin, storeId, departmentId, rows) {
+  for (const [username, role, email = ''] of rows) {
+    const r = await admin.post('/api/v1/staff', {
+      username,
+      display_name: username,
+      role,
+      email,
+      password: E2E_PASSWORD,
+      store_ids: [storeId],
+      department_ids: [departmentId],
+    });
+    if (r.status !== 201) throw new Error(`staff ${username} not created: ${r.status} ${r.text}`);
+  }
+}

@@ -23,3 +23,20 @@ export async function insertCatchAllPolicy(server, name = '测试策略') {
     await execFileP('sqlite3', ['-cmd', '.timeout 5000', server.dbUrl.slice('sqlite://'.length), sql]);
   else await execFileP('psql', [server.dbUrl, '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql]);
 }
+
+// Suggestions get a 2-minute first-response target (2 s at the tests' 60× clock): the
+// owner hears at 50 %, the store's supervisors at the breach. Returns the policy's id.
+export async function addShortSuggestionPolicy(admin, name) {
+  const r = await admin.post('/api/v1/sla/policies', {
+    name,
+    position: 1,
+    conditions: { types: ['suggestion'] },
+    targets: { first_response: { minutes: 2, mode: 'calendar' } },
+    ladder: [
+      { anchor: 'percent_of_target', value: 50, notify: 'owner' },
+      { anchor: 'percent_of_target', value: 100, notify: 'supervisor' },
+    ],
+  });
+  if (r.status !== 201) throw new Error(`policy not created: ${r.status} ${r.text}`);
+  return r.json.id;
+}
