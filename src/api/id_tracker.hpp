@@ -6,6 +6,7 @@
 // again from below the oldest open hole, and accepts each id once. A hole that stays
 // open past the grace period is given up (its transaction rolled back, or took longer
 // than any request may).
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -24,6 +25,22 @@ class IdTracker {
   bool accept(int64_t id, int64_t now_ms);
   // After a poll: forget holes older than the grace period and move the floor up.
   void settle(int64_t now_ms);
+
+  // One poll: reads every row above the floor page by page (fetch(after_id) returns at
+  // most `page` rows in id order; each page goes on from the last row read, since the
+  // floor only moves in settle()), hands each new one to deliver, then settles.
+  template <class Fetch, class IdOf, class Deliver>
+  void follow(int64_t now_ms, std::size_t page, Fetch fetch, IdOf id_of, Deliver deliver) {
+    for (int64_t from = floor_;;) {
+      const auto rows = fetch(from);
+      for (const auto& row : rows) {
+        from = id_of(row);
+        if (accept(from, now_ms)) deliver(row);
+      }
+      if (rows.size() < page) break;
+    }
+    settle(now_ms);
+  }
 
  private:
   int64_t floor_, top_, grace_ms_;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 namespace kefu::api {
 namespace {
 
@@ -35,6 +37,26 @@ TEST(IdTracker, AHoleThatNeverFillsIsGivenUpAfterTheGracePeriod) {
   t.settle(5000);
   EXPECT_EQ(t.floor(), 3);
   EXPECT_FALSE(t.accept(2, 6000)) << "too late: below the floor";
+}
+
+TEST(IdTracker, FollowReadsEveryPageOfABurstOnceAndSettles) {
+  std::vector<int64_t> table;
+  for (int64_t id = 1; id <= 1250; ++id) table.push_back(id);
+  auto fetch = [&](int64_t after) {
+    std::vector<int64_t> page;
+    for (auto id : table)
+      if (id > after && page.size() < 500) page.push_back(id);
+    return page;
+  };
+  IdTracker t(0);
+  std::vector<int64_t> delivered;
+  t.follow(
+      0, 500, fetch, [](int64_t id) { return id; }, [&](int64_t id) { delivered.push_back(id); });
+  EXPECT_EQ(delivered, table);
+  EXPECT_EQ(t.floor(), 1250);
+  t.follow(
+      0, 500, fetch, [](int64_t id) { return id; }, [&](int64_t id) { delivered.push_back(id); });
+  EXPECT_EQ(delivered.size(), table.size()) << "nothing twice";
 }
 
 }  // namespace

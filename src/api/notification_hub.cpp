@@ -139,30 +139,21 @@ void NotificationHub::poll_once(storage::Repository& repo) {
           .count();
   for (auto& s : subs)
     if (s.backlog) catch_up(repo, s, notifications_.top());
-  // Each loop pages on from the last row it read (the floor only moves in settle()).
-  for (int64_t from = notifications_.floor();;) {
-    auto batch = repo.notifications_after(from, 500);
-    for (const auto& n : batch) {
-      from = n.id;
-      if (!notifications_.accept(n.id, now)) continue;
-      for (auto& s : subs)
-        if (s.who.staff_id == n.staff_id && n.id > s.sent_up_to)
-          s.stream->send("notification", notification_json(n), std::to_string(n.id));
-    }
-    if (batch.size() < 500) break;
-  }
-  notifications_.settle(now);
-  for (int64_t from = events_.floor();;) {
-    auto batch = repo.ticket_activity_after(from, 500);
-    for (const auto& a : batch) {
-      from = a.event_id;
-      if (!events_.accept(a.event_id, now)) continue;
-      for (auto& s : subs)
-        if (s.serves(a.store_id)) s.stream->send("ticket", activity_json(a));
-    }
-    if (batch.size() < 500) break;
-  }
-  events_.settle(now);
+  notifications_.follow(
+      now, 500, [&](int64_t after) { return repo.notifications_after(after, 500); },
+      [](const storage::Notification& n) { return n.id; },
+      [&](const storage::Notification& n) {
+        for (auto& s : subs)
+          if (s.who.staff_id == n.staff_id && n.id > s.sent_up_to)
+            s.stream->send("notification", notification_json(n), std::to_string(n.id));
+      });
+  events_.follow(
+      now, 500, [&](int64_t after) { return repo.ticket_activity_after(after, 500); },
+      [](const storage::TicketActivity& a) { return a.event_id; },
+      [&](const storage::TicketActivity& a) {
+        for (auto& s : subs)
+          if (s.serves(a.store_id)) s.stream->send("ticket", activity_json(a));
+      });
   std::lock_guard lock(mu_);
   last_seen_ = notifications_.top();
   // Write back progress; drop closed streams; keep subscribers that arrived meanwhile.

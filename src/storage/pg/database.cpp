@@ -15,6 +15,7 @@
 
 #include "storage/pg/repository.hpp"
 #include "storage/pg/schema.hpp"
+#include "storage/write_batch.hpp"
 
 namespace kefu::storage::pg {
 namespace {
@@ -31,13 +32,12 @@ int64_t lock_key(const std::string& role) {
 class PgDatabase final : public Database {
  public:
   PgDatabase(Options o, bool migrate_schema) : opt_(std::move(o)), generation_(g_next_generation++) {
-    writer_conn_ = std::make_unique<Connection>(opt_.url);
-    if (migrate_schema) migrate(*writer_conn_);
-    int v = schema_version(*writer_conn_);
+    Connection setup(opt_.url);
+    if (migrate_schema) migrate(setup);
+    int v = schema_version(setup);
     if (v != latest_schema_version())
       throw std::runtime_error("database schema is at version " + std::to_string(v) + ", this kefu needs " +
                                std::to_string(latest_schema_version()) + ": run `kefu migrate`");
-    writer_conn_.reset();
     for (int i = 0; i < std::max(1, opt_.writers); ++i) {
       auto w = std::make_unique<Writer>();
       w->conn = std::make_unique<Connection>(opt_.url);
@@ -204,14 +204,7 @@ class PgDatabase final : public Database {
       } catch (...) {
       }
     }
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      if (!batch[i].done) continue;
-      try {
-        batch[i].done(commit_error ? commit_error : results[i]);
-      } catch (const std::exception& e) {
-        spdlog::error("write completion threw: {}", e.what());
-      }
-    }
+    complete_batch(batch, results, commit_error);
     {
       std::lock_guard lock(mu_);
       for (const auto& item : batch) in_flight_.erase(item.seq);
@@ -249,7 +242,6 @@ class PgDatabase final : public Database {
 
   Options opt_;
   uint64_t generation_;
-  std::unique_ptr<Connection> writer_conn_;  // migrations only
   std::vector<std::unique_ptr<Writer>> writers_;
   std::mutex mu_;
   std::condition_variable cv_;

@@ -12,6 +12,7 @@
 
 #include "storage/sqlite/repository.hpp"
 #include "storage/sqlite/schema.hpp"
+#include "storage/write_batch.hpp"
 
 namespace kefu::storage::sqlite {
 namespace {
@@ -142,14 +143,7 @@ class SqliteDatabase final : public Database {
       } catch (...) {
       }
     }
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      if (!batch[i].done) continue;
-      try {
-        batch[i].done(commit_error ? commit_error : results[i]);
-      } catch (const std::exception& e) {
-        spdlog::error("write completion threw: {}", e.what());
-      }
-    }
+    complete_batch(batch, results, commit_error);
   }
 
   static int on_wal_commit(void* self, sqlite3*, const char*, int pages) {
