@@ -9,7 +9,7 @@
 #include <random>
 #include <vector>
 
-#include "domain/sla/calendar.hpp"
+#include "sla/domain/calendar.hpp"
 
 namespace {
 

@@ -19,10 +19,10 @@
 #include <string>
 #include <vector>
 
-#include "app/escalation.hpp"
-#include "app/tickets.hpp"
-#include "jobs/scheduler.hpp"
-#include "storage/open.hpp"
+#include "core/storage/open.hpp"
+#include "sla/app/escalation.hpp"
+#include "sla/jobs/scheduler.hpp"
+#include "tickets/app/tickets.hpp"
 
 namespace {
 

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 PKGS=(
-  build-essential cmake ninja-build ccache pkg-config git
+  build-essential cmake ninja-build ccache pkg-config git clang-format python3
   libboost-dev libboost-system-dev
   libsqlite3-dev sqlite3 libpq-dev
   nlohmann-json3-dev libicu-dev libsodium-dev

@@ -2,12 +2,12 @@
 // with the timeline, tasks, audit entries and search index a real history has.
 #include <spdlog/spdlog.h>
 
+#include "auth/domain/password.hpp"
 #include "cli/commands.hpp"
+#include "core/storage/open.hpp"
+#include "core/text/segmenter.hpp"
 #include "demo/catalog.hpp"
 #include "demo/load.hpp"
-#include "domain/people/password.hpp"
-#include "domain/text/segmenter.hpp"
-#include "storage/open.hpp"
 
 namespace kefu::cli {
 

@@ -2,16 +2,16 @@
 
 #include <chrono>
 
-#include "api/error_mapping.hpp"
-#include "api/notification_hub.hpp"
-#include "api/services.hpp"
 #include "cli/clock.hpp"
 #include "cli/commands.hpp"
-#include "domain/text/segmenter.hpp"
-#include "http/server.hpp"
-#include "jobs/outbox.hpp"
-#include "jobs/scheduler.hpp"
-#include "storage/open.hpp"
+#include "core/api/error_mapping.hpp"
+#include "core/api/services.hpp"
+#include "core/http/server.hpp"
+#include "core/storage/open.hpp"
+#include "core/text/segmenter.hpp"
+#include "notifications/api/notification_hub.hpp"
+#include "notifications/jobs/outbox.hpp"
+#include "sla/jobs/scheduler.hpp"
 
 namespace kefu::cli {
 

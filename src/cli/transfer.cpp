@@ -1,5 +1,5 @@
 // `kefu export` / `kefu import`: a whole installation to a file and back, between any
-// two backends (storage/transfer.hpp has the format and the checks).
+// two backends (core/storage/transfer.hpp has the format and the checks).
 #include <unistd.h>
 
 #include <chrono>
@@ -9,8 +9,8 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "storage/open.hpp"
-#include "storage/transfer.hpp"
+#include "core/storage/open.hpp"
+#include "core/storage/transfer.hpp"
 
 namespace kefu::cli {
 

@@ -3,11 +3,11 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "app/auth.hpp"
-#include "app/org.hpp"
+#include "auth/app/auth.hpp"
+#include "auth/domain/password.hpp"
 #include "cli/commands.hpp"
-#include "domain/people/password.hpp"
-#include "storage/open.hpp"
+#include "core/storage/open.hpp"
+#include "org/app/org.hpp"
 
 namespace kefu::cli {
 

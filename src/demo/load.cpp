@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <map>
 
-#include "app/record.hpp"
-#include "app/sla.hpp"
 #include "demo/load_sla.hpp"
+#include "sla/app/sla.hpp"
+#include "tickets/app/record.hpp"
 
 namespace kefu::demo {
 namespace {

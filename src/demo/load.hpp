@@ -7,9 +7,9 @@
 #include <functional>
 #include <string>
 
+#include "core/storage/repository.hpp"
+#include "core/text/segmenter.hpp"
 #include "demo/catalog.hpp"
-#include "domain/text/segmenter.hpp"
-#include "storage/repository.hpp"
 
 namespace kefu::demo {
 

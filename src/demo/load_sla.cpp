@@ -1,8 +1,8 @@
 #include "demo/load_sla.hpp"
 
-#include "app/sla.hpp"
-#include "domain/resolution/authority.hpp"
-#include "domain/sla/escalation.hpp"
+#include "remedies/domain/authority.hpp"
+#include "sla/app/sla.hpp"
+#include "sla/domain/escalation.hpp"
 
 namespace kefu::demo {
 namespace {

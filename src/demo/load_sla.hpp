@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "app/context.hpp"
+#include "core/app/context.hpp"
 
 namespace kefu::demo {
 

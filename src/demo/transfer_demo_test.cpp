@@ -10,13 +10,13 @@
 #include <regex>
 #include <sstream>
 
+#include "core/storage/open.hpp"
+#include "core/storage/pg/database.hpp"
+#include "core/storage/transfer.hpp"
+#include "core/text/search_text.hpp"
+#include "core/text/test_segmenter.hpp"
 #include "demo/catalog.hpp"
 #include "demo/load.hpp"
-#include "domain/text/search_text.hpp"
-#include "domain/text/test_segmenter.hpp"
-#include "storage/open.hpp"
-#include "storage/pg/database.hpp"
-#include "storage/transfer.hpp"
 
 namespace kefu::demo {
 namespace {

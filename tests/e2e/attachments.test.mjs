@@ -129,7 +129,7 @@ describe('attachments', () => {
     assert.equal(missing.status, 404);
   });
 
-  // BUG: upload() (src/api/routes_attachments.cpp) clears request->body before calling
+  // BUG: upload() (src/tickets/api/routes_attachments.cpp) clears request->body before calling
   // write(), and write() fingerprints the request from its body, so every upload's
   // fingerprint is that of an empty body. A second upload with the same Idempotency-Key
   // but different image bytes answers 201 with the first attachment (Idempotent-Replayed:

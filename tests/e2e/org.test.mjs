@@ -163,7 +163,7 @@ describe('organisation and members', () => {
     assert.deepEqual(byMember.json.items.map((x) => x.id), [t.json.id]);
   });
 
-  // BUG: create_member() (src/app/members.cpp) only checks the shape of the birthday
+  // BUG: create_member() (src/members/app/members.cpp) only checks the shape of the birthday
   // (length 10, '-' at 4 and 7), so POST /api/v1/members {"birthday":"2024-13-45"} is 201
   // and the impossible date is stored; expected 400 invalid_date.
   it('an impossible birthday is refused (400 invalid_date)', async () => {
@@ -173,7 +173,7 @@ describe('organisation and members', () => {
     assert.equal(r.json.error.field, 'birthday');
   });
 
-  // BUG: create_store() (src/app/org.cpp) only checks that the timezone is non-empty text,
+  // BUG: create_store() (src/org/app/org.cpp) only checks that the timezone is non-empty text,
   // so POST /api/v1/stores {"timezone":"Mars/Olympus"} is 201; the business calendar of that
   // store cannot be computed later. Expected 400 naming the field timezone.
   it('a store with an unknown time zone is refused (400)', async () => {

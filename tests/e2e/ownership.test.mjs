@@ -113,7 +113,7 @@ describe('first-contact ownership', () => {
     assert.equal(formerOwner.status, 403);
   });
 
-  // BUG: hand_over() (src/app/tickets.cpp) never checks ticket::is_finished, although
+  // BUG: hand_over() (src/tickets/app/tickets.cpp) never checks ticket::is_finished, although
   // status.hpp says finished tickets take "no replies, tasks or hand-overs without reopening":
   // POST /tickets/{id}/handover on a resolved or closed ticket answers 200 and moves the owner.
   it('a resolved or closed ticket cannot be handed over until it is reopened (409 ticket_finished)', async () => {
@@ -220,7 +220,7 @@ describe('first-contact ownership', () => {
     assert.equal((await zhangmin.get(`/api/v1/tickets/${t.id}`)).json.owner_id, zhangmin.me.id);
   });
 
-  // BUG: update_task() (src/app/tasks.cpp) applies assignee_id without the checks that
+  // BUG: update_task() (src/tickets/app/tasks.cpp) applies assignee_id without the checks that
   // create_task() makes. PATCH /api/v1/tasks/{id} {"assignee_id": <an agent of the other
   // store, not in the department>} answers 200 and assigns them; {"assignee_id": 999999}
   // answers 409 "duplicate" (a foreign-key failure) instead of 400 unknown_reference.

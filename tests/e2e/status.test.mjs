@@ -1,4 +1,4 @@
-// The ticket status machine (src/domain/ticket/status.hpp), seen through the API.
+// The ticket status machine (src/tickets/domain/status.hpp), seen through the API.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { KefuServer, directory, newTicket, errorCode } from './lib/server.mjs';

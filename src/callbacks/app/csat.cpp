@@ -1,0 +1,133 @@
+#include "callbacks/app/csat.hpp"
+
+#include "callbacks/domain/rating.hpp"
+#include "core/app/scope.hpp"
+#include "core/app/signing_key.hpp"
+#include "core/domain/error.hpp"
+#include "core/domain/signed_link.hpp"
+#include "notifications/app/notifications.hpp"
+#include "tickets/app/record.hpp"
+#include "tickets/app/tickets.hpp"
+#include "tickets/domain/status.hpp"
+
+namespace kefu::app {
+namespace {
+
+constexpr const char* kKeySetting = "csat_link_key";
+constexpr int64_t kRecoveryDueMs = 24LL * 3600 * 1000;
+
+Error invalid_link() {
+  return Error(Error::Kind::forbidden, "invalid_link", "评价链接无效", "the survey link is not valid");
+}
+
+Error already_rated() {
+  return Error(Error::Kind::conflict, "already_rated", "该工单已评价过，感谢您的反馈",
+               "this ticket has already been rated");
+}
+
+// The ticket a genuine, unexpired link is for. No key yet = no link was ever made.
+ticket::Ticket verified_ticket(Context& c, const std::string& token, int64_t* expires_at = nullptr) {
+  auto key = existing_signing_key(c, kKeySetting);
+  if (!key) throw invalid_link();
+  auto claim = csat::verify_link(token, *key, c.now_ms);
+  auto t = c.repo.ticket(claim.ticket_id);
+  if (!t) throw invalid_link();
+  if (expires_at) *expires_at = claim.expires_at_ms;
+  return *t;
+}
+
+int64_t recovery_department(Context& c, const ticket::Ticket& t) {
+  auto depts = c.repo.departments(t.store_id);
+  for (const auto& d : depts)
+    if (d.kind == "desk") return d.id;
+  if (t.department_id) return *t.department_id;
+  return depts.empty() ? 0 : depts.front().id;
+}
+
+std::optional<int64_t> service_recovery(Context& c, const ticket::Ticket& t, int rating, const std::string& comment) {
+  auto supervisors = c.repo.staff_in_store(t.store_id, "supervisor");
+  std::vector<int64_t> notified;
+  for (const auto& s : supervisors) notified.push_back(s.id);
+  if (notified.empty())
+    for (const auto& s : c.repo.staff_in_store(t.store_id, "manager")) notified.push_back(s.id);
+  const std::string description = "服务补救：顾客评分 " + std::to_string(rating) + " 分——" +
+                                  (comment.empty() ? std::string("（无留言）") : comment);
+
+  std::optional<int64_t> task_id;
+  if (const int64_t dept = recovery_department(c, t)) {
+    ticket::Task task;
+    task.ticket_id = t.id;
+    task.department_id = dept;
+    if (!supervisors.empty()) task.assignee_id = supervisors.front().id;
+    task.description = description;
+    task.due_at = c.now_ms + kRecoveryDueMs;
+    task.created_by = c.actor.staff_id;
+    task.created_at = task.updated_at = c.now_ms;
+    task.id = c.repo.insert_task(task);
+    task_id = task.id;
+    auto d = c.repo.department(dept);
+    record_event(c, t.id, "task_created", description,
+                 {{"task_id", task.id},
+                  {"department_id", dept},
+                  {"department", d ? d->name : ""},
+                  {"due_at", task.due_at},
+                  {"service_recovery", true}},
+                 false);
+    audit(c, "task.create", "task", task.id, nullptr, snapshot(task));
+  }
+  nlohmann::json data{{"rating", rating}};
+  if (task_id) data["task_id"] = *task_id;
+  notify(c, notified,
+         {.kind = "service_recovery",
+          .ticket_id = t.id,
+          .title = "服务补救：工单 " + t.number + " 顾客评分 " + std::to_string(rating) + " 分",
+          .body = description + "\n工单：" + t.number + " " + t.subject,
+          .data = data});
+  return task_id;
+}
+
+}  // namespace
+
+CsatLink create_csat_link(Context& c, int64_t ticket_id, int64_t ttl_ms) {
+  require_scope(c.actor, "tickets:write");
+  if (ttl_ms < kCsatLinkMinTtlMs || ttl_ms > kCsatLinkMaxTtlMs)
+    throw invalid("ttl_seconds", "链接有效期应在 1 秒到 30 天之间", "the link lifetime must be 1 second to 30 days");
+  auto t = get_ticket(c, ticket_id);
+  require_owner_or(c.actor, t, "supervisor");
+  if (!ticket::is_finished(t.status))
+    throw Error(Error::Kind::conflict, "not_resolved", "工单办结后才能邀请顾客评价",
+                "the ticket must be resolved or closed before the customer rates it");
+  if (c.repo.csat(t.id)) throw already_rated();
+  CsatLink link;
+  link.expires_at = c.now_ms + ttl_ms;
+  link.token = csat::sign_link(t.id, link.expires_at, signing_key(c, kKeySetting));
+  link.path = "/m/csat/" + link.token;
+  record_event(c, t.id, "csat_link", "已生成满意度评价链接", {{"expires_at", link.expires_at}}, false);
+  audit(c, "ticket.csat_link", "ticket", t.id, nullptr, {{"expires_at", link.expires_at}});
+  return link;
+}
+
+CsatView csat_view(Context& c, const std::string& token) {
+  CsatView v;
+  auto t = verified_ticket(c, token, &v.expires_at);
+  v.number = t.number;
+  v.subject = t.subject;
+  if (auto s = c.repo.store(t.store_id)) v.store_name = s->name;
+  v.status = t.status;
+  v.rating = c.repo.csat(t.id);
+  return v;
+}
+
+RateResult rate(Context& c, const std::string& token, int rating, const std::string& comment) {
+  auto t = verified_ticket(c, token);
+  csat::check_rating(rating, comment);
+  storage::CsatRating r{t.id, rating, comment, c.now_ms};
+  if (!c.repo.insert_csat(r)) throw already_rated();
+  record_event(c, t.id, "csat", comment, {{"rating", rating}}, true);
+  audit(c, "ticket.csat", "ticket", t.id, nullptr, {{"rating", rating}, {"comment", comment}});
+  RateResult out{r, std::nullopt};
+  if (csat::needs_service_recovery(rating)) out.recovery_task_id = service_recovery(c, t, rating, comment);
+  return out;
+}
+
+}  // namespace kefu::app

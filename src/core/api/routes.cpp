@@ -1,0 +1,72 @@
+#include "core/api/routes.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "core/api/support.hpp"
+#include "core/http/error_json.hpp"
+#include "tickets/domain/vocabulary.hpp"
+
+namespace kefu::api {
+namespace {
+
+// The closed vocabularies with their zh-CN labels, for forms and filters.
+void vocabulary(Services& s, http::Request& req, http::Reply reply) {
+  authenticate(s, req);
+  auto list = [](std::span<const ticket::Term> terms) {
+    auto a = nlohmann::json::array();
+    for (const auto& t : terms) a.push_back({{"code", t.code}, {"zh", t.zh}});
+    return a;
+  };
+  reply(ok(200, {{"types", list(ticket::types())},
+                 {"channels", list(ticket::channels())},
+                 {"priorities", list(ticket::priorities())},
+                 {"statuses", list(ticket::statuses())},
+                 {"task_statuses", list(ticket::task_statuses())}}));
+}
+
+// The web app's files and pages (static_site.hpp); an unknown /api/ path stays a JSON 404.
+void site_or_404(Services& s, http::Request& req, http::Reply reply) {
+  if (s.site)
+    if (auto r = s.site->serve(req.path)) return reply(std::move(*r));
+  reply(http::error_json(404, "route_not_found", "接口不存在 / No such route"));
+}
+
+// The console when the web app is built; otherwise a page that says what is running.
+void home(Services& s, http::Request& req, http::Reply reply) {
+  if (s.site) return site_or_404(s, req, std::move(reply));
+  reply(http::Response::text(200, R"HTML(<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>kefu 客服</title>
+<style>body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;max-width:46rem;margin:3rem auto;line-height:1.6}
+code{background:#f4f4f4;padding:.1rem .3rem}</style></head><body>
+<h1>kefu 客服 服务已启动</h1>
+<p>接口地址 <code>/api/v1</code>。登录：<code>POST /api/v1/auth/login {"username":"admin","password":"kefu2026"}</code>
+（演示账号），之后以 Cookie 或 <code>Authorization: Bearer &lt;token&gt;</code> 访问。</p>
+<p>The API lives under <code>/api/v1</code> (see docs/openapi.yaml). Health: <a href="/healthz">/healthz</a> ·
+Metrics: <a href="/metrics">/metrics</a></p>
+</body></html>
+)HTML",
+                             "text/html; charset=utf-8"));
+}
+
+}  // namespace
+
+http::Router build_router(Services& s) {
+  http::Router r;
+  add_auth_routes(r, s);
+  add_org_routes(r, s);
+  add_member_routes(r, s);
+  add_ticket_routes(r, s);
+  add_attachment_routes(r, s);
+  add_sla_routes(r, s);
+  add_notification_routes(r, s);
+  add_resolution_routes(r, s);
+  add_callback_routes(r, s);
+  add_report_routes(r, s);
+  add_public_routes(r, s);
+  r.add("GET", "/api/v1/meta/vocabulary", bind(s, vocabulary));
+  r.add("GET", "/", bind(s, home));
+  r.fallback("GET", [&s](http::Request& q, http::Reply p) { site_or_404(s, q, std::move(p)); });
+  return r;
+}
+
+}  // namespace kefu::api

@@ -1,0 +1,36 @@
+#pragma once
+// Everything the handlers need, wired once in main.cpp.
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <memory>
+
+#include "auth/api/auth_cache.hpp"
+#include "core/api/static_site.hpp"
+#include "core/api/worker_pool.hpp"
+#include "core/http/router.hpp"
+#include "core/storage/repository.hpp"
+#include "core/text/segmenter.hpp"
+#include "notifications/api/notification_hub.hpp"
+
+namespace kefu::api {
+
+struct Services {
+  storage::Database& db;
+  std::shared_ptr<const text::Segmenter> segmenter;
+  std::function<int64_t()> now_ms;  // the clock, injectable for tests
+  std::filesystem::path attachments_dir;
+  WorkerPool& workers;
+  bool secure_cookies = false;  // set the Secure flag when served over HTTPS
+  AuthCache auth_cache{};
+  NotificationHub* hub = nullptr;    // live notification streams; null = no stream endpoint
+  const StaticSite* site = nullptr;  // the built web app; null = the API only
+};
+
+// Registers every /api/v1 route.
+http::Router build_router(Services&);
+
+// The larger body limit for attachment uploads.
+constexpr std::size_t kMaxAttachmentBytes = 10 * 1024 * 1024;
+
+}  // namespace kefu::api

@@ -1,0 +1,80 @@
+#include "core/api/support.hpp"
+
+#include "auth/app/auth.hpp"
+#include "auth/domain/password.hpp"
+#include "core/api/error_mapping.hpp"
+#include "core/domain/error.hpp"
+
+namespace kefu::api {
+std::string request_token(const http::Request& req) {
+  auto h = req.header("authorization");
+  if (h.size() > 7 && (h.starts_with("Bearer ") || h.starts_with("bearer "))) return h.substr(7);
+  return req.cookie("kefu_session");
+}
+
+people::Actor authenticate(Services& s, const http::Request& req) {
+  auto token = request_token(req);
+  if (token.empty()) throw Error(Error::Kind::unauthenticated, "unauthenticated", "请先登录", "log in first");
+  const auto now = s.now_ms();
+  if (auto cached = s.auth_cache.get(token, now)) return *cached;
+  auto actor = app::resolve_actor(s.db.reader(), token, now);
+  if (actor) s.auth_cache.put(token, *actor, now);
+  if (!actor)
+    throw Error(Error::Kind::unauthenticated, "session_expired", "登录已失效，请重新登录",
+                "the session or token is invalid or expired; log in again");
+  return *actor;
+}
+
+http::Response ok(int status, const nlohmann::json& body) { return http::Response::json(status, body.dump()); }
+
+void read(Services& s, const http::Request& req, const http::Reply& reply, const people::Actor& actor,
+          const ReadFn& fn) {
+  app::Context c{s.db.reader(), actor, s.now_ms(), s.segmenter.get()};
+  reply(fn(c));
+}
+
+void write(Services& s, const http::Request& req, http::Reply reply, people::Actor actor, WriteFn fn) {
+  std::string key = req.header("idempotency-key");
+  if (key.size() > 200)
+    throw invalid("Idempotency-Key", "Idempotency-Key 过长（最多 200 字符）", "Idempotency-Key longer than 200",
+                  "too_long");
+  std::string fingerprint = key.empty() ? "" : people::sha256_hex(req.method + " " + req.path + "\n" + req.body);
+  auto result = std::make_shared<http::Response>();
+  auto lang = req.header("accept-language");
+  s.db.write(
+      [&s, actor = std::move(actor), fn = std::move(fn), key, fingerprint, result](storage::Repository& r) {
+        app::Context c{r, actor, s.now_ms(), s.segmenter.get()};
+        if (!key.empty()) {
+          if (auto first = r.idempotent(actor.staff_id, key)) {
+            if (first->request_hash != fingerprint)
+              throw Error(Error::Kind::conflict, "idempotency_key_reused", "该 Idempotency-Key 已用于另一个请求",
+                          "this Idempotency-Key was used for a different request");
+            *result = http::Response::json(first->status, first->body);
+            result->set("Idempotent-Replayed", "true");
+            return;
+          }
+        }
+        *result = fn(c);
+        if (!key.empty() && result->status < 300)
+          r.put_idempotent(actor.staff_id, key, {fingerprint, result->status, result->body}, c.now_ms);
+      },
+      [reply = std::move(reply), result, lang](std::exception_ptr e) {
+        reply(e ? error_response(lang, e) : std::move(*result));
+      });
+}
+
+std::optional<int64_t> if_match(const http::Request& req) {
+  auto h = req.header("if-match");
+  if (h.empty()) return std::nullopt;
+  if (h.starts_with("W/")) h = h.substr(2);
+  if (h.size() >= 2 && h.front() == '"' && h.back() == '"') h = h.substr(1, h.size() - 2);
+  try {
+    std::size_t used = 0;
+    auto v = std::stoll(h, &used);
+    if (used == h.size()) return v;
+  } catch (...) {
+  }
+  throw invalid("If-Match", "If-Match 应为工单版本号", "If-Match must be the ticket version", "invalid_type");
+}
+
+}  // namespace kefu::api

@@ -1,0 +1,38 @@
+#pragma once
+// The shape every handler follows: authenticate → parse → one use case → render.
+// Reads run inline on the io thread against this thread's read connection; writes
+// run on the database writer and reply after their group commit is durable.
+#include <functional>
+#include <nlohmann/json.hpp>
+
+#include "core/api/services.hpp"
+#include "core/app/context.hpp"
+#include "core/http/message.hpp"
+
+namespace kefu::api {
+
+// The token from "Authorization: Bearer …" or else the kefu_session cookie.
+std::string request_token(const http::Request&);
+
+// The caller behind the session cookie or bearer token; throws unauthenticated.
+people::Actor authenticate(Services&, const http::Request&);
+
+http::Response ok(int status, const nlohmann::json& body);
+
+using ReadFn = std::function<http::Response(app::Context&)>;
+using WriteFn = std::function<http::Response(app::Context&)>;
+
+// Runs fn against a reader and replies.
+void read(Services&, const http::Request&, const http::Reply&, const people::Actor&, const ReadFn& fn);
+
+// Runs fn inside a group-committed write and replies once it is on disk. With an
+// Idempotency-Key header, a repeated request (same caller, key and body) gets the
+// first response again instead of running twice; the same key with another body is
+// refused (409 idempotency_key_reused).
+void write(Services&, const http::Request&, http::Reply, people::Actor, WriteFn fn);
+
+// Optimistic concurrency: the version from If-Match ("3" or W/"3") or the body's
+// "version"; If-Match mismatches are 412, body mismatches 409 (checked by the use case).
+std::optional<int64_t> if_match(const http::Request&);
+
+}  // namespace kefu::api

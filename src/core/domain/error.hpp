@@ -1,0 +1,55 @@
+#pragma once
+// The error policy (see docs/architecture.md): expected failures of a use case are
+// thrown as kefu::Error with a stable machine-readable code and a zh-CN/English
+// message; core/api/error_mapping.cpp turns the Kind into an HTTP status in one place.
+// Programmer errors are asserts; anything else that escapes becomes a 500.
+#include <stdexcept>
+#include <string>
+
+namespace kefu {
+
+class Error : public std::runtime_error {
+ public:
+  enum class Kind {
+    invalid_input,      // 400/422: the request is malformed or violates a field rule
+    unauthenticated,    // 401
+    forbidden,          // 403: authenticated but the role may not do this
+    not_found,          // 404: absent, or outside the caller's store scope
+    conflict,           // 409: state machine, version or uniqueness conflicts
+    gone,               // 410: existed but no longer usable (an expired link)
+    precondition,       // 412: If-Match did not match
+    too_many,           // 429: throttled (e.g. login lockout)
+    unsupported_media,  // 415
+    too_large,          // 413
+  };
+
+  Error(Kind kind, std::string code, std::string message_zh, std::string message_en, std::string field = {})
+      : std::runtime_error(code + ": " + message_en),
+        kind_(kind),
+        code_(std::move(code)),
+        zh_(std::move(message_zh)),
+        en_(std::move(message_en)),
+        field_(std::move(field)) {}
+
+  Kind kind() const { return kind_; }
+  const std::string& code() const { return code_; }
+  const std::string& message_zh() const { return zh_; }
+  const std::string& message_en() const { return en_; }
+  const std::string& field() const { return field_; }
+
+ private:
+  Kind kind_;
+  std::string code_, zh_, en_, field_;
+};
+
+inline Error invalid(std::string field, std::string zh, std::string en, std::string code = "invalid_field") {
+  return Error(Error::Kind::invalid_input, std::move(code), std::move(zh), std::move(en), std::move(field));
+}
+inline Error not_found(std::string what_zh, std::string what_en) {
+  return Error(Error::Kind::not_found, "not_found", what_zh + "不存在", what_en + " not found");
+}
+inline Error forbidden(std::string zh = "无权执行此操作", std::string en = "Your role may not do this") {
+  return Error(Error::Kind::forbidden, "forbidden", std::move(zh), std::move(en));
+}
+
+}  // namespace kefu

@@ -1,0 +1,111 @@
+#include <spdlog/details/log_msg.h>
+#include <spdlog/pattern_formatter.h>
+#include <spdlog/sinks/rotating_file_sink.h>
+#include <spdlog/sinks/stdout_sinks.h>
+
+#include <fmt/format.h>
+#include <chrono>
+#include <ctime>
+
+#include "core/http/access_log.hpp"
+
+namespace kefu::http {
+namespace {
+
+constexpr std::size_t kRotateBytes = 100 * 1024 * 1024;
+constexpr std::size_t kRotateFiles = 5;
+constexpr auto kFlushEvery = std::chrono::milliseconds(100);
+constexpr std::size_t kFlushBytes = 256 * 1024;
+constexpr std::size_t kMaxPendingBytes = 64 * 1024 * 1024;
+
+// Appends an ISO-8601 UTC timestamp with milliseconds; the seconds part is formatted
+// once per second per thread.
+void append_timestamp(std::string& out) {
+  thread_local std::time_t cached_second = -1;
+  thread_local char cached[24];
+  const auto now = std::chrono::system_clock::now();
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+  const std::time_t second = static_cast<std::time_t>(ms / 1000);
+  if (second != cached_second) {
+    std::tm tm{};
+    gmtime_r(&second, &tm);
+    std::strftime(cached, sizeof cached, "%Y-%m-%dT%H:%M:%S", &tm);
+    cached_second = second;
+  }
+  out += cached;
+  fmt::format_to(std::back_inserter(out), ".{:03d}Z", static_cast<int>(ms % 1000));
+}
+
+}  // namespace
+
+AccessLog::AccessLog(const std::string& path) {
+  if (path.empty()) {
+    sink_ = std::make_shared<spdlog::sinks::stdout_sink_mt>();
+  } else {
+    sink_ = std::make_shared<spdlog::sinks::rotating_file_sink_mt>(path, kRotateBytes, kRotateFiles);
+  }
+  // A batch is written as one message: no pattern, no extra end of line.
+  sink_->set_formatter(std::make_unique<spdlog::pattern_formatter>("%v", spdlog::pattern_time_type::utc, ""));
+  pending_.reserve(kFlushBytes * 2);
+  writer_ = std::thread([this] { run(); });
+}
+
+AccessLog::~AccessLog() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  wake_.notify_one();
+  writer_.join();
+}
+
+void AccessLog::write(std::string_view remote, std::string_view method, std::string_view target, int status,
+                      std::size_t bytes, double duration_ms) {
+  thread_local std::string line;
+  line.clear();
+  append_timestamp(line);
+  fmt::format_to(std::back_inserter(line), " {} \"{} {}\" {} {} {:.3f}ms\n", remote, method, target, status, bytes,
+                 duration_ms);
+  bool wake = false;
+  {
+    std::lock_guard lock(mu_);
+    if (pending_.size() + line.size() > kMaxPendingBytes) {
+      ++dropped_;
+      return;
+    }
+    const bool was_below = pending_.size() < kFlushBytes;
+    pending_ += line;
+    wake = was_below && pending_.size() >= kFlushBytes;
+  }
+  if (wake) wake_.notify_one();
+}
+
+void AccessLog::run() {
+  std::string batch;
+  batch.reserve(kFlushBytes * 2);
+  for (;;) {
+    bool stop = false;
+    std::size_t dropped = 0;
+    {
+      std::unique_lock lock(mu_);
+      wake_.wait_for(lock, kFlushEvery, [this] { return stopping_ || pending_.size() >= kFlushBytes; });
+      batch.swap(pending_);
+      std::swap(dropped, dropped_);
+      stop = stopping_;
+    }
+    if (dropped > 0) batch += fmt::format("access log: {} line(s) dropped, the sink was too slow\n", dropped);
+    if (!batch.empty()) {
+      try {
+        sink_->log(spdlog::details::log_msg(spdlog::string_view_t{}, spdlog::level::info,
+                                            spdlog::string_view_t(batch.data(), batch.size())));
+        sink_->flush();
+      } catch (const std::exception&) {
+        // A full disk must not take the server down; the lines are lost.
+      }
+      batch.clear();
+    }
+    if (stop) return;
+  }
+}
+
+}  // namespace kefu::http

@@ -1,0 +1,74 @@
+// Leadership and change notices between Database objects on one PostgreSQL server, as
+// between nodes (skipped without KEFU_TEST_PG).
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <functional>
+#include <thread>
+
+#include "core/storage/pg/database.hpp"
+
+namespace kefu::storage::pg {
+namespace {
+
+class PgNodes : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const char* b = std::getenv("KEFU_TEST_PG");
+    if (!b || !*b) GTEST_SKIP() << "set KEFU_TEST_PG (scripts/pg.sh start)";
+    base = b;
+  }
+  std::string url(const std::string& schema, bool reset) {
+    const std::string test = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    return schema_url(base, "lead_" + std::to_string(std::hash<std::string>{}(test) % 1000000007) + "_" + schema,
+                      reset);
+  }
+  std::string base;
+};
+
+TEST_F(PgNodes, OneNodeLeadsARoleUntilItGoesAndThenAnotherTakesIt) {
+  const auto u = url("x", true);
+  auto a = open({.url = u}, true);
+  auto b = open({.url = u}, false);
+  EXPECT_TRUE(a->lead("sla-scheduler"));
+  EXPECT_FALSE(b->lead("sla-scheduler"));
+  EXPECT_TRUE(a->lead("sla-scheduler")) << "the holder keeps it";
+  EXPECT_TRUE(b->lead("email-outbox")) << "roles are separate";
+  a.reset();  // the node goes away, and its session with it
+  EXPECT_TRUE(b->lead("sla-scheduler"));
+}
+
+TEST_F(PgNodes, InstallationsInOtherSchemasOfTheSameDatabaseLeadIndependently) {
+  auto x = open({.url = url("x", true)}, true);
+  auto y = open({.url = url("y", true)}, true);
+  EXPECT_TRUE(x->lead("sla-scheduler"));
+  EXPECT_TRUE(y->lead("sla-scheduler"));
+}
+
+TEST_F(PgNodes, ANotificationWrittenByOneNodeWakesTheOthersWatcher) {
+  const auto u = url("x", true);
+  auto a = open({.url = u}, true);
+  auto b = open({.url = u}, false);
+  std::atomic<int> woken{0};
+  b->watch_changes([&] { ++woken; });
+  const auto settle = std::chrono::steady_clock::now() + std::chrono::seconds(2);
+  while (woken == 0 && std::chrono::steady_clock::now() < settle)  // the first call says "listening"
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  const int before = woken;
+  a->write_sync([](Repository& r) {
+    auto store = r.insert_store({.code = "S", .name = "店"});
+    auto staff = r.insert_staff({.username = "u", .role = "agent", .store_ids = {store}, .password_hash = "h"});
+    r.insert_notification(
+        {.staff_id = staff, .kind = "test", .title = "t", .body = "b", .data = "{}", .created_at = 1});
+  });
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (woken == before && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  EXPECT_GT(woken.load(), before);
+  b->watch_changes({});
+}
+
+}  // namespace
+}  // namespace kefu::storage::pg

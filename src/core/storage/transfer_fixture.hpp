@@ -1,0 +1,105 @@
+#pragma once
+// Test data for the transfer: a SQLite installation with rows in every table, written
+// with plain SQL (not through the transfer), holding the awkward cases: NULLs, Chinese
+// text, quotes, backslashes and newlines in text, 64-bit extremes, and text keys whose
+// byte order differs from a locale's order.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include "core/storage/pg/database.hpp"
+#include "core/storage/sqlite/connection.hpp"
+#include "core/storage/sqlite/schema.hpp"
+
+namespace kefu::storage::transfer_testing {
+
+inline std::filesystem::path temp_dir() {
+  auto dir = std::filesystem::temp_directory_path() / ("kefu-transfer-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+// A fresh SQLite path (nothing at it yet).
+inline std::string fresh_sqlite(const std::string& name) {
+  auto path = (temp_dir() / (name + ".db")).string();
+  for (auto ext : {"", "-wal", "-shm"}) std::filesystem::remove(path + ext);
+  return path;
+}
+
+// A fresh PostgreSQL schema's URL, or "" when KEFU_TEST_PG is not set.
+inline std::string fresh_pg(const std::string& name) {
+  const char* base = std::getenv("KEFU_TEST_PG");
+  if (!base || !*base) return "";
+  std::string schema = "xfer_" + name;
+  // PostgreSQL cuts names at 63 bytes: keep long ones distinct.
+  if (schema.size() > 48)
+    schema = schema.substr(0, 32) + "_" + std::to_string(std::hash<std::string>{}(schema) % 1000000007);
+  return pg::schema_url(base, schema, true);
+}
+
+inline constexpr const char* kAwkward = "他说：\"退货\"，'尺码' 不对\\n\n第二行\t制表\r\n🙂 end";
+
+// Every table of schema 3, at least one row each (two where order matters).
+inline void fill_sqlite(const std::string& path) {
+  sqlite::Connection db(path, true);
+  sqlite::migrate(db);
+  db.exec(R"SQL(
+BEGIN;
+INSERT INTO stores VALUES (1, 'SH01', '上海一店', 'Asia/Shanghai', '南京西路 1 号', '[]'),
+  (7, 'BJ02', 'O''Brien "北京" 店', 'Asia/Shanghai', '', '[{"weekday":1,"open":"09:00"}]');
+INSERT INTO departments VALUES (1, 1, 'desk', '总服务台', 'desk'), (2, 7, 'shoes', '鞋区', 'sales');
+INSERT INTO staff VALUES (1, 'li', '李', 'agent', '', 1, 'h1', 'li@example.com'),
+  (2, 'Wang', '王', 'admin', '13800000000', 0, '$argon2id$v=19$x', '');
+INSERT INTO staff_stores VALUES (1, 1), (1, 7), (2, 7);
+INSERT INTO staff_departments VALUES (1, 1), (2, 2);
+INSERT INTO sessions VALUES ('b0', 1, 100, 200), ('B1', 2, 100, 9223372036854775807), ('a2', 1, -1, 0);
+INSERT INTO api_tokens VALUES (1, 'ci', 'd1', 2, 'tickets:read tickets:write', 5, NULL, 0),
+  (2, 'old', 'd2', 2, '', 6, 7, 1);
+INSERT INTO login_failures VALUES (1, 'nobody', '127.0.0.1', 1);
+INSERT INTO members VALUES (1, 'M0001', '张三', '13900000000', 'gold', '1990-01-01', 'wheelchair', 1, 10),
+  (2, 'M0002', '李四', NULL, 'basic', '', '', NULL, 11);
+INSERT INTO tickets(id, number, store_id, department_id, type, channel, priority, status, subject, description,
+  category, location, member_id, purchase_ref, owner_id, created_by, created_at, updated_at, first_response_at,
+  resolved_at, closed_at, reopen_count, version, sla_policy_id, first_response_due_at, resolution_due_at,
+  callback_due_at, next_escalation_at)
+VALUES (1, 'T-1', 1, 1, 'complaint', 'phone', 'P1', 'new', '停车 收费', 'ab' || char(10) || 'cd', '停车', 'B2',
+  1, 'SKU-884213', 1, 1, 1000, 1001, NULL, NULL, NULL, 0, 1, 1, 2000, 3000, NULL, 2500),
+  (2, 'T-2', 7, NULL, 'return', 'app', 'P3', 'closed', 'x', '', '', '', NULL, '', NULL, 2, 1000, 1002, 1003, 1004,
+  1005, 2, 9, NULL, NULL, NULL, NULL, NULL);
+INSERT INTO ticket_events VALUES (1, 1, 'reply', 1, '您好', '{"a":1}', 1, 1001), (2, 2, 'note', 2, '', 'null', 0, 1);
+INSERT INTO tasks VALUES (1, 1, 1, NULL, '查监控', 'open', 5000, '', 1, 1001, 1001, 1, NULL),
+  (2, 2, 2, 2, '退款', 'done', 6000, '已退', 2, 1, 2, 2, 7000);
+INSERT INTO attachments VALUES (1, 1, 'e3b0c442', 'image/jpeg', '小票.jpg', 123456, 1, 1001);
+INSERT INTO idempotency VALUES (1, 'k-b', 'rh', 201, '{"id":1}', 5), (1, 'K-A', 'rh', 409, '', 6);
+INSERT INTO audit_log VALUES (1, 1, 'ticket.create', 'ticket', 1, '', '{"subject":"停车"}', 1000),
+  (2, 0, 'auth.login_failed', 'staff', -9223372036854775808, 'null', 'null', 9223372036854775807);
+INSERT INTO ticket_fts(rowid, tokens) VALUES (1, 'T 1 停车 收费 SKU 884213'), (2, '退货 尺码 x');
+INSERT INTO store_special_days VALUES (1, '2026-10-01', '国庆', '[]'), (7, '2027-02-06', '春节', '[]');
+INSERT INTO sla_policies VALUES (1, 'P1 投诉', 0, '{}', '{}', '[]', 1, 10, 1), (2, '其他', 1, '{}', '{}', '[]', 0, 11, 3);
+INSERT INTO clock_events VALUES (1, 1, 'first_response', 'start', 1000, '', 60, 'business', 0),
+  (2, 1, 'resolution', 'pause', 1001, '等顾客', NULL, NULL, 1);
+INSERT INTO escalations_fired VALUES (1, 'resolution', 0, 1, 2000, 2001), (1, 'first_response', 0, 1, 2000, 2002);
+INSERT INTO notifications VALUES (1, 1, 'escalation', 1, '升级', '', '{}', 2001, NULL),
+  (2, 2, 'digest', NULL, 'x', '', '{}', 2002, 2003);
+INSERT INTO email_outbox VALUES (1, 1, 'li@example.com', '升级', 'body', 2001, 2001, 3, NULL, 'timeout'),
+  (2, NULL, 'x@example.com', 's', 'b', 1, 1, 0, 5, '');
+INSERT INTO authority_limits VALUES ('supervisor', 50000), ('agent', 0);
+INSERT INTO resolutions VALUES (1, 1, 'refund', 'cash', 9223372036854775807, '退款', 'pending', 1, 'manager', NULL,
+  '', 3000, NULL, 1);
+INSERT INTO csat_ratings VALUES (2, 5, '很满意', 1006);
+INSERT INTO ticket_contacts VALUES (1, '顾客', '13700000000', 1000);
+INSERT OR REPLACE INTO settings VALUES ('installation_id', 'source-installation'),
+  ('sla_config_version', 'source-version'), ('Zeta', 'upper'), ('alpha', 'lower'), ('中文', '值');
+COMMIT;
+)SQL");
+  for (auto sql : {"UPDATE notifications SET body = ? WHERE id = 1", "UPDATE tickets SET description = ? WHERE id = 2",
+                   "UPDATE ticket_events SET body = ? WHERE id = 2"})
+    db.prepare(sql)->bind(1, kAwkward).run();
+}
+
+}  // namespace kefu::storage::transfer_testing

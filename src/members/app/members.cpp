@@ -1,0 +1,71 @@
+#include "members/app/members.hpp"
+
+#include <fmt/format.h>
+
+#include "core/app/scope.hpp"
+#include "core/app/validate.hpp"
+#include "members/domain/member_vocabulary.hpp"
+#include "members/domain/phone.hpp"
+#include "org/domain/calendar_values.hpp"
+#include "tickets/app/record.hpp"
+
+namespace kefu::app {
+namespace {
+
+std::string phone_or_throw(const std::string& raw) {
+  auto p = people::normalize_phone(raw);
+  if (!p) throw invalid("phone", "手机号格式不正确", "not a valid phone number", "invalid_phone");
+  return *p;
+}
+
+nlohmann::json member_json(const people::Member& m) {
+  return {{"member_no", m.member_no}, {"name", m.name}, {"phone", people::mask_phone(m.phone)}, {"tier", m.tier}};
+}
+
+}  // namespace
+
+people::Member create_member(Context& c, const NewMember& in) {
+  require_scope(c.actor, "members:write");
+  check_text("name", in.name, 50, true);
+  check_enum("tier", in.tier, people::is_member_tier(in.tier));
+  for (const auto& f : in.care_flags) check_enum("care_flags", f, people::is_care_flag(f));
+  if (!in.birthday.empty() && !people::is_iso_date(in.birthday))
+    throw invalid("birthday", "生日格式应为 YYYY-MM-DD", "birthday must be YYYY-MM-DD", "invalid_date");
+  people::Member m;
+  m.phone = phone_or_throw(in.phone);
+  if (auto existing = c.repo.member_by_phone(m.phone))
+    throw Error(Error::Kind::conflict, "member_exists", "该手机号已注册会员 " + existing->member_no,
+                "a member with this phone exists: " + existing->member_no);
+  if (in.home_store_id && !c.repo.store(*in.home_store_id))
+    throw invalid("home_store_id", "门店不存在", "store not found", "unknown_reference");
+  m.name = in.name;
+  m.tier = in.tier;
+  m.birthday = in.birthday;
+  m.care_flags = in.care_flags;
+  m.home_store_id = in.home_store_id.value_or(c.actor.store_ids.empty() ? 0 : c.actor.store_ids.front());
+  m.created_at = c.now_ms;
+  m.member_no = fmt::format("M{:08}", c.repo.count("members") + 1);
+  m.id = c.repo.insert_member(m);
+  audit(c, "member.create", "member", m.id, nullptr, member_json(m));
+  return m;
+}
+
+people::Member get_member(Context& c, int64_t id) {
+  require_scope(c.actor, "members:read");
+  auto m = c.repo.member(id);
+  if (!m) throw not_found("会员", "member");
+  return *m;
+}
+
+std::optional<people::Member> find_member(Context& c, const std::string& key) {
+  require_scope(c.actor, "members:read");
+  check_text("q", key, 40, true);
+  if (!key.empty() && (key[0] == 'M' || key[0] == 'm')) {
+    std::string no = key;
+    no[0] = 'M';
+    return c.repo.member_by_no(no);
+  }
+  return c.repo.member_by_phone(phone_or_throw(key));
+}
+
+}  // namespace kefu::app

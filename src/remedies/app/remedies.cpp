@@ -1,0 +1,276 @@
+#include "remedies/app/remedies.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+
+#include "core/app/scope.hpp"
+#include "core/app/validate.hpp"
+#include "core/domain/error.hpp"
+#include "notifications/app/notifications.hpp"
+#include "tickets/app/record.hpp"
+#include "tickets/app/tickets.hpp"
+#include "tickets/domain/status.hpp"
+
+namespace kefu::app {
+namespace {
+
+constexpr std::size_t kReasonMax = 500;
+// Approvers are at least supervisors: only they may resolve a ticket they do not own.
+constexpr std::string_view kLowestApprover = "supervisor";
+constexpr std::array<std::string_view, 5> kRoles{"agent", "dept_head", "supervisor", "manager", "admin"};
+constexpr std::array<std::string_view, 4> kLimitedRoles{"agent", "dept_head", "supervisor", "manager"};
+
+std::string role_zh(std::string_view role) {
+  if (role == "agent") return "客服专员";
+  if (role == "dept_head") return "部门负责人";
+  if (role == "supervisor") return "主管";
+  if (role == "manager") return "经理";
+  if (role == "admin") return "管理员";
+  return std::string(role);
+}
+
+// 50000 fen -> "¥500.00"
+std::string money(int64_t fen) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "¥%lld.%02lld", static_cast<long long>(fen / 100),
+                static_cast<long long>(std::llabs(fen % 100)));
+  return buf;
+}
+
+// "补偿 券 ¥500.00", "致歉"
+std::string summary_zh(const storage::ResolutionRecord& r) {
+  std::string s(resolution::name_zh(r.kind));
+  if (!r.compensation.empty()) s += " " + std::string(resolution::name_zh(r.compensation));
+  if (resolution::has_amount(r.kind)) s += " " + money(r.amount_cents);
+  return s;
+}
+
+nlohmann::json snapshot(const storage::ResolutionRecord& r) {
+  auto opt = [](const std::optional<int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+  return {{"resolution_id", r.id},
+          {"ticket_id", r.ticket_id},
+          {"kind", r.kind},
+          {"compensation", r.compensation},
+          {"amount_cents", r.amount_cents},
+          {"description", r.description},
+          {"status", r.status},
+          {"requested_by", r.requested_by},
+          {"approver_role", r.approver_role},
+          {"decided_by", opt(r.decided_by)},
+          {"decision_reason", r.decision_reason},
+          {"decided_at", opt(r.decided_at)},
+          {"version", r.version}};
+}
+
+resolution::Limits limits_in_force(storage::Repository& repo) {
+  auto rows = repo.authority_limits();
+  if (rows.empty()) return resolution::default_limits();
+  return resolution::Limits(rows.begin(), rows.end());
+}
+
+// Who is asked to approve: the store's active staff of the approver role, else of the
+// next role up (to manager); for the admin, or when the store has nobody, every
+// active admin (admins serve every store and are not listed per store).
+std::vector<int64_t> approvers_to_notify(Context& c, int64_t store_id, const std::string& approver_role) {
+  std::vector<int64_t> ids;
+  for (auto role : kLimitedRoles) {
+    if (people::role_rank(role) < people::role_rank(approver_role)) continue;
+    for (const auto& s : c.repo.staff_in_store(store_id, std::string(role))) ids.push_back(s.id);
+    if (!ids.empty()) return ids;
+  }
+  for (const auto& s : c.repo.staff_list())
+    if (s.active && s.role == "admin") ids.push_back(s.id);
+  return ids;
+}
+
+Error already_decided(const storage::ResolutionRecord& r) {
+  return Error(Error::Kind::conflict, "already_decided", "该办结方案已处理（" + r.status + "），不能再次审批",
+               "the resolution was already decided (" + r.status + ")");
+}
+
+// The resolution is applied: the ticket moves to resolved in the caller's name.
+ticket::Ticket resolve_ticket(Context& c, const ticket::Ticket& t, const storage::ResolutionRecord& r) {
+  return change_status(c, t.id, "resolved", "办结：" + summary_zh(r) + "。" + r.description, std::nullopt);
+}
+
+}  // namespace
+
+ResolutionOutcome propose_resolution(Context& c, int64_t ticket_id, const resolution::Resolution& in) {
+  require_scope(c.actor, "tickets:write");
+  resolution::validate(in);
+  auto t = get_ticket(c, ticket_id);
+  require_owner_or(c.actor, t, "supervisor");
+  if (ticket::is_finished(t.status))
+    throw Error(Error::Kind::conflict, "ticket_finished", "工单已办结，请先重新打开再提交办结方案",
+                "the ticket is resolved or closed; reopen it before proposing a resolution");
+  if (!t.owner_id)
+    throw Error(Error::Kind::conflict, "unclaimed", "请先认领该工单，再提交办结方案",
+                "claim the ticket before proposing a resolution");
+  if (!ticket::can_transition(t.status, "resolved"))
+    throw Error(Error::Kind::conflict, "invalid_transition", "工单状态「" + t.status + "」不能直接办结",
+                "a ticket in status " + t.status + " cannot be resolved");
+  auto existing = c.repo.resolutions(t.id);
+  if (std::any_of(existing.begin(), existing.end(), [](const auto& r) { return r.status == "pending"; }))
+    throw Error(Error::Kind::conflict, "approval_pending", "该工单已有待审批的办结方案，请等待审批结果",
+                "the ticket already has a resolution waiting for approval");
+
+  const auto limits = limits_in_force(c.repo);
+  auto decision = resolution::decide(in, c.actor.role, limits);
+  if (!decision.within_limit && people::role_rank(decision.approver_role) < people::role_rank(kLowestApprover))
+    decision.approver_role = std::string(kLowestApprover);
+
+  storage::ResolutionRecord r;
+  r.ticket_id = t.id;
+  r.kind = in.kind;
+  r.compensation = in.compensation;
+  r.amount_cents = in.amount_cents;
+  r.description = in.description;
+  r.requested_by = c.actor.staff_id;
+  r.created_at = c.now_ms;
+  r.version = 1;
+  if (decision.within_limit) {
+    // Within the caller's own authority: granted by the caller, now.
+    r.status = "applied";
+    r.decided_by = c.actor.staff_id;
+    r.decided_at = c.now_ms;
+  } else {
+    r.status = "pending";
+    r.approver_role = decision.approver_role;
+  }
+  r.id = c.repo.insert_resolution(r);
+
+  nlohmann::json data = snapshot(r);
+  if (decision.within_limit) {
+    std::string body = "办结方案：" + summary_zh(r);
+    if (resolution::has_amount(r.kind)) body += "（在授权额度内）";
+    record_event(c, t.id, "resolution", body + "。" + r.description, data, false);
+    audit(c, "resolution.propose", "ticket", t.id, nullptr, data);
+    t = resolve_ticket(c, t, r);
+  } else {
+    const std::string who = role_zh(r.approver_role);
+    record_event(c, t.id, "resolution", "申请" + summary_zh(r) + "，待" + who + "审批。" + r.description, data, false);
+    audit(c, "resolution.propose", "ticket", t.id, nullptr, data);
+    Notice n;
+    n.kind = "approval_request";
+    n.ticket_id = t.id;
+    n.title = "【办结审批】工单 " + t.number + " 申请" + summary_zh(r);
+    n.body = (c.actor.display_name.empty() ? c.actor.username : c.actor.display_name) + " 为工单 " + t.number + "「" +
+             t.subject + "」申请" + summary_zh(r) + "，超出其授权额度，需" + who + "或以上审批。\n办结说明：" +
+             r.description;
+    n.data = {{"resolution_id", r.id},
+              {"number", t.number},
+              {"kind", r.kind},
+              {"compensation", r.compensation},
+              {"amount_cents", r.amount_cents},
+              {"approver_role", r.approver_role},
+              {"requested_by", r.requested_by}};
+    auto to = approvers_to_notify(c, t.store_id, r.approver_role);
+    std::erase(to, c.actor.staff_id);
+    notify(c, to, n);
+  }
+  return {r, t};
+}
+
+ResolutionOutcome decide_resolution(Context& c, int64_t resolution_id, bool approve, const std::string& reason) {
+  require_scope(c.actor, "tickets:write");
+  check_text("reason", reason, kReasonMax, /*required=*/!approve);
+  auto found = c.repo.resolution(resolution_id);
+  std::optional<ticket::Ticket> t;
+  if (found) t = c.repo.ticket(found->ticket_id);
+  if (!found || !t || !c.actor.in_store(t->store_id)) throw not_found("办结方案", "resolution");
+  auto r = *found;
+  if (r.status != "pending") throw already_decided(r);
+  const auto limits = limits_in_force(c.repo);
+  if (!resolution::may_approve(c.actor.role, r.approver_role, r.amount_cents, limits))
+    throw forbidden(
+        "该办结方案（" + summary_zh(r) + "）需由" + role_zh(r.approver_role) + "或以上、且授权额度足够的人员审批",
+        "this resolution needs the approval of a " + r.approver_role +
+            " or above whose authority limit covers the amount");
+  if (r.requested_by == c.actor.staff_id)
+    throw forbidden("不能审批自己提交的办结方案", "you may not decide a resolution you proposed");
+  if (approve && ticket::is_finished(t->status))
+    throw Error(Error::Kind::conflict, "ticket_finished", "工单已办结，不能再批准该方案；请驳回或先重新打开工单",
+                "the ticket is already resolved or closed; reject the resolution or reopen the ticket first");
+
+  auto before = snapshot(r);
+  const int64_t expected = r.version;
+  r.status = approve ? "applied" : "rejected";
+  r.decided_by = c.actor.staff_id;
+  r.decided_at = c.now_ms;
+  r.decision_reason = reason;
+  r.version = expected + 1;
+  if (!c.repo.update_resolution(r, expected))
+    throw Error(Error::Kind::conflict, "version_conflict", "办结方案已被他人处理，请刷新后重试",
+                "the resolution was changed by someone else; reload and retry");
+
+  const std::string verdict = approve ? "已批准" : "已驳回";
+  std::string body = verdict + "办结方案：" + summary_zh(r);
+  if (!reason.empty()) body += "。" + std::string(approve ? "意见" : "驳回理由") + "：" + reason;
+  record_event(c, t->id, "resolution", body, snapshot(r), false);
+  audit(c, approve ? "resolution.approve" : "resolution.reject", "ticket", t->id, before, snapshot(r));
+  if (approve) t = resolve_ticket(c, *t, r);
+
+  Notice n;
+  n.kind = "approval_decided";
+  n.ticket_id = t->id;
+  n.title = "【办结审批】" + verdict + " 工单 " + t->number + " " + summary_zh(r);
+  n.body = "您为工单 " + t->number + "「" + t->subject + "」申请的" + summary_zh(r) + verdict + "（" +
+           (c.actor.display_name.empty() ? c.actor.username : c.actor.display_name) + "）。" +
+           (reason.empty() ? "" : (approve ? "意见：" : "驳回理由：") + reason) +
+           (approve ? "工单已办结。" : "工单仍在处理中，请调整方案后重新提交。");
+  n.data = {{"resolution_id", r.id},
+            {"number", t->number},
+            {"status", r.status},
+            {"decided_by", c.actor.staff_id},
+            {"reason", reason}};
+  notify(c, {r.requested_by}, n);
+  return {r, *t};
+}
+
+std::vector<storage::ResolutionRecord> ticket_resolutions(Context& c, int64_t ticket_id) {
+  auto t = get_ticket(c, ticket_id);
+  return c.repo.resolutions(t.id);
+}
+
+std::vector<PendingApproval> pending_approvals(Context& c) {
+  require_scope(c.actor, "tickets:read");
+  if (!c.actor.is_admin() && c.actor.store_ids.empty()) return {};  // empty store list means every store
+  std::vector<std::string> roles;
+  for (auto role : kRoles)
+    if (c.actor.at_least(role)) roles.emplace_back(role);
+  if (roles.empty()) return {};
+  const auto limits = limits_in_force(c.repo);
+  std::vector<PendingApproval> out;
+  for (auto& r : c.repo.pending_resolutions(c.actor.is_admin() ? std::vector<int64_t>{} : c.actor.store_ids, roles)) {
+    if (r.requested_by == c.actor.staff_id) continue;
+    if (!resolution::may_approve(c.actor.role, r.approver_role, r.amount_cents, limits)) continue;
+    auto t = c.repo.ticket(r.ticket_id);
+    if (!t || !c.actor.in_store(t->store_id)) continue;
+    out.push_back({std::move(r), std::move(*t)});
+  }
+  return out;
+}
+
+resolution::Limits authority_limits(Context& c) { return limits_in_force(c.repo); }
+
+resolution::Limits set_authority_limits(Context& c, const resolution::Limits& limits) {
+  require_scope(c.actor, "admin");
+  require_role(c.actor, "admin");
+  resolution::validate_limits(limits);
+  auto to_json = [](const resolution::Limits& l) {
+    nlohmann::json j = nlohmann::json::object();
+    for (const auto& [role, fen] : l) j[role] = fen;
+    return j;
+  };
+  auto stored = c.repo.authority_limits();
+  nlohmann::json before = stored.empty() ? nlohmann::json(nullptr) : to_json({stored.begin(), stored.end()});
+  resolution::Limits after;
+  for (auto role : kLimitedRoles) after[std::string(role)] = *resolution::limit_of(role, limits);
+  for (const auto& [role, fen] : after) c.repo.put_authority_limit(role, fen);
+  audit(c, "authority_limits.update", "authority_limits", 0, before, to_json(after));
+  return after;
+}
+
+}  // namespace kefu::app

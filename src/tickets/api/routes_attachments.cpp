@@ -1,0 +1,85 @@
+// Photo attachments: upload raw bytes (Content-Type image/*), download by id.
+#include "core/api/error_mapping.hpp"
+#include "core/api/json_io.hpp"
+#include "core/api/routes.hpp"
+#include "core/api/support.hpp"
+#include "core/app/validate.hpp"
+#include "core/domain/error.hpp"
+#include "tickets/api/blob_store.hpp"
+#include "tickets/api/render.hpp"
+#include "tickets/api/uploads.hpp"
+#include "tickets/app/tickets.hpp"
+
+namespace kefu::api {
+
+ImageUpload check_image_upload(const http::Request& req) {
+  auto declared = req.header("content-type");
+  declared = declared.substr(0, declared.find(';'));
+  if (declared != "image/jpeg" && declared != "image/png" && declared != "image/webp" && declared != "image/gif")
+    throw Error(Error::Kind::unsupported_media, "unsupported_media_type", "只能上传 JPEG、PNG、WebP 或 GIF 图片",
+                "only JPEG, PNG, WebP or GIF images can be attached");
+  if (req.body.empty()) throw invalid("body", "图片内容为空", "the image is empty", "required");
+  if (sniff_image_type(req.body) != declared)
+    throw Error(Error::Kind::unsupported_media, "content_mismatch", "文件内容与声明的图片类型不符",
+                "the bytes are not a " + declared + " image");
+  auto filename = req.query_value("filename");
+  filename = filename.substr(filename.find_last_of("/\\") == std::string::npos ? 0 : filename.find_last_of("/\\") + 1);
+  app::check_text("filename", filename, 100, false);
+  return {declared, filename};
+}
+
+void store_image(Services& s, http::Request&& req, http::Reply reply, const people::Actor& actor,
+                 const ImageUpload& image, AttachFn attach) {
+  auto request = std::make_shared<http::Request>(std::move(req));
+  bool queued = s.workers.submit([&s, request, reply, actor, image, attach]() {
+    try {
+      auto sha = BlobStore(s.attachments_dir).put(request->body);
+      ticket::Attachment a{0, 0, sha, image.content_type, image.filename, static_cast<int64_t>(request->body.size()),
+                           0, 0};
+      write(s, *request, reply, actor, [a, attach](app::Context& c) { return attach(c, a); });
+    } catch (...) {
+      reply(error_response(*request, std::current_exception()));
+    }
+  });
+  if (!queued) throw Error(Error::Kind::too_many, "busy", "服务繁忙，请稍后再试", "busy; retry shortly");
+}
+
+namespace {
+
+void upload(Services& s, http::Request& req, http::Reply reply) {
+  auto actor = authenticate(s, req);
+  auto id = path_id(req);
+  auto image = check_image_upload(req);
+  {
+    app::Context c{s.db.reader(), actor, s.now_ms(), nullptr};
+    app::get_ticket(c, id);  // 404 before any bytes are stored for a ticket the caller cannot see
+  }
+  store_image(s, std::move(req), std::move(reply), actor, image, [id](app::Context& c, const ticket::Attachment& a) {
+    return ok(201, render(app::add_attachment(c, id, a)));
+  });
+}
+
+void download(Services& s, http::Request& req, http::Reply reply) {
+  auto actor = authenticate(s, req);
+  auto id = path_id(req);
+  read(s, req, reply, actor, [&s, id](app::Context& c) {
+    auto a = c.repo.attachment(id);
+    if (!a) throw not_found("附件", "attachment");
+    app::get_ticket(c, a->ticket_id);  // store scope
+    auto bytes = BlobStore(s.attachments_dir).get(a->sha256);
+    if (!bytes) throw not_found("附件文件", "attachment file");
+    auto r = http::Response::text(200, std::move(*bytes), a->content_type);
+    r.set("Cache-Control", "private, max-age=31536000, immutable");
+    r.set("X-Content-Type-Options", "nosniff");
+    return r;
+  });
+}
+
+}  // namespace
+
+void add_attachment_routes(http::Router& r, Services& s) {
+  r.add("POST", "/api/v1/tickets/{id}/attachments", bind(s, upload));
+  r.add("GET", "/api/v1/attachments/{id}", bind(s, download));
+}
+
+}  // namespace kefu::api

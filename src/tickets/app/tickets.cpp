@@ -1,0 +1,295 @@
+#include "tickets/app/tickets.hpp"
+
+#include "core/app/scope.hpp"
+#include "core/app/validate.hpp"
+#include "core/domain/error.hpp"
+#include "core/text/search_text.hpp"
+#include "sla/app/sla.hpp"
+#include "tickets/app/record.hpp"
+#include "tickets/domain/status.hpp"
+#include "tickets/domain/vocabulary.hpp"
+
+namespace kefu::app {
+namespace {
+
+constexpr std::size_t kSubjectMax = 200, kDescriptionMax = 5000, kShortMax = 100, kRefMax = 64, kMessageMax = 5000;
+
+Error version_conflict(int64_t stored) {
+  return Error(
+      Error::Kind::conflict, "version_conflict",
+      "工单已被他人修改，请刷新后重试（当前版本 " + std::to_string(stored) + "）",
+      "The ticket was changed by someone else; reload and retry (current version " + std::to_string(stored) + ")");
+}
+
+void check_department(Context& c, std::optional<int64_t> department_id, int64_t store_id) {
+  if (!department_id) return;
+  auto d = c.repo.department(*department_id);
+  if (!d || d->store_id != store_id)
+    throw invalid("department_id", "部门不存在或不属于该门店", "department not found in this store",
+                  "unknown_reference");
+}
+
+void check_member(Context& c, std::optional<int64_t> member_id) {
+  if (member_id && !c.repo.member(*member_id))
+    throw invalid("member_id", "会员不存在", "member not found", "unknown_reference");
+}
+
+void save(Context& c, ticket::Ticket& t, int64_t expected_version) {
+  t.version = expected_version + 1;
+  t.updated_at = c.now_ms;
+  if (!c.repo.update_ticket(t, expected_version)) throw version_conflict(c.repo.ticket(t.id)->version);
+}
+
+}  // namespace
+
+ticket::Ticket create_ticket(Context& c, const NewTicket& in) {
+  require_scope(c.actor, "tickets:write");
+  check_enum("type", in.type, ticket::is_type(in.type));
+  check_enum("channel", in.channel, ticket::is_channel(in.channel));
+  if (!in.priority.empty()) check_enum("priority", in.priority, ticket::is_priority(in.priority));
+  check_text("subject", in.subject, kSubjectMax, true);
+  check_text("description", in.description, kDescriptionMax, false);
+  check_text("category", in.category, kShortMax, false);
+  check_text("location", in.location, kShortMax, false);
+  check_text("purchase_ref", in.purchase_ref, kRefMax, false);
+  if (!c.actor.in_store(in.store_id) || !c.repo.store_exists(in.store_id))
+    throw invalid("store_id", "门店不存在或不在您的服务范围内", "store not found or outside your stores",
+                  "unknown_reference");
+  check_department(c, in.department_id, in.store_id);
+  check_member(c, in.member_id);
+
+  ticket::Ticket t;
+  t.store_id = in.store_id;
+  t.department_id = in.department_id;
+  t.type = in.type;
+  t.channel = in.channel;
+  t.priority = in.priority.empty() ? std::string(ticket::default_priority(in.type)) : in.priority;
+  t.subject = in.subject;
+  t.description = in.description;
+  t.category = in.category;
+  t.location = in.location;
+  t.member_id = in.member_id;
+  t.purchase_ref = in.purchase_ref;
+  // 首问负责制: whoever registers a contact owns it; online contacts wait to be claimed.
+  if (!ticket::is_online_channel(in.channel)) t.owner_id = c.actor.staff_id;
+  t.created_by = c.actor.staff_id;
+  t.created_at = t.updated_at = c.now_ms;
+  auto clock_events = start_sla(c, t);
+  c.repo.insert_ticket(t);
+  record_clock_events(c, t.id, clock_events);
+  record_event(
+      c, t.id, "created", t.subject,
+      {{"channel", t.channel}, {"owner_id", t.owner_id ? nlohmann::json(*t.owner_id) : nlohmann::json(nullptr)}},
+      false);
+  audit(c, "ticket.create", "ticket", t.id, nullptr, snapshot(t));
+  if (in.search_tokens && c.segmenter)
+    c.repo.index_ticket(t.id, text::index_document(*c.segmenter, t.number) + " " + *in.search_tokens);
+  else
+    reindex(c, t, /*has_messages=*/false);
+  return t;
+}
+
+std::string new_ticket_tokens(const text::Segmenter& seg, const NewTicket& in) {
+  // The fields in reindex()'s order, after the number.
+  return text::index_document(
+      seg, in.subject + " " + in.description + " " + in.category + " " + in.location + " " + in.purchase_ref);
+}
+
+ticket::Ticket get_ticket(Context& c, int64_t id) {
+  require_scope(c.actor, "tickets:read");
+  auto t = c.repo.ticket(id);
+  if (!t || !c.actor.in_store(t->store_id)) throw not_found("工单", "ticket");
+  return *t;
+}
+
+ticket::Ticket update_ticket(Context& c, int64_t id, const TicketPatch& p, int64_t expected_version,
+                             bool from_if_match) {
+  require_scope(c.actor, "tickets:write");
+  auto t = get_ticket(c, id);
+  require_owner_or(c.actor, t, "supervisor");
+  if (t.version != expected_version && from_if_match)
+    throw Error(Error::Kind::precondition, "precondition_failed", "工单版本已变化（If-Match 不匹配）",
+                "the ticket version no longer matches If-Match");
+  if (t.version != expected_version) throw version_conflict(t.version);
+  check_optional_text("subject", p.subject, kSubjectMax);
+  if (p.subject) check_text("subject", *p.subject, kSubjectMax, true);
+  check_optional_text("description", p.description, kDescriptionMax);
+  check_optional_text("category", p.category, kShortMax);
+  check_optional_text("location", p.location, kShortMax);
+  check_optional_text("purchase_ref", p.purchase_ref, kRefMax);
+  if (p.priority) check_enum("priority", *p.priority, ticket::is_priority(*p.priority));
+  if (p.type) check_enum("type", *p.type, ticket::is_type(*p.type));
+  if (p.department_id) check_department(c, *p.department_id, t.store_id);
+  if (p.member_id) check_member(c, *p.member_id);
+
+  auto before = snapshot(t);
+  if (p.subject) t.subject = *p.subject;
+  if (p.description) t.description = *p.description;
+  if (p.category) t.category = *p.category;
+  if (p.location) t.location = *p.location;
+  if (p.purchase_ref) t.purchase_ref = *p.purchase_ref;
+  if (p.priority) t.priority = *p.priority;
+  if (p.type) t.type = *p.type;
+  if (p.department_id) t.department_id = *p.department_id;
+  if (p.member_id) t.member_id = *p.member_id;
+  std::string why;
+  if (t.priority != before["priority"]) why += "优先级 " + before["priority"].get<std::string>() + "→" + t.priority;
+  if (t.type != before["type"])
+    why += (why.empty() ? "" : "，") + std::string("类型 ") + before["type"].get<std::string>() + "→" + t.type;
+  if (snapshot(t)["member_id"] != before["member_id"]) why += (why.empty() ? "" : "，") + std::string("会员变更");
+  if (!why.empty()) sla_reapply(c, t, why);
+  save(c, t, expected_version);
+  nlohmann::json changed = nlohmann::json::object();
+  auto after = snapshot(t);
+  for (auto& [k, v] : after.items())
+    if (k != "version" && before[k] != v) changed[k] = {{"from", before[k]}, {"to", v}};
+  record_event(c, t.id, "updated", "", changed, false);
+  audit(c, "ticket.update", "ticket", t.id, before, after);
+  reindex(c, t);
+  return t;
+}
+
+ticket::Ticket change_status(Context& c, int64_t id, const std::string& to, const std::string& comment,
+                             std::optional<int64_t> expected_version) {
+  require_scope(c.actor, "tickets:write");
+  check_enum("status", to, ticket::is_status(to));
+  check_text("comment", comment, kMessageMax, false);
+  auto t = get_ticket(c, id);
+  require_owner_or(c.actor, t, "supervisor");
+  if (expected_version && *expected_version != t.version) throw version_conflict(t.version);
+  if (!ticket::can_transition(t.status, to))
+    throw Error(Error::Kind::conflict, "invalid_transition", "工单状态不能从「" + t.status + "」变为「" + to + "」",
+                "a ticket cannot move from " + t.status + " to " + to);
+  if (!t.owner_id)
+    throw Error(Error::Kind::conflict, "unclaimed", "请先认领该工单", "claim the ticket before working on it");
+  if (to == "resolved")
+    for (const auto& r : c.repo.resolutions(t.id))
+      if (r.status == "pending")
+        throw Error(Error::Kind::conflict, "approval_pending", "办结方案正在等待审批，审批通过后自动办结",
+                    "a resolution awaits approval; the ticket is resolved when it is approved");
+  auto before = snapshot(t);
+  const std::string from = t.status;
+  t.status = to;
+  if (ticket::is_reopen(from, to)) {
+    ++t.reopen_count;
+    t.resolved_at.reset();
+    t.closed_at.reset();
+  }
+  if (to == "resolved") t.resolved_at = c.now_ms;
+  if (to == "closed") t.closed_at = c.now_ms;
+  sla_on_transition(c, t, from, to);
+  save(c, t, t.version);
+  record_event(c, t.id, "status", comment, {{"from", from}, {"to", to}}, false);
+  audit(c, "ticket.status", "ticket", t.id, before, snapshot(t));
+  return t;
+}
+
+ticket::Event add_message(Context& c, int64_t id, const std::string& body, bool reply) {
+  require_scope(c.actor, "tickets:write");
+  check_text("body", body, kMessageMax, true);
+  auto t = get_ticket(c, id);
+  // Under first-contact ownership the customer hears from the owner (or a supervisor);
+  // colleagues contribute internal notes.
+  if (reply) require_owner_or(c.actor, t, "supervisor");
+  if (reply && ticket::is_finished(t.status))
+    throw Error(Error::Kind::conflict, "ticket_finished", "工单已办结，请先重新打开再回复",
+                "the ticket is resolved or closed; reopen it before replying");
+  auto e = record_event(c, t.id, reply ? "reply" : "note", body, nullptr, reply);
+  if (reply && !t.first_response_at) {
+    // The first reply to the customer fulfils first response; it moves a new ticket into work.
+    t.first_response_at = c.now_ms;
+    sla_on_first_reply(c, t);
+    if (t.status == "new" && t.owner_id) {
+      t.status = "in_progress";
+      sla_on_transition(c, t, "new", "in_progress");
+      record_event(c, t.id, "status", "", {{"from", "new"}, {"to", "in_progress"}, {"by", "first_reply"}}, false);
+    }
+  }
+  save(c, t, t.version);
+  audit(c, reply ? "ticket.reply" : "ticket.note", "ticket", t.id, nullptr, {{"event_id", e.id}, {"body", body}});
+  reindex(c, t);
+  return e;
+}
+
+ticket::Ticket claim_ticket(Context& c, int64_t id) {
+  require_scope(c.actor, "tickets:write");
+  auto t = get_ticket(c, id);
+  if (t.owner_id)
+    throw Error(Error::Kind::conflict, "already_owned", "该工单已有首问负责人", "the ticket already has an owner");
+  auto before = snapshot(t);
+  t.owner_id = c.actor.staff_id;
+  save(c, t, t.version);
+  record_event(c, t.id, "claimed", "", {{"owner_id", c.actor.staff_id}}, false);
+  audit(c, "ticket.claim", "ticket", t.id, before, snapshot(t));
+  return t;
+}
+
+ticket::Ticket hand_over(Context& c, int64_t id, int64_t to_staff_id, const std::string& reason) {
+  require_scope(c.actor, "tickets:write");
+  check_text("reason", reason, 500, true);
+  auto t = get_ticket(c, id);
+  require_owner_or(c.actor, t, "supervisor");
+  if (ticket::is_finished(t.status))
+    throw Error(Error::Kind::conflict, "ticket_finished", "工单已办结，不能再移交；请先重新打开",
+                "the ticket is finished; reopen it before handing it over");
+  auto to = c.repo.staff(to_staff_id);
+  if (!to || !to->active ||
+      (to->role != "admin" && std::find(to->store_ids.begin(), to->store_ids.end(), t.store_id) == to->store_ids.end()))
+    throw invalid("to_staff_id", "接收人不存在或不在该门店", "the new owner is not active staff of this store",
+                  "unknown_reference");
+  if (t.owner_id == to_staff_id)
+    throw Error(Error::Kind::conflict, "same_owner", "接收人已是首问负责人", "that person already owns the ticket");
+  auto before = snapshot(t);
+  auto from = t.owner_id;
+  t.owner_id = to_staff_id;
+  save(c, t, t.version);
+  record_event(c, t.id, "handover", reason,
+               {{"from", from ? nlohmann::json(*from) : nlohmann::json(nullptr)}, {"to", to_staff_id}}, false);
+  audit(c, "ticket.handover", "ticket", t.id, before, snapshot(t));
+  return t;
+}
+
+ticket::Attachment add_attachment(Context& c, int64_t ticket_id, const ticket::Attachment& in) {
+  require_scope(c.actor, "tickets:write");
+  auto t = get_ticket(c, ticket_id);
+  ticket::Attachment a = in;
+  a.ticket_id = t.id;
+  a.uploaded_by = c.actor.staff_id;
+  a.created_at = c.now_ms;
+  a.id = c.repo.insert_attachment(a);
+  record_event(c, t.id, "attachment", a.filename, {{"attachment_id", a.id}, {"sha256", a.sha256}}, false);
+  audit(c, "ticket.attachment", "ticket", t.id, nullptr, {{"attachment_id", a.id}, {"sha256", a.sha256}});
+  return a;
+}
+
+Timeline timeline(Context& c, int64_t ticket_id) {
+  auto t = get_ticket(c, ticket_id);
+  return {c.repo.events(t.id), c.repo.tasks(t.id), c.repo.attachments(t.id)};
+}
+
+std::vector<ticket::Ticket> list_tickets(Context& c, TicketQuery q) {
+  require_scope(c.actor, "tickets:read");
+  if (!c.actor.is_admin()) {
+    q.filter.store_ids = c.actor.store_ids;
+    if (q.filter.store_ids.empty()) return {};
+  }
+  if (!q.text.empty()) {
+    check_text("q", q.text, 200, false);
+    q.filter.search_terms = c.segmenter ? text::query_terms(*c.segmenter, q.text) : std::vector<std::string>{};
+    if (q.filter.search_terms.empty()) return {};
+  }
+  for (const auto& v : q.filter.statuses) check_enum("status", v, ticket::is_status(v));
+  for (const auto& v : q.filter.types) check_enum("type", v, ticket::is_type(v));
+  for (const auto& v : q.filter.priorities) check_enum("priority", v, ticket::is_priority(v));
+  for (const auto& v : q.filter.channels) check_enum("channel", v, ticket::is_channel(v));
+  q.filter.limit = std::clamp(q.filter.limit, 1, 200);
+  return c.repo.tickets(q.filter);
+}
+
+std::vector<storage::AuditEntry> ticket_audit(Context& c, int64_t ticket_id) {
+  auto t = get_ticket(c, ticket_id);
+  if (!c.actor.at_least("supervisor") && t.owner_id != c.actor.staff_id) throw forbidden();
+  return c.repo.audit("ticket", t.id);
+}
+
+}  // namespace kefu::app
