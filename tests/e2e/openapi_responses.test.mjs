@@ -165,6 +165,7 @@ describe('real responses match docs/openapi.yaml', () => {
       expect: 200,
     });
     data.publicToken = tracked.json.access_token;
+    data.publicNumber = submitted.json.number;
     data.publicPhoto = (
       await call(anonymous, 'POST', '/api/v1/public/tickets/{token}/attachments', {
         params: { token: data.publicToken },
@@ -175,6 +176,7 @@ describe('real responses match docs/openapi.yaml', () => {
       })
     ).json;
     const staffView = (await agent.get(`/api/v1/tickets?q=${submitted.json.number}`)).json.items[0];
+    data.publicTicketId = staffView.id;
     await call(supervisor, 'POST', '/api/v1/tickets/{id}/claim', { params: { id: staffView.id }, expect: 200 });
     await call(supervisor, 'POST', '/api/v1/tickets/{id}/replies', { params: { id: staffView.id }, body: { body: '感谢建议，已转物业评估。' }, expect: 201 });
     await call(anonymous, 'POST', '/api/v1/public/tickets/{token}/replies', { params: { token: data.publicToken }, body: { body: '谢谢' }, expect: 201 });
@@ -375,7 +377,7 @@ describe('real responses match docs/openapi.yaml', () => {
     });
   });
 
-  it('error answers have the documented shape (401, 403, 404, 400, 410-free links)', async () => {
+  it('error answers have the documented shape and codes (400, 401, 403, 404, 409, 429)', async () => {
     await conforms(anonymous, '/api/v1/auth/me', { status: 401 });
     await conforms(anonymous, '/api/v1/tickets', { status: 401 });
     await conforms(agent, '/api/v1/tickets/{id}', { params: { id: 999999999 }, status: 404 });
@@ -383,9 +385,33 @@ describe('real responses match docs/openapi.yaml', () => {
     await conforms(agent, '/api/v1/reports/sla', { query: `?from=${Date.now() - HOUR}&to=${Date.now()}`, status: 403 });
     await conforms(anonymous, '/api/v1/public/csat/{token}', { params: { token: '1.2.forged' }, status: 403 });
     await conforms(anonymous, '/api/v1/public/tickets/{token}', { params: { token: 'forged' }, status: 403 });
-    const wrong = await call(anonymous, 'POST', '/api/v1/public/track', { body: { number: 'KF000000000000', phone: '13711112222' } });
-    assert.equal(wrong.status, 404);
-    assert.deepEqual(checker.problems('POST', '/api/v1/public/track', wrong), []);
+    const checked = async (client, method, template, { params, body, status, code }) => {
+      const res = await client.request(method, fill(template, params), { body });
+      assert.equal(res.status, status, `${method} ${template}: ${res.text}`);
+      assert.equal(res.json?.error?.code, code);
+      assert.deepEqual(checker.problems(method, template, res), [], `${method} ${template} ${status}`);
+    };
+    const track = { number: data.publicNumber, phone: '13700000000' };
+    for (let i = 0; i < 10; i++) {
+      await checked(anonymous, 'POST', '/api/v1/public/track', { body: track, status: 404, code: 'not_found' });
+    }
+    await checked(anonymous, 'POST', '/api/v1/public/track', { body: track, status: 429, code: 'too_many_attempts' });
+    await checked(admin, 'POST', '/api/v1/stores', {
+      body: { code: 'TZ01', name: '时区测试店', timezone: 'Mars/Olympus' },
+      status: 400,
+      code: 'invalid_time_zone',
+    });
+    // The customer's ticket closed: no more replies from the mobile page.
+    for (const status of ['resolved', 'closed']) {
+      await call(supervisor, 'POST', '/api/v1/tickets/{id}/status', { params: { id: data.publicTicketId }, body: { status }, expect: 200 });
+    }
+    await checked(anonymous, 'POST', '/api/v1/public/tickets/{token}/replies', {
+      params: { token: data.publicToken },
+      body: { body: '还在吗？' },
+      status: 409,
+      code: 'ticket_closed',
+    });
+    assert.deepEqual(writeProblems, []);
   });
 
   // Last: every documented GET operation was called above (a new GET route needs a case).
