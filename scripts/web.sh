@@ -10,5 +10,6 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   npm ci --no-audit --no-fund --loglevel=error
   echo "$want" > "$stamp"
 fi
+node ../scripts/openapi.mjs  # docs/openapi.yaml from src/core/api and src/*/api/openapi.yaml
 echo "[web] vite build"
 npx vite build --logLevel warn

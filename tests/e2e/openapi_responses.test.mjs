@@ -1,0 +1,425 @@
+// Real answers against docs/openapi.yaml: one server with the demo data, plus what the
+// GET routes need to show something (tickets with a reply, a note, a task, a photo,
+// resolutions pending, approved and rejected, notifications, a CSAT rating, a callback,
+// a customer's ticket with replies and a photo). Every documented GET route is called and
+// its JSON body validated against the schema the document declares for that route and
+// status (refs resolved by swagger-parser, OpenAPI 3.0 `nullable` honoured: see
+// lib/openapi.mjs for why ajv); non-JSON answers must have a documented content type. The
+// writes that set the data up, a few error answers and the live stream's notification
+// events are checked the same way. A mismatch is a bug in the server or in the document.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { KefuServer, directory, newTicket } from './lib/server.mjs';
+import { openStream } from './lib/sse.mjs';
+import { ResponseChecker, dereferencedDocument } from './lib/openapi.mjs';
+
+// A 1×1 red PNG.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGM4IScHAAK2AQU0pnWqAAAAAElFTkSuQmCC',
+  'base64',
+);
+const HOUR = 3600 * 1000;
+
+// '/api/v1/tickets/{id}' + { id: 7 } → '/api/v1/tickets/7'
+function fill(template, params = {}) {
+  return template.replace(/\{(\w+)\}/g, (_, k) => {
+    if (params[k] === undefined) throw new Error(`${template}: no value for {${k}}`);
+    return encodeURIComponent(String(params[k]));
+  });
+}
+
+describe('real responses match docs/openapi.yaml', () => {
+  let server, checker, doc;
+  let admin, agent, supervisor, manager, anonymous;
+  const data = {}; // what the setup made, for the GET cases
+  const writeProblems = []; // "POST /x 201: …" for every non-conforming setup answer
+
+  // Calls a route, checks the answer against the document, and returns it. `expect` is
+  // the status the call must have (setup only goes on with what it expects).
+  async function call(client, method, template, { params, query = '', body, headers, expect } = {}) {
+    const res = await client.request(method, fill(template, params) + query, { body, headers });
+    if (expect !== undefined && res.status !== expect) {
+      throw new Error(`${method} ${template}${query}: ${res.status} (expected ${expect}) ${res.text.slice(0, 400)}`);
+    }
+    if (method !== 'GET') {
+      for (const p of checker.problems(method, template, res)) writeProblems.push(`${method} ${template} ${res.status}: ${p}`);
+    }
+    return res;
+  }
+
+  before(async () => {
+    doc = await dereferencedDocument();
+    checker = new ResponseChecker(doc);
+    server = await KefuServer.start({ tickets: 60, members: 20 });
+    admin = await server.login('admin');
+    agent = await server.login('zhangmin');
+    supervisor = await server.login('chenjing');
+    manager = await server.login('wangli');
+    anonymous = server.client();
+    const dir = await directory(admin);
+    const SH01 = dir.storeByCode.SH01.id;
+    data.SH01 = SH01;
+    const security = dir.dept('SH01', 'security');
+    const ticket = async (fields) =>
+      (await call(agent, 'POST', '/api/v1/tickets', { body: newTicket(SH01, fields), expect: 201 })).json;
+
+    // A member (found by phone afterwards).
+    const phone = '13900001234';
+    data.member = (
+      await call(agent, 'POST', '/api/v1/members', {
+        body: { name: '王芳', phone, tier: 'gold', care_flags: ['elderly'], birthday: '1958-03-02', home_store_id: SH01 },
+        expect: 201,
+      })
+    ).json;
+    data.memberPhone = phone;
+
+    // The main ticket: a reply, a note, a task (then in progress), a photo, an edit.
+    const t = await ticket({ type: 'complaint', subject: '停车场收费与告示不符', member_id: data.member.id, location: 'B2 停车场' });
+    data.ticket = t;
+    await call(agent, 'POST', '/api/v1/tickets/{id}/replies', { params: { id: t.id }, body: { body: '您好，我们已核实收费记录。' }, expect: 201 });
+    await call(agent, 'POST', '/api/v1/tickets/{id}/notes', { params: { id: t.id }, body: { body: '需保安部调取监控' }, expect: 201 });
+    const task = await call(agent, 'POST', '/api/v1/tickets/{id}/tasks', {
+      params: { id: t.id },
+      body: { department_id: security.id, description: '请调取 B2 停车场 15:00-16:00 监控', due_at: Date.now() + 4 * HOUR },
+      expect: 201,
+    });
+    await call(agent, 'PATCH', '/api/v1/tasks/{id}', { params: { id: task.json.id }, body: { status: 'in_progress' }, expect: 200 });
+    data.attachment = (
+      await call(agent, 'POST', '/api/v1/tickets/{id}/attachments', {
+        params: { id: t.id },
+        query: '?filename=receipt.png',
+        body: PNG,
+        headers: { 'content-type': 'image/png' },
+        expect: 201,
+      })
+    ).json;
+    const current = (await agent.get(`/api/v1/tickets/${t.id}`)).json;
+    await call(agent, 'PATCH', '/api/v1/tickets/{id}', {
+      params: { id: t.id },
+      body: { version: current.version, category: '停车收费' },
+      expect: 200,
+    });
+
+    // An online ticket: unowned, then claimed and handed over.
+    const online = await ticket({ channel: 'app', subject: 'APP 积分未到账' });
+    await call(supervisor, 'POST', '/api/v1/tickets/{id}/claim', { params: { id: online.id }, expect: 200 });
+    await call(supervisor, 'POST', '/api/v1/tickets/{id}/handover', {
+      params: { id: online.id },
+      body: { to_staff_id: agent.me.id, reason: '交班，转早班跟进' },
+      expect: 200,
+    });
+
+    // Resolutions: one within the agent's limit (applied, ticket resolved), one left
+    // pending, one approved and one rejected by the supervisor.
+    const applied = await ticket({ type: 'complaint', subject: '导购态度生硬' });
+    await call(agent, 'POST', '/api/v1/tickets/{id}/resolutions', {
+      params: { id: applied.id },
+      body: { kind: 'apology', description: '店长当面向顾客致歉' },
+      expect: 201,
+    });
+    data.applied = applied;
+    const pending = await ticket({ type: 'complaint', subject: '羽绒服洗后起球' });
+    await call(agent, 'POST', '/api/v1/tickets/{id}/resolutions', {
+      params: { id: pending.id },
+      body: { kind: 'compensation', compensation: 'coupon', amount_cents: 50000, description: '赠送 500 元购物券' },
+      expect: 202,
+    });
+    data.pending = pending;
+    for (const [decision, body] of [
+      ['approve', { reason: '同意' }],
+      ['reject', { reason: '金额过高，请改为积分补偿' }],
+    ]) {
+      const x = await ticket({ type: 'complaint', subject: `退款申请（${decision}）` });
+      const r = await call(agent, 'POST', '/api/v1/tickets/{id}/resolutions', {
+        params: { id: x.id },
+        body: { kind: 'refund', amount_cents: 30000, description: '退还货款' },
+        expect: 202,
+      });
+      await call(supervisor, 'POST', `/api/v1/resolutions/{id}/${decision}`, {
+        params: { id: r.json.resolution.id },
+        body,
+        expect: 200,
+      });
+      data[decision] = x;
+    }
+
+    // CSAT on the applied (resolved) ticket: the survey seen before and after rating.
+    const link = await call(agent, 'POST', '/api/v1/tickets/{id}/csat-link', { params: { id: applied.id }, body: {}, expect: 201 });
+    data.csatToken = link.json.token;
+    const unrated = await anonymous.get(`/api/v1/public/csat/${link.json.token}`);
+    data.csatUnrated = unrated;
+    await call(anonymous, 'POST', '/api/v1/public/csat/{token}', { params: { token: link.json.token }, body: { rating: 2, comment: '等太久了' }, expect: 201 });
+
+    // A resolved ticket whose callback could not be made: due and listed.
+    const cb = await ticket({ subject: '寄存柜钥匙丢失' });
+    await call(agent, 'POST', '/api/v1/tickets/{id}/status', { params: { id: cb.id }, body: { status: 'resolved' }, expect: 200 });
+    await call(agent, 'POST', '/api/v1/tickets/{id}/callback', { params: { id: cb.id }, body: { outcome: 'unreachable', note: '无人接听' }, expect: 200 });
+
+    // The customer's side: submit, track, reply, a photo; the desk answers.
+    const submitted = await call(anonymous, 'POST', '/api/v1/public/tickets', {
+      body: { store_code: 'SH01', type: 'suggestion', subject: '希望增加母婴室', description: '三楼没有母婴室', phone: '13711112222', name: '刘女士' },
+      expect: 201,
+    });
+    const tracked = await call(anonymous, 'POST', '/api/v1/public/track', {
+      body: { number: submitted.json.number, phone: '13711112222' },
+      expect: 200,
+    });
+    data.publicToken = tracked.json.access_token;
+    data.publicNumber = submitted.json.number;
+    data.publicPhoto = (
+      await call(anonymous, 'POST', '/api/v1/public/tickets/{token}/attachments', {
+        params: { token: data.publicToken },
+        query: '?filename=room.png',
+        body: PNG,
+        headers: { 'content-type': 'image/png' },
+        expect: 201,
+      })
+    ).json;
+    const staffView = (await agent.get(`/api/v1/tickets?q=${submitted.json.number}`)).json.items[0];
+    data.publicTicketId = staffView.id;
+    await call(supervisor, 'POST', '/api/v1/tickets/{id}/claim', { params: { id: staffView.id }, expect: 200 });
+    await call(supervisor, 'POST', '/api/v1/tickets/{id}/replies', { params: { id: staffView.id }, body: { body: '感谢建议，已转物业评估。' }, expect: 201 });
+    await call(anonymous, 'POST', '/api/v1/public/tickets/{token}/replies', { params: { token: data.publicToken }, body: { body: '谢谢' }, expect: 201 });
+
+    // Notifications: mark one read so that both read_at shapes occur.
+    const mine = (await agent.get('/api/v1/notifications')).json.items;
+    if (mine.length) await call(agent, 'POST', '/api/v1/notifications/{id}/read', { params: { id: mine[mine.length - 1].id }, expect: 200 });
+  });
+  after(async () => {
+    await server?.dispose();
+  });
+
+  // Asserts that a GET answers `status` and conforms; returns the answer.
+  async function conforms(client, template, { params, query = '', status = 200 } = {}) {
+    const res = await client.get(fill(template, params) + query);
+    assert.equal(res.status, status, `GET ${template}${query}: ${res.text.slice(0, 400)}`);
+    assert.deepEqual(checker.problems('GET', template, res), [], `GET ${fill(template, params)}${query} ${res.status}`);
+    return res;
+  }
+
+  it('the writes that set the data up answer as documented', () => {
+    assert.deepEqual(writeProblems, []);
+  });
+
+  describe('ops, meta and auth', () => {
+    it('GET / (text/html), /healthz, /metrics (text/plain)', async () => {
+      await conforms(anonymous, '/');
+      await conforms(anonymous, '/healthz');
+      await conforms(anonymous, '/metrics');
+    });
+    it('GET /api/v1/meta/vocabulary', async () => {
+      const r = await conforms(agent, '/api/v1/meta/vocabulary');
+      assert.ok(r.json.statuses.length > 0);
+    });
+    it('GET /api/v1/auth/me and /auth/session, signed in and not', async () => {
+      await conforms(agent, '/api/v1/auth/me');
+      const r = await conforms(agent, '/api/v1/auth/session');
+      assert.equal(r.json.authenticated, true);
+      const anon = await conforms(anonymous, '/api/v1/auth/session');
+      assert.equal(anon.json.authenticated, false);
+    });
+  });
+
+  describe('org and members', () => {
+    for (const p of ['/api/v1/stores', '/api/v1/departments', '/api/v1/staff']) {
+      it(`GET ${p}`, async () => {
+        const r = await conforms(admin, p);
+        assert.ok(r.json.items.length > 0);
+      });
+    }
+    it('GET /api/v1/members?phone= (agent: masked) and /members/{id} (supervisor: full)', async () => {
+      const r = await conforms(agent, '/api/v1/members', { query: `?phone=${data.memberPhone}` });
+      assert.equal(r.json.items.length, 1);
+      assert.equal(r.json.items[0].phone_masked, true);
+      const one = await conforms(supervisor, '/api/v1/members/{id}', { params: { id: data.member.id } });
+      assert.equal(one.json.phone_masked, false);
+    });
+  });
+
+  describe('tickets', () => {
+    it('GET /api/v1/tickets: a page with a cursor, a search, the last page', async () => {
+      const r = await conforms(agent, '/api/v1/tickets', { query: '?limit=3' });
+      assert.equal(r.json.items.length, 3);
+      assert.ok(r.json.next_cursor);
+      await conforms(agent, '/api/v1/tickets', { query: `?limit=3&cursor=${encodeURIComponent(r.json.next_cursor)}` });
+      await conforms(agent, '/api/v1/tickets', { query: `?q=${encodeURIComponent('停车')}&status=new,in_progress&owner_id=me` });
+      const all = await conforms(admin, '/api/v1/tickets', { query: '?limit=200' });
+      assert.equal(all.json.next_cursor, null);
+    });
+    it('GET /api/v1/tickets/{id} (owned, online, resolved, closed…)', async () => {
+      for (const t of [data.ticket, data.applied, data.pending, data.approve, data.reject]) {
+        await conforms(supervisor, '/api/v1/tickets/{id}', { params: { id: t.id } });
+      }
+    });
+    it('GET /api/v1/tickets/{id}/timeline of the main ticket and of 40 demo tickets', async () => {
+      const r = await conforms(agent, '/api/v1/tickets/{id}/timeline', { params: { id: data.ticket.id } });
+      assert.ok(r.json.tasks.length >= 1 && r.json.attachments.length >= 1);
+      const kinds = new Set(r.json.events.map((e) => e.kind));
+      for (const k of ['created', 'reply', 'note', 'task_created', 'attachment', 'updated']) assert.ok(kinds.has(k), k);
+      const demo = (await admin.get('/api/v1/tickets?limit=40&sort=created_at')).json.items;
+      for (const t of [...demo, data.applied, data.approve, data.reject]) {
+        await conforms(admin, '/api/v1/tickets/{id}/timeline', { params: { id: t.id } });
+      }
+    });
+    it('GET /api/v1/tickets/{id}/audit', async () => {
+      const r = await conforms(supervisor, '/api/v1/tickets/{id}/audit', { params: { id: data.ticket.id } });
+      assert.ok(r.json.items.length >= 3);
+    });
+    it('GET /api/v1/attachments/{id} (the image bytes)', async () => {
+      const r = await conforms(agent, '/api/v1/attachments/{id}', { params: { id: data.attachment.id } });
+      assert.equal(r.headers.get('content-type'), 'image/png');
+      assert.deepEqual(r.buf, PNG);
+    });
+  });
+
+  describe('sla', () => {
+    it('GET /api/v1/sla/policies (with the retired ones too)', async () => {
+      const r = await conforms(agent, '/api/v1/sla/policies');
+      assert.ok(r.json.items.length > 0);
+      await conforms(agent, '/api/v1/sla/policies', { query: '?include_retired=true' });
+    });
+    it('GET /api/v1/tickets/{id}/sla (running, fulfilled and callback clocks)', async () => {
+      for (const t of [data.ticket, data.applied]) {
+        const r = await conforms(agent, '/api/v1/tickets/{id}/sla', { params: { id: t.id } });
+        assert.ok(r.json.clocks.length > 0);
+      }
+    });
+    it('GET /api/v1/stores/{id}/calendar and /calendar/deadline', async () => {
+      await conforms(agent, '/api/v1/stores/{id}/calendar', { params: { id: data.SH01 } });
+      await conforms(agent, '/api/v1/stores/{id}/calendar/deadline', { params: { id: data.SH01 }, query: '?minutes=90' });
+    });
+    it('GET /api/v1/reports/sla as JSON (two groupings) and as CSV', async () => {
+      const range = `?from=${Date.now() - 30 * 24 * HOUR}&to=${Date.now() + HOUR}`;
+      const r = await conforms(supervisor, '/api/v1/reports/sla', { query: range });
+      assert.ok(r.json.rows.length > 0);
+      await conforms(supervisor, '/api/v1/reports/sla', { query: `${range}&group_by=day&store_id=${data.SH01}` });
+      const csv = await conforms(supervisor, '/api/v1/reports/sla', { query: `${range}&format=csv` });
+      assert.match(csv.headers.get('content-type'), /^text\/csv/);
+    });
+  });
+
+  describe('remedies (resolutions)', () => {
+    it('GET /api/v1/tickets/{id}/resolutions (applied, pending, approved, rejected)', async () => {
+      for (const t of [data.applied, data.pending, data.approve, data.reject]) {
+        const r = await conforms(agent, '/api/v1/tickets/{id}/resolutions', { params: { id: t.id } });
+        assert.equal(r.json.items.length, 1);
+      }
+    });
+    it('GET /api/v1/approvals (the supervisor has one waiting)', async () => {
+      const r = await conforms(supervisor, '/api/v1/approvals');
+      assert.ok(r.json.items.length >= 1);
+    });
+    it('GET /api/v1/authority-limits', async () => {
+      await conforms(agent, '/api/v1/authority-limits');
+    });
+  });
+
+  describe('notifications', () => {
+    it('GET /api/v1/notifications (approval requests and decisions, read and unread)', async () => {
+      const sup = await conforms(supervisor, '/api/v1/notifications');
+      assert.ok(sup.json.items.length >= 1);
+      const mine = await conforms(agent, '/api/v1/notifications', { query: '?limit=20' });
+      assert.ok(mine.json.items.some((n) => n.read_at !== null), 'one read');
+      await conforms(agent, '/api/v1/notifications', { query: '?unread=true' });
+    });
+    it('GET /api/v1/notifications/stream: text/event-stream, and its notification events are Notifications', async () => {
+      const stream = await openStream(server.base, supervisor.token, { after: 0 });
+      try {
+        const res = { status: stream.status, headers: new Headers({ 'content-type': stream.contentType || '' }), text: '' };
+        assert.equal(stream.status, 200);
+        assert.deepEqual(checker.problems('GET', '/api/v1/notifications/stream', res), []);
+        const ev = await stream.waitFor((e) => e.event === 'notification', 10000, 'a replayed notification');
+        const validate = checker.validator(doc.components.schemas.Notification);
+        assert.ok(validate(ev.data), JSON.stringify(validate.errors));
+      } finally {
+        stream.close();
+      }
+    });
+  });
+
+  describe('callbacks and CSAT', () => {
+    it('GET /api/v1/callbacks (a due callback is listed)', async () => {
+      const r = await conforms(agent, '/api/v1/callbacks');
+      assert.ok(r.json.items.length >= 1);
+      await conforms(agent, '/api/v1/callbacks', { query: `?due_before=${Date.now() + 30 * 24 * HOUR}&limit=5` });
+    });
+    it('GET /api/v1/public/csat/{token} before and after the rating', async () => {
+      assert.equal(data.csatUnrated.status, 200);
+      assert.deepEqual(checker.problems('GET', '/api/v1/public/csat/{token}', data.csatUnrated), []);
+      assert.equal(data.csatUnrated.json.rating, null);
+      const r = await conforms(anonymous, '/api/v1/public/csat/{token}', { params: { token: data.csatToken } });
+      assert.equal(r.json.rated, true);
+    });
+  });
+
+  describe('reports', () => {
+    it('GET /api/v1/reports/dashboard (the caller’s stores and one store)', async () => {
+      await conforms(supervisor, '/api/v1/reports/dashboard');
+      await conforms(admin, '/api/v1/reports/dashboard', { query: `?store_id=${data.SH01}&from=${Date.now() - 24 * HOUR}` });
+    });
+  });
+
+  describe('public tickets (the customer’s page)', () => {
+    it('GET /api/v1/public/stores', async () => {
+      const r = await conforms(anonymous, '/api/v1/public/stores');
+      assert.ok(r.json.items.length > 0);
+    });
+    it('GET /api/v1/public/tickets/{token} (replies both ways and a photo)', async () => {
+      const r = await conforms(anonymous, '/api/v1/public/tickets/{token}', { params: { token: data.publicToken } });
+      assert.deepEqual(new Set(r.json.events.map((e) => e.from)), new Set(['service', 'customer']));
+      assert.equal(r.json.photos.length, 1);
+    });
+    it('GET /api/v1/public/tickets/{token}/attachments/{id} (the photo bytes)', async () => {
+      const r = await conforms(anonymous, '/api/v1/public/tickets/{token}/attachments/{id}', {
+        params: { token: data.publicToken, id: data.publicPhoto.id },
+      });
+      assert.deepEqual(r.buf, PNG);
+    });
+  });
+
+  it('error answers have the documented shape and codes (400, 401, 403, 404, 409, 429)', async () => {
+    await conforms(anonymous, '/api/v1/auth/me', { status: 401 });
+    await conforms(anonymous, '/api/v1/tickets', { status: 401 });
+    await conforms(agent, '/api/v1/tickets/{id}', { params: { id: 999999999 }, status: 404 });
+    await conforms(agent, '/api/v1/members', { status: 400 });
+    await conforms(agent, '/api/v1/reports/sla', { query: `?from=${Date.now() - HOUR}&to=${Date.now()}`, status: 403 });
+    await conforms(anonymous, '/api/v1/public/csat/{token}', { params: { token: '1.2.forged' }, status: 403 });
+    await conforms(anonymous, '/api/v1/public/tickets/{token}', { params: { token: 'forged' }, status: 403 });
+    const checked = async (client, method, template, { params, body, status, code }) => {
+      const res = await client.request(method, fill(template, params), { body });
+      assert.equal(res.status, status, `${method} ${template}: ${res.text}`);
+      assert.equal(res.json?.error?.code, code);
+      assert.deepEqual(checker.problems(method, template, res), [], `${method} ${template} ${status}`);
+    };
+    const track = { number: data.publicNumber, phone: '13700000000' };
+    for (let i = 0; i < 10; i++) {
+      await checked(anonymous, 'POST', '/api/v1/public/track', { body: track, status: 404, code: 'not_found' });
+    }
+    await checked(anonymous, 'POST', '/api/v1/public/track', { body: track, status: 429, code: 'too_many_attempts' });
+    await checked(admin, 'POST', '/api/v1/stores', {
+      body: { code: 'TZ01', name: '时区测试店', timezone: 'Mars/Olympus' },
+      status: 400,
+      code: 'invalid_time_zone',
+    });
+    // The customer's ticket closed: no more replies from the mobile page.
+    for (const status of ['resolved', 'closed']) {
+      await call(supervisor, 'POST', '/api/v1/tickets/{id}/status', { params: { id: data.publicTicketId }, body: { status }, expect: 200 });
+    }
+    await checked(anonymous, 'POST', '/api/v1/public/tickets/{token}/replies', {
+      params: { token: data.publicToken },
+      body: { body: '还在吗？' },
+      status: 409,
+      code: 'ticket_closed',
+    });
+    assert.deepEqual(writeProblems, []);
+  });
+
+  // Last: every documented GET operation was called above (a new GET route needs a case).
+  it('every documented GET route was checked against a real answer', () => {
+    const documented = Object.entries(doc.paths)
+      .filter(([, item]) => item.get)
+      .map(([p]) => `GET ${p}`);
+    const missing = documented.filter((op) => ![...(checker.seen.get(op) || [])].some((s) => s >= 200 && s < 300));
+    assert.deepEqual(missing, []);
+  });
+});
