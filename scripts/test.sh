@@ -9,7 +9,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 KEFU_TEST_DEPS=1 bash scripts/deps.sh || exit 1
-bash scripts/build.sh || exit 1
+KEFU_CHECK_GENERATED=1 bash scripts/build.sh || exit 1
 
 echo "== PostgreSQL 15 on loopback (temporary) =="
 pg_env=$(bash scripts/pg.sh start) || exit 1

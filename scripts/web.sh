@@ -10,6 +10,12 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   npm ci --no-audit --no-fund --loglevel=error
   echo "$want" > "$stamp"
 fi
-node ../scripts/openapi.mjs  # docs/openapi.yaml from src/core/api and src/*/api/openapi.yaml
+# docs/openapi.yaml is assembled from src/core/api and src/*/api/openapi.yaml. The test run
+# (KEFU_CHECK_GENERATED=1) checks that the committed copy is current instead of rewriting it.
+if [ "${KEFU_CHECK_GENERATED:-0}" = 1 ]; then
+  node ../scripts/openapi.mjs --check
+else
+  node ../scripts/openapi.mjs
+fi
 echo "[web] vite build"
 npx vite build --logLevel warn
