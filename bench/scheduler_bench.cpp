@@ -20,9 +20,12 @@
 #include <vector>
 
 #include "core/storage/open.hpp"
+#include "org/storage/org_store.hpp"
 #include "sla/app/escalation.hpp"
 #include "sla/jobs/scheduler.hpp"
+#include "sla/storage/sla_config_store.hpp"
 #include "tickets/app/tickets.hpp"
+#include "tickets/storage/ticket_store.hpp"
 
 namespace {
 
@@ -44,13 +47,14 @@ double us_since(Clock::time_point t0) { return std::chrono::duration<double, std
 void populate(storage::Database& db, int64_t tickets, int64_t due) {
   people::Actor admin{.staff_id = 1, .username = "admin", .role = "admin"};
   int64_t store = 0;
-  db.write_sync([&](storage::Repository& r) {
+  db.write_sync([&](storage::Stores& r) {
     people::Store st{.code = "SH01", .name = "上海店"};
     for (int wd = 0; wd < 7; ++wd) st.hours.push_back({wd, "10:00", "22:00"});
-    store = r.insert_store(st);
-    r.insert_department({.store_id = store, .code = "desk", .name = "总服务台", .kind = "desk"});
+    store = r.get<storage::OrgStore>().insert_store(st);
+    r.get<storage::OrgStore>().insert_department(
+        {.store_id = store, .code = "desk", .name = "总服务台", .kind = "desk"});
     for (const char* role : {"agent", "supervisor", "manager"})
-      r.insert_staff(
+      r.get<storage::OrgStore>().insert_staff(
           {.username = role, .display_name = role, .role = role, .store_ids = {store}, .password_hash = "x"});
     storage::SlaPolicyRecord p;
     p.policy = {.name = "bench",
@@ -58,11 +62,11 @@ void populate(storage::Database& db, int64_t tickets, int64_t due) {
                 .targets = {.first_response = sla::Target{1, sla::TimeMode::calendar},
                             .resolution = sla::Target{240, sla::TimeMode::business}}};
     p.ladder = {sla::at_percent(80, sla::Notify::owner), sla::at_percent(100, sla::Notify::supervisor)};
-    r.insert_sla_policy(p);
+    r.get<storage::SlaConfigStore>().insert_sla_policy(p);
   });
   const int64_t batch = 20'000;
   for (int64_t done = 0; done < tickets; done += batch) {
-    db.write_sync([&](storage::Repository& r) {
+    db.write_sync([&](storage::Stores& r) {
       for (int64_t i = done; i < std::min(tickets, done + batch); ++i) {
         ticket::Ticket t;
         t.store_id = store;
@@ -77,20 +81,20 @@ void populate(storage::Database& db, int64_t tickets, int64_t due) {
         t.sla_policy_id = 1;
         // Spread over the next 30 days: the scheduler's index must skip them cheaply.
         t.next_escalation_at = kStart + 60 * kMinute + (i * 2'592'000'000LL / std::max<int64_t>(tickets, 1));
-        r.insert_ticket(t);
+        r.get<storage::TicketStore>().insert_ticket(t);
       }
     });
     if ((done / batch) % 10 == 0) std::fprintf(stderr, "  %lld/%lld tickets\n", (long long)done, (long long)tickets);
   }
-  auto agent = *db.reader().staff_by_username("agent");
+  auto agent = *db.reader().get<storage::OrgStore>().staff_by_username("agent");
   people::Actor a{.staff_id = agent.id, .username = "agent", .role = "agent", .store_ids = {store}};
-  db.write_sync([&](storage::Repository& r) {
+  db.write_sync([&](storage::Stores& r) {
     for (int64_t i = 0; i < due; ++i) {
       app::Context c{r, a, kStart, nullptr};
       app::create_ticket(c, {.store_id = store, .type = "complaint", .channel = "service_desk", .subject = "排队太久"});
     }
   });
-  db.write_sync([](storage::Repository& r) { r.analyze(); });
+  db.write_sync([](storage::Stores& r) { r.analyze(); });
 }
 
 }  // namespace

@@ -30,7 +30,7 @@ CORE = {'domain': 'domain', 'text': 'domain', 'http': 'http', 'mail': 'mail', 'a
 
 def layer_of(rel):
     parts = rel.split('/')
-    if parts[0] in ('cli', 'main.cpp'):
+    if parts[0] in ('cli', 'main.cpp', 'modules'):
         return 'cli'
     if parts[0] == 'demo':
         return 'demo'
@@ -47,7 +47,7 @@ def layer_of(rel):
 
 
 # The headers of core/storage that are interfaces (everything else there is an engine).
-STORE_HEADERS = {'repository.hpp', 'stores.hpp', 'database.hpp', 'migrations.hpp', 'records.hpp'}
+STORE_HEADERS = {'stores.hpp', 'database.hpp', 'migrations.hpp', 'platform_stores.hpp'}
 
 
 def main():

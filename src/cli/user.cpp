@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "core/storage/open.hpp"
 #include "org/app/org.hpp"
+#include "org/storage/org_store.hpp"
 
 namespace kefu::cli {
 
@@ -27,13 +28,13 @@ int add_user(const Config& c, const NewUser& u) {
   s.display_name = u.display_name.empty() ? u.username : u.display_name;
   s.role = u.role;
   s.password_hash = people::hash_password(password);
-  for (const auto& st : db->reader().stores())
+  for (const auto& st : db->reader().get<storage::OrgStore>().stores())
     for (const auto& code : u.store_codes)
       if (st.code == code) s.store_ids.push_back(st.id);
   if (s.store_ids.size() != u.store_codes.size()) throw std::runtime_error("unknown store code");
   // The command line acts with administrator rights, recorded as actor 0 in the audit log.
   people::Actor system{.staff_id = 0, .username = "system", .role = "admin"};
-  db->write_sync([&](storage::Repository& r) {
+  db->write_sync([&](storage::Stores& r) {
     app::Context ctx{r, system, wall_clock_ms(), nullptr};
     s = app::create_staff(ctx, s);
   });

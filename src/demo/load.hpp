@@ -7,7 +7,7 @@
 #include <functional>
 #include <string>
 
-#include "core/storage/repository.hpp"
+#include "core/storage/database.hpp"
 #include "core/text/segmenter.hpp"
 #include "demo/catalog.hpp"
 

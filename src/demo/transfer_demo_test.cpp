@@ -17,6 +17,7 @@
 #include "core/text/test_segmenter.hpp"
 #include "demo/catalog.hpp"
 #include "demo/load.hpp"
+#include "tickets/storage/ticket_store.hpp"
 
 namespace kefu::demo {
 namespace {
@@ -30,7 +31,7 @@ std::vector<int64_t> search(storage::Database& db, const text::Segmenter& seg, c
   f.search_terms = text::query_terms(seg, query);  // as app::list_tickets does
   f.limit = 100'000;
   std::vector<int64_t> ids;
-  for (const auto& t : db.reader().tickets(f)) ids.push_back(t.id);
+  for (const auto& t : db.reader().get<storage::TicketStore>().tickets(f)) ids.push_back(t.id);
   return ids;
 }
 
@@ -95,10 +96,10 @@ TEST(DemoTransfer, SqliteToPostgresKeepsCountsAndSearchResults) {
 
   // New tickets on PostgreSQL continue after the imported ids.
   int64_t next = 0;
-  pg_db->write_sync([&](storage::Repository& r) {
-    ticket::Ticket t = *r.ticket(1);
+  pg_db->write_sync([&](storage::Stores& r) {
+    ticket::Ticket t = *r.get<storage::TicketStore>().ticket(1);
     t.id = 0;
-    next = r.insert_ticket(t);
+    next = r.get<storage::TicketStore>().insert_ticket(t);
   });
   EXPECT_EQ(next, 1501);
   std::filesystem::remove_all(path);

@@ -7,6 +7,7 @@
 #include "core/api/support.hpp"
 #include "core/app/validate.hpp"
 #include "core/domain/error.hpp"
+#include "org/storage/org_store.hpp"
 #include "tickets/api/render.hpp"
 
 namespace kefu::api {
@@ -31,14 +32,14 @@ void login(Services& s, http::Request& req, http::Reply reply) {
   app::check_text("username", username, 40, true);
   app::check_text("password", password, 200, true);
   app::check_login_allowed(s.db.reader(), username, s.now_ms());
-  auto staff = s.db.reader().staff_by_username(username);
+  auto staff = s.db.reader().get<storage::OrgStore>().staff_by_username(username);
   auto lang = req.header("accept-language");
   auto remote = req.remote;
   bool queued = s.workers.submit([&s, reply, staff, username, password, lang, remote]() mutable {
     bool password_ok = people::verify_password(password, staff ? staff->password_hash : dummy_hash());
     auto outcome = std::make_shared<std::optional<app::LoginOutcome>>();
     s.db.write(
-        [&s, outcome, staff, username, password_ok, remote](storage::Repository& r) {
+        [&s, outcome, staff, username, password_ok, remote](storage::Stores& r) {
           auto now = s.now_ms();
           app::check_login_allowed(r, username, now);
           *outcome = app::finish_login(r, username, staff, password_ok, remote, now);
@@ -66,7 +67,7 @@ void logout(Services& s, http::Request& req, http::Reply reply) {
   auto token = request_token(req);
   s.auth_cache.evict(token);
   auto lang = req.header("accept-language");
-  s.db.write([token](storage::Repository& r) { app::logout(r, token); },
+  s.db.write([token](storage::Stores& r) { app::logout(r, token); },
              [&s, reply, lang, token](std::exception_ptr e) {
                if (e) return reply(error_response(lang, e));
                s.auth_cache.evict(token);  // again: a request racing the logout may have cached it

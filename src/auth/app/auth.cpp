@@ -1,14 +1,17 @@
 #include "auth/app/auth.hpp"
 
 #include "auth/domain/password.hpp"
+#include "auth/storage/auth_store.hpp"
 #include "core/app/scope.hpp"
 #include "core/app/validate.hpp"
+#include "core/storage/platform_stores.hpp"
+#include "org/storage/org_store.hpp"
 #include "tickets/app/record.hpp"
 
 namespace kefu::app {
 
-void check_login_allowed(storage::Repository& r, const std::string& username, int64_t now) {
-  if (r.login_failures_since(username, now - kLockoutWindowMs) >= kMaxLoginFailures)
+void check_login_allowed(storage::Stores& r, const std::string& username, int64_t now) {
+  if (r.get<storage::AuthStore>().login_failures_since(username, now - kLockoutWindowMs) >= kMaxLoginFailures)
     throw Error(Error::Kind::too_many, "login_locked", "登录失败次数过多，请 15 分钟后再试",
                 "too many failed logins; try again in 15 minutes");
 }
@@ -17,23 +20,27 @@ Error invalid_credentials() {
   return Error(Error::Kind::unauthenticated, "invalid_credentials", "用户名或密码错误", "wrong username or password");
 }
 
-std::optional<LoginOutcome> finish_login(storage::Repository& r, const std::string& username,
+std::optional<LoginOutcome> finish_login(storage::Stores& r, const std::string& username,
                                          const std::optional<people::Staff>& staff, bool password_ok,
                                          const std::string& remote, int64_t now) {
   if (!staff || !staff->active || !password_ok) {
-    r.record_login_failure(username, remote, now);
-    r.append_audit({0, staff ? staff->id : 0, "auth.login_failed", "staff", staff ? staff->id : 0, "",
-                    nlohmann::json{{"username", username}, {"remote", remote}}.dump(), now});
+    r.get<storage::AuthStore>().record_login_failure(username, remote, now);
+    r.get<storage::AuditStore>().append_audit({0, staff ? staff->id : 0, "auth.login_failed", "staff",
+                                               staff ? staff->id : 0, "",
+                                               nlohmann::json{{"username", username}, {"remote", remote}}.dump(), now});
     return std::nullopt;
   }
   auto token = people::new_token();
-  r.insert_session(people::token_digest(token), staff->id, now, now + kSessionLifetimeMs);
-  r.clear_login_failures(username);
-  r.append_audit({0, staff->id, "auth.login", "staff", staff->id, "", nlohmann::json{{"remote", remote}}.dump(), now});
+  r.get<storage::AuthStore>().insert_session(people::token_digest(token), staff->id, now, now + kSessionLifetimeMs);
+  r.get<storage::AuthStore>().clear_login_failures(username);
+  r.get<storage::AuditStore>().append_audit(
+      {0, staff->id, "auth.login", "staff", staff->id, "", nlohmann::json{{"remote", remote}}.dump(), now});
   return LoginOutcome{token, *staff};
 }
 
-void logout(storage::Repository& r, const std::string& token) { r.delete_session(people::token_digest(token)); }
+void logout(storage::Stores& r, const std::string& token) {
+  r.get<storage::AuthStore>().delete_session(people::token_digest(token));
+}
 
 people::Actor actor_of(const people::Staff& s) {
   people::Actor a;
@@ -46,16 +53,16 @@ people::Actor actor_of(const people::Staff& s) {
   return a;
 }
 
-std::optional<people::Actor> resolve_actor(storage::Repository& r, const std::string& token, int64_t now) {
+std::optional<people::Actor> resolve_actor(storage::Stores& r, const std::string& token, int64_t now) {
   if (token.empty() || token.size() > 256) return std::nullopt;
   auto digest = people::token_digest(token);
-  if (auto staff_id = r.session_staff(digest, now)) {
-    auto s = r.staff(*staff_id);
+  if (auto staff_id = r.get<storage::AuthStore>().session_staff(digest, now)) {
+    auto s = r.get<storage::OrgStore>().staff(*staff_id);
     if (!s || !s->active) return std::nullopt;
     return actor_of(*s);
   }
-  if (auto t = r.api_token(digest, now)) {
-    auto s = r.staff(t->staff_id);
+  if (auto t = r.get<storage::AuthStore>().api_token(digest, now)) {
+    auto s = r.get<storage::OrgStore>().staff(t->staff_id);
     if (!s || !s->active) return std::nullopt;
     auto a = actor_of(*s);
     a.via_token = true;
@@ -74,11 +81,11 @@ std::string create_api_token(Context& c, const NewApiToken& in) {
     check_enum("scopes", s, std::any_of(std::begin(known), std::end(known), [&](const char* k) { return s == k; }));
   if (in.expires_at && *in.expires_at <= c.now_ms)
     throw invalid("expires_at", "过期时间必须晚于当前时间", "expires_at must be in the future", "invalid_time");
-  auto staff = c.repo.staff(in.staff_id);
+  auto staff = c.store<storage::OrgStore>().staff(in.staff_id);
   if (!staff) throw invalid("staff_id", "员工不存在", "staff not found", "unknown_reference");
   auto token = "kfk_" + people::new_token();
   storage::ApiToken t{0, in.name, in.staff_id, in.scopes, c.now_ms, in.expires_at, false};
-  t.id = c.repo.insert_api_token(t, people::token_digest(token));
+  t.id = c.store<storage::AuthStore>().insert_api_token(t, people::token_digest(token));
   audit(c, "api_token.create", "api_token", t.id, nullptr,
         {{"name", in.name}, {"staff_id", in.staff_id}, {"scopes", in.scopes}});
   return token;

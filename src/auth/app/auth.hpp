@@ -8,6 +8,7 @@
 
 #include "core/app/context.hpp"
 #include "core/domain/error.hpp"
+#include "org/domain/org.hpp"
 
 namespace kefu::app {
 
@@ -16,7 +17,7 @@ constexpr int64_t kLockoutWindowMs = 15 * 60 * 1000;      // 15 minutes
 constexpr int64_t kSessionLifetimeMs = 12 * 3600 * 1000;  // one long shift
 
 // Throws too_many (code login_locked) after kMaxLoginFailures recent failures.
-void check_login_allowed(storage::Repository&, const std::string& username, int64_t now_ms);
+void check_login_allowed(storage::Stores&, const std::string& username, int64_t now_ms);
 
 struct LoginOutcome {
   std::string token;  // give to the client; only its digest is stored
@@ -25,16 +26,16 @@ struct LoginOutcome {
 // Creates a session, or records the failure and returns nullopt. It does not throw
 // for a wrong password, so that the recorded failure commits (the lockout counts it);
 // the caller answers with invalid_credentials().
-std::optional<LoginOutcome> finish_login(storage::Repository&, const std::string& username,
+std::optional<LoginOutcome> finish_login(storage::Stores&, const std::string& username,
                                          const std::optional<people::Staff>& staff, bool password_ok,
                                          const std::string& remote, int64_t now_ms);
 
 Error invalid_credentials();
 
-void logout(storage::Repository&, const std::string& token);
+void logout(storage::Stores&, const std::string& token);
 
 // The caller behind a session token or an API token; nullopt when neither is valid.
-std::optional<people::Actor> resolve_actor(storage::Repository&, const std::string& token, int64_t now_ms);
+std::optional<people::Actor> resolve_actor(storage::Stores&, const std::string& token, int64_t now_ms);
 people::Actor actor_of(const people::Staff&);
 
 struct NewApiToken {

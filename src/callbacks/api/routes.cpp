@@ -3,6 +3,7 @@
 
 #include "callbacks/app/callback.hpp"
 #include "callbacks/app/csat.hpp"
+#include "callbacks/storage/callback_store.hpp"
 #include "core/api/json_io.hpp"
 #include "core/api/routes.hpp"
 #include "core/api/support.hpp"

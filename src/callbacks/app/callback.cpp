@@ -2,12 +2,14 @@
 
 #include <algorithm>
 
+#include "callbacks/storage/callback_store.hpp"
 #include "core/app/scope.hpp"
 #include "core/app/validate.hpp"
 #include "core/domain/error.hpp"
 #include "sla/app/sla.hpp"
 #include "tickets/app/record.hpp"
 #include "tickets/app/tickets.hpp"
+#include "tickets/storage/ticket_store.hpp"
 
 namespace kefu::app {
 namespace {
@@ -25,7 +27,7 @@ void save(Context& c, ticket::Ticket& t) {
   const int64_t expected = t.version;
   t.version = expected + 1;
   t.updated_at = c.now_ms;
-  if (!c.repo.update_ticket(t, expected))
+  if (!c.store<storage::TicketStore>().update_ticket(t, expected))
     throw Error(Error::Kind::conflict, "version_conflict", "工单已被他人修改，请刷新后重试",
                 "The ticket was changed by someone else; reload and retry");
 }
@@ -38,7 +40,7 @@ ticket::Ticket record_callback(Context& c, int64_t ticket_id, const std::string&
   check_text("note", note, kNoteMax, false);
   auto t = get_ticket(c, ticket_id);
   require_owner_or(c.actor, t, "supervisor");
-  const bool clock_open = sla::is_open(load_sla(c.repo, t).clocks.callback);
+  const bool clock_open = sla::is_open(load_sla(c.stores, t).clocks.callback);
   if (!(t.status == "resolved" || (t.status == "closed" && clock_open))) throw not_due();
 
   const auto before = snapshot(t);
@@ -60,7 +62,7 @@ std::vector<ticket::Ticket> callbacks_due(Context& c, int64_t before_ms, int lim
     stores = c.actor.store_ids;
     if (stores.empty()) return {};
   }
-  return c.repo.callbacks_due(stores, before_ms, std::clamp(limit, 1, 500));
+  return c.store<storage::CallbackStore>().callbacks_due(stores, before_ms, std::clamp(limit, 1, 500));
 }
 
 }  // namespace kefu::app

@@ -3,8 +3,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/storage/platform_stores.hpp"
 #include "sla/app/sla.hpp"
 #include "sla/app/sla_fixture.hpp"
+#include "tickets/storage/ticket_store.hpp"
+#include "tickets/storage/timeline_store.hpp"
 
 namespace kefu::app {
 namespace {
@@ -18,9 +21,9 @@ class Callback : public SlaUseCases {
     return as(
         who, [&](Context& c) { return record_callback(c, id, outcome, note); }, at);
   }
-  std::vector<ticket::Event> events(int64_t id) { return db->reader().events(id); }
+  std::vector<ticket::Event> events(int64_t id) { return db->reader().get<storage::TimelineStore>().events(id); }
   sla::ClockState callback_clock(const ticket::Ticket& t) {
-    return load_sla(db->reader(), *db->reader().ticket(t.id)).clocks.callback;
+    return load_sla(db->reader(), *db->reader().get<storage::TicketStore>().ticket(t.id)).clocks.callback;
   }
 };
 
@@ -46,7 +49,7 @@ TEST_F(Callback, SatisfiedFulfilsTheClockAndClosesTheTicket) {
   EXPECT_EQ(data["note"], "顾客表示满意");
   EXPECT_EQ(cb->actor_id, agent.staff_id);
   EXPECT_EQ(ev.back().kind, "status");
-  EXPECT_EQ(db->reader().audit("ticket", t.id).back().action, "ticket.callback");
+  EXPECT_EQ(db->reader().get<storage::AuditStore>().audit("ticket", t.id).back().action, "ticket.callback");
 
   // Done: a second callback is not due.
   EXPECT_EQ(code_of([&] { callback(agent, t.id, "satisfied", kNow + 3 * kHour); }), "callback_not_due");

@@ -1,14 +1,18 @@
 #include "callbacks/app/csat.hpp"
 
 #include "callbacks/domain/rating.hpp"
+#include "callbacks/storage/callback_store.hpp"
 #include "core/app/scope.hpp"
 #include "core/app/signing_key.hpp"
 #include "core/domain/error.hpp"
 #include "core/domain/signed_link.hpp"
 #include "notifications/app/notifications.hpp"
+#include "org/storage/org_store.hpp"
 #include "tickets/app/record.hpp"
 #include "tickets/app/tickets.hpp"
 #include "tickets/domain/status.hpp"
+#include "tickets/storage/task_store.hpp"
+#include "tickets/storage/ticket_store.hpp"
 
 namespace kefu::app {
 namespace {
@@ -30,14 +34,14 @@ ticket::Ticket verified_ticket(Context& c, const std::string& token, int64_t* ex
   auto key = existing_signing_key(c, kKeySetting);
   if (!key) throw invalid_link();
   auto claim = csat::verify_link(token, *key, c.now_ms);
-  auto t = c.repo.ticket(claim.ticket_id);
+  auto t = c.store<storage::TicketStore>().ticket(claim.ticket_id);
   if (!t) throw invalid_link();
   if (expires_at) *expires_at = claim.expires_at_ms;
   return *t;
 }
 
 int64_t recovery_department(Context& c, const ticket::Ticket& t) {
-  auto depts = c.repo.departments(t.store_id);
+  auto depts = c.store<storage::OrgStore>().departments(t.store_id);
   for (const auto& d : depts)
     if (d.kind == "desk") return d.id;
   if (t.department_id) return *t.department_id;
@@ -45,11 +49,11 @@ int64_t recovery_department(Context& c, const ticket::Ticket& t) {
 }
 
 std::optional<int64_t> service_recovery(Context& c, const ticket::Ticket& t, int rating, const std::string& comment) {
-  auto supervisors = c.repo.staff_in_store(t.store_id, "supervisor");
+  auto supervisors = c.store<storage::OrgStore>().staff_in_store(t.store_id, "supervisor");
   std::vector<int64_t> notified;
   for (const auto& s : supervisors) notified.push_back(s.id);
   if (notified.empty())
-    for (const auto& s : c.repo.staff_in_store(t.store_id, "manager")) notified.push_back(s.id);
+    for (const auto& s : c.store<storage::OrgStore>().staff_in_store(t.store_id, "manager")) notified.push_back(s.id);
   const std::string description = "服务补救：顾客评分 " + std::to_string(rating) + " 分——" +
                                   (comment.empty() ? std::string("（无留言）") : comment);
 
@@ -63,9 +67,9 @@ std::optional<int64_t> service_recovery(Context& c, const ticket::Ticket& t, int
     task.due_at = c.now_ms + kRecoveryDueMs;
     task.created_by = c.actor.staff_id;
     task.created_at = task.updated_at = c.now_ms;
-    task.id = c.repo.insert_task(task);
+    task.id = c.store<storage::TaskStore>().insert_task(task);
     task_id = task.id;
-    auto d = c.repo.department(dept);
+    auto d = c.store<storage::OrgStore>().department(dept);
     record_event(c, t.id, "task_created", description,
                  {{"task_id", task.id},
                   {"department_id", dept},
@@ -97,7 +101,7 @@ CsatLink create_csat_link(Context& c, int64_t ticket_id, int64_t ttl_ms) {
   if (!ticket::is_finished(t.status))
     throw Error(Error::Kind::conflict, "not_resolved", "工单办结后才能邀请顾客评价",
                 "the ticket must be resolved or closed before the customer rates it");
-  if (c.repo.csat(t.id)) throw already_rated();
+  if (c.store<storage::CallbackStore>().csat(t.id)) throw already_rated();
   CsatLink link;
   link.expires_at = c.now_ms + ttl_ms;
   link.token = csat::sign_link(t.id, link.expires_at, signing_key(c, kKeySetting));
@@ -112,9 +116,9 @@ CsatView csat_view(Context& c, const std::string& token) {
   auto t = verified_ticket(c, token, &v.expires_at);
   v.number = t.number;
   v.subject = t.subject;
-  if (auto s = c.repo.store(t.store_id)) v.store_name = s->name;
+  if (auto s = c.store<storage::OrgStore>().store(t.store_id)) v.store_name = s->name;
   v.status = t.status;
-  v.rating = c.repo.csat(t.id);
+  v.rating = c.store<storage::CallbackStore>().csat(t.id);
   return v;
 }
 
@@ -122,7 +126,7 @@ RateResult rate(Context& c, const std::string& token, int rating, const std::str
   auto t = verified_ticket(c, token);
   csat::check_rating(rating, comment);
   storage::CsatRating r{t.id, rating, comment, c.now_ms};
-  if (!c.repo.insert_csat(r)) throw already_rated();
+  if (!c.store<storage::CallbackStore>().insert_csat(r)) throw already_rated();
   record_event(c, t.id, "csat", comment, {{"rating", rating}}, true);
   audit(c, "ticket.csat", "ticket", t.id, nullptr, {{"rating", rating}, {"comment", comment}});
   RateResult out{r, std::nullopt};

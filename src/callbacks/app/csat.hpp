@@ -10,8 +10,9 @@
 #include <optional>
 #include <string>
 
+#include "callbacks/storage/callback_store.hpp"
 #include "core/app/context.hpp"
-#include "core/storage/repository.hpp"
+#include "core/storage/database.hpp"
 
 namespace kefu::app {
 

@@ -3,8 +3,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include "callbacks/storage/callback_store.hpp"
+#include "core/storage/platform_stores.hpp"
+#include "notifications/storage/notification_store.hpp"
 #include "sla/app/escalation.hpp"
 #include "sla/app/sla_fixture.hpp"
+#include "tickets/storage/task_store.hpp"
+#include "tickets/storage/timeline_store.hpp"
 
 namespace kefu::app {
 namespace {
@@ -54,18 +59,18 @@ TEST_F(Csat, TheCustomerRatesOnceThroughTheLink) {
   EXPECT_EQ(v.rating->comment, "处理及时");
 
   EXPECT_EQ(code_of([&] { rate_as_customer(l.token, 5); }), "already_rated");
-  EXPECT_EQ(db->reader().csat(t.id)->rating, 4);
+  EXPECT_EQ(db->reader().get<storage::CallbackStore>().csat(t.id)->rating, 4);
   EXPECT_EQ(code_of([&] { link(agent, t.id); }), "already_rated");
 
-  auto ev = db->reader().events(t.id);
+  auto ev = db->reader().get<storage::TimelineStore>().events(t.id);
   ASSERT_EQ(ev.back().kind, "csat");
   EXPECT_TRUE(ev.back().customer_visible);
   EXPECT_EQ(nlohmann::json::parse(ev.back().data)["rating"], 4);
-  EXPECT_TRUE(db->reader().tasks(t.id).empty());
+  EXPECT_TRUE(db->reader().get<storage::TaskStore>().tasks(t.id).empty());
   auto link_event = std::find_if(ev.begin(), ev.end(), [](const auto& e) { return e.kind == "csat_link"; });
   ASSERT_NE(link_event, ev.end());
   EXPECT_EQ(link_event->data.find(l.token), std::string::npos);  // the token is a credential
-  EXPECT_EQ(db->reader().audit("ticket", t.id).back().action, "ticket.csat");
+  EXPECT_EQ(db->reader().get<storage::AuditStore>().audit("ticket", t.id).back().action, "ticket.csat");
 }
 
 TEST_F(Csat, AForgedOrExpiredLinkIsRefused) {
@@ -85,20 +90,20 @@ TEST_F(Csat, AForgedOrExpiredLinkIsRefused) {
   EXPECT_EQ(view(brief.token, kNow + 2 * kHour + 999).number, t.number);
   EXPECT_EQ(code_of([&] { view(brief.token, kNow + 2 * kHour + 1000); }), "link_expired");
   EXPECT_EQ(code_of([&] { rate_as_customer(brief.token, 5, "", kNow + 2 * kHour + 1000); }), "link_expired");
-  EXPECT_FALSE(db->reader().csat(t.id));
-  EXPECT_FALSE(db->reader().csat(other.id));
+  EXPECT_FALSE(db->reader().get<storage::CallbackStore>().csat(t.id));
+  EXPECT_FALSE(db->reader().get<storage::CallbackStore>().csat(other.id));
 }
 
 TEST_F(Csat, NoKeyMeansNoValidLinkAndTheKeyIsMadeOnce) {
   auto t = resolved_ticket(agent);
   EXPECT_EQ(code_of([&] { view(std::to_string(t.id) + ".99999999999999.AAAA"); }), "invalid_link");
-  EXPECT_FALSE(db->reader().setting("csat_link_key"));
+  EXPECT_FALSE(db->reader().get<storage::SettingStore>().setting("csat_link_key"));
   auto a = link(agent, t.id);
-  auto key = db->reader().setting("csat_link_key");
+  auto key = db->reader().get<storage::SettingStore>().setting("csat_link_key");
   ASSERT_TRUE(key);
   EXPECT_EQ(key->size(), 64u);
   auto b = link(supervisor, t.id, kNow + 2 * kHour + 1);
-  EXPECT_EQ(db->reader().setting("csat_link_key"), key);
+  EXPECT_EQ(db->reader().get<storage::SettingStore>().setting("csat_link_key"), key);
   EXPECT_NE(a.token, b.token);
   EXPECT_EQ(view(a.token).number, view(b.token).number);  // both stay valid
 }
@@ -121,8 +126,8 @@ TEST_F(Csat, ABadRatingIsRefusedAndNothingStored) {
   EXPECT_EQ(code_of([&] { rate_as_customer(l.token, 0); }), "invalid_rating");
   EXPECT_EQ(code_of([&] { rate_as_customer(l.token, 6); }), "invalid_rating");
   EXPECT_EQ(code_of([&] { rate_as_customer(l.token, 3, std::string(501, 'x')); }), "too_long");
-  EXPECT_FALSE(db->reader().csat(t.id));
-  EXPECT_EQ(db->reader().events(t.id).back().kind, "csat_link");
+  EXPECT_FALSE(db->reader().get<storage::CallbackStore>().csat(t.id));
+  EXPECT_EQ(db->reader().get<storage::TimelineStore>().events(t.id).back().kind, "csat_link");
   EXPECT_EQ(rate_as_customer(l.token, 3).rating.rating, 3);  // the link still works
 }
 
@@ -131,7 +136,7 @@ TEST_F(Csat, ALowRatingOpensServiceRecoveryForTheSupervisor) {
   auto l = link(agent, t.id);
   auto r = rate_as_customer(l.token, 1, "态度很差");
   ASSERT_TRUE(r.recovery_task_id);
-  auto tasks = db->reader().tasks(t.id);
+  auto tasks = db->reader().get<storage::TaskStore>().tasks(t.id);
   ASSERT_EQ(tasks.size(), 1u);
   EXPECT_EQ(tasks[0].id, *r.recovery_task_id);
   EXPECT_EQ(tasks[0].department_id, desk);  // the desk, not the first department
@@ -140,12 +145,14 @@ TEST_F(Csat, ALowRatingOpensServiceRecoveryForTheSupervisor) {
   EXPECT_EQ(tasks[0].due_at, kNow + 3 * kHour + kDay);
   EXPECT_EQ(tasks[0].status, "open");
 
-  auto notes = db->reader().notifications(supervisor.staff_id, std::nullopt, false, 10);
+  auto notes =
+      db->reader().get<storage::NotificationStore>().notifications(supervisor.staff_id, std::nullopt, false, 10);
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_EQ(notes[0].kind, "service_recovery");
   EXPECT_EQ(notes[0].ticket_id, t.id);
-  EXPECT_TRUE(db->reader().notifications(agent.staff_id, std::nullopt, false, 10).empty());
-  auto ev = db->reader().events(t.id);
+  EXPECT_TRUE(
+      db->reader().get<storage::NotificationStore>().notifications(agent.staff_id, std::nullopt, false, 10).empty());
+  auto ev = db->reader().get<storage::TimelineStore>().events(t.id);
   EXPECT_EQ(ev.back().kind, "task_created");
   EXPECT_EQ(ev[ev.size() - 2].kind, "csat");
 }

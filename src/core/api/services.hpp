@@ -9,7 +9,7 @@
 #include "core/api/static_site.hpp"
 #include "core/api/worker_pool.hpp"
 #include "core/http/router.hpp"
-#include "core/storage/repository.hpp"
+#include "core/storage/database.hpp"
 #include "core/text/segmenter.hpp"
 #include "notifications/api/notification_hub.hpp"
 

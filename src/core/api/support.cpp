@@ -4,6 +4,7 @@
 #include "auth/domain/password.hpp"
 #include "core/api/error_mapping.hpp"
 #include "core/domain/error.hpp"
+#include "core/storage/platform_stores.hpp"
 
 namespace kefu::api {
 std::string request_token(const http::Request& req) {
@@ -42,10 +43,10 @@ void write(Services& s, const http::Request& req, http::Reply reply, people::Act
   auto result = std::make_shared<http::Response>();
   auto lang = req.header("accept-language");
   s.db.write(
-      [&s, actor = std::move(actor), fn = std::move(fn), key, fingerprint, result](storage::Repository& r) {
+      [&s, actor = std::move(actor), fn = std::move(fn), key, fingerprint, result](storage::Stores& r) {
         app::Context c{r, actor, s.now_ms(), s.segmenter.get()};
         if (!key.empty()) {
-          if (auto first = r.idempotent(actor.staff_id, key)) {
+          if (auto first = r.get<storage::IdempotencyStore>().idempotent(actor.staff_id, key)) {
             if (first->request_hash != fingerprint)
               throw Error(Error::Kind::conflict, "idempotency_key_reused", "该 Idempotency-Key 已用于另一个请求",
                           "this Idempotency-Key was used for a different request");
@@ -56,7 +57,8 @@ void write(Services& s, const http::Request& req, http::Reply reply, people::Act
         }
         *result = fn(c);
         if (!key.empty() && result->status < 300)
-          r.put_idempotent(actor.staff_id, key, {fingerprint, result->status, result->body}, c.now_ms);
+          r.get<storage::IdempotencyStore>().put_idempotent(actor.staff_id, key,
+                                                            {fingerprint, result->status, result->body}, c.now_ms);
       },
       [reply = std::move(reply), result, lang](std::exception_ptr e) {
         reply(e ? error_response(lang, e) : std::move(*result));

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "core/domain/signed_link.hpp"
+#include "core/storage/platform_stores.hpp"
 
 namespace kefu::app {
 namespace {
@@ -38,13 +39,13 @@ std::vector<unsigned char> from_hex(const std::string& setting, const std::strin
 }  // namespace
 
 std::vector<unsigned char> signing_key(Context& c, const std::string& setting) {
-  auto hex = c.repo.setting(setting);
-  if (!hex) hex = c.repo.put_setting_if_absent(setting, to_hex(csat::new_link_key()));
+  auto hex = c.store<storage::SettingStore>().setting(setting);
+  if (!hex) hex = c.store<storage::SettingStore>().put_setting_if_absent(setting, to_hex(csat::new_link_key()));
   return from_hex(setting, *hex);
 }
 
 std::optional<std::vector<unsigned char>> existing_signing_key(Context& c, const std::string& setting) {
-  auto hex = c.repo.setting(setting);
+  auto hex = c.store<storage::SettingStore>().setting(setting);
   if (!hex) return std::nullopt;
   return from_hex(setting, *hex);
 }

@@ -15,6 +15,7 @@
 #include "core/domain/error.hpp"
 #include "core/storage/open.hpp"
 #include "core/text/segmenter.hpp"
+#include "org/storage/org_store.hpp"
 
 namespace kefu::app::testing {
 
@@ -30,10 +31,10 @@ class UseCaseTest : public ::testing::Test {
     db = storage::open_database("sqlite://" + path.string(), true);
   }
 
-  people::Actor make(storage::Repository& r, const std::string& name, const std::string& role,
-                     std::vector<int64_t> stores, std::vector<int64_t> depts, const std::string& email = "") {
+  people::Actor make(storage::Stores& r, const std::string& name, const std::string& role, std::vector<int64_t> stores,
+                     std::vector<int64_t> depts, const std::string& email = "") {
     people::Staff s{0, name, name, role, "", email, true, stores, depts, "x"};
-    s.id = r.insert_staff(s);
+    s.id = r.get<storage::OrgStore>().insert_staff(s);
     return people::Actor{
         .staff_id = s.id, .username = name, .role = role, .store_ids = stores, .department_ids = depts};
   }
@@ -41,7 +42,7 @@ class UseCaseTest : public ::testing::Test {
   template <typename F>
   auto as(const people::Actor& who, F f, int64_t now = kNow) {
     decltype(f(std::declval<Context&>())) out{};
-    db->write_sync([&](storage::Repository& r) {
+    db->write_sync([&](storage::Stores& r) {
       Context c{r, who, now, seg.get()};
       out = f(c);
     });

@@ -13,8 +13,23 @@
 #include <ostream>
 #include <string>
 
+#include "auth/storage/auth_store.hpp"
+#include "callbacks/storage/callback_store.hpp"
 #include "core/storage/open.hpp"
 #include "core/storage/pg/database.hpp"
+#include "core/storage/platform_stores.hpp"
+#include "members/storage/member_store.hpp"
+#include "notifications/storage/notification_store.hpp"
+#include "notifications/storage/outbox_store.hpp"
+#include "org/storage/org_store.hpp"
+#include "public_tickets/storage/contact_store.hpp"
+#include "remedies/storage/remedy_store.hpp"
+#include "reports/storage/report_store.hpp"
+#include "sla/storage/clock_store.hpp"
+#include "sla/storage/sla_config_store.hpp"
+#include "tickets/storage/task_store.hpp"
+#include "tickets/storage/ticket_store.hpp"
+#include "tickets/storage/timeline_store.hpp"
 
 namespace kefu::storage {
 
@@ -57,16 +72,18 @@ class Contract : public ::testing::TestWithParam<Backend> {
     auto url = GetParam().url(std::string(info->test_suite_name()) + "_" + info->name());
     if (url.empty()) GTEST_SKIP() << "set KEFU_TEST_PG to a PostgreSQL URL (scripts/pg.sh start)";
     db = open_database(url, true);
-    db->write_sync([&](Repository& r) {
-      store_a = r.insert_store({.code = "A", .name = "甲店", .hours = {{1, "10:00", "22:00"}}});
-      store_b = r.insert_store({.code = "B", .name = "乙店"});
-      dept = r.insert_department({.store_id = store_a, .code = "desk", .name = "总服务台", .kind = "desk"});
-      staff = r.insert_staff({.username = "li",
-                              .display_name = "李",
-                              .role = "agent",
-                              .store_ids = {store_a},
-                              .department_ids = {dept},
-                              .password_hash = "h"});
+    db->write_sync([&](Stores& r) {
+      store_a =
+          r.get<storage::OrgStore>().insert_store({.code = "A", .name = "甲店", .hours = {{1, "10:00", "22:00"}}});
+      store_b = r.get<storage::OrgStore>().insert_store({.code = "B", .name = "乙店"});
+      dept = r.get<storage::OrgStore>().insert_department(
+          {.store_id = store_a, .code = "desk", .name = "总服务台", .kind = "desk"});
+      staff = r.get<storage::OrgStore>().insert_staff({.username = "li",
+                                                       .display_name = "李",
+                                                       .role = "agent",
+                                                       .store_ids = {store_a},
+                                                       .department_ids = {dept},
+                                                       .password_hash = "h"});
     });
   }
 

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/storage/contract_fixture.hpp"
+#include "tickets/storage/ticket_store.hpp"
 
 namespace kefu::storage {
 namespace {
@@ -15,12 +16,12 @@ class SearchContract : public Contract {
   // the ids by document.
   std::map<std::string, int64_t> index(const std::vector<std::string>& docs) {
     std::map<std::string, int64_t> ids;
-    db->write_sync([&](Repository& r) {
+    db->write_sync([&](Stores& r) {
       int64_t at = 1795278600000LL;
       for (const auto& doc : docs) {
         auto t = make_ticket(store_a, at += 10000, doc);
-        ids[doc] = r.insert_ticket(t);
-        r.index_ticket(t.id, doc);
+        ids[doc] = r.get<storage::TicketStore>().insert_ticket(t);
+        r.get<storage::TicketStore>().index_ticket(t.id, doc);
       }
     });
     return ids;
@@ -30,7 +31,7 @@ class SearchContract : public Contract {
     TicketFilter f;
     f.search_terms = std::move(terms);
     std::vector<int64_t> out;
-    for (const auto& t : db->reader().tickets(f)) out.push_back(t.id);
+    for (const auto& t : db->reader().get<storage::TicketStore>().tickets(f)) out.push_back(t.id);
     return out;
   }
 };
@@ -129,7 +130,7 @@ TEST_P(SearchContract, SearchResultsPageByKeysetNewestFirst) {
     f.limit = 4;
     Ids seen;
     for (int pages = 0; pages < 10; ++pages) {
-      auto page = db->reader().tickets(f);
+      auto page = db->reader().get<storage::TicketStore>().tickets(f);
       for (const auto& t : page) seen.push_back(t.id);
       if (page.size() < 4u) break;
       f.after_id = page.back().id;
@@ -142,39 +143,39 @@ TEST_P(SearchContract, SearchResultsPageByKeysetNewestFirst) {
     f.after_key.reset();
     f.limit = 100;
     seen.clear();
-    for (const auto& t : db->reader().tickets(f)) seen.push_back(t.id);
+    for (const auto& t : db->reader().get<storage::TicketStore>().tickets(f)) seen.push_back(t.id);
     EXPECT_EQ(seen, Ids(want.rbegin(), want.rend())) << sort;
   }
 }
 
 TEST_P(SearchContract, SearchCombinesWithTheOtherFilters) {
   int64_t in_a = 0, in_b = 0;
-  db->write_sync([&](Repository& r) {
+  db->write_sync([&](Stores& r) {
     auto a = make_ticket(store_a, 1000), b = make_ticket(store_b, 2000);
     b.status = "closed";
-    in_a = r.insert_ticket(a);
-    in_b = r.insert_ticket(b);
-    r.index_ticket(in_a, "退货 尺码");
-    r.index_ticket(in_b, "退货 尺码");
+    in_a = r.get<storage::TicketStore>().insert_ticket(a);
+    in_b = r.get<storage::TicketStore>().insert_ticket(b);
+    r.get<storage::TicketStore>().index_ticket(in_a, "退货 尺码");
+    r.get<storage::TicketStore>().index_ticket(in_b, "退货 尺码");
   });
   TicketFilter f;
   f.search_terms = {"退货"};
   f.store_ids = {store_a};
-  auto got = db->reader().tickets(f);
+  auto got = db->reader().get<storage::TicketStore>().tickets(f);
   ASSERT_EQ(got.size(), 1u);
   EXPECT_EQ(got[0].id, in_a);
   f.store_ids = {};
   f.statuses = {"closed"};
-  got = db->reader().tickets(f);
+  got = db->reader().get<storage::TicketStore>().tickets(f);
   ASSERT_EQ(got.size(), 1u);
   EXPECT_EQ(got[0].id, in_b);
   // An unindexed ticket is never found.
-  db->write_sync([&](Repository& r) {
+  db->write_sync([&](Stores& r) {
     auto c = make_ticket(store_a, 3000, "退货");
-    r.insert_ticket(c);
+    r.get<storage::TicketStore>().insert_ticket(c);
   });
   f.statuses = {};
-  EXPECT_EQ(db->reader().tickets(f).size(), 2u);
+  EXPECT_EQ(db->reader().get<storage::TicketStore>().tickets(f).size(), 2u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, SearchContract, ::testing::ValuesIn(Backends()),

@@ -1,8 +1,16 @@
+#include "core/storage/database.hpp"
+
+#include <atomic>
 #include <future>
 
-#include "core/storage/repository.hpp"
-
 namespace kefu::storage {
+
+namespace detail {
+std::size_t next_store_slot() {
+  static std::atomic<std::size_t> next{0};
+  return next++;
+}
+}  // namespace detail
 
 void Database::write_sync(Job job) {
   std::promise<void> committed;

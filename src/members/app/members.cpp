@@ -6,7 +6,9 @@
 #include "core/app/validate.hpp"
 #include "members/domain/member_vocabulary.hpp"
 #include "members/domain/phone.hpp"
+#include "members/storage/member_store.hpp"
 #include "org/domain/calendar_values.hpp"
+#include "org/storage/org_store.hpp"
 #include "tickets/app/record.hpp"
 
 namespace kefu::app {
@@ -33,10 +35,10 @@ people::Member create_member(Context& c, const NewMember& in) {
     throw invalid("birthday", "生日格式应为 YYYY-MM-DD", "birthday must be YYYY-MM-DD", "invalid_date");
   people::Member m;
   m.phone = phone_or_throw(in.phone);
-  if (auto existing = c.repo.member_by_phone(m.phone))
+  if (auto existing = c.store<storage::MemberStore>().member_by_phone(m.phone))
     throw Error(Error::Kind::conflict, "member_exists", "该手机号已注册会员 " + existing->member_no,
                 "a member with this phone exists: " + existing->member_no);
-  if (in.home_store_id && !c.repo.store(*in.home_store_id))
+  if (in.home_store_id && !c.store<storage::OrgStore>().store(*in.home_store_id))
     throw invalid("home_store_id", "门店不存在", "store not found", "unknown_reference");
   m.name = in.name;
   m.tier = in.tier;
@@ -44,15 +46,15 @@ people::Member create_member(Context& c, const NewMember& in) {
   m.care_flags = in.care_flags;
   m.home_store_id = in.home_store_id.value_or(c.actor.store_ids.empty() ? 0 : c.actor.store_ids.front());
   m.created_at = c.now_ms;
-  m.member_no = fmt::format("M{:08}", c.repo.count("members") + 1);
-  m.id = c.repo.insert_member(m);
+  m.member_no = fmt::format("M{:08}", c.stores.count("members") + 1);
+  m.id = c.store<storage::MemberStore>().insert_member(m);
   audit(c, "member.create", "member", m.id, nullptr, member_json(m));
   return m;
 }
 
 people::Member get_member(Context& c, int64_t id) {
   require_scope(c.actor, "members:read");
-  auto m = c.repo.member(id);
+  auto m = c.store<storage::MemberStore>().member(id);
   if (!m) throw not_found("会员", "member");
   return *m;
 }
@@ -63,9 +65,9 @@ std::optional<people::Member> find_member(Context& c, const std::string& key) {
   if (!key.empty() && (key[0] == 'M' || key[0] == 'm')) {
     std::string no = key;
     no[0] = 'M';
-    return c.repo.member_by_no(no);
+    return c.store<storage::MemberStore>().member_by_no(no);
   }
-  return c.repo.member_by_phone(phone_or_throw(key));
+  return c.store<storage::MemberStore>().member_by_phone(phone_or_throw(key));
 }
 
 }  // namespace kefu::app

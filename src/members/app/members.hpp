@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/app/context.hpp"
+#include "members/domain/member.hpp"
 
 namespace kefu::app {
 

@@ -1,4 +1,6 @@
 #include "notifications/api/notification_hub.hpp"
+#include "notifications/storage/notification_store.hpp"
+#include "tickets/storage/timeline_store.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -30,8 +32,8 @@ void NotificationHub::start() {
   {
     auto& repo = db_.reader();
     storage::Snapshot snap(repo);
-    last_notification = repo.last_notification_id();
-    last_event = repo.last_event_id();
+    last_notification = repo.get<storage::NotificationStore>().last_notification_id();
+    last_event = repo.get<storage::TimelineStore>().last_event_id();
   }
   std::lock_guard lock(mu_);
   if (started_) return;
@@ -109,11 +111,11 @@ std::string activity_json(const storage::TicketActivity& a) {
 }
 
 // A new subscriber's missed notifications: (sent_up_to, last], oldest first.
-void NotificationHub::catch_up(storage::Repository& repo, Subscriber& s, int64_t last) {
+void NotificationHub::catch_up(storage::Stores& repo, Subscriber& s, int64_t last) {
   std::vector<storage::Notification> missed;
   std::optional<int64_t> before;
   for (;;) {  // newest first from the repository: page back to sent_up_to
-    auto page = repo.notifications(s.who.staff_id, before, false, 200);
+    auto page = repo.get<storage::NotificationStore>().notifications(s.who.staff_id, before, false, 200);
     bool more = page.size() == 200;
     for (auto& n : page)
       if (n.id > s.sent_up_to && n.id <= last) missed.push_back(std::move(n));
@@ -126,7 +128,7 @@ void NotificationHub::catch_up(storage::Repository& repo, Subscriber& s, int64_t
   s.backlog = false;
 }
 
-void NotificationHub::poll_once(storage::Repository& repo) {
+void NotificationHub::poll_once(storage::Stores& repo) {
   // Copy the subscriber list so the database is read without holding the lock; sends
   // happen only on this thread, so each stream's order is the order of delivery.
   std::vector<Subscriber> subs;
@@ -140,7 +142,7 @@ void NotificationHub::poll_once(storage::Repository& repo) {
   for (auto& s : subs)
     if (s.backlog) catch_up(repo, s, notifications_.top());
   notifications_.follow(
-      now, 500, [&](int64_t after) { return repo.notifications_after(after, 500); },
+      now, 500, [&](int64_t after) { return repo.get<storage::NotificationStore>().notifications_after(after, 500); },
       [](const storage::Notification& n) { return n.id; },
       [&](const storage::Notification& n) {
         for (auto& s : subs)
@@ -148,7 +150,7 @@ void NotificationHub::poll_once(storage::Repository& repo) {
             s.stream->send("notification", notification_json(n), std::to_string(n.id));
       });
   events_.follow(
-      now, 500, [&](int64_t after) { return repo.ticket_activity_after(after, 500); },
+      now, 500, [&](int64_t after) { return repo.get<storage::TimelineStore>().ticket_activity_after(after, 500); },
       [](const storage::TicketActivity& a) { return a.event_id; },
       [&](const storage::TicketActivity& a) {
         for (auto& s : subs)

@@ -22,8 +22,9 @@
 #include <vector>
 
 #include "core/http/message.hpp"
-#include "core/storage/repository.hpp"
+#include "core/storage/database.hpp"
 #include "notifications/api/id_tracker.hpp"
+#include "notifications/storage/notification_store.hpp"
 
 namespace kefu::api {
 
@@ -62,8 +63,8 @@ class NotificationHub {
     bool serves(int64_t store_id) const;
   };
   void run();
-  void poll_once(storage::Repository& repo);
-  void catch_up(storage::Repository& repo, Subscriber& s, int64_t last);
+  void poll_once(storage::Stores& repo);
+  void catch_up(storage::Stores& repo, Subscriber& s, int64_t last);
 
   storage::Database& db_;
   std::chrono::milliseconds interval_;

@@ -11,6 +11,10 @@
 #include <thread>
 
 #include "core/storage/open.hpp"
+#include "notifications/storage/notification_store.hpp"
+#include "org/storage/org_store.hpp"
+#include "tickets/storage/ticket_store.hpp"
+#include "tickets/storage/timeline_store.hpp"
 
 namespace kefu::api {
 namespace {
@@ -42,10 +46,11 @@ TEST(NotificationHub, ABurstLargerThanAPageArrivesWholeAndActivityStaysInItsStor
   for (auto ext : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + ext);
   auto db = storage::open_database("sqlite://" + path.string(), true);
   int64_t store_a = 0, store_b = 0, staff = 0;
-  db->write_sync([&](storage::Repository& r) {
-    store_a = r.insert_store({.code = "A", .name = "甲店"});
-    store_b = r.insert_store({.code = "B", .name = "乙店"});
-    staff = r.insert_staff({.username = "li", .role = "agent", .store_ids = {store_a}, .password_hash = "h"});
+  db->write_sync([&](storage::Stores& r) {
+    store_a = r.get<storage::OrgStore>().insert_store({.code = "A", .name = "甲店"});
+    store_b = r.get<storage::OrgStore>().insert_store({.code = "B", .name = "乙店"});
+    staff = r.get<storage::OrgStore>().insert_staff(
+        {.username = "li", .role = "agent", .store_ids = {store_a}, .password_hash = "h"});
   });
   NotificationHub hub(*db, std::chrono::milliseconds(20));
   hub.start();
@@ -53,7 +58,7 @@ TEST(NotificationHub, ABurstLargerThanAPageArrivesWholeAndActivityStaysInItsStor
   hub.subscribe({.staff_id = staff, .store_ids = {store_a}}, in_a, std::nullopt);
   hub.subscribe({.staff_id = 999, .all_stores = true}, everywhere, std::nullopt);
   constexpr int kBurst = 1300;  // more than two pages of 500
-  db->write_sync([&](storage::Repository& r) {
+  db->write_sync([&](storage::Stores& r) {
     for (int64_t store : {store_a, store_b}) {
       ticket::Ticket t{.store_id = store,
                        .type = "inquiry",
@@ -64,12 +69,13 @@ TEST(NotificationHub, ABurstLargerThanAPageArrivesWholeAndActivityStaysInItsStor
                        .created_by = staff,
                        .created_at = 1,
                        .updated_at = 1};
-      r.insert_ticket(t);
+      r.get<storage::TicketStore>().insert_ticket(t);
       for (int i = 0; i < kBurst / 2; ++i)
-        r.insert_event({.ticket_id = t.id, .kind = "note", .actor_id = staff, .data = "{}", .created_at = 2});
+        r.get<storage::TimelineStore>().insert_event(
+            {.ticket_id = t.id, .kind = "note", .actor_id = staff, .data = "{}", .created_at = 2});
     }
     for (int i = 0; i < kBurst; ++i)
-      r.insert_notification(
+      r.get<storage::NotificationStore>().insert_notification(
           {.staff_id = staff, .kind = "test", .title = "t", .body = "b", .data = "{}", .created_at = 3});
   });
   hub.poke();

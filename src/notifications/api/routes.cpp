@@ -6,6 +6,7 @@
 #include "core/api/support.hpp"
 #include "core/domain/error.hpp"
 #include "notifications/app/notifications.hpp"
+#include "notifications/storage/notification_store.hpp"
 
 namespace kefu::api {
 namespace {
@@ -47,7 +48,7 @@ void stream(Services& s, http::Request& req, http::Reply reply) {
   auto last = req.header("last-event-id");
   if (last.empty()) last = req.query_value("after");
   if (!last.empty()) after = parse_int_text("Last-Event-ID", last);
-  int64_t unread = s.db.reader().unread_notifications(actor.staff_id);
+  int64_t unread = s.db.reader().get<storage::NotificationStore>().unread_notifications(actor.staff_id);
   auto* hub = s.hub;
   NotificationHub::Audience who{.staff_id = actor.staff_id,
                                 .store_ids = actor.store_ids,

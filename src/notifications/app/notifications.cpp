@@ -4,6 +4,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/domain/error.hpp"
+#include "notifications/storage/notification_store.hpp"
+#include "notifications/storage/outbox_store.hpp"
+#include "org/storage/org_store.hpp"
 
 namespace kefu::app {
 
@@ -13,12 +16,12 @@ std::vector<storage::Notification> notify(Context& c, const std::vector<int64_t>
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   std::vector<storage::Notification> out;
   for (auto id : ids) {
-    auto who = c.repo.staff(id);
+    auto who = c.store<storage::OrgStore>().staff(id);
     if (!who || !who->active) continue;
     storage::Notification row{0, id, n.kind, n.ticket_id, n.title, n.body, n.data.dump(), c.now_ms, std::nullopt};
-    row.id = c.repo.insert_notification(row);
+    row.id = c.store<storage::NotificationStore>().insert_notification(row);
     if (!who->email.empty())
-      c.repo.insert_email(
+      c.store<storage::OutboxStore>().insert_email(
           {.notification_id = row.id,
            .to = who->email,
            .subject = "【kefu 客服】" + n.title,
@@ -32,14 +35,17 @@ std::vector<storage::Notification> notify(Context& c, const std::vector<int64_t>
 
 NotificationPage my_notifications(Context& c, std::optional<int64_t> before_id, bool unread_only, int limit) {
   limit = std::clamp(limit, 1, 200);
-  return {c.repo.notifications(c.actor.staff_id, before_id, unread_only, limit),
-          c.repo.unread_notifications(c.actor.staff_id)};
+  return {c.store<storage::NotificationStore>().notifications(c.actor.staff_id, before_id, unread_only, limit),
+          c.store<storage::NotificationStore>().unread_notifications(c.actor.staff_id)};
 }
 
 void mark_read(Context& c, int64_t id) {
-  if (!c.repo.mark_notification_read(c.actor.staff_id, id, c.now_ms)) throw not_found("通知", "notification");
+  if (!c.store<storage::NotificationStore>().mark_notification_read(c.actor.staff_id, id, c.now_ms))
+    throw not_found("通知", "notification");
 }
 
-int64_t mark_all_read(Context& c) { return c.repo.mark_all_notifications_read(c.actor.staff_id, c.now_ms); }
+int64_t mark_all_read(Context& c) {
+  return c.store<storage::NotificationStore>().mark_all_notifications_read(c.actor.staff_id, c.now_ms);
+}
 
 }  // namespace kefu::app

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/app/context.hpp"
+#include "notifications/storage/notification_store.hpp"
 
 namespace kefu::app {
 

@@ -1,4 +1,5 @@
 #include "notifications/jobs/outbox.hpp"
+#include "notifications/storage/outbox_store.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -44,19 +45,20 @@ int OutboxSender::send_due() {
   {
     auto& reader = db_.reader();
     storage::Snapshot snap(reader);
-    due = reader.emails_due(now_ms_(), 50);
+    due = reader.get<storage::OutboxStore>().emails_due(now_ms_(), 50);
   }
   int sent = 0;
   for (const auto& e : due) {
     try {
       mailer_.send({e.to, e.subject, e.body});
       const int64_t at = now_ms_();
-      db_.write_sync([&](storage::Repository& r) { r.mark_email_sent(e.id, at); });
+      db_.write_sync([&](storage::Stores& r) { r.get<storage::OutboxStore>().mark_email_sent(e.id, at); });
       ++sent;
     } catch (const std::exception& ex) {
       const int64_t next = now_ms_() + retry_delay_ms(e.attempts);
       spdlog::warn("email {} to {} failed (attempt {}): {}", e.id, e.to, e.attempts + 1, ex.what());
-      db_.write_sync([&](storage::Repository& r) { r.mark_email_failed(e.id, ex.what(), next); });
+      db_.write_sync(
+          [&](storage::Stores& r) { r.get<storage::OutboxStore>().mark_email_failed(e.id, ex.what(), next); });
     }
   }
   return sent;

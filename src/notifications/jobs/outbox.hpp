@@ -10,7 +10,7 @@
 #include <thread>
 
 #include "core/mail/smtp.hpp"
-#include "core/storage/repository.hpp"
+#include "core/storage/database.hpp"
 
 namespace kefu::jobs {
 

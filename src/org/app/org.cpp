@@ -3,6 +3,7 @@
 #include "core/app/scope.hpp"
 #include "core/app/validate.hpp"
 #include "org/domain/calendar_values.hpp"
+#include "org/storage/org_store.hpp"
 #include "tickets/app/record.hpp"
 
 namespace kefu::app {
@@ -38,7 +39,7 @@ people::Store create_store(Context& c, people::Store s) {
     if (p.open >= p.close)
       throw invalid("hours", "开门时间须早于关门时间", "open must be before close", "invalid_time");
   }
-  s.id = c.repo.insert_store(s);
+  s.id = c.store<storage::OrgStore>().insert_store(s);
   audit(c, "store.create", "store", s.id, nullptr, {{"code", s.code}, {"name", s.name}, {"timezone", s.timezone}});
   return s;
 }
@@ -48,8 +49,9 @@ people::Department create_department(Context& c, people::Department d) {
   check_text("code", d.code, 40, true);
   check_text("name", d.name, 100, true);
   check_enum("kind", d.kind, is_department_kind(d.kind));
-  if (!c.repo.store(d.store_id)) throw invalid("store_id", "门店不存在", "store not found", "unknown_reference");
-  d.id = c.repo.insert_department(d);
+  if (!c.store<storage::OrgStore>().store(d.store_id))
+    throw invalid("store_id", "门店不存在", "store not found", "unknown_reference");
+  d.id = c.store<storage::OrgStore>().insert_department(d);
   audit(c, "department.create", "department", d.id, nullptr, {{"store_id", d.store_id}, {"name", d.name}});
   return d;
 }
@@ -65,13 +67,14 @@ people::Staff create_staff(Context& c, people::Staff s) {
       (s.email.find('@') == std::string::npos || s.email.find_first_of(" \t\r\n<>,;\"()") != std::string::npos))
     throw invalid("email", "邮箱地址格式不正确", "not a valid email address", "invalid_email");
   for (auto id : s.store_ids)
-    if (!c.repo.store(id)) throw invalid("store_ids", "门店不存在", "store not found", "unknown_reference");
+    if (!c.store<storage::OrgStore>().store(id))
+      throw invalid("store_ids", "门店不存在", "store not found", "unknown_reference");
   for (auto id : s.department_ids)
-    if (!c.repo.department(id))
+    if (!c.store<storage::OrgStore>().department(id))
       throw invalid("department_ids", "部门不存在", "department not found", "unknown_reference");
-  if (c.repo.staff_by_username(s.username))
+  if (c.store<storage::OrgStore>().staff_by_username(s.username))
     throw Error(Error::Kind::conflict, "username_taken", "用户名已被使用", "the username is taken");
-  s.id = c.repo.insert_staff(s);
+  s.id = c.store<storage::OrgStore>().insert_staff(s);
   audit(c, "staff.create", "staff", s.id, nullptr,
         {{"username", s.username}, {"role", s.role}, {"store_ids", s.store_ids}, {"email", s.email}});
   return s;
@@ -79,21 +82,21 @@ people::Staff create_staff(Context& c, people::Staff s) {
 
 std::vector<people::Store> visible_stores(Context& c) {
   std::vector<people::Store> out;
-  for (auto& s : c.repo.stores())
+  for (auto& s : c.store<storage::OrgStore>().stores())
     if (c.actor.in_store(s.id)) out.push_back(std::move(s));
   return out;
 }
 
 std::vector<people::Department> visible_departments(Context& c, std::optional<int64_t> store_id) {
   std::vector<people::Department> out;
-  for (auto& d : c.repo.departments(store_id))
+  for (auto& d : c.store<storage::OrgStore>().departments(store_id))
     if (c.actor.in_store(d.store_id)) out.push_back(std::move(d));
   return out;
 }
 
 std::vector<people::Staff> visible_staff(Context& c) {
   std::vector<people::Staff> out;
-  for (auto& s : c.repo.staff_list()) {
+  for (auto& s : c.store<storage::OrgStore>().staff_list()) {
     bool shares = c.actor.is_admin() ||
                   std::any_of(s.store_ids.begin(), s.store_ids.end(), [&](int64_t id) { return c.actor.in_store(id); });
     if (shares) out.push_back(std::move(s));

@@ -1,9 +1,11 @@
 #pragma once
 // Stores, departments and staff: admins manage them, every staff member can read
 // the stores and departments they work in (to pick a department or a colleague).
+#include <optional>
 #include <vector>
 
 #include "core/app/context.hpp"
+#include "org/domain/org.hpp"
 
 namespace kefu::app {
 

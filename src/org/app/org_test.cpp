@@ -7,6 +7,7 @@
 #include "auth/app/auth.hpp"
 #include "core/domain/error.hpp"
 #include "core/storage/open.hpp"
+#include "org/storage/org_store.hpp"
 
 namespace kefu::app {
 namespace {
@@ -25,7 +26,7 @@ class OrgUseCases : public ::testing::Test {
 
   std::string code_of(const std::function<void(Context&)>& f, const people::Actor& who) {
     try {
-      db->write_sync([&](storage::Repository& r) {
+      db->write_sync([&](storage::Stores& r) {
         Context c{r, who, kNow, nullptr};
         f(c);
       });
@@ -57,9 +58,10 @@ TEST_F(OrgUseCases, StoresNeedRealZonesAndHours) {
 }
 
 TEST_F(OrgUseCases, ApiTokensExpireInTheFutureAndNeedKnownScopes) {
-  db->write_sync(
-      [](storage::Repository& r) { r.insert_staff({.username = "pos", .role = "agent", .password_hash = "x"}); });
-  auto staff_id = db->reader().staff_by_username("pos")->id;
+  db->write_sync([](storage::Stores& r) {
+    r.get<storage::OrgStore>().insert_staff({.username = "pos", .role = "agent", .password_hash = "x"});
+  });
+  auto staff_id = db->reader().get<storage::OrgStore>().staff_by_username("pos")->id;
   EXPECT_EQ(code_of(
                 [&](Context& c) {
                   create_api_token(c, {"POS", staff_id, {"tickets:read"}, kNow - 1});
@@ -79,7 +81,7 @@ TEST_F(OrgUseCases, ApiTokensExpireInTheFutureAndNeedKnownScopes) {
                 manager),
             "forbidden");
   std::string token;
-  db->write_sync([&](storage::Repository& r) {
+  db->write_sync([&](storage::Stores& r) {
     Context c{r, admin, kNow, nullptr};
     token = create_api_token(c, {"POS", staff_id, {"tickets:read"}, kNow + 60000});
   });
@@ -95,7 +97,7 @@ TEST_F(OrgUseCases, FailedLoginsAreCountedAndLockTheName) {
   std::optional<people::Staff> nobody;
   for (int i = 0; i < kMaxLoginFailures; ++i) {
     db->write_sync(
-        [&](storage::Repository& r) { EXPECT_FALSE(finish_login(r, "ghost", nobody, false, "127.0.0.1", kNow + i)); });
+        [&](storage::Stores& r) { EXPECT_FALSE(finish_login(r, "ghost", nobody, false, "127.0.0.1", kNow + i)); });
   }
   EXPECT_THROW(check_login_allowed(db->reader(), "ghost", kNow + 10), Error);
   EXPECT_NO_THROW(check_login_allowed(db->reader(), "ghost", kNow + kLockoutWindowMs + 10));

@@ -1,5 +1,5 @@
 #pragma once
-// Stores, departments, staff and members as plain values.
+// Stores, departments and staff as plain values.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -41,18 +41,6 @@ struct Staff {
   std::vector<int64_t> store_ids;
   std::vector<int64_t> department_ids;
   std::string password_hash;  // never leaves the storage/app layers
-};
-
-struct Member {
-  int64_t id = 0;
-  std::string member_no;
-  std::string name;
-  std::string phone;  // normalised
-  std::string tier = "normal";
-  std::string birthday;  // YYYY-MM-DD or empty
-  std::vector<std::string> care_flags;
-  int64_t home_store_id = 0;
-  int64_t created_at = 0;
 };
 
 }  // namespace kefu::people

@@ -2,17 +2,23 @@
 
 #include <algorithm>
 
+#include "callbacks/storage/callback_store.hpp"
 #include "core/app/signing_key.hpp"
 #include "core/app/validate.hpp"
 #include "core/domain/error.hpp"
 #include "core/domain/signed_link.hpp"
 #include "members/domain/phone.hpp"
+#include "members/storage/member_store.hpp"
 #include "notifications/app/notifications.hpp"
+#include "org/storage/org_store.hpp"
+#include "public_tickets/storage/contact_store.hpp"
 #include "sla/app/sla.hpp"
 #include "tickets/app/record.hpp"
 #include "tickets/app/tickets.hpp"
 #include "tickets/domain/status.hpp"
 #include "tickets/domain/vocabulary.hpp"
+#include "tickets/storage/ticket_store.hpp"
+#include "tickets/storage/timeline_store.hpp"
 
 namespace kefu::app {
 namespace {
@@ -69,9 +75,9 @@ std::string status_zh(const std::string& code) {
 std::vector<int64_t> reply_recipients(Context& c, const ticket::Ticket& t) {
   if (t.owner_id) return {*t.owner_id};
   std::vector<int64_t> ids;
-  for (const auto& s : c.repo.staff_in_store(t.store_id, "supervisor")) ids.push_back(s.id);
+  for (const auto& s : c.store<storage::OrgStore>().staff_in_store(t.store_id, "supervisor")) ids.push_back(s.id);
   if (ids.empty())
-    for (const auto& s : c.repo.staff_in_store(t.store_id, "manager")) ids.push_back(s.id);
+    for (const auto& s : c.store<storage::OrgStore>().staff_in_store(t.store_id, "manager")) ids.push_back(s.id);
   return ids;
 }
 
@@ -90,10 +96,10 @@ PublicSubmitted submit_public_ticket(Context& c, const PublicSubmission& in) {
 
   std::optional<int64_t> store_id;
   if (in.store_id) {
-    if (*in.store_id > 0 && c.repo.store_exists(*in.store_id)) store_id = in.store_id;
+    if (*in.store_id > 0 && c.store<storage::OrgStore>().store_exists(*in.store_id)) store_id = in.store_id;
   } else if (!in.store_code.empty()) {
     check_text("store", in.store_code, 40, true);
-    for (const auto& s : c.repo.stores())
+    for (const auto& s : c.store<storage::OrgStore>().stores())
       if (s.code == in.store_code) store_id = s.id;
   } else {
     throw invalid("store", "请选择门店", "choose a store", "required");
@@ -106,10 +112,10 @@ PublicSubmitted submit_public_ticket(Context& c, const PublicSubmission& in) {
   nt.channel = "app";  // APP/网页: an online contact, claimed by the first agent who takes it
   nt.subject = in.subject;
   nt.description = in.description;
-  if (auto m = c.repo.member_by_phone(*phone)) nt.member_id = m->id;
+  if (auto m = c.store<storage::MemberStore>().member_by_phone(*phone)) nt.member_id = m->id;
   auto t = create_ticket(c, nt);
 
-  c.repo.insert_ticket_contact({t.id, in.name, *phone, c.now_ms});
+  c.store<storage::ContactStore>().insert_ticket_contact({t.id, in.name, *phone, c.now_ms});
   // Staff learn who wrote in, with the phone masked as for every agent.
   record_event(c, t.id, "customer_contact", in.name,
                {{"phone", people::mask_phone(*phone)},
@@ -124,22 +130,23 @@ std::optional<PublicAccess> track_ticket(Context& c, const std::string& number_i
   std::string number;
   for (char ch : number_in)
     if (ch != ' ') number += (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : ch;
-  if (c.repo.login_failures_since(track_key(number), c.now_ms - kTrackWindowMs) >= kTrackFailuresMax)
+  if (c.store<storage::ContactStore>().tracking_failures_since(track_key(number), c.now_ms - kTrackWindowMs) >=
+      kTrackFailuresMax)
     throw Error(Error::Kind::too_many, "too_many_attempts", "查询次数过多，请 15 分钟后再试",
                 "too many attempts; try again in 15 minutes");
   const auto phone = people::normalize_phone(phone_in).value_or("");
 
-  auto t = c.repo.ticket_by_number(number);
+  auto t = c.store<storage::TicketStore>().ticket_by_number(number);
   std::string expected = "\x01";  // matches no normalised phone
   if (t) {
-    if (auto contact = c.repo.ticket_contact(t->id))
+    if (auto contact = c.store<storage::ContactStore>().ticket_contact(t->id))
       expected = contact->phone;
     else if (t->member_id)
-      if (auto m = c.repo.member(*t->member_id)) expected = m->phone;
+      if (auto m = c.store<storage::MemberStore>().member(*t->member_id)) expected = m->phone;
   }
   const bool match = same_digits(phone, expected) && !phone.empty();
   if (!t || !match) {
-    c.repo.record_login_failure(track_key(number), "", c.now_ms);
+    c.store<storage::ContactStore>().record_tracking_failure(track_key(number), c.now_ms);
     return std::nullopt;
   }
   return access_for(c, *t);
@@ -155,7 +162,7 @@ ticket::Ticket ticket_for_access(Context& c, const std::string& token) {
     if (e.kind() == Error::Kind::gone) throw access_expired();
     throw invalid_access();
   }
-  auto t = c.repo.ticket(claim.ticket_id);
+  auto t = c.store<storage::TicketStore>().ticket(claim.ticket_id);
   if (!t) throw invalid_access();
   return *t;
 }
@@ -168,14 +175,14 @@ PublicTicketView public_ticket_view(Context& c, const std::string& token) {
   v.number = t.number;
   v.type = t.type;
   v.subject = t.subject;
-  if (c.repo.ticket_contact(t.id)) v.description = t.description;  // the customer's own words
+  if (c.store<storage::ContactStore>().ticket_contact(t.id)) v.description = t.description;  // the customer's own words
   v.status = t.status;
   v.status_zh = status_zh(t.status);
-  if (auto s = c.repo.store(t.store_id)) v.store_name = s->name;
+  if (auto s = c.store<storage::OrgStore>().store(t.store_id)) v.store_name = s->name;
   v.created_at = t.created_at;
   v.updated_at = t.updated_at;
   v.can_reply = t.status != "closed";
-  for (const auto& e : c.repo.events(t.id)) {
+  for (const auto& e : c.store<storage::TimelineStore>().events(t.id)) {
     if (!e.customer_visible) continue;
     PublicEvent pe{e.id, e.kind, "service", e.body, std::nullopt, e.created_at};
     if (e.kind == "customer_reply" || e.kind == "csat") pe.from = "customer";
@@ -186,9 +193,9 @@ PublicTicketView public_ticket_view(Context& c, const std::string& token) {
     }
     v.events.push_back(std::move(pe));
   }
-  for (const auto& a : c.repo.attachments(t.id))
+  for (const auto& a : c.store<storage::TimelineStore>().attachments(t.id))
     if (a.uploaded_by == 0) v.photos.push_back({a.id, a.content_type, a.filename, a.size, a.created_at});
-  v.rating = c.repo.csat(t.id);
+  v.rating = c.store<storage::CallbackStore>().csat(t.id);
   return v;
 }
 
@@ -203,7 +210,7 @@ ticket::Event customer_reply(Context& c, const std::string& token, const std::st
     sla_on_transition(c, t, "waiting_customer", "in_progress");
     t.version = expected + 1;
     t.updated_at = c.now_ms;
-    if (!c.repo.update_ticket(t, expected))
+    if (!c.store<storage::TicketStore>().update_ticket(t, expected))
       throw Error(Error::Kind::conflict, "version_conflict", "工单正在更新，请稍后重试",
                   "the ticket is being updated; retry shortly");
     record_event(c, t.id, "status", "", {{"from", "waiting_customer"}, {"to", "in_progress"}, {"by", "customer_reply"}},
@@ -223,7 +230,7 @@ ticket::Event customer_reply(Context& c, const std::string& token, const std::st
 ticket::Attachment add_customer_photo(Context& c, const std::string& token, const ticket::Attachment& in) {
   auto t = ticket_for_access(c, token);
   if (t.status == "closed") throw ticket_closed();
-  auto existing = c.repo.attachments(t.id);
+  auto existing = c.store<storage::TimelineStore>().attachments(t.id);
   auto own = std::count_if(existing.begin(), existing.end(), [](const auto& a) { return a.uploaded_by == 0; });
   if (static_cast<std::size_t>(own) >= kCustomerPhotosMax)
     throw Error(Error::Kind::conflict, "too_many_photos",
@@ -234,14 +241,14 @@ ticket::Attachment add_customer_photo(Context& c, const std::string& token, cons
 
 ticket::Attachment customer_photo(Context& c, const std::string& token, int64_t attachment_id) {
   auto t = ticket_for_access(c, token);
-  auto a = c.repo.attachment(attachment_id);
+  auto a = c.store<storage::TimelineStore>().attachment(attachment_id);
   if (!a || a->ticket_id != t.id || a->uploaded_by != 0) throw not_found("照片", "photo");
   return *a;
 }
 
 std::vector<PublicStore> public_stores(Context& c) {
   std::vector<PublicStore> out;
-  for (const auto& s : c.repo.stores()) out.push_back({s.id, s.code, s.name});
+  for (const auto& s : c.store<storage::OrgStore>().stores()) out.push_back({s.id, s.code, s.name});
   return out;
 }
 

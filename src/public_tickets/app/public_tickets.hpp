@@ -14,8 +14,10 @@
 #include <string>
 #include <vector>
 
+#include "callbacks/storage/callback_store.hpp"
 #include "core/app/context.hpp"
-#include "core/storage/repository.hpp"
+#include "core/storage/database.hpp"
+#include "public_tickets/storage/contact_store.hpp"
 #include "tickets/domain/ticket.hpp"
 
 namespace kefu::app {

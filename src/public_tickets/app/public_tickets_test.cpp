@@ -3,8 +3,11 @@
 
 #include "callbacks/app/csat.hpp"
 #include "members/app/members.hpp"
+#include "notifications/storage/notification_store.hpp"
+#include "public_tickets/storage/contact_store.hpp"
 #include "sla/app/escalation.hpp"
 #include "sla/app/sla_fixture.hpp"
+#include "tickets/storage/ticket_store.hpp"
 
 namespace kefu::app {
 namespace {
@@ -47,7 +50,7 @@ TEST_F(PublicTickets, ASubmissionIsAnUnclaimedOnlineTicketWithANumberAndAToken) 
   EXPECT_EQ(s.ticket.store_id, store_a);
   EXPECT_FALSE(s.ticket.owner_id);              // waits to be claimed
   EXPECT_TRUE(s.ticket.first_response_due_at);  // the SLA policy applies
-  auto contact = db->reader().ticket_contact(s.ticket.id);
+  auto contact = db->reader().get<storage::ContactStore>().ticket_contact(s.ticket.id);
   ASSERT_TRUE(contact);
   EXPECT_EQ(contact->phone, "13800138000");
   EXPECT_EQ(contact->name, "王女士");
@@ -158,14 +161,16 @@ TEST_F(PublicTickets, ACustomerReplyReachesStaffAndNotifiesTheOwner) {
   auto s = submit();
   // Unclaimed: the store's supervisors hear of it.
   reply(s.access.token, "请尽快处理");
-  EXPECT_EQ(db->reader().notifications(supervisor.staff_id, std::nullopt, false, 10).size(), 1u);
+  EXPECT_EQ(
+      db->reader().get<storage::NotificationStore>().notifications(supervisor.staff_id, std::nullopt, false, 10).size(),
+      1u);
 
   as(agent, [&](Context& c) { return claim_ticket(c, s.ticket.id); });
   move(agent, s.ticket.id, "waiting_customer", kNow + 2 * kHour);
   auto e = reply(s.access.token, "小票照片已补充", kNow + 3 * kHour);
   EXPECT_EQ(e.kind, "customer_reply");
   EXPECT_TRUE(e.customer_visible);
-  auto mine = db->reader().notifications(agent.staff_id, std::nullopt, false, 10);
+  auto mine = db->reader().get<storage::NotificationStore>().notifications(agent.staff_id, std::nullopt, false, 10);
   ASSERT_EQ(mine.size(), 1u);
   EXPECT_EQ(mine[0].kind, "customer_reply");
 
@@ -174,7 +179,7 @@ TEST_F(PublicTickets, ACustomerReplyReachesStaffAndNotifiesTheOwner) {
   for (const auto& ev : tl.events) replies += ev.kind == "customer_reply";
   EXPECT_EQ(replies, 2);
   // Waiting on the customer, the reply puts the ticket back in work.
-  EXPECT_EQ(db->reader().ticket(s.ticket.id)->status, "in_progress");
+  EXPECT_EQ(db->reader().get<storage::TicketStore>().ticket(s.ticket.id)->status, "in_progress");
 
   EXPECT_EQ(code_of([&] { reply(s.access.token, ""); }), "required");
   EXPECT_EQ(code_of([&] { reply(s.access.token, std::string(2001, 'a')); }), "too_long");

@@ -4,12 +4,13 @@
 #include "core/api/support.hpp"
 #include "core/domain/error.hpp"
 #include "remedies/app/remedies.hpp"
+#include "remedies/storage/remedy_store.hpp"
 #include "tickets/api/render.hpp"
 
 namespace kefu::api {
 namespace {
 
-json render_resolution(const storage::ResolutionRecord& r) {
+json render_resolution(const storage::Remedy& r) {
   auto opt = [](const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); };
   return {{"id", r.id},
           {"ticket_id", r.ticket_id},

@@ -9,9 +9,12 @@
 #include "core/app/validate.hpp"
 #include "core/domain/error.hpp"
 #include "notifications/app/notifications.hpp"
+#include "org/storage/org_store.hpp"
+#include "remedies/storage/remedy_store.hpp"
 #include "tickets/app/record.hpp"
 #include "tickets/app/tickets.hpp"
 #include "tickets/domain/status.hpp"
+#include "tickets/storage/ticket_store.hpp"
 
 namespace kefu::app {
 namespace {
@@ -40,14 +43,14 @@ std::string money(int64_t fen) {
 }
 
 // "补偿 券 ¥500.00", "致歉"
-std::string summary_zh(const storage::ResolutionRecord& r) {
+std::string summary_zh(const storage::Remedy& r) {
   std::string s(resolution::name_zh(r.kind));
   if (!r.compensation.empty()) s += " " + std::string(resolution::name_zh(r.compensation));
   if (resolution::has_amount(r.kind)) s += " " + money(r.amount_cents);
   return s;
 }
 
-nlohmann::json snapshot(const storage::ResolutionRecord& r) {
+nlohmann::json snapshot(const storage::Remedy& r) {
   auto opt = [](const std::optional<int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
   return {{"resolution_id", r.id},
           {"ticket_id", r.ticket_id},
@@ -64,8 +67,8 @@ nlohmann::json snapshot(const storage::ResolutionRecord& r) {
           {"version", r.version}};
 }
 
-resolution::Limits limits_in_force(storage::Repository& repo) {
-  auto rows = repo.authority_limits();
+resolution::Limits limits_in_force(storage::Stores& repo) {
+  auto rows = repo.get<storage::RemedyStore>().authority_limits();
   if (rows.empty()) return resolution::default_limits();
   return resolution::Limits(rows.begin(), rows.end());
 }
@@ -77,21 +80,21 @@ std::vector<int64_t> approvers_to_notify(Context& c, int64_t store_id, const std
   std::vector<int64_t> ids;
   for (auto role : kLimitedRoles) {
     if (people::role_rank(role) < people::role_rank(approver_role)) continue;
-    for (const auto& s : c.repo.staff_in_store(store_id, std::string(role))) ids.push_back(s.id);
+    for (const auto& s : c.store<storage::OrgStore>().staff_in_store(store_id, std::string(role))) ids.push_back(s.id);
     if (!ids.empty()) return ids;
   }
-  for (const auto& s : c.repo.staff_list())
+  for (const auto& s : c.store<storage::OrgStore>().staff_list())
     if (s.active && s.role == "admin") ids.push_back(s.id);
   return ids;
 }
 
-Error already_decided(const storage::ResolutionRecord& r) {
+Error already_decided(const storage::Remedy& r) {
   return Error(Error::Kind::conflict, "already_decided", "该办结方案已处理（" + r.status + "），不能再次审批",
                "the resolution was already decided (" + r.status + ")");
 }
 
 // The resolution is applied: the ticket moves to resolved in the caller's name.
-ticket::Ticket resolve_ticket(Context& c, const ticket::Ticket& t, const storage::ResolutionRecord& r) {
+ticket::Ticket resolve_ticket(Context& c, const ticket::Ticket& t, const storage::Remedy& r) {
   return change_status(c, t.id, "resolved", "办结：" + summary_zh(r) + "。" + r.description, std::nullopt);
 }
 
@@ -111,17 +114,17 @@ ResolutionOutcome propose_resolution(Context& c, int64_t ticket_id, const resolu
   if (!ticket::can_transition(t.status, "resolved"))
     throw Error(Error::Kind::conflict, "invalid_transition", "工单状态「" + t.status + "」不能直接办结",
                 "a ticket in status " + t.status + " cannot be resolved");
-  auto existing = c.repo.resolutions(t.id);
+  auto existing = c.store<storage::RemedyStore>().remedies(t.id);
   if (std::any_of(existing.begin(), existing.end(), [](const auto& r) { return r.status == "pending"; }))
     throw Error(Error::Kind::conflict, "approval_pending", "该工单已有待审批的办结方案，请等待审批结果",
                 "the ticket already has a resolution waiting for approval");
 
-  const auto limits = limits_in_force(c.repo);
+  const auto limits = limits_in_force(c.stores);
   auto decision = resolution::decide(in, c.actor.role, limits);
   if (!decision.within_limit && people::role_rank(decision.approver_role) < people::role_rank(kLowestApprover))
     decision.approver_role = std::string(kLowestApprover);
 
-  storage::ResolutionRecord r;
+  storage::Remedy r;
   r.ticket_id = t.id;
   r.kind = in.kind;
   r.compensation = in.compensation;
@@ -139,7 +142,7 @@ ResolutionOutcome propose_resolution(Context& c, int64_t ticket_id, const resolu
     r.status = "pending";
     r.approver_role = decision.approver_role;
   }
-  r.id = c.repo.insert_resolution(r);
+  r.id = c.store<storage::RemedyStore>().insert_remedy(r);
 
   nlohmann::json data = snapshot(r);
   if (decision.within_limit) {
@@ -176,13 +179,13 @@ ResolutionOutcome propose_resolution(Context& c, int64_t ticket_id, const resolu
 ResolutionOutcome decide_resolution(Context& c, int64_t resolution_id, bool approve, const std::string& reason) {
   require_scope(c.actor, "tickets:write");
   check_text("reason", reason, kReasonMax, /*required=*/!approve);
-  auto found = c.repo.resolution(resolution_id);
+  auto found = c.store<storage::RemedyStore>().remedy(resolution_id);
   std::optional<ticket::Ticket> t;
-  if (found) t = c.repo.ticket(found->ticket_id);
+  if (found) t = c.store<storage::TicketStore>().ticket(found->ticket_id);
   if (!found || !t || !c.actor.in_store(t->store_id)) throw not_found("办结方案", "resolution");
   auto r = *found;
   if (r.status != "pending") throw already_decided(r);
-  const auto limits = limits_in_force(c.repo);
+  const auto limits = limits_in_force(c.stores);
   if (!resolution::may_approve(c.actor.role, r.approver_role, r.amount_cents, limits))
     throw forbidden(
         "该办结方案（" + summary_zh(r) + "）需由" + role_zh(r.approver_role) + "或以上、且授权额度足够的人员审批",
@@ -201,7 +204,7 @@ ResolutionOutcome decide_resolution(Context& c, int64_t resolution_id, bool appr
   r.decided_at = c.now_ms;
   r.decision_reason = reason;
   r.version = expected + 1;
-  if (!c.repo.update_resolution(r, expected))
+  if (!c.store<storage::RemedyStore>().update_remedy(r, expected))
     throw Error(Error::Kind::conflict, "version_conflict", "办结方案已被他人处理，请刷新后重试",
                 "the resolution was changed by someone else; reload and retry");
 
@@ -229,9 +232,9 @@ ResolutionOutcome decide_resolution(Context& c, int64_t resolution_id, bool appr
   return {r, *t};
 }
 
-std::vector<storage::ResolutionRecord> ticket_resolutions(Context& c, int64_t ticket_id) {
+std::vector<storage::Remedy> ticket_resolutions(Context& c, int64_t ticket_id) {
   auto t = get_ticket(c, ticket_id);
-  return c.repo.resolutions(t.id);
+  return c.store<storage::RemedyStore>().remedies(t.id);
 }
 
 std::vector<PendingApproval> pending_approvals(Context& c) {
@@ -241,19 +244,20 @@ std::vector<PendingApproval> pending_approvals(Context& c) {
   for (auto role : kRoles)
     if (c.actor.at_least(role)) roles.emplace_back(role);
   if (roles.empty()) return {};
-  const auto limits = limits_in_force(c.repo);
+  const auto limits = limits_in_force(c.stores);
   std::vector<PendingApproval> out;
-  for (auto& r : c.repo.pending_resolutions(c.actor.is_admin() ? std::vector<int64_t>{} : c.actor.store_ids, roles)) {
+  for (auto& r : c.store<storage::RemedyStore>().pending_remedies(
+           c.actor.is_admin() ? std::vector<int64_t>{} : c.actor.store_ids, roles)) {
     if (r.requested_by == c.actor.staff_id) continue;
     if (!resolution::may_approve(c.actor.role, r.approver_role, r.amount_cents, limits)) continue;
-    auto t = c.repo.ticket(r.ticket_id);
+    auto t = c.store<storage::TicketStore>().ticket(r.ticket_id);
     if (!t || !c.actor.in_store(t->store_id)) continue;
     out.push_back({std::move(r), std::move(*t)});
   }
   return out;
 }
 
-resolution::Limits authority_limits(Context& c) { return limits_in_force(c.repo); }
+resolution::Limits authority_limits(Context& c) { return limits_in_force(c.stores); }
 
 resolution::Limits set_authority_limits(Context& c, const resolution::Limits& limits) {
   require_scope(c.actor, "admin");
@@ -264,11 +268,11 @@ resolution::Limits set_authority_limits(Context& c, const resolution::Limits& li
     for (const auto& [role, fen] : l) j[role] = fen;
     return j;
   };
-  auto stored = c.repo.authority_limits();
+  auto stored = c.store<storage::RemedyStore>().authority_limits();
   nlohmann::json before = stored.empty() ? nlohmann::json(nullptr) : to_json({stored.begin(), stored.end()});
   resolution::Limits after;
   for (auto role : kLimitedRoles) after[std::string(role)] = *resolution::limit_of(role, limits);
-  for (const auto& [role, fen] : after) c.repo.put_authority_limit(role, fen);
+  for (const auto& [role, fen] : after) c.store<storage::RemedyStore>().put_authority_limit(role, fen);
   audit(c, "authority_limits.update", "authority_limits", 0, before, to_json(after));
   return after;
 }

@@ -15,13 +15,14 @@
 #include <vector>
 
 #include "core/app/context.hpp"
-#include "core/storage/repository.hpp"
 #include "remedies/domain/authority.hpp"
+#include "remedies/storage/remedy_store.hpp"
+#include "tickets/domain/ticket.hpp"
 
 namespace kefu::app {
 
 struct ResolutionOutcome {
-  storage::ResolutionRecord resolution;
+  storage::Remedy resolution;
   ticket::Ticket ticket;  // after the change (resolved when the resolution was applied)
 };
 
@@ -39,13 +40,13 @@ ResolutionOutcome propose_resolution(Context&, int64_t ticket_id, const resoluti
 ResolutionOutcome decide_resolution(Context&, int64_t resolution_id, bool approve, const std::string& reason);
 
 // A ticket's resolutions, oldest first.
-std::vector<storage::ResolutionRecord> ticket_resolutions(Context&, int64_t ticket_id);
+std::vector<storage::Remedy> ticket_resolutions(Context&, int64_t ticket_id);
 
 // Pending resolutions the caller may decide: in the caller's stores (admins: all),
 // for approver roles ranked at most the caller's, with the amount within the caller's
 // limit, not requested by the caller. Oldest first.
 struct PendingApproval {
-  storage::ResolutionRecord resolution;
+  storage::Remedy resolution;
   ticket::Ticket ticket;
 };
 std::vector<PendingApproval> pending_approvals(Context&);

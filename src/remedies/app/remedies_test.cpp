@@ -7,7 +7,13 @@
 
 #include "core/app/use_case_test.hpp"
 #include "core/domain/error.hpp"
+#include "core/storage/platform_stores.hpp"
+#include "notifications/storage/notification_store.hpp"
+#include "org/storage/org_store.hpp"
+#include "remedies/storage/remedy_store.hpp"
 #include "tickets/app/tickets.hpp"
+#include "tickets/storage/ticket_store.hpp"
+#include "tickets/storage/timeline_store.hpp"
 
 namespace kefu::app {
 namespace {
@@ -18,10 +24,11 @@ class ResolutionUseCases : public testing::UseCaseTest {
  protected:
   void SetUp() override {
     UseCaseTest::SetUp();
-    db->write_sync([&](storage::Repository& r) {
-      store_a = r.insert_store({.code = "A", .name = "甲店"});
-      store_b = r.insert_store({.code = "B", .name = "乙店"});
-      desk = r.insert_department({.store_id = store_a, .code = "desk", .name = "总服务台", .kind = "desk"});
+    db->write_sync([&](storage::Stores& r) {
+      store_a = r.get<storage::OrgStore>().insert_store({.code = "A", .name = "甲店"});
+      store_b = r.get<storage::OrgStore>().insert_store({.code = "B", .name = "乙店"});
+      desk = r.get<storage::OrgStore>().insert_department(
+          {.store_id = store_a, .code = "desk", .name = "总服务台", .kind = "desk"});
       agent = make(r, "agent1", "agent", {store_a}, {desk});
       agent2 = make(r, "agent2", "agent", {store_a}, {desk});
       head = make(r, "head", "dept_head", {store_a}, {desk});
@@ -50,14 +57,14 @@ class ResolutionUseCases : public testing::UseCaseTest {
 
   std::vector<storage::Notification> notices(const people::Actor& who, const std::string& kind) {
     std::vector<storage::Notification> out;
-    for (auto& n : db->reader().notifications(who.staff_id, std::nullopt, false, 100))
+    for (auto& n : db->reader().get<storage::NotificationStore>().notifications(who.staff_id, std::nullopt, false, 100))
       if (n.kind == kind) out.push_back(n);
     return out;
   }
 
   std::vector<std::string> audit_actions(int64_t ticket_id) {
     std::vector<std::string> out;
-    for (const auto& a : db->reader().audit("ticket", ticket_id)) out.push_back(a.action);
+    for (const auto& a : db->reader().get<storage::AuditStore>().audit("ticket", ticket_id)) out.push_back(a.action);
     return out;
   }
 
@@ -73,7 +80,7 @@ TEST_F(ResolutionUseCases, WithinTheLimitTheAgentResolvesOnTheSpot) {
   EXPECT_EQ(out.resolution.decided_by, agent.staff_id);
   EXPECT_EQ(out.ticket.status, "resolved");
   EXPECT_EQ(out.ticket.resolved_at, kNow);
-  EXPECT_EQ(db->reader().ticket(t.id)->status, "resolved");
+  EXPECT_EQ(db->reader().get<storage::TicketStore>().ticket(t.id)->status, "resolved");
 
   // ¥200.00 is exactly the agent's default limit.
   auto t2 = desk_ticket(agent);
@@ -81,7 +88,7 @@ TEST_F(ResolutionUseCases, WithinTheLimitTheAgentResolvesOnTheSpot) {
   EXPECT_EQ(c.resolution.status, "applied");
   EXPECT_EQ(c.ticket.status, "resolved");
 
-  auto events = db->reader().events(t2.id);
+  auto events = db->reader().get<storage::TimelineStore>().events(t2.id);
   std::vector<std::string> kinds;
   for (const auto& e : events) kinds.push_back(e.kind);
   EXPECT_EQ(kinds, (std::vector<std::string>{"created", "resolution", "status"}));
@@ -99,7 +106,7 @@ TEST_F(ResolutionUseCases, AboveTheLimitItWaitsAndTheSupervisorIsNotified) {
   // The dept_head's limit would cover ¥500, but approvers are supervisors and above.
   EXPECT_EQ(out.resolution.approver_role, "supervisor");
   EXPECT_FALSE(out.resolution.decided_by);
-  EXPECT_EQ(db->reader().ticket(t.id)->status, "new");
+  EXPECT_EQ(db->reader().get<storage::TicketStore>().ticket(t.id)->status, "new");
 
   auto got = notices(supervisor, "approval_request");
   ASSERT_EQ(got.size(), 1u);
@@ -109,14 +116,14 @@ TEST_F(ResolutionUseCases, AboveTheLimitItWaitsAndTheSupervisorIsNotified) {
   EXPECT_TRUE(notices(head, "approval_request").empty());
   EXPECT_TRUE(notices(agent, "approval_request").empty());
 
-  auto events = db->reader().events(t.id);
+  auto events = db->reader().get<storage::TimelineStore>().events(t.id);
   ASSERT_EQ(events.back().kind, "resolution");
   EXPECT_NE(events.back().body.find("待主管审批"), std::string::npos) << events.back().body;
   EXPECT_EQ(audit_actions(t.id).back(), "resolution.propose");
 
   // One pending resolution at a time.
   EXPECT_EQ(code_of([&] { propose(agent, t.id, {"apology", "", 0, "致歉"}); }), "approval_pending");
-  EXPECT_EQ(db->reader().resolutions(t.id).size(), 1u);
+  EXPECT_EQ(db->reader().get<storage::RemedyStore>().remedies(t.id).size(), 1u);
 }
 
 TEST_F(ResolutionUseCases, AgentsCannotApproveAndNeitherCanTheRequester) {
@@ -125,7 +132,7 @@ TEST_F(ResolutionUseCases, AgentsCannotApproveAndNeitherCanTheRequester) {
   EXPECT_EQ(code_of([&] { decide(agent2, p.id, true, ""); }), "forbidden");
   EXPECT_EQ(code_of([&] { decide(agent, p.id, true, ""); }), "forbidden");
   EXPECT_EQ(code_of([&] { decide(head, p.id, true, ""); }), "forbidden");
-  EXPECT_EQ(db->reader().resolution(p.id)->status, "pending");
+  EXPECT_EQ(db->reader().get<storage::RemedyStore>().remedy(p.id)->status, "pending");
   EXPECT_TRUE(as(agent2, [&](Context& c) { return pending_approvals(c); }).empty());
 
   // Nobody decides their own request, not even after a promotion that would cover it.
@@ -155,7 +162,7 @@ TEST_F(ResolutionUseCases, TheSupervisorApprovesAndTheTicketIsResolved) {
   EXPECT_EQ(out.resolution.decided_at, kNow);
   EXPECT_EQ(out.resolution.version, 2);
   EXPECT_EQ(out.ticket.status, "resolved");
-  auto stored = *db->reader().ticket(t.id);
+  auto stored = *db->reader().get<storage::TicketStore>().ticket(t.id);
   EXPECT_EQ(stored.status, "resolved");
   EXPECT_EQ(stored.owner_id, agent.staff_id);  // ownership does not move
 
@@ -165,14 +172,14 @@ TEST_F(ResolutionUseCases, TheSupervisorApprovesAndTheTicketIsResolved) {
   auto actions = audit_actions(t.id);
   EXPECT_NE(std::find(actions.begin(), actions.end(), "resolution.approve"), actions.end());
   // The status change is in the approver's name.
-  auto audit = db->reader().audit("ticket", t.id);
+  auto audit = db->reader().get<storage::AuditStore>().audit("ticket", t.id);
   EXPECT_EQ(audit.back().action, "ticket.status");
   EXPECT_EQ(audit.back().actor_id, supervisor.staff_id);
 
   // A second decision, either way, is a conflict; nothing changes.
   EXPECT_EQ(code_of([&] { decide(supervisor, p.id, false, "重复"); }), "already_decided");
   EXPECT_EQ(code_of([&] { decide(manager, p.id, true, ""); }), "already_decided");
-  EXPECT_EQ(db->reader().resolution(p.id)->version, 2);
+  EXPECT_EQ(db->reader().get<storage::RemedyStore>().remedy(p.id)->version, 2);
   EXPECT_TRUE(as(supervisor, [&](Context& c) { return pending_approvals(c); }).empty());
 }
 
@@ -191,7 +198,7 @@ TEST_F(ResolutionUseCases, OverTheSupervisorsLimitTheManagerDecides) {
   auto out = decide(manager, p.id, true, "同意，特殊情况");
   EXPECT_EQ(out.resolution.status, "applied");
   EXPECT_EQ(out.resolution.decision_reason, "同意，特殊情况");
-  EXPECT_EQ(db->reader().ticket(t.id)->status, "resolved");
+  EXPECT_EQ(db->reader().get<storage::TicketStore>().ticket(t.id)->status, "resolved");
 }
 
 TEST_F(ResolutionUseCases, AboveEveryLimitTheAdminDecidesAndIsNotified) {
@@ -209,14 +216,14 @@ TEST_F(ResolutionUseCases, RejectingNeedsAReasonAndLeavesTheTicketOpen) {
   EXPECT_EQ(code_of([&] { decide(supervisor, p.id, false, ""); }), "required");
   EXPECT_EQ(code_of([&] { decide(supervisor, p.id, false, "  "); }), "required");
   EXPECT_EQ(code_of([&] { decide(supervisor, p.id, false, std::string(501, 'x')); }), "too_long");
-  EXPECT_EQ(db->reader().resolution(p.id)->status, "pending");
+  EXPECT_EQ(db->reader().get<storage::RemedyStore>().remedy(p.id)->status, "pending");
 
   auto out = decide(supervisor, p.id, false, "金额过高，请改为积分补偿");
   EXPECT_EQ(out.resolution.status, "rejected");
   EXPECT_EQ(out.resolution.decision_reason, "金额过高，请改为积分补偿");
   EXPECT_EQ(out.ticket.status, "new");
-  EXPECT_EQ(db->reader().ticket(t.id)->status, "new");
-  EXPECT_FALSE(db->reader().ticket(t.id)->resolved_at);
+  EXPECT_EQ(db->reader().get<storage::TicketStore>().ticket(t.id)->status, "new");
+  EXPECT_FALSE(db->reader().get<storage::TicketStore>().ticket(t.id)->resolved_at);
   auto told = notices(agent, "approval_decided");
   ASSERT_EQ(told.size(), 1u);
   EXPECT_NE(told[0].body.find("金额过高"), std::string::npos);
@@ -227,7 +234,7 @@ TEST_F(ResolutionUseCases, RejectingNeedsAReasonAndLeavesTheTicketOpen) {
   auto again = propose(agent, t.id, {"compensation", "points", 10'000, "赠送积分"});
   EXPECT_EQ(again.resolution.status, "applied");
   EXPECT_EQ(again.ticket.status, "resolved");
-  EXPECT_EQ(db->reader().resolutions(t.id).size(), 2u);
+  EXPECT_EQ(db->reader().get<storage::RemedyStore>().remedies(t.id).size(), 2u);
 }
 
 TEST_F(ResolutionUseCases, AnotherStoreSeesNotFound) {
@@ -238,7 +245,7 @@ TEST_F(ResolutionUseCases, AnotherStoreSeesNotFound) {
   EXPECT_EQ(code_of([&] { as(supervisor_b, [&](Context& c) { return ticket_resolutions(c, t.id); }); }), "not_found");
   EXPECT_TRUE(as(supervisor_b, [&](Context& c) { return pending_approvals(c); }).empty());
   EXPECT_EQ(code_of([&] { decide(supervisor, 999'999, true, ""); }), "not_found");
-  EXPECT_EQ(db->reader().resolution(p.id)->status, "pending");
+  EXPECT_EQ(db->reader().get<storage::RemedyStore>().remedy(p.id)->status, "pending");
 }
 
 TEST_F(ResolutionUseCases, OnlyTheOwnerOrASupervisorProposes) {
@@ -254,7 +261,7 @@ TEST_F(ResolutionUseCases, OnlyTheOwnerOrASupervisorProposes) {
     return create_ticket(c, {.store_id = store_a, .type = "inquiry", .channel = "app", .subject = "营业时间"});
   });
   EXPECT_EQ(code_of([&] { propose(supervisor, online.id, {"explanation", "", 0, "已答复"}); }), "unclaimed");
-  EXPECT_TRUE(db->reader().resolutions(online.id).empty());
+  EXPECT_TRUE(db->reader().get<storage::RemedyStore>().remedies(online.id).empty());
 }
 
 TEST_F(ResolutionUseCases, BadInputStoresNothing) {
@@ -272,9 +279,9 @@ TEST_F(ResolutionUseCases, BadInputStoresNothing) {
   EXPECT_EQ(field_of({"apology", "", 100, "x"}), "amount_cents/invalid_amount");
   EXPECT_EQ(field_of({"compensation", "", 100, "x"}), "compensation/required");
   EXPECT_EQ(field_of({"refund", "", 100, " "}), "description/required");
-  EXPECT_TRUE(db->reader().resolutions(t.id).empty());
-  EXPECT_EQ(db->reader().ticket(t.id)->version, t.version);
-  EXPECT_EQ(db->reader().events(t.id).size(), 1u);
+  EXPECT_TRUE(db->reader().get<storage::RemedyStore>().remedies(t.id).empty());
+  EXPECT_EQ(db->reader().get<storage::TicketStore>().ticket(t.id)->version, t.version);
+  EXPECT_EQ(db->reader().get<storage::TimelineStore>().events(t.id).size(), 1u);
 }
 
 TEST_F(ResolutionUseCases, OnlyTheAdminChangesTheLimitsAndABadTableChangesNothing) {
@@ -285,13 +292,13 @@ TEST_F(ResolutionUseCases, OnlyTheAdminChangesTheLimitsAndABadTableChangesNothin
   resolution::Limits not_monotone{{"agent", 60'000}, {"dept_head", 50'000}, {"supervisor", 200'000}};
   EXPECT_EQ(code_of([&] { as(admin, [&](Context& c) { return set_authority_limits(c, not_monotone); }); }),
             "limits_not_monotone");
-  EXPECT_TRUE(db->reader().authority_limits().empty());
-  EXPECT_TRUE(db->reader().audit("authority_limits", 0).empty());
+  EXPECT_TRUE(db->reader().get<storage::RemedyStore>().authority_limits().empty());
+  EXPECT_TRUE(db->reader().get<storage::AuditStore>().audit("authority_limits", 0).empty());
 
   auto set = as(admin, [&](Context& c) { return set_authority_limits(c, raised); });
   EXPECT_EQ(set, raised);
   EXPECT_EQ(as(supervisor, [&](Context& c) { return authority_limits(c); }), raised);
-  auto audit = db->reader().audit("authority_limits", 0);
+  auto audit = db->reader().get<storage::AuditStore>().audit("authority_limits", 0);
   ASSERT_EQ(audit.size(), 1u);
   EXPECT_EQ(audit[0].action, "authority_limits.update");
   EXPECT_EQ(audit[0].actor_id, admin.staff_id);

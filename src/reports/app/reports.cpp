@@ -6,7 +6,10 @@
 
 #include "core/app/scope.hpp"
 #include "core/domain/error.hpp"
+#include "org/storage/org_store.hpp"
+#include "reports/storage/report_store.hpp"
 #include "sla/app/sla.hpp"
+#include "sla/storage/clock_store.hpp"
 
 namespace kefu::app {
 
@@ -19,14 +22,15 @@ std::vector<sla::ComplianceRow> sla_compliance(Context& c, int64_t from_ms, int6
                   "invalid period: from must be before to, at most 366 days apart", "invalid_range");
   std::vector<int64_t> stores;
   if (store_id) {
-    if (!c.actor.in_store(*store_id) || !c.repo.store(*store_id)) throw not_found("门店", "store");
+    if (!c.actor.in_store(*store_id) || !c.store<storage::OrgStore>().store(*store_id))
+      throw not_found("门店", "store");
     stores = {*store_id};
   } else if (!c.actor.is_admin()) {
     stores = c.actor.store_ids;
     if (stores.empty()) return {};
   }
 
-  auto rows = c.repo.ticket_clock_rows(stores, from_ms, to_ms);
+  auto rows = c.store<storage::ClockStore>().ticket_clock_rows(stores, from_ms, to_ms);
   // One calendar and name per store (the calendars are shared, their addresses stable).
   std::map<int64_t, std::shared_ptr<const sla::BusinessCalendar>> calendars;
   std::map<int64_t, std::string> names;
@@ -36,8 +40,8 @@ std::vector<sla::ComplianceRow> sla_compliance(Context& c, int64_t from_ms, int6
     const auto& t = row.ticket;
     auto cal = calendars.find(t.store_id);
     if (cal == calendars.end()) {
-      cal = calendars.emplace(t.store_id, store_calendar(c.repo, t.store_id)).first;
-      auto s = c.repo.store(t.store_id);
+      cal = calendars.emplace(t.store_id, store_calendar(c.stores, t.store_id)).first;
+      auto s = c.store<storage::OrgStore>().store(t.store_id);
       names[t.store_id] = s ? s->name : std::to_string(t.store_id);
     }
     histories.push_back({.ticket_id = t.id,
@@ -70,7 +74,8 @@ DashboardCounts dashboard_counts(Context& c, std::optional<int64_t> from_ms, std
   require_scope(c.actor, "tickets:read");
   std::vector<int64_t> stores;
   if (store_id) {
-    if (!c.actor.in_store(*store_id) || !c.repo.store_exists(*store_id)) throw not_found("门店", "store");
+    if (!c.actor.in_store(*store_id) || !c.store<storage::OrgStore>().store_exists(*store_id))
+      throw not_found("门店", "store");
     stores = {*store_id};
   } else if (!c.actor.is_admin()) {
     stores = c.actor.store_ids;
@@ -79,7 +84,8 @@ DashboardCounts dashboard_counts(Context& c, std::optional<int64_t> from_ms, std
   DashboardCounts out;
   if (!from_ms) {
     std::string zone = "Asia/Shanghai";
-    if (auto st = c.repo.store(stores.empty() ? (store_id ? *store_id : 1) : stores.front())) zone = st->timezone;
+    if (auto st = c.store<storage::OrgStore>().store(stores.empty() ? (store_id ? *store_id : 1) : stores.front()))
+      zone = st->timezone;
     out.from_ms = local_midnight(c.now_ms, zone);
   } else {
     out.from_ms = *from_ms;
@@ -88,7 +94,7 @@ DashboardCounts dashboard_counts(Context& c, std::optional<int64_t> from_ms, std
   if (out.from_ms >= out.to_ms || out.to_ms - out.from_ms > kMaxReportSpanMs)
     throw invalid("to", "统计区间无效：开始须早于结束，且不超过 366 天",
                   "invalid period: from must be before to, at most 366 days apart", "invalid_range");
-  out.counts = c.repo.ticket_counts(stores, out.from_ms, out.to_ms, c.now_ms);
+  out.counts = c.store<storage::ReportStore>().ticket_counts(stores, out.from_ms, out.to_ms, c.now_ms);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/app/context.hpp"
+#include "reports/storage/report_store.hpp"
 #include "sla/domain/compliance.hpp"
 
 namespace kefu::app {

@@ -5,6 +5,7 @@
 #include "core/domain/error.hpp"
 #include "sla/app/sla.hpp"
 #include "sla/app/sla_admin.hpp"
+#include "sla/storage/sla_config_store.hpp"
 #include "sla/storage/sla_json.hpp"
 
 namespace kefu::api {

@@ -4,9 +4,13 @@
 #include <nlohmann/json.hpp>
 
 #include "notifications/app/notifications.hpp"
+#include "org/storage/org_store.hpp"
 #include "sla/app/sla.hpp"
 #include "sla/domain/escalation.hpp"
+#include "sla/storage/clock_store.hpp"
 #include "tickets/app/record.hpp"
+#include "tickets/storage/task_store.hpp"
+#include "tickets/storage/ticket_store.hpp"
 
 namespace kefu::app {
 namespace {
@@ -39,19 +43,20 @@ std::vector<int64_t> recipients(Context& c, const ticket::Ticket& t, sla::Notify
       if (t.owner_id) out.push_back(*t.owner_id);
       break;
     case sla::Notify::supervisor:
-      out = ids_of(c.repo.staff_in_store(t.store_id, "supervisor"));
+      out = ids_of(c.store<storage::OrgStore>().staff_in_store(t.store_id, "supervisor"));
       break;
     case sla::Notify::manager:
-      out = ids_of(c.repo.staff_in_store(t.store_id, "manager"));
+      out = ids_of(c.store<storage::OrgStore>().staff_in_store(t.store_id, "manager"));
       break;
     case sla::Notify::department_head:
       if (t.department_id)
-        for (const auto& s : c.repo.staff_in_store(t.store_id, "dept_head"))
+        for (const auto& s : c.store<storage::OrgStore>().staff_in_store(t.store_id, "dept_head"))
           if (std::find(s.department_ids.begin(), s.department_ids.end(), *t.department_id) != s.department_ids.end())
             out.push_back(s.id);
       break;
   }
-  if (out.empty() && who != sla::Notify::supervisor) out = ids_of(c.repo.staff_in_store(t.store_id, "supervisor"));
+  if (out.empty() && who != sla::Notify::supervisor)
+    out = ids_of(c.store<storage::OrgStore>().staff_in_store(t.store_id, "supervisor"));
   return out;
 }
 
@@ -70,13 +75,13 @@ const people::Actor& system_actor() {
 }
 
 std::vector<FiredStep> fire_escalations(Context& c, int64_t ticket_id) {
-  auto t = c.repo.ticket(ticket_id);
+  auto t = c.store<storage::TicketStore>().ticket(ticket_id);
   if (!t || !t->next_escalation_at || *t->next_escalation_at > c.now_ms) return {};
-  auto s = load_sla(c.repo, *t);
-  const auto calendar_ptr = store_calendar(c.repo, t->store_id);
+  auto s = load_sla(c.stores, *t);
+  const auto calendar_ptr = store_calendar(c.stores, t->store_id);
   const auto& calendar = *calendar_ptr;
   const auto now = sla::from_unix_ms(c.now_ms);
-  auto fired = c.repo.fired_escalations(t->id);
+  auto fired = c.store<storage::ClockStore>().fired_escalations(t->id);
   const sla::Ladder empty;
   const auto& ladder = s.policy ? s.policy->ladder : empty;
   std::vector<FiredStep> out;
@@ -94,7 +99,7 @@ std::vector<FiredStep> fire_escalations(Context& c, int64_t ticket_id) {
       const auto& step = ladder[e.step];
       storage::FiredEscalation row{t->id,   m, clock.generation, static_cast<int>(e.step), sla::to_unix_ms(e.fire_at),
                                    c.now_ms};
-      if (!c.repo.insert_fired_escalation(row)) continue;
+      if (!c.store<storage::ClockStore>().insert_fired_escalation(row)) continue;
       fired.push_back(row);
       const bool breach_step = sla::threshold(step, target) >= target.duration();
       if (!breach_step && !clock.breached_at) {
@@ -130,23 +135,23 @@ std::vector<FiredStep> fire_escalations(Context& c, int64_t ticket_id) {
   }
   if (!events.empty()) {
     s.events.insert(s.events.end(), events.begin(), events.end());
-    c.repo.insert_clock_events(t->id, events);
+    c.store<storage::ClockStore>().insert_clock_events(t->id, events);
   }
   refresh_deadlines(*t, s, fired, calendar);
-  c.repo.update_ticket_deadlines(*t);
+  c.store<storage::TicketStore>().update_ticket_deadlines(*t);
   return out;
 }
 
 std::vector<int64_t> escalate_overdue_task(Context& c, int64_t task_id) {
-  auto task = c.repo.task(task_id);
+  auto task = c.store<storage::TaskStore>().task(task_id);
   if (!task || task->due_at > c.now_ms || (task->status != "open" && task->status != "in_progress")) return {};
-  auto t = c.repo.ticket(task->ticket_id);
-  if (!t || !c.repo.mark_task_escalated(task_id, c.now_ms)) return {};
+  auto t = c.store<storage::TicketStore>().ticket(task->ticket_id);
+  if (!t || !c.store<storage::TaskStore>().mark_task_escalated(task_id, c.now_ms)) return {};
   ticket::Ticket scoped = *t;
   scoped.department_id = task->department_id;  // the head of the task's department
   auto to = recipients(c, scoped, sla::Notify::department_head);
   if (task->assignee_id) to.push_back(*task->assignee_id);
-  auto dept = c.repo.department(task->department_id);
+  auto dept = c.store<storage::OrgStore>().department(task->department_id);
   const std::string dept_name = dept ? dept->name : "协办部门";
   Notice n;
   n.kind = "task_overdue";

@@ -2,10 +2,14 @@
 
 #include <algorithm>
 
+#include "members/storage/member_store.hpp"
+#include "org/storage/org_store.hpp"
 #include "sla/app/sla_config.hpp"
 #include "sla/domain/clock_rules.hpp"
 #include "sla/domain/escalation.hpp"
 #include "sla/domain/policy.hpp"
+#include "sla/storage/clock_store.hpp"
+#include "sla/storage/sla_config_store.hpp"
 #include "tickets/app/record.hpp"
 #include "tickets/app/tickets.hpp"
 
@@ -29,42 +33,44 @@ void append(Context& c, int64_t ticket_id, SlaState& s, const std::vector<sla::C
   if (events.empty()) return;
   for (const auto& e : events) s.clocks = sla::apply(s.clocks, e);
   s.events.insert(s.events.end(), events.begin(), events.end());
-  c.repo.insert_clock_events(ticket_id, events);
+  c.store<storage::ClockStore>().insert_clock_events(ticket_id, events);
 }
 
 void refresh(Context& c, ticket::Ticket& t, const SlaState& s) {
-  refresh_deadlines(t, s, c.repo.fired_escalations(t.id), *store_calendar(c.repo, t.store_id));
+  refresh_deadlines(t, s, c.store<storage::ClockStore>().fired_escalations(t.id),
+                    *store_calendar(c.stores, t.store_id));
 }
 
 std::optional<storage::SlaPolicyRecord> matching_policy(Context& c, const SlaConfig& config, const ticket::Ticket& t) {
   std::optional<people::Member> member;
-  if (t.member_id) member = c.repo.member(*t.member_id);
+  if (t.member_id) member = c.store<storage::MemberStore>().member(*t.member_id);
   const auto& policies = config.active_policies;
   const auto* p = sla::match_policy(policies, sla::facts_of(t, member ? &*member : nullptr));
   if (!p) return std::nullopt;
   return config.active[static_cast<std::size_t>(p - policies.data())];
 }
 
-std::shared_ptr<const sla::BusinessCalendar> calendar_in(const SlaConfig& config, storage::Repository& repo,
+std::shared_ptr<const sla::BusinessCalendar> calendar_in(const SlaConfig& config, storage::Stores& repo,
                                                          int64_t store_id) {
   if (auto it = config.calendars.find(store_id); it != config.calendars.end()) return it->second;
   return std::make_shared<const sla::BusinessCalendar>(
-      build_calendar(repo.store(store_id).value_or(people::Store{}), repo.special_days(store_id)));
+      build_calendar(repo.get<storage::OrgStore>().store(store_id).value_or(people::Store{}),
+                     repo.get<storage::SlaConfigStore>().special_days(store_id)));
 }
 
 }  // namespace
 
-std::shared_ptr<const sla::BusinessCalendar> store_calendar(storage::Repository& repo, int64_t store_id) {
+std::shared_ptr<const sla::BusinessCalendar> store_calendar(storage::Stores& repo, int64_t store_id) {
   return calendar_in(*sla_config(repo), repo, store_id);
 }
 
-SlaState load_sla(storage::Repository& repo, const ticket::Ticket& t) {
+SlaState load_sla(storage::Stores& repo, const ticket::Ticket& t) {
   SlaState s;
   if (t.sla_policy_id) {
     auto config = sla_config(repo);
     if (auto it = config->by_id.find(*t.sla_policy_id); it != config->by_id.end()) s.policy = it->second;
   }
-  s.events = repo.clock_events(t.id);
+  s.events = repo.get<storage::ClockStore>().clock_events(t.id);
   s.clocks = sla::replay(s.events);
   return s;
 }
@@ -107,7 +113,7 @@ void refresh_deadlines(ticket::Ticket& t, const SlaState& s, const std::vector<s
 }
 
 std::vector<sla::ClockEvent> start_sla(Context& c, ticket::Ticket& t) {
-  const auto config = sla_config(c.repo);  // once: this is on every create
+  const auto config = sla_config(c.stores);  // once: this is on every create
   SlaState s;
   s.policy = matching_policy(c, *config, t);
   t.sla_policy_id.reset();
@@ -115,38 +121,38 @@ std::vector<sla::ClockEvent> start_sla(Context& c, ticket::Ticket& t) {
   t.sla_policy_id = s.policy->policy.id;
   auto events = sla::events_for_creation(s.policy->policy.targets, now_of(c));
   for (const auto& e : events) s.clocks = sla::apply(s.clocks, e);
-  refresh_deadlines(t, s, {}, *calendar_in(*config, c.repo, t.store_id));
+  refresh_deadlines(t, s, {}, *calendar_in(*config, c.stores, t.store_id));
   return events;
 }
 
 void record_clock_events(Context& c, int64_t ticket_id, const std::vector<sla::ClockEvent>& events) {
-  if (!events.empty()) c.repo.insert_clock_events(ticket_id, events);
+  if (!events.empty()) c.store<storage::ClockStore>().insert_clock_events(ticket_id, events);
 }
 
 void sla_on_transition(Context& c, ticket::Ticket& t, const std::string& from, const std::string& to) {
-  auto s = load_sla(c.repo, t);
+  auto s = load_sla(c.stores, t);
   if (!s.policy && s.events.empty()) return;
   append(c, t.id, s, sla::events_for_transition(from, to, at_of(c, s), s.clocks, targets_of(s)));
   refresh(c, t, s);
 }
 
 void sla_on_first_reply(Context& c, ticket::Ticket& t) {
-  auto s = load_sla(c.repo, t);
+  auto s = load_sla(c.stores, t);
   if (s.events.empty()) return;
   append(c, t.id, s, sla::events_for_first_reply(s.clocks, at_of(c, s)));
   refresh(c, t, s);
 }
 
 void sla_on_callback_done(Context& c, ticket::Ticket& t) {
-  auto s = load_sla(c.repo, t);
+  auto s = load_sla(c.stores, t);
   if (s.events.empty()) return;
   append(c, t.id, s, sla::events_for_callback_done(s.clocks, at_of(c, s)));
   refresh(c, t, s);
 }
 
 void sla_reapply(Context& c, ticket::Ticket& t, const std::string& why) {
-  auto s = load_sla(c.repo, t);
-  auto policy = matching_policy(c, *sla_config(c.repo), t);
+  auto s = load_sla(c.stores, t);
+  auto policy = matching_policy(c, *sla_config(c.stores), t);
   const auto before = t.sla_policy_id;
   const sla::Targets old_targets = targets_of(s);
   s.policy = policy;
@@ -176,11 +182,11 @@ void sla_reapply(Context& c, ticket::Ticket& t, const std::string& why) {
 
 TicketSla ticket_sla(Context& c, int64_t ticket_id) {
   auto t = get_ticket(c, ticket_id);
-  auto s = load_sla(c.repo, t);
-  const auto calendar_ptr = store_calendar(c.repo, t.store_id);
+  auto s = load_sla(c.stores, t);
+  const auto calendar_ptr = store_calendar(c.stores, t.store_id);
   const auto& calendar = *calendar_ptr;
   const auto now = now_of(c);
-  TicketSla out{s.policy, {}, s.events, c.repo.fired_escalations(t.id)};
+  TicketSla out{s.policy, {}, s.events, c.store<storage::ClockStore>().fired_escalations(t.id)};
   for (auto m : sla::kMetrics) {
     ClockView v{s.clocks[m]};
     if (const auto& target = v.state.target) {

@@ -9,15 +9,17 @@
 #include <vector>
 
 #include "core/app/context.hpp"
-#include "core/storage/repository.hpp"
+#include "core/storage/database.hpp"
 #include "sla/domain/calendar.hpp"
 #include "sla/domain/clock.hpp"
+#include "sla/storage/clock_store.hpp"
+#include "sla/storage/sla_config_store.hpp"
 
 namespace kefu::app {
 
 // The store's business calendar: its weekly hours, special days and zone. A store
 // without weekly hours counts as open round the clock. Shared, from the SLA config cache.
-std::shared_ptr<const sla::BusinessCalendar> store_calendar(storage::Repository&, int64_t store_id);
+std::shared_ptr<const sla::BusinessCalendar> store_calendar(storage::Stores&, int64_t store_id);
 
 // What the SLA code knows about one ticket.
 struct SlaState {
@@ -25,7 +27,7 @@ struct SlaState {
   std::vector<sla::ClockEvent> events;
   sla::TicketClocks clocks;
 };
-SlaState load_sla(storage::Repository&, const ticket::Ticket&);
+SlaState load_sla(storage::Stores&, const ticket::Ticket&);
 
 // A new ticket, before it is inserted: picks the policy and sets the deadlines. The
 // returned events are recorded with record_clock_events once the ticket has an id.

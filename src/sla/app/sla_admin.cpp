@@ -2,9 +2,11 @@
 
 #include "core/app/scope.hpp"
 #include "core/domain/error.hpp"
+#include "org/storage/org_store.hpp"
 #include "sla/app/sla.hpp"
 #include "sla/domain/escalation.hpp"
 #include "sla/domain/policy.hpp"
+#include "sla/storage/sla_config_store.hpp"
 #include "sla/storage/sla_json.hpp"
 #include "tickets/app/record.hpp"
 
@@ -16,7 +18,7 @@ void check(Context& c, const storage::SlaPolicyRecord& r) {
   sla::validate(r.policy);
   sla::validate_ladder(r.ladder);
   if (!r.active) return;
-  for (const auto& other : c.repo.sla_policies(false))
+  for (const auto& other : c.store<storage::SlaConfigStore>().sla_policies(false))
     if (other.policy.id != r.policy.id && other.policy.position == r.policy.position)
       throw invalid("position",
                     "顺序号 " + std::to_string(r.policy.position) + " 已被策略「" + other.policy.name + "」使用",
@@ -25,7 +27,7 @@ void check(Context& c, const storage::SlaPolicyRecord& r) {
 }
 
 storage::SlaPolicyRecord existing(Context& c, int64_t id) {
-  auto r = c.repo.sla_policy(id);
+  auto r = c.store<storage::SlaConfigStore>().sla_policy(id);
   if (!r) throw not_found("服务时限策略", "SLA policy");
   return *r;
 }
@@ -37,13 +39,13 @@ Error version_conflict(int64_t stored) {
 }
 
 void require_store(Context& c, int64_t store_id) {
-  if (!c.actor.in_store(store_id) || !c.repo.store(store_id)) throw not_found("门店", "store");
+  if (!c.actor.in_store(store_id) || !c.store<storage::OrgStore>().store(store_id)) throw not_found("门店", "store");
 }
 
 }  // namespace
 
 std::vector<storage::SlaPolicyRecord> list_policies(Context& c, bool include_retired) {
-  return c.repo.sla_policies(include_retired);
+  return c.store<storage::SlaConfigStore>().sla_policies(include_retired);
 }
 
 storage::SlaPolicyRecord create_policy(Context& c, storage::SlaPolicyRecord r) {
@@ -53,7 +55,7 @@ storage::SlaPolicyRecord create_policy(Context& c, storage::SlaPolicyRecord r) {
   r.version = 1;
   r.updated_at = c.now_ms;
   check(c, r);
-  r.policy.id = c.repo.insert_sla_policy(r);
+  r.policy.id = c.store<storage::SlaConfigStore>().insert_sla_policy(r);
   audit(c, "sla_policy.create", "sla_policy", r.policy.id, nullptr, storage::to_json(r));
   return r;
 }
@@ -67,7 +69,8 @@ storage::SlaPolicyRecord update_policy(Context& c, int64_t id, storage::SlaPolic
   r.version = before.version + 1;
   r.updated_at = c.now_ms;
   check(c, r);
-  if (!c.repo.update_sla_policy(r, expected_version)) throw version_conflict(existing(c, id).version);
+  if (!c.store<storage::SlaConfigStore>().update_sla_policy(r, expected_version))
+    throw version_conflict(existing(c, id).version);
   audit(c, "sla_policy.update", "sla_policy", id, storage::to_json(before), storage::to_json(r));
   return r;
 }
@@ -80,26 +83,26 @@ storage::SlaPolicyRecord retire_policy(Context& c, int64_t id) {
   r.active = false;
   r.version += 1;
   r.updated_at = c.now_ms;
-  c.repo.update_sla_policy(r, r.version - 1);
+  c.store<storage::SlaConfigStore>().update_sla_policy(r, r.version - 1);
   audit(c, "sla_policy.retire", "sla_policy", id, before, storage::to_json(r));
   return r;
 }
 
 sla::CalendarSpec get_calendar(Context& c, int64_t store_id) {
   require_store(c, store_id);
-  return store_calendar(c.repo, store_id)->spec();
+  return store_calendar(c.stores, store_id)->spec();
 }
 
 sla::CalendarSpec put_calendar(Context& c, int64_t store_id, sla::CalendarSpec spec) {
   require_store(c, store_id);
   if (!c.actor.is_admin()) require_role(c.actor, "manager");
   sla::BusinessCalendar validated(spec);  // throws invalid_calendar naming the field
-  auto store = *c.repo.store(store_id);
+  auto store = *c.store<storage::OrgStore>().store(store_id);
   auto before = get_calendar(c, store_id);
   store.timezone = spec.time_zone;
   store.hours = spec.weekly;
-  c.repo.update_store(store);
-  c.repo.replace_special_days(store_id, spec.special_days);
+  c.store<storage::OrgStore>().update_store(store);
+  c.store<storage::SlaConfigStore>().replace_special_days(store_id, spec.special_days);
   audit(c, "store.calendar", "store", store_id, storage::to_json(before), storage::to_json(spec));
   return spec;
 }
@@ -108,7 +111,7 @@ int64_t calendar_deadline(Context& c, int64_t store_id, int64_t from_ms, int64_t
   require_store(c, store_id);
   if (minutes < 0 || minutes > sla::kMaxTargetMinutes)
     throw invalid("minutes", "分钟数应在 0–527040 之间", "minutes must be 0-527040", "invalid_target");
-  const auto& calendar = *store_calendar(c.repo, store_id);
+  const auto& calendar = *store_calendar(c.stores, store_id);
   return sla::to_unix_ms(sla::add_business_minutes(calendar, sla::from_unix_ms(from_ms), minutes));
 }
 

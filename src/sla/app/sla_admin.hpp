@@ -7,8 +7,9 @@
 #include <vector>
 
 #include "core/app/context.hpp"
-#include "core/storage/repository.hpp"
+#include "core/storage/database.hpp"
 #include "sla/domain/calendar.hpp"
+#include "sla/storage/sla_config_store.hpp"
 
 namespace kefu::app {
 

@@ -1,7 +1,7 @@
 #pragma once
 // What the SLA code reads on every ticket change — the policies and the store calendars —
 // parsed once and kept in memory while the database's SLA configuration version
-// (Repository::sla_config_version, changed by any policy, special-day or store change,
+// (Stores::sla_config_version, changed by any policy, special-day or store change,
 // by any process) stays the same. One small query per use instead of parsing every
 // policy's JSON and rebuilding a calendar on the writer's hot path.
 #include <map>
@@ -9,9 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "core/storage/repository.hpp"
+#include "core/storage/database.hpp"
 #include "sla/domain/calendar.hpp"
 #include "sla/domain/policy.hpp"
+#include "sla/storage/sla_config_store.hpp"
 
 namespace kefu::app {
 
@@ -24,7 +25,7 @@ struct SlaConfig {
 };
 
 // The configuration as this repository sees it (inside its transaction or snapshot).
-std::shared_ptr<const SlaConfig> sla_config(storage::Repository&);
+std::shared_ptr<const SlaConfig> sla_config(storage::Stores&);
 
 // A store's calendar from weekly hours, special days and zone; no weekly hours = open
 // round the clock (what sla_config stores per store).

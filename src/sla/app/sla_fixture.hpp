@@ -5,6 +5,8 @@
 // first response 30 min, resolution 240 min, callback 1440 min, all calendar time.
 // Praise tickets therefore run without SLA clocks.
 #include "core/app/use_case_test.hpp"
+#include "org/storage/org_store.hpp"
+#include "sla/storage/sla_config_store.hpp"
 #include "tickets/app/tickets.hpp"
 
 namespace kefu::app::testing {
@@ -15,11 +17,13 @@ class SlaUseCases : public UseCaseTest {
  protected:
   void SetUp() override {
     UseCaseTest::SetUp();
-    db->write_sync([&](storage::Repository& r) {
-      store_a = r.insert_store({.code = "A", .name = "甲店"});
-      store_b = r.insert_store({.code = "B", .name = "乙店"});
-      security = r.insert_department({.store_id = store_a, .code = "security", .name = "保安部", .kind = "security"});
-      desk = r.insert_department({.store_id = store_a, .code = "desk", .name = "总服务台", .kind = "desk"});
+    db->write_sync([&](storage::Stores& r) {
+      store_a = r.get<storage::OrgStore>().insert_store({.code = "A", .name = "甲店"});
+      store_b = r.get<storage::OrgStore>().insert_store({.code = "B", .name = "乙店"});
+      security = r.get<storage::OrgStore>().insert_department(
+          {.store_id = store_a, .code = "security", .name = "保安部", .kind = "security"});
+      desk = r.get<storage::OrgStore>().insert_department(
+          {.store_id = store_a, .code = "desk", .name = "总服务台", .kind = "desk"});
       agent = make(r, "agent1", "agent", {store_a}, {desk});
       agent2 = make(r, "agent2", "agent", {store_a}, {desk});
       supervisor = make(r, "sup", "supervisor", {store_a}, {desk});
@@ -34,7 +38,7 @@ class SlaUseCases : public UseCaseTest {
                   .targets = {.first_response = sla::Target{30, sla::TimeMode::calendar},
                               .resolution = sla::Target{240, sla::TimeMode::calendar},
                               .callback = sla::Target{1440, sla::TimeMode::calendar}}};
-      r.insert_sla_policy(p);
+      r.get<storage::SlaConfigStore>().insert_sla_policy(p);
     });
   }
 

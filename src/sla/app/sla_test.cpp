@@ -5,9 +5,17 @@
 #include <gtest/gtest.h>
 
 #include "core/app/use_case_test.hpp"
+#include "notifications/storage/notification_store.hpp"
+#include "notifications/storage/outbox_store.hpp"
+#include "org/storage/org_store.hpp"
 #include "sla/app/escalation.hpp"
 #include "sla/domain/sla_test_support.hpp"
+#include "sla/storage/clock_store.hpp"
+#include "sla/storage/sla_config_store.hpp"
 #include "tickets/app/tickets.hpp"
+#include "tickets/storage/task_store.hpp"
+#include "tickets/storage/ticket_store.hpp"
+#include "tickets/storage/timeline_store.hpp"
 
 namespace kefu::app {
 namespace {
@@ -22,11 +30,12 @@ class SlaClocks : public testing::UseCaseTest {
  protected:
   void SetUp() override {
     UseCaseTest::SetUp();
-    db->write_sync([&](storage::Repository& r) {
+    db->write_sync([&](storage::Stores& r) {
       people::Store st{.code = "SH01", .name = "上海店"};
       for (int wd = 0; wd < 7; ++wd) st.hours.push_back({wd, "10:00", "22:00"});
-      store = r.insert_store(st);
-      desk = r.insert_department({.store_id = store, .code = "desk", .name = "总服务台", .kind = "desk"});
+      store = r.get<storage::OrgStore>().insert_store(st);
+      desk = r.get<storage::OrgStore>().insert_department(
+          {.store_id = store, .code = "desk", .name = "总服务台", .kind = "desk"});
       agent = staff(r, "agent", "agent", "");
       sup = staff(r, "sup", "supervisor", "sup@store.example");
       manager = staff(r, "boss", "manager", "");
@@ -44,13 +53,12 @@ class SlaClocks : public testing::UseCaseTest {
       normal.ladder = {sla::at_percent(80, sla::Notify::owner), sla::at_percent(100, sla::Notify::supervisor),
                        sla::after_breach(120, sla::Notify::manager)};
       p1.ladder = normal.ladder;
-      r.insert_sla_policy(p1);
-      normal_id = r.insert_sla_policy(normal);
+      r.get<storage::SlaConfigStore>().insert_sla_policy(p1);
+      normal_id = r.get<storage::SlaConfigStore>().insert_sla_policy(normal);
     });
   }
 
-  people::Actor staff(storage::Repository& r, const std::string& name, const std::string& role,
-                      const std::string& email) {
+  people::Actor staff(storage::Stores& r, const std::string& name, const std::string& role, const std::string& email) {
     return make(r, name, role, {store}, {desk}, email);
   }
 
@@ -73,11 +81,11 @@ class SlaClocks : public testing::UseCaseTest {
     return at_time(system_actor(), ms(local), [&](Context& c) { return fire_escalations(c, id); });
   }
 
-  ticket::Ticket get(int64_t id) { return *db->reader().ticket(id); }
+  ticket::Ticket get(int64_t id) { return *db->reader().get<storage::TicketStore>().ticket(id); }
 
   std::vector<std::string> kinds(int64_t id) {
     std::vector<std::string> out;
-    for (const auto& e : db->reader().clock_events(id))
+    for (const auto& e : db->reader().get<storage::ClockStore>().clock_events(id))
       out.push_back(std::string(sla::name(e.metric)) + ":" + std::string(sla::name(e.kind)));
     return out;
   }
@@ -118,8 +126,8 @@ TEST_F(SlaClocks, EachStepFiresOnceAtItsTimeAndTheBreachIsRecorded) {
   EXPECT_EQ(when(get(t.id).next_escalation_at), "2026-11-23 12:30");
 
   auto& r = db->reader();
-  EXPECT_EQ(r.notifications(sup.staff_id, std::nullopt, false, 10).size(), 1u);
-  auto mail = r.emails_due(ms("2026-11-23 10:30"), 10);
+  EXPECT_EQ(r.get<storage::NotificationStore>().notifications(sup.staff_id, std::nullopt, false, 10).size(), 1u);
+  auto mail = r.get<storage::OutboxStore>().emails_due(ms("2026-11-23 10:30"), 10);
   ASSERT_EQ(mail.size(), 1u);  // only the supervisor has an email address
   EXPECT_EQ(mail[0].to, "sup@store.example");
   EXPECT_NE(mail[0].subject.find("已超时"), std::string::npos);
@@ -132,7 +140,7 @@ TEST_F(SlaClocks, ASchedulerThatWasDownFiresMissedStepsLateAndOnce) {
   EXPECT_EQ(late[0].late_ms, ms("2026-11-23 13:00") - ms("2026-11-23 10:24"));
   EXPECT_EQ(late[2].notified, std::vector<int64_t>{manager.staff_id});
   EXPECT_TRUE(fire(t.id, "2026-11-23 13:00").empty());
-  auto notes = db->reader().notifications(manager.staff_id, std::nullopt, false, 10);
+  auto notes = db->reader().get<storage::NotificationStore>().notifications(manager.staff_id, std::nullopt, false, 10);
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_NE(notes[0].body.find("延迟"), std::string::npos);  // says it fired late
 }
@@ -177,7 +185,7 @@ TEST_F(SlaClocks, APriorityChangeReappliesThePolicyAndSaysSoOnTheTimeline) {
   EXPECT_EQ(when(p1.first_response_due_at), "2026-11-23 10:10");  // 10 calendar minutes, 5 already run
   EXPECT_EQ(when(p1.resolution_due_at), "2026-11-23 11:00");
   bool said = false;
-  for (const auto& e : db->reader().events(t.id))
+  for (const auto& e : db->reader().get<storage::TimelineStore>().events(t.id))
     if (e.kind == "sla")
       said = e.body.find("P3→P1") != std::string::npos && e.body.find("P1 紧急") != std::string::npos;
   EXPECT_TRUE(said);
@@ -199,10 +207,11 @@ TEST_F(SlaClocks, ResolvingStartsTheCallbackClockAndAReopenRestartsResolution) {
 TEST_F(SlaClocks, AnOverdueCollaborationTaskGoesToItsDepartmentHeadOnce) {
   int64_t security = 0;
   people::Actor head;
-  db->write_sync([&](storage::Repository& r) {
-    security = r.insert_department({.store_id = store, .code = "security", .name = "保安部", .kind = "security"});
+  db->write_sync([&](storage::Stores& r) {
+    security = r.get<storage::OrgStore>().insert_department(
+        {.store_id = store, .code = "security", .name = "保安部", .kind = "security"});
     people::Staff s{0, "guard", "保安主管", "dept_head", "", "", true, {store}, {security}, "x"};
-    head.staff_id = r.insert_staff(s);
+    head.staff_id = r.get<storage::OrgStore>().insert_staff(s);
   });
   auto t = create("2026-11-23 10:00");
   auto task = at_time(agent, ms("2026-11-23 10:05"), [&](Context& c) {
@@ -213,22 +222,23 @@ TEST_F(SlaClocks, AnOverdueCollaborationTaskGoesToItsDepartmentHeadOnce) {
     return at_time(system_actor(), ms(local), [&](Context& c) { return escalate_overdue_task(c, task.id); });
   };
   EXPECT_TRUE(escalate("2026-11-23 10:59").empty());
-  EXPECT_TRUE(db->reader().tasks_overdue(ms("2026-11-23 10:59"), 10).empty());
-  EXPECT_EQ(db->reader().tasks_overdue(ms("2026-11-23 11:30"), 10), std::vector<int64_t>{task.id});
+  EXPECT_TRUE(db->reader().get<storage::TaskStore>().tasks_overdue(ms("2026-11-23 10:59"), 10).empty());
+  EXPECT_EQ(db->reader().get<storage::TaskStore>().tasks_overdue(ms("2026-11-23 11:30"), 10),
+            std::vector<int64_t>{task.id});
   EXPECT_EQ(escalate("2026-11-23 11:30"), std::vector<int64_t>{head.staff_id});
   EXPECT_TRUE(escalate("2026-11-23 11:31").empty());  // once
-  EXPECT_TRUE(db->reader().tasks_overdue(ms("2026-11-23 12:00"), 10).empty());
-  auto notes = db->reader().notifications(head.staff_id, std::nullopt, false, 10);
+  EXPECT_TRUE(db->reader().get<storage::TaskStore>().tasks_overdue(ms("2026-11-23 12:00"), 10).empty());
+  auto notes = db->reader().get<storage::NotificationStore>().notifications(head.staff_id, std::nullopt, false, 10);
   ASSERT_EQ(notes.size(), 1u);
   EXPECT_NE(notes[0].title.find("保安部"), std::string::npos);
   EXPECT_NE(notes[0].body.find("30 分钟"), std::string::npos);
 }
 
 TEST_F(SlaClocks, NoMatchingPolicyMeansNoClocks) {
-  db->write_sync([&](storage::Repository& r) {
-    for (auto p : r.sla_policies(false)) {
+  db->write_sync([&](storage::Stores& r) {
+    for (auto p : r.get<storage::SlaConfigStore>().sla_policies(false)) {
       p.active = false;
-      r.update_sla_policy(p, p.version);
+      r.get<storage::SlaConfigStore>().update_sla_policy(p, p.version);
     }
   });
   auto t = create("2026-11-23 10:00");

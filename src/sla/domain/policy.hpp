@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "members/domain/member.hpp"
 #include "members/domain/member_vocabulary.hpp"
 #include "org/domain/org.hpp"
 #include "sla/domain/target.hpp"

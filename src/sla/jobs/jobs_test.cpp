@@ -6,7 +6,11 @@
 
 #include "core/storage/open.hpp"
 #include "notifications/jobs/outbox.hpp"
+#include "notifications/storage/notification_store.hpp"
+#include "notifications/storage/outbox_store.hpp"
+#include "org/storage/org_store.hpp"
 #include "sla/jobs/scheduler.hpp"
+#include "sla/storage/sla_config_store.hpp"
 #include "tickets/app/tickets.hpp"
 
 namespace kefu::jobs {
@@ -22,18 +26,19 @@ class Jobs : public ::testing::Test {
             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
     for (auto ext : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + ext);
     db = storage::open_database("sqlite://" + path.string(), true);
-    db->write_sync([&](storage::Repository& r) {
-      store = r.insert_store({.code = "SH01", .name = "上海店"});
-      agent = r.insert_staff({.username = "a", .display_name = "张敏", .role = "agent", .store_ids = {store}});
-      sup = r.insert_staff({.username = "s",
-                            .display_name = "陈静",
-                            .role = "supervisor",
-                            .email = "sup@store.example",
-                            .store_ids = {store}});
+    db->write_sync([&](storage::Stores& r) {
+      store = r.get<storage::OrgStore>().insert_store({.code = "SH01", .name = "上海店"});
+      agent = r.get<storage::OrgStore>().insert_staff(
+          {.username = "a", .display_name = "张敏", .role = "agent", .store_ids = {store}});
+      sup = r.get<storage::OrgStore>().insert_staff({.username = "s",
+                                                     .display_name = "陈静",
+                                                     .role = "supervisor",
+                                                     .email = "sup@store.example",
+                                                     .store_ids = {store}});
       storage::SlaPolicyRecord p;
       p.policy = {.name = "快", .position = 1, .targets = {.first_response = sla::Target{1, sla::TimeMode::calendar}}};
       p.ladder = {sla::at_percent(100, sla::Notify::supervisor)};
-      r.insert_sla_policy(p);
+      r.get<storage::SlaConfigStore>().insert_sla_policy(p);
       people::Actor a{.staff_id = agent, .role = "agent", .store_ids = {store}};
       app::Context c{r, a, kT0, nullptr};
       ticket =
@@ -62,7 +67,10 @@ TEST_F(Jobs, TwoSchedulersOnOneDatabaseFireAStepOnce) {
   ta.join();
   tb.join();
   EXPECT_EQ(fa.size() + fb.size(), 1u);
-  EXPECT_EQ(look([&](auto& r) { return r.notifications(sup, std::nullopt, false, 10); }).size(), 1u);
+  EXPECT_EQ(look([&](storage::Stores& r) {
+              return r.get<storage::NotificationStore>().notifications(sup, std::nullopt, false, 10);
+            }).size(),
+            1u);
   EXPECT_EQ(a.stats().fired + b.stats().fired, 1u);
 }
 
@@ -79,14 +87,17 @@ TEST_F(Jobs, TheSchedulerThreadFiresWithinATick) {
 TEST_F(Jobs, AFailedEmailIsKeptWithItsErrorAndRetriedLater) {
   int64_t now = kT0 + 61'000;
   EscalationScheduler(*db, [&] { return now; }).tick();
-  ASSERT_EQ(look([&](auto& r) { return r.emails_due(now, 10); }).size(), 1u);
+  ASSERT_EQ(look([&](storage::Stores& r) { return r.get<storage::OutboxStore>().emails_due(now, 10); }).size(), 1u);
   // Nothing listens on port 1: the send fails.
   OutboxSender sender(
       *db, notify::SmtpMailer({.url = "smtp://127.0.0.1:1", .from = "kefu@store.example", .timeout_ms = 2000}),
       [&] { return now; });
   EXPECT_EQ(sender.send_due(), 0);
-  EXPECT_TRUE(look([&](auto& r) { return r.emails_due(now, 10); }).empty());  // backed off
-  auto later = look([&](auto& r) { return r.emails_due(now + retry_delay_ms(0), 10); });
+  EXPECT_TRUE(look([&](storage::Stores& r) {
+                return r.get<storage::OutboxStore>().emails_due(now, 10);
+              }).empty());  // backed off
+  auto later =
+      look([&](storage::Stores& r) { return r.get<storage::OutboxStore>().emails_due(now + retry_delay_ms(0), 10); });
   ASSERT_EQ(later.size(), 1u);
   EXPECT_EQ(later[0].attempts, 1);
   EXPECT_FALSE(later[0].last_error.empty());

@@ -1,4 +1,6 @@
 #include "sla/jobs/scheduler.hpp"
+#include "sla/storage/clock_store.hpp"
+#include "tickets/storage/task_store.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -38,7 +40,7 @@ void EscalationScheduler::for_each_in_own_write(const std::vector<int64_t>& ids,
     auto promise = std::make_shared<std::promise<void>>();
     done.push_back(promise->get_future());
     db_.write(
-        [id, now, &fn](storage::Repository& r) {
+        [id, now, &fn](storage::Stores& r) {
           app::Context c{r, app::system_actor(), now, nullptr};
           fn(c, id);
         },
@@ -65,7 +67,7 @@ std::vector<app::FiredStep> EscalationScheduler::tick() {
     {
       auto& reader = db_.reader();
       storage::Snapshot snap(reader);
-      ids = reader.tickets_due_for_escalation(now, options_.batch);
+      ids = reader.get<storage::ClockStore>().tickets_due_for_escalation(now, options_.batch);
     }
     if (ids.empty()) break;
     const std::size_t before = out.size();
@@ -97,7 +99,7 @@ bool EscalationScheduler::escalate_tasks(int64_t now) {
   {
     auto& reader = db_.reader();
     storage::Snapshot snap(reader);
-    ids = reader.tasks_overdue(now, options_.batch);
+    ids = reader.get<storage::TaskStore>().tasks_overdue(now, options_.batch);
   }
   for_each_in_own_write(
       ids, "task", [](app::Context& c, int64_t id) { app::escalate_overdue_task(c, id); }, now);

@@ -15,7 +15,7 @@
 #include <thread>
 #include <vector>
 
-#include "core/storage/repository.hpp"
+#include "core/storage/database.hpp"
 #include "sla/app/escalation.hpp"
 
 namespace kefu::jobs {

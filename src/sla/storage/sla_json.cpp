@@ -1,6 +1,7 @@
 #include "sla/storage/sla_json.hpp"
 
 #include "core/domain/error.hpp"
+#include "sla/storage/sla_config_store.hpp"
 
 namespace kefu::storage {
 namespace {

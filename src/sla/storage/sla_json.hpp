@@ -10,10 +10,10 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "core/storage/repository.hpp"
 #include "sla/domain/calendar.hpp"
 #include "sla/domain/escalation.hpp"
 #include "sla/domain/policy.hpp"
+#include "sla/storage/sla_config_store.hpp"
 
 namespace kefu::storage {
 

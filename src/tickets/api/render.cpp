@@ -1,6 +1,7 @@
 #include "tickets/api/render.hpp"
 
 #include "core/api/json_writer.hpp"
+#include "core/storage/platform_stores.hpp"
 #include "members/domain/phone.hpp"
 
 namespace kefu::api {

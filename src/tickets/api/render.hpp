@@ -3,7 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "auth/domain/actor.hpp"
-#include "core/storage/repository.hpp"
+#include "core/storage/database.hpp"
+#include "core/storage/platform_stores.hpp"
+#include "members/domain/member.hpp"
 #include "org/domain/org.hpp"
 #include "tickets/domain/ticket.hpp"
 

@@ -9,6 +9,7 @@
 #include "tickets/api/render.hpp"
 #include "tickets/api/uploads.hpp"
 #include "tickets/app/tickets.hpp"
+#include "tickets/storage/timeline_store.hpp"
 
 namespace kefu::api {
 
@@ -63,7 +64,7 @@ void download(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   auto id = path_id(req);
   read(s, req, reply, actor, [&s, id](app::Context& c) {
-    auto a = c.repo.attachment(id);
+    auto a = c.store<storage::TimelineStore>().attachment(id);
     if (!a) throw not_found("附件", "attachment");
     app::get_ticket(c, a->ticket_id);  // store scope
     auto bytes = BlobStore(s.attachments_dir).get(a->sha256);

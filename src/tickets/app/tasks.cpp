@@ -1,16 +1,18 @@
 // 协办任务: collaboration tasks another department owes the ticket's owner.
 #include "core/app/scope.hpp"
 #include "core/app/validate.hpp"
+#include "org/storage/org_store.hpp"
 #include "tickets/app/record.hpp"
 #include "tickets/app/tickets.hpp"
 #include "tickets/domain/status.hpp"
 #include "tickets/domain/vocabulary.hpp"
+#include "tickets/storage/task_store.hpp"
 
 namespace kefu::app {
 namespace {
 
 void check_assignee(Context& c, int64_t staff_id, int64_t department_id) {
-  auto s = c.repo.staff(staff_id);
+  auto s = c.store<storage::OrgStore>().staff(staff_id);
   if (!s || !s->active ||
       std::find(s->department_ids.begin(), s->department_ids.end(), department_id) == s->department_ids.end())
     throw invalid("assignee_id", "指派人不属于该部门", "the assignee is not in that department", "unknown_reference");
@@ -26,7 +28,7 @@ ticket::Task create_task(Context& c, int64_t ticket_id, const NewTask& in) {
   if (ticket::is_finished(t.status))
     throw Error(Error::Kind::conflict, "ticket_finished", "工单已办结，不能再派发协办任务",
                 "the ticket is finished; reopen it before asking another department");
-  auto d = c.repo.department(in.department_id);
+  auto d = c.store<storage::OrgStore>().department(in.department_id);
   if (!d || d->store_id != t.store_id)
     throw invalid("department_id", "协办部门不存在或不属于该门店", "department not found in this store",
                   "unknown_reference");
@@ -35,7 +37,7 @@ ticket::Task create_task(Context& c, int64_t ticket_id, const NewTask& in) {
   if (in.assignee_id) check_assignee(c, *in.assignee_id, d->id);
   ticket::Task task{0,        t.id,     d->id, in.assignee_id, in.description, "open", in.due_at, "", c.actor.staff_id,
                     c.now_ms, c.now_ms, 1};
-  task.id = c.repo.insert_task(task);
+  task.id = c.store<storage::TaskStore>().insert_task(task);
   record_event(c, t.id, "task_created", in.description,
                {{"task_id", task.id}, {"department_id", d->id}, {"department", d->name}, {"due_at", in.due_at}}, false);
   audit(c, "task.create", "task", task.id, nullptr, snapshot(task));
@@ -44,7 +46,7 @@ ticket::Task create_task(Context& c, int64_t ticket_id, const NewTask& in) {
 
 ticket::Task update_task(Context& c, int64_t task_id, const TaskChange& ch, std::optional<int64_t> expected_version) {
   require_scope(c.actor, "tickets:write");
-  auto task = c.repo.task(task_id);
+  auto task = c.store<storage::TaskStore>().task(task_id);
   if (!task) throw not_found("协办任务", "task");
   auto t = get_ticket(c, task->ticket_id);  // scope: 404 outside the caller's stores
   bool owner = t.owner_id && *t.owner_id == c.actor.staff_id;
@@ -73,7 +75,7 @@ ticket::Task update_task(Context& c, int64_t task_id, const TaskChange& ch, std:
   int64_t expected = task->version;
   task->version = expected + 1;
   task->updated_at = c.now_ms;
-  if (!c.repo.update_task(*task, expected))
+  if (!c.store<storage::TaskStore>().update_task(*task, expected))
     throw Error(Error::Kind::conflict, "version_conflict", "协办任务已被他人修改", "the task was changed concurrently");
   record_event(c, t.id, "task_updated", task->result,
                {{"task_id", task->id}, {"from", before["status"]}, {"to", task->status}}, false);

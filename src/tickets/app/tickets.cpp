@@ -3,11 +3,18 @@
 #include "core/app/scope.hpp"
 #include "core/app/validate.hpp"
 #include "core/domain/error.hpp"
+#include "core/storage/platform_stores.hpp"
 #include "core/text/search_text.hpp"
+#include "members/storage/member_store.hpp"
+#include "org/storage/org_store.hpp"
+#include "remedies/storage/remedy_store.hpp"
 #include "sla/app/sla.hpp"
 #include "tickets/app/record.hpp"
 #include "tickets/domain/status.hpp"
 #include "tickets/domain/vocabulary.hpp"
+#include "tickets/storage/task_store.hpp"
+#include "tickets/storage/ticket_store.hpp"
+#include "tickets/storage/timeline_store.hpp"
 
 namespace kefu::app {
 namespace {
@@ -23,21 +30,22 @@ Error version_conflict(int64_t stored) {
 
 void check_department(Context& c, std::optional<int64_t> department_id, int64_t store_id) {
   if (!department_id) return;
-  auto d = c.repo.department(*department_id);
+  auto d = c.store<storage::OrgStore>().department(*department_id);
   if (!d || d->store_id != store_id)
     throw invalid("department_id", "部门不存在或不属于该门店", "department not found in this store",
                   "unknown_reference");
 }
 
 void check_member(Context& c, std::optional<int64_t> member_id) {
-  if (member_id && !c.repo.member(*member_id))
+  if (member_id && !c.store<storage::MemberStore>().member(*member_id))
     throw invalid("member_id", "会员不存在", "member not found", "unknown_reference");
 }
 
 void save(Context& c, ticket::Ticket& t, int64_t expected_version) {
   t.version = expected_version + 1;
   t.updated_at = c.now_ms;
-  if (!c.repo.update_ticket(t, expected_version)) throw version_conflict(c.repo.ticket(t.id)->version);
+  if (!c.store<storage::TicketStore>().update_ticket(t, expected_version))
+    throw version_conflict(c.store<storage::TicketStore>().ticket(t.id)->version);
 }
 
 }  // namespace
@@ -52,7 +60,7 @@ ticket::Ticket create_ticket(Context& c, const NewTicket& in) {
   check_text("category", in.category, kShortMax, false);
   check_text("location", in.location, kShortMax, false);
   check_text("purchase_ref", in.purchase_ref, kRefMax, false);
-  if (!c.actor.in_store(in.store_id) || !c.repo.store_exists(in.store_id))
+  if (!c.actor.in_store(in.store_id) || !c.store<storage::OrgStore>().store_exists(in.store_id))
     throw invalid("store_id", "门店不存在或不在您的服务范围内", "store not found or outside your stores",
                   "unknown_reference");
   check_department(c, in.department_id, in.store_id);
@@ -75,7 +83,7 @@ ticket::Ticket create_ticket(Context& c, const NewTicket& in) {
   t.created_by = c.actor.staff_id;
   t.created_at = t.updated_at = c.now_ms;
   auto clock_events = start_sla(c, t);
-  c.repo.insert_ticket(t);
+  c.store<storage::TicketStore>().insert_ticket(t);
   record_clock_events(c, t.id, clock_events);
   record_event(
       c, t.id, "created", t.subject,
@@ -83,7 +91,8 @@ ticket::Ticket create_ticket(Context& c, const NewTicket& in) {
       false);
   audit(c, "ticket.create", "ticket", t.id, nullptr, snapshot(t));
   if (in.search_tokens && c.segmenter)
-    c.repo.index_ticket(t.id, text::index_document(*c.segmenter, t.number) + " " + *in.search_tokens);
+    c.store<storage::TicketStore>().index_ticket(
+        t.id, text::index_document(*c.segmenter, t.number) + " " + *in.search_tokens);
   else
     reindex(c, t, /*has_messages=*/false);
   return t;
@@ -97,7 +106,7 @@ std::string new_ticket_tokens(const text::Segmenter& seg, const NewTicket& in) {
 
 ticket::Ticket get_ticket(Context& c, int64_t id) {
   require_scope(c.actor, "tickets:read");
-  auto t = c.repo.ticket(id);
+  auto t = c.store<storage::TicketStore>().ticket(id);
   if (!t || !c.actor.in_store(t->store_id)) throw not_found("工单", "ticket");
   return *t;
 }
@@ -163,7 +172,7 @@ ticket::Ticket change_status(Context& c, int64_t id, const std::string& to, cons
   if (!t.owner_id)
     throw Error(Error::Kind::conflict, "unclaimed", "请先认领该工单", "claim the ticket before working on it");
   if (to == "resolved")
-    for (const auto& r : c.repo.resolutions(t.id))
+    for (const auto& r : c.store<storage::RemedyStore>().remedies(t.id))
       if (r.status == "pending")
         throw Error(Error::Kind::conflict, "approval_pending", "办结方案正在等待审批，审批通过后自动办结",
                     "a resolution awaits approval; the ticket is resolved when it is approved");
@@ -232,7 +241,7 @@ ticket::Ticket hand_over(Context& c, int64_t id, int64_t to_staff_id, const std:
   if (ticket::is_finished(t.status))
     throw Error(Error::Kind::conflict, "ticket_finished", "工单已办结，不能再移交；请先重新打开",
                 "the ticket is finished; reopen it before handing it over");
-  auto to = c.repo.staff(to_staff_id);
+  auto to = c.store<storage::OrgStore>().staff(to_staff_id);
   if (!to || !to->active ||
       (to->role != "admin" && std::find(to->store_ids.begin(), to->store_ids.end(), t.store_id) == to->store_ids.end()))
     throw invalid("to_staff_id", "接收人不存在或不在该门店", "the new owner is not active staff of this store",
@@ -256,7 +265,7 @@ ticket::Attachment add_attachment(Context& c, int64_t ticket_id, const ticket::A
   a.ticket_id = t.id;
   a.uploaded_by = c.actor.staff_id;
   a.created_at = c.now_ms;
-  a.id = c.repo.insert_attachment(a);
+  a.id = c.store<storage::TimelineStore>().insert_attachment(a);
   record_event(c, t.id, "attachment", a.filename, {{"attachment_id", a.id}, {"sha256", a.sha256}}, false);
   audit(c, "ticket.attachment", "ticket", t.id, nullptr, {{"attachment_id", a.id}, {"sha256", a.sha256}});
   return a;
@@ -264,7 +273,8 @@ ticket::Attachment add_attachment(Context& c, int64_t ticket_id, const ticket::A
 
 Timeline timeline(Context& c, int64_t ticket_id) {
   auto t = get_ticket(c, ticket_id);
-  return {c.repo.events(t.id), c.repo.tasks(t.id), c.repo.attachments(t.id)};
+  return {c.store<storage::TimelineStore>().events(t.id), c.store<storage::TaskStore>().tasks(t.id),
+          c.store<storage::TimelineStore>().attachments(t.id)};
 }
 
 std::vector<ticket::Ticket> list_tickets(Context& c, TicketQuery q) {
@@ -283,13 +293,13 @@ std::vector<ticket::Ticket> list_tickets(Context& c, TicketQuery q) {
   for (const auto& v : q.filter.priorities) check_enum("priority", v, ticket::is_priority(v));
   for (const auto& v : q.filter.channels) check_enum("channel", v, ticket::is_channel(v));
   q.filter.limit = std::clamp(q.filter.limit, 1, 200);
-  return c.repo.tickets(q.filter);
+  return c.store<storage::TicketStore>().tickets(q.filter);
 }
 
 std::vector<storage::AuditEntry> ticket_audit(Context& c, int64_t ticket_id) {
   auto t = get_ticket(c, ticket_id);
   if (!c.actor.at_least("supervisor") && t.owner_id != c.actor.staff_id) throw forbidden();
-  return c.repo.audit("ticket", t.id);
+  return c.store<storage::AuditStore>().audit("ticket", t.id);
 }
 
 }  // namespace kefu::app

@@ -8,7 +8,9 @@
 #include <vector>
 
 #include "core/app/context.hpp"
+#include "core/storage/platform_stores.hpp"
 #include "tickets/domain/ticket.hpp"
+#include "tickets/storage/ticket_store.hpp"
 
 namespace kefu::app {
 

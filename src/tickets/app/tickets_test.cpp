@@ -6,6 +6,8 @@
 #include "core/app/use_case_test.hpp"
 #include "core/domain/error.hpp"
 #include "members/app/members.hpp"
+#include "org/storage/org_store.hpp"
+#include "tickets/storage/ticket_store.hpp"
 
 namespace kefu::app {
 namespace {
@@ -16,11 +18,13 @@ class TicketUseCases : public testing::UseCaseTest {
  protected:
   void SetUp() override {
     UseCaseTest::SetUp();
-    db->write_sync([&](storage::Repository& r) {
-      store_a = r.insert_store({.code = "A", .name = "甲店"});
-      store_b = r.insert_store({.code = "B", .name = "乙店"});
-      desk = r.insert_department({.store_id = store_a, .code = "desk", .name = "总服务台", .kind = "desk"});
-      security = r.insert_department({.store_id = store_a, .code = "security", .name = "保安部", .kind = "security"});
+    db->write_sync([&](storage::Stores& r) {
+      store_a = r.get<storage::OrgStore>().insert_store({.code = "A", .name = "甲店"});
+      store_b = r.get<storage::OrgStore>().insert_store({.code = "B", .name = "乙店"});
+      desk = r.get<storage::OrgStore>().insert_department(
+          {.store_id = store_a, .code = "desk", .name = "总服务台", .kind = "desk"});
+      security = r.get<storage::OrgStore>().insert_department(
+          {.store_id = store_a, .code = "security", .name = "保安部", .kind = "security"});
       agent = make(r, "agent1", "agent", {store_a}, {desk});
       agent2 = make(r, "agent2", "agent", {store_a}, {desk});
       guard_head = make(r, "guard", "dept_head", {store_a}, {security});
@@ -95,10 +99,10 @@ TEST_F(TicketUseCases, StatusMachineAndReopen) {
 TEST_F(TicketUseCases, FirstReplyIsTheFirstResponse) {
   auto t = desk_ticket(agent);
   as(agent, [&](Context& c) { return add_message(c, t.id, "内部：已联系停车场", false); });
-  EXPECT_FALSE(db->reader().ticket(t.id)->first_response_at);
+  EXPECT_FALSE(db->reader().get<storage::TicketStore>().ticket(t.id)->first_response_at);
   as(
       agent, [&](Context& c) { return add_message(c, t.id, "您好，已为您核实", true); }, kNow + 60000);
-  auto after = *db->reader().ticket(t.id);
+  auto after = *db->reader().get<storage::TicketStore>().ticket(t.id);
   EXPECT_EQ(after.first_response_at, kNow + 60000);
   EXPECT_EQ(after.status, "in_progress");
 }
@@ -130,7 +134,7 @@ TEST_F(TicketUseCases, StaleVersionIsAConflictAndChangesNothing) {
   EXPECT_EQ(
       code_of([&] { as(agent, [&](Context& c) { return update_ticket(c, t.id, {.subject = "旧版本"}, t.version); }); }),
       "version_conflict");
-  EXPECT_EQ(db->reader().ticket(t.id)->subject, "停车场收费咨询");
+  EXPECT_EQ(db->reader().get<storage::TicketStore>().ticket(t.id)->subject, "停车场收费咨询");
 }
 
 TEST_F(TicketUseCases, SearchFindsTwoCharacterWordsWithinScope) {
@@ -181,7 +185,7 @@ TEST_F(TicketUseCases, FinishedTicketsAreNotHandedOver) {
   as(agent, [&](Context& c) { return change_status(c, t.id, "resolved", "", {}); });
   EXPECT_EQ(code_of([&] { as(agent, [&](Context& c) { return hand_over(c, t.id, agent2.staff_id, "交班"); }); }),
             "ticket_finished");
-  EXPECT_EQ(db->reader().ticket(t.id)->owner_id, agent.staff_id);
+  EXPECT_EQ(db->reader().get<storage::TicketStore>().ticket(t.id)->owner_id, agent.staff_id);
 }
 
 TEST_F(TicketUseCases, IfMatchMismatchIsAPreconditionFailureButRoleComesFirst) {

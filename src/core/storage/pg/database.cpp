@@ -13,8 +13,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "core/storage/pg/repository.hpp"
 #include "core/storage/pg/schema.hpp"
+#include "core/storage/pg/stores.hpp"
 #include "core/storage/write_batch.hpp"
 
 namespace kefu::storage::pg {
@@ -34,17 +34,14 @@ class PgDatabase final : public Database {
   PgDatabase(Options o, bool migrate_schema) : opt_(std::move(o)), generation_(g_next_generation++) {
     Connection setup(opt_.url);
     if (migrate_schema) migrate(setup);
-    int v = schema_version(setup);
-    if (v != latest_schema_version())
-      throw std::runtime_error("database schema is at version " + std::to_string(v) + ", this kefu needs " +
-                               std::to_string(latest_schema_version()) + ": run `kefu migrate`");
+    require_current_schema(setup);
     for (int i = 0; i < std::max(1, opt_.writers); ++i) {
       auto w = std::make_unique<Writer>();
       w->conn = std::make_unique<Connection>(opt_.url);
       // A 2xx means committed: the commit waits for the WAL flush (the server's default,
       // stated here so that a server configured otherwise cannot weaken it).
       w->conn->exec("SET synchronous_commit = on");
-      w->repo = std::make_unique<PgRepository>(*w->conn);
+      w->stores = std::make_unique<PgStores>(*w->conn);
       writers_.push_back(std::move(w));
     }
     for (auto& w : writers_) w->thread = std::thread([this, wp = w.get()] { writer_loop(*wp); });
@@ -60,13 +57,13 @@ class PgDatabase final : public Database {
     watch_changes({});
   }
 
-  Repository& reader() override {
-    thread_local std::unordered_map<uint64_t, std::pair<std::unique_ptr<Connection>, std::unique_ptr<PgRepository>>>
+  Stores& reader() override {
+    thread_local std::unordered_map<uint64_t, std::pair<std::unique_ptr<Connection>, std::unique_ptr<PgStores>>>
         readers;
     auto& slot = readers[generation_];
     if (!slot.first) {
       slot.first = std::make_unique<Connection>(opt_.url);
-      slot.second = std::make_unique<PgRepository>(*slot.first);
+      slot.second = std::make_unique<PgStores>(*slot.first);
     }
     return *slot.second;
   }
@@ -143,7 +140,7 @@ class PgDatabase final : public Database {
   };
   struct Writer {
     std::unique_ptr<Connection> conn;
-    std::unique_ptr<PgRepository> repo;
+    std::unique_ptr<PgStores> stores;
     std::thread thread;
   };
 
@@ -167,7 +164,7 @@ class PgDatabase final : public Database {
   static std::exception_ptr run_job(Writer& w, const Job& job) {
     for (int attempt = 0;; ++attempt) {
       try {
-        job(*w.repo);
+        job(*w.stores);
         return nullptr;
       } catch (const Contention&) {
         if (attempt > 0) return std::current_exception();

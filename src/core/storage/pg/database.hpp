@@ -2,7 +2,7 @@
 #include <memory>
 #include <string>
 
-#include "core/storage/repository.hpp"
+#include "core/storage/database.hpp"
 
 namespace kefu::storage::pg {
 

@@ -3,11 +3,13 @@
 
 namespace kefu::storage::pg {
 
-// The same schema versions as core/storage/sqlite/schema.cpp, in PostgreSQL's dialect.
+// The same migrations as on SQLite (core/storage/migrations.hpp), in PostgreSQL's types.
 int latest_schema_version();
 int schema_version(Connection& db);
 // Applies the missing migrations, each in its own transaction, under an advisory lock
 // so that nodes starting together migrate once. Returns the version reached.
 int migrate(Connection& db);
+// Throws std::runtime_error naming the migrations the database lacks.
+void require_current_schema(Connection& db);
 
 }  // namespace kefu::storage::pg

@@ -53,7 +53,7 @@ class PgTableIO final : public transfer::TableIO {
     auto cols = db_.prepare(
         "SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_class c "
         "JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped "
-        "WHERE c.relkind IN ('r', 'p') AND c.relname <> 'schema_version' AND " +
+        "WHERE c.relkind IN ('r', 'p') AND c.relname NOT IN ('schema_version', 'schema_migrations') AND " +
         in_schema + " ORDER BY c.relname, a.attnum");
     while (cols->step()) {
       const std::string table = cols->text(0), column = cols->text(1), type = cols->text(2);

@@ -10,8 +10,8 @@
 #include <thread>
 #include <unordered_map>
 
-#include "core/storage/sqlite/repository.hpp"
 #include "core/storage/sqlite/schema.hpp"
+#include "core/storage/sqlite/stores.hpp"
 #include "core/storage/write_batch.hpp"
 
 namespace kefu::storage::sqlite {
@@ -24,10 +24,8 @@ class SqliteDatabase final : public Database {
   SqliteDatabase(Options o, bool migrate_schema) : opt_(std::move(o)), generation_(g_next_generation++) {
     writer_conn_ = std::make_unique<Connection>(opt_.path, true);
     if (migrate_schema) migrate(*writer_conn_);
-    if (schema_version(*writer_conn_) != latest_schema_version())
-      throw std::runtime_error("database schema is at version " + std::to_string(schema_version(*writer_conn_)) +
-                               ", this kefu needs " + std::to_string(latest_schema_version()) + ": run `kefu migrate`");
-    writer_repo_ = std::make_unique<SqliteRepository>(*writer_conn_, RepositoryShared{.touched = &touched_});
+    require_current_schema(*writer_conn_);
+    writer_stores_ = std::make_unique<SqliteStores>(*writer_conn_, StoresOptions{.shared = &shared_, .writer = true});
     // Checkpoints copy WAL pages into the database file: slow writes plus an fsync.
     // They run on their own thread and connection so that a commit never waits for one.
     writer_conn_->exec("PRAGMA wal_autocheckpoint=0");
@@ -53,16 +51,15 @@ class SqliteDatabase final : public Database {
     checkpointer_.join();
   }
 
-  Repository& reader() override {
+  Stores& reader() override {
     // One read connection per (thread, database); WAL lets them read while the writer commits.
-    thread_local std::unordered_map<uint64_t, std::pair<std::unique_ptr<Connection>, std::unique_ptr<SqliteRepository>>>
+    thread_local std::unordered_map<uint64_t, std::pair<std::unique_ptr<Connection>, std::unique_ptr<SqliteStores>>>
         readers;
     auto& slot = readers[generation_];
     if (!slot.first) {
       slot.first = std::make_unique<Connection>(opt_.path, false);
-      slot.second = std::make_unique<SqliteRepository>(
-          *slot.first,
-          RepositoryShared{.commit_seq = &commit_seq_, .wal_pressure = &wal_pressure_, .cache = &ticket_cache_});
+      slot.second = std::make_unique<SqliteStores>(
+          *slot.first, StoresOptions{.commit_seq = &commit_seq_, .wal_pressure = &wal_pressure_, .shared = &shared_});
     }
     return *slot.second;
   }
@@ -77,7 +74,7 @@ class SqliteDatabase final : public Database {
   }
 
   void flush() override {
-    write_sync([](Repository&) {});
+    write_sync([](Stores&) {});
   }
 
   std::string backend() const override { return "sqlite"; }
@@ -112,7 +109,7 @@ class SqliteDatabase final : public Database {
   }
 
   void commit_batch(std::vector<Item>& batch) {
-    touched_.clear();
+    shared_.batch_started();
     std::vector<std::exception_ptr> results(batch.size());
     std::exception_ptr commit_error;
     try {
@@ -121,7 +118,7 @@ class SqliteDatabase final : public Database {
       for (std::size_t i = 0; i < batch.size(); ++i) {
         c.prepare("SAVEPOINT job")->run();
         try {
-          batch[i].job(*writer_repo_);
+          batch[i].job(*writer_stores_);
           c.prepare("RELEASE job")->run();
         } catch (...) {
           results[i] = std::current_exception();
@@ -131,9 +128,10 @@ class SqliteDatabase final : public Database {
       }
       c.prepare("COMMIT")->run();
       // Before any completion runs, so a client that got its 2xx and reads next sees it:
-      // drop the changed tickets from the cache, then publish the new commit sequence.
+      // the stores' caches drop what the batch changed, then the new commit sequence is
+      // published.
       const uint64_t seq = commit_seq_.load(std::memory_order_relaxed) + 1;
-      ticket_cache_.invalidate(touched_, seq);
+      shared_.committed(seq);
       commit_seq_.store(seq, std::memory_order_release);
     } catch (...) {
       commit_error = std::current_exception();
@@ -174,8 +172,7 @@ class SqliteDatabase final : public Database {
 
   std::atomic<uint64_t> commit_seq_{0};    // committed write batches; readers compare it
   std::atomic<bool> wal_pressure_{false};  // the WAL is long: readers release snapshots
-  TicketCache ticket_cache_{100'000};
-  std::vector<int64_t> touched_;  // tickets the current batch inserted or updated (writer thread)
+  Shared shared_;                          // the stores' database-wide state (caches), told of every batch
   static constexpr int kCheckpointPages = 1000;
   static constexpr int kWriterCheckpointPages = 8000;  // ~32 MiB of WAL
   std::atomic<int> wal_pages_{0};
@@ -188,7 +185,7 @@ class SqliteDatabase final : public Database {
   Options opt_;
   uint64_t generation_;
   std::unique_ptr<Connection> writer_conn_;
-  std::unique_ptr<SqliteRepository> writer_repo_;
+  std::unique_ptr<SqliteStores> writer_stores_;
   std::mutex mu_;
   std::condition_variable cv_;
   std::deque<Item> queue_;

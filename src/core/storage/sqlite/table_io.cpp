@@ -61,7 +61,7 @@ class SqliteTableIO final : public transfer::TableIO {
     std::vector<Table> out;
     Query q(db_.raw(),
             "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-            "AND name <> 'schema_version' ORDER BY name");
+            "AND name NOT IN ('schema_version', 'schema_migrations') ORDER BY name");
     while (q.step()) {
       const std::string name = q.text(0), sql = q.text(1);
       if (name == kFts) {

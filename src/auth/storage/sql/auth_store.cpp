@@ -1,0 +1,91 @@
+// AuthStore over SQL, the same on SQLite and PostgreSQL.
+#include "auth/storage/auth_store.hpp"
+
+#include "core/storage/sql/common.hpp"
+#include "core/storage/sql/make.hpp"
+
+namespace kefu::storage {
+namespace {
+
+using namespace sql;
+
+template <class D>
+class SqlAuthStore final : public AuthStore {
+ public:
+  using Stmt = typename D::Stmt;
+  SqlAuthStore(typename D::Db& db, typename D::Stores&) : db_(db) {}
+
+  void insert_session(const std::string& digest, int64_t staff_id, int64_t created_at, int64_t expires_at) override;
+  std::optional<int64_t> session_staff(const std::string& digest, int64_t now) override;
+  void delete_session(const std::string& digest) override;
+  int64_t insert_api_token(const ApiToken&, const std::string& digest) override;
+  std::optional<ApiToken> api_token(const std::string& digest, int64_t now) override;
+  void record_login_failure(const std::string& username, const std::string& remote, int64_t at) override;
+  int login_failures_since(const std::string& username, int64_t since) override;
+  void clear_login_failures(const std::string& username) override;
+
+ private:
+  typename D::Db& db_;
+};
+
+template <class D>
+void SqlAuthStore<D>::insert_session(const std::string& digest, int64_t staff_id, int64_t created_at,
+                                     int64_t expires_at) {
+  db_.prepare("INSERT INTO sessions(digest, staff_id, created_at, expires_at) VALUES (?,?,?,?)")
+      ->bind_all(digest, staff_id, created_at, expires_at)
+      .run();
+}
+
+template <class D>
+std::optional<int64_t> SqlAuthStore<D>::session_staff(const std::string& digest, int64_t now) {
+  auto s = db_.prepare("SELECT staff_id FROM sessions WHERE digest = ? AND expires_at > ?");
+  s->bind_all(digest, now);
+  if (!s->step()) return std::nullopt;
+  return s->i64(0);
+}
+
+template <class D>
+void SqlAuthStore<D>::delete_session(const std::string& digest) {
+  db_.prepare("DELETE FROM sessions WHERE digest = ?")->bind(1, digest).run();
+}
+
+template <class D>
+int64_t SqlAuthStore<D>::insert_api_token(const ApiToken& t, const std::string& digest) {
+  return D::insert(db_,
+                   "INSERT INTO api_tokens(name, digest, staff_id, scopes, created_at, expires_at, revoked) "
+                   "VALUES (?,?,?,?,?,?,0)",
+                   t.name, digest, t.staff_id, join(t.scopes), t.created_at, t.expires_at);
+}
+
+template <class D>
+std::optional<ApiToken> SqlAuthStore<D>::api_token(const std::string& digest, int64_t now) {
+  auto s = db_.prepare(
+      "SELECT id, name, staff_id, scopes, created_at, expires_at, revoked FROM api_tokens "
+      "WHERE digest = ? AND revoked = 0 AND (expires_at IS NULL OR expires_at > ?)");
+  s->bind_all(digest, now);
+  if (!s->step()) return std::nullopt;
+  return ApiToken{s->i64(0), s->text(1), s->i64(2), split(s->text(3)), s->i64(4), s->opt_i64(5), s->i64(6) != 0};
+}
+
+template <class D>
+void SqlAuthStore<D>::record_login_failure(const std::string& username, const std::string& remote, int64_t at) {
+  db_.prepare("INSERT INTO login_failures(username, remote, at) VALUES (?,?,?)")->bind_all(username, remote, at).run();
+}
+
+template <class D>
+int SqlAuthStore<D>::login_failures_since(const std::string& username, int64_t since) {
+  auto s = db_.prepare("SELECT COUNT(*) FROM login_failures WHERE username = ? AND at >= ?");
+  s->bind_all(username, since);
+  s->step();
+  return static_cast<int>(s->i64(0));
+}
+
+template <class D>
+void SqlAuthStore<D>::clear_login_failures(const std::string& username) {
+  db_.prepare("DELETE FROM login_failures WHERE username = ?")->bind(1, username).run();
+}
+
+}  // namespace
+
+std::unique_ptr<AuthStore> AuthStore::open(Stores& s) { return make_store<AuthStore, SqlAuthStore>(s); }
+}  // namespace kefu::storage
