@@ -54,8 +54,11 @@ void populate(storage::Database& db, int64_t tickets, int64_t due) {
     r.get<storage::OrgStore>().insert_department(
         {.store_id = store, .code = "desk", .name = "总服务台", .kind = "desk"});
     for (const char* role : {"agent", "supervisor", "manager"})
-      r.get<storage::OrgStore>().insert_staff(
-          {.username = role, .display_name = role, .role = role, .store_ids = {store}, .password_hash = "x"});
+      r.get<storage::OrgStore>().insert_staff({.username = role,
+                                               .display_name = role,
+                                               .role = people::Role::of(role),
+                                               .store_ids = {store},
+                                               .password_hash = "x"});
     storage::SlaPolicyRecord p;
     p.policy = {.name = "bench",
                 .position = 1,

@@ -45,7 +45,11 @@ int main(int argc, char** argv) {
   import_cmd->add_option("--in", import_opt.file, "export file written by kefu export")->required();
   import_cmd->add_flag("--quiet", import_opt.quiet, "no progress bars");
 
+  auto* vocabulary_cmd = app.add_subcommand(
+      "vocabulary", "print the closed vocabularies (as GET /api/v1/meta/vocabulary) for the web build");
+
   CLI11_PARSE(app, argc, argv);
+  if (vocabulary_cmd->parsed()) return kefu::cli::print_vocabulary();
   try {
     auto config = kefu::cli::load_config(config_path, app.get_option("--config")->count() > 0);
     if (!db.empty()) config.database_url = db;

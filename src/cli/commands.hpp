@@ -8,6 +8,8 @@
 namespace kefu::cli {
 
 int serve(const Config&);
+// `kefu vocabulary`: the JSON of GET /api/v1/meta/vocabulary on stdout (no database).
+int print_vocabulary();
 int migrate(const Config&);
 
 struct DemoOptions {

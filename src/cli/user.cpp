@@ -26,7 +26,7 @@ int add_user(const Config& c, const NewUser& u) {
   people::Staff s;
   s.username = u.username;
   s.display_name = u.display_name.empty() ? u.username : u.display_name;
-  s.role = u.role;
+  s.role = people::Role::of(u.role);
   s.password_hash = people::hash_password(password);
   for (const auto& st : db->reader().get<storage::OrgStore>().stores())
     for (const auto& code : u.store_codes)
@@ -38,7 +38,7 @@ int add_user(const Config& c, const NewUser& u) {
     app::Context ctx{r, system, wall_clock_ms(), nullptr};
     s = app::create_staff(ctx, s);
   });
-  spdlog::info("added {} ({}) with id {}", s.username, s.role, s.id);
+  spdlog::info("added {} ({}) with id {}", s.username, s.role.code(), s.id);
   return 0;
 }
 

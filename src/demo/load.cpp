@@ -31,7 +31,7 @@ void load_org(storage::Stores& r, const Catalog& cat, const std::string& passwor
           r.get<storage::OrgStore>().insert_department({0, ids.store[s.code], d.code, d.name, d.kind});
   }
   for (const auto& p : cat.staff) {
-    people::Staff s{0, p.username, p.display_name, p.role, p.phone, "", true, {}, {}, password_hash};
+    people::Staff s{0, p.username, p.display_name, people::Role::of(p.role), p.phone, "", true, {}, {}, password_hash};
     for (const auto& code : p.store_codes) {
       s.store_ids.push_back(ids.store.at(code));
       for (const auto& d : p.department_codes) s.department_ids.push_back(ids.department.at({code, d}));
@@ -50,9 +50,9 @@ void load_ticket(storage::Stores& r, const Ticket& dt, const Ids& ids, const tex
   ticket::Ticket t;
   t.store_id = ids.store.at(dt.store_code);
   t.department_id = ids.department.at({dt.store_code, dt.department_code});
-  t.type = dt.type;
-  t.channel = dt.channel;
-  t.priority = dt.priority;
+  t.type = ticket::Type::of(dt.type);
+  t.channel = ticket::Channel::of(dt.channel);
+  t.priority = ticket::Priority::of(dt.priority);
   t.subject = dt.subject;
   t.description = dt.description;
   t.category = dt.category;
@@ -94,7 +94,7 @@ void load_ticket(storage::Stores& r, const Ticket& dt, const Ids& ids, const tex
       }
     } else if (e.kind == "status") {
       app::record_event(ec, t.id, "status", "", {{"from", status}, {"to", e.to_status}}, false);
-      app::sla_on_transition(ec, t, status, e.to_status);
+      app::sla_on_transition(ec, t, ticket::Status::of(status), ticket::Status::of(e.to_status));
       // The demo's stores close a ticket after its callback (回访) was made.
       if (e.to_status == "closed") app::sla_on_callback_done(ec, t);
       if (e.to_status == "resolved") t.resolved_at = at;
@@ -119,7 +119,7 @@ void load_ticket(storage::Stores& r, const Ticket& dt, const Ids& ids, const tex
     }
     t.updated_at = at;
   }
-  t.status = status;
+  t.status = ticket::Status::of(status);
   app::Context settle{r, actor, now_ms, &seg};
   settle_demo_escalations(settle, t);
   t.version = 1 + static_cast<int64_t>(dt.events.size());

@@ -2,25 +2,13 @@
 
 #include <algorithm>
 #include <array>
-#include <utility>
 
 namespace kefu::people {
-namespace {
-constexpr std::array<std::pair<std::string_view, int>, 5> kRanks{{
-    {"agent", 1},
-    {"dept_head", 2},
-    {"supervisor", 3},
-    {"manager", 4},
-    {"admin", 5},
-}};
-}  // namespace
-
-bool is_role(std::string_view role) { return role_rank(role) > 0; }
+bool is_role(std::string_view role) { return Role::parse(role).has_value(); }
 
 int role_rank(std::string_view role) {
-  for (const auto& [name, rank] : kRanks)
-    if (name == role) return rank;
-  return 0;
+  auto r = Role::parse(role);
+  return r ? static_cast<int>(r->rank()) + 1 : 0;
 }
 
 bool Actor::in_store(int64_t store_id) const {
@@ -31,13 +19,14 @@ bool Actor::in_department(int64_t department_id) const {
   return std::find(department_ids.begin(), department_ids.end(), department_id) != department_ids.end();
 }
 
-bool Actor::has_scope(std::string_view scope) const {
+bool Actor::has_scope(Scope scope) const {
   if (!via_token) return true;
+  const std::string_view want = scope.code();
   // "tickets:write" implies "tickets:read".
   for (const auto& s : scopes) {
-    if (s == scope || s == "admin") return true;
-    if (scope.ends_with(":read") && s.size() > 6 && s.ends_with(":write") &&
-        s.substr(0, s.size() - 6) == scope.substr(0, scope.size() - 5))
+    if (s == want || s == "admin") return true;
+    if (want.ends_with(":read") && s.size() > 6 && s.ends_with(":write") &&
+        s.substr(0, s.size() - 6) == want.substr(0, want.size() - 5))
       return true;
   }
   return false;

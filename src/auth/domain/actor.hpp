@@ -8,28 +8,43 @@
 #include <string_view>
 #include <vector>
 
+#include "org/domain/role.hpp"
+
 namespace kefu::people {
 
+// API token scopes. "x:write" implies "x:read"; "admin" implies every scope.
+enum class ScopeCode { tickets_read, tickets_write, members_read, members_write, admin };
+inline constexpr std::array<Term<ScopeCode>, 5> kScopes{{
+    {ScopeCode::tickets_read, "tickets:read", "读取工单", "Read tickets"},
+    {ScopeCode::tickets_write, "tickets:write", "读写工单", "Read and write tickets"},
+    {ScopeCode::members_read, "members:read", "读取会员", "Read members"},
+    {ScopeCode::members_write, "members:write", "读写会员", "Read and write members"},
+    {ScopeCode::admin, "admin", "管理", "Administration"},
+}};
+using Scope = Closed<ScopeCode, kScopes>;
+
+// For codes read at run time.
 bool is_role(std::string_view role);
-// Rank used for "at least supervisor" checks: agent 1, dept_head 2, supervisor 3, manager 4, admin 5.
+// Rank used for "at least supervisor" checks: agent 1, dept_head 2, supervisor 3, manager 4,
+// admin 5; 0 for a code that is no role.
 int role_rank(std::string_view role);
 
 struct Actor {
   int64_t staff_id = 0;
   std::string username;
   std::string display_name;
-  std::string role;
+  Role role;
   std::vector<int64_t> store_ids;       // stores this person serves
   std::vector<int64_t> department_ids;  // departments this person belongs to
   std::vector<std::string> scopes;      // empty for a console session (all its role allows)
   bool via_token = false;
 
   bool is_admin() const { return role == "admin"; }
-  bool at_least(std::string_view role_name) const { return role_rank(role) >= role_rank(role_name); }
+  bool at_least(Role min) const { return role.rank() >= min.rank(); }
   bool in_store(int64_t store_id) const;
   bool in_department(int64_t department_id) const;
-  // Token scopes: "tickets:read", "tickets:write", "members:read", "members:write", "admin".
-  bool has_scope(std::string_view scope) const;
+  // A console session has every scope its role allows; a token only those it names.
+  bool has_scope(Scope scope) const;
   // Full phone numbers are for supervisors and above; agents and department heads see them masked.
   bool sees_full_phone() const { return at_least("supervisor"); }
 };

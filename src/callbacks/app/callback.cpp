@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "callbacks/domain/outcome.hpp"
 #include "callbacks/storage/callback_store.hpp"
 #include "core/app/scope.hpp"
 #include "core/app/validate.hpp"
@@ -16,7 +17,7 @@ namespace {
 
 constexpr std::size_t kNoteMax = 500;
 
-bool is_outcome(const std::string& o) { return o == "satisfied" || o == "not_satisfied" || o == "unreachable"; }
+bool is_outcome(const std::string& o) { return csat::Outcome::parse(o).has_value(); }
 
 Error not_due() {
   return Error(Error::Kind::conflict, "callback_not_due", "该工单当前没有待办的回访（须已办结且回访未完成）",

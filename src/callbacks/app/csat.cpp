@@ -117,7 +117,7 @@ CsatView csat_view(Context& c, const std::string& token) {
   v.number = t.number;
   v.subject = t.subject;
   if (auto s = c.store<storage::OrgStore>().store(t.store_id)) v.store_name = s->name;
-  v.status = t.status;
+  v.status = std::string(t.status.code());
   v.rating = c.store<storage::CallbackStore>().csat(t.id);
   return v;
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/app/vocabulary_json.hpp"
 #include "core/http/message.hpp"
 
 namespace kefu::api {

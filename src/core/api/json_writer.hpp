@@ -11,6 +11,8 @@
 
 #include "core/http/json_string.hpp"
 
+#include "core/domain/vocabulary.hpp"
+
 namespace kefu::api {
 
 using http::append_json_string;
@@ -28,6 +30,11 @@ class JsonObject {
   JsonObject& field(std::string_view key, int value) { return field(key, static_cast<int64_t>(value)); }
   JsonObject& field(std::string_view key, bool value);
   JsonObject& field(std::string_view key, std::optional<int64_t> value);
+  // A vocabulary value is written as its code.
+  template <class E, const auto& kTerms>
+  JsonObject& field(std::string_view key, Closed<E, kTerms> value) {
+    return field(key, value.code());
+  }
   // value is already JSON (an array or object written elsewhere).
   JsonObject& raw(std::string_view key, std::string_view json);
   void close() { out_ += '}'; }

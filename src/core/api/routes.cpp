@@ -2,26 +2,18 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/api/module.hpp"
 #include "core/api/support.hpp"
 #include "core/http/error_json.hpp"
-#include "tickets/domain/vocabulary.hpp"
 
 namespace kefu::api {
 namespace {
 
-// The closed vocabularies with their zh-CN labels, for forms and filters.
-void vocabulary(Services& s, http::Request& req, http::Reply reply) {
+// The closed vocabularies with their zh-CN and English labels, for forms and filters.
+void vocabulary_route(Services& s, http::Request& req, http::Reply reply) {
   authenticate(s, req);
-  auto list = [](std::span<const ticket::Term> terms) {
-    auto a = nlohmann::json::array();
-    for (const auto& t : terms) a.push_back({{"code", t.code}, {"zh", t.zh}});
-    return a;
-  };
-  reply(ok(200, {{"types", list(ticket::types())},
-                 {"channels", list(ticket::channels())},
-                 {"priorities", list(ticket::priorities())},
-                 {"statuses", list(ticket::statuses())},
-                 {"task_statuses", list(ticket::task_statuses())}}));
+  static const std::string body = api::vocabulary().dump();
+  reply(http::Response::json(200, body));
 }
 
 // The web app's files and pages (static_site.hpp); an unknown /api/ path stays a JSON 404.
@@ -50,20 +42,21 @@ Metrics: <a href="/metrics">/metrics</a></p>
 
 }  // namespace
 
+nlohmann::json vocabulary() {
+  auto out = nlohmann::json::object();
+  for (const auto& m : api_modules())
+    if (m.add_vocabulary) m.add_vocabulary(out);
+  return out;
+}
+
 http::Router build_router(Services& s) {
   http::Router r;
-  add_auth_routes(r, s);
-  add_org_routes(r, s);
-  add_member_routes(r, s);
-  add_ticket_routes(r, s);
-  add_attachment_routes(r, s);
-  add_sla_routes(r, s);
-  add_notification_routes(r, s);
-  add_resolution_routes(r, s);
-  add_callback_routes(r, s);
-  add_report_routes(r, s);
-  add_public_routes(r, s);
-  r.add("GET", "/api/v1/meta/vocabulary", bind(s, vocabulary));
+  for (const auto& m : api_modules()) {
+    r.set_group(std::string(m.name));
+    m.add_routes(r, s);
+  }
+  r.set_group("core");
+  r.add("GET", "/api/v1/meta/vocabulary", bind(s, vocabulary_route));
   r.add("GET", "/", bind(s, home));
   r.fallback("GET", [&s](http::Request& q, http::Reply p) { site_or_404(s, q, std::move(p)); });
   return r;

@@ -1,5 +1,7 @@
 #pragma once
-// Route groups, one file each; build_router (routes.cpp) registers them all.
+// How a capability registers its routes: handlers bound to the services, each request's
+// reads in one snapshot. build_router (routes.cpp) registers every capability of
+// api_modules() (core/api/module.hpp).
 #include "core/api/services.hpp"
 #include "core/http/router.hpp"
 
@@ -14,17 +16,5 @@ http::Handler bind(Services& s, F f) {
     f(s, q, std::move(p));
   };
 }
-
-void add_auth_routes(http::Router&, Services&);
-void add_org_routes(http::Router&, Services&);
-void add_member_routes(http::Router&, Services&);
-void add_ticket_routes(http::Router&, Services&);
-void add_attachment_routes(http::Router&, Services&);
-void add_sla_routes(http::Router&, Services&);           // policies, calendars, authority limits
-void add_notification_routes(http::Router&, Services&);  // the notification centre, REST + SSE
-void add_resolution_routes(http::Router&, Services&);    // 办结 with authority limits and approvals
-void add_callback_routes(http::Router&, Services&);      // 回访 and CSAT links (public rating page API)
-void add_report_routes(http::Router&, Services&);        // SLA compliance report + CSV
-void add_public_routes(http::Router&, Services&);        // the customer's mobile page: submit, track, reply
 
 }  // namespace kefu::api

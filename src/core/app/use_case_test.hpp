@@ -13,6 +13,7 @@
 
 #include "core/app/context.hpp"
 #include "core/domain/error.hpp"
+#include "core/domain/vocabulary_testing.hpp"
 #include "core/storage/open.hpp"
 #include "core/text/segmenter.hpp"
 #include "org/storage/org_store.hpp"
@@ -33,10 +34,10 @@ class UseCaseTest : public ::testing::Test {
 
   people::Actor make(storage::Stores& r, const std::string& name, const std::string& role, std::vector<int64_t> stores,
                      std::vector<int64_t> depts, const std::string& email = "") {
-    people::Staff s{0, name, name, role, "", email, true, stores, depts, "x"};
+    people::Staff s{0, name, name, people::Role::of(role), "", email, true, stores, depts, "x"};
     s.id = r.get<storage::OrgStore>().insert_staff(s);
     return people::Actor{
-        .staff_id = s.id, .username = name, .role = role, .store_ids = stores, .department_ids = depts};
+        .staff_id = s.id, .username = name, .role = s.role, .store_ids = stores, .department_ids = depts};
   }
 
   template <typename F>

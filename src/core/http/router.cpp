@@ -59,7 +59,7 @@ void Router::add(std::string method, std::string pattern, Handler handler) {
       throw std::invalid_argument("duplicate route " + method + " " + pattern + " (clashes with " + e.pattern + ")");
     }
   }
-  entries_.push_back(Entry{std::move(method), std::move(pattern), std::move(segments), std::move(handler)});
+  entries_.push_back(Entry{std::move(method), std::move(pattern), std::move(segments), std::move(handler), group_});
 }
 
 Router::Match Router::match(std::string_view method, std::string_view path) const {
@@ -130,7 +130,7 @@ void Router::fallback(std::string method, Handler handler) { fallbacks_[std::mov
 std::vector<RouteInfo> Router::routes() const {
   std::vector<RouteInfo> out;
   out.reserve(entries_.size());
-  for (const auto& e : entries_) out.push_back(RouteInfo{e.method, e.pattern});
+  for (const auto& e : entries_) out.push_back(RouteInfo{e.method, e.pattern, e.group});
   return out;
 }
 

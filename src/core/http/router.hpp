@@ -14,6 +14,7 @@ namespace kefu::http {
 struct RouteInfo {
   std::string method;
   std::string pattern;
+  std::string group;  // who added it (set_group): a capability's name
 };
 
 class Router {
@@ -42,15 +43,20 @@ class Router {
   // Every registered route, for the OpenAPI completeness test and `kefu routes`.
   std::vector<RouteInfo> routes() const;
 
+  // Routes added from now on belong to `group` (RouteInfo::group).
+  void set_group(std::string group) { group_ = std::move(group); }
+
  private:
   struct Entry {
     std::string method;
     std::string pattern;
     std::vector<std::string> segments;
     Handler handler;
+    std::string group;
   };
   std::vector<Entry> entries_;
   std::map<std::string, Handler> fallbacks_;
+  std::string group_;
 };
 
 }  // namespace kefu::http

@@ -15,6 +15,7 @@
 
 #include "auth/storage/auth_store.hpp"
 #include "callbacks/storage/callback_store.hpp"
+#include "core/domain/vocabulary_testing.hpp"
 #include "core/storage/open.hpp"
 #include "core/storage/pg/database.hpp"
 #include "core/storage/platform_stores.hpp"

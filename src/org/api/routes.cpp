@@ -69,7 +69,7 @@ void create_staff(Services& s, http::Request& req, http::Reply reply) {
   people::Staff p;
   p.username = req_string(b, "username");
   p.display_name = req_string(b, "display_name");
-  p.role = req_string(b, "role");
+  p.role = app::parse_enum<people::Role>("role", req_string(b, "role"));
   p.phone = opt_string(b, "phone");
   p.email = opt_string(b, "email");
   p.store_ids = int_list(b, "store_ids");

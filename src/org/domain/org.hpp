@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "org/domain/role.hpp"
+
 namespace kefu::people {
 
 struct OpeningPeriod {
@@ -34,7 +36,7 @@ struct Staff {
   int64_t id = 0;
   std::string username;
   std::string display_name;
-  std::string role;
+  Role role;
   std::string phone;
   std::string email;  // where escalation notices go by email; empty = in-app only
   bool active = true;

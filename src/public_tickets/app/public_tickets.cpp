@@ -64,11 +64,7 @@ PublicAccess access_for(Context& c, const ticket::Ticket& t) {
   return a;
 }
 
-std::string status_zh(const std::string& code) {
-  for (const auto& s : ticket::statuses())
-    if (s.code == code) return std::string(s.zh);
-  return code;
-}
+std::string status_zh(ticket::Status s) { return std::string(s.zh()); }
 
 // The staff a customer's message is for: the owner, else the store's supervisors, else
 // its managers.
@@ -173,10 +169,10 @@ PublicTicketView public_ticket_view(Context& c, const std::string& token) {
   PublicTicketView v;
   v.expires_at = csat::verify_link(token, *key, c.now_ms).expires_at_ms;
   v.number = t.number;
-  v.type = t.type;
+  v.type = std::string(t.type.code());
   v.subject = t.subject;
   if (c.store<storage::ContactStore>().ticket_contact(t.id)) v.description = t.description;  // the customer's own words
-  v.status = t.status;
+  v.status = std::string(t.status.code());
   v.status_zh = status_zh(t.status);
   if (auto s = c.store<storage::OrgStore>().store(t.store_id)) v.store_name = s->name;
   v.created_at = t.created_at;

@@ -22,16 +22,9 @@ namespace {
 constexpr std::size_t kReasonMax = 500;
 // Approvers are at least supervisors: only they may resolve a ticket they do not own.
 constexpr std::string_view kLowestApprover = "supervisor";
-constexpr std::array<std::string_view, 5> kRoles{"agent", "dept_head", "supervisor", "manager", "admin"};
-constexpr std::array<std::string_view, 4> kLimitedRoles{"agent", "dept_head", "supervisor", "manager"};
-
 std::string role_zh(std::string_view role) {
-  if (role == "agent") return "客服专员";
-  if (role == "dept_head") return "部门负责人";
-  if (role == "supervisor") return "主管";
-  if (role == "manager") return "经理";
-  if (role == "admin") return "管理员";
-  return std::string(role);
+  auto r = people::Role::parse(role);
+  return r ? std::string(r->zh()) : std::string(role);
 }
 
 // 50000 fen -> "¥500.00"
@@ -78,9 +71,10 @@ resolution::Limits limits_in_force(storage::Stores& repo) {
 // active admin (admins serve every store and are not listed per store).
 std::vector<int64_t> approvers_to_notify(Context& c, int64_t store_id, const std::string& approver_role) {
   std::vector<int64_t> ids;
-  for (auto role : kLimitedRoles) {
-    if (people::role_rank(role) < people::role_rank(approver_role)) continue;
-    for (const auto& s : c.store<storage::OrgStore>().staff_in_store(store_id, std::string(role))) ids.push_back(s.id);
+  for (const auto& role : resolution::limited_roles()) {
+    if (people::role_rank(role.code) < people::role_rank(approver_role)) continue;
+    for (const auto& s : c.store<storage::OrgStore>().staff_in_store(store_id, std::string(role.code)))
+      ids.push_back(s.id);
     if (!ids.empty()) return ids;
   }
   for (const auto& s : c.store<storage::OrgStore>().staff_list())
@@ -112,15 +106,16 @@ ResolutionOutcome propose_resolution(Context& c, int64_t ticket_id, const resolu
     throw Error(Error::Kind::conflict, "unclaimed", "请先认领该工单，再提交办结方案",
                 "claim the ticket before proposing a resolution");
   if (!ticket::can_transition(t.status, "resolved"))
-    throw Error(Error::Kind::conflict, "invalid_transition", "工单状态「" + t.status + "」不能直接办结",
-                "a ticket in status " + t.status + " cannot be resolved");
+    throw Error(Error::Kind::conflict, "invalid_transition",
+                "工单状态「" + std::string(t.status.code()) + "」不能直接办结",
+                "a ticket in status " + std::string(t.status.code()) + " cannot be resolved");
   auto existing = c.store<storage::RemedyStore>().remedies(t.id);
   if (std::any_of(existing.begin(), existing.end(), [](const auto& r) { return r.status == "pending"; }))
     throw Error(Error::Kind::conflict, "approval_pending", "该工单已有待审批的办结方案，请等待审批结果",
                 "the ticket already has a resolution waiting for approval");
 
   const auto limits = limits_in_force(c.stores);
-  auto decision = resolution::decide(in, c.actor.role, limits);
+  auto decision = resolution::decide(in, c.actor.role.code(), limits);
   if (!decision.within_limit && people::role_rank(decision.approver_role) < people::role_rank(kLowestApprover))
     decision.approver_role = std::string(kLowestApprover);
 
@@ -186,7 +181,7 @@ ResolutionOutcome decide_resolution(Context& c, int64_t resolution_id, bool appr
   auto r = *found;
   if (r.status != "pending") throw already_decided(r);
   const auto limits = limits_in_force(c.stores);
-  if (!resolution::may_approve(c.actor.role, r.approver_role, r.amount_cents, limits))
+  if (!resolution::may_approve(c.actor.role.code(), r.approver_role, r.amount_cents, limits))
     throw forbidden(
         "该办结方案（" + summary_zh(r) + "）需由" + role_zh(r.approver_role) + "或以上、且授权额度足够的人员审批",
         "this resolution needs the approval of a " + r.approver_role +
@@ -241,15 +236,15 @@ std::vector<PendingApproval> pending_approvals(Context& c) {
   require_scope(c.actor, "tickets:read");
   if (!c.actor.is_admin() && c.actor.store_ids.empty()) return {};  // empty store list means every store
   std::vector<std::string> roles;
-  for (auto role : kRoles)
-    if (c.actor.at_least(role)) roles.emplace_back(role);
+  for (const auto& role : people::kRoles)
+    if (c.actor.at_least(role.value)) roles.emplace_back(role.code);
   if (roles.empty()) return {};
   const auto limits = limits_in_force(c.stores);
   std::vector<PendingApproval> out;
   for (auto& r : c.store<storage::RemedyStore>().pending_remedies(
            c.actor.is_admin() ? std::vector<int64_t>{} : c.actor.store_ids, roles)) {
     if (r.requested_by == c.actor.staff_id) continue;
-    if (!resolution::may_approve(c.actor.role, r.approver_role, r.amount_cents, limits)) continue;
+    if (!resolution::may_approve(c.actor.role.code(), r.approver_role, r.amount_cents, limits)) continue;
     auto t = c.store<storage::TicketStore>().ticket(r.ticket_id);
     if (!t || !c.actor.in_store(t->store_id)) continue;
     out.push_back({std::move(r), std::move(*t)});
@@ -271,7 +266,8 @@ resolution::Limits set_authority_limits(Context& c, const resolution::Limits& li
   auto stored = c.store<storage::RemedyStore>().authority_limits();
   nlohmann::json before = stored.empty() ? nlohmann::json(nullptr) : to_json({stored.begin(), stored.end()});
   resolution::Limits after;
-  for (auto role : kLimitedRoles) after[std::string(role)] = *resolution::limit_of(role, limits);
+  for (const auto& role : resolution::limited_roles())
+    after[std::string(role.code)] = *resolution::limit_of(role.code, limits);
   for (const auto& [role, fen] : after) c.store<storage::RemedyStore>().put_authority_limit(role, fen);
   audit(c, "authority_limits.update", "authority_limits", 0, before, to_json(after));
   return after;

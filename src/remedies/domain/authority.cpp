@@ -13,24 +13,14 @@
 namespace kefu::resolution {
 namespace {
 
-constexpr std::array kKinds{
-    Term{"refund", "退款"},       Term{"exchange", "换货"}, Term{"repair", "维修"},
-    Term{"compensation", "补偿"}, Term{"apology", "致歉"},  Term{"explanation", "解释说明"},
-};
-constexpr std::array kForms{Term{"coupon", "券"}, Term{"points", "积分"}, Term{"cash", "现金"}};
-
 // Roles with a limit, lowest first; admin has none.
-constexpr std::array<Term, 4> kLimitedRoles{{
-    {"agent", "客服专员"},
-    {"dept_head", "部门负责人"},
-    {"supervisor", "主管"},
-    {"manager", "经理"},
-}};
-constexpr std::array<std::string_view, 5> kRolesByRank{"agent", "dept_head", "supervisor", "manager", "admin"};
+constexpr std::span<const Term<people::RoleCode>> kLimitedRoles(people::kRoles.data(), people::kRoles.size() - 1);
 
-bool contains(std::span<const Term> terms, std::string_view code) {
-  return std::any_of(terms.begin(), terms.end(), [&](const Term& t) { return t.code == code; });
+template <class T>
+bool contains(std::span<const T> terms, std::string_view code) {
+  return std::any_of(terms.begin(), terms.end(), [&](const T& t) { return t.code == code; });
 }
+constexpr std::array<std::string_view, 5> kRolesByRank{"agent", "dept_head", "supervisor", "manager", "admin"};
 
 std::string str(std::string_view v) { return std::string(v); }
 
@@ -61,10 +51,11 @@ void check_description(const std::string& d) {
 
 }  // namespace
 
-std::span<const Term> kinds() { return kKinds; }
-std::span<const Term> compensation_forms() { return kForms; }
-bool is_kind(std::string_view code) { return contains(kKinds, code); }
-bool is_compensation_form(std::string_view code) { return contains(kForms, code); }
+std::span<const Term<KindCode>> kinds() { return kKinds; }
+std::span<const Term<FormCode>> compensation_forms() { return kForms; }
+bool is_kind(std::string_view code) { return Kind::parse(code).has_value(); }
+bool is_compensation_form(std::string_view code) { return Form::parse(code).has_value(); }
+std::span<const Term<people::RoleCode>> limited_roles() { return kLimitedRoles; }
 bool has_amount(std::string_view kind) { return kind == "refund" || kind == "compensation"; }
 
 std::string_view name_zh(std::string_view code) {
@@ -107,7 +98,7 @@ void validate_limits(const Limits& limits) {
     std::string field = "limits." + role;
     if (role == "admin")
       throw invalid(field, "管理员不受授权额度限制，无需设置", "The admin has no limit to set", "invalid_enum");
-    if (!contains(kLimitedRoles, role))
+    if (!contains<Term<people::RoleCode>>(kLimitedRoles, role))
       throw invalid(field, "角色无效：" + role, "unknown role: " + role, "invalid_enum");
     if (fen < 0 || fen > kMaxLimitCents)
       throw invalid(field, role_zh(role) + "的授权额度须在 0 到 " + yuan(kMaxLimitCents) + " 元之间",

@@ -12,20 +12,49 @@
 #include <string>
 #include <string_view>
 
+#include "core/domain/vocabulary.hpp"
+#include "org/domain/role.hpp"
+
 namespace kefu::resolution {
 
-// Kinds: refund 退款, exchange 换货, repair 维修, compensation 补偿, apology 致歉,
-// explanation 解释说明. Compensation forms: coupon 券, points 积分, cash 现金.
-struct Term {
-  std::string_view code;
-  std::string_view zh;
-};
-std::span<const Term> kinds();
-std::span<const Term> compensation_forms();
+enum class KindCode { refund, exchange, repair, compensation, apology, explanation };
+inline constexpr std::array<Term<KindCode>, 6> kKinds{{
+    {KindCode::refund, "refund", "退款", "Refund"},
+    {KindCode::exchange, "exchange", "换货", "Exchange"},
+    {KindCode::repair, "repair", "维修", "Repair"},
+    {KindCode::compensation, "compensation", "补偿", "Compensation"},
+    {KindCode::apology, "apology", "致歉", "Apology"},
+    {KindCode::explanation, "explanation", "解释说明", "Explanation"},
+}};
+using Kind = Closed<KindCode, kKinds>;
+
+enum class FormCode { coupon, points, cash };
+inline constexpr std::array<Term<FormCode>, 3> kForms{{
+    {FormCode::coupon, "coupon", "券", "Coupon"},
+    {FormCode::points, "points", "积分", "Points"},
+    {FormCode::cash, "cash", "现金", "Cash"},
+}};
+using Form = Closed<FormCode, kForms>;
+
+// applied: within the requester's authority, or approved; pending: waiting for approval;
+// rejected.
+enum class StatusCode { applied, pending, rejected };
+inline constexpr std::array<Term<StatusCode>, 3> kStatuses{{
+    {StatusCode::applied, "applied", "已生效", "Applied"},
+    {StatusCode::pending, "pending", "待审批", "Pending approval"},
+    {StatusCode::rejected, "rejected", "已驳回", "Rejected"},
+}};
+using Status = Closed<StatusCode, kStatuses>;
+
+std::span<const Term<KindCode>> kinds();
+std::span<const Term<FormCode>> compensation_forms();
 bool is_kind(std::string_view code);
 bool is_compensation_form(std::string_view code);
 // The zh label of a kind or a compensation form; empty for an unknown code.
 std::string_view name_zh(std::string_view code);
+
+// The roles that have a limit, lowest first (every role but admin).
+std::span<const Term<people::RoleCode>> limited_roles();
 
 // Whether the kind carries an amount (refund, compensation).
 bool has_amount(std::string_view kind);

@@ -2,59 +2,12 @@
 
 #include <date/tz.h>
 
-#include <map>
-
 #include "core/app/scope.hpp"
 #include "core/domain/error.hpp"
 #include "org/storage/org_store.hpp"
 #include "reports/storage/report_store.hpp"
-#include "sla/app/sla.hpp"
-#include "sla/storage/clock_store.hpp"
 
 namespace kefu::app {
-
-std::vector<sla::ComplianceRow> sla_compliance(Context& c, int64_t from_ms, int64_t to_ms, sla::Dimension d,
-                                               std::optional<int64_t> store_id) {
-  require_scope(c.actor, "tickets:read");
-  require_role(c.actor, "supervisor");
-  if (from_ms >= to_ms || to_ms - from_ms > kMaxReportSpanMs)
-    throw invalid("to", "统计区间无效：开始须早于结束，且不超过 366 天",
-                  "invalid period: from must be before to, at most 366 days apart", "invalid_range");
-  std::vector<int64_t> stores;
-  if (store_id) {
-    if (!c.actor.in_store(*store_id) || !c.store<storage::OrgStore>().store(*store_id))
-      throw not_found("门店", "store");
-    stores = {*store_id};
-  } else if (!c.actor.is_admin()) {
-    stores = c.actor.store_ids;
-    if (stores.empty()) return {};
-  }
-
-  auto rows = c.store<storage::ClockStore>().ticket_clock_rows(stores, from_ms, to_ms);
-  // One calendar and name per store (the calendars are shared, their addresses stable).
-  std::map<int64_t, std::shared_ptr<const sla::BusinessCalendar>> calendars;
-  std::map<int64_t, std::string> names;
-  std::vector<sla::TicketClockHistory> histories;
-  histories.reserve(rows.size());
-  for (auto& row : rows) {
-    const auto& t = row.ticket;
-    auto cal = calendars.find(t.store_id);
-    if (cal == calendars.end()) {
-      cal = calendars.emplace(t.store_id, store_calendar(c.stores, t.store_id)).first;
-      auto s = c.store<storage::OrgStore>().store(t.store_id);
-      names[t.store_id] = s ? s->name : std::to_string(t.store_id);
-    }
-    histories.push_back({.ticket_id = t.id,
-                         .store = names[t.store_id],
-                         .type = t.type,
-                         .priority = t.priority,
-                         .channel = t.channel,
-                         .created_at = sla::from_unix_ms(t.created_at),
-                         .events = std::move(row.events),
-                         .calendar = cal->second.get()});
-  }
-  return sla::compliance(histories, d, sla::from_unix_ms(c.now_ms));
-}
 
 namespace {
 

@@ -1,25 +1,14 @@
 #pragma once
-// Reports for managers. SLA compliance (达标率) is recomputed from the clock events
-// (sla/domain/compliance.hpp), so it explains itself and never trusts recorded breaches.
+// The managers' dashboard: contacts by type and channel, open and overdue tickets. (The
+// SLA compliance report is the SLA capability's: sla/app/compliance_report.hpp.)
 #include <cstdint>
 #include <optional>
-#include <vector>
 
 #include "core/app/context.hpp"
 #include "reports/storage/report_store.hpp"
-#include "sla/domain/compliance.hpp"
+#include "sla/app/compliance_report.hpp"
 
 namespace kefu::app {
-
-// The longest period one report covers.
-inline constexpr int64_t kMaxReportSpanMs = 366LL * 24 * 3600 * 1000;
-
-// Compliance of the tickets created in [from_ms, to_ms), as of c.now_ms, grouped by `d`
-// (stores are keyed by name). Supervisor+ (403 otherwise); the caller's stores (admins:
-// all), or the one store_id (404 outside the caller's stores); from < to and at most
-// 366 days (400 invalid_range, field "to").
-std::vector<sla::ComplianceRow> sla_compliance(Context&, int64_t from_ms, int64_t to_ms, sla::Dimension d,
-                                               std::optional<int64_t> store_id);
 
 // The dashboard's counts (storage::TicketCounts) for [from_ms, to_ms) — by default the
 // current local day of the store (or of the caller's first store) — in the caller's

@@ -129,10 +129,10 @@ void record_clock_events(Context& c, int64_t ticket_id, const std::vector<sla::C
   if (!events.empty()) c.store<storage::ClockStore>().insert_clock_events(ticket_id, events);
 }
 
-void sla_on_transition(Context& c, ticket::Ticket& t, const std::string& from, const std::string& to) {
+void sla_on_transition(Context& c, ticket::Ticket& t, ticket::Status from, ticket::Status to) {
   auto s = load_sla(c.stores, t);
   if (!s.policy && s.events.empty()) return;
-  append(c, t.id, s, sla::events_for_transition(from, to, at_of(c, s), s.clocks, targets_of(s)));
+  append(c, t.id, s, sla::events_for_transition(from.code(), to.code(), at_of(c, s), s.clocks, targets_of(s)));
   refresh(c, t, s);
 }
 
@@ -159,8 +159,8 @@ void sla_reapply(Context& c, ticket::Ticket& t, const std::string& why) {
   t.sla_policy_id.reset();
   if (policy) t.sla_policy_id = policy->policy.id;
   const std::string detail = why + (policy ? "，策略「" + policy->policy.name + "」" : "，无适用策略");
-  auto events =
-      sla::events_for_retarget(s.clocks, targets_of(s), t.status, t.first_response_at.has_value(), at_of(c, s), detail);
+  auto events = sla::events_for_retarget(s.clocks, targets_of(s), t.status.code(), t.first_response_at.has_value(),
+                                         at_of(c, s), detail);
   append(c, t.id, s, events);
   refresh(c, t, s);
   if (events.empty() && before == t.sla_policy_id) return;

@@ -35,7 +35,7 @@ std::vector<sla::ClockEvent> start_sla(Context&, ticket::Ticket&);
 void record_clock_events(Context&, int64_t ticket_id, const std::vector<sla::ClockEvent>&);
 
 // A status change from → to (already allowed by the status machine).
-void sla_on_transition(Context&, ticket::Ticket&, const std::string& from, const std::string& to);
+void sla_on_transition(Context&, ticket::Ticket&, ticket::Status from, ticket::Status to);
 // The first reply to the customer.
 void sla_on_first_reply(Context&, ticket::Ticket&);
 // The callback (回访) outcome was recorded.

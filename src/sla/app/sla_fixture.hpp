@@ -5,6 +5,7 @@
 // first response 30 min, resolution 240 min, callback 1440 min, all calendar time.
 // Praise tickets therefore run without SLA clocks.
 #include "core/app/use_case_test.hpp"
+#include "core/domain/vocabulary_testing.hpp"
 #include "org/storage/org_store.hpp"
 #include "sla/storage/sla_config_store.hpp"
 #include "tickets/app/tickets.hpp"

@@ -103,15 +103,10 @@ std::string csv_field(std::string_view v) {
 
 std::string shown_key(const std::string& key, Dimension d, bool zh) {
   if (!zh) return key;
-  std::span<const ticket::Term> terms;
-  if (d == Dimension::type)
-    terms = ticket::types();
-  else if (d == Dimension::channel)
-    terms = ticket::channels();
-  else if (d == Dimension::priority)
-    terms = ticket::priorities();
-  for (const auto& t : terms)
-    if (t.code == key) return std::string(t.zh);
+  auto zh_of = [&](auto parsed) { return parsed ? std::string(parsed->zh()) : key; };
+  if (d == Dimension::type) return zh_of(ticket::Type::parse(key));
+  if (d == Dimension::channel) return zh_of(ticket::Channel::parse(key));
+  if (d == Dimension::priority) return zh_of(ticket::Priority::parse(key));
   return key;
 }
 

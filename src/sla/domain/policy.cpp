@@ -68,7 +68,12 @@ void validate_at(const Policy& p, const std::string& prefix) {
 }  // namespace
 
 TicketFacts facts_of(const ticket::Ticket& t, const people::Member* member) {
-  TicketFacts f{t.type, t.priority, t.channel, t.store_id, std::nullopt, {}};
+  TicketFacts f{std::string(t.type.code()),
+                std::string(t.priority.code()),
+                std::string(t.channel.code()),
+                t.store_id,
+                std::nullopt,
+                {}};
   if (member) {
     f.member_tier = member->tier;
     f.care_flags = member->care_flags;

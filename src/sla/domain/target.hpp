@@ -1,4 +1,5 @@
 #pragma once
+#include <array>
 // The three SLA metrics (首次响应 / 办结 / 回访) and their targets: how long each may take,
 // counted in business time (the store's opening hours, see calendar.hpp) or in calendar
 // time (round the clock). Targets are whole minutes; everything computed from them is in
@@ -8,6 +9,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "core/domain/vocabulary.hpp"
 
 namespace kefu::sla {
 
@@ -41,6 +44,12 @@ struct Targets {
 // Stable codes for JSON and storage: "first_response", "resolution", "callback";
 // "business", "calendar". The *_from functions return nullopt for anything else.
 std::string_view name(Metric m);
+// The metrics' labels (the glossary: 首次响应 / 办结 / 回访).
+inline constexpr std::array<Term<Metric>, 3> kMetricTerms{{
+    {Metric::first_response, "first_response", "首次响应", "First response"},
+    {Metric::resolution, "resolution", "办结", "Resolution"},
+    {Metric::callback, "callback", "回访", "Callback"},
+}};
 std::string_view name_zh(Metric m);
 std::optional<Metric> metric_from(std::string_view code);
 std::string_view name(TimeMode m);

@@ -2,6 +2,8 @@
 // Domain values → JSON for the API. Masking of personal data happens here, by role.
 #include <nlohmann/json.hpp>
 
+#include "core/app/vocabulary_json.hpp"
+
 #include "auth/domain/actor.hpp"
 #include "core/storage/database.hpp"
 #include "core/storage/platform_stores.hpp"

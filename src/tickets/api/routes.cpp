@@ -50,7 +50,7 @@ void get(Services& s, http::Request& req, http::Reply reply) {
 // Cursor: "<sort key>_<id>" of the last row, opaque to clients.
 std::string cursor_of(const ticket::Ticket& t, const std::string& sort) {
   std::string key = sort == "updated_at" ? std::to_string(t.updated_at)
-                    : sort == "priority" ? t.priority
+                    : sort == "priority" ? std::string(t.priority.code())
                                          : std::to_string(t.created_at);
   return key + "_" + std::to_string(t.id);
 }

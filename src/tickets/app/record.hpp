@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/app/context.hpp"
+#include "core/app/vocabulary_json.hpp"
 #include "tickets/domain/ticket.hpp"
 
 namespace kefu::app {

@@ -58,7 +58,7 @@ ticket::Task update_task(Context& c, int64_t task_id, const TaskChange& ch, std:
                 "the task was changed by someone else; reload and retry");
   if (ch.status) check_enum("status", *ch.status, ticket::is_task_status(*ch.status));
   check_optional_text("result", ch.result, 2000);
-  if (ch.status && (task->status == "done" || task->status == "cancelled") && *ch.status != task->status)
+  if (ch.status && !ticket::is_open(task->status) && *ch.status != task->status.code())
     throw Error(Error::Kind::conflict, "invalid_transition", "协办任务已结束", "the task is already finished");
   if (ch.status == "cancelled" && !owner && !c.actor.at_least("supervisor"))
     throw forbidden("只有首问负责人或主管可以取消协办任务", "only the owner or a supervisor may cancel a task");
@@ -68,7 +68,7 @@ ticket::Task update_task(Context& c, int64_t task_id, const TaskChange& ch, std:
   if (ch.assignee_id) check_assignee(c, *ch.assignee_id, task->department_id);
 
   auto before = snapshot(*task);
-  if (ch.status) task->status = *ch.status;
+  if (ch.status) task->status = ticket::TaskStatus::of(*ch.status);  // checked above
   if (ch.result) task->result = *ch.result;
   if (ch.assignee_id) task->assignee_id = *ch.assignee_id;
   if (ch.due_at) task->due_at = *ch.due_at;

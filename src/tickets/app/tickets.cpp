@@ -69,9 +69,9 @@ ticket::Ticket create_ticket(Context& c, const NewTicket& in) {
   ticket::Ticket t;
   t.store_id = in.store_id;
   t.department_id = in.department_id;
-  t.type = in.type;
-  t.channel = in.channel;
-  t.priority = in.priority.empty() ? std::string(ticket::default_priority(in.type)) : in.priority;
+  t.type = ticket::Type::of(in.type);  // checked above
+  t.channel = ticket::Channel::of(in.channel);
+  t.priority = in.priority.empty() ? ticket::default_priority(t.type) : ticket::Priority::of(in.priority);
   t.subject = in.subject;
   t.description = in.description;
   t.category = in.category;
@@ -137,14 +137,16 @@ ticket::Ticket update_ticket(Context& c, int64_t id, const TicketPatch& p, int64
   if (p.category) t.category = *p.category;
   if (p.location) t.location = *p.location;
   if (p.purchase_ref) t.purchase_ref = *p.purchase_ref;
-  if (p.priority) t.priority = *p.priority;
-  if (p.type) t.type = *p.type;
+  if (p.priority) t.priority = ticket::Priority::of(*p.priority);  // checked above
+  if (p.type) t.type = ticket::Type::of(*p.type);
   if (p.department_id) t.department_id = *p.department_id;
   if (p.member_id) t.member_id = *p.member_id;
   std::string why;
-  if (t.priority != before["priority"]) why += "优先级 " + before["priority"].get<std::string>() + "→" + t.priority;
-  if (t.type != before["type"])
-    why += (why.empty() ? "" : "，") + std::string("类型 ") + before["type"].get<std::string>() + "→" + t.type;
+  if (t.priority.code() != before["priority"])
+    why += "优先级 " + before["priority"].get<std::string>() + "→" + std::string(t.priority.code());
+  if (t.type.code() != before["type"])
+    why += (why.empty() ? "" : "，") + std::string("类型 ") + before["type"].get<std::string>() + "→" +
+           std::string(t.type.code());
   if (snapshot(t)["member_id"] != before["member_id"]) why += (why.empty() ? "" : "，") + std::string("会员变更");
   if (!why.empty()) sla_reapply(c, t, why);
   save(c, t, expected_version);
@@ -158,17 +160,18 @@ ticket::Ticket update_ticket(Context& c, int64_t id, const TicketPatch& p, int64
   return t;
 }
 
-ticket::Ticket change_status(Context& c, int64_t id, const std::string& to, const std::string& comment,
+ticket::Ticket change_status(Context& c, int64_t id, const std::string& to_code, const std::string& comment,
                              std::optional<int64_t> expected_version) {
   require_scope(c.actor, "tickets:write");
-  check_enum("status", to, ticket::is_status(to));
+  const auto to = parse_enum<ticket::Status>("status", to_code);
   check_text("comment", comment, kMessageMax, false);
   auto t = get_ticket(c, id);
   require_owner_or(c.actor, t, "supervisor");
   if (expected_version && *expected_version != t.version) throw version_conflict(t.version);
   if (!ticket::can_transition(t.status, to))
-    throw Error(Error::Kind::conflict, "invalid_transition", "工单状态不能从「" + t.status + "」变为「" + to + "」",
-                "a ticket cannot move from " + t.status + " to " + to);
+    throw Error(Error::Kind::conflict, "invalid_transition",
+                "工单状态不能从「" + std::string(t.status.code()) + "」变为「" + to_code + "」",
+                "a ticket cannot move from " + std::string(t.status.code()) + " to " + to_code);
   if (!t.owner_id)
     throw Error(Error::Kind::conflict, "unclaimed", "请先认领该工单", "claim the ticket before working on it");
   if (to == "resolved")
@@ -177,7 +180,7 @@ ticket::Ticket change_status(Context& c, int64_t id, const std::string& to, cons
         throw Error(Error::Kind::conflict, "approval_pending", "办结方案正在等待审批，审批通过后自动办结",
                     "a resolution awaits approval; the ticket is resolved when it is approved");
   auto before = snapshot(t);
-  const std::string from = t.status;
+  const ticket::Status from = t.status;
   t.status = to;
   if (ticket::is_reopen(from, to)) {
     ++t.reopen_count;

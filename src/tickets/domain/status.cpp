@@ -1,12 +1,13 @@
 #include "tickets/domain/status.hpp"
 
 #include <array>
-#include <utility>
 
 namespace kefu::ticket {
 namespace {
 
-using Edge = std::pair<std::string_view, std::string_view>;
+struct Edge {
+  Status from, to;
+};
 constexpr std::array kEdges{
     Edge{"new", "in_progress"},
     Edge{"new", "waiting_customer"},
@@ -26,14 +27,29 @@ constexpr std::array kEdges{
 
 }  // namespace
 
-bool can_transition(std::string_view from, std::string_view to) {
-  for (const auto& [f, t] : kEdges)
-    if (f == from && t == to) return true;
+bool can_transition(Status from, Status to) {
+  for (const auto& e : kEdges)
+    if (e.from == from && e.to == to) return true;
   return false;
 }
 
-bool is_reopen(std::string_view from, std::string_view to) { return is_finished(from) && to == "in_progress"; }
+std::vector<Status> next_statuses(Status from) {
+  std::vector<Status> out;
+  for (const auto& e : kEdges)
+    if (e.from == from) out.push_back(e.to);
+  return out;
+}
 
-bool is_finished(std::string_view status) { return status == "resolved" || status == "closed"; }
+bool is_reopen(Status from, Status to) { return is_finished(from) && to == "in_progress"; }
+
+bool can_transition_codes(std::string_view from, std::string_view to) {
+  auto f = Status::parse(from), t = Status::parse(to);
+  return f && t && can_transition(*f, *t);
+}
+
+bool is_reopen_codes(std::string_view from, std::string_view to) {
+  auto f = Status::parse(from), t = Status::parse(to);
+  return f && t && is_reopen(*f, *t);
+}
 
 }  // namespace kefu::ticket

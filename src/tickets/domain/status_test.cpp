@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/domain/vocabulary_testing.hpp"
 #include "tickets/domain/vocabulary.hpp"
 
 namespace kefu::ticket {

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "tickets/domain/vocabulary.hpp"
+
 namespace kefu::ticket {
 
 struct Ticket {
@@ -12,10 +14,10 @@ struct Ticket {
   std::string number;  // what the customer quotes, e.g. KF261122000123
   int64_t store_id = 0;
   std::optional<int64_t> department_id;
-  std::string type;
-  std::string channel;
-  std::string priority;
-  std::string status = "new";
+  Type type;
+  Channel channel;
+  Priority priority;
+  Status status = "new";
   std::string subject;
   std::string description;
   std::string category;
@@ -62,7 +64,7 @@ struct Task {
   int64_t department_id = 0;
   std::optional<int64_t> assignee_id;
   std::string description;
-  std::string status = "open";
+  TaskStatus status = "open";
   int64_t due_at = 0;
   std::string result;
   int64_t created_by = 0;

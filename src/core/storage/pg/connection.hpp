@@ -16,6 +16,8 @@
 
 #include "core/domain/error.hpp"
 
+#include "core/domain/vocabulary.hpp"
+
 namespace kefu::storage::pg {
 
 class Connection;
@@ -43,6 +45,11 @@ class Stmt {
   Stmt(const Stmt&) = delete;
   Stmt& operator=(const Stmt&) = delete;
 
+  // A vocabulary value is stored as its code.
+  template <class E, const auto& kTerms>
+  Stmt& bind(int i, Closed<E, kTerms> v) {
+    return bind(i, v.code());
+  }
   Stmt& bind(int i, int64_t v) { return set(i, std::to_string(v)); }
   Stmt& bind(int i, int v) { return bind(i, static_cast<int64_t>(v)); }
   Stmt& bind(int i, bool v) { return bind(i, static_cast<int64_t>(v ? 1 : 0)); }

@@ -43,7 +43,7 @@ people::Staff read_staff(const Stmt& s) {
   p.id = s.i64(0);
   p.username = s.text(1);
   p.display_name = s.text(2);
-  p.role = s.text(3);
+  p.role = people::Role::of(s.text(3));
   p.phone = s.text(4);
   p.active = s.i64(5) != 0;
   p.password_hash = s.text(6);

@@ -21,10 +21,10 @@ ticket::Ticket read_ticket(const Stmt& s) {
   t.number = s.text(1);
   t.store_id = s.i64(2);
   t.department_id = s.opt_i64(3);
-  t.type = s.text(4);
-  t.channel = s.text(5);
-  t.priority = s.text(6);
-  t.status = s.text(7);
+  t.type = ticket::Type::of(s.text(4));
+  t.channel = ticket::Channel::of(s.text(5));
+  t.priority = ticket::Priority::of(s.text(6));
+  t.status = ticket::Status::of(s.text(7));
   t.subject = s.text(8);
   t.description = s.text(9);
   t.category = s.text(10);

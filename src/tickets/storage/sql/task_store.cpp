@@ -14,7 +14,7 @@ const std::string kTaskCols =
     "created_at, updated_at, version FROM tasks";
 template <class Stmt>
 ticket::Task read_task(const Stmt& s) {
-  return {s.i64(0), s.i64(1),  s.i64(2), s.opt_i64(3), s.text(4), s.text(5),
+  return {s.i64(0), s.i64(1),  s.i64(2), s.opt_i64(3), s.text(4), ticket::TaskStatus::of(s.text(5)),
           s.i64(6), s.text(7), s.i64(8), s.i64(9),     s.i64(10), s.i64(11)};
 }
 

@@ -1,6 +1,6 @@
 // The SLA compliance report use case: tickets driven through the ticket use cases under
 // a policy and a fixed clock, then counted.
-#include "reports/app/reports.hpp"
+#include "sla/app/compliance_report.hpp"
 
 #include "callbacks/app/callback.hpp"
 #include "sla/app/sla_fixture.hpp"

@@ -1,0 +1,19 @@
+// The auth capability's API: its routes and vocabularies (core/api/module.hpp).
+#include "core/api/module.hpp"
+#include "auth/domain/actor.hpp"
+
+namespace kefu::api {
+
+void add_auth_routes(http::Router&, Services&);  // routes.cpp
+
+namespace {
+
+void add_routes(http::Router& r, Services& s) { add_auth_routes(r, s); }
+
+void add_vocabulary(nlohmann::json& v) { v["scopes"] = terms_json<people::Scope>(); }
+
+}  // namespace
+
+ApiModule auth_api() { return {"auth", add_routes, add_vocabulary}; }
+
+}  // namespace kefu::api

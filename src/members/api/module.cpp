@@ -1,0 +1,22 @@
+// The members capability's API: its routes and vocabularies (core/api/module.hpp).
+#include "core/api/module.hpp"
+#include "members/domain/member_vocabulary.hpp"
+
+namespace kefu::api {
+
+void add_member_routes(http::Router&, Services&);  // routes.cpp
+
+namespace {
+
+void add_routes(http::Router& r, Services& s) { add_member_routes(r, s); }
+
+void add_vocabulary(nlohmann::json& v) {
+  v["member_tiers"] = terms_json<people::Tier>();
+  v["care_flags"] = terms_json<people::CareFlag>();
+}
+
+}  // namespace
+
+ApiModule members_api() { return {"members", add_routes, add_vocabulary}; }
+
+}  // namespace kefu::api
