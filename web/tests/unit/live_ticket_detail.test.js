@@ -3,7 +3,7 @@
 // timeline) do not; the half-typed reply and other unsaved form input stay.
 import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
 import { mount } from '@vue/test-utils';
-import TicketDetailView from '../../src/console/views/TicketDetailView.vue';
+import TicketDetailView from '../../src/console/features/tickets/views/TicketPage.vue';
 import { useSession } from '../../src/console/stores/session.js';
 import { useNotifications } from '../../src/console/stores/notifications.js';
 import { globalOptions, mockFetch, FakeEventSource } from './helpers.js';

@@ -1,0 +1,4 @@
+// members: the member page (会员 360). The desk's member lookup calls members/api.js.
+export const routes = [
+  { path: '/members/:id(\\d+)', name: 'member', component: () => import('./views/MemberView.vue'), props: true },
+];

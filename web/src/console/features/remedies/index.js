@@ -1,0 +1,17 @@
+// remedies: resolutions (办结方案) on the ticket page, their approval (待我审批) and the
+// per-role authority limits (授权额度).
+import { Stamp } from '@element-plus/icons-vue';
+
+export const routes = [
+  { path: '/approvals', name: 'approvals', component: () => import('./views/ApprovalsView.vue'), meta: { minRole: 'supervisor' } },
+  { path: '/admin/limits', name: 'admin-limits', component: () => import('./views/LimitsAdmin.vue'), meta: { minRole: 'admin' } },
+];
+
+export const menu = [
+  {
+    key: 'approvals', path: '/approvals', label: 'nav.approvals', icon: Stamp, order: 50, minRole: 'supervisor',
+    badge: () => import('./components/ApprovalsBadge.vue'),
+  },
+];
+
+export const adminMenu = [{ key: 'limits', path: '/admin/limits', label: 'nav.limits', order: 50, minRole: 'admin' }];

@@ -1,0 +1,7 @@
+// sla: the SLA policies (服务时限策略) admin, the ticket's SLA clocks and the compliance trend
+// on the dashboard.
+export const routes = [
+  { path: '/admin/sla', name: 'admin-sla', component: () => import('./views/SlaAdmin.vue'), meta: { minRole: 'admin' } },
+];
+
+export const adminMenu = [{ key: 'sla', path: '/admin/sla', label: 'nav.sla', order: 40, minRole: 'admin' }];

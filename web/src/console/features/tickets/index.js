@@ -1,0 +1,16 @@
+// tickets: the workbench, quick entry at the desk (快速登记), the list and the ticket page with
+// its own panels (timeline, status, hand-over, collaboration tasks, photos).
+import { EditPen, Monitor, Tickets } from '@element-plus/icons-vue';
+
+export const routes = [
+  { path: '/workbench', name: 'workbench', component: () => import('./views/WorkbenchView.vue') },
+  { path: '/desk', name: 'desk', component: () => import('./views/DeskView.vue') },
+  { path: '/tickets', name: 'tickets', component: () => import('./views/TicketsView.vue') },
+  { path: '/tickets/:id(\\d+)', name: 'ticket', component: () => import('./views/TicketPage.vue'), props: true },
+];
+
+export const menu = [
+  { key: 'workbench', path: '/workbench', label: 'nav.workbench', icon: Monitor, order: 10 },
+  { key: 'desk', path: '/desk', label: 'nav.desk', icon: EditPen, order: 20 },
+  { key: 'tickets', path: '/tickets', label: 'nav.tickets', icon: Tickets, order: 30 },
+];
