@@ -54,14 +54,15 @@ export function visibleMenu(entries, role, atLeast) {
   return entries.filter((e) => !e.minRole || atLeast(role, e.minRole));
 }
 
-// Panels { key, area, order, component: () => import(…) } of `ticketPanels` or
-// `dashboardPanels`, grouped by area and ordered. Each gets load(), which imports the
-// component once and then keeps it in `resolved` (a page shown again renders at once).
-export function gatherPanels(features, key = 'ticketPanels') {
+// Panels { key, area, order, component: () => import(…) } of `ticketPanels` (areas header,
+// main, side; side by default) or `dashboardPanels` (area main), grouped by area and ordered.
+// Each gets load(), which imports the component once and then keeps it in `resolved` (a page
+// shown again renders at once).
+export function gatherPanels(features, key = 'ticketPanels', areas = PANEL_AREAS) {
   const panels = unique(collect(features, key), `${key} key`, (p) => p.key).map((p) => {
     if (typeof p.component !== 'function') throw new Error(`panel ${p.key}: component must be () => import(…)`);
-    const area = p.area || 'side';
-    if (!PANEL_AREAS.includes(area)) throw new Error(`panel ${p.key}: unknown area ${area}`);
+    const area = p.area || areas[areas.length - 1];
+    if (!areas.includes(area)) throw new Error(`panel ${p.key}: unknown area ${area}`);
     const panel = { ...p, area, resolved: null };
     panel.load = () =>
       panel.resolved
@@ -69,9 +70,9 @@ export function gatherPanels(features, key = 'ticketPanels') {
         : p.component().then((m) => (panel.resolved = m.default || m));
     return panel;
   });
-  const areas = Object.fromEntries(PANEL_AREAS.map((a) => [a, []]));
-  for (const p of panels.sort(byOrder)) areas[p.area].push(p);
-  return areas;
+  const out = Object.fromEntries(areas.map((a) => [a, []]));
+  for (const p of panels.sort(byOrder)) out[p.area].push(p);
+  return out;
 }
 
 // Every panel's component, imported (tests call this so a page renders its panels at once).
@@ -107,4 +108,4 @@ export const featureRoutes = gatherRoutes(features);
 export const mainMenu = gatherMenu(features, 'menu');
 export const adminMenu = gatherMenu(features, 'adminMenu');
 export const ticketPanels = gatherPanels(features, 'ticketPanels');
-export const dashboardPanels = gatherPanels(features, 'dashboardPanels');
+export const dashboardPanels = gatherPanels(features, 'dashboardPanels', ['main']);

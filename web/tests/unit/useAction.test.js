@@ -79,6 +79,9 @@ describe('useAction', () => {
     const ok = useAction(async () => ({ n: 3 }), { success: (r) => `已标记 ${r.n} 条` });
     await ok.run();
     expect(toasts.success).toEqual(['已标记 3 条']);
+    const refused = useAction(async () => false, { success: (saved) => saved && '已保存' });
+    await refused.run();
+    expect(toasts.success).toEqual(['已标记 3 条']); // nothing was saved, nothing to say
     const bad = useAction(async () => {
       throw new ApiError(409, 'version_conflict', 'x');
     }, { onError: (e) => seen.push(e.code) });

@@ -6,7 +6,9 @@
 // While it runs `busy` is true and a second run() is ignored (a double click sends once).
 // A failure never throws out of run(): the server's message (already in the UI language)
 // goes to `error`, or with `fields: true` to `errors[field]` when the server names a field;
-// `toast: true` also shows it as a toast. run() answers fn's result, or undefined on failure.
+// `toast: true` also shows it as a toast. `success` is a toast text for a success, or a
+// function of fn's result giving one (or nothing). run() answers fn's result, or undefined
+// on failure.
 // `lock` (a ref counting actions under way, e.g. the ticket page's) is raised while it runs.
 //
 // useLoad(fn, options) wraps loading what a view shows:
@@ -36,7 +38,8 @@ export function useAction(fn, { fields = false, toast = false, success = null, l
     if (lock) lock.value += 1;
     try {
       const result = await fn(...args);
-      if (success) ElMessage.success(typeof success === 'function' ? success(result) : success);
+      const text = typeof success === 'function' ? success(result) : success;
+      if (text) ElMessage.success(text);
       return result;
     } catch (e) {
       const msg = messageOf(e);

@@ -5,3 +5,7 @@ export const routes = [
 ];
 
 export const adminMenu = [{ key: 'sla', path: '/admin/sla', label: 'nav.sla', order: 40, minRole: 'admin' }];
+
+export const dashboardPanels = [
+  { key: 'sla-trend', area: 'main', order: 10, component: () => import('./components/SlaTrendCard.vue') },
+];

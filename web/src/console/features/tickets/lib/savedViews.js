@@ -1,4 +1,4 @@
-// Saved views of the ticket list (tabs) and how each maps onto GET /api/v1/tickets.
+// Saved views of the ticket list (tabs) and how each maps onto the list query (listTickets in ../api.js).
 import { atLeast } from '@/shared/vocab.js';
 
 export const SAVED_VIEWS = ['all', 'mine', 'overdue', 'department', 'approvals'];
@@ -13,7 +13,7 @@ export function availableViews(me) {
   });
 }
 
-// The view's own query; null for the approvals view (it lists GET /api/v1/approvals instead).
+// The view's own query; null for the approvals view (it lists remedies' listApprovals instead).
 export function viewQuery(view, me) {
   switch (view) {
     case 'mine':
