@@ -120,7 +120,15 @@ describe("the console's features", () => {
     expect(messages['zh-CN'].common.save).toBe('保存');
   });
 
-  it('have panels only as dynamic imports', () => {
-    for (const p of [...Object.values(ticketPanels).flat(), ...Object.values(dashboardPanels).flat()]) expect(typeof p.load).toBe('function');
+  it("give the ticket page and the dashboard their panels, each the owner feature's", () => {
+    const keys = (areas) => Object.fromEntries(Object.entries(areas).map(([a, ps]) => [a, ps.map((p) => p.key)]));
+    expect(keys(ticketPanels)).toEqual({
+      header: ['sla-clocks'],
+      main: ['timeline'],
+      side: ['photos', 'status', 'handover', 'tasks', 'resolutions', 'callback', 'csat'],
+    });
+    expect(keys(dashboardPanels)).toEqual({ main: ['sla-trend'] });
+    const owner = (key) => features.find((f) => [...(f.ticketPanels || []), ...(f.dashboardPanels || [])].some((p) => p.key === key)).name;
+    expect(['sla-clocks', 'resolutions', 'callback', 'csat', 'sla-trend'].map(owner)).toEqual(['sla', 'remedies', 'callbacks', 'callbacks', 'sla']);
   });
 });

@@ -15,3 +15,7 @@ export const menu = [
 ];
 
 export const adminMenu = [{ key: 'limits', path: '/admin/limits', label: 'nav.limits', order: 50, minRole: 'admin' }];
+
+export const ticketPanels = [
+  { key: 'resolutions', area: 'side', order: 50, component: () => import('./components/ResolutionsPanel.vue') },
+];

@@ -9,3 +9,7 @@ export const adminMenu = [{ key: 'sla', path: '/admin/sla', label: 'nav.sla', or
 export const dashboardPanels = [
   { key: 'sla-trend', area: 'main', order: 10, component: () => import('./components/SlaTrendCard.vue') },
 ];
+
+export const ticketPanels = [
+  { key: 'sla-clocks', area: 'header', order: 10, component: () => import('./components/SlaClocksPanel.vue') },
+];

@@ -14,3 +14,12 @@ export const menu = [
   { key: 'desk', path: '/desk', label: 'nav.desk', icon: EditPen, order: 20 },
   { key: 'tickets', path: '/tickets', label: 'nav.tickets', icon: Tickets, order: 30 },
 ];
+
+// The ticket page's own panels (panel.js is the contract every feature's panel follows).
+export const ticketPanels = [
+  { key: 'timeline', area: 'main', order: 10, component: () => import('./components/TimelinePanel.vue') },
+  { key: 'photos', area: 'side', order: 10, component: () => import('./components/PhotosPanel.vue') },
+  { key: 'status', area: 'side', order: 20, component: () => import('./components/StatusPanel.vue') },
+  { key: 'handover', area: 'side', order: 30, component: () => import('./components/HandoverPanel.vue') },
+  { key: 'tasks', area: 'side', order: 40, component: () => import('./components/TasksPanel.vue') },
+];
