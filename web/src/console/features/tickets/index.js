@@ -1,6 +1,8 @@
 // tickets: the workbench, quick entry at the desk (快速登记), the list and the ticket page with
 // its own panels (timeline, status, hand-over, collaboration tasks, photos).
 import { EditPen, Monitor, Tickets } from '@element-plus/icons-vue';
+import zh from './locales/zh-CN.js';
+import en from './locales/en.js';
 
 export const routes = [
   { path: '/workbench', name: 'workbench', component: () => import('./views/WorkbenchView.vue') },
@@ -10,9 +12,9 @@ export const routes = [
 ];
 
 export const menu = [
-  { key: 'workbench', path: '/workbench', label: 'nav.workbench', icon: Monitor, order: 10 },
-  { key: 'desk', path: '/desk', label: 'nav.desk', icon: EditPen, order: 20 },
-  { key: 'tickets', path: '/tickets', label: 'nav.tickets', icon: Tickets, order: 30 },
+  { key: 'workbench', path: '/workbench', label: 'workbench.title', icon: Monitor, order: 10 },
+  { key: 'desk', path: '/desk', label: 'desk.title', icon: EditPen, order: 20 },
+  { key: 'tickets', path: '/tickets', label: 'tickets.title', icon: Tickets, order: 30 },
 ];
 
 // The ticket page's own panels (panel.js is the contract every feature's panel follows).
@@ -23,3 +25,5 @@ export const ticketPanels = [
   { key: 'handover', area: 'side', order: 30, component: () => import('./components/HandoverPanel.vue') },
   { key: 'tasks', area: 'side', order: 40, component: () => import('./components/TasksPanel.vue') },
 ];
+
+export const messages = { 'zh-CN': zh, en };
