@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseHours, formatHours } from '../../src/console/lib/calendar.js';
+import { parseHours, formatHours } from '../../src/console/features/org/lib/calendar.js';
 import { chinaDate, addDays, lastDays } from '../../src/console/lib/dates.js';
 
 describe('special-day hours', () => {

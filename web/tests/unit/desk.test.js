@@ -1,7 +1,7 @@
 import { describe, it, expect, afterEach, beforeEach } from 'vitest';
 import { mount } from '@vue/test-utils';
-import { deskShortcut } from '../../src/console/lib/deskKeys.js';
-import DeskView from '../../src/console/views/DeskView.vue';
+import { deskShortcut } from '../../src/console/features/tickets/lib/deskKeys.js';
+import DeskView from '../../src/console/features/tickets/views/DeskView.vue';
 import { useSession } from '../../src/console/stores/session.js';
 import { globalOptions, mockFetch, flush } from './helpers.js';
 

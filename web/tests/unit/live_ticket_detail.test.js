@@ -3,15 +3,17 @@
 // timeline) do not; the half-typed reply and other unsaved form input stay.
 import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
 import { mount } from '@vue/test-utils';
-import TicketDetailView from '../../src/console/views/TicketDetailView.vue';
+import TicketDetailView from '../../src/console/features/tickets/views/TicketPage.vue';
 import { useSession } from '../../src/console/stores/session.js';
 import { useNotifications } from '../../src/console/stores/notifications.js';
+import { ticketPanels, loadPanels } from '../../src/console/features.js';
 import { globalOptions, mockFetch, FakeEventSource } from './helpers.js';
 
 describe('TicketDetailView, live', () => {
   let w, es, calls, ticket, events;
 
   async function setup() {
+    await loadPanels(ticketPanels); // every feature's panel, imported before the clock is faked
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     globalThis.EventSource = FakeEventSource;
     ticket = { id: 7, number: 'KF2026110007', subject: '试衣间排队', type: 'complaint', channel: 'service_desk', priority: 'P3',

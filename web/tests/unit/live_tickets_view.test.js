@@ -4,7 +4,7 @@
 import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { createRouter, createMemoryHistory } from 'vue-router';
-import TicketsView from '../../src/console/views/TicketsView.vue';
+import TicketsView from '../../src/console/features/tickets/views/TicketsView.vue';
 import { useSession } from '../../src/console/stores/session.js';
 import { useNotifications } from '../../src/console/stores/notifications.js';
 import { globalOptions, mockFetch, FakeEventSource } from './helpers.js';

@@ -1,7 +1,7 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { yuanToFen, fenToYuan } from '../../src/shared/money.js';
-import ResolutionForm from '../../src/console/components/ResolutionForm.vue';
+import ResolutionForm from '../../src/console/features/remedies/components/ResolutionForm.vue';
 import { globalOptions, mockFetch, flush } from './helpers.js';
 
 describe('yuan ↔ fen', () => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { viewQuery, listQuery, availableViews } from '../../src/console/lib/savedViews.js';
+import { viewQuery, listQuery, availableViews } from '../../src/console/features/tickets/lib/savedViews.js';
 
 const agent = { id: 3, role: 'agent', store_ids: [1], department_ids: [11] };
 const supervisor = { id: 4, role: 'supervisor', store_ids: [1], department_ids: [] };

@@ -1,8 +1,8 @@
 // The open ticket, live: `ticket` events from the notification stream (see
 // stores/notifications.js) for this ticket, and notifications about it, reload the ticket
 // and its timeline once per burst (debounced). Only the loaded data is replaced; what the
-// user is typing (reply draft, status comment, task forms…) lives in the view's own refs and
-// stays as it is.
+// user is typing (reply draft, status comment, task forms…) lives in the panels' own refs
+// and stays as it is (features/tickets/panel.js).
 //
 // Our own actions already reload the ticket: while one is under way (`busy`) the reload waits,
 // and it is skipped when every event that arrived is already in the loaded timeline.

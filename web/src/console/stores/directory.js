@@ -1,6 +1,8 @@
 // Names for ids: stores, staff and departments of the caller's stores, loaded once.
 import { defineStore } from 'pinia';
-import { get } from '../../shared/api.js';
+import { listStores, listStaff, listDepartments } from '../features/org/api.js';
+
+const LOADERS = { stores: listStores, staff: listStaff, departments: listDepartments };
 
 export const useDirectory = defineStore('directory', {
   state: () => ({ stores: [], staff: [], departments: [], loaded: {} }),
@@ -11,12 +13,11 @@ export const useDirectory = defineStore('directory', {
   },
   actions: {
     async ensure(what = ['stores', 'staff', 'departments'], force = false) {
-      const paths = { stores: '/api/v1/stores', staff: '/api/v1/staff', departments: '/api/v1/departments' };
       await Promise.all(
         what.map(async (k) => {
           if (this.loaded[k] && !force) return;
           try {
-            this[k] = (await get(paths[k])).items || [];
+            this[k] = (await LOADERS[k]()).items || [];
             this.loaded[k] = true;
           } catch (e) {
             console.warn(k, e);

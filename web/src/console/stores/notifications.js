@@ -1,4 +1,4 @@
-// The unread count and new notifications, live from GET /api/v1/notifications/stream (SSE):
+// The unread count and new notifications, live from the notification stream (SSE):
 // `ready` {unread} then one `notification` per new one. EventSource reconnects by itself
 // (sending Last-Event-ID); if the browser gives up (readyState CLOSED) we reopen with ?after=.
 // The same stream carries `ticket` events (no id): {event_id, ticket_id, number, store_id,
@@ -7,6 +7,7 @@
 // are not replayed, so after a reconnect the ticket listeners get {resync: true}: something
 // may have been missed, refresh whatever is shown.
 import { defineStore } from 'pinia';
+import { streamUrl } from '../features/notifications/api.js';
 
 const listeners = new Set();
 const ticketListeners = new Set();
@@ -29,7 +30,7 @@ export const useNotifications = defineStore('notifications', {
   actions: {
     connect() {
       if (source || typeof EventSource === 'undefined') return;
-      const url = '/api/v1/notifications/stream' + (this.lastId ? `?after=${this.lastId}` : '');
+      const url = streamUrl(this.lastId);
       const es = new EventSource(url, { withCredentials: true });
       source = es;
       es.addEventListener('ready', (ev) => {

@@ -1,6 +1,6 @@
-// The signed-in staff member (GET /api/v1/auth/me), login and logout.
+// The signed-in staff member (the session from features/auth/api.js), login and logout.
 import { defineStore } from 'pinia';
-import { get, post } from '../../shared/api.js';
+import * as auth from '../features/auth/api.js';
 import { atLeast } from '../../shared/vocab.js';
 import { applyUserLanguage } from '../lib/lang.js';
 
@@ -21,7 +21,7 @@ export const useSession = defineStore('session', {
   actions: {
     async load() {
       try {
-        const s = await get('/api/v1/auth/session'); // 200 whether signed in or not
+        const s = await auth.getSession(); // 200 whether signed in or not
         this.me = s.authenticated ? s.staff : null;
         if (this.me) applyUserLanguage(this.me.username);
       } catch (e) {
@@ -32,7 +32,7 @@ export const useSession = defineStore('session', {
       return this.me;
     },
     async login(username, password) {
-      const r = await post('/api/v1/auth/login', { username, password });
+      const r = await auth.login(username, password);
       this.me = r.staff;
       this.loaded = true;
       applyUserLanguage(this.me.username);
@@ -40,7 +40,7 @@ export const useSession = defineStore('session', {
     },
     async logout() {
       try {
-        await post('/api/v1/auth/logout');
+        await auth.logout();
       } catch {
         /* the session may already be gone */
       }

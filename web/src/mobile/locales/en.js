@@ -13,7 +13,6 @@ export default {
     trackHint: 'By ticket number and phone',
     recent: 'Submitted in this session',
   },
-  type: { complaint: 'complaint', suggestion: 'suggestion', praise: 'praise' },
   submit: {
     title: 'Submit a {type}',
     store: 'Store',

@@ -13,7 +13,6 @@ export default {
     trackHint: '凭工单号和手机号查询',
     recent: '本次提交的工单',
   },
-  type: { complaint: '投诉', suggestion: '建议', praise: '表扬' },
   submit: {
     title: '提交{type}',
     store: '门店',
