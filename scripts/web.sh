@@ -17,5 +17,20 @@ if [ "${KEFU_CHECK_GENERATED:-0}" = 1 ]; then
 else
   node ../scripts/openapi.mjs
 fi
+# web/src/shared/vocabulary.json is what `kefu vocabulary` prints (the server's closed
+# vocabularies and labels, GET /api/v1/meta/vocabulary); it is committed so that the web
+# app builds without the C++ side, and checked like docs/openapi.yaml.
+if [ -x ../build/kefu ]; then
+  ../build/kefu vocabulary > ../build/vocabulary.json
+  if [ "${KEFU_CHECK_GENERATED:-0}" = 1 ]; then
+    if ! cmp -s ../build/vocabulary.json src/shared/vocabulary.json; then
+      echo "[web] web/src/shared/vocabulary.json differs from \`kefu vocabulary\`: run scripts/build.sh and commit it" >&2
+      diff <(python3 -m json.tool ../build/vocabulary.json) <(python3 -m json.tool src/shared/vocabulary.json) | head -20 >&2
+      exit 1
+    fi
+  else
+    cp ../build/vocabulary.json src/shared/vocabulary.json
+  fi
+fi
 echo "[web] vite build"
 npx vite build --logLevel warn

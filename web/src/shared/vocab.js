@@ -26,15 +26,11 @@ export const CARE_FLAGS = codes(vocabulary.care_flags);
 export const DEPARTMENT_KINDS = codes(vocabulary.department_kinds);
 export const SLA_METRICS = codes(vocabulary.sla_metrics);
 
-// Allowed moves of a ticket from a status (a copy), in the server's order, except that a
-// finished ticket's reopening comes after its other moves: the status select offers to close
-// a resolved ticket first, not to reopen it.
+// Allowed moves of a ticket from a status (a copy), in the server's order: onward moves
+// first, reopening last (so the status select offers to close a resolved ticket first).
 export function nextStatuses(status) {
   const s = entry('statuses', status);
-  if (!s) return [];
-  if (s.open) return [...s.next];
-  const reopens = (code) => !!(entry('statuses', code) || {}).open;
-  return [...s.next.filter((n) => !reopens(n)), ...s.next.filter(reopens)];
+  return s ? [...s.next] : [];
 }
 
 // The priority the server gives a new ticket of this type.
