@@ -1,24 +1,18 @@
 // POST /auth/login, POST /auth/logout, GET /auth/me, GET /auth/session, POST /api-tokens.
 #include "core/api/routes.hpp"
+#include "auth/api/render.hpp"
 #include "auth/app/auth.hpp"
-#include "auth/domain/password.hpp"
+#include "auth/app/login.hpp"
+#include "auth/domain/errors.hpp"
 #include "core/api/error_mapping.hpp"
 #include "core/api/json_io.hpp"
 #include "core/api/support.hpp"
 #include "core/app/validate.hpp"
 #include "core/domain/error.hpp"
-#include "org/storage/org_store.hpp"
-#include "tickets/api/render.hpp"
+#include "core/domain/errors.hpp"
 
 namespace kefu::api {
 namespace {
-
-// Verifying against a fixed hash when the user does not exist keeps the answer
-// time the same, so response timing does not reveal which usernames exist.
-const std::string& dummy_hash() {
-  static const std::string h = people::hash_password("kefu-no-such-user");
-  return h;
-}
 
 std::string session_cookie(const Services& s, const std::string& token, int64_t max_age_s) {
   return "kefu_session=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_s) +
@@ -27,43 +21,22 @@ std::string session_cookie(const Services& s, const std::string& token, int64_t 
 
 void login(Services& s, http::Request& req, http::Reply reply) {
   auto body = parse_object(req);
-  auto username = req_string(body, "username");
-  auto password = req_string(body, "password");
-  app::check_text("username", username, 40, true);
-  app::check_text("password", password, 200, true);
-  app::check_login_allowed(s.db.reader(), username, s.now_ms());
-  auto staff = s.db.reader().get<storage::OrgStore>().staff_by_username(username);
+  app::Credentials in{req_string(body, "username"), req_string(body, "password"), req.remote};
   auto lang = req.header("accept-language");
-  auto remote = req.remote;
-  bool queued = s.workers.submit([&s, reply, staff, username, password, lang, remote]() mutable {
-    bool password_ok = people::verify_password(password, staff ? staff->password_hash : dummy_hash());
-    auto outcome = std::make_shared<std::optional<app::LoginOutcome>>();
-    s.db.write(
-        [&s, outcome, staff, username, password_ok, remote](storage::Stores& r) {
-          auto now = s.now_ms();
-          app::check_login_allowed(r, username, now);
-          *outcome = app::finish_login(r, username, staff, password_ok, remote, now);
-        },
-        [&s, reply, outcome, lang](std::exception_ptr e) {
-          if (!e && !*outcome) e = std::make_exception_ptr(app::invalid_credentials());
-          if (e) return reply(error_response(lang, e));
-          const auto& won = **outcome;
-          auto r = ok(200, {{"token", won.token},
-                            {"staff", render(app::actor_of(won.staff))},
-                            {"expires_in", app::kSessionLifetimeMs / 1000}});
-          r.set("Set-Cookie", session_cookie(s, won.token, app::kSessionLifetimeMs / 1000));
-          reply(std::move(r));
-        });
-  });
-  if (!queued)
-    throw Error(Error::Kind::too_many, "busy", "登录请求过多，请稍后再试",
-                "too many logins in progress; retry shortly");
+  app::log_in(
+      s.db, [&s](std::function<void()> work) { return s.workers.submit(std::move(work)); }, s.now_ms, std::move(in),
+      [&s, reply, lang](std::exception_ptr e, const app::LoginOutcome* won) {
+        if (e) return reply(error_response(lang, e));
+        auto r = ok(200, {{"token", won->token},
+                          {"staff", render(app::actor_of(won->staff))},
+                          {"expires_in", app::kSessionLifetimeMs / 1000}});
+        r.set("Set-Cookie", session_cookie(s, won->token, app::kSessionLifetimeMs / 1000));
+        reply(std::move(r));
+      });
 }
 
 void logout(Services& s, http::Request& req, http::Reply reply) {
-  if (authenticate(s, req).via_token)
-    throw invalid("Authorization", "API 令牌不能登出，请由管理员吊销",
-                  "API tokens cannot log out; an admin revokes them", "not_a_session");
+  if (authenticate(s, req).via_token) throw make_error(errors::kNotASession, {}, "Authorization");
   auto token = request_token(req);
   s.auth_cache.evict(token);
   auto lang = req.header("accept-language");

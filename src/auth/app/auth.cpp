@@ -1,9 +1,11 @@
 #include "auth/app/auth.hpp"
 
+#include "auth/domain/errors.hpp"
 #include "auth/domain/password.hpp"
 #include "auth/storage/auth_store.hpp"
 #include "core/app/scope.hpp"
 #include "core/app/validate.hpp"
+#include "core/domain/errors.hpp"
 #include "core/storage/platform_stores.hpp"
 #include "org/storage/org_store.hpp"
 #include "tickets/app/record.hpp"
@@ -12,13 +14,10 @@ namespace kefu::app {
 
 void check_login_allowed(storage::Stores& r, const std::string& username, int64_t now) {
   if (r.get<storage::AuthStore>().login_failures_since(username, now - kLockoutWindowMs) >= kMaxLoginFailures)
-    throw Error(Error::Kind::too_many, "login_locked", "登录失败次数过多，请 15 分钟后再试",
-                "too many failed logins; try again in 15 minutes");
+    throw make_error(errors::kLoginLocked, {{"minutes", 15}});
 }
 
-Error invalid_credentials() {
-  return Error(Error::Kind::unauthenticated, "invalid_credentials", "用户名或密码错误", "wrong username or password");
-}
+Error invalid_credentials() { return make_error(errors::kInvalidCredentials); }
 
 std::optional<LoginOutcome> finish_login(storage::Stores& r, const std::string& username,
                                          const std::optional<people::Staff>& staff, bool password_ok,
@@ -76,13 +75,17 @@ std::string create_api_token(Context& c, const NewApiToken& in) {
   require_role(c.actor, "admin");
   check_text("name", in.name, 100, true);
   static const char* known[] = {"tickets:read", "tickets:write", "members:read", "members:write", "admin"};
-  if (in.scopes.empty()) throw invalid("scopes", "至少需要一个权限范围", "at least one scope is required", "required");
+  if (in.scopes.empty())
+    throw make_error(errors::kRequired, {{"what", Text("权限范围（至少一个）", "at least one scope")}}, "scopes");
   for (const auto& s : in.scopes)
     check_enum("scopes", s, std::any_of(std::begin(known), std::end(known), [&](const char* k) { return s == k; }));
   if (in.expires_at && *in.expires_at <= c.now_ms)
-    throw invalid("expires_at", "过期时间必须晚于当前时间", "expires_at must be in the future", "invalid_time");
+    throw make_error(
+        errors::kInvalidTime,
+        {{"what", "expires_at"}, {"problem", Text("过期时间必须晚于当前时间", "it must be in the future")}},
+        "expires_at");
   auto staff = c.store<storage::OrgStore>().staff(in.staff_id);
-  if (!staff) throw invalid("staff_id", "员工不存在", "staff not found", "unknown_reference");
+  if (!staff) throw make_error(errors::kUnknownReference, {{"what", Text("员工", "staff")}}, "staff_id");
   auto token = "kfk_" + people::new_token();
   storage::ApiToken t{0, in.name, in.staff_id, in.scopes, c.now_ms, in.expires_at, false};
   t.id = c.store<storage::AuthStore>().insert_api_token(t, people::token_digest(token));

@@ -8,6 +8,7 @@
 #include "core/api/routes.hpp"
 #include "core/api/support.hpp"
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 #include "sla/app/escalation.hpp"
 #include "tickets/api/render.hpp"
 
@@ -52,7 +53,10 @@ void create_link(Services& s, http::Request& req, http::Reply reply) {
   auto b = parse_object(req, true);
   auto ttl_seconds = maybe_int(b, "ttl_seconds");
   if (ttl_seconds && (*ttl_seconds < 1 || *ttl_seconds > app::kCsatLinkMaxTtlMs / 1000))
-    throw invalid("ttl_seconds", "链接有效期应在 1 秒到 30 天之间", "ttl_seconds must be 1 .. 2592000");
+    throw make_error(
+        errors::kInvalidField,
+        {{"field", "ttl_seconds"}, {"problem", Text("链接有效期应在 1 秒到 30 天之间", "it must be 1 .. 2592000")}},
+        "ttl_seconds");
   const int64_t ttl_ms = ttl_seconds ? *ttl_seconds * 1000 : app::kCsatLinkDefaultTtlMs;
   write(s, req, std::move(reply), actor, [id, ttl_ms](app::Context& c) {
     auto l = app::create_csat_link(c, id, ttl_ms);

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 
+#include "callbacks/domain/errors.hpp"
 #include "callbacks/domain/outcome.hpp"
 #include "callbacks/storage/callback_store.hpp"
 #include "core/app/scope.hpp"
 #include "core/app/validate.hpp"
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 #include "sla/app/sla.hpp"
 #include "tickets/app/record.hpp"
 #include "tickets/app/tickets.hpp"
@@ -19,18 +21,14 @@ constexpr std::size_t kNoteMax = 500;
 
 bool is_outcome(const std::string& o) { return csat::Outcome::parse(o).has_value(); }
 
-Error not_due() {
-  return Error(Error::Kind::conflict, "callback_not_due", "该工单当前没有待办的回访（须已办结且回访未完成）",
-               "this ticket has no callback due (it must be resolved and its callback not yet done)");
-}
+Error not_due() { return make_error(errors::kCallbackNotDue); }
 
 void save(Context& c, ticket::Ticket& t) {
   const int64_t expected = t.version;
   t.version = expected + 1;
   t.updated_at = c.now_ms;
   if (!c.store<storage::TicketStore>().update_ticket(t, expected))
-    throw Error(Error::Kind::conflict, "version_conflict", "工单已被他人修改，请刷新后重试",
-                "The ticket was changed by someone else; reload and retry");
+    throw make_error(errors::kVersionConflict, {{"what", Text("工单", "ticket")}});
 }
 
 }  // namespace

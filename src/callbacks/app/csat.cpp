@@ -1,10 +1,12 @@
 #include "callbacks/app/csat.hpp"
 
+#include "callbacks/domain/errors.hpp"
 #include "callbacks/domain/rating.hpp"
 #include "callbacks/storage/callback_store.hpp"
 #include "core/app/scope.hpp"
 #include "core/app/signing_key.hpp"
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 #include "core/domain/signed_link.hpp"
 #include "notifications/app/notifications.hpp"
 #include "org/storage/org_store.hpp"
@@ -20,14 +22,9 @@ namespace {
 constexpr const char* kKeySetting = "csat_link_key";
 constexpr int64_t kRecoveryDueMs = 24LL * 3600 * 1000;
 
-Error invalid_link() {
-  return Error(Error::Kind::forbidden, "invalid_link", "评价链接无效", "the survey link is not valid");
-}
+Error invalid_link() { return make_error(errors::kInvalidLink, {{"what", Text("评价链接", "survey link")}}); }
 
-Error already_rated() {
-  return Error(Error::Kind::conflict, "already_rated", "该工单已评价过，感谢您的反馈",
-               "this ticket has already been rated");
-}
+Error already_rated() { return make_error(errors::kAlreadyRated); }
 
 // The ticket a genuine, unexpired link is for. No key yet = no link was ever made.
 ticket::Ticket verified_ticket(Context& c, const std::string& token, int64_t* expires_at = nullptr) {
@@ -95,12 +92,14 @@ std::optional<int64_t> service_recovery(Context& c, const ticket::Ticket& t, int
 CsatLink create_csat_link(Context& c, int64_t ticket_id, int64_t ttl_ms) {
   require_scope(c.actor, "tickets:write");
   if (ttl_ms < kCsatLinkMinTtlMs || ttl_ms > kCsatLinkMaxTtlMs)
-    throw invalid("ttl_seconds", "链接有效期应在 1 秒到 30 天之间", "the link lifetime must be 1 second to 30 days");
+    throw make_error(
+        errors::kInvalidField,
+        {{"field", "ttl_seconds"},
+         {"problem", Text("链接有效期应在 1 秒到 30 天之间", "the link lifetime must be 1 second to 30 days")}},
+        "ttl_seconds");
   auto t = get_ticket(c, ticket_id);
   require_owner_or(c.actor, t, "supervisor");
-  if (!ticket::is_finished(t.status))
-    throw Error(Error::Kind::conflict, "not_resolved", "工单办结后才能邀请顾客评价",
-                "the ticket must be resolved or closed before the customer rates it");
+  if (!ticket::is_finished(t.status)) throw make_error(errors::kNotResolved);
   if (c.store<storage::CallbackStore>().csat(t.id)) throw already_rated();
   CsatLink link;
   link.expires_at = c.now_ms + ttl_ms;

@@ -1,18 +1,19 @@
 #include "callbacks/domain/rating.hpp"
 
+#include "callbacks/domain/errors.hpp"
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 #include "core/text/normalize.hpp"
 
 namespace kefu::csat {
 
 void check_rating(int rating, const std::string& comment) {
-  if (rating < kMinRating || rating > kMaxRating)
-    throw invalid("rating", "评分须为 1 到 5 分", "The rating must be from 1 to 5", "invalid_rating");
+  if (rating < kMinRating || rating > kMaxRating) throw make_error(errors::kInvalidRating, {}, "rating");
   if (!text::is_valid_utf8(comment))
-    throw invalid("comment", "评价内容不是有效的 UTF-8 文本", "The comment is not valid UTF-8", "invalid_utf8");
+    throw make_error(errors::kInvalidUtf8, {{"what", Text("评价内容", "The comment")}}, "comment");
   if (text::utf8_length(comment) > kMaxCommentChars)
-    throw invalid("comment", "评价内容不能超过 " + std::to_string(kMaxCommentChars) + " 个字",
-                  "The comment may have at most " + std::to_string(kMaxCommentChars) + " characters", "too_long");
+    throw make_error(errors::kTooLong, {{"what", Text("评价内容", "The comment")}, {"max", kMaxCommentChars}},
+                     "comment");
 }
 
 bool needs_service_recovery(int rating) { return rating <= 2; }

@@ -6,19 +6,16 @@
 #include <sstream>
 
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 
 namespace kefu::api {
 namespace {
 
 Error wrong_type(const char* field, const char* want_zh, const char* want_en) {
-  return invalid(field, std::string(field) + " 应为" + want_zh, std::string(field) + " must be " + want_en,
-                 "invalid_type");
+  return make_error(errors::kInvalidType, {{"field", field}, {"expected", Text(want_zh, want_en)}}, field);
 }
 
-Error missing(const char* field) {
-  return invalid(field, std::string("缺少必填字段 ") + field, std::string("missing required field ") + field,
-                 "required");
-}
+Error missing(const char* field) { return make_error(errors::kRequired, {{"what", field}}, field); }
 
 std::optional<int64_t> to_int(std::string_view s) {
   int64_t v = 0;
@@ -37,10 +34,11 @@ json parse_object(const http::Request& req, bool allow_empty) {
   } catch (const json::parse_error& e) {
     std::string what = e.what();
     if (what.find("UTF-8") != std::string::npos)
-      throw invalid("body", "请求正文含有无效的 UTF-8 字节", "the body contains invalid UTF-8", "invalid_utf8");
-    throw invalid("body", "请求正文不是有效的 JSON", "the body is not valid JSON", "invalid_json");
+      throw make_error(errors::kInvalidUtf8, {{"what", Text("请求正文", "the body")}}, "body");
+    throw make_error(errors::kInvalidJson, {}, "body");
   }
-  if (!j.is_object()) throw invalid("body", "请求正文应为 JSON 对象", "the body must be a JSON object", "invalid_json");
+  if (!j.is_object())
+    throw make_error(errors::kInvalidJson, {{"problem", Text("应为 JSON 对象", "it must be a JSON object")}}, "body");
   return j;
 }
 
@@ -119,8 +117,10 @@ int64_t parse_time(const std::string& field, const std::string& text) {
       return tp.time_since_epoch().count();
     }
   }
-  throw invalid(field, field + " 应为毫秒时间戳或 RFC 3339 时间", field + " must be epoch milliseconds or RFC 3339",
-                "invalid_time");
+  throw make_error(errors::kInvalidTime,
+                   {{"what", field},
+                    {"problem", Text("应为毫秒时间戳或 RFC 3339 时间", "it must be epoch milliseconds or RFC 3339")}},
+                   field);
 }
 
 std::optional<int64_t> maybe_time(const json& j, const char* f) {
@@ -140,7 +140,7 @@ int64_t parse_int_text(const char* field, std::string_view text) {
 int64_t path_id(const http::Request& req, const char* name) {
   auto it = req.params.find(name);
   auto v = it == req.params.end() ? std::nullopt : to_int(it->second);
-  if (!v || *v <= 0) throw not_found("资源", "resource");
+  if (!v || *v <= 0) throw make_error(errors::kNotFound, {{"what", Text("资源", "resource")}});
   return *v;
 }
 

@@ -4,6 +4,7 @@
 #include "auth/domain/password.hpp"
 #include "core/api/error_mapping.hpp"
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 #include "core/storage/platform_stores.hpp"
 
 namespace kefu::api {
@@ -15,14 +16,12 @@ std::string request_token(const http::Request& req) {
 
 people::Actor authenticate(Services& s, const http::Request& req) {
   auto token = request_token(req);
-  if (token.empty()) throw Error(Error::Kind::unauthenticated, "unauthenticated", "请先登录", "log in first");
+  if (token.empty()) throw make_error(errors::kUnauthenticated);
   const auto now = s.now_ms();
   if (auto cached = s.auth_cache.get(token, now)) return *cached;
   auto actor = app::resolve_actor(s.db.reader(), token, now);
   if (actor) s.auth_cache.put(token, *actor, now);
-  if (!actor)
-    throw Error(Error::Kind::unauthenticated, "session_expired", "登录已失效，请重新登录",
-                "the session or token is invalid or expired; log in again");
+  if (!actor) throw make_error(errors::kSessionExpired);
   return *actor;
 }
 
@@ -37,8 +36,7 @@ void read(Services& s, const http::Request& req, const http::Reply& reply, const
 void write(Services& s, const http::Request& req, http::Reply reply, people::Actor actor, WriteFn fn) {
   std::string key = req.header("idempotency-key");
   if (key.size() > 200)
-    throw invalid("Idempotency-Key", "Idempotency-Key 过长（最多 200 字符）", "Idempotency-Key longer than 200",
-                  "too_long");
+    throw make_error(errors::kTooLong, {{"what", "Idempotency-Key"}, {"max", 200}}, "Idempotency-Key");
   std::string fingerprint = key.empty() ? "" : people::sha256_hex(req.method + " " + req.path + "\n" + req.body);
   auto result = std::make_shared<http::Response>();
   auto lang = req.header("accept-language");
@@ -47,9 +45,7 @@ void write(Services& s, const http::Request& req, http::Reply reply, people::Act
         app::Context c{r, actor, s.now_ms(), s.segmenter.get()};
         if (!key.empty()) {
           if (auto first = r.get<storage::IdempotencyStore>().idempotent(actor.staff_id, key)) {
-            if (first->request_hash != fingerprint)
-              throw Error(Error::Kind::conflict, "idempotency_key_reused", "该 Idempotency-Key 已用于另一个请求",
-                          "this Idempotency-Key was used for a different request");
+            if (first->request_hash != fingerprint) throw make_error(errors::kIdempotencyKeyReused);
             *result = http::Response::json(first->status, first->body);
             result->set("Idempotent-Replayed", "true");
             return;
@@ -65,6 +61,10 @@ void write(Services& s, const http::Request& req, http::Reply reply, people::Act
       });
 }
 
+void run_slow(Services& s, std::function<void()> work) {
+  if (!s.workers.submit(std::move(work))) throw make_error(errors::kBusy);
+}
+
 std::optional<int64_t> if_match(const http::Request& req) {
   auto h = req.header("if-match");
   if (h.empty()) return std::nullopt;
@@ -76,7 +76,8 @@ std::optional<int64_t> if_match(const http::Request& req) {
     if (used == h.size()) return v;
   } catch (...) {
   }
-  throw invalid("If-Match", "If-Match 应为工单版本号", "If-Match must be the ticket version", "invalid_type");
+  throw make_error(errors::kInvalidType, {{"field", "If-Match"}, {"expected", Text("版本号", "a version number")}},
+                   "If-Match");
 }
 
 }  // namespace kefu::api

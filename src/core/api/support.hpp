@@ -3,8 +3,10 @@
 // Reads run inline on the io thread against this thread's read connection; writes
 // run on the database writer and reply after their group commit is durable.
 #include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
 
+#include "core/api/error_mapping.hpp"
 #include "core/api/services.hpp"
 #include "core/app/context.hpp"
 #include "core/http/message.hpp"
@@ -30,6 +32,25 @@ void read(Services&, const http::Request&, const http::Reply&, const people::Act
 // first response again instead of running twice; the same key with another body is
 // refused (409 idempotency_key_reused).
 void write(Services&, const http::Request&, http::Reply, people::Actor, WriteFn fn);
+
+// For a use case with slow CPU work first (hashing a password): slow() runs on the worker
+// pool, then fn(context, its result) as write() runs it; a throw from either is answered
+// as an error. busy (429) when the pool takes no more work.
+template <class Slow, class Fn>
+void write_after(Services& s, const http::Request& req, http::Reply reply, people::Actor actor, Slow slow, Fn fn) {
+  auto request = std::make_shared<http::Request>(req);
+  run_slow(s, [&s, request, reply, actor, slow = std::move(slow), fn = std::move(fn)]() mutable {
+    try {
+      auto prepared = slow();
+      write(s, *request, reply, actor, [prepared, fn](app::Context& c) { return fn(c, prepared); });
+    } catch (...) {
+      reply(error_response(*request, std::current_exception()));
+    }
+  });
+}
+
+// Runs work on the worker pool; throws busy (429) when it takes no more.
+void run_slow(Services&, std::function<void()> work);
 
 // Optimistic concurrency: the version from If-Match ("3" or W/"3") or the body's
 // "version"; If-Match mismatches are 412, body mismatches 409 (checked by the use case).

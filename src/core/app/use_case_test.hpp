@@ -22,15 +22,18 @@ namespace kefu::app::testing {
 
 constexpr int64_t kNow = 1795278600000LL;  // 2026-11-22 00:30 Asia/Shanghai
 
+// A fresh SQLite database in memory for the running test (no file; it goes with the
+// Database object).
+inline std::string memory_database_url() {
+  static int next = 0;
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  return "sqlite://file:kefu-" + std::to_string(::getpid()) + "-" + std::to_string(next++) + "-" +
+         info->test_suite_name() + "-" + info->name() + "?mode=memory&cache=shared";
+}
+
 class UseCaseTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    auto path = std::filesystem::temp_directory_path() /
-                ("kefu-app-" + std::to_string(::getpid()) + "-" + info->test_suite_name() + "-" + info->name() + ".db");
-    for (auto ext : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + ext);
-    db = storage::open_database("sqlite://" + path.string(), true);
-  }
+  void SetUp() override { db = storage::open_database(memory_database_url(), true); }
 
   people::Actor make(storage::Stores& r, const std::string& name, const std::string& role, std::vector<int64_t> stores,
                      std::vector<int64_t> depts, const std::string& email = "") {

@@ -1,19 +1,17 @@
 #include "core/app/validate.hpp"
 
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 #include "core/text/normalize.hpp"
 
 namespace kefu::app {
 
 void check_text(std::string_view field, const std::string& value, std::size_t max_chars, bool required) {
   std::string f(field);
-  if (!text::is_valid_utf8(value))
-    throw invalid(f, f + " 不是有效的 UTF-8 文本", f + " is not valid UTF-8", "invalid_utf8");
+  if (!text::is_valid_utf8(value)) throw make_error(errors::kInvalidUtf8, {{"what", f}}, f);
   if (required && value.find_first_not_of(" \t\r\n") == std::string::npos)
-    throw invalid(f, f + " 不能为空", f + " is required", "required");
-  if (text::utf8_length(value) > max_chars)
-    throw invalid(f, f + " 超过 " + std::to_string(max_chars) + " 个字符",
-                  f + " is longer than " + std::to_string(max_chars) + " characters", "too_long");
+    throw make_error(errors::kRequired, {{"what", f}}, f);
+  if (text::utf8_length(value) > max_chars) throw make_error(errors::kTooLong, {{"what", f}, {"max", max_chars}}, f);
 }
 
 void check_optional_text(std::string_view field, const std::optional<std::string>& value, std::size_t max_chars) {
@@ -23,7 +21,7 @@ void check_optional_text(std::string_view field, const std::optional<std::string
 void check_enum(std::string_view field, const std::string& value, bool ok) {
   if (ok) return;
   std::string f(field);
-  throw invalid(f, f + " 的取值无效：" + value, "unknown value for " + f + ": " + value, "invalid_enum");
+  throw make_error(errors::kInvalidEnum, {{"field", f}, {"value", value}}, f);
 }
 
 }  // namespace kefu::app

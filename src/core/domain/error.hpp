@@ -42,14 +42,4 @@ class Error : public std::runtime_error {
   std::string code_, zh_, en_, field_;
 };
 
-inline Error invalid(std::string field, std::string zh, std::string en, std::string code = "invalid_field") {
-  return Error(Error::Kind::invalid_input, std::move(code), std::move(zh), std::move(en), std::move(field));
-}
-inline Error not_found(std::string what_zh, std::string what_en) {
-  return Error(Error::Kind::not_found, "not_found", what_zh + "不存在", what_en + " not found");
-}
-inline Error forbidden(std::string zh = "无权执行此操作", std::string en = "Your role may not do this") {
-  return Error(Error::Kind::forbidden, "forbidden", std::move(zh), std::move(en));
-}
-
 }  // namespace kefu

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 
 namespace kefu::csat {
 namespace {
@@ -27,8 +28,10 @@ void check_key(std::span<const unsigned char> key) {
 }
 
 Error invalid_link() {
-  return Error(Error::Kind::forbidden, "invalid_link", "链接无效，请使用短信或邮件中的完整链接",
-               "This link is invalid; please use the complete link from the message");
+  return make_error(
+      errors::kInvalidLink,
+      {{"what", Text("链接", "link")},
+       {"advice", Text("请使用短信或邮件中的完整链接", "please use the complete link from the message")}});
 }
 
 // A decimal number without sign or leading zeros that fits int64_t.
@@ -93,8 +96,7 @@ LinkClaim verify_link(std::string_view token, std::span<const unsigned char> key
   if (dot == std::string_view::npos || !parse_number(payload.substr(0, dot), claim.ticket_id) ||
       !parse_number(payload.substr(dot + 1), claim.expires_at_ms))
     throw invalid_link();
-  if (now_ms >= claim.expires_at_ms)
-    throw Error(Error::Kind::gone, "link_expired", "评价链接已过期", "This survey link has expired");
+  if (now_ms >= claim.expires_at_ms) throw make_error(errors::kLinkExpired);
   return claim;
 }
 

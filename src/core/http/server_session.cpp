@@ -122,9 +122,10 @@ Task<void> Server::Impl::session(Socket socket) {
       }
       const bool keep_alive = x.keep_alive && !close_after && !stopping.load();
       auto message = build(x, *response, keep_alive);
-      const std::size_t bytes = message.body().size();
+      // Counted before the answer leaves: a client that reads /metrics after its answer
+      // arrived always finds its request there (the write itself is not timed).
+      record(x, response->status, message.body().size(), remote);
       co_await bhttp::async_write(socket, message, with_ec(ec));
-      record(x, response->status, bytes, remote);
       if (ec) break;
       if (!keep_alive) {
         linger = true;

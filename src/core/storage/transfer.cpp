@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "core/domain/error.hpp"
+#include "core/storage/errors.hpp"
 #include "core/storage/transfer_file.hpp"
 
 namespace kefu::storage::transfer {
@@ -22,21 +23,15 @@ const char* const kLastTable = "settings";
 const std::set<std::string> kSeededSettings{"installation_id", "sla_config_version"};
 
 Error mismatch(const std::string& table, const std::string& what) {
-  return Error(Error::Kind::conflict, "import_mismatch", "导入后表 " + table + " 与导出文件不一致：" + what,
-               "after import, table " + table + " differs from the export file: " + what);
+  return make_error(errors::kImportMismatch, {{"table", table}, {"what", what}});
 }
 
 Error incompatible(const std::string& table, const std::string& what) {
-  return Error(Error::Kind::invalid_input, "export_incompatible",
-               "导出文件与本程序的数据库结构不符（表 " + table + "）：" + what,
-               "the export does not fit this kefu's schema (table " + table + "): " + what);
+  return make_error(errors::kExportIncompatible, {{"table", table}, {"what", what}});
 }
 
 Error not_empty(const std::string& table, const std::string& what) {
-  return Error(Error::Kind::conflict, "target_not_empty",
-               "目标数据库已有数据（表 " + table + "：" + what + "），只能导入到新建的空数据库",
-               "the target database already holds data (table " + table + ": " + what +
-                   "); import only into a new, empty database");
+  return make_error(errors::kTargetNotEmpty, {{"table", table}, {"what", what}});
 }
 
 // Ends a read snapshot however the export leaves.
@@ -198,9 +193,7 @@ int64_t Summary::rows() const {
 Summary export_all(TableIO& from, std::ostream& out, Progress& progress, int64_t now_ms) {
   const int version = from.schema_version();
   if (version != from.latest_schema_version())
-    throw Error(Error::Kind::precondition, "schema_outdated", "数据库结构版本过旧，请先运行 kefu migrate",
-                "the database schema is at version " + std::to_string(version) + ", this kefu exports version " +
-                    std::to_string(from.latest_schema_version()) + ": run `kefu migrate` first");
+    throw make_error(errors::kSchemaOutdated, {{"version", version}, {"latest", from.latest_schema_version()}});
   const auto tables = ordered(from.tables());
   Summary s{from.backend(), version, {}};
   ReadScope snapshot(from);
@@ -247,10 +240,7 @@ Summary import_all(TableIO& to, std::istream& in, Progress& progress) {
   const auto start = in.tellg();
   const Summary file = verify_file(in);
   if (file.schema_version != to.schema_version())
-    throw Error(Error::Kind::invalid_input, "schema_mismatch", "导出文件的数据库结构版本与本程序不同",
-                "the export is of schema version " + std::to_string(file.schema_version) +
-                    ", this kefu's database is at " + std::to_string(to.schema_version()) +
-                    ": export and import with the same kefu version");
+    throw make_error(errors::kSchemaMismatch, {{"file", file.schema_version}, {"here", to.schema_version()}});
   const auto tables = ordered(to.tables());
   for (const auto& t : tables)
     if (std::none_of(file.tables.begin(), file.tables.end(), [&](const auto& f) { return f.table == t.name; }))

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/domain/error.hpp"
+#include "core/storage/errors.hpp"
 
 namespace kefu::storage::transfer {
 namespace {
@@ -75,8 +76,7 @@ FileTable table_start(const json& v, int64_t line, const std::set<std::string>& 
 
 void damaged(const std::string& table, int64_t line, const std::string& what) {
   std::string where = "export file line " + std::to_string(line) + (table.empty() ? "" : ", table " + table);
-  throw Error(Error::Kind::invalid_input, "export_damaged", "导出文件已损坏或不完整（" + where + "）：" + what,
-              where + ": " + what);
+  throw make_error(errors::kExportDamaged, {{"where", where}, {"what", what}});
 }
 
 namespace {

@@ -2,8 +2,8 @@
 #include "core/api/routes.hpp"
 #include "core/api/json_io.hpp"
 #include "core/api/support.hpp"
+#include "members/api/render.hpp"
 #include "members/app/members.hpp"
-#include "tickets/api/render.hpp"
 
 namespace kefu::api {
 namespace {

@@ -4,6 +4,8 @@
 
 #include "core/app/scope.hpp"
 #include "core/app/validate.hpp"
+#include "core/domain/errors.hpp"
+#include "members/domain/errors.hpp"
 #include "members/domain/member_vocabulary.hpp"
 #include "members/domain/phone.hpp"
 #include "members/storage/member_store.hpp"
@@ -16,7 +18,7 @@ namespace {
 
 std::string phone_or_throw(const std::string& raw) {
   auto p = people::normalize_phone(raw);
-  if (!p) throw invalid("phone", "手机号格式不正确", "not a valid phone number", "invalid_phone");
+  if (!p) throw make_error(errors::kInvalidPhone, {}, "phone");
   return *p;
 }
 
@@ -32,14 +34,13 @@ people::Member create_member(Context& c, const NewMember& in) {
   check_enum("tier", in.tier, people::is_member_tier(in.tier));
   for (const auto& f : in.care_flags) check_enum("care_flags", f, people::is_care_flag(f));
   if (!in.birthday.empty() && !people::is_iso_date(in.birthday))
-    throw invalid("birthday", "生日格式应为 YYYY-MM-DD", "birthday must be YYYY-MM-DD", "invalid_date");
+    throw make_error(errors::kInvalidDate, {{"what", Text("生日", "birthday")}}, "birthday");
   people::Member m;
   m.phone = phone_or_throw(in.phone);
   if (auto existing = c.store<storage::MemberStore>().member_by_phone(m.phone))
-    throw Error(Error::Kind::conflict, "member_exists", "该手机号已注册会员 " + existing->member_no,
-                "a member with this phone exists: " + existing->member_no);
+    throw make_error(errors::kMemberExists, {{"member_no", existing->member_no}});
   if (in.home_store_id && !c.store<storage::OrgStore>().store(*in.home_store_id))
-    throw invalid("home_store_id", "门店不存在", "store not found", "unknown_reference");
+    throw make_error(errors::kUnknownReference, {{"what", Text("门店", "store")}}, "home_store_id");
   m.name = in.name;
   m.tier = in.tier;
   m.birthday = in.birthday;
@@ -55,7 +56,7 @@ people::Member create_member(Context& c, const NewMember& in) {
 people::Member get_member(Context& c, int64_t id) {
   require_scope(c.actor, "members:read");
   auto m = c.store<storage::MemberStore>().member(id);
-  if (!m) throw not_found("会员", "member");
+  if (!m) throw make_error(errors::kNotFound, {{"what", Text("会员", "member")}});
   return *m;
 }
 

@@ -5,6 +5,7 @@
 #include "core/api/json_io.hpp"
 #include "core/api/support.hpp"
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 #include "notifications/app/notifications.hpp"
 #include "notifications/storage/notification_store.hpp"
 
@@ -42,13 +43,13 @@ void mark_all(Services& s, http::Request& req, http::Reply reply) {
 // Resumes after Last-Event-ID (sent by EventSource on reconnect) or ?after=.
 void stream(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
-  if (!s.hub)
-    throw Error(Error::Kind::not_found, "not_found", "通知推送未启用", "the notification stream is not enabled");
+  if (!s.hub) throw make_error(errors::kNotFound, {{"what", Text("通知推送", "the notification stream")}});
   std::optional<int64_t> after;
   auto last = req.header("last-event-id");
   if (last.empty()) last = req.query_value("after");
   if (!last.empty()) after = parse_int_text("Last-Event-ID", last);
-  int64_t unread = s.db.reader().get<storage::NotificationStore>().unread_notifications(actor.staff_id);
+  app::Context c{s.db.reader(), actor, s.now_ms(), nullptr};
+  const int64_t unread = app::unread_count(c);
   auto* hub = s.hub;
   NotificationHub::Audience who{.staff_id = actor.staff_id,
                                 .store_ids = actor.store_ids,

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 #include "notifications/storage/notification_store.hpp"
 #include "notifications/storage/outbox_store.hpp"
 #include "org/storage/org_store.hpp"
@@ -41,7 +42,11 @@ NotificationPage my_notifications(Context& c, std::optional<int64_t> before_id, 
 
 void mark_read(Context& c, int64_t id) {
   if (!c.store<storage::NotificationStore>().mark_notification_read(c.actor.staff_id, id, c.now_ms))
-    throw not_found("通知", "notification");
+    throw make_error(errors::kNotFound, {{"what", Text("通知", "notification")}});
+}
+
+int64_t unread_count(Context& c) {
+  return c.store<storage::NotificationStore>().unread_notifications(c.actor.staff_id);
 }
 
 int64_t mark_all_read(Context& c) {

@@ -32,5 +32,7 @@ struct NotificationPage {
 NotificationPage my_notifications(Context&, std::optional<int64_t> before_id, bool unread_only, int limit);
 void mark_read(Context&, int64_t notification_id);
 int64_t mark_all_read(Context&);
+// The caller's unread notifications (the live stream's first event).
+int64_t unread_count(Context&);
 
 }  // namespace kefu::app

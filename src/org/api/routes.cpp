@@ -1,13 +1,11 @@
 // Stores, departments, staff (admin writes; staff read their own stores).
 #include "core/api/routes.hpp"
-#include "auth/domain/password.hpp"
 #include "core/api/error_mapping.hpp"
 #include "core/api/json_io.hpp"
 #include "core/api/support.hpp"
-#include "core/app/scope.hpp"
-#include "core/app/validate.hpp"
+#include "core/domain/errors.hpp"
+#include "org/api/render.hpp"
 #include "org/app/org.hpp"
-#include "tickets/api/render.hpp"
 
 namespace kefu::api {
 namespace {
@@ -23,23 +21,29 @@ void list_stores(Services& s, http::Request& req, http::Reply reply) {
   read(s, req, reply, authenticate(s, req), [](app::Context& c) { return ok(200, items(app::visible_stores(c))); });
 }
 
-void create_store(Services& s, http::Request& req, http::Reply reply) {
-  auto actor = authenticate(s, req);
-  app::require_role(actor, "admin");
-  auto b = parse_object(req);
+people::Store store_from(const nlohmann::json& b) {
   people::Store st{0,
                    req_string(b, "code"),
                    req_string(b, "name"),
                    opt_string(b, "timezone", "Asia/Shanghai"),
                    opt_string(b, "address"),
                    {}};
-  if (auto h = b.find("hours"); h != b.end() && !h->is_null()) {
-    if (!h->is_array()) throw invalid("hours", "hours 应为数组", "hours must be an array", "invalid_type");
-    for (const auto& p : *h) {
-      if (!p.is_object()) throw invalid("hours", "hours 应为对象数组", "hours must hold objects", "invalid_type");
-      st.hours.push_back({static_cast<int>(req_int(p, "weekday")), req_string(p, "open"), req_string(p, "close")});
-    }
+  auto h = b.find("hours");
+  if (h == b.end() || h->is_null()) return st;
+  if (!h->is_array())
+    throw make_error(errors::kInvalidType, {{"field", "hours"}, {"expected", Text("数组", "an array")}}, "hours");
+  for (const auto& p : *h) {
+    if (!p.is_object())
+      throw make_error(errors::kInvalidType,
+                       {{"field", "hours"}, {"expected", Text("对象数组", "an array of objects")}}, "hours");
+    st.hours.push_back({static_cast<int>(req_int(p, "weekday")), req_string(p, "open"), req_string(p, "close")});
   }
+  return st;
+}
+
+void create_store(Services& s, http::Request& req, http::Reply reply) {
+  auto actor = authenticate(s, req);
+  auto st = store_from(parse_object(req));
   write(s, req, std::move(reply), actor, [st](app::Context& c) { return ok(201, render(app::create_store(c, st))); });
 }
 
@@ -64,30 +68,20 @@ void list_staff(Services& s, http::Request& req, http::Reply reply) {
 
 void create_staff(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
-  app::require_role(actor, "admin");
   auto b = parse_object(req);
   people::Staff p;
   p.username = req_string(b, "username");
   p.display_name = req_string(b, "display_name");
-  p.role = app::parse_enum<people::Role>("role", req_string(b, "role"));
   p.phone = opt_string(b, "phone");
   p.email = opt_string(b, "email");
   p.store_ids = int_list(b, "store_ids");
   p.department_ids = int_list(b, "department_ids");
-  auto password = req_string(b, "password");
-  if (password.size() < 8)
-    throw invalid("password", "密码至少 8 位", "the password needs at least 8 characters", "too_short");
-  app::check_text("password", password, 200, true);
-  auto request = std::make_shared<http::Request>(req);
-  bool queued = s.workers.submit([&s, request, reply, actor, p, password]() mutable {
-    p.password_hash = people::hash_password(password);
-    try {
-      write(s, *request, reply, actor, [p](app::Context& c) { return ok(201, render(app::create_staff(c, p))); });
-    } catch (...) {
-      reply(error_response(*request, std::current_exception()));
-    }
-  });
-  if (!queued) throw Error(Error::Kind::too_many, "busy", "服务繁忙，请稍后再试", "busy; retry shortly");
+  write_after(
+      s, req, std::move(reply), actor,
+      [actor, p, role = req_string(b, "role"), password = req_string(b, "password")] {
+        return app::prepare_staff(actor, p, role, password);
+      },
+      [](app::Context& c, const people::Staff& staff) { return ok(201, render(app::create_staff(c, staff))); });
 }
 
 }  // namespace

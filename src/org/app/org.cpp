@@ -1,8 +1,12 @@
 #include "org/app/org.hpp"
 
+#include "auth/domain/password.hpp"
+
 #include "core/app/scope.hpp"
 #include "core/app/validate.hpp"
+#include "core/domain/errors.hpp"
 #include "org/domain/calendar_values.hpp"
+#include "org/domain/errors.hpp"
 #include "org/storage/org_store.hpp"
 #include "tickets/app/record.hpp"
 
@@ -11,8 +15,10 @@ namespace {
 
 void check_hhmm(const std::string& s) {
   if (!people::is_clock_time(s))
-    throw invalid("hours", "营业时间格式应为 HH:MM（00:00–24:00）", "opening hours must be HH:MM (00:00-24:00)",
-                  "invalid_time");
+    throw make_error(errors::kInvalidTime,
+                     {{"what", Text("营业时间", "opening hours")},
+                      {"problem", Text("格式应为 HH:MM（00:00–24:00）", "write them HH:MM (00:00-24:00)")}},
+                     "hours");
 }
 
 bool is_department_kind(const std::string& k) {
@@ -30,14 +36,20 @@ people::Store create_store(Context& c, people::Store s) {
   check_text("name", s.name, 100, true);
   check_text("address", s.address, 200, false);
   check_text("timezone", s.timezone, 64, true);
-  if (!people::is_time_zone(s.timezone))
-    throw invalid("timezone", "未知的时区：" + s.timezone, "unknown time zone: " + s.timezone, "invalid_time_zone");
+  if (!people::is_time_zone(s.timezone)) throw make_error(errors::kInvalidTimeZone, {{"zone", s.timezone}}, "timezone");
   for (const auto& p : s.hours) {
-    if (p.weekday < 0 || p.weekday > 6) throw invalid("hours", "星期应为 0–6", "weekday must be 0-6", "invalid_time");
+    if (p.weekday < 0 || p.weekday > 6)
+      throw make_error(
+          errors::kInvalidTime,
+          {{"what", Text("营业时间", "opening hours")}, {"problem", Text("星期应为 0–6", "weekday must be 0-6")}},
+          "hours");
     check_hhmm(p.open);
     check_hhmm(p.close);
     if (p.open >= p.close)
-      throw invalid("hours", "开门时间须早于关门时间", "open must be before close", "invalid_time");
+      throw make_error(errors::kInvalidTime,
+                       {{"what", Text("营业时间", "opening hours")},
+                        {"problem", Text("开门时间须早于关门时间", "open must be before close")}},
+                       "hours");
   }
   s.id = c.store<storage::OrgStore>().insert_store(s);
   audit(c, "store.create", "store", s.id, nullptr, {{"code", s.code}, {"name", s.name}, {"timezone", s.timezone}});
@@ -50,10 +62,21 @@ people::Department create_department(Context& c, people::Department d) {
   check_text("name", d.name, 100, true);
   check_enum("kind", d.kind, is_department_kind(d.kind));
   if (!c.store<storage::OrgStore>().store(d.store_id))
-    throw invalid("store_id", "门店不存在", "store not found", "unknown_reference");
+    throw make_error(errors::kUnknownReference, {{"what", Text("门店", "store")}}, "store_id");
   d.id = c.store<storage::OrgStore>().insert_department(d);
   audit(c, "department.create", "department", d.id, nullptr, {{"store_id", d.store_id}, {"name", d.name}});
   return d;
+}
+
+people::Staff prepare_staff(const people::Actor& actor, people::Staff s, const std::string& role,
+                            const std::string& password) {
+  require_role(actor, "admin");
+  s.role = parse_enum<people::Role>("role", role);
+  if (password.size() < 8)
+    throw make_error(errors::kTooShort, {{"what", Text("密码", "the password")}, {"min", 8}}, "password");
+  check_text("password", password, 200, true);
+  s.password_hash = people::hash_password(password);
+  return s;
 }
 
 people::Staff create_staff(Context& c, people::Staff s) {
@@ -64,15 +87,14 @@ people::Staff create_staff(Context& c, people::Staff s) {
   // Escalation emails go here: one plain address, nothing a mail header could misread.
   if (!s.email.empty() &&
       (s.email.find('@') == std::string::npos || s.email.find_first_of(" \t\r\n<>,;\"()") != std::string::npos))
-    throw invalid("email", "邮箱地址格式不正确", "not a valid email address", "invalid_email");
+    throw make_error(errors::kInvalidEmail, {}, "email");
   for (auto id : s.store_ids)
     if (!c.store<storage::OrgStore>().store(id))
-      throw invalid("store_ids", "门店不存在", "store not found", "unknown_reference");
+      throw make_error(errors::kUnknownReference, {{"what", Text("门店", "store")}}, "store_ids");
   for (auto id : s.department_ids)
     if (!c.store<storage::OrgStore>().department(id))
-      throw invalid("department_ids", "部门不存在", "department not found", "unknown_reference");
-  if (c.store<storage::OrgStore>().staff_by_username(s.username))
-    throw Error(Error::Kind::conflict, "username_taken", "用户名已被使用", "the username is taken");
+      throw make_error(errors::kUnknownReference, {{"what", Text("部门", "department")}}, "department_ids");
+  if (c.store<storage::OrgStore>().staff_by_username(s.username)) throw make_error(errors::kUsernameTaken);
   s.id = c.store<storage::OrgStore>().insert_staff(s);
   audit(c, "staff.create", "staff", s.id, nullptr,
         {{"username", s.username}, {"role", s.role}, {"store_ids", s.store_ids}, {"email", s.email}});

@@ -11,7 +11,13 @@ namespace kefu::app {
 
 people::Store create_store(Context&, people::Store);
 people::Department create_department(Context&, people::Department);
-// password_hash is computed by the caller (off the io threads).
+// A new account's first half, slow on purpose (argon2id): only an admin may add staff
+// (403, checked before anything else), the role is one (invalid_enum), the password has
+// 8 to 200 characters; returns the
+// staff with its password_hash. Run it off the io threads (core/api/support.hpp:
+// write_after), then create_staff.
+people::Staff prepare_staff(const people::Actor&, people::Staff, const std::string& role, const std::string& password);
+// password_hash comes from prepare_staff.
 people::Staff create_staff(Context&, people::Staff);
 
 std::vector<people::Store> visible_stores(Context&);

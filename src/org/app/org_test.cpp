@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "auth/app/auth.hpp"
+#include "core/app/use_case_test.hpp"
 #include "core/domain/error.hpp"
 #include "core/storage/open.hpp"
 #include "org/storage/org_store.hpp"
@@ -16,13 +17,7 @@ constexpr int64_t kNow = 1795278600000LL;
 
 class OrgUseCases : public ::testing::Test {
  protected:
-  void SetUp() override {
-    auto path = std::filesystem::temp_directory_path() /
-                ("kefu-org-" + std::to_string(::getpid()) + "-" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
-    for (auto ext : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + ext);
-    db = storage::open_database("sqlite://" + path.string(), true);
-  }
+  void SetUp() override { db = storage::open_database(testing::memory_database_url(), true); }
 
   std::string code_of(const std::function<void(Context&)>& f, const people::Actor& who) {
     try {

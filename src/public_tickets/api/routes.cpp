@@ -6,6 +6,7 @@
 #include "core/api/json_io.hpp"
 #include "core/api/support.hpp"
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 #include "public_tickets/app/public_tickets.hpp"
 #include "sla/app/escalation.hpp"
 #include "tickets/api/blob_store.hpp"
@@ -68,8 +69,9 @@ void track(Services& s, http::Request& req, http::Reply reply) {
     auto a = app::track_ticket(c, number, phone);
     if (!a)
       return error_response(
-          lang, std::make_exception_ptr(Error(Error::Kind::not_found, "not_found", "未找到工单，请核对工单号和手机号",
-                                              "no ticket with this number and phone")));
+          lang, std::make_exception_ptr(
+                    make_error(errors::kNotFound,
+                               {{"what", Text("工单（请核对工单号和手机号）", "ticket with this number and phone")}})));
     return ok(200, render_access(*a));
   });
 }
@@ -151,7 +153,7 @@ void photo(Services& s, http::Request& req, http::Reply reply) {
   read(s, req, reply, app::system_actor(), [&s, token, id](app::Context& c) {
     auto a = app::customer_photo(c, token, id);
     auto bytes = BlobStore(s.attachments_dir).get(a.sha256);
-    if (!bytes) throw not_found("照片", "photo");
+    if (!bytes) throw make_error(errors::kNotFound, {{"what", Text("照片", "photo")}});
     auto r = http::Response::text(200, std::move(*bytes), a.content_type);
     r.set("Cache-Control", "private, max-age=86400");
     r.set("X-Content-Type-Options", "nosniff");

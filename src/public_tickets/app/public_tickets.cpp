@@ -6,11 +6,13 @@
 #include "core/app/signing_key.hpp"
 #include "core/app/validate.hpp"
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 #include "core/domain/signed_link.hpp"
 #include "members/domain/phone.hpp"
 #include "members/storage/member_store.hpp"
 #include "notifications/app/notifications.hpp"
 #include "org/storage/org_store.hpp"
+#include "public_tickets/domain/errors.hpp"
 #include "public_tickets/storage/contact_store.hpp"
 #include "sla/app/sla.hpp"
 #include "tickets/app/record.hpp"
@@ -27,19 +29,20 @@ constexpr const char* kKeySetting = "ticket_access_key";
 constexpr std::size_t kSubjectMax = 200, kNameMax = 50;
 
 Error invalid_access() {
-  return Error(Error::Kind::forbidden, "invalid_link", "查询链接无效，请用工单号和手机号重新查询",
-               "This link is not valid; look the ticket up again by its number and your phone");
+  return make_error(
+      errors::kInvalidLink,
+      {{"what", Text("查询链接", "link")},
+       {"advice", Text("请用工单号和手机号重新查询", "look the ticket up again by its number and your phone")}});
 }
 
 Error access_expired() {
-  return Error(Error::Kind::gone, "link_expired", "查询链接已过期，请用工单号和手机号重新查询",
-               "This link has expired; look the ticket up again by its number and your phone");
+  return make_error(
+      errors::kLinkExpired,
+      {{"what", Text("查询链接", "link")},
+       {"advice", Text("请用工单号和手机号重新查询", "look the ticket up again by its number and your phone")}});
 }
 
-Error ticket_closed() {
-  return Error(Error::Kind::conflict, "ticket_closed", "工单已关闭，如需帮助请提交新的反馈",
-               "this ticket is closed; please submit a new request");
-}
+Error ticket_closed() { return make_error(errors::kTicketClosed); }
 
 bool is_public_type(const std::string& type) { return type == "complaint" || type == "suggestion" || type == "praise"; }
 
@@ -88,7 +91,7 @@ PublicSubmitted submit_public_ticket(Context& c, const PublicSubmission& in) {
   check_text("name", in.name, kNameMax, false);
   check_text("phone", in.phone, 40, true);
   auto phone = people::normalize_phone(in.phone);
-  if (!phone) throw invalid("phone", "手机号格式不正确", "not a valid phone number", "invalid_phone");
+  if (!phone) throw make_error(errors::kInvalidPhone, {}, "phone");
 
   std::optional<int64_t> store_id;
   if (in.store_id) {
@@ -98,9 +101,9 @@ PublicSubmitted submit_public_ticket(Context& c, const PublicSubmission& in) {
     for (const auto& s : c.store<storage::OrgStore>().stores())
       if (s.code == in.store_code) store_id = s.id;
   } else {
-    throw invalid("store", "请选择门店", "choose a store", "required");
+    throw make_error(errors::kRequired, {{"what", Text("门店", "the store")}}, "store");
   }
-  if (!store_id) throw invalid("store", "门店不存在", "store not found", "unknown_reference");
+  if (!store_id) throw make_error(errors::kUnknownReference, {{"what", Text("门店", "store")}}, "store");
 
   NewTicket nt;
   nt.store_id = *store_id;
@@ -128,8 +131,7 @@ std::optional<PublicAccess> track_ticket(Context& c, const std::string& number_i
     if (ch != ' ') number += (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : ch;
   if (c.store<storage::ContactStore>().tracking_failures_since(track_key(number), c.now_ms - kTrackWindowMs) >=
       kTrackFailuresMax)
-    throw Error(Error::Kind::too_many, "too_many_attempts", "查询次数过多，请 15 分钟后再试",
-                "too many attempts; try again in 15 minutes");
+    throw make_error(errors::kTooManyAttempts, {{"minutes", 15}});
   const auto phone = people::normalize_phone(phone_in).value_or("");
 
   auto t = c.store<storage::TicketStore>().ticket_by_number(number);
@@ -207,8 +209,7 @@ ticket::Event customer_reply(Context& c, const std::string& token, const std::st
     t.version = expected + 1;
     t.updated_at = c.now_ms;
     if (!c.store<storage::TicketStore>().update_ticket(t, expected))
-      throw Error(Error::Kind::conflict, "version_conflict", "工单正在更新，请稍后重试",
-                  "the ticket is being updated; retry shortly");
+      throw make_error(errors::kVersionConflict, {{"what", Text("工单", "ticket")}});
     record_event(c, t.id, "status", "", {{"from", "waiting_customer"}, {"to", "in_progress"}, {"by", "customer_reply"}},
                  false);
   }
@@ -229,16 +230,15 @@ ticket::Attachment add_customer_photo(Context& c, const std::string& token, cons
   auto existing = c.store<storage::TimelineStore>().attachments(t.id);
   auto own = std::count_if(existing.begin(), existing.end(), [](const auto& a) { return a.uploaded_by == 0; });
   if (static_cast<std::size_t>(own) >= kCustomerPhotosMax)
-    throw Error(Error::Kind::conflict, "too_many_photos",
-                "每个工单最多上传 " + std::to_string(kCustomerPhotosMax) + " 张照片",
-                "at most " + std::to_string(kCustomerPhotosMax) + " photos per ticket");
+    throw make_error(errors::kTooManyPhotos, {{"max", kCustomerPhotosMax}});
   return add_attachment(c, t.id, in);
 }
 
 ticket::Attachment customer_photo(Context& c, const std::string& token, int64_t attachment_id) {
   auto t = ticket_for_access(c, token);
   auto a = c.store<storage::TimelineStore>().attachment(attachment_id);
-  if (!a || a->ticket_id != t.id || a->uploaded_by != 0) throw not_found("照片", "photo");
+  if (!a || a->ticket_id != t.id || a->uploaded_by != 0)
+    throw make_error(errors::kNotFound, {{"what", Text("照片", "photo")}});
   return *a;
 }
 

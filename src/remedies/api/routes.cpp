@@ -3,6 +3,7 @@
 #include "core/api/json_io.hpp"
 #include "core/api/support.hpp"
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 #include "remedies/app/remedies.hpp"
 #include "remedies/storage/remedy_store.hpp"
 #include "tickets/api/render.hpp"
@@ -95,16 +96,17 @@ void put_limits(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   auto b = parse_object(req);
   auto it = b.find("limits");
-  if (it == b.end() || it->is_null())
-    throw invalid("limits", "缺少必填字段 limits", "missing required field limits", "required");
+  if (it == b.end() || it->is_null()) throw make_error(errors::kRequired, {{"what", "limits"}}, "limits");
   if (!it->is_object())
-    throw invalid("limits", "limits 应为对象（角色 → 金额，单位分）", "limits must be an object (role → fen)",
-                  "invalid_type");
+    throw make_error(errors::kInvalidType,
+                     {{"field", "limits"}, {"expected", Text("对象（角色 → 金额，单位分）", "an object (role → fen)")}},
+                     "limits");
   resolution::Limits limits;
   for (const auto& [role, v] : it->items()) {
     if (!v.is_number_integer())
-      throw invalid("limits." + role, "limits." + role + " 应为整数（单位分）",
-                    "limits." + role + " must be an integer (fen)", "invalid_type");
+      throw make_error(errors::kInvalidType,
+                       {{"field", "limits." + role}, {"expected", Text("整数（单位分）", "an integer (fen)")}},
+                       "limits." + role);
     limits[role] = v.get<int64_t>();
   }
   write(s, req, std::move(reply), actor,

@@ -8,11 +8,14 @@
 #include "core/app/scope.hpp"
 #include "core/app/validate.hpp"
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 #include "notifications/app/notifications.hpp"
 #include "org/storage/org_store.hpp"
+#include "remedies/domain/errors.hpp"
 #include "remedies/storage/remedy_store.hpp"
 #include "tickets/app/record.hpp"
 #include "tickets/app/tickets.hpp"
+#include "tickets/domain/errors.hpp"
 #include "tickets/domain/status.hpp"
 #include "tickets/storage/ticket_store.hpp"
 
@@ -82,10 +85,7 @@ std::vector<int64_t> approvers_to_notify(Context& c, int64_t store_id, const std
   return ids;
 }
 
-Error already_decided(const storage::Remedy& r) {
-  return Error(Error::Kind::conflict, "already_decided", "该办结方案已处理（" + r.status + "），不能再次审批",
-               "the resolution was already decided (" + r.status + ")");
-}
+Error already_decided(const storage::Remedy& r) { return make_error(errors::kAlreadyDecided, {{"status", r.status}}); }
 
 // The resolution is applied: the ticket moves to resolved in the caller's name.
 ticket::Ticket resolve_ticket(Context& c, const ticket::Ticket& t, const storage::Remedy& r) {
@@ -100,19 +100,18 @@ ResolutionOutcome propose_resolution(Context& c, int64_t ticket_id, const resolu
   auto t = get_ticket(c, ticket_id);
   require_owner_or(c.actor, t, "supervisor");
   if (ticket::is_finished(t.status))
-    throw Error(Error::Kind::conflict, "ticket_finished", "工单已办结，请先重新打开再提交办结方案",
-                "the ticket is resolved or closed; reopen it before proposing a resolution");
-  if (!t.owner_id)
-    throw Error(Error::Kind::conflict, "unclaimed", "请先认领该工单，再提交办结方案",
-                "claim the ticket before proposing a resolution");
+    throw make_error(errors::kTicketFinished,
+                     {{"advice", Text("请先重新打开再提交办结方案", "reopen it before proposing a resolution")}});
+  if (!t.owner_id) throw make_error(errors::kUnclaimed, {{"then", Text("提交办结方案", "proposing a resolution")}});
   if (!ticket::can_transition(t.status, "resolved"))
-    throw Error(Error::Kind::conflict, "invalid_transition",
-                "工单状态「" + std::string(t.status.code()) + "」不能直接办结",
-                "a ticket in status " + std::string(t.status.code()) + " cannot be resolved");
+    throw make_error(
+        errors::kInvalidTransition,
+        {{"what", Text("工单状态", "ticket")}, {"from", std::string(t.status.code())}, {"to", "resolved"}});
   auto existing = c.store<storage::RemedyStore>().remedies(t.id);
   if (std::any_of(existing.begin(), existing.end(), [](const auto& r) { return r.status == "pending"; }))
-    throw Error(Error::Kind::conflict, "approval_pending", "该工单已有待审批的办结方案，请等待审批结果",
-                "the ticket already has a resolution waiting for approval");
+    throw make_error(errors::kApprovalPending,
+                     {{"problem", Text("该工单已有待审批的办结方案，请等待审批结果",
+                                       "the ticket already has a resolution waiting for approval")}});
 
   const auto limits = limits_in_force(c.stores);
   auto decision = resolution::decide(in, c.actor.role.code(), limits);
@@ -177,20 +176,23 @@ ResolutionOutcome decide_resolution(Context& c, int64_t resolution_id, bool appr
   auto found = c.store<storage::RemedyStore>().remedy(resolution_id);
   std::optional<ticket::Ticket> t;
   if (found) t = c.store<storage::TicketStore>().ticket(found->ticket_id);
-  if (!found || !t || !c.actor.in_store(t->store_id)) throw not_found("办结方案", "resolution");
+  if (!found || !t || !c.actor.in_store(t->store_id))
+    throw make_error(errors::kNotFound, {{"what", Text("办结方案", "resolution")}});
   auto r = *found;
   if (r.status != "pending") throw already_decided(r);
   const auto limits = limits_in_force(c.stores);
   if (!resolution::may_approve(c.actor.role.code(), r.approver_role, r.amount_cents, limits))
-    throw forbidden(
-        "该办结方案（" + summary_zh(r) + "）需由" + role_zh(r.approver_role) + "或以上、且授权额度足够的人员审批",
-        "this resolution needs the approval of a " + r.approver_role +
-            " or above whose authority limit covers the amount");
+    throw make_error(errors::kForbidden,
+                     {{"reason", Text("该办结方案（" + summary_zh(r) + "）需由" + role_zh(r.approver_role) +
+                                          "或以上、且授权额度足够的人员审批",
+                                      "this resolution needs the approval of a " + r.approver_role +
+                                          " or above whose authority limit covers the amount")}});
   if (r.requested_by == c.actor.staff_id)
-    throw forbidden("不能审批自己提交的办结方案", "you may not decide a resolution you proposed");
+    throw make_error(errors::kForbidden,
+                     {{"reason", Text("不能审批自己提交的办结方案", "you may not decide a resolution you proposed")}});
   if (approve && ticket::is_finished(t->status))
-    throw Error(Error::Kind::conflict, "ticket_finished", "工单已办结，不能再批准该方案；请驳回或先重新打开工单",
-                "the ticket is already resolved or closed; reject the resolution or reopen the ticket first");
+    throw make_error(errors::kTicketFinished, {{"advice", Text("不能再批准该方案；请驳回或先重新打开工单",
+                                                               "reject the resolution or reopen the ticket first")}});
 
   auto before = snapshot(r);
   const int64_t expected = r.version;
@@ -200,8 +202,7 @@ ResolutionOutcome decide_resolution(Context& c, int64_t resolution_id, bool appr
   r.decision_reason = reason;
   r.version = expected + 1;
   if (!c.store<storage::RemedyStore>().update_remedy(r, expected))
-    throw Error(Error::Kind::conflict, "version_conflict", "办结方案已被他人处理，请刷新后重试",
-                "the resolution was changed by someone else; reload and retry");
+    throw make_error(errors::kVersionConflict, {{"what", Text("办结方案", "resolution")}});
 
   const std::string verdict = approve ? "已批准" : "已驳回";
   std::string body = verdict + "办结方案：" + summary_zh(r);

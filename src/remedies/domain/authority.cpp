@@ -8,7 +8,9 @@
 
 #include "auth/domain/actor.hpp"
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 #include "core/text/normalize.hpp"
+#include "remedies/domain/errors.hpp"
 
 namespace kefu::resolution {
 namespace {
@@ -40,13 +42,12 @@ std::string role_zh(std::string_view role) {
 
 void check_description(const std::string& d) {
   if (!text::is_valid_utf8(d))
-    throw invalid("description", "办结说明不是有效的 UTF-8 文本", "The description is not valid UTF-8", "invalid_utf8");
+    throw make_error(errors::kInvalidUtf8, {{"what", Text("办结说明", "The description")}}, "description");
   if (d.find_first_not_of(" \t\r\n") == std::string::npos)
-    throw invalid("description", "请填写办结说明", "A description is required", "required");
+    throw make_error(errors::kRequired, {{"what", Text("办结说明", "A description")}}, "description");
   if (text::utf8_length(d) > kMaxDescriptionChars)
-    throw invalid("description", "办结说明不能超过 " + std::to_string(kMaxDescriptionChars) + " 个字",
-                  "The description may have at most " + std::to_string(kMaxDescriptionChars) + " characters",
-                  "too_long");
+    throw make_error(errors::kTooLong, {{"what", Text("办结说明", "The description")}, {"max", kMaxDescriptionChars}},
+                     "description");
 }
 
 }  // namespace
@@ -67,25 +68,31 @@ std::string_view name_zh(std::string_view code) {
 }
 
 void validate(const Resolution& r) {
-  if (!is_kind(r.kind))
-    throw invalid("kind", "办结方式无效：" + r.kind, "unknown resolution kind: " + r.kind, "invalid_enum");
+  if (!is_kind(r.kind)) throw make_error(errors::kInvalidEnum, {{"field", "kind"}, {"value", r.kind}}, "kind");
   if (r.kind == "compensation") {
     if (r.compensation.empty())
-      throw invalid("compensation", "请选择补偿方式（券、积分或现金）",
-                    "Choose a form of compensation (coupon, points or cash)", "required");
+      throw make_error(
+          errors::kRequired,
+          {{"what", Text("补偿方式（券、积分或现金）", "A form of compensation (coupon, points or cash)")}},
+          "compensation");
     if (!is_compensation_form(r.compensation))
-      throw invalid("compensation", "补偿方式无效：" + r.compensation, "unknown compensation form: " + r.compensation,
-                    "invalid_enum");
+      throw make_error(errors::kInvalidEnum, {{"field", "compensation"}, {"value", r.compensation}}, "compensation");
   } else if (!r.compensation.empty()) {
-    throw invalid("compensation", "只有「补偿」需要选择补偿方式", "Only a compensation has a form of compensation",
-                  "invalid_enum");
+    throw make_error(errors::kInvalidEnum,
+                     {{"field", "compensation"},
+                      {"value", r.compensation},
+                      {"allowed", Text("只有「补偿」需要选择补偿方式", "only a compensation has a form")}},
+                     "compensation");
   }
   if (has_amount(r.kind) && r.amount_cents <= 0)
-    throw invalid("amount_cents", str(name_zh(r.kind)) + "金额须大于 0", "The amount must be greater than 0",
-                  "invalid_amount");
+    throw make_error(errors::kInvalidAmount,
+                     {{"problem", Text(str(name_zh(r.kind)) + "金额须大于 0", "The amount must be greater than 0")}},
+                     "amount_cents");
   if (!has_amount(r.kind) && r.amount_cents != 0)
-    throw invalid("amount_cents", str(name_zh(r.kind)) + "不涉及金额",
-                  "A resolution of kind " + r.kind + " has no amount", "invalid_amount");
+    throw make_error(
+        errors::kInvalidAmount,
+        {{"problem", Text(str(name_zh(r.kind)) + "不涉及金额", "A resolution of kind " + r.kind + " has no amount")}},
+        "amount_cents");
   check_description(r.description);
 }
 
@@ -97,23 +104,30 @@ void validate_limits(const Limits& limits) {
   for (const auto& [role, fen] : limits) {
     std::string field = "limits." + role;
     if (role == "admin")
-      throw invalid(field, "管理员不受授权额度限制，无需设置", "The admin has no limit to set", "invalid_enum");
+      throw make_error(errors::kInvalidEnum,
+                       {{"field", field},
+                        {"value", role},
+                        {"allowed", Text("管理员不受授权额度限制，无需设置", "the admin has no limit to set")}},
+                       field);
     if (!contains<Term<people::RoleCode>>(kLimitedRoles, role))
-      throw invalid(field, "角色无效：" + role, "unknown role: " + role, "invalid_enum");
+      throw make_error(errors::kInvalidEnum, {{"field", field}, {"value", role}}, field);
     if (fen < 0 || fen > kMaxLimitCents)
-      throw invalid(field, role_zh(role) + "的授权额度须在 0 到 " + yuan(kMaxLimitCents) + " 元之间",
-                    "The limit of " + role + " must be from 0 to " + yuan(kMaxLimitCents) + " yuan", "invalid_amount");
+      throw make_error(
+          errors::kInvalidAmount,
+          {{"problem", Text(role_zh(role) + "的授权额度须在 0 到 " + yuan(kMaxLimitCents) + " 元之间",
+                            "The limit of " + role + " must be from 0 to " + yuan(kMaxLimitCents) + " yuan")}},
+          field);
   }
   for (std::size_t i = 1; i < kLimitedRoles.size(); ++i) {
     auto lower = kLimitedRoles[i - 1].code, higher = kLimitedRoles[i].code;
     int64_t lo = *limit_of(lower, limits), hi = *limit_of(higher, limits);
     if (hi < lo)
-      throw invalid(
-          "limits." + str(higher),
-          role_zh(higher) + "的授权额度（" + yuan(hi) + " 元）不能低于" + role_zh(lower) + "的（" + yuan(lo) + " 元）",
-          "The limit of " + str(higher) + " (" + yuan(hi) + " yuan) is below that of " + str(lower) + " (" + yuan(lo) +
-              " yuan)",
-          "limits_not_monotone");
+      throw make_error(errors::kLimitsNotMonotone,
+                       {{"higher", Text(role_zh(higher), str(higher))},
+                        {"high", yuan(hi)},
+                        {"lower", Text(role_zh(lower), str(lower))},
+                        {"low", yuan(lo)}},
+                       "limits." + str(higher));
   }
 }
 
@@ -133,8 +147,7 @@ bool covers(std::string_view role, int64_t amount, const Limits& limits) {
 Decision decide(const Resolution& r, std::string_view requester_role, const Limits& limits) {
   validate(r);
   int rank = people::role_rank(requester_role);
-  if (rank == 0)
-    throw invalid("role", "角色无效：" + str(requester_role), "unknown role: " + str(requester_role), "invalid_enum");
+  if (rank == 0) throw make_error(errors::kInvalidEnum, {{"field", "role"}, {"value", str(requester_role)}}, "role");
   if (!has_amount(r.kind) || covers(requester_role, r.amount_cents, limits)) return {true, ""};
   for (auto role : kRolesByRank)
     if (people::role_rank(role) > rank && covers(role, r.amount_cents, limits)) return {false, str(role)};

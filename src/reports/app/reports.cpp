@@ -4,6 +4,7 @@
 
 #include "core/app/scope.hpp"
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 #include "org/storage/org_store.hpp"
 #include "reports/storage/report_store.hpp"
 
@@ -28,7 +29,7 @@ DashboardCounts dashboard_counts(Context& c, std::optional<int64_t> from_ms, std
   std::vector<int64_t> stores;
   if (store_id) {
     if (!c.actor.in_store(*store_id) || !c.store<storage::OrgStore>().store_exists(*store_id))
-      throw not_found("门店", "store");
+      throw make_error(errors::kNotFound, {{"what", Text("门店", "store")}});
     stores = {*store_id};
   } else if (!c.actor.is_admin()) {
     stores = c.actor.store_ids;
@@ -45,8 +46,7 @@ DashboardCounts dashboard_counts(Context& c, std::optional<int64_t> from_ms, std
   }
   out.to_ms = to_ms.value_or(out.from_ms + 24LL * 3600 * 1000);
   if (out.from_ms >= out.to_ms || out.to_ms - out.from_ms > kMaxReportSpanMs)
-    throw invalid("to", "统计区间无效：开始须早于结束，且不超过 366 天",
-                  "invalid period: from must be before to, at most 366 days apart", "invalid_range");
+    throw make_error(errors::kInvalidRange, {{"days", 366}}, "to");
   out.counts = c.store<storage::ReportStore>().ticket_counts(stores, out.from_ms, out.to_ms, c.now_ms);
   return out;
 }

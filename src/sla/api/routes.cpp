@@ -3,6 +3,7 @@
 #include "core/api/json_io.hpp"
 #include "core/api/support.hpp"
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 #include "sla/app/sla.hpp"
 #include "sla/app/sla_admin.hpp"
 #include "sla/storage/sla_config_store.hpp"
@@ -16,8 +17,7 @@ storage::SlaPolicyRecord policy_from(const json& b) {
   r.policy.name = req_string(b, "name");
   r.policy.position = static_cast<int>(req_int(b, "position"));
   r.policy.conditions = storage::conditions_from(b.value("conditions", json()));
-  if (!b.contains("targets"))
-    throw invalid("targets", "缺少必填字段 targets", "missing required field targets", "required");
+  if (!b.contains("targets")) throw make_error(errors::kRequired, {{"what", "targets"}}, "targets");
   r.policy.targets = storage::targets_from(b["targets"]);
   r.ladder = storage::ladder_from(b.value("ladder", json()));
   return r;
@@ -33,19 +33,23 @@ sla::CalendarSpec calendar_from(const json& b) {
   sla::CalendarSpec s;
   s.time_zone = opt_string(b, "time_zone", "Asia/Shanghai");
   if (!b.contains("weekly") || !b["weekly"].is_array())
-    throw invalid("weekly", "缺少每周营业时间", "weekly opening hours are required", "required");
+    throw make_error(errors::kRequired, {{"what", Text("每周营业时间", "weekly opening hours")}}, "weekly");
   for (std::size_t i = 0; i < b["weekly"].size(); ++i) {
     const auto& p = b["weekly"][i];
     const std::string f = "weekly[" + std::to_string(i) + "]";
-    if (!p.is_object()) throw invalid(f, "应为对象", "expected an object", "invalid_type");
+    if (!p.is_object())
+      throw make_error(errors::kInvalidType, {{"field", f}, {"expected", Text("对象", "an object")}}, f);
     s.weekly.push_back({static_cast<int>(req_int(p, "weekday")), req_string(p, "open"), req_string(p, "close")});
   }
   if (b.contains("special_days")) {
-    if (!b["special_days"].is_array()) throw invalid("special_days", "应为数组", "expected an array", "invalid_type");
+    if (!b["special_days"].is_array())
+      throw make_error(errors::kInvalidType, {{"field", "special_days"}, {"expected", Text("数组", "an array")}},
+                       "special_days");
     for (std::size_t i = 0; i < b["special_days"].size(); ++i) {
       const auto& d = b["special_days"][i];
       const std::string f = "special_days[" + std::to_string(i) + "]";
-      if (!d.is_object()) throw invalid(f, "应为对象", "expected an object", "invalid_type");
+      if (!d.is_object())
+        throw make_error(errors::kInvalidType, {{"field", f}, {"expected", Text("对象", "an object")}}, f);
       s.special_days.push_back({req_string(d, "date"),
                                 storage::hours_from(d.value("hours", json::array()), f + ".hours"),
                                 opt_string(d, "name")});
@@ -111,7 +115,7 @@ void deadline(Services& s, http::Request& req, http::Reply reply) {
   auto id = path_id(req);
   auto from = query_time(req, "from").value_or(s.now_ms());
   auto minutes = query_int(req, "minutes");
-  if (!minutes) throw invalid("minutes", "缺少必填参数 minutes", "missing required parameter minutes", "required");
+  if (!minutes) throw make_error(errors::kRequired, {{"what", "minutes"}}, "minutes");
   read(s, req, reply, actor, [id, from, m = *minutes](app::Context& c) {
     return ok(200,
               {{"store_id", id}, {"from", from}, {"minutes", m}, {"due_at", app::calendar_deadline(c, id, from, m)}});
@@ -121,51 +125,53 @@ void deadline(Services& s, http::Request& req, http::Reply reply) {
 json opt_ms(const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); }
 json opt_instant(const std::optional<sla::Instant>& v) { return v ? json(sla::to_unix_ms(*v)) : json(nullptr); }
 
-// GET /tickets/{id}/sla: each clock's state and the events that explain it.
+// A ticket's SLA explained: each clock's state, the events that explain it, the steps fired.
+json render(int64_t ticket_id, const app::TicketSla& v) {
+  json clocks = json::array();
+  for (const auto& cv : v.clocks) {
+    const auto& st = cv.state;
+    json target =
+        st.target ? json{{"minutes", st.target->minutes}, {"mode", sla::name(st.target->mode)}} : json(nullptr);
+    clocks.push_back({{"metric", sla::name(st.metric)},
+                      {"metric_zh", sla::name_zh(st.metric)},
+                      {"phase", sla::name(st.phase)},
+                      {"cycle", st.cycle},
+                      {"target", target},
+                      {"due_at", opt_ms(cv.due_at)},
+                      {"elapsed_ms", cv.elapsed_ms},
+                      {"breached", cv.breached},
+                      {"breached_at", opt_instant(st.breached_at)},
+                      {"finished_at", opt_instant(st.finished_at)}});
+  }
+  json events = json::array();
+  for (const auto& e : v.events) {
+    json j{{"metric", sla::name(e.metric)},
+           {"kind", sla::name(e.kind)},
+           {"at", sla::to_unix_ms(e.at)},
+           {"detail", e.detail}};
+    if (e.target) j["target"] = {{"minutes", e.target->minutes}, {"mode", sla::name(e.target->mode)}};
+    if (e.keep_elapsed) j["keep_elapsed"] = true;
+    events.push_back(std::move(j));
+  }
+  json fired = json::array();
+  for (const auto& f : v.fired)
+    fired.push_back({{"metric", sla::name(f.metric)},
+                     {"generation", f.generation},
+                     {"step", f.step},
+                     {"due_at", f.due_at},
+                     {"fired_at", f.fired_at}});
+  return {{"ticket_id", ticket_id},
+          {"policy", v.policy ? storage::to_json(*v.policy) : json(nullptr)},
+          {"clocks", clocks},
+          {"events", events},
+          {"escalations", fired}};
+}
+
+// GET /tickets/{id}/sla
 void ticket_sla(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   auto id = path_id(req);
-  read(s, req, reply, actor, [id](app::Context& c) {
-    auto v = app::ticket_sla(c, id);
-    json clocks = json::array();
-    for (const auto& cv : v.clocks) {
-      const auto& st = cv.state;
-      json target =
-          st.target ? json{{"minutes", st.target->minutes}, {"mode", sla::name(st.target->mode)}} : json(nullptr);
-      clocks.push_back({{"metric", sla::name(st.metric)},
-                        {"metric_zh", sla::name_zh(st.metric)},
-                        {"phase", sla::name(st.phase)},
-                        {"cycle", st.cycle},
-                        {"target", target},
-                        {"due_at", opt_ms(cv.due_at)},
-                        {"elapsed_ms", cv.elapsed_ms},
-                        {"breached", cv.breached},
-                        {"breached_at", opt_instant(st.breached_at)},
-                        {"finished_at", opt_instant(st.finished_at)}});
-    }
-    json events = json::array();
-    for (const auto& e : v.events) {
-      json j{{"metric", sla::name(e.metric)},
-             {"kind", sla::name(e.kind)},
-             {"at", sla::to_unix_ms(e.at)},
-             {"detail", e.detail}};
-      if (e.target) j["target"] = {{"minutes", e.target->minutes}, {"mode", sla::name(e.target->mode)}};
-      if (e.keep_elapsed) j["keep_elapsed"] = true;
-      events.push_back(std::move(j));
-    }
-    json fired = json::array();
-    for (const auto& f : v.fired)
-      fired.push_back({{"metric", sla::name(f.metric)},
-                       {"generation", f.generation},
-                       {"step", f.step},
-                       {"due_at", f.due_at},
-                       {"fired_at", f.fired_at}});
-    return ok(200, {{"ticket_id", id},
-                    {"policy", v.policy ? storage::to_json(*v.policy) : json(nullptr)},
-                    {"clocks", clocks},
-                    {"events", events},
-                    {"escalations", fired}});
-  });
+  read(s, req, reply, actor, [id](app::Context& c) { return ok(200, render(id, app::ticket_sla(c, id))); });
 }
 
 }  // namespace

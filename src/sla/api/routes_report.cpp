@@ -5,6 +5,7 @@
 #include "core/api/routes.hpp"
 #include "core/api/support.hpp"
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 #include "sla/app/compliance_report.hpp"
 
 namespace kefu::api {
@@ -21,50 +22,66 @@ bool wants_csv(const http::Request& req) {
     auto f = req.query_value("format");
     if (f == "csv") return true;
     if (f == "json") return false;
-    throw invalid("format", "format 应为 json 或 csv", "format must be json or csv", "invalid_enum");
+    throw make_error(errors::kInvalidEnum, {{"field", "format"}, {"value", f}, {"allowed", "json, csv"}}, "format");
   }
   return req.header("accept").find("text/csv") != std::string::npos;
 }
 
-void sla_report(Services& s, http::Request& req, http::Reply reply) {
-  auto actor = authenticate(s, req);
+// GET /reports/sla's query.
+struct ReportQuery {
+  int64_t from = 0, to = 0;
+  sla::Dimension group_by = sla::Dimension::store;
+  std::optional<int64_t> store_id;
+  bool csv = false, zh = true;
+};
+
+ReportQuery report_query(const http::Request& req) {
+  ReportQuery q;
   auto from = query_time(req, "from");
   auto to = query_time(req, "to");
-  if (!from) throw invalid("from", "缺少必填参数 from", "missing required parameter from", "required");
-  if (!to) throw invalid("to", "缺少必填参数 to", "missing required parameter to", "required");
+  if (!from) throw make_error(errors::kRequired, {{"what", "from"}}, "from");
+  if (!to) throw make_error(errors::kRequired, {{"what", "to"}}, "to");
   const auto group_by = req.has_query("group_by") ? req.query_value("group_by") : std::string("store");
   auto d = sla::dimension_from(group_by);
   if (!d)
-    throw invalid("group_by", "group_by 应为 store、type、priority、channel、day、week 或 month",
-                  "group_by must be store, type, priority, channel, day, week or month", "invalid_enum");
-  auto store_id = query_int(req, "store_id");
-  const bool csv = wants_csv(req);
-  const bool zh = !req.header("accept-language").starts_with("en");
-  read(s, req, reply, actor, [=](app::Context& c) {
-    auto rows = app::sla_compliance(c, *from, *to, *d, store_id);
-    if (csv) {
-      auto r = http::Response::text(200, sla::compliance_csv(rows, *d, zh), "text/csv; charset=utf-8");
-      r.set("Content-Disposition",
-            "attachment; filename=\"sla-compliance-" + china_date(*from) + "-" + china_date(*to) + ".csv\"");
-      return r;
-    }
-    auto items = nlohmann::json::array();
-    for (const auto& row : rows)
-      items.push_back(
-          {{"key", row.key},
-           {"metric", sla::name(row.metric)},
-           {"total", row.total},
-           {"met", row.met},
-           {"missed", row.missed},
-           {"open", row.open},
-           {"rate", row.rate < 0 ? nlohmann::json(nullptr) : nlohmann::json(row.rate)},
-           {"avg_elapsed_ms", row.avg_elapsed_ms < 0 ? nlohmann::json(nullptr) : nlohmann::json(row.avg_elapsed_ms)}});
-    return ok(200, {{"group_by", sla::name(*d)},
-                    {"from", *from},
-                    {"to", *to},
-                    {"store_id", store_id ? nlohmann::json(*store_id) : nlohmann::json(nullptr)},
-                    {"as_of", c.now_ms},
-                    {"rows", items}});
+    throw make_error(
+        errors::kInvalidEnum,
+        {{"field", "group_by"}, {"value", group_by}, {"allowed", "store, type, priority, channel, day, week, month"}},
+        "group_by");
+  return {*from, *to, *d, query_int(req, "store_id"), wants_csv(req), !req.header("accept-language").starts_with("en")};
+}
+
+http::Response render(const ReportQuery& q, const std::vector<sla::ComplianceRow>& rows, int64_t as_of) {
+  if (q.csv) {
+    auto r = http::Response::text(200, sla::compliance_csv(rows, q.group_by, q.zh), "text/csv; charset=utf-8");
+    r.set("Content-Disposition",
+          "attachment; filename=\"sla-compliance-" + china_date(q.from) + "-" + china_date(q.to) + ".csv\"");
+    return r;
+  }
+  auto items = nlohmann::json::array();
+  for (const auto& row : rows)
+    items.push_back(
+        {{"key", row.key},
+         {"metric", sla::name(row.metric)},
+         {"total", row.total},
+         {"met", row.met},
+         {"missed", row.missed},
+         {"open", row.open},
+         {"rate", row.rate < 0 ? nlohmann::json(nullptr) : nlohmann::json(row.rate)},
+         {"avg_elapsed_ms", row.avg_elapsed_ms < 0 ? nlohmann::json(nullptr) : nlohmann::json(row.avg_elapsed_ms)}});
+  return ok(200, {{"group_by", sla::name(q.group_by)},
+                  {"from", q.from},
+                  {"to", q.to},
+                  {"store_id", q.store_id ? nlohmann::json(*q.store_id) : nlohmann::json(nullptr)},
+                  {"as_of", as_of},
+                  {"rows", items}});
+}
+
+void sla_report(Services& s, http::Request& req, http::Reply reply) {
+  auto actor = authenticate(s, req);
+  const auto q = report_query(req);
+  read(s, req, reply, actor, [q](app::Context& c) {
+    return render(q, app::sla_compliance(c, q.from, q.to, q.group_by, q.store_id), c.now_ms);
   });
 }
 

@@ -4,6 +4,7 @@
 
 #include "core/app/scope.hpp"
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 #include "org/storage/org_store.hpp"
 #include "sla/app/sla.hpp"
 #include "sla/storage/clock_store.hpp"
@@ -15,12 +16,11 @@ std::vector<sla::ComplianceRow> sla_compliance(Context& c, int64_t from_ms, int6
   require_scope(c.actor, "tickets:read");
   require_role(c.actor, "supervisor");
   if (from_ms >= to_ms || to_ms - from_ms > kMaxReportSpanMs)
-    throw invalid("to", "统计区间无效：开始须早于结束，且不超过 366 天",
-                  "invalid period: from must be before to, at most 366 days apart", "invalid_range");
+    throw make_error(errors::kInvalidRange, {{"days", 366}}, "to");
   std::vector<int64_t> stores;
   if (store_id) {
     if (!c.actor.in_store(*store_id) || !c.store<storage::OrgStore>().store(*store_id))
-      throw not_found("门店", "store");
+      throw make_error(errors::kNotFound, {{"what", Text("门店", "store")}});
     stores = {*store_id};
   } else if (!c.actor.is_admin()) {
     stores = c.actor.store_ids;

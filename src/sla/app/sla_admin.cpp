@@ -2,8 +2,10 @@
 
 #include "core/app/scope.hpp"
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 #include "org/storage/org_store.hpp"
 #include "sla/app/sla.hpp"
+#include "sla/domain/errors.hpp"
 #include "sla/domain/escalation.hpp"
 #include "sla/domain/policy.hpp"
 #include "sla/storage/sla_config_store.hpp"
@@ -20,26 +22,25 @@ void check(Context& c, const storage::SlaPolicyRecord& r) {
   if (!r.active) return;
   for (const auto& other : c.store<storage::SlaConfigStore>().sla_policies(false))
     if (other.policy.id != r.policy.id && other.policy.position == r.policy.position)
-      throw invalid("position",
-                    "顺序号 " + std::to_string(r.policy.position) + " 已被策略「" + other.policy.name + "」使用",
-                    "position " + std::to_string(r.policy.position) + " is taken by policy " + other.policy.name,
-                    "duplicate_position");
+      throw make_error(errors::kDuplicatePosition,
+                       {{"position", r.policy.position},
+                        {"other", Text("策略「" + other.policy.name + "」", "policy " + other.policy.name)}},
+                       "position");
 }
 
 storage::SlaPolicyRecord existing(Context& c, int64_t id) {
   auto r = c.store<storage::SlaConfigStore>().sla_policy(id);
-  if (!r) throw not_found("服务时限策略", "SLA policy");
+  if (!r) throw make_error(errors::kNotFound, {{"what", Text("服务时限策略", "SLA policy")}});
   return *r;
 }
 
 Error version_conflict(int64_t stored) {
-  return Error(
-      Error::Kind::conflict, "version_conflict", "策略已被他人修改，请刷新后重试",
-      "the policy was changed by someone else; reload and retry (current version " + std::to_string(stored) + ")");
+  return make_error(errors::kVersionConflict, {{"what", Text("策略", "policy")}, {"version", stored}});
 }
 
 void require_store(Context& c, int64_t store_id) {
-  if (!c.actor.in_store(store_id) || !c.store<storage::OrgStore>().store(store_id)) throw not_found("门店", "store");
+  if (!c.actor.in_store(store_id) || !c.store<storage::OrgStore>().store(store_id))
+    throw make_error(errors::kNotFound, {{"what", Text("门店", "store")}});
 }
 
 }  // namespace
@@ -110,7 +111,7 @@ sla::CalendarSpec put_calendar(Context& c, int64_t store_id, sla::CalendarSpec s
 int64_t calendar_deadline(Context& c, int64_t store_id, int64_t from_ms, int64_t minutes) {
   require_store(c, store_id);
   if (minutes < 0 || minutes > sla::kMaxTargetMinutes)
-    throw invalid("minutes", "分钟数应在 0–527040 之间", "minutes must be 0-527040", "invalid_target");
+    throw make_error(errors::kInvalidTarget, {{"min", 0}, {"max", sla::kMaxTargetMinutes}}, "minutes");
   const auto& calendar = *store_calendar(c.stores, store_id);
   return sla::to_unix_ms(sla::add_business_minutes(calendar, sla::from_unix_ms(from_ms), minutes));
 }

@@ -15,6 +15,7 @@
 
 #include "core/domain/error.hpp"
 #include "sla/domain/calendar.hpp"
+#include "sla/domain/errors.hpp"
 
 namespace kefu::sla {
 namespace {
@@ -28,7 +29,7 @@ int64_t floor_div(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 
 int weekday_of(int64_t day) { return static_cast<int>(((day + 4) % 7 + 7) % 7); }
 
 Error out_of_range(std::string zh, std::string en) {
-  return Error(Error::Kind::invalid_input, "business_time_out_of_range", std::move(zh), std::move(en));
+  return make_error(errors::kBusinessTimeOutOfRange, {{"problem", Text(std::move(zh), std::move(en))}});
 }
 
 const int64_t kEarliestMs = std::chrono::sys_days{std::chrono::year{1} / 1 / 1}.time_since_epoch().count() * kDayMs;

@@ -10,6 +10,7 @@
 
 #include "core/domain/error.hpp"
 #include "org/domain/calendar_values.hpp"
+#include "sla/domain/errors.hpp"
 
 namespace kefu::sla {
 namespace {
@@ -17,7 +18,7 @@ namespace {
 constexpr int64_t kMinuteMs = 60'000;
 
 Error bad(std::string field, std::string zh, std::string en) {
-  return invalid(std::move(field), std::move(zh), std::move(en), "invalid_calendar");
+  return make_error(errors::kInvalidCalendar, {{"problem", Text(std::move(zh), std::move(en))}}, std::move(field));
 }
 
 // "HH:MM" (already checked by is_clock_time) as milliseconds after midnight.

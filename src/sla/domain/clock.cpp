@@ -4,6 +4,7 @@
 #include <array>
 
 #include "core/domain/error.hpp"
+#include "sla/domain/errors.hpp"
 
 namespace kefu::sla {
 namespace {
@@ -17,9 +18,11 @@ constexpr std::array<std::string_view, 5> kPhasesZh{"未启动", "计时中", "�
 std::string str(std::string_view v) { return std::string(v); }
 
 Error refused(const ClockState& s, const ClockEvent& e, const std::string& why_zh, const std::string& why_en) {
-  return Error(Error::Kind::conflict, "invalid_clock_event",
-               str(name_zh(s.metric)) + "时钟不能「" + str(kKindsZh[static_cast<int>(e.kind)]) + "」：" + why_zh,
-               str(name(s.metric)) + " clock cannot " + str(name(e.kind)) + ": " + why_en, str(name(s.metric)));
+  return make_error(errors::kInvalidClockEvent,
+                    {{"metric", Text(str(name_zh(s.metric)), str(name(s.metric)))},
+                     {"event", Text(str(kKindsZh[static_cast<int>(e.kind)]), str(name(e.kind)))},
+                     {"why", Text(why_zh, why_en)}},
+                    str(name(s.metric)));
 }
 
 Error wrong_phase(const ClockState& s, const ClockEvent& e) {

@@ -1,6 +1,7 @@
 #include "sla/domain/clock_rules.hpp"
 
 #include "core/domain/error.hpp"
+#include "tickets/domain/errors.hpp"
 #include "tickets/domain/status.hpp"
 
 namespace kefu::sla {
@@ -58,9 +59,8 @@ Events events_for_creation(const Targets& targets, Instant at) {
 Events events_for_transition(std::string_view from, std::string_view to, Instant at, const TicketClocks& clocks,
                              const Targets& targets) {
   if (!ticket::can_transition(from, to))
-    throw Error(Error::Kind::conflict, "invalid_transition",
-                "工单状态不能从「" + std::string(from) + "」变为「" + std::string(to) + "」",
-                "a ticket cannot move from " + std::string(from) + " to " + std::string(to));
+    throw make_error(errors::kInvalidTransition,
+                     {{"what", Text("工单状态", "ticket")}, {"from", std::string(from)}, {"to", std::string(to)}});
   const std::string detail = "status " + std::string(from) + "→" + std::string(to);
   Events out;
   if (to == "waiting_customer") {

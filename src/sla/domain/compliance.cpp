@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "core/domain/error.hpp"
+#include "sla/domain/errors.hpp"
 #include "tickets/domain/vocabulary.hpp"
 
 namespace kefu::sla {
@@ -22,8 +23,7 @@ constexpr std::array<std::string_view, 7> kDimensionsZh{"门店", "类型", "优
 
 Error missing_calendar(int64_t ticket_id) {
   auto id = std::to_string(ticket_id);
-  return Error(Error::Kind::invalid_input, "missing_calendar", "工单 " + id + " 没有营业日历",
-               "ticket " + id + " has no business calendar", "calendar");
+  return make_error(errors::kMissingCalendar, {{"ticket", id}}, "calendar");
 }
 
 // The local date of `t` on the calendar's wall clock.

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/domain/error.hpp"
+#include "sla/domain/errors.hpp"
 
 namespace kefu::sla {
 namespace {
@@ -33,18 +34,16 @@ void validate_ladder(const Ladder& ladder) {
     bool percent = s.anchor == Anchor::percent_of_target;
     bool ok = percent ? s.value >= 1 && s.value <= 100 : s.value >= 0 && s.value <= kMaxTargetMinutes;
     if (!ok)
-      throw invalid(field,
-                    percent ? "百分比须为 1 至 100" : "超时后分钟数须为 0 至 " + std::to_string(kMaxTargetMinutes),
-                    percent ? "a percent must be 1 to 100"
-                            : "minutes after breach must be 0 to " + std::to_string(kMaxTargetMinutes),
-                    "invalid_escalation_step");
+      throw make_error(
+          errors::kInvalidEscalationStep,
+          {{"problem", percent ? Text("百分比须为 1 至 100", "a percent must be 1 to 100")
+                               : Text("超时后分钟数须为 0 至 " + std::to_string(kMaxTargetMinutes),
+                                      "minutes after breach must be 0 to " + std::to_string(kMaxTargetMinutes))}},
+          field);
     if (i == 0) continue;
     const auto& prev = ladder[i - 1];
     bool before = prev.anchor == s.anchor ? prev.value <= s.value : s.anchor == Anchor::after_breach;
-    if (!before)
-      throw invalid(field, "升级步骤须按时间先后排列（先百分比，后超时后分钟）",
-                    "steps must be in time order: percent steps first, then minutes after breach",
-                    "ladder_out_of_order");
+    if (!before) throw make_error(errors::kLadderOutOfOrder, {}, field);
   }
 }
 

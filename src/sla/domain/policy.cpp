@@ -5,7 +5,9 @@
 #include <set>
 
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 #include "core/text/normalize.hpp"
+#include "sla/domain/errors.hpp"
 #include "tickets/domain/vocabulary.hpp"
 
 namespace kefu::sla {
@@ -24,23 +26,21 @@ void check_set(const std::string& prefix, const char* key, const std::optional<s
                Known known) {
   if (!set) return;
   std::string field = prefix + "conditions." + key;
-  if (set->empty())
-    throw invalid(field, field + " 至少要有一个取值", field + " needs at least one value", "empty_condition");
+  if (set->empty()) throw make_error(errors::kEmptyCondition, {{"field", field}}, field);
   for (std::size_t i = 0; i < set->size(); ++i) {
     const auto& v = (*set)[i];
     if (known(v)) continue;
     std::string f = field + "[" + std::to_string(i) + "]";
-    throw invalid(f, f + " 的取值无效：" + v, "unknown value for " + f + ": " + v, "invalid_enum");
+    throw make_error(errors::kInvalidEnum, {{"field", f}, {"value", v}}, f);
   }
 }
 
 void check_name(const std::string& field, const std::string& name) {
-  if (!text::is_valid_utf8(name))
-    throw invalid(field, field + " 不是有效的 UTF-8 文本", field + " is not valid UTF-8", "invalid_utf8");
+  if (!text::is_valid_utf8(name)) throw make_error(errors::kInvalidUtf8, {{"what", field}}, field);
   if (name.find_first_not_of(" \t\r\n") == std::string::npos)
-    throw invalid(field, field + " 不能为空", field + " is required", "required");
+    throw make_error(errors::kRequired, {{"what", field}}, field);
   if (text::utf8_length(name) > kNameMax)
-    throw invalid(field, field + " 超过 100 个字符", field + " is longer than 100 characters", "too_long");
+    throw make_error(errors::kTooLong, {{"what", field}, {"max", kNameMax}}, field);
 }
 
 void validate_at(const Policy& p, const std::string& prefix) {
@@ -53,12 +53,12 @@ void validate_at(const Policy& p, const std::string& prefix) {
   check_set(prefix, "care_flags", c.care_flags, is_care_flag);
   if (c.store_ids) {
     std::string field = prefix + "conditions.store_ids";
-    if (c.store_ids->empty())
-      throw invalid(field, field + " 至少要有一个取值", field + " needs at least one value", "empty_condition");
+    if (c.store_ids->empty()) throw make_error(errors::kEmptyCondition, {{"field", field}}, field);
     for (std::size_t i = 0; i < c.store_ids->size(); ++i)
       if ((*c.store_ids)[i] <= 0) {
         std::string f = field + "[" + std::to_string(i) + "]";
-        throw invalid(f, f + " 不是有效的门店编号", f + " is not a valid store id", "invalid_field");
+        throw make_error(errors::kInvalidField,
+                         {{"field", f}, {"problem", Text("不是有效的门店编号", "not a valid store id")}}, f);
       }
   }
   for (Metric m : kMetrics)
@@ -109,12 +109,11 @@ void validate_policies(const std::vector<Policy>& policies) {
     const auto& p = policies[i];
     std::string prefix = "policies[" + std::to_string(i) + "].";
     validate_at(p, prefix);
-    if (p.id != 0 && !ids.insert(p.id).second)
-      throw invalid(prefix + "id", "策略编号重复：" + std::to_string(p.id),
-                    "two policies share the id " + std::to_string(p.id), "duplicate_id");
+    if (p.id != 0 && !ids.insert(p.id).second) throw make_error(errors::kDuplicateId, {{"id", p.id}}, prefix + "id");
     if (!positions.insert(p.position).second)
-      throw invalid(prefix + "position", "策略顺序重复：" + std::to_string(p.position),
-                    "two policies share the position " + std::to_string(p.position), "duplicate_position");
+      throw make_error(errors::kDuplicatePosition,
+                       {{"position", p.position}, {"other", Text("另一个策略", "another policy")}},
+                       prefix + "position");
   }
 }
 

@@ -1,6 +1,7 @@
 #include "sla/domain/target.hpp"
 
 #include "core/domain/error.hpp"
+#include "sla/domain/errors.hpp"
 
 namespace kefu::sla {
 
@@ -60,8 +61,7 @@ std::optional<TimeMode> time_mode_from(std::string_view code) {
 
 void check_target(const Target& target, const std::string& field) {
   if (target.minutes >= 1 && target.minutes <= kMaxTargetMinutes) return;
-  throw invalid(field, "时限须为 1 至 " + std::to_string(kMaxTargetMinutes) + " 分钟",
-                "a target must be 1 to " + std::to_string(kMaxTargetMinutes) + " minutes", "invalid_target");
+  throw make_error(errors::kInvalidTarget, {{"min", 1}, {"max", kMaxTargetMinutes}}, field);
 }
 
 }  // namespace kefu::sla

@@ -1,6 +1,7 @@
 #include "sla/storage/sla_json.hpp"
 
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 #include "sla/storage/sla_config_store.hpp"
 
 namespace kefu::storage {
@@ -9,11 +10,11 @@ namespace {
 using nlohmann::json;
 
 Error shape(const std::string& field, const char* expected_zh, const char* expected_en) {
-  return invalid(field, std::string("应为") + expected_zh, std::string("expected ") + expected_en, "invalid_type");
+  return make_error(errors::kInvalidType, {{"field", field}, {"expected", Text(expected_zh, expected_en)}}, field);
 }
 
 Error unknown(const std::string& field, const std::string& value) {
-  return invalid(field, "未知取值「" + value + "」", "unknown value \"" + value + "\"", "invalid_enum");
+  return make_error(errors::kInvalidEnum, {{"field", field}, {"value", value}}, field);
 }
 
 const json& object_at(const json& j, const std::string& field) {

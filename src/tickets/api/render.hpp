@@ -1,14 +1,10 @@
 #pragma once
-// Domain values → JSON for the API. Masking of personal data happens here, by role.
+// A ticket and what hangs off it in the API's JSON. The ticket's and the task's fields are
+// listed once, in tickets/domain/fields.hpp.
 #include <nlohmann/json.hpp>
+#include <string>
 
-#include "core/app/vocabulary_json.hpp"
-
-#include "auth/domain/actor.hpp"
-#include "core/storage/database.hpp"
-#include "core/storage/platform_stores.hpp"
-#include "members/domain/member.hpp"
-#include "org/domain/org.hpp"
+#include "core/api/audit_json.hpp"
 #include "tickets/domain/ticket.hpp"
 
 namespace kefu::api {
@@ -19,11 +15,5 @@ void write_ticket(std::string& out, const ticket::Ticket&);
 nlohmann::json render(const ticket::Event&);
 nlohmann::json render(const ticket::Task&);
 nlohmann::json render(const ticket::Attachment&);
-nlohmann::json render(const people::Store&);
-nlohmann::json render(const people::Department&);
-nlohmann::json render(const people::Staff&);  // never includes the password hash
-nlohmann::json render(const people::Member&, const people::Actor& viewer);
-nlohmann::json render(const storage::AuditEntry&);
-nlohmann::json render(const people::Actor&);
 
 }  // namespace kefu::api

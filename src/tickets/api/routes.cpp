@@ -5,8 +5,10 @@
 #include "core/api/json_writer.hpp"
 #include "core/api/support.hpp"
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 #include "tickets/api/render.hpp"
 #include "tickets/app/tickets.hpp"
+#include "tickets/domain/listing.hpp"
 
 namespace kefu::api {
 namespace {
@@ -47,16 +49,8 @@ void get(Services& s, http::Request& req, http::Reply reply) {
   read(s, req, reply, actor, [id](app::Context& c) { return ticket_response(200, app::get_ticket(c, id)); });
 }
 
-// Cursor: "<sort key>_<id>" of the last row, opaque to clients.
-std::string cursor_of(const ticket::Ticket& t, const std::string& sort) {
-  std::string key = sort == "updated_at" ? std::to_string(t.updated_at)
-                    : sort == "priority" ? std::string(t.priority.code())
-                                         : std::to_string(t.created_at);
-  return key + "_" + std::to_string(t.id);
-}
-
-void list(Services& s, http::Request& req, http::Reply reply) {
-  auto actor = authenticate(s, req);
+// GET /tickets's query: filters, search text, sort and cursor.
+app::TicketQuery ticket_query(const http::Request& req, const people::Actor& actor, int64_t now) {
   app::TicketQuery q;
   auto& f = q.filter;
   f.statuses = query_list(req, "status");
@@ -66,54 +60,57 @@ void list(Services& s, http::Request& req, http::Reply reply) {
   f.store_id = query_int(req, "store_id");
   f.department_id = query_int(req, "department_id");
   f.member_id = query_int(req, "member_id");
-  if (req.query_value("owner_id") == "me")
-    f.owner_id = actor.staff_id;
-  else
-    f.owner_id = query_int(req, "owner_id");
+  f.owner_id =
+      req.query_value("owner_id") == "me" ? std::optional<int64_t>(actor.staff_id) : query_int(req, "owner_id");
   f.created_from = query_time(req, "created_from");
   f.created_to = query_time(req, "created_to");
-  if (auto o = req.query_value("overdue"); o == "1" || o == "true") f.overdue_at = s.now_ms();
+  if (auto o = req.query_value("overdue"); o == "1" || o == "true") f.overdue_at = now;
   f.limit = static_cast<int>(query_int(req, "limit").value_or(50));
-  auto sort = req.has_query("sort") ? req.query_value("sort") : std::string("-created_at");
-  f.descending = sort.starts_with("-");
-  f.sort = f.descending ? sort.substr(1) : sort;
-  if (f.sort != "created_at" && f.sort != "updated_at" && f.sort != "priority")
-    throw invalid("sort", "排序字段应为 created_at、updated_at 或 priority（前加 - 为倒序）",
-                  "sort must be created_at, updated_at or priority, prefixed with - for descending", "invalid_enum");
-  if (auto cur = req.query_value("cursor"); !cur.empty()) {
-    auto cut = cur.rfind('_');
-    try {
-      if (cut == std::string::npos) throw 0;
-      f.after_id = std::stoll(cur.substr(cut + 1));
-      f.after_key = cur.substr(0, cut);
-      if (f.sort != "priority") std::stoll(*f.after_key);
-    } catch (...) {
-      throw invalid("cursor", "分页游标无效", "invalid cursor", "invalid_cursor");
-    }
+  const auto sort_text = req.has_query("sort") ? req.query_value("sort") : std::string("-created_at");
+  const auto sort = ticket::parse_sort(sort_text);
+  if (!sort)
+    throw make_error(errors::kInvalidEnum,
+                     {{"field", "sort"},
+                      {"value", sort_text},
+                      {"allowed", Text("created_at、updated_at、priority，前加 - 为倒序",
+                                       "created_at, updated_at, priority; prefix - for descending")}},
+                     "sort");
+  f.sort = sort->key;
+  f.descending = sort->descending;
+  if (auto text = req.query_value("cursor"); !text.empty()) {
+    auto cursor = ticket::parse_cursor(text, f.sort);
+    if (!cursor) throw make_error(errors::kInvalidCursor, {}, "cursor");
+    f.after_key = cursor->key;
+    f.after_id = cursor->id;
   }
   q.text = req.query_value("q");
-  read(s, req, reply, actor, [q, sort = f.sort](app::Context& c) {
-    auto rows = app::list_tickets(c, q);
-    std::string body = "{\"items\":[";
-    body.reserve(rows.size() * 800 + 64);
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      if (i) body += ',';
-      write_ticket(body, rows[i]);
-    }
-    body += "],\"next_cursor\":";
-    if (static_cast<int>(rows.size()) == std::clamp(q.filter.limit, 1, 200))
-      append_json_string(body, cursor_of(rows.back(), sort));
-    else
-      body += "null";
-    body += '}';
-    return http::Response::json(200, std::move(body));
-  });
+  return q;
 }
 
-void update(Services& s, http::Request& req, http::Reply reply) {
+// A page of tickets: {"items": [...], "next_cursor": "…" | null}, written straight into the body.
+http::Response ticket_page(const std::vector<ticket::Ticket>& rows, const app::TicketQuery& q) {
+  std::string body = "{\"items\":[";
+  body.reserve(rows.size() * 800 + 64);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (i) body += ',';
+    write_ticket(body, rows[i]);
+  }
+  body += "],\"next_cursor\":";
+  if (static_cast<int>(rows.size()) == std::clamp(q.filter.limit, 1, 200))
+    append_json_string(body, ticket::cursor_of(rows.back(), q.filter.sort));
+  else
+    body += "null";
+  body += '}';
+  return http::Response::json(200, std::move(body));
+}
+
+void list(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
-  auto id = path_id(req);
-  auto b = parse_object(req);
+  auto q = ticket_query(req, actor, s.now_ms());
+  read(s, req, reply, actor, [q](app::Context& c) { return ticket_page(app::list_tickets(c, q), q); });
+}
+
+app::TicketPatch ticket_patch(const nlohmann::json& b) {
   app::TicketPatch p;
   p.subject = maybe_string(b, "subject");
   p.description = maybe_string(b, "description");
@@ -124,11 +121,17 @@ void update(Services& s, http::Request& req, http::Reply reply) {
   p.purchase_ref = maybe_string(b, "purchase_ref");
   p.department_id = patch_int(b, "department_id");
   p.member_id = patch_int(b, "member_id");
+  return p;
+}
+
+void update(Services& s, http::Request& req, http::Reply reply) {
+  auto actor = authenticate(s, req);
+  auto id = path_id(req);
+  auto b = parse_object(req);
+  auto p = ticket_patch(b);
   auto header_version = if_match(req);
   auto body_version = maybe_int(b, "version");
-  if (!header_version && !body_version)
-    throw invalid("version", "修改工单须提供 version 或 If-Match", "send the ticket version (body or If-Match)",
-                  "version_required");
+  if (!header_version && !body_version) throw make_error(errors::kVersionRequired, {}, "version");
   write(s, req, std::move(reply), actor, [id, p, header_version, body_version](app::Context& c) {
     auto version = header_version.value_or(body_version.value_or(0));
     return ticket_response(200, app::update_ticket(c, id, p, version, header_version.has_value()));
@@ -178,7 +181,7 @@ void create_task(Services& s, http::Request& req, http::Reply reply) {
   auto b = parse_object(req);
   app::NewTask t{req_int(b, "department_id"), maybe_int(b, "assignee_id"), req_string(b, "description"), 0};
   auto due = maybe_time(b, "due_at");
-  if (!due) throw invalid("due_at", "缺少必填字段 due_at", "missing required field due_at", "required");
+  if (!due) throw make_error(errors::kRequired, {{"what", "due_at"}}, "due_at");
   t.due_at = *due;
   write(s, req, std::move(reply), actor,
         [id, t](app::Context& c) { return ok(201, render(app::create_task(c, id, t))); });

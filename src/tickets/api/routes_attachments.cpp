@@ -5,10 +5,12 @@
 #include "core/api/support.hpp"
 #include "core/app/validate.hpp"
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 #include "tickets/api/blob_store.hpp"
 #include "tickets/api/render.hpp"
 #include "tickets/api/uploads.hpp"
 #include "tickets/app/tickets.hpp"
+#include "tickets/domain/errors.hpp"
 #include "tickets/storage/timeline_store.hpp"
 
 namespace kefu::api {
@@ -17,12 +19,9 @@ ImageUpload check_image_upload(const http::Request& req) {
   auto declared = req.header("content-type");
   declared = declared.substr(0, declared.find(';'));
   if (declared != "image/jpeg" && declared != "image/png" && declared != "image/webp" && declared != "image/gif")
-    throw Error(Error::Kind::unsupported_media, "unsupported_media_type", "只能上传 JPEG、PNG、WebP 或 GIF 图片",
-                "only JPEG, PNG, WebP or GIF images can be attached");
-  if (req.body.empty()) throw invalid("body", "图片内容为空", "the image is empty", "required");
-  if (sniff_image_type(req.body) != declared)
-    throw Error(Error::Kind::unsupported_media, "content_mismatch", "文件内容与声明的图片类型不符",
-                "the bytes are not a " + declared + " image");
+    throw make_error(errors::kUnsupportedMediaType);
+  if (req.body.empty()) throw make_error(errors::kRequired, {{"what", Text("图片内容", "the image")}}, "body");
+  if (sniff_image_type(req.body) != declared) throw make_error(errors::kContentMismatch, {{"type", declared}});
   auto filename = req.query_value("filename");
   filename = filename.substr(filename.find_last_of("/\\") == std::string::npos ? 0 : filename.find_last_of("/\\") + 1);
   app::check_text("filename", filename, 100, false);
@@ -42,7 +41,7 @@ void store_image(Services& s, http::Request&& req, http::Reply reply, const peop
       reply(error_response(*request, std::current_exception()));
     }
   });
-  if (!queued) throw Error(Error::Kind::too_many, "busy", "服务繁忙，请稍后再试", "busy; retry shortly");
+  if (!queued) throw make_error(errors::kBusy);
 }
 
 namespace {
@@ -64,12 +63,10 @@ void download(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   auto id = path_id(req);
   read(s, req, reply, actor, [&s, id](app::Context& c) {
-    auto a = c.store<storage::TimelineStore>().attachment(id);
-    if (!a) throw not_found("附件", "attachment");
-    app::get_ticket(c, a->ticket_id);  // store scope
-    auto bytes = BlobStore(s.attachments_dir).get(a->sha256);
-    if (!bytes) throw not_found("附件文件", "attachment file");
-    auto r = http::Response::text(200, std::move(*bytes), a->content_type);
+    const auto a = app::get_attachment(c, id);
+    auto bytes = BlobStore(s.attachments_dir).get(a.sha256);
+    if (!bytes) throw make_error(errors::kNotFound, {{"what", Text("附件文件", "attachment file")}});
+    auto r = http::Response::text(200, std::move(*bytes), a.content_type);
     r.set("Cache-Control", "private, max-age=31536000, immutable");
     r.set("X-Content-Type-Options", "nosniff");
     return r;

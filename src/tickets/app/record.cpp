@@ -1,5 +1,8 @@
 #include "tickets/app/record.hpp"
 
+#include "core/app/json_fields.hpp"
+#include "tickets/domain/fields.hpp"
+
 #include "core/storage/platform_stores.hpp"
 #include "core/text/search_text.hpp"
 #include "tickets/storage/ticket_store.hpp"
@@ -7,34 +10,9 @@
 
 namespace kefu::app {
 
-nlohmann::json snapshot(const ticket::Ticket& t) {
-  auto opt = [](const std::optional<int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
-  return {{"store_id", t.store_id},
-          {"department_id", opt(t.department_id)},
-          {"type", t.type},
-          {"channel", t.channel},
-          {"priority", t.priority},
-          {"status", t.status},
-          {"subject", t.subject},
-          {"description", t.description},
-          {"category", t.category},
-          {"location", t.location},
-          {"member_id", opt(t.member_id)},
-          {"purchase_ref", t.purchase_ref},
-          {"owner_id", opt(t.owner_id)},
-          {"version", t.version}};
-}
+nlohmann::json snapshot(const ticket::Ticket& t) { return fields_json(t, ticket::kAuditedTicketFields); }
 
-nlohmann::json snapshot(const ticket::Task& t) {
-  return {{"ticket_id", t.ticket_id},
-          {"department_id", t.department_id},
-          {"assignee_id", t.assignee_id ? nlohmann::json(*t.assignee_id) : nlohmann::json(nullptr)},
-          {"description", t.description},
-          {"status", t.status},
-          {"due_at", t.due_at},
-          {"result", t.result},
-          {"version", t.version}};
-}
+nlohmann::json snapshot(const ticket::Task& t) { return fields_json(t, ticket::kAuditedTaskFields); }
 
 void audit(Context& c, const std::string& action, const std::string& entity, int64_t entity_id,
            const nlohmann::json& before, const nlohmann::json& after) {

@@ -1,9 +1,11 @@
 // 协办任务: collaboration tasks another department owes the ticket's owner.
 #include "core/app/scope.hpp"
 #include "core/app/validate.hpp"
+#include "core/domain/errors.hpp"
 #include "org/storage/org_store.hpp"
 #include "tickets/app/record.hpp"
 #include "tickets/app/tickets.hpp"
+#include "tickets/domain/errors.hpp"
 #include "tickets/domain/status.hpp"
 #include "tickets/domain/vocabulary.hpp"
 #include "tickets/storage/task_store.hpp"
@@ -15,7 +17,9 @@ void check_assignee(Context& c, int64_t staff_id, int64_t department_id) {
   auto s = c.store<storage::OrgStore>().staff(staff_id);
   if (!s || !s->active ||
       std::find(s->department_ids.begin(), s->department_ids.end(), department_id) == s->department_ids.end())
-    throw invalid("assignee_id", "指派人不属于该部门", "the assignee is not in that department", "unknown_reference");
+    throw make_error(errors::kUnknownReference,
+                     {{"what", Text("指派人", "assignee")}, {"where", Text("于该部门", "in that department")}},
+                     "assignee_id");
 }
 
 }  // namespace
@@ -26,14 +30,18 @@ ticket::Task create_task(Context& c, int64_t ticket_id, const NewTask& in) {
   auto t = get_ticket(c, ticket_id);
   require_owner_or(c.actor, t, "supervisor");
   if (ticket::is_finished(t.status))
-    throw Error(Error::Kind::conflict, "ticket_finished", "工单已办结，不能再派发协办任务",
-                "the ticket is finished; reopen it before asking another department");
+    throw make_error(errors::kTicketFinished,
+                     {{"advice", Text("不能再派发协办任务", "reopen it before asking another department")}});
   auto d = c.store<storage::OrgStore>().department(in.department_id);
   if (!d || d->store_id != t.store_id)
-    throw invalid("department_id", "协办部门不存在或不属于该门店", "department not found in this store",
-                  "unknown_reference");
+    throw make_error(errors::kUnknownReference,
+                     {{"what", Text("协办部门", "department")}, {"where", Text("或不属于该门店", "in this store")}},
+                     "department_id");
   if (in.due_at <= c.now_ms)
-    throw invalid("due_at", "协办截止时间必须晚于当前时间", "due_at must be in the future", "invalid_time");
+    throw make_error(
+        errors::kInvalidTime,
+        {{"what", Text("协办截止时间", "due_at")}, {"problem", Text("必须晚于当前时间", "it must be in the future")}},
+        "due_at");
   if (in.assignee_id) check_assignee(c, *in.assignee_id, d->id);
   ticket::Task task{0,        t.id,     d->id, in.assignee_id, in.description, "open", in.due_at, "", c.actor.staff_id,
                     c.now_ms, c.now_ms, 1};
@@ -47,24 +55,31 @@ ticket::Task create_task(Context& c, int64_t ticket_id, const NewTask& in) {
 ticket::Task update_task(Context& c, int64_t task_id, const TaskChange& ch, std::optional<int64_t> expected_version) {
   require_scope(c.actor, "tickets:write");
   auto task = c.store<storage::TaskStore>().task(task_id);
-  if (!task) throw not_found("协办任务", "task");
+  if (!task) throw make_error(errors::kNotFound, {{"what", Text("协办任务", "task")}});
   auto t = get_ticket(c, task->ticket_id);  // scope: 404 outside the caller's stores
   bool owner = t.owner_id && *t.owner_id == c.actor.staff_id;
   if (!owner && !c.actor.in_department(task->department_id) && !c.actor.at_least("supervisor"))
-    throw forbidden("只有协办部门、首问负责人或主管可以更新协办任务",
-                    "only the task's department, the ticket owner or a supervisor may update it");
+    throw make_error(errors::kForbidden,
+                     {{"reason", Text("只有协办部门、首问负责人或主管可以更新协办任务",
+                                      "only the task's department, the ticket owner or a supervisor may update it")}});
   if (expected_version && *expected_version != task->version)
-    throw Error(Error::Kind::conflict, "version_conflict", "协办任务已被他人修改，请刷新后重试",
-                "the task was changed by someone else; reload and retry");
+    throw make_error(errors::kVersionConflict, {{"what", Text("协办任务", "task")}, {"version", task->version}});
   if (ch.status) check_enum("status", *ch.status, ticket::is_task_status(*ch.status));
   check_optional_text("result", ch.result, 2000);
   if (ch.status && !ticket::is_open(task->status) && *ch.status != task->status.code())
-    throw Error(Error::Kind::conflict, "invalid_transition", "协办任务已结束", "the task is already finished");
+    throw make_error(
+        errors::kInvalidTransition,
+        {{"what", Text("协办任务", "task")}, {"from", std::string(task->status.code())}, {"to", *ch.status}});
   if (ch.status == "cancelled" && !owner && !c.actor.at_least("supervisor"))
-    throw forbidden("只有首问负责人或主管可以取消协办任务", "only the owner or a supervisor may cancel a task");
+    throw make_error(
+        errors::kForbidden,
+        {{"reason", Text("只有首问负责人或主管可以取消协办任务", "only the owner or a supervisor may cancel a task")}});
 
   if (ch.due_at && *ch.due_at <= c.now_ms)
-    throw invalid("due_at", "协办截止时间必须晚于当前时间", "due_at must be in the future", "invalid_time");
+    throw make_error(
+        errors::kInvalidTime,
+        {{"what", Text("协办截止时间", "due_at")}, {"problem", Text("必须晚于当前时间", "it must be in the future")}},
+        "due_at");
   if (ch.assignee_id) check_assignee(c, *ch.assignee_id, task->department_id);
 
   auto before = snapshot(*task);
@@ -76,7 +91,7 @@ ticket::Task update_task(Context& c, int64_t task_id, const TaskChange& ch, std:
   task->version = expected + 1;
   task->updated_at = c.now_ms;
   if (!c.store<storage::TaskStore>().update_task(*task, expected))
-    throw Error(Error::Kind::conflict, "version_conflict", "协办任务已被他人修改", "the task was changed concurrently");
+    throw make_error(errors::kVersionConflict, {{"what", Text("协办任务", "task")}});
   record_event(c, t.id, "task_updated", task->result,
                {{"task_id", task->id}, {"from", before["status"]}, {"to", task->status}}, false);
   audit(c, "task.update", "task", task->id, before, snapshot(*task));

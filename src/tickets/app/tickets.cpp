@@ -3,13 +3,16 @@
 #include "core/app/scope.hpp"
 #include "core/app/validate.hpp"
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 #include "core/storage/platform_stores.hpp"
 #include "core/text/search_text.hpp"
 #include "members/storage/member_store.hpp"
 #include "org/storage/org_store.hpp"
+#include "remedies/domain/errors.hpp"
 #include "remedies/storage/remedy_store.hpp"
 #include "sla/app/sla.hpp"
 #include "tickets/app/record.hpp"
+#include "tickets/domain/errors.hpp"
 #include "tickets/domain/status.hpp"
 #include "tickets/domain/vocabulary.hpp"
 #include "tickets/storage/task_store.hpp"
@@ -22,23 +25,21 @@ namespace {
 constexpr std::size_t kSubjectMax = 200, kDescriptionMax = 5000, kShortMax = 100, kRefMax = 64, kMessageMax = 5000;
 
 Error version_conflict(int64_t stored) {
-  return Error(
-      Error::Kind::conflict, "version_conflict",
-      "工单已被他人修改，请刷新后重试（当前版本 " + std::to_string(stored) + "）",
-      "The ticket was changed by someone else; reload and retry (current version " + std::to_string(stored) + ")");
+  return make_error(errors::kVersionConflict, {{"what", Text("工单", "ticket")}, {"version", stored}});
 }
 
 void check_department(Context& c, std::optional<int64_t> department_id, int64_t store_id) {
   if (!department_id) return;
   auto d = c.store<storage::OrgStore>().department(*department_id);
   if (!d || d->store_id != store_id)
-    throw invalid("department_id", "部门不存在或不属于该门店", "department not found in this store",
-                  "unknown_reference");
+    throw make_error(errors::kUnknownReference,
+                     {{"what", Text("部门", "department")}, {"where", Text("或不属于该门店", "in this store")}},
+                     "department_id");
 }
 
 void check_member(Context& c, std::optional<int64_t> member_id) {
   if (member_id && !c.store<storage::MemberStore>().member(*member_id))
-    throw invalid("member_id", "会员不存在", "member not found", "unknown_reference");
+    throw make_error(errors::kUnknownReference, {{"what", Text("会员", "member")}}, "member_id");
 }
 
 void save(Context& c, ticket::Ticket& t, int64_t expected_version) {
@@ -61,8 +62,10 @@ ticket::Ticket create_ticket(Context& c, const NewTicket& in) {
   check_text("location", in.location, kShortMax, false);
   check_text("purchase_ref", in.purchase_ref, kRefMax, false);
   if (!c.actor.in_store(in.store_id) || !c.store<storage::OrgStore>().store_exists(in.store_id))
-    throw invalid("store_id", "门店不存在或不在您的服务范围内", "store not found or outside your stores",
-                  "unknown_reference");
+    throw make_error(
+        errors::kUnknownReference,
+        {{"what", Text("门店", "store")}, {"where", Text("或不在您的服务范围内", "or outside your stores")}},
+        "store_id");
   check_department(c, in.department_id, in.store_id);
   check_member(c, in.member_id);
 
@@ -107,7 +110,7 @@ std::string new_ticket_tokens(const text::Segmenter& seg, const NewTicket& in) {
 ticket::Ticket get_ticket(Context& c, int64_t id) {
   require_scope(c.actor, "tickets:read");
   auto t = c.store<storage::TicketStore>().ticket(id);
-  if (!t || !c.actor.in_store(t->store_id)) throw not_found("工单", "ticket");
+  if (!t || !c.actor.in_store(t->store_id)) throw make_error(errors::kNotFound, {{"what", Text("工单", "ticket")}});
   return *t;
 }
 
@@ -117,8 +120,7 @@ ticket::Ticket update_ticket(Context& c, int64_t id, const TicketPatch& p, int64
   auto t = get_ticket(c, id);
   require_owner_or(c.actor, t, "supervisor");
   if (t.version != expected_version && from_if_match)
-    throw Error(Error::Kind::precondition, "precondition_failed", "工单版本已变化（If-Match 不匹配）",
-                "the ticket version no longer matches If-Match");
+    throw make_error(errors::kPreconditionFailed, {{"what", Text("工单", "ticket")}});
   if (t.version != expected_version) throw version_conflict(t.version);
   check_optional_text("subject", p.subject, kSubjectMax);
   if (p.subject) check_text("subject", *p.subject, kSubjectMax, true);
@@ -169,16 +171,16 @@ ticket::Ticket change_status(Context& c, int64_t id, const std::string& to_code,
   require_owner_or(c.actor, t, "supervisor");
   if (expected_version && *expected_version != t.version) throw version_conflict(t.version);
   if (!ticket::can_transition(t.status, to))
-    throw Error(Error::Kind::conflict, "invalid_transition",
-                "工单状态不能从「" + std::string(t.status.code()) + "」变为「" + to_code + "」",
-                "a ticket cannot move from " + std::string(t.status.code()) + " to " + to_code);
-  if (!t.owner_id)
-    throw Error(Error::Kind::conflict, "unclaimed", "请先认领该工单", "claim the ticket before working on it");
+    throw make_error(errors::kInvalidTransition,
+                     {{"what", Text("工单状态", "ticket")}, {"from", std::string(t.status.code())}, {"to", to_code}});
+  if (!t.owner_id) throw make_error(errors::kUnclaimed, {{"then", Text("处理", "working on it")}});
   if (to == "resolved")
     for (const auto& r : c.store<storage::RemedyStore>().remedies(t.id))
       if (r.status == "pending")
-        throw Error(Error::Kind::conflict, "approval_pending", "办结方案正在等待审批，审批通过后自动办结",
-                    "a resolution awaits approval; the ticket is resolved when it is approved");
+        throw make_error(
+            errors::kApprovalPending,
+            {{"problem", Text("办结方案正在等待审批，审批通过后自动办结",
+                              "a resolution awaits approval; the ticket is resolved when it is approved")}});
   auto before = snapshot(t);
   const ticket::Status from = t.status;
   t.status = to;
@@ -204,8 +206,7 @@ ticket::Event add_message(Context& c, int64_t id, const std::string& body, bool 
   // colleagues contribute internal notes.
   if (reply) require_owner_or(c.actor, t, "supervisor");
   if (reply && ticket::is_finished(t.status))
-    throw Error(Error::Kind::conflict, "ticket_finished", "工单已办结，请先重新打开再回复",
-                "the ticket is resolved or closed; reopen it before replying");
+    throw make_error(errors::kTicketFinished, {{"advice", Text("请先重新打开再回复", "reopen it before replying")}});
   auto e = record_event(c, t.id, reply ? "reply" : "note", body, nullptr, reply);
   if (reply && !t.first_response_at) {
     // The first reply to the customer fulfils first response; it moves a new ticket into work.
@@ -226,8 +227,7 @@ ticket::Event add_message(Context& c, int64_t id, const std::string& body, bool 
 ticket::Ticket claim_ticket(Context& c, int64_t id) {
   require_scope(c.actor, "tickets:write");
   auto t = get_ticket(c, id);
-  if (t.owner_id)
-    throw Error(Error::Kind::conflict, "already_owned", "该工单已有首问负责人", "the ticket already has an owner");
+  if (t.owner_id) throw make_error(errors::kAlreadyOwned);
   auto before = snapshot(t);
   t.owner_id = c.actor.staff_id;
   save(c, t, t.version);
@@ -242,15 +242,16 @@ ticket::Ticket hand_over(Context& c, int64_t id, int64_t to_staff_id, const std:
   auto t = get_ticket(c, id);
   require_owner_or(c.actor, t, "supervisor");
   if (ticket::is_finished(t.status))
-    throw Error(Error::Kind::conflict, "ticket_finished", "工单已办结，不能再移交；请先重新打开",
-                "the ticket is finished; reopen it before handing it over");
+    throw make_error(errors::kTicketFinished,
+                     {{"advice", Text("不能再移交；请先重新打开", "reopen it before handing it over")}});
   auto to = c.store<storage::OrgStore>().staff(to_staff_id);
   if (!to || !to->active ||
       (to->role != "admin" && std::find(to->store_ids.begin(), to->store_ids.end(), t.store_id) == to->store_ids.end()))
-    throw invalid("to_staff_id", "接收人不存在或不在该门店", "the new owner is not active staff of this store",
-                  "unknown_reference");
-  if (t.owner_id == to_staff_id)
-    throw Error(Error::Kind::conflict, "same_owner", "接收人已是首问负责人", "that person already owns the ticket");
+    throw make_error(errors::kUnknownReference,
+                     {{"what", Text("接收人", "the new owner")},
+                      {"where", Text("或不在该门店", "among the active staff of this store")}},
+                     "to_staff_id");
+  if (t.owner_id == to_staff_id) throw make_error(errors::kSameOwner);
   auto before = snapshot(t);
   auto from = t.owner_id;
   t.owner_id = to_staff_id;
@@ -259,6 +260,13 @@ ticket::Ticket hand_over(Context& c, int64_t id, int64_t to_staff_id, const std:
                {{"from", from ? nlohmann::json(*from) : nlohmann::json(nullptr)}, {"to", to_staff_id}}, false);
   audit(c, "ticket.handover", "ticket", t.id, before, snapshot(t));
   return t;
+}
+
+ticket::Attachment get_attachment(Context& c, int64_t attachment_id) {
+  auto a = c.store<storage::TimelineStore>().attachment(attachment_id);
+  if (!a) throw make_error(errors::kNotFound, {{"what", Text("附件", "attachment")}});
+  get_ticket(c, a->ticket_id);  // store scope: 404 outside the caller's stores
+  return *a;
 }
 
 ticket::Attachment add_attachment(Context& c, int64_t ticket_id, const ticket::Attachment& in) {
@@ -301,7 +309,7 @@ std::vector<ticket::Ticket> list_tickets(Context& c, TicketQuery q) {
 
 std::vector<storage::AuditEntry> ticket_audit(Context& c, int64_t ticket_id) {
   auto t = get_ticket(c, ticket_id);
-  if (!c.actor.at_least("supervisor") && t.owner_id != c.actor.staff_id) throw forbidden();
+  if (!c.actor.at_least("supervisor") && t.owner_id != c.actor.staff_id) throw make_error(errors::kForbidden);
   return c.store<storage::AuditStore>().audit("ticket", t.id);
 }
 

@@ -72,6 +72,8 @@ struct TaskChange {
 ticket::Task update_task(Context&, int64_t task_id, const TaskChange&, std::optional<int64_t> expected_version);
 
 ticket::Attachment add_attachment(Context&, int64_t ticket_id, const ticket::Attachment&);
+// An attachment of a ticket in the caller's stores (404 otherwise).
+ticket::Attachment get_attachment(Context&, int64_t attachment_id);
 
 struct Timeline {
   std::vector<ticket::Event> events;

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 
 namespace kefu::storage::pg {
 
@@ -68,9 +69,10 @@ void Connection::fail(PGresult* res, std::string_view what) {
   // 23505 unique, 23503 foreign key, 23514 check, 23P01 exclusion: the data's fault;
   // 40P01 deadlock, 40001 serialization failure: a race lost.
   if (state == "23505" || state == "23P01" || state == "40P01" || state == "40001")
-    throw Contention(Error::Kind::conflict, "duplicate", "数据已存在或违反约束", std::string(what) + ": " + msg);
+    throw Contention(
+        make_error(errors::kDuplicate, {{"what", Text("数据已存在或违反约束", std::string(what) + ": " + msg)}}));
   if (state.starts_with("23"))
-    throw Error(Error::Kind::conflict, "duplicate", "数据已存在或违反约束", std::string(what) + ": " + msg);
+    throw make_error(errors::kDuplicate, {{"what", Text("数据已存在或违反约束", std::string(what) + ": " + msg)}});
   throw std::runtime_error("postgresql " + std::string(what) + " failed (" + state + "): " + msg);
 }
 

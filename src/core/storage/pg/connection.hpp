@@ -35,6 +35,7 @@ enum class Plan { cached, per_run };
 class Contention : public Error {
  public:
   using Error::Error;
+  explicit Contention(Error e) : Error(std::move(e)) {}
 };
 
 class Stmt {

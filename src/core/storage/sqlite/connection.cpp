@@ -3,12 +3,14 @@
 #include <stdexcept>
 
 #include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 
 namespace kefu::storage::sqlite {
 
 void fail(sqlite3* db, int rc, std::string_view what) {
   std::string msg = std::string(what) + ": " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
-  if ((rc & 0xff) == SQLITE_CONSTRAINT) throw Error(Error::Kind::conflict, "duplicate", "数据已存在或违反约束", msg);
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    throw make_error(errors::kDuplicate, {{"what", Text("数据已存在或违反约束", msg)}});
   throw std::runtime_error(msg);
 }
 
@@ -83,6 +85,9 @@ Connection::Connection(const std::string& path, bool writer) {
   // Readers open read-write (WAL needs the -shm file) but never write.
   int flags = writer ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) : SQLITE_OPEN_READWRITE;
   flags |= SQLITE_OPEN_NOMUTEX;
+  // "file:name?mode=memory&cache=shared": a database in memory that the connections of one
+  // process share (the use-case tests'); it lives while the writer's connection is open.
+  if (path.starts_with("file:")) flags |= SQLITE_OPEN_URI;
   int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = "cannot open database " + path + ": " + sqlite3_errstr(rc);

@@ -1,0 +1,20 @@
+#include "members/api/render.hpp"
+
+#include "members/domain/phone.hpp"
+
+namespace kefu::api {
+
+nlohmann::json render(const people::Member& m, const people::Actor& viewer) {
+  return {{"id", m.id},
+          {"member_no", m.member_no},
+          {"name", m.name},
+          {"phone", viewer.sees_full_phone() ? m.phone : people::mask_phone(m.phone)},
+          {"phone_masked", !viewer.sees_full_phone()},
+          {"tier", m.tier},
+          {"birthday", m.birthday},
+          {"care_flags", m.care_flags},
+          {"home_store_id", m.home_store_id ? nlohmann::json(m.home_store_id) : nlohmann::json(nullptr)},
+          {"created_at", m.created_at}};
+}
+
+}  // namespace kefu::api
