@@ -57,7 +57,7 @@ void load_demo_sla(storage::Stores& r, const std::vector<int64_t>& store_ids, in
               .resolution = Target{1440, TimeMode::business},
               .callback = Target{4320, TimeMode::calendar}},
              {sla::at_percent(80, Notify::owner), sla::at_percent(100, Notify::supervisor)}, now));
-  for (const auto& [role, amount] : resolution::default_limits())
+  for (const auto& [role, amount] : remedy::default_limits())
     r.get<storage::RemedyStore>().put_authority_limit(role, amount);
   std::vector<sla::SpecialDay> days;
   for (int d = 1; d <= 7; ++d) days.push_back({"2026-10-0" + std::to_string(d), {{"09:30", "22:30"}}, "国庆延长营业"});

@@ -26,7 +26,7 @@ std::vector<unsigned char> from_hex(const std::string& setting, const std::strin
     if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
     return -1;
   };
-  if (hex.size() != csat::link_key_size() * 2) throw std::runtime_error("setting " + setting + " is corrupt");
+  if (hex.size() != links::key_size() * 2) throw std::runtime_error("setting " + setting + " is corrupt");
   std::vector<unsigned char> out;
   for (std::size_t i = 0; i < hex.size(); i += 2) {
     int hi = digit(hex[i]), lo = digit(hex[i + 1]);
@@ -40,7 +40,7 @@ std::vector<unsigned char> from_hex(const std::string& setting, const std::strin
 
 std::vector<unsigned char> signing_key(Context& c, const std::string& setting) {
   auto hex = c.store<storage::SettingStore>().setting(setting);
-  if (!hex) hex = c.store<storage::SettingStore>().put_setting_if_absent(setting, to_hex(csat::new_link_key()));
+  if (!hex) hex = c.store<storage::SettingStore>().put_setting_if_absent(setting, to_hex(links::new_key()));
   return from_hex(setting, *hex);
 }
 

@@ -9,7 +9,7 @@
 #include "core/domain/error.hpp"
 #include "core/domain/errors.hpp"
 
-namespace kefu::csat {
+namespace kefu::links {
 namespace {
 
 constexpr std::size_t kMacChars =
@@ -45,16 +45,16 @@ bool parse_number(std::string_view s, int64_t& out) {
 
 }  // namespace
 
-std::size_t link_key_size() { return crypto_auth_hmacsha256_KEYBYTES; }
+std::size_t key_size() { return crypto_auth_hmacsha256_KEYBYTES; }
 
-std::vector<unsigned char> new_link_key() {
+std::vector<unsigned char> new_key() {
   ensure_sodium();
   std::vector<unsigned char> key(crypto_auth_hmacsha256_KEYBYTES);
   randombytes_buf(key.data(), key.size());
   return key;
 }
 
-std::string sign_link(int64_t ticket_id, int64_t expires_at_ms, std::span<const unsigned char> key) {
+std::string sign(int64_t ticket_id, int64_t expires_at_ms, std::span<const unsigned char> key) {
   check_key(key);
   if (ticket_id <= 0) throw std::invalid_argument("CSAT link: ticket_id must be positive");
   if (expires_at_ms < 0) throw std::invalid_argument("CSAT link: expiry must not be negative");
@@ -67,7 +67,7 @@ std::string sign_link(int64_t ticket_id, int64_t expires_at_ms, std::span<const 
   return payload + "." + b64;
 }
 
-LinkClaim verify_link(std::string_view token, std::span<const unsigned char> key, int64_t now_ms) {
+Claim verify(std::string_view token, std::span<const unsigned char> key, int64_t now_ms) {
   check_key(key);
   ensure_sodium();
   if (token.size() > kMaxToken) throw invalid_link();
@@ -90,9 +90,9 @@ LinkClaim verify_link(std::string_view token, std::span<const unsigned char> key
                                     key.data()) != 0)
     throw invalid_link();
 
-  // Genuine from here on: the payload is what sign_link wrote.
+  // Genuine from here on: the payload is what sign wrote.
   auto dot = payload.find('.');
-  LinkClaim claim;
+  Claim claim;
   if (dot == std::string_view::npos || !parse_number(payload.substr(0, dot), claim.ticket_id) ||
       !parse_number(payload.substr(dot + 1), claim.expires_at_ms))
     throw invalid_link();
@@ -100,4 +100,4 @@ LinkClaim verify_link(std::string_view token, std::span<const unsigned char> key
   return claim;
 }
 
-}  // namespace kefu::csat
+}  // namespace kefu::links

@@ -6,17 +6,17 @@
 
 #include "core/domain/error.hpp"
 
-namespace kefu::csat {
+namespace kefu::links {
 namespace {
 
 constexpr int64_t kExpiry = 1'764'000'000'000;  // 2025-11-24 UTC, in ms
 
-std::vector<unsigned char> fixed_key(unsigned char fill) { return std::vector<unsigned char>(link_key_size(), fill); }
+std::vector<unsigned char> fixed_key(unsigned char fill) { return std::vector<unsigned char>(key_size(), fill); }
 
-// The Error verify_link throws, or a failure when it returns.
+// The Error verify throws, or a failure when it returns.
 Error refusal(std::string_view token, const std::vector<unsigned char>& key, int64_t now_ms) {
   try {
-    auto claim = verify_link(token, key, now_ms);
+    auto claim = verify(token, key, now_ms);
     ADD_FAILURE() << "accepted '" << token << "' as ticket " << claim.ticket_id;
   } catch (const Error& e) {
     return e;
@@ -25,29 +25,29 @@ Error refusal(std::string_view token, const std::vector<unsigned char>& key, int
 }
 
 TEST(CsatLink, RoundTrip) {
-  auto key = new_link_key();
+  auto key = new_key();
   ASSERT_EQ(key.size(), 32u);
   for (int64_t id : {int64_t{1}, int64_t{123456}, INT64_MAX}) {
-    auto token = sign_link(id, kExpiry, key);
+    auto token = sign(id, kExpiry, key);
     EXPECT_LE(token.size(), 83u) << token;
     EXPECT_EQ(token.find_first_not_of("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_."),
               std::string::npos)
         << "not URL-safe: " << token;
-    EXPECT_EQ(verify_link(token, key, kExpiry - 1), (LinkClaim{id, kExpiry})) << token;
+    EXPECT_EQ(verify(token, key, kExpiry - 1), (Claim{id, kExpiry})) << token;
   }
 }
 
 TEST(CsatLink, KnownFormat) {
-  auto token = sign_link(42, kExpiry, fixed_key(7));
+  auto token = sign(42, kExpiry, fixed_key(7));
   EXPECT_EQ(token.substr(0, 17), "42.1764000000000.");
   EXPECT_EQ(token.size(), 17u + 43u);  // 32-byte MAC, base64url without padding
-  EXPECT_EQ(token, sign_link(42, kExpiry, fixed_key(7))) << "deterministic";
-  EXPECT_NE(token, sign_link(42, kExpiry, fixed_key(8)));
+  EXPECT_EQ(token, sign(42, kExpiry, fixed_key(7))) << "deterministic";
+  EXPECT_NE(token, sign(42, kExpiry, fixed_key(8)));
 }
 
 TEST(CsatLink, AnythingButAGenuineTokenIsInvalid) {
   auto key = fixed_key(1);
-  const std::string good = sign_link(42, kExpiry, key);
+  const std::string good = sign(42, kExpiry, key);
   const std::string mac = good.substr(good.rfind('.') + 1);
   std::string flipped_mac = good;
   flipped_mac.back() = flipped_mac.back() == 'A' ? 'Q' : 'A';
@@ -69,7 +69,7 @@ TEST(CsatLink, AnythingButAGenuineTokenIsInvalid) {
       {"the MAC's last character changed", flipped_mac},
       {"the MAC's first character changed", flipped_first},
       {"the MAC's unused bits set (same MAC bytes)", unused_bits},
-      {"signed with another key", sign_link(42, kExpiry, fixed_key(2))},
+      {"signed with another key", sign(42, kExpiry, fixed_key(2))},
       {"MAC cut short", good.substr(0, good.size() - 1)},
       {"MAC with padding", good + "="},
       {"MAC in standard base64 alphabet", "42.1764000000000." + std::string(42, '+') + "A"},
@@ -94,7 +94,7 @@ TEST(CsatLink, AnythingButAGenuineTokenIsInvalid) {
 
 TEST(CsatLink, ExpiresAtItsExpiry) {
   auto key = fixed_key(1);
-  auto token = sign_link(42, kExpiry, key);
+  auto token = sign(42, kExpiry, key);
   struct Row {
     int64_t now;
     bool expired;
@@ -102,7 +102,7 @@ TEST(CsatLink, ExpiresAtItsExpiry) {
   const Row rows[] = {{0, false}, {kExpiry - 1, false}, {kExpiry, true}, {kExpiry + 1, true}, {INT64_MAX, true}};
   for (const auto& r : rows) {
     if (!r.expired) {
-      EXPECT_EQ(verify_link(token, key, r.now).ticket_id, 42) << r.now;
+      EXPECT_EQ(verify(token, key, r.now).ticket_id, 42) << r.now;
       continue;
     }
     Error e = refusal(token, key, r.now);
@@ -114,7 +114,7 @@ TEST(CsatLink, ExpiresAtItsExpiry) {
 
 TEST(CsatLink, AForgedExpiredTokenIsInvalidNotExpired) {
   auto key = fixed_key(1);
-  auto token = sign_link(42, kExpiry, key);
+  auto token = sign(42, kExpiry, key);
   std::string forged = "42.1000" + token.substr(token.find('.', 3));  // expiry long past
   EXPECT_EQ(refusal(forged, key, kExpiry - 1).code(), "invalid_link");
   EXPECT_EQ(refusal(token, fixed_key(2), kExpiry + 1).code(), "invalid_link") << "expired, but under another key";
@@ -123,14 +123,14 @@ TEST(CsatLink, AForgedExpiredTokenIsInvalidNotExpired) {
 TEST(CsatLink, ProgrammerErrors) {
   auto key = fixed_key(1);
   std::vector<unsigned char> short_key(16, 1);
-  EXPECT_THROW(sign_link(42, kExpiry, short_key), std::invalid_argument);
-  EXPECT_THROW(verify_link(sign_link(42, kExpiry, key), short_key, 0), std::invalid_argument);
-  EXPECT_THROW(sign_link(0, kExpiry, key), std::invalid_argument);
-  EXPECT_THROW(sign_link(-1, kExpiry, key), std::invalid_argument);
-  EXPECT_THROW(sign_link(42, -1, key), std::invalid_argument);
+  EXPECT_THROW(sign(42, kExpiry, short_key), std::invalid_argument);
+  EXPECT_THROW(verify(sign(42, kExpiry, key), short_key, 0), std::invalid_argument);
+  EXPECT_THROW(sign(0, kExpiry, key), std::invalid_argument);
+  EXPECT_THROW(sign(-1, kExpiry, key), std::invalid_argument);
+  EXPECT_THROW(sign(42, -1, key), std::invalid_argument);
 }
 
-TEST(CsatLink, NewKeysDiffer) { EXPECT_NE(new_link_key(), new_link_key()); }
+TEST(CsatLink, NewKeysDiffer) { EXPECT_NE(new_key(), new_key()); }
 
 }  // namespace
-}  // namespace kefu::csat
+}  // namespace kefu::links

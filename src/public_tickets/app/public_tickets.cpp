@@ -62,7 +62,7 @@ PublicAccess access_for(Context& c, const ticket::Ticket& t) {
   PublicAccess a;
   a.number = t.number;
   a.expires_at = c.now_ms + kAccessTokenTtlMs;
-  a.token = csat::sign_link(t.id, a.expires_at, signing_key(c, kKeySetting));
+  a.token = links::sign(t.id, a.expires_at, signing_key(c, kKeySetting));
   a.path = "/m/t/" + a.token;
   return a;
 }
@@ -153,9 +153,9 @@ std::optional<PublicAccess> track_ticket(Context& c, const std::string& number_i
 ticket::Ticket ticket_for_access(Context& c, const std::string& token) {
   auto key = existing_signing_key(c, kKeySetting);
   if (!key) throw invalid_access();
-  csat::LinkClaim claim;
+  links::Claim claim;
   try {
-    claim = csat::verify_link(token, *key, c.now_ms);
+    claim = links::verify(token, *key, c.now_ms);
   } catch (const Error& e) {
     if (e.kind() == Error::Kind::gone) throw access_expired();
     throw invalid_access();
@@ -169,7 +169,7 @@ PublicTicketView public_ticket_view(Context& c, const std::string& token) {
   auto t = ticket_for_access(c, token);
   auto key = existing_signing_key(c, kKeySetting);
   PublicTicketView v;
-  v.expires_at = csat::verify_link(token, *key, c.now_ms).expires_at_ms;
+  v.expires_at = links::verify(token, *key, c.now_ms).expires_at_ms;
   v.number = t.number;
   v.type = std::string(t.type.code());
   v.subject = t.subject;

@@ -4,17 +4,17 @@
 
 namespace kefu::api {
 
-void add_resolution_routes(http::Router&, Services&);  // routes.cpp
+void add_remedy_routes(http::Router&, Services&);  // routes.cpp
 
 namespace {
 
-void add_routes(http::Router& r, Services& s) { add_resolution_routes(r, s); }
+void add_routes(http::Router& r, Services& s) { add_remedy_routes(r, s); }
 
 void add_vocabulary(nlohmann::json& v) {
-  using namespace resolution;
+  using namespace remedy;
   v["resolution_kinds"] = terms_json<Kind>([](Kind k, nlohmann::json& j) { j["money"] = has_amount(k.code()); });
   v["compensations"] = terms_json<Form>();
-  v["resolution_statuses"] = terms_json<resolution::Status>();
+  v["resolution_statuses"] = terms_json<remedy::Status>();
 }
 
 }  // namespace

@@ -11,14 +11,14 @@
 namespace kefu::api {
 namespace {
 
-json render_resolution(const storage::Remedy& r) {
+json render_remedy(const storage::Remedy& r) {
   auto opt = [](const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); };
   return {{"id", r.id},
           {"ticket_id", r.ticket_id},
           {"kind", r.kind},
-          {"kind_zh", resolution::name_zh(r.kind)},
+          {"kind_zh", remedy::name_zh(r.kind)},
           {"compensation", r.compensation.empty() ? json(nullptr) : json(r.compensation)},
-          {"compensation_zh", r.compensation.empty() ? json(nullptr) : json(resolution::name_zh(r.compensation))},
+          {"compensation_zh", r.compensation.empty() ? json(nullptr) : json(remedy::name_zh(r.compensation))},
           {"amount_cents", r.amount_cents},
           {"description", r.description},
           {"status", r.status},
@@ -31,7 +31,7 @@ json render_resolution(const storage::Remedy& r) {
           {"version", r.version}};
 }
 
-json render_limits(const resolution::Limits& limits) {
+json render_limits(const remedy::Limits& limits) {
   json l = json::object();
   for (const auto& [role, fen] : limits) l[role] = fen;
   return {{"limits", l}};
@@ -41,15 +41,15 @@ void propose(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   auto id = path_id(req);
   auto b = parse_object(req);
-  resolution::Resolution r;
+  remedy::Proposal r;
   r.kind = req_string(b, "kind");
   r.compensation = opt_string(b, "compensation");
   r.amount_cents = maybe_int(b, "amount_cents").value_or(0);
   r.description = req_string(b, "description");
   write(s, req, std::move(reply), actor, [id, r](app::Context& c) {
-    auto out = app::propose_resolution(c, id, r);
-    if (out.resolution.status == "pending") return ok(202, {{"resolution", render_resolution(out.resolution)}});
-    return ok(201, {{"resolution", render_resolution(out.resolution)}, {"ticket", render(out.ticket)}});
+    auto out = app::propose_remedy(c, id, r);
+    if (out.remedy.status == "pending") return ok(202, {{"resolution", render_remedy(out.remedy)}});
+    return ok(201, {{"resolution", render_remedy(out.remedy)}, {"ticket", render(out.ticket)}});
   });
 }
 
@@ -58,7 +58,7 @@ void list(Services& s, http::Request& req, http::Reply reply) {
   auto id = path_id(req);
   read(s, req, reply, actor, [id](app::Context& c) {
     auto items = json::array();
-    for (const auto& r : app::ticket_resolutions(c, id)) items.push_back(render_resolution(r));
+    for (const auto& r : app::ticket_remedies(c, id)) items.push_back(render_remedy(r));
     return ok(200, {{"items", items}});
   });
 }
@@ -68,7 +68,7 @@ void approvals(Services& s, http::Request& req, http::Reply reply) {
   read(s, req, reply, actor, [](app::Context& c) {
     auto items = json::array();
     for (const auto& p : app::pending_approvals(c)) {
-      auto j = render_resolution(p.resolution);
+      auto j = render_remedy(p.remedy);
       j["ticket_number"] = p.ticket.number;
       j["ticket_subject"] = p.ticket.subject;
       j["store_id"] = p.ticket.store_id;
@@ -83,7 +83,7 @@ void decide(Services& s, http::Request& req, http::Reply reply, bool approve) {
   auto id = path_id(req);
   auto reason = opt_string(parse_object(req, /*allow_empty=*/true), "reason");
   write(s, req, std::move(reply), actor, [id, approve, reason](app::Context& c) {
-    return ok(200, {{"resolution", render_resolution(app::decide_resolution(c, id, approve, reason).resolution)}});
+    return ok(200, {{"resolution", render_remedy(app::decide_remedy(c, id, approve, reason).remedy)}});
   });
 }
 
@@ -101,7 +101,7 @@ void put_limits(Services& s, http::Request& req, http::Reply reply) {
     throw make_error(errors::kInvalidType,
                      {{"field", "limits"}, {"expected", Text("对象（角色 → 金额，单位分）", "an object (role → fen)")}},
                      "limits");
-  resolution::Limits limits;
+  remedy::Limits limits;
   for (const auto& [role, v] : it->items()) {
     if (!v.is_number_integer())
       throw make_error(errors::kInvalidType,
@@ -115,7 +115,7 @@ void put_limits(Services& s, http::Request& req, http::Reply reply) {
 
 }  // namespace
 
-void add_resolution_routes(http::Router& r, Services& s) {
+void add_remedy_routes(http::Router& r, Services& s) {
   r.add("POST", "/api/v1/tickets/{id}/resolutions", bind(s, propose));
   r.add("GET", "/api/v1/tickets/{id}/resolutions", bind(s, list));
   r.add("GET", "/api/v1/approvals", bind(s, approvals));

@@ -40,15 +40,15 @@ std::string money(int64_t fen) {
 
 // "补偿 券 ¥500.00", "致歉"
 std::string summary_zh(const storage::Remedy& r) {
-  std::string s(resolution::name_zh(r.kind));
-  if (!r.compensation.empty()) s += " " + std::string(resolution::name_zh(r.compensation));
-  if (resolution::has_amount(r.kind)) s += " " + money(r.amount_cents);
+  std::string s(remedy::name_zh(r.kind));
+  if (!r.compensation.empty()) s += " " + std::string(remedy::name_zh(r.compensation));
+  if (remedy::has_amount(r.kind)) s += " " + money(r.amount_cents);
   return s;
 }
 
 nlohmann::json snapshot(const storage::Remedy& r) {
   auto opt = [](const std::optional<int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
-  return {{"resolution_id", r.id},
+  return {{"remedy_id", r.id},
           {"ticket_id", r.ticket_id},
           {"kind", r.kind},
           {"compensation", r.compensation},
@@ -63,10 +63,10 @@ nlohmann::json snapshot(const storage::Remedy& r) {
           {"version", r.version}};
 }
 
-resolution::Limits limits_in_force(storage::Stores& repo) {
+remedy::Limits limits_in_force(storage::Stores& repo) {
   auto rows = repo.get<storage::RemedyStore>().authority_limits();
-  if (rows.empty()) return resolution::default_limits();
-  return resolution::Limits(rows.begin(), rows.end());
+  if (rows.empty()) return remedy::default_limits();
+  return remedy::Limits(rows.begin(), rows.end());
 }
 
 // Who is asked to approve: the store's active staff of the approver role, else of the
@@ -74,7 +74,7 @@ resolution::Limits limits_in_force(storage::Stores& repo) {
 // active admin (admins serve every store and are not listed per store).
 std::vector<int64_t> approvers_to_notify(Context& c, int64_t store_id, const std::string& approver_role) {
   std::vector<int64_t> ids;
-  for (const auto& role : resolution::limited_roles()) {
+  for (const auto& role : remedy::limited_roles()) {
     if (people::role_rank(role.code) < people::role_rank(approver_role)) continue;
     for (const auto& s : c.store<storage::OrgStore>().staff_in_store(store_id, std::string(role.code)))
       ids.push_back(s.id);
@@ -94,9 +94,9 @@ ticket::Ticket resolve_ticket(Context& c, const ticket::Ticket& t, const storage
 
 }  // namespace
 
-ResolutionOutcome propose_resolution(Context& c, int64_t ticket_id, const resolution::Resolution& in) {
+RemedyOutcome propose_remedy(Context& c, int64_t ticket_id, const remedy::Proposal& in) {
   require_scope(c.actor, "tickets:write");
-  resolution::validate(in);
+  remedy::validate(in);
   auto t = get_ticket(c, ticket_id);
   require_owner_or(c.actor, t, "supervisor");
   if (ticket::is_finished(t.status))
@@ -114,7 +114,7 @@ ResolutionOutcome propose_resolution(Context& c, int64_t ticket_id, const resolu
                                        "the ticket already has a resolution waiting for approval")}});
 
   const auto limits = limits_in_force(c.stores);
-  auto decision = resolution::decide(in, c.actor.role.code(), limits);
+  auto decision = remedy::decide(in, c.actor.role.code(), limits);
   if (!decision.within_limit && people::role_rank(decision.approver_role) < people::role_rank(kLowestApprover))
     decision.approver_role = std::string(kLowestApprover);
 
@@ -141,7 +141,7 @@ ResolutionOutcome propose_resolution(Context& c, int64_t ticket_id, const resolu
   nlohmann::json data = snapshot(r);
   if (decision.within_limit) {
     std::string body = "办结方案：" + summary_zh(r);
-    if (resolution::has_amount(r.kind)) body += "（在授权额度内）";
+    if (remedy::has_amount(r.kind)) body += "（在授权额度内）";
     record_event(c, t.id, "resolution", body + "。" + r.description, data, false);
     audit(c, "resolution.propose", "ticket", t.id, nullptr, data);
     t = resolve_ticket(c, t, r);
@@ -156,7 +156,7 @@ ResolutionOutcome propose_resolution(Context& c, int64_t ticket_id, const resolu
     n.body = (c.actor.display_name.empty() ? c.actor.username : c.actor.display_name) + " 为工单 " + t.number + "「" +
              t.subject + "」申请" + summary_zh(r) + "，超出其授权额度，需" + who + "或以上审批。\n办结说明：" +
              r.description;
-    n.data = {{"resolution_id", r.id},
+    n.data = {{"remedy_id", r.id},
               {"number", t.number},
               {"kind", r.kind},
               {"compensation", r.compensation},
@@ -170,10 +170,10 @@ ResolutionOutcome propose_resolution(Context& c, int64_t ticket_id, const resolu
   return {r, t};
 }
 
-ResolutionOutcome decide_resolution(Context& c, int64_t resolution_id, bool approve, const std::string& reason) {
+RemedyOutcome decide_remedy(Context& c, int64_t remedy_id, bool approve, const std::string& reason) {
   require_scope(c.actor, "tickets:write");
   check_text("reason", reason, kReasonMax, /*required=*/!approve);
-  auto found = c.store<storage::RemedyStore>().remedy(resolution_id);
+  auto found = c.store<storage::RemedyStore>().remedy(remedy_id);
   std::optional<ticket::Ticket> t;
   if (found) t = c.store<storage::TicketStore>().ticket(found->ticket_id);
   if (!found || !t || !c.actor.in_store(t->store_id))
@@ -181,7 +181,7 @@ ResolutionOutcome decide_resolution(Context& c, int64_t resolution_id, bool appr
   auto r = *found;
   if (r.status != "pending") throw already_decided(r);
   const auto limits = limits_in_force(c.stores);
-  if (!resolution::may_approve(c.actor.role.code(), r.approver_role, r.amount_cents, limits))
+  if (!remedy::may_approve(c.actor.role.code(), r.approver_role, r.amount_cents, limits))
     throw make_error(errors::kForbidden,
                      {{"reason", Text("该办结方案（" + summary_zh(r) + "）需由" + role_zh(r.approver_role) +
                                           "或以上、且授权额度足够的人员审批",
@@ -219,7 +219,7 @@ ResolutionOutcome decide_resolution(Context& c, int64_t resolution_id, bool appr
            (c.actor.display_name.empty() ? c.actor.username : c.actor.display_name) + "）。" +
            (reason.empty() ? "" : (approve ? "意见：" : "驳回理由：") + reason) +
            (approve ? "工单已办结。" : "工单仍在处理中，请调整方案后重新提交。");
-  n.data = {{"resolution_id", r.id},
+  n.data = {{"remedy_id", r.id},
             {"number", t->number},
             {"status", r.status},
             {"decided_by", c.actor.staff_id},
@@ -228,7 +228,7 @@ ResolutionOutcome decide_resolution(Context& c, int64_t resolution_id, bool appr
   return {r, *t};
 }
 
-std::vector<storage::Remedy> ticket_resolutions(Context& c, int64_t ticket_id) {
+std::vector<storage::Remedy> ticket_remedies(Context& c, int64_t ticket_id) {
   auto t = get_ticket(c, ticket_id);
   return c.store<storage::RemedyStore>().remedies(t.id);
 }
@@ -245,7 +245,7 @@ std::vector<PendingApproval> pending_approvals(Context& c) {
   for (auto& r : c.store<storage::RemedyStore>().pending_remedies(
            c.actor.is_admin() ? std::vector<int64_t>{} : c.actor.store_ids, roles)) {
     if (r.requested_by == c.actor.staff_id) continue;
-    if (!resolution::may_approve(c.actor.role.code(), r.approver_role, r.amount_cents, limits)) continue;
+    if (!remedy::may_approve(c.actor.role.code(), r.approver_role, r.amount_cents, limits)) continue;
     auto t = c.store<storage::TicketStore>().ticket(r.ticket_id);
     if (!t || !c.actor.in_store(t->store_id)) continue;
     out.push_back({std::move(r), std::move(*t)});
@@ -253,22 +253,21 @@ std::vector<PendingApproval> pending_approvals(Context& c) {
   return out;
 }
 
-resolution::Limits authority_limits(Context& c) { return limits_in_force(c.stores); }
+remedy::Limits authority_limits(Context& c) { return limits_in_force(c.stores); }
 
-resolution::Limits set_authority_limits(Context& c, const resolution::Limits& limits) {
+remedy::Limits set_authority_limits(Context& c, const remedy::Limits& limits) {
   require_scope(c.actor, "admin");
   require_role(c.actor, "admin");
-  resolution::validate_limits(limits);
-  auto to_json = [](const resolution::Limits& l) {
+  remedy::validate_limits(limits);
+  auto to_json = [](const remedy::Limits& l) {
     nlohmann::json j = nlohmann::json::object();
     for (const auto& [role, fen] : l) j[role] = fen;
     return j;
   };
   auto stored = c.store<storage::RemedyStore>().authority_limits();
   nlohmann::json before = stored.empty() ? nlohmann::json(nullptr) : to_json({stored.begin(), stored.end()});
-  resolution::Limits after;
-  for (const auto& role : resolution::limited_roles())
-    after[std::string(role.code)] = *resolution::limit_of(role.code, limits);
+  remedy::Limits after;
+  for (const auto& role : remedy::limited_roles()) after[std::string(role.code)] = *remedy::limit_of(role.code, limits);
   for (const auto& [role, fen] : after) c.store<storage::RemedyStore>().put_authority_limit(role, fen);
   audit(c, "authority_limits.update", "authority_limits", 0, before, to_json(after));
   return after;

@@ -46,14 +46,14 @@ class ResolutionUseCases : public testing::UseCaseTest {
     });
   }
 
-  ResolutionOutcome propose(const people::Actor& who, int64_t ticket_id, resolution::Resolution r) {
-    return as(who, [&](Context& c) { return propose_resolution(c, ticket_id, r); });
+  RemedyOutcome propose(const people::Actor& who, int64_t ticket_id, remedy::Proposal r) {
+    return as(who, [&](Context& c) { return propose_remedy(c, ticket_id, r); });
   }
-  ResolutionOutcome decide(const people::Actor& who, int64_t id, bool approve, const std::string& reason) {
-    return as(who, [&](Context& c) { return decide_resolution(c, id, approve, reason); });
+  RemedyOutcome decide(const people::Actor& who, int64_t id, bool approve, const std::string& reason) {
+    return as(who, [&](Context& c) { return decide_remedy(c, id, approve, reason); });
   }
 
-  static resolution::Resolution coupon(int64_t fen) { return {"compensation", "coupon", fen, "赠送购物券表示歉意"}; }
+  static remedy::Proposal coupon(int64_t fen) { return {"compensation", "coupon", fen, "赠送购物券表示歉意"}; }
 
   std::vector<storage::Notification> notices(const people::Actor& who, const std::string& kind) {
     std::vector<storage::Notification> out;
@@ -75,9 +75,9 @@ class ResolutionUseCases : public testing::UseCaseTest {
 TEST_F(ResolutionUseCases, WithinTheLimitTheAgentResolvesOnTheSpot) {
   auto t = desk_ticket(agent);
   auto out = propose(agent, t.id, {"apology", "", 0, "当面向顾客致歉"});
-  EXPECT_EQ(out.resolution.status, "applied");
-  EXPECT_EQ(out.resolution.approver_role, "");
-  EXPECT_EQ(out.resolution.decided_by, agent.staff_id);
+  EXPECT_EQ(out.remedy.status, "applied");
+  EXPECT_EQ(out.remedy.approver_role, "");
+  EXPECT_EQ(out.remedy.decided_by, agent.staff_id);
   EXPECT_EQ(out.ticket.status, "resolved");
   EXPECT_EQ(out.ticket.resolved_at, kNow);
   EXPECT_EQ(db->reader().get<storage::TicketStore>().ticket(t.id)->status, "resolved");
@@ -85,7 +85,7 @@ TEST_F(ResolutionUseCases, WithinTheLimitTheAgentResolvesOnTheSpot) {
   // ¥200.00 is exactly the agent's default limit.
   auto t2 = desk_ticket(agent);
   auto c = propose(agent, t2.id, coupon(20'000));
-  EXPECT_EQ(c.resolution.status, "applied");
+  EXPECT_EQ(c.remedy.status, "applied");
   EXPECT_EQ(c.ticket.status, "resolved");
 
   auto events = db->reader().get<storage::TimelineStore>().events(t2.id);
@@ -102,10 +102,10 @@ TEST_F(ResolutionUseCases, WithinTheLimitTheAgentResolvesOnTheSpot) {
 TEST_F(ResolutionUseCases, AboveTheLimitItWaitsAndTheSupervisorIsNotified) {
   auto t = desk_ticket(agent);
   auto out = propose(agent, t.id, coupon(50'000));
-  EXPECT_EQ(out.resolution.status, "pending");
+  EXPECT_EQ(out.remedy.status, "pending");
   // The dept_head's limit would cover ¥500, but approvers are supervisors and above.
-  EXPECT_EQ(out.resolution.approver_role, "supervisor");
-  EXPECT_FALSE(out.resolution.decided_by);
+  EXPECT_EQ(out.remedy.approver_role, "supervisor");
+  EXPECT_FALSE(out.remedy.decided_by);
   EXPECT_EQ(db->reader().get<storage::TicketStore>().ticket(t.id)->status, "new");
 
   auto got = notices(supervisor, "approval_request");
@@ -128,7 +128,7 @@ TEST_F(ResolutionUseCases, AboveTheLimitItWaitsAndTheSupervisorIsNotified) {
 
 TEST_F(ResolutionUseCases, AgentsCannotApproveAndNeitherCanTheRequester) {
   auto t = desk_ticket(agent);
-  auto p = propose(agent, t.id, coupon(50'000)).resolution;
+  auto p = propose(agent, t.id, coupon(50'000)).remedy;
   EXPECT_EQ(code_of([&] { decide(agent2, p.id, true, ""); }), "forbidden");
   EXPECT_EQ(code_of([&] { decide(agent, p.id, true, ""); }), "forbidden");
   EXPECT_EQ(code_of([&] { decide(head, p.id, true, ""); }), "forbidden");
@@ -137,30 +137,30 @@ TEST_F(ResolutionUseCases, AgentsCannotApproveAndNeitherCanTheRequester) {
 
   // Nobody decides their own request, not even after a promotion that would cover it.
   auto t2 = desk_ticket(supervisor);
-  auto own = propose(supervisor, t2.id, {"refund", "", 300'000, "全额退款"}).resolution;
+  auto own = propose(supervisor, t2.id, {"refund", "", 300'000, "全额退款"}).remedy;
   EXPECT_EQ(own.approver_role, "manager");
   auto promoted = supervisor;
   promoted.role = "manager";
   EXPECT_EQ(code_of([&] { decide(promoted, own.id, true, ""); }), "forbidden");
   auto visible = as(promoted, [&](Context& c) { return pending_approvals(c); });
   ASSERT_EQ(visible.size(), 1u);  // the agent's request only
-  EXPECT_EQ(visible[0].resolution.id, p.id);
-  EXPECT_EQ(decide(manager, own.id, true, "").resolution.status, "applied");
+  EXPECT_EQ(visible[0].remedy.id, p.id);
+  EXPECT_EQ(decide(manager, own.id, true, "").remedy.status, "applied");
 }
 
 TEST_F(ResolutionUseCases, TheSupervisorApprovesAndTheTicketIsResolved) {
   auto t = desk_ticket(agent);
-  auto p = propose(agent, t.id, coupon(50'000)).resolution;
+  auto p = propose(agent, t.id, coupon(50'000)).remedy;
   auto listed = as(supervisor, [&](Context& c) { return pending_approvals(c); });
   ASSERT_EQ(listed.size(), 1u);
-  EXPECT_EQ(listed[0].resolution.id, p.id);
+  EXPECT_EQ(listed[0].remedy.id, p.id);
   EXPECT_EQ(listed[0].ticket.number, t.number);
 
   auto out = decide(supervisor, p.id, true, "");
-  EXPECT_EQ(out.resolution.status, "applied");
-  EXPECT_EQ(out.resolution.decided_by, supervisor.staff_id);
-  EXPECT_EQ(out.resolution.decided_at, kNow);
-  EXPECT_EQ(out.resolution.version, 2);
+  EXPECT_EQ(out.remedy.status, "applied");
+  EXPECT_EQ(out.remedy.decided_by, supervisor.staff_id);
+  EXPECT_EQ(out.remedy.decided_at, kNow);
+  EXPECT_EQ(out.remedy.version, 2);
   EXPECT_EQ(out.ticket.status, "resolved");
   auto stored = *db->reader().get<storage::TicketStore>().ticket(t.id);
   EXPECT_EQ(stored.status, "resolved");
@@ -185,7 +185,7 @@ TEST_F(ResolutionUseCases, TheSupervisorApprovesAndTheTicketIsResolved) {
 
 TEST_F(ResolutionUseCases, OverTheSupervisorsLimitTheManagerDecides) {
   auto t = desk_ticket(agent);
-  auto p = propose(agent, t.id, {"compensation", "cash", 500'000, "现金补偿"}).resolution;
+  auto p = propose(agent, t.id, {"compensation", "cash", 500'000, "现金补偿"}).remedy;
   EXPECT_EQ(p.approver_role, "manager");
   EXPECT_EQ(notices(manager, "approval_request").size(), 1u);
   EXPECT_TRUE(notices(supervisor, "approval_request").empty());
@@ -196,31 +196,31 @@ TEST_F(ResolutionUseCases, OverTheSupervisorsLimitTheManagerDecides) {
   EXPECT_EQ(as(admin, [&](Context& c) { return pending_approvals(c); }).size(), 1u);
 
   auto out = decide(manager, p.id, true, "同意，特殊情况");
-  EXPECT_EQ(out.resolution.status, "applied");
-  EXPECT_EQ(out.resolution.decision_reason, "同意，特殊情况");
+  EXPECT_EQ(out.remedy.status, "applied");
+  EXPECT_EQ(out.remedy.decision_reason, "同意，特殊情况");
   EXPECT_EQ(db->reader().get<storage::TicketStore>().ticket(t.id)->status, "resolved");
 }
 
 TEST_F(ResolutionUseCases, AboveEveryLimitTheAdminDecidesAndIsNotified) {
   auto t = desk_ticket(agent);
-  auto p = propose(agent, t.id, {"refund", "", 2'000'000, "整单退款"}).resolution;
+  auto p = propose(agent, t.id, {"refund", "", 2'000'000, "整单退款"}).remedy;
   EXPECT_EQ(p.approver_role, "admin");
   EXPECT_EQ(notices(admin, "approval_request").size(), 1u);
   EXPECT_EQ(code_of([&] { decide(manager, p.id, true, ""); }), "forbidden");
-  EXPECT_EQ(decide(admin, p.id, true, "").resolution.status, "applied");
+  EXPECT_EQ(decide(admin, p.id, true, "").remedy.status, "applied");
 }
 
 TEST_F(ResolutionUseCases, RejectingNeedsAReasonAndLeavesTheTicketOpen) {
   auto t = desk_ticket(agent);
-  auto p = propose(agent, t.id, coupon(50'000)).resolution;
+  auto p = propose(agent, t.id, coupon(50'000)).remedy;
   EXPECT_EQ(code_of([&] { decide(supervisor, p.id, false, ""); }), "required");
   EXPECT_EQ(code_of([&] { decide(supervisor, p.id, false, "  "); }), "required");
   EXPECT_EQ(code_of([&] { decide(supervisor, p.id, false, std::string(501, 'x')); }), "too_long");
   EXPECT_EQ(db->reader().get<storage::RemedyStore>().remedy(p.id)->status, "pending");
 
   auto out = decide(supervisor, p.id, false, "金额过高，请改为积分补偿");
-  EXPECT_EQ(out.resolution.status, "rejected");
-  EXPECT_EQ(out.resolution.decision_reason, "金额过高，请改为积分补偿");
+  EXPECT_EQ(out.remedy.status, "rejected");
+  EXPECT_EQ(out.remedy.decision_reason, "金额过高，请改为积分补偿");
   EXPECT_EQ(out.ticket.status, "new");
   EXPECT_EQ(db->reader().get<storage::TicketStore>().ticket(t.id)->status, "new");
   EXPECT_FALSE(db->reader().get<storage::TicketStore>().ticket(t.id)->resolved_at);
@@ -232,17 +232,17 @@ TEST_F(ResolutionUseCases, RejectingNeedsAReasonAndLeavesTheTicketOpen) {
 
   // A new proposal is possible once the old one is decided.
   auto again = propose(agent, t.id, {"compensation", "points", 10'000, "赠送积分"});
-  EXPECT_EQ(again.resolution.status, "applied");
+  EXPECT_EQ(again.remedy.status, "applied");
   EXPECT_EQ(again.ticket.status, "resolved");
   EXPECT_EQ(db->reader().get<storage::RemedyStore>().remedies(t.id).size(), 2u);
 }
 
 TEST_F(ResolutionUseCases, AnotherStoreSeesNotFound) {
   auto t = desk_ticket(agent);
-  auto p = propose(agent, t.id, coupon(50'000)).resolution;
+  auto p = propose(agent, t.id, coupon(50'000)).remedy;
   EXPECT_EQ(code_of([&] { decide(supervisor_b, p.id, true, ""); }), "not_found");
   EXPECT_EQ(code_of([&] { propose(supervisor_b, t.id, {"apology", "", 0, "致歉"}); }), "not_found");
-  EXPECT_EQ(code_of([&] { as(supervisor_b, [&](Context& c) { return ticket_resolutions(c, t.id); }); }), "not_found");
+  EXPECT_EQ(code_of([&] { as(supervisor_b, [&](Context& c) { return ticket_remedies(c, t.id); }); }), "not_found");
   EXPECT_TRUE(as(supervisor_b, [&](Context& c) { return pending_approvals(c); }).empty());
   EXPECT_EQ(code_of([&] { decide(supervisor, 999'999, true, ""); }), "not_found");
   EXPECT_EQ(db->reader().get<storage::RemedyStore>().remedy(p.id)->status, "pending");
@@ -252,8 +252,8 @@ TEST_F(ResolutionUseCases, OnlyTheOwnerOrASupervisorProposes) {
   auto t = desk_ticket(agent);
   EXPECT_EQ(code_of([&] { propose(agent2, t.id, {"apology", "", 0, "致歉"}); }), "forbidden");
   auto by_sup = propose(supervisor, t.id, {"explanation", "", 0, "已向顾客解释洗涤说明"});
-  EXPECT_EQ(by_sup.resolution.status, "applied");
-  EXPECT_EQ(by_sup.resolution.requested_by, supervisor.staff_id);
+  EXPECT_EQ(by_sup.remedy.status, "applied");
+  EXPECT_EQ(by_sup.remedy.requested_by, supervisor.staff_id);
   // Finished tickets take no new resolution.
   EXPECT_EQ(code_of([&] { propose(agent, t.id, {"apology", "", 0, "致歉"}); }), "ticket_finished");
   // Unclaimed online contacts must be claimed first.
@@ -266,7 +266,7 @@ TEST_F(ResolutionUseCases, OnlyTheOwnerOrASupervisorProposes) {
 
 TEST_F(ResolutionUseCases, BadInputStoresNothing) {
   auto t = desk_ticket(agent);
-  auto field_of = [&](resolution::Resolution r) {
+  auto field_of = [&](remedy::Proposal r) {
     try {
       propose(agent, t.id, r);
     } catch (const Error& e) {
@@ -285,11 +285,11 @@ TEST_F(ResolutionUseCases, BadInputStoresNothing) {
 }
 
 TEST_F(ResolutionUseCases, OnlyTheAdminChangesTheLimitsAndABadTableChangesNothing) {
-  EXPECT_EQ(as(agent, [&](Context& c) { return authority_limits(c); }), resolution::default_limits());
-  resolution::Limits raised{{"agent", 60'000}, {"dept_head", 60'000}, {"supervisor", 300'000}, {"manager", 1'000'000}};
+  EXPECT_EQ(as(agent, [&](Context& c) { return authority_limits(c); }), remedy::default_limits());
+  remedy::Limits raised{{"agent", 60'000}, {"dept_head", 60'000}, {"supervisor", 300'000}, {"manager", 1'000'000}};
   EXPECT_EQ(code_of([&] { as(manager, [&](Context& c) { return set_authority_limits(c, raised); }); }), "forbidden");
 
-  resolution::Limits not_monotone{{"agent", 60'000}, {"dept_head", 50'000}, {"supervisor", 200'000}};
+  remedy::Limits not_monotone{{"agent", 60'000}, {"dept_head", 50'000}, {"supervisor", 200'000}};
   EXPECT_EQ(code_of([&] { as(admin, [&](Context& c) { return set_authority_limits(c, not_monotone); }); }),
             "limits_not_monotone");
   EXPECT_TRUE(db->reader().get<storage::RemedyStore>().authority_limits().empty());
@@ -305,14 +305,14 @@ TEST_F(ResolutionUseCases, OnlyTheAdminChangesTheLimitsAndABadTableChangesNothin
 
   // The new table is in force: ¥500 is now within the agent's limit.
   auto t = desk_ticket(agent);
-  EXPECT_EQ(propose(agent, t.id, coupon(50'000)).resolution.status, "applied");
+  EXPECT_EQ(propose(agent, t.id, coupon(50'000)).remedy.status, "applied");
 
   // Replacing the whole table: a role left out has limit 0.
   auto partial = as(admin, [&](Context& c) { return set_authority_limits(c, {{"manager", 500'000}}); });
   EXPECT_EQ(partial.at("agent"), 0);
   EXPECT_EQ(partial.at("manager"), 500'000);
   auto t2 = desk_ticket(agent);
-  EXPECT_EQ(propose(agent, t2.id, coupon(100)).resolution.approver_role, "manager");
+  EXPECT_EQ(propose(agent, t2.id, coupon(100)).remedy.approver_role, "manager");
 }
 
 }  // namespace

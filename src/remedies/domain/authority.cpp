@@ -12,7 +12,7 @@
 #include "core/text/normalize.hpp"
 #include "remedies/domain/errors.hpp"
 
-namespace kefu::resolution {
+namespace kefu::remedy {
 namespace {
 
 // Roles with a limit, lowest first; admin has none.
@@ -67,7 +67,7 @@ std::string_view name_zh(std::string_view code) {
   return {};
 }
 
-void validate(const Resolution& r) {
+void validate(const Proposal& r) {
   if (!is_kind(r.kind)) throw make_error(errors::kInvalidEnum, {{"field", "kind"}, {"value", r.kind}}, "kind");
   if (r.kind == "compensation") {
     if (r.compensation.empty())
@@ -144,7 +144,7 @@ bool covers(std::string_view role, int64_t amount, const Limits& limits) {
 }
 }  // namespace
 
-Decision decide(const Resolution& r, std::string_view requester_role, const Limits& limits) {
+Decision decide(const Proposal& r, std::string_view requester_role, const Limits& limits) {
   validate(r);
   int rank = people::role_rank(requester_role);
   if (rank == 0) throw make_error(errors::kInvalidEnum, {{"field", "role"}, {"value", str(requester_role)}}, "role");
@@ -161,4 +161,4 @@ bool may_approve(std::string_view approver_role, std::string_view required_role,
   return approver >= required && covers(approver_role, amount_cents, limits);
 }
 
-}  // namespace kefu::resolution
+}  // namespace kefu::remedy

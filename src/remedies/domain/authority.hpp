@@ -15,7 +15,7 @@
 #include "core/domain/vocabulary.hpp"
 #include "org/domain/role.hpp"
 
-namespace kefu::resolution {
+namespace kefu::remedy {
 
 enum class KindCode { refund, exchange, repair, compensation, apology, explanation };
 inline constexpr std::array<Term<KindCode>, 6> kKinds{{
@@ -61,7 +61,7 @@ bool has_amount(std::string_view kind);
 
 inline constexpr std::size_t kMaxDescriptionChars = 1000;  // code points
 
-struct Resolution {
+struct Proposal {
   std::string kind;
   std::string compensation;  // compensation only: coupon | points | cash; empty otherwise
   int64_t amount_cents = 0;  // refund and compensation: > 0, the money value in fen (points
@@ -76,7 +76,7 @@ struct Resolution {
 //   amount_cents  invalid_amount  refund/compensation with amount <= 0; another kind with
 //                                 an amount other than 0
 //   description   invalid_utf8 | required (empty or blank) | too_long (> 1000 characters)
-void validate(const Resolution& resolution);
+void validate(const Proposal& resolution);
 
 // Role -> the largest amount in fen the role may grant alone. A role missing from the map
 // has limit 0; admin is unlimited and is not listed.
@@ -108,7 +108,7 @@ struct Decision {
 // Kinds without an amount are always within the limit. Validates the resolution first
 // (validate()); throws kefu::Error (invalid_input, code invalid_enum, field "role") for
 // an unknown requester role.
-Decision decide(const Resolution& resolution, std::string_view requester_role, const Limits& limits);
+Decision decide(const Proposal& resolution, std::string_view requester_role, const Limits& limits);
 
 // Whether `approver_role` may approve an amount that needs `required_role`: ranked at
 // least as high, and admin or the amount within the approver's limit. False for an
@@ -116,4 +116,4 @@ Decision decide(const Resolution& resolution, std::string_view requester_role, c
 bool may_approve(std::string_view approver_role, std::string_view required_role, int64_t amount_cents,
                  const Limits& limits);
 
-}  // namespace kefu::resolution
+}  // namespace kefu::remedy

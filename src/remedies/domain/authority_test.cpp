@@ -4,11 +4,11 @@
 
 #include "core/domain/error.hpp"
 
-namespace kefu::resolution {
+namespace kefu::remedy {
 namespace {
 
-Resolution refund(int64_t fen) { return {"refund", "", fen, "商品质量问题，全额退款"}; }
-Resolution compensation(std::string form, int64_t fen) {
+Proposal refund(int64_t fen) { return {"refund", "", fen, "商品质量问题，全额退款"}; }
+Proposal compensation(std::string form, int64_t fen) {
   return {"compensation", std::move(form), fen, "等候过久，赠送补偿"};
 }
 
@@ -16,7 +16,7 @@ TEST(ResolutionAuthority, WhoMustApprove) {
   const Limits limits = default_limits();  // agent 200, dept_head 500, supervisor 2000, manager 10000 元
   struct Row {
     const char* requester;
-    Resolution resolution;
+    Proposal resolution;
     const char* approver;  // "" = within the requester's limit
   };
   const Row rows[] = {
@@ -103,7 +103,7 @@ TEST(ResolutionAuthority, MayApprove) {
 TEST(ResolutionAuthority, ValidationNamesTheField) {
   struct Row {
     const char* story;
-    Resolution resolution;
+    Proposal resolution;
     const char* field;  // nullptr: valid
     const char* code;
   };
@@ -212,4 +212,4 @@ TEST(ResolutionAuthority, Vocabulary) {
 }
 
 }  // namespace
-}  // namespace kefu::resolution
+}  // namespace kefu::remedy
