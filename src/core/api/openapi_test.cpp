@@ -136,6 +136,14 @@ class OpenApiTest : public ::testing::Test {
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(db_path_.string() + suffix, ec);
   }
 
+  // Each registered route with the capability that registered it (RouteInfo::group).
+  std::vector<std::pair<Operation, std::string>> served_by_capability() {
+    auto router = build_router(*services_);
+    std::vector<std::pair<Operation, std::string>> out{{{"GET", "/healthz"}, "core"}, {{"GET", "/metrics"}, "core"}};
+    for (const auto& r : router.routes()) out.push_back({{r.method, r.pattern}, r.group});
+    return out;
+  }
+
   // What the running server answers: the router's routes plus the built-ins.
   std::set<Operation> served() {
     auto router = build_router(*services_);
@@ -181,6 +189,23 @@ TEST_F(OpenApiTest, NothingIsDocumentedThatTheServerDoesNotHave) {
   for (const auto& op : std::set<Operation>(doc.operations.begin(), doc.operations.end())) {
     EXPECT_TRUE(ops.count(op)) << "docs/openapi.yaml documents " << describe(op) << " but the router has no such route";
     EXPECT_EQ(doc.operations.count(op), 1u) << describe(op) << " is documented more than once";
+  }
+}
+
+// docs/openapi.yaml is assembled from fragments (scripts/openapi.mjs): each capability
+// documents its own routes in src/<capability>/api/openapi.yaml, core's in src/core/api/.
+TEST_F(OpenApiTest, EachCapabilityDocumentsItsRoutesInItsOwnFragment) {
+  std::map<std::string, Documented> fragments;
+  for (const auto& [op, group] : served_by_capability()) {
+    ASSERT_FALSE(group.empty()) << describe(op) << " was registered outside a capability's add_routes";
+    auto it = fragments.find(group);
+    if (it == fragments.end()) {
+      const auto file = source_dir() / "src" / group / "api" / "openapi.yaml";
+      ASSERT_TRUE(fs::exists(file)) << group << " registers routes but has no " << file;
+      it = fragments.emplace(group, read_openapi(file)).first;
+    }
+    EXPECT_TRUE(it->second.operations.count(op)) << describe(op) << " is registered by " << group
+                                                 << " but not documented in src/" << group << "/api/openapi.yaml";
   }
 }
 
