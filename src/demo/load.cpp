@@ -3,13 +3,14 @@
 #include <algorithm>
 #include <map>
 
+#include "auth/app/auth.hpp"
+#include "callbacks/app/callback.hpp"
 #include "demo/load_sla.hpp"
 #include "members/domain/member.hpp"
 #include "members/storage/member_store.hpp"
 #include "org/storage/org_store.hpp"
 #include "sla/app/sla.hpp"
-#include "tickets/app/record.hpp"
-#include "tickets/storage/task_store.hpp"
+#include "tickets/app/tickets.hpp"
 #include "tickets/storage/ticket_store.hpp"
 
 namespace kefu::demo {
@@ -17,6 +18,7 @@ namespace {
 
 struct Ids {
   std::map<std::string, int64_t> store, staff;
+  std::map<std::string, people::Actor> actor;                         // by username
   std::map<std::pair<std::string, std::string>, int64_t> department;  // (store code, department code)
   std::vector<int64_t> member;
 };
@@ -36,7 +38,8 @@ void load_org(storage::Stores& r, const Catalog& cat, const std::string& passwor
       s.store_ids.push_back(ids.store.at(code));
       for (const auto& d : p.department_codes) s.department_ids.push_back(ids.department.at({code, d}));
     }
-    ids.staff[p.username] = r.get<storage::OrgStore>().insert_staff(s);
+    s.id = ids.staff[p.username] = r.get<storage::OrgStore>().insert_staff(s);
+    ids.actor[p.username] = app::actor_of(s);
   }
   for (const auto& m : cat.members) {
     people::Member pm{0,  m.member_no, m.name, m.phone, m.tier, m.birthday, m.care_flags, ids.store.at(m.home_store),
@@ -45,86 +48,58 @@ void load_org(storage::Stores& r, const Catalog& cat, const std::string& passwor
   }
 }
 
+// A ticket's history goes through the same use cases as the staff's requests: each step
+// runs as the staff member who took it, at the time it happened (the Context's now), so
+// the demo holds exactly what users would have made — timeline, audit entries, SLA clock
+// events, search index — and a step the rules refuse fails the load.
 void load_ticket(storage::Stores& r, const Ticket& dt, const Ids& ids, const text::Segmenter& seg, int64_t now_ms) {
   const int64_t created = dt.created_at * 1000;
-  ticket::Ticket t;
-  t.store_id = ids.store.at(dt.store_code);
-  t.department_id = ids.department.at({dt.store_code, dt.department_code});
-  t.type = ticket::Type::of(dt.type);
-  t.channel = ticket::Channel::of(dt.channel);
-  t.priority = ticket::Priority::of(dt.priority);
-  t.subject = dt.subject;
-  t.description = dt.description;
-  t.category = dt.category;
-  t.location = dt.location;
-  if (dt.member_index >= 0) t.member_id = ids.member.at(dt.member_index);
-  t.purchase_ref = dt.purchase_ref;
-  t.owner_id = ids.staff.at(dt.owner);
-  t.created_by = *t.owner_id;
-  t.created_at = t.updated_at = created;
-  people::Actor actor{.staff_id = *t.owner_id, .role = "agent"};
-  app::Context c{r, actor, created, &seg};
-  auto clock_events = app::start_sla(c, t);
-  r.get<storage::TicketStore>().insert_ticket(t);
-  app::record_clock_events(c, t.id, clock_events);
-  app::record_event(c, t.id, "created", t.subject, {{"channel", t.channel}}, false);
-  app::audit(c, "ticket.create", "ticket", t.id, nullptr, app::snapshot(t));
+  const auto& owner = ids.actor.at(dt.owner);
+  app::Context c{r, owner, created, &seg};
+  app::NewTicket in;
+  in.store_id = ids.store.at(dt.store_code);
+  in.department_id = ids.department.at({dt.store_code, dt.department_code});
+  in.type = dt.type;
+  in.channel = dt.channel;
+  in.priority = dt.priority;
+  in.subject = dt.subject;
+  in.description = dt.description;
+  in.category = dt.category;
+  in.location = dt.location;
+  if (dt.member_index >= 0) in.member_id = ids.member.at(dt.member_index);
+  in.purchase_ref = dt.purchase_ref;
+  auto t = app::create_ticket(c, in);
+  // An online contact has no owner until someone claims it: the catalogue's owner did.
+  if (!t.owner_id) t = app::claim_ticket(c, t.id);
   std::map<std::string, int64_t> open_tasks;  // department code → task id
-  std::string status = "new";
   for (const auto& e : dt.events) {
     const int64_t at = created + e.offset_seconds * 1000;
-    people::Actor by{.staff_id = ids.staff.at(e.actor), .role = "agent"};
-    app::Context ec{r, by, at, &seg};
+    app::Context ec{r, ids.actor.at(e.actor), at, &seg};
     if (e.kind == "reply" || e.kind == "note") {
-      app::record_event(ec, t.id, e.kind, e.text, nullptr, e.kind == "reply");
-      if (e.kind == "reply" && !t.first_response_at) {
-        t.first_response_at = at;
-        app::sla_on_first_reply(ec, t);
-      }
+      app::add_message(ec, t.id, e.text, e.kind == "reply");
       if (auto it = open_tasks.find(e.department_code); !e.department_code.empty() && it != open_tasks.end()) {
-        auto task = *r.get<storage::TaskStore>().task(it->second);
-        task.status = "done";
-        task.result = e.text;
-        task.updated_at = at;
-        task.version = 2;
-        r.get<storage::TaskStore>().update_task(task, 1);
-        app::record_event(ec, t.id, "task_updated", e.text, {{"task_id", task.id}, {"from", "open"}, {"to", "done"}},
-                          false);
+        app::update_task(ec, it->second, {.status = "done", .result = e.text}, std::nullopt);
         open_tasks.erase(it);
       }
     } else if (e.kind == "status") {
-      app::record_event(ec, t.id, "status", "", {{"from", status}, {"to", e.to_status}}, false);
-      app::sla_on_transition(ec, t, ticket::Status::of(status), ticket::Status::of(e.to_status));
-      // The demo's stores close a ticket after its callback (回访) was made.
-      if (e.to_status == "closed") app::sla_on_callback_done(ec, t);
-      if (e.to_status == "resolved") t.resolved_at = at;
-      if (e.to_status == "closed") t.closed_at = at;
-      if (e.to_status == "in_progress" && (status == "resolved" || status == "closed")) {
-        ++t.reopen_count;
-        t.resolved_at.reset();
-        t.closed_at.reset();
-      }
-      status = e.to_status;
+      // The demo's stores close a resolved ticket by making its callback (回访).
+      if (e.to_status == "closed")
+        app::record_callback(ec, t.id, "satisfied", e.text);
+      else
+        app::change_status(ec, t.id, e.to_status, e.text, std::nullopt);
     } else if (e.kind == "task") {
-      auto dept = ids.department.at({dt.store_code, e.department_code});
-      ticket::Task task{0,  t.id,        dept, std::nullopt, e.text, "open", created + e.due_offset_seconds * 1000,
-                        "", by.staff_id, at,   at,           1};
-      task.id = r.get<storage::TaskStore>().insert_task(task);
-      open_tasks[e.department_code] = task.id;
-      app::record_event(ec, t.id, "task_created", e.text, {{"task_id", task.id}, {"department_id", dept}}, false);
+      app::NewTask task{ids.department.at({dt.store_code, e.department_code}), std::nullopt, e.text,
+                        created + e.due_offset_seconds * 1000};
+      open_tasks[e.department_code] = app::create_task(ec, t.id, task).id;
     } else if (e.kind == "handover") {
-      auto to = ids.staff.at(e.text);
-      app::record_event(ec, t.id, "handover", e.reason, {{"from", *t.owner_id}, {"to", to}}, false);
-      t.owner_id = to;
+      app::hand_over(ec, t.id, ids.staff.at(e.text), e.reason);
     }
-    t.updated_at = at;
   }
-  t.status = ticket::Status::of(status);
-  app::Context settle{r, actor, now_ms, &seg};
-  settle_demo_escalations(settle, t);
-  t.version = 1 + static_cast<int64_t>(dt.events.size());
-  r.get<storage::TicketStore>().update_ticket(t, 1);
-  app::reindex(c, t);
+  // Escalation steps that fell due before now, as the scheduler would have fired them.
+  auto settled = *r.get<storage::TicketStore>().ticket(t.id);
+  app::Context settle{r, owner, now_ms, &seg};
+  settle_demo_escalations(settle, settled);
+  r.get<storage::TicketStore>().update_ticket_deadlines(settled);
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
 #pragma once
-// `kefu demo`'s loader: writes a generated catalogue (demo/catalog.hpp) into a
-// database with the timeline, tasks, SLA clocks, audit entries and search index a real
-// history has. Also used by tests that need a realistic installation.
+// `kefu demo`'s loader: writes a generated catalogue (demo/catalog.hpp) into a database
+// through the same use cases as the staff's requests (each step as the person who took it,
+// at its time), so the timeline, tasks, SLA clocks, audit entries and search index are what
+// a real history leaves. Also used by tests that need a realistic installation.
 #include <cstddef>
 #include <cstdint>
 #include <functional>
