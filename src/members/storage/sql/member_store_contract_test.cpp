@@ -1,4 +1,4 @@
-// The storage contract of MemberStore: a member read by id is the member as inserted.
+// The storage contract of MemberStore: members by id, phone and member number.
 #include <gtest/gtest.h>
 
 #include "core/storage/contract_fixture.hpp"
@@ -47,6 +47,20 @@ TEST_P(MemberStoreContract, AMemberByIdRoundTripsEveryField) {
   EXPECT_EQ(z->home_store_id, 0) << "no home store reads back as 0";
 
   EXPECT_FALSE(r.get<storage::MemberStore>().member(zhao + 1000));
+}
+
+// Tests of the Contract suite (core/storage/contract_fixture.hpp), instantiated in
+// core/storage/contract_test.cpp.
+TEST_P(Contract, MembersByPhoneAndNumber) {
+  db->write_sync([&](Stores& r) {
+    r.get<storage::MemberStore>().insert_member(
+        {.member_no = "M00000001", .name = "王芳", .phone = "13812345678", .care_flags = {"elderly"}});
+  });
+  auto m = db->reader().get<storage::MemberStore>().member_by_phone("13812345678");
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->name, "王芳");
+  EXPECT_EQ(m->care_flags, std::vector<std::string>{"elderly"});
+  EXPECT_EQ(db->reader().get<storage::MemberStore>().member_by_no("M00000001")->id, m->id);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, MemberStoreContract, ::testing::ValuesIn(Backends()),
