@@ -1,4 +1,5 @@
-// The live streams' feed of timeline events (instantiated with Contract in contract_test.cpp).
+// The live streams' feed of timeline events (a test of the Contract suite, instantiated in
+// core/storage/contract_test.cpp).
 #include <gtest/gtest.h>
 
 #include "core/storage/contract_fixture.hpp"

@@ -178,6 +178,35 @@ TEST_P(SearchContract, SearchCombinesWithTheOtherFilters) {
   EXPECT_EQ(db->reader().get<storage::TicketStore>().tickets(f).size(), 2u);
 }
 
+// Tests of the Contract suite (core/storage/contract_fixture.hpp), instantiated in
+// core/storage/contract_test.cpp.
+TEST_P(Contract, SearchBySegmentedTokens) {
+  int64_t parking = 0, sku = 0;
+  db->write_sync([&](Stores& r) {
+    auto a = make_ticket(store_a, 1000, "停车场收费");
+    parking = r.get<storage::TicketStore>().insert_ticket(a);
+    r.get<storage::TicketStore>().index_ticket(parking, "停车 停车场 收费");
+    auto b = make_ticket(store_a, 2000, "SKU-12345 尺码");
+    sku = r.get<storage::TicketStore>().insert_ticket(b);
+    r.get<storage::TicketStore>().index_ticket(sku, "sku 12345 尺码");
+  });
+  TicketFilter f;
+  f.search_terms = {"停车"};
+  auto found = db->reader().get<storage::TicketStore>().tickets(f);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].id, parking);
+  f.search_terms = {"sku 12345"};
+  EXPECT_EQ(db->reader().get<storage::TicketStore>().tickets(f).at(0).id, sku);
+  f.search_terms = {"尺码", "停车"};
+  EXPECT_TRUE(db->reader().get<storage::TicketStore>().tickets(f).empty());
+  f.search_terms = {"\"quoted\""};
+  EXPECT_NO_THROW(db->reader().get<storage::TicketStore>().tickets(f));
+  // Re-indexing replaces the document.
+  db->write_sync([&](Stores& r) { r.get<storage::TicketStore>().index_ticket(sku, "退货"); });
+  f.search_terms = {"尺码"};
+  EXPECT_TRUE(db->reader().get<storage::TicketStore>().tickets(f).empty());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SearchContract, ::testing::ValuesIn(Backends()),
                          [](const auto& info) { return info.param.name; });
 

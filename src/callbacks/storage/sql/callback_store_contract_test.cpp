@@ -1,4 +1,5 @@
-// The storage contract for the callback (回访) work list.
+// The storage contract for the callback (回访) work list, and (written beside it, in the
+// same suite) the customer's own contact on a ticket (ContactStore).
 #include <gtest/gtest.h>
 
 #include "callbacks/storage/callback_store.hpp"
