@@ -19,7 +19,7 @@ class TaskStore : public Store {
   virtual bool update_task(const ticket::Task&, int64_t expected_version) = 0;
   virtual std::optional<ticket::Task> task(int64_t id) = 0;
   virtual std::vector<ticket::Task> tasks(int64_t ticket_id) = 0;
-  // Open tasks past due_at and not escalated yet, most overdue first; mark_task_escalated
+  // Open tasks due at or before `now` and not escalated yet, most overdue first; mark_task_escalated
   // returns false when it already was (exactly once).
   virtual std::vector<int64_t> tasks_overdue(int64_t now, int limit) = 0;
   virtual bool mark_task_escalated(int64_t task_id, int64_t at) = 0;
