@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 TICKETS="${TICKETS:-100000}"
 DURATION="${DURATION:-10}"
 ROUNDS="${ROUNDS:-3}"
+# SCENARIOS="healthz get" narrows a run to some of healthz get search list create.
 CONNS="${CONNS:-64}"
 PORT="${PORT:-18765}"
 OUT=bench/out
@@ -71,7 +72,7 @@ run() {  # binary scenario port path script token
   sleep 2
 }
 for round in $(seq "$ROUNDS"); do
-  for scenario in healthz get search list create; do
+  for scenario in ${SCENARIOS:-healthz get search list create}; do
     for name in "${NAMES[@]}"; do
       case $scenario in
         healthz) run "$name" healthz "${READ_PORT[$name]}" /healthz "" "" ;;

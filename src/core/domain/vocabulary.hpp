@@ -67,6 +67,9 @@ class Closed {
   constexpr E value() const { return v_; }
   constexpr operator E() const { return v_; }  // for switch
   constexpr const Term<E>& term() const {
+    // Tables list their terms in the enum's order: one look at the right place first.
+    const auto i = static_cast<std::size_t>(v_);
+    if (i < kTerms.size() && kTerms[i].value == v_) return kTerms[i];
     for (const auto& t : kTerms)
       if (t.value == v_) return t;
     return kTerms[0];

@@ -246,6 +246,10 @@ struct Server::Impl {
   Response map_error(const Request& req, std::exception_ptr error);
   bhttp::response<bhttp::string_body> build(const Exchange& x, Response& response, bool keep_alive);
   void record(const Exchange& x, int status, std::size_t bytes, const std::string& remote);
+  // The two halves of record(): the metrics (returns the request's time so far), and the
+  // access log line.
+  Clock::duration count(const Exchange& x, int status);
+  void log_access(const Exchange& x, int status, std::size_t bytes, const std::string& remote, Clock::duration elapsed);
   Task<void> linger_close(Session& self, Socket& socket);
   Task<void> serve_stream(std::shared_ptr<Session> self, Socket& socket, unsigned version, Response response);
 

@@ -122,10 +122,13 @@ Task<void> Server::Impl::session(Socket socket) {
       }
       const bool keep_alive = x.keep_alive && !close_after && !stopping.load();
       auto message = build(x, *response, keep_alive);
-      // Counted before the answer leaves: a client that reads /metrics after its answer
-      // arrived always finds its request there (the write itself is not timed).
-      record(x, response->status, message.body().size(), remote);
+      // Counted before the answer leaves, so that a client that reads /metrics after its
+      // answer arrived always finds its request there; logged after, off the answer's path
+      // (the write itself is not timed).
+      const auto elapsed = count(x, response->status);
+      const std::size_t bytes = message.body().size();
       co_await bhttp::async_write(socket, message, with_ec(ec));
+      log_access(x, response->status, bytes, remote, elapsed);
       if (ec) break;
       if (!keep_alive) {
         linger = true;
@@ -308,12 +311,20 @@ bhttp::response<bhttp::string_body> Server::Impl::build(const Exchange& x, Respo
 }
 
 void Server::Impl::record(const Exchange& x, int status, std::size_t bytes, const std::string& remote) {
+  log_access(x, status, bytes, remote, count(x, status));
+}
+
+Clock::duration Server::Impl::count(const Exchange& x, int status) {
   const auto elapsed = Clock::now() - x.start;
   metrics.observe(x.route, x.method, status, elapsed);
-  if (access_log) {
-    access_log->write(remote, x.method.empty() ? "-" : x.method, x.target.empty() ? "-" : x.target, status, bytes,
-                      std::chrono::duration<double, std::milli>(elapsed).count());
-  }
+  return elapsed;
+}
+
+void Server::Impl::log_access(const Exchange& x, int status, std::size_t bytes, const std::string& remote,
+                              Clock::duration elapsed) {
+  if (!access_log) return;
+  access_log->write(remote, x.method.empty() ? "-" : x.method, x.target.empty() ? "-" : x.target, status, bytes,
+                    std::chrono::duration<double, std::milli>(elapsed).count());
 }
 
 namespace {
