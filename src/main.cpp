@@ -48,8 +48,12 @@ int main(int argc, char** argv) {
   auto* vocabulary_cmd = app.add_subcommand(
       "vocabulary", "print the closed vocabularies (as GET /api/v1/meta/vocabulary) for the web build");
 
+  auto* routes_cmd =
+      app.add_subcommand("routes", "print every route with who may call it (JSON), for the access matrix test");
+
   CLI11_PARSE(app, argc, argv);
   if (vocabulary_cmd->parsed()) return kefu::cli::print_vocabulary();
+  if (routes_cmd->parsed()) return kefu::cli::print_routes();
   try {
     auto config = kefu::cli::load_config(config_path, app.get_option("--config")->count() > 0);
     if (!db.empty()) config.database_url = db;

@@ -10,6 +10,8 @@ namespace kefu::cli {
 int serve(const Config&);
 // `kefu vocabulary`: the JSON of GET /api/v1/meta/vocabulary on stdout (no database).
 int print_vocabulary();
+// `kefu routes`: every route with its access declaration as JSON (no database).
+int print_routes();
 int migrate(const Config&);
 
 struct DemoOptions {

@@ -31,6 +31,26 @@ void from_env(const char* name, bool& out) {
 
 }  // namespace
 
+std::string display_url(const std::string& url) {
+  std::string out = url;
+  const auto scheme = out.find("://");
+  if (scheme != std::string::npos) {
+    const auto at = out.find('@', scheme + 3);
+    const auto slash = out.find('/', scheme + 3);
+    if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
+      const auto colon = out.find(':', scheme + 3);
+      if (colon != std::string::npos && colon < at) out.replace(colon + 1, at - colon - 1, "***");
+    }
+  }
+  for (std::size_t p = out.find("password="); p != std::string::npos; p = out.find("password=", p + 1)) {
+    const auto start = p + 9;
+    auto end = out.find_first_of("& ", start);
+    if (end == std::string::npos) end = out.size();
+    out.replace(start, end - start, "***");
+  }
+  return out;
+}
+
 Config load_config(const std::string& path, bool path_given) {
   Config c;
   if (path_given || std::filesystem::exists(path)) {
@@ -48,7 +68,9 @@ Config load_config(const std::string& path, bool path_given) {
     c.port = static_cast<int>(port);
     c.threads = static_cast<int>(threads);
     c.request_timeout_s = static_cast<int>(timeout);
+    if (auto b = t["server"]["secure_cookies"].value<bool>()) c.secure_cookies = *b ? "always" : "never";
     from_toml(t, "server", "secure_cookies", c.secure_cookies);
+    from_toml(t, "server", "metrics_token", c.metrics_token);
     from_toml(t, "database", "url", c.database_url);
     from_toml(t, "storage", "attachments_dir", c.attachments_dir);
     from_toml(t, "text", "dictionary", c.dictionary);
@@ -70,6 +92,11 @@ Config load_config(const std::string& path, bool path_given) {
   from_env("KEFU_SERVER_PORT", c.port);
   from_env("KEFU_SERVER_THREADS", c.threads);
   from_env("KEFU_SERVER_SECURE_COOKIES", c.secure_cookies);
+  if (c.secure_cookies == "true" || c.secure_cookies == "1") c.secure_cookies = "always";
+  if (c.secure_cookies == "false" || c.secure_cookies == "0") c.secure_cookies = "never";
+  if (c.secure_cookies != "auto" && c.secure_cookies != "always" && c.secure_cookies != "never")
+    throw std::runtime_error("server.secure_cookies must be auto, always or never");
+  from_env("KEFU_SERVER_METRICS_TOKEN", c.metrics_token);
   from_env("KEFU_DATABASE_URL", c.database_url);
   from_env("KEFU_STORAGE_ATTACHMENTS_DIR", c.attachments_dir);
   from_env("KEFU_TEXT_DICTIONARY", c.dictionary);

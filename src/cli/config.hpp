@@ -16,7 +16,8 @@ struct Config {
   bool access_log = true;
   std::string access_log_file;  // empty = stdout
   int request_timeout_s = 30;
-  bool secure_cookies = false;
+  std::string secure_cookies = "auto";
+  std::string metrics_token;  // for GET /metrics from other hosts  // auto | always | never (see api::Services)
   // SLA scheduler: off on a node that should not fire escalations.
   bool sla_scheduler = true;
   int sla_tick_ms = 1000;
@@ -32,6 +33,9 @@ struct Config {
 };
 
 // Throws std::runtime_error naming the file and key on a bad value.
+// A database URL as logs may show it: the password (user:password@, password=…) replaced by ***.
+std::string display_url(const std::string& url);
+
 Config load_config(const std::string& path, bool path_given);
 
 }  // namespace kefu::cli

@@ -46,3 +46,26 @@ TEST(Config, BadValuesAreNamed) {
 
 }  // namespace
 }  // namespace kefu::cli
+
+namespace kefu::cli {
+namespace {
+
+TEST(Config, DatabasePasswordsNeverReachTheLog) {
+  EXPECT_EQ(display_url("postgresql://kefu:s3cret@db.example:5432/kefu"), "postgresql://kefu:***@db.example:5432/kefu");
+  EXPECT_EQ(display_url("postgresql://db/kefu?user=kefu&password=s3cret&sslmode=require"),
+            "postgresql://db/kefu?user=kefu&password=***&sslmode=require");
+  EXPECT_EQ(display_url("postgresql://kefu@db/kefu"), "postgresql://kefu@db/kefu");
+  EXPECT_EQ(display_url("sqlite:///var/lib/kefu/kefu.db"), "sqlite:///var/lib/kefu/kefu.db");
+}
+
+TEST(Config, SecureCookiesAreAutomaticUnlessChosen) {
+  EXPECT_EQ(load_config("/nonexistent/kefu.toml", false).secure_cookies, "auto");
+  setenv("KEFU_SERVER_SECURE_COOKIES", "false", 1);
+  EXPECT_EQ(load_config("/nonexistent/kefu.toml", false).secure_cookies, "never");
+  setenv("KEFU_SERVER_SECURE_COOKIES", "sometimes", 1);
+  EXPECT_THROW(load_config("/nonexistent/kefu.toml", false), std::runtime_error);
+  unsetenv("KEFU_SERVER_SECURE_COOKIES");
+}
+
+}  // namespace
+}  // namespace kefu::cli

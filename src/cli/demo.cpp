@@ -16,7 +16,7 @@ int64_t wall_clock_ms();
 int demo(const Config& c, const DemoOptions& o) {
   auto db = storage::open_database(c.database_url, true);
   if (db->reader().count("stores") > 0) {
-    spdlog::info("{} already holds data; demo data not loaded again", c.database_url);
+    spdlog::info("{} already holds data; demo data not loaded again", display_url(c.database_url));
     return 0;
   }
   const int64_t now = wall_clock_ms();

@@ -52,6 +52,7 @@ int serve(const Config& c) {
   opt.request_timeout = std::chrono::seconds(c.request_timeout_s);
   opt.access_log = c.access_log;
   opt.access_log_path = c.access_log_file;
+  opt.metrics_token = c.metrics_token;
   opt.body_limit_by_route["/api/v1/tickets/{id}/attachments"] = api::kMaxAttachmentBytes;
   opt.body_limit_by_route["/api/v1/public/tickets/{token}/attachments"] = api::kMaxAttachmentBytes;
 
@@ -64,7 +65,7 @@ int serve(const Config& c) {
   server.start();
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   spdlog::info("kefu listening on http://{}:{}/ (database {}, ready in {} ms)", c.address, server.port(),
-               c.database_url, ms);
+               display_url(c.database_url), ms);
   server.run();
   scheduler.stop();
   outbox.stop();
@@ -76,7 +77,7 @@ int serve(const Config& c) {
 
 int migrate(const Config& c) {
   int v = storage::migrate_database(c.database_url);
-  spdlog::info("database {} is at schema version {}", c.database_url, v);
+  spdlog::info("database {} is at schema version {}", display_url(c.database_url), v);
   return 0;
 }
 

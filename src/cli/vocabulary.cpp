@@ -10,4 +10,9 @@ int print_vocabulary() {
   return 0;
 }
 
+int print_routes() {
+  std::printf("%s\n", api::route_table_json(api::route_table()).c_str());
+  return 0;
+}
+
 }  // namespace kefu::cli

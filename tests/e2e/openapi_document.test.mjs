@@ -18,7 +18,7 @@ const OWNERS = {
   core: ['/', '/healthz', '/metrics', '/api/v1/meta/vocabulary'],
   auth: ['/api/v1/auth/*', '/api/v1/api-tokens'],
   org: ['/api/v1/stores', '/api/v1/departments', '/api/v1/staff'],
-  members: ['/api/v1/members', '/api/v1/members/{id}'],
+  members: ['/api/v1/members', '/api/v1/members/lookup', '/api/v1/members/{id}'],
   tickets: [
     '/api/v1/tickets',
     '/api/v1/tickets/{id}',

@@ -227,12 +227,15 @@ describe('real responses match docs/openapi.yaml', () => {
         assert.ok(r.json.items.length > 0);
       });
     }
-    it('GET /api/v1/members?phone= (agent: masked) and /members/{id} (supervisor: full)', async () => {
-      const r = await conforms(agent, '/api/v1/members', { query: `?phone=${data.memberPhone}` });
+    it('POST /api/v1/members/lookup (agent: masked, no sensitive data) and /members/{id} (supervisor: full)', async () => {
+      const r = await call(agent, 'POST', '/api/v1/members/lookup', { body: { phone: data.memberPhone }, expect: 200 });
+      assert.deepEqual(writeProblems, []);
       assert.equal(r.json.items.length, 1);
       assert.equal(r.json.items[0].phone_masked, true);
+      assert.equal(r.json.items[0].sensitive_hidden, true);
       const one = await conforms(supervisor, '/api/v1/members/{id}', { params: { id: data.member.id } });
       assert.equal(one.json.phone_masked, false);
+      assert.deepEqual(one.json.care_flags, ['elderly']);
     });
   });
 
@@ -381,7 +384,7 @@ describe('real responses match docs/openapi.yaml', () => {
     await conforms(anonymous, '/api/v1/auth/me', { status: 401 });
     await conforms(anonymous, '/api/v1/tickets', { status: 401 });
     await conforms(agent, '/api/v1/tickets/{id}', { params: { id: 999999999 }, status: 404 });
-    await conforms(agent, '/api/v1/members', { status: 400 });
+    await call(agent, 'POST', '/api/v1/members/lookup', { body: {}, expect: 400 });
     await conforms(agent, '/api/v1/reports/sla', { query: `?from=${Date.now() - HOUR}&to=${Date.now()}`, status: 403 });
     await conforms(anonymous, '/api/v1/public/csat/{token}', { params: { token: '1.2.forged' }, status: 403 });
     await conforms(anonymous, '/api/v1/public/tickets/{token}', { params: { token: 'forged' }, status: 403 });

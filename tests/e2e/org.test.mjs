@@ -133,22 +133,24 @@ describe('organisation and members', () => {
     assert.equal(r.status, 201, r.text);
     assert.equal(r.json.phone, '139****1111', 'the agent sees the number masked even in the answer');
     assert.match(r.json.member_no, /^M\d{8}$/);
-    assert.deepEqual(r.json.care_flags, ['elderly']);
+    // Care flags are sensitive personal data: the agent learns only that care is needed.
+    assert.deepEqual(r.json.care_flags, []);
+    assert.equal(r.json.needs_care, true);
 
     const again = await agent.post('/api/v1/members', { name: '陈阿姨', phone: '+86 139 0000 1111' });
     assert.equal(again.status, 409);
     assert.equal(errorCode(again), 'member_exists');
 
     for (const q of ['13900001111', '+86 13900001111', '１３９００００１１１１', r.json.member_no, r.json.member_no.toLowerCase()]) {
-      const found = await supervisor.get(`/api/v1/members?q=${encodeURIComponent(q)}`);
+      const found = await supervisor.post('/api/v1/members/lookup', { q });
       assert.equal(found.status, 200, `q=${q}: ${found.text}`);
       assert.equal(found.json.items.length, 1, `q=${q}`);
       assert.equal(found.json.items[0].id, r.json.id);
       assert.equal(found.json.items[0].phone, '13900001111');
     }
-    const none = await agent.get('/api/v1/members?phone=13900009999');
+    const none = await agent.post('/api/v1/members/lookup', { phone: '13900009999' });
     assert.deepEqual(none.json.items, []);
-    const bad = await agent.get('/api/v1/members?phone=not-a-phone');
+    const bad = await agent.post('/api/v1/members/lookup', { phone: 'not-a-phone' });
     assert.equal(bad.status, 400);
     assert.equal(errorCode(bad), 'invalid_phone');
     const badTier = await agent.post('/api/v1/members', { name: '甲', phone: '13900002222', tier: 'diamond' });

@@ -107,7 +107,7 @@ describe('store scope', () => {
   });
 
   it('agents see member phones masked (138****5678), supervisors in full', async () => {
-    const created = await admin.post('/api/v1/members', { name: '李娜', phone: '138 1234 5678', tier: 'gold' });
+    const created = await admin.post('/api/v1/members', { name: '李娜', phone: '138 1234 5678', tier: 'gold', home_store_id: SH01 });
     assert.equal(created.status, 201, created.text);
     const id = created.json.id;
     assert.equal(created.json.phone, '13812345678');
@@ -124,19 +124,20 @@ describe('store scope', () => {
     assert.equal(asSupervisor.json.phone_masked, false);
 
     // Looking up by phone works for an agent, and still answers masked.
-    const found = await agentA.get('/api/v1/members?phone=13812345678');
+    const found = await agentA.post('/api/v1/members/lookup', { phone: '13812345678' });
     assert.equal(found.status, 200);
     assert.equal(found.json.items.length, 1);
     assert.equal(found.json.items[0].id, id);
     assert.equal(found.json.items[0].phone, '138****5678');
 
-    // Demo members too: never a full 11-digit number for an agent.
-    const demo = await agentA.get('/api/v1/members/1');
+    // Demo members too (one with a ticket in the agent's store): never a full 11-digit number.
+    const demoId = (await allTickets(agentA)).find((t) => t.member_id).member_id;
+    const demo = await agentA.get(`/api/v1/members/${demoId}`);
     assert.equal(demo.status, 200);
     assert.match(demo.json.phone, /^1\d{2}\*{4}\d{4}$/);
     const strings = Object.values(demo.json).filter((v) => typeof v === 'string');
     assert.ok(!strings.some((v) => /\d{11}/.test(v)), 'no full phone number in any text field');
-    const demoFull = await supervisorA.get('/api/v1/members/1');
+    const demoFull = await supervisorA.get(`/api/v1/members/${demoId}`);
     assert.match(demoFull.json.phone, /^1\d{10}$/);
     assert.equal(demoFull.json.phone.slice(0, 3) + '****' + demoFull.json.phone.slice(7), demo.json.phone);
   });

@@ -4,11 +4,11 @@
 
 namespace kefu::api {
 
-void add_auth_routes(http::Router&, Services&);  // routes.cpp
+void add_auth_routes(RouteTable&);  // routes.cpp
 
 namespace {
 
-void add_routes(http::Router& r, Services& s) { add_auth_routes(r, s); }
+void add_routes(RouteTable& r) { add_auth_routes(r); }
 
 void add_vocabulary(nlohmann::json& v) { v["scopes"] = terms_json<people::Scope>(); }
 

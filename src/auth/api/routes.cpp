@@ -10,27 +10,35 @@
 #include "core/app/validate.hpp"
 #include "core/domain/error.hpp"
 #include "core/domain/errors.hpp"
+#include "core/http/access_log.hpp"
 
 namespace kefu::api {
 namespace {
 
-std::string session_cookie(const Services& s, const std::string& token, int64_t max_age_s) {
+bool secure_cookie(const Services& s, const http::Request& req) {
+  if (s.secure_cookies == "always") return true;
+  if (s.secure_cookies == "never") return false;
+  return !http::is_loopback(req.remote) || req.header("x-forwarded-proto") == "https";
+}
+
+std::string session_cookie(const std::string& token, int64_t max_age_s, bool secure) {
   return "kefu_session=" + token + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + std::to_string(max_age_s) +
-         (s.secure_cookies ? "; Secure" : "");
+         (secure ? "; Secure" : "");
 }
 
 void login(Services& s, http::Request& req, http::Reply reply) {
   auto body = parse_object(req);
   app::Credentials in{req_string(body, "username"), req_string(body, "password"), req.remote};
   auto lang = req.header("accept-language");
+  const bool secure = secure_cookie(s, req);
   app::log_in(
       s.db, [&s](std::function<void()> work) { return s.workers.submit(std::move(work)); }, s.now_ms, std::move(in),
-      [&s, reply, lang](std::exception_ptr e, const app::LoginOutcome* won) {
+      [reply, lang, secure](std::exception_ptr e, const app::LoginOutcome* won) {
         if (e) return reply(error_response(lang, e));
         auto r = ok(200, {{"token", won->token},
                           {"staff", render(app::actor_of(won->staff))},
                           {"expires_in", app::kSessionLifetimeMs / 1000}});
-        r.set("Set-Cookie", session_cookie(s, won->token, app::kSessionLifetimeMs / 1000));
+        r.set("Set-Cookie", session_cookie(won->token, app::kSessionLifetimeMs / 1000, secure));
         reply(std::move(r));
       });
 }
@@ -40,12 +48,13 @@ void logout(Services& s, http::Request& req, http::Reply reply) {
   auto token = request_token(req);
   s.auth_cache.evict(token);
   auto lang = req.header("accept-language");
+  const bool secure = secure_cookie(s, req);
   s.db.write([token](storage::Stores& r) { app::logout(r, token); },
-             [&s, reply, lang, token](std::exception_ptr e) {
+             [&s, reply, lang, token, secure](std::exception_ptr e) {
                if (e) return reply(error_response(lang, e));
                s.auth_cache.evict(token);  // again: a request racing the logout may have cached it
                auto r = ok(200, {{"ok", true}});
-               r.set("Set-Cookie", session_cookie(s, "", 0));
+               r.set("Set-Cookie", session_cookie("", 0, secure));
                reply(std::move(r));
              });
 }
@@ -70,6 +79,8 @@ void create_token(Services& s, http::Request& req, http::Reply reply) {
   auto body = parse_object(req);
   app::NewApiToken in{req_string(body, "name"), req_int(body, "staff_id"), string_list(body, "scopes"),
                       maybe_time(body, "expires_at")};
+  // The token is shown once and stored only as a digest: never as a replayable answer.
+  ignore_idempotency_key(req);
   write(s, req, std::move(reply), actor, [in](app::Context& c) {
     auto token = app::create_api_token(c, in);
     return ok(201, {{"token", token}, {"name", in.name}, {"scopes", in.scopes}, {"staff_id", in.staff_id}});
@@ -78,12 +89,12 @@ void create_token(Services& s, http::Request& req, http::Reply reply) {
 
 }  // namespace
 
-void add_auth_routes(http::Router& r, Services& s) {
-  r.add("POST", "/api/v1/auth/login", bind(s, login));
-  r.add("POST", "/api/v1/auth/logout", bind(s, logout));
-  r.add("GET", "/api/v1/auth/me", bind(s, me));
-  r.add("GET", "/api/v1/auth/session", bind(s, session));
-  r.add("POST", "/api/v1/api-tokens", bind(s, create_token));
+void add_auth_routes(RouteTable& r) {
+  r.add("POST", "/api/v1/auth/login", anyone(), login);
+  r.add("POST", "/api/v1/auth/logout", any_staff(), logout);
+  r.add("GET", "/api/v1/auth/me", any_staff(), me);
+  r.add("GET", "/api/v1/auth/session", anyone(), session);
+  r.add("POST", "/api/v1/api-tokens", staff("admin", "admin"), create_token);
 }
 
 }  // namespace kefu::api

@@ -47,6 +47,9 @@ struct Actor {
   bool has_scope(Scope scope) const;
   // Full phone numbers are for supervisors and above; agents and department heads see them masked.
   bool sees_full_phone() const { return at_least("supervisor"); }
+  // Sensitive personal data (PIPL 敏感个人信息: a member's birthday and care flags such as
+  // pregnant or disabled) is for supervisors and above; others see only that care is needed.
+  bool sees_sensitive_data() const { return at_least("supervisor"); }
 };
 
 }  // namespace kefu::people

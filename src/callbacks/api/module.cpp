@@ -4,11 +4,11 @@
 
 namespace kefu::api {
 
-void add_callback_routes(http::Router&, Services&);  // routes.cpp
+void add_callback_routes(RouteTable&);  // routes.cpp
 
 namespace {
 
-void add_routes(http::Router& r, Services& s) { add_callback_routes(r, s); }
+void add_routes(RouteTable& r) { add_callback_routes(r); }
 
 void add_vocabulary(nlohmann::json& v) { v["callback_outcomes"] = terms_json<csat::Outcome>(); }
 

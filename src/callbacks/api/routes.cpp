@@ -105,12 +105,14 @@ void public_rate(Services& s, http::Request& req, http::Reply reply) {
 
 }  // namespace
 
-void add_callback_routes(http::Router& r, Services& s) {
-  r.add("POST", "/api/v1/tickets/{id}/callback", bind(s, record));
-  r.add("GET", "/api/v1/callbacks", bind(s, due));
-  r.add("POST", "/api/v1/tickets/{id}/csat-link", bind(s, create_link));
-  r.add("GET", "/api/v1/public/csat/{token}", bind(s, public_view));
-  r.add("POST", "/api/v1/public/csat/{token}", bind(s, public_rate));
+void add_callback_routes(RouteTable& r) {
+  r.add("POST", "/api/v1/tickets/{id}/callback",
+        staff("agent", "tickets:write").on(Reach::ticket).owner_or_role("supervisor"), record);
+  r.add("GET", "/api/v1/callbacks", staff("agent", "tickets:read"), due);
+  r.add("POST", "/api/v1/tickets/{id}/csat-link",
+        staff("agent", "tickets:write").on(Reach::ticket).owner_or_role("supervisor"), create_link);
+  r.add("GET", "/api/v1/public/csat/{token}", customer(), public_view);
+  r.add("POST", "/api/v1/public/csat/{token}", customer(), public_rate);
 }
 
 }  // namespace kefu::api

@@ -26,8 +26,23 @@ std::optional<int64_t> to_int(std::string_view s) {
 
 }  // namespace
 
+namespace {
+
+bool is_json_type(std::string_view type) {
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+  std::string lower(type);
+  for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return lower == "application/json" || (lower.starts_with("application/") && lower.ends_with("+json"));
+}
+
+}  // namespace
+
 json parse_object(const http::Request& req, bool allow_empty) {
   if (req.body.empty() && allow_empty) return json::object();
+  // Only JSON is JSON: a cross-site form can send text/plain without asking the browser
+  // first, so a body in any other type is refused before it is read.
+  if (!req.body.empty() && !is_json_type(req.header("content-type"))) throw make_error(errors::kJsonRequired);
   json j;
   try {
     j = json::parse(req.body);

@@ -1,20 +1,20 @@
 #pragma once
-// A capability's API, as src/modules/routes.cpp lists it: its routes (documented in its
-// own src/<name>/api/openapi.yaml, which the OpenAPI tests check) and the closed
+// A capability's API, as src/modules/routes.cpp lists it: its routes, each with who may
+// call it (core/api/access.hpp; documented in its own src/<name>/api/openapi.yaml, which
+// the OpenAPI tests check, and proven by the access matrix test) and the closed
 // vocabularies its forms and filters use (GET /api/v1/meta/vocabulary, `kefu vocabulary`).
 #include <nlohmann/json.hpp>
 #include <span>
 #include <string_view>
 
-#include "core/api/services.hpp"
+#include "core/api/access.hpp"
 #include "core/domain/vocabulary.hpp"
-#include "core/http/router.hpp"
 
 namespace kefu::api {
 
 struct ApiModule {
   std::string_view name;  // the capability's folder under src/
-  void (*add_routes)(http::Router&, Services&) = nullptr;
+  void (*add_routes)(RouteTable&) = nullptr;
   void (*add_vocabulary)(nlohmann::json&) = nullptr;
 };
 

@@ -126,7 +126,7 @@ class OpenApiTest : public ::testing::Test {
     db_ = storage::open_database("sqlite://" + db_path_.string(), true);
     workers_ = std::make_unique<WorkerPool>(1, 4);
     services_.reset(new Services{*db_, text::Segmenter::builtin(), [] { return int64_t{1'780'000'000'000}; },
-                                 fs::temp_directory_path() / "kefu-openapi-test-attachments", *workers_, false});
+                                 fs::temp_directory_path() / "kefu-openapi-test-attachments", *workers_, "auto"});
   }
   void TearDown() override {
     services_.reset();

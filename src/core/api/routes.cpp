@@ -10,8 +10,7 @@ namespace kefu::api {
 namespace {
 
 // The closed vocabularies with their zh-CN and English labels, for forms and filters.
-void vocabulary_route(Services& s, http::Request& req, http::Reply reply) {
-  authenticate(s, req);
+void vocabulary_route(Services&, http::Request&, http::Reply reply) {
   static const std::string body = api::vocabulary().dump();
   reply(http::Response::json(200, body));
 }
@@ -49,15 +48,30 @@ nlohmann::json vocabulary() {
   return out;
 }
 
+RouteTable route_table() {
+  RouteTable t;
+  for (const auto& m : api_modules()) {
+    t.set_group(m.name);
+    m.add_routes(t);
+  }
+  t.set_group("core");
+  t.add("GET", "/api/v1/meta/vocabulary", any_staff(), vocabulary_route);
+  t.add("GET", "/", anyone(), home);
+  return t;
+}
+
 http::Router build_router(Services& s) {
   http::Router r;
-  for (const auto& m : api_modules()) {
-    r.set_group(std::string(m.name));
-    m.add_routes(r, s);
+  const auto table = route_table();
+  for (const auto& route : table.routes()) {
+    r.set_group(route.group);
+    r.add(route.method, route.path, [&s, access = route.access, fn = route.handler](http::Request& q, http::Reply p) {
+      check_same_origin(q);
+      storage::Snapshot snapshot(s.db.reader());
+      enforce(s, q, access);
+      fn(s, q, std::move(p));
+    });
   }
-  r.set_group("core");
-  r.add("GET", "/api/v1/meta/vocabulary", bind(s, vocabulary_route));
-  r.add("GET", "/", bind(s, home));
   r.fallback("GET", [&s](http::Request& q, http::Reply p) { site_or_404(s, q, std::move(p)); });
   return r;
 }

@@ -1,20 +1,8 @@
 #pragma once
-// How a capability registers its routes: handlers bound to the services, each request's
-// reads in one snapshot. build_router (routes.cpp) registers every capability of
-// api_modules() (core/api/module.hpp).
+// What a capability's api/routes.cpp includes to declare its routes: handlers
+// `void(Services&, http::Request&, http::Reply)` added to the RouteTable with who may call
+// them (core/api/access.hpp). build_router (routes.cpp) binds every capability's routes of
+// api_modules() (core/api/module.hpp) to the services: each request's reads share one
+// snapshot, and the access check runs before the handler.
+#include "core/api/access.hpp"
 #include "core/api/services.hpp"
-#include "core/http/router.hpp"
-
-namespace kefu::api {
-
-// Adapts a free handler function taking the services to http::Handler. The
-// handler's reads on this io thread (authentication included) share one snapshot.
-template <typename F>
-http::Handler bind(Services& s, F f) {
-  return [&s, f](http::Request& q, http::Reply p) {
-    storage::Snapshot snapshot(s.db.reader());
-    f(s, q, std::move(p));
-  };
-}
-
-}  // namespace kefu::api

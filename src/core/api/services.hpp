@@ -21,7 +21,10 @@ struct Services {
   std::function<int64_t()> now_ms;  // the clock, injectable for tests
   std::filesystem::path attachments_dir;
   WorkerPool& workers;
-  bool secure_cookies = false;  // set the Secure flag when served over HTTPS
+  // The session cookie's Secure flag: "auto" sets it unless the request came over plain
+  // HTTP from this host (a loopback peer without X-Forwarded-Proto: https); "always";
+  // "never" (plain HTTP on a trusted network, chosen knowingly).
+  std::string secure_cookies = "auto";
   AuthCache auth_cache{};
   NotificationHub* hub = nullptr;    // live notification streams; null = no stream endpoint
   const StaticSite* site = nullptr;  // the built web app; null = the API only

@@ -48,6 +48,16 @@ http::Response StaticSite::respond(const File& f) const {
   auto r = http::Response::text(200, f.body, f.type);
   r.set("Cache-Control", f.immutable ? "public, max-age=31536000, immutable" : "no-cache");
   r.set("X-Content-Type-Options", "nosniff");
+  // The pages run only their own scripts, are never framed (clickjacking), and send no
+  // Referer: the customer's page has its link token in the URL.
+  r.set("Referrer-Policy", "no-referrer");
+  if (f.type.starts_with("text/html")) {
+    r.set("Content-Security-Policy",
+          "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+          "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+          "frame-ancestors 'none'");
+    r.set("X-Frame-Options", "DENY");
+  }
   return r;
 }
 

@@ -15,6 +15,7 @@ std::string request_token(const http::Request& req) {
 }
 
 people::Actor authenticate(Services& s, const http::Request& req) {
+  if (const auto* checked = std::any_cast<people::Actor>(&req.caller)) return *checked;  // by enforce()
   auto token = request_token(req);
   if (token.empty()) throw make_error(errors::kUnauthenticated);
   const auto now = s.now_ms();
@@ -59,6 +60,10 @@ void write(Services& s, const http::Request& req, http::Reply reply, people::Act
       [reply = std::move(reply), result, lang](std::exception_ptr e) {
         reply(e ? error_response(lang, e) : std::move(*result));
       });
+}
+
+void ignore_idempotency_key(http::Request& req) {
+  std::erase_if(req.headers, [](const auto& h) { return h.first == "idempotency-key"; });
 }
 
 void run_slow(Services& s, std::function<void()> work) {

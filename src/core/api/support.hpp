@@ -49,6 +49,10 @@ void write_after(Services& s, const http::Request& req, http::Reply reply, peopl
   });
 }
 
+// For an answer that must not be kept for replay (it holds a secret shown once): the
+// request's Idempotency-Key is dropped, so write() stores nothing.
+void ignore_idempotency_key(http::Request&);
+
 // Runs work on the worker pool; throws busy (429) when it takes no more.
 void run_slow(Services&, std::function<void()> work);
 

@@ -58,6 +58,12 @@ namespace errors {
 using K = Error::Kind;
 
 // Request shape.
+inline constexpr ErrorCode kJsonRequired{"json_required", K::unsupported_media,
+                                         "请求正文须为 JSON（Content-Type: application/json）",
+                                         "the body must be JSON (Content-Type: application/json)"};
+inline constexpr ErrorCode kCrossSite{"cross_site_request", K::forbidden,
+                                      "拒绝来自其他网站的请求，请在 kefu 页面中操作",
+                                      "a request from another site was refused; use the kefu pages"};
 inline constexpr ErrorCode kInvalidJson{"invalid_json", K::invalid_input, "请求体不是有效的 JSON[：{problem}]",
                                         "the body is not valid JSON[: {problem}]"};
 inline constexpr ErrorCode kRequired{"required", K::invalid_input, "请填写{what}", "{what} is required"};

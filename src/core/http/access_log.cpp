@@ -10,6 +10,70 @@
 #include "core/http/access_log.hpp"
 
 namespace kefu::http {
+
+namespace {
+
+// Filters and paging only: never a person's words, phone, name or a token.
+constexpr std::string_view kLoggedQueryParameters[] = {
+    "status", "type", "priority", "channel",  "store_id",        "department_id", "owner_id",
+    "limit",  "sort", "overdue",  "group_by", "include_retired", "format",        "minutes"};
+
+bool token_like(std::string_view segment) {
+  if (segment.size() < 20) return false;
+  bool digits_only = true;
+  for (char ch : segment) {
+    const bool alnum = (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+    if (!alnum && ch != '-' && ch != '_' && ch != '.' && ch != '%') return false;
+    if (!(ch >= '0' && ch <= '9')) digits_only = false;
+  }
+  return !digits_only;
+}
+
+}  // namespace
+
+std::string redact_target(std::string_view target) {
+  const auto q = target.find('?');
+  const auto path = target.substr(0, q);
+  std::string out;
+  out.reserve(target.size());
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    auto end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    const auto segment = path.substr(start, end - start);
+    out += token_like(segment) ? std::string_view("…") : segment;
+    if (end < path.size()) out += '/';
+    start = end + 1;
+  }
+  if (q == std::string_view::npos) return out;
+  out += '?';
+  auto query = target.substr(q + 1);
+  bool first = true;
+  while (!query.empty()) {
+    const auto amp = query.find('&');
+    const auto pair = query.substr(0, amp);
+    query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+    if (pair.empty()) continue;
+    const auto eq = pair.find('=');
+    const auto key = pair.substr(0, eq);
+    if (!first) out += '&';
+    first = false;
+    out += token_like(key) || key.size() > 40 ? std::string_view("…") : key;
+    if (eq == std::string_view::npos) continue;
+    bool logged = false;
+    for (auto k : kLoggedQueryParameters) logged = logged || k == key;
+    out += '=';
+    out += logged && pair.size() - eq - 1 <= 40 ? pair.substr(eq + 1) : std::string_view("*");
+  }
+  return out;
+}
+
+bool is_loopback(std::string_view a) {
+  if (a == "::1") return true;
+  if (a.starts_with("::ffff:")) a.remove_prefix(7);
+  return a.starts_with("127.");
+}
+
 namespace {
 
 constexpr std::size_t kRotateBytes = 100 * 1024 * 1024;

@@ -20,6 +20,17 @@ class sink;
 
 namespace kefu::http {
 
+// The request target as the access log writes it: nothing personal or secret. Query values
+// are replaced by "*" except for a few parameters that only filter or page (status, type,
+// store_id, limit, …: kLoggedQueryParameters in access_log.cpp); a path segment that looks
+// like a link token (20 or more characters of letters, digits, '-', '_' or '.', not only
+// digits) becomes "…". So `/api/v1/public/tickets/<token>?x=13812345678` is logged as
+// `/api/v1/public/tickets/…?x=*`. Pure; the raw target is never logged.
+std::string redact_target(std::string_view target);
+
+// True for an address on this host (127.0.0.0/8, ::1, ::ffff:127.x.x.x).
+bool is_loopback(std::string_view address);
+
 class AccessLog {
  public:
   // path empty: stdout; otherwise a file rotated at 100 MiB, keeping 5 old files.

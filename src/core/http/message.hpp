@@ -1,6 +1,7 @@
 #pragma once
 // kefu's own small HTTP types. Handlers see only these; Boost.Beast stays inside
 // server.cpp so that the rest of the code base compiles fast and never touches sockets.
+#include <any>
 #include <functional>
 #include <map>
 #include <memory>
@@ -21,6 +22,7 @@ struct Request {
   std::string body;
   std::string remote;  // peer address, for the access log and login throttling
   std::string route;   // the matched route pattern, e.g. "/api/v1/tickets/{id}"
+  std::any caller;     // who is calling, once the application has checked (api/access.hpp)
 
   // Case-insensitive header lookup; empty when absent.
   std::string header(std::string_view name) const;
@@ -72,6 +74,7 @@ struct Response {
     r.status = status;
     r.body = std::move(body);
     r.set("Content-Type", "application/json; charset=utf-8");
+    r.set("Cache-Control", "no-store");  // answers about people and tickets stay out of caches
     return r;
   }
   static Response text(int status, std::string body, std::string content_type = "text/plain; charset=utf-8") {

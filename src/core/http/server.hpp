@@ -60,6 +60,9 @@ struct ServerOptions {
   std::size_t stream_max_queued_bytes = 1024 * 1024;
   bool access_log = true;
   std::string access_log_path;  // empty: stdout; otherwise a file rotated at 100 MiB
+  // GET /metrics answers loopback clients; others must send "Authorization: Bearer <this>",
+  // and get 403 when it is empty (the default).
+  std::string metrics_token;
 };
 
 class Server {

@@ -240,7 +240,7 @@ struct Server::Impl {
   Task<void> accept_loop();
   Task<void> session(Socket socket);
   std::optional<Response> resolve(Parser& parser, Exchange& x, Resolved& out);
-  Response answer_builtin(const Resolved& r);
+  Response answer_builtin(const Resolved& r, const Parser& parser, const std::string& remote);
   Request make_request(Parser& parser, Exchange& x, Resolved& r, const std::string& remote);
   Task<Response> call_handler(Request& req, const Handler& handler, Clock::time_point deadline, bool& close_after);
   Response map_error(const Request& req, std::exception_ptr error);

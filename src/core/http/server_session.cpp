@@ -111,7 +111,7 @@ Task<void> Server::Impl::session(Socket socket) {
           self->expire_in(options.request_timeout);
           if (response->on_stream && stopping.load()) response = stopping_unavailable();
         } else {
-          response = answer_builtin(route);
+          response = answer_builtin(route, *parser, remote);
         }
       }
       if (response->on_stream) {  // counted now, served below once this request is over
@@ -187,11 +187,30 @@ std::optional<Response> Server::Impl::resolve(Parser& parser, Exchange& x, Resol
   return std::nullopt;
 }
 
-Response Server::Impl::answer_builtin(const Resolved& r) {
+namespace {
+
+// Compares in time independent of where the two differ.
+bool bearer_matches(std::string_view header, const std::string& token) {
+  if (token.empty() || !header.starts_with("Bearer ")) return false;
+  header.remove_prefix(7);
+  if (header.size() != token.size()) return false;
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < token.size(); ++i) diff |= static_cast<unsigned char>(header[i] ^ token[i]);
+  return diff == 0;
+}
+
+}  // namespace
+
+Response Server::Impl::answer_builtin(const Resolved& r, const Parser& parser, const std::string& remote) {
   switch (r.kind) {
     case Resolved::Kind::healthz:
       return Response::json(200, R"({"status":"ok"})");
     case Resolved::Kind::metrics:
+      if (!is_loopback(remote) &&
+          !bearer_matches(std::string(parser.get()[bhttp::field::authorization]), options.metrics_token))
+        return error_json(
+            403, "metrics_forbidden",
+            "指标接口仅对本机或持有 metrics_token 的请求开放 / /metrics needs loopback or the metrics token");
       return Response::text(200, metrics.render(), "text/plain; version=0.0.4; charset=utf-8");
     case Resolved::Kind::bad_method: {
       auto response = error_json(405, "method_not_allowed", "不支持该请求方法 / Method not allowed");
@@ -323,8 +342,8 @@ Clock::duration Server::Impl::count(const Exchange& x, int status) {
 void Server::Impl::log_access(const Exchange& x, int status, std::size_t bytes, const std::string& remote,
                               Clock::duration elapsed) {
   if (!access_log) return;
-  access_log->write(remote, x.method.empty() ? "-" : x.method, x.target.empty() ? "-" : x.target, status, bytes,
-                    std::chrono::duration<double, std::milli>(elapsed).count());
+  access_log->write(remote, x.method.empty() ? "-" : x.method, x.target.empty() ? "-" : redact_target(x.target), status,
+                    bytes, std::chrono::duration<double, std::milli>(elapsed).count());
 }
 
 namespace {

@@ -4,11 +4,11 @@
 
 namespace kefu::api {
 
-void add_member_routes(http::Router&, Services&);  // routes.cpp
+void add_member_routes(RouteTable&);  // routes.cpp
 
 namespace {
 
-void add_routes(http::Router& r, Services& s) { add_member_routes(r, s); }
+void add_routes(RouteTable& r) { add_member_routes(r); }
 
 void add_vocabulary(nlohmann::json& v) {
   v["member_tiers"] = terms_json<people::Tier>();

@@ -17,11 +17,14 @@ void create_member(Services& s, http::Request& req, http::Reply reply) {
         [m, actor](app::Context& c) { return ok(201, render(app::create_member(c, m), actor)); });
 }
 
-void find_member(Services& s, http::Request& req, http::Reply reply) {
+// POST, not GET: the phone number stays out of URLs (and so out of access logs and
+// browser history), and the lookup is audited.
+void lookup_member(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
-  auto q = req.has_query("phone") ? req.query_value("phone") : req.query_value("q");
-  read(s, req, reply, actor, [q, actor](app::Context& c) {
-    auto m = app::find_member(c, q);
+  auto b = parse_object(req);
+  auto q = b.contains("phone") ? req_string(b, "phone") : opt_string(b, "q");
+  write(s, req, std::move(reply), actor, [q, actor](app::Context& c) {
+    auto m = app::lookup_member(c, q);
     auto a = nlohmann::json::array();
     if (m) a.push_back(render(*m, actor));
     return ok(200, {{"items", a}});
@@ -36,10 +39,10 @@ void get_member(Services& s, http::Request& req, http::Reply reply) {
 
 }  // namespace
 
-void add_member_routes(http::Router& r, Services& s) {
-  r.add("POST", "/api/v1/members", bind(s, create_member));
-  r.add("GET", "/api/v1/members", bind(s, find_member));
-  r.add("GET", "/api/v1/members/{id}", bind(s, get_member));
+void add_member_routes(RouteTable& r) {
+  r.add("POST", "/api/v1/members", staff("agent", "members:write"), create_member);
+  r.add("POST", "/api/v1/members/lookup", staff("agent", "members:read"), lookup_member);
+  r.add("GET", "/api/v1/members/{id}", staff("agent", "members:read").on(Reach::member), get_member);
 }
 
 }  // namespace kefu::api

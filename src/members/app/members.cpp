@@ -12,6 +12,7 @@
 #include "org/domain/calendar_values.hpp"
 #include "org/storage/org_store.hpp"
 #include "tickets/app/record.hpp"
+#include "tickets/storage/ticket_store.hpp"
 
 namespace kefu::app {
 namespace {
@@ -24,6 +25,17 @@ std::string phone_or_throw(const std::string& raw) {
 
 nlohmann::json member_json(const people::Member& m) {
   return {{"member_no", m.member_no}, {"name", m.name}, {"phone", people::mask_phone(m.phone)}, {"tier", m.tier}};
+}
+
+bool in_reach(Context& c, const people::Member& m) {
+  if (c.actor.is_admin()) return true;
+  if (c.actor.store_ids.empty()) return false;  // an empty scope means every store: never here
+  if (m.home_store_id && c.actor.in_store(m.home_store_id)) return true;
+  storage::TicketFilter f;
+  f.store_ids = c.actor.store_ids;
+  f.member_id = m.id;
+  f.limit = 1;
+  return !c.store<storage::TicketStore>().tickets(f).empty();
 }
 
 }  // namespace
@@ -56,19 +68,27 @@ people::Member create_member(Context& c, const NewMember& in) {
 people::Member get_member(Context& c, int64_t id) {
   require_scope(c.actor, "members:read");
   auto m = c.store<storage::MemberStore>().member(id);
-  if (!m) throw make_error(errors::kNotFound, {{"what", Text("会员", "member")}});
+  if (!m || !in_reach(c, *m)) throw make_error(errors::kNotFound, {{"what", Text("会员", "member")}});
   return *m;
 }
 
-std::optional<people::Member> find_member(Context& c, const std::string& key) {
+std::optional<people::Member> lookup_member(Context& c, const std::string& key) {
   require_scope(c.actor, "members:read");
   check_text("q", key, 40, true);
+  std::optional<people::Member> m;
+  std::string shown;
   if (!key.empty() && (key[0] == 'M' || key[0] == 'm')) {
     std::string no = key;
     no[0] = 'M';
-    return c.store<storage::MemberStore>().member_by_no(no);
+    m = c.store<storage::MemberStore>().member_by_no(no);
+    shown = no;
+  } else {
+    const auto phone = phone_or_throw(key);
+    m = c.store<storage::MemberStore>().member_by_phone(phone);
+    shown = people::mask_phone(phone);
   }
-  return c.store<storage::MemberStore>().member_by_phone(phone_or_throw(key));
+  audit(c, "member.lookup", "member", m ? m->id : 0, nullptr, {{"key", shown}, {"found", m.has_value()}});
+  return m;
 }
 
 }  // namespace kefu::app

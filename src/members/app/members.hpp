@@ -17,8 +17,14 @@ struct NewMember {
 };
 // Registers a member; a phone already on file is a conflict (code member_exists).
 people::Member create_member(Context&, const NewMember&);
+// A member in the caller's reach: registered at one of their stores, or with a ticket in
+// one of them (admins reach every member); any other id is not found, like one that does
+// not exist.
 people::Member get_member(Context&, int64_t id);
-// Looks up by phone (any common spelling) or member number; nullopt when unknown.
-std::optional<people::Member> find_member(Context&, const std::string& phone_or_number);
+// The desk's lookup: by phone (any common spelling) or member number, across every store
+// (a member of the chain is served at any of its stores); nullopt when unknown. Every
+// lookup, found or not, is audited (who, when, the masked key), so that someone trying
+// numbers shows in the audit log; a write for that reason.
+std::optional<people::Member> lookup_member(Context&, const std::string& phone_or_number);
 
 }  // namespace kefu::app

@@ -3,11 +3,11 @@
 
 namespace kefu::api {
 
-void add_notification_routes(http::Router&, Services&);  // routes.cpp
+void add_notification_routes(RouteTable&);  // routes.cpp
 
 namespace {
 
-void add_routes(http::Router& r, Services& s) { add_notification_routes(r, s); }
+void add_routes(RouteTable& r) { add_notification_routes(r); }
 
 }  // namespace
 

@@ -63,11 +63,11 @@ void stream(Services& s, http::Request& req, http::Reply reply) {
 
 }  // namespace
 
-void add_notification_routes(http::Router& r, Services& s) {
-  r.add("GET", "/api/v1/notifications", bind(s, list));
-  r.add("POST", "/api/v1/notifications/{id}/read", bind(s, mark_one));
-  r.add("POST", "/api/v1/notifications/read-all", bind(s, mark_all));
-  r.add("GET", "/api/v1/notifications/stream", bind(s, stream));
+void add_notification_routes(RouteTable& r) {
+  r.add("GET", "/api/v1/notifications", any_staff(), list);
+  r.add("POST", "/api/v1/notifications/{id}/read", any_staff().on(Reach::notification), mark_one);
+  r.add("POST", "/api/v1/notifications/read-all", any_staff(), mark_all);
+  r.add("GET", "/api/v1/notifications/stream", any_staff(), stream);
 }
 
 }  // namespace kefu::api

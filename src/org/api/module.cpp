@@ -4,11 +4,11 @@
 
 namespace kefu::api {
 
-void add_org_routes(http::Router&, Services&);  // routes.cpp
+void add_org_routes(RouteTable&);  // routes.cpp
 
 namespace {
 
-void add_routes(http::Router& r, Services& s) { add_org_routes(r, s); }
+void add_routes(RouteTable& r) { add_org_routes(r); }
 
 void add_vocabulary(nlohmann::json& v) {
   v["roles"] = terms_json<people::Role>();

@@ -86,13 +86,13 @@ void create_staff(Services& s, http::Request& req, http::Reply reply) {
 
 }  // namespace
 
-void add_org_routes(http::Router& r, Services& s) {
-  r.add("GET", "/api/v1/stores", bind(s, list_stores));
-  r.add("POST", "/api/v1/stores", bind(s, create_store));
-  r.add("GET", "/api/v1/departments", bind(s, list_departments));
-  r.add("POST", "/api/v1/departments", bind(s, create_department));
-  r.add("GET", "/api/v1/staff", bind(s, list_staff));
-  r.add("POST", "/api/v1/staff", bind(s, create_staff));
+void add_org_routes(RouteTable& r) {
+  r.add("GET", "/api/v1/stores", any_staff(), list_stores);
+  r.add("POST", "/api/v1/stores", staff("admin", "admin"), create_store);
+  r.add("GET", "/api/v1/departments", any_staff(), list_departments);
+  r.add("POST", "/api/v1/departments", staff("admin", "admin"), create_department);
+  r.add("GET", "/api/v1/staff", any_staff(), list_staff);
+  r.add("POST", "/api/v1/staff", staff("admin", "admin"), create_staff);
 }
 
 }  // namespace kefu::api

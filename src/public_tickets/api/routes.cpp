@@ -163,14 +163,14 @@ void photo(Services& s, http::Request& req, http::Reply reply) {
 
 }  // namespace
 
-void add_public_routes(http::Router& r, Services& s) {
-  r.add("GET", "/api/v1/public/stores", bind(s, stores));
-  r.add("POST", "/api/v1/public/tickets", bind(s, submit));
-  r.add("POST", "/api/v1/public/track", bind(s, track));
-  r.add("GET", "/api/v1/public/tickets/{token}", bind(s, view));
-  r.add("POST", "/api/v1/public/tickets/{token}/replies", bind(s, reply_to));
-  r.add("POST", "/api/v1/public/tickets/{token}/attachments", bind(s, upload));
-  r.add("GET", "/api/v1/public/tickets/{token}/attachments/{id}", bind(s, photo));
+void add_public_routes(RouteTable& r) {
+  r.add("GET", "/api/v1/public/stores", anyone(), stores);
+  r.add("POST", "/api/v1/public/tickets", anyone(), submit);
+  r.add("POST", "/api/v1/public/track", anyone(), track);
+  r.add("GET", "/api/v1/public/tickets/{token}", customer(), view);
+  r.add("POST", "/api/v1/public/tickets/{token}/replies", customer(), reply_to);
+  r.add("POST", "/api/v1/public/tickets/{token}/attachments", customer(), upload);
+  r.add("GET", "/api/v1/public/tickets/{token}/attachments/{id}", customer(), photo);
 }
 
 }  // namespace kefu::api

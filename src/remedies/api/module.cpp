@@ -4,11 +4,11 @@
 
 namespace kefu::api {
 
-void add_remedy_routes(http::Router&, Services&);  // routes.cpp
+void add_remedy_routes(RouteTable&);  // routes.cpp
 
 namespace {
 
-void add_routes(http::Router& r, Services& s) { add_remedy_routes(r, s); }
+void add_routes(RouteTable& r) { add_remedy_routes(r); }
 
 void add_vocabulary(nlohmann::json& v) {
   using namespace remedy;

@@ -115,16 +115,17 @@ void put_limits(Services& s, http::Request& req, http::Reply reply) {
 
 }  // namespace
 
-void add_remedy_routes(http::Router& r, Services& s) {
-  r.add("POST", "/api/v1/tickets/{id}/resolutions", bind(s, propose));
-  r.add("GET", "/api/v1/tickets/{id}/resolutions", bind(s, list));
-  r.add("GET", "/api/v1/approvals", bind(s, approvals));
-  r.add("POST", "/api/v1/resolutions/{id}/approve",
-        bind(s, [](Services& sv, http::Request& q, http::Reply p) { decide(sv, q, std::move(p), true); }));
-  r.add("POST", "/api/v1/resolutions/{id}/reject",
-        bind(s, [](Services& sv, http::Request& q, http::Reply p) { decide(sv, q, std::move(p), false); }));
-  r.add("GET", "/api/v1/authority-limits", bind(s, get_limits));
-  r.add("PUT", "/api/v1/authority-limits", bind(s, put_limits));
+void add_remedy_routes(RouteTable& r) {
+  r.add("POST", "/api/v1/tickets/{id}/resolutions",
+        staff("agent", "tickets:write").on(Reach::ticket).owner_or_role("supervisor"), propose);
+  r.add("GET", "/api/v1/tickets/{id}/resolutions", staff("agent", "tickets:read").on(Reach::ticket), list);
+  r.add("GET", "/api/v1/approvals", staff("agent", "tickets:read"), approvals);
+  r.add("POST", "/api/v1/resolutions/{id}/approve", staff("supervisor", "tickets:write").on(Reach::resolution),
+        [](Services& sv, http::Request& q, http::Reply p) { decide(sv, q, std::move(p), true); });
+  r.add("POST", "/api/v1/resolutions/{id}/reject", staff("supervisor", "tickets:write").on(Reach::resolution),
+        [](Services& sv, http::Request& q, http::Reply p) { decide(sv, q, std::move(p), false); });
+  r.add("GET", "/api/v1/authority-limits", any_staff(), get_limits);
+  r.add("PUT", "/api/v1/authority-limits", staff("admin", "admin"), put_limits);
 }
 
 }  // namespace kefu::api

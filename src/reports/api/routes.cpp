@@ -36,6 +36,8 @@ void dashboard(Services& s, http::Request& req, http::Reply reply) {
 
 }  // namespace
 
-void add_report_routes(http::Router& r, Services& s) { r.add("GET", "/api/v1/reports/dashboard", bind(s, dashboard)); }
+void add_report_routes(RouteTable& r) {
+  r.add("GET", "/api/v1/reports/dashboard", staff("agent", "tickets:read").on(Reach::store), dashboard);
+}
 
 }  // namespace kefu::api

@@ -4,14 +4,14 @@
 
 namespace kefu::api {
 
-void add_sla_routes(http::Router&, Services&);         // routes.cpp
-void add_sla_report_routes(http::Router&, Services&);  // routes_report.cpp
+void add_sla_routes(RouteTable&);         // routes.cpp
+void add_sla_report_routes(RouteTable&);  // routes_report.cpp
 
 namespace {
 
-void add_routes(http::Router& r, Services& s) {
-  add_sla_routes(r, s);
-  add_sla_report_routes(r, s);
+void add_routes(RouteTable& r) {
+  add_sla_routes(r);
+  add_sla_report_routes(r);
 }
 
 void add_vocabulary(nlohmann::json& v) {

@@ -176,15 +176,15 @@ void ticket_sla(Services& s, http::Request& req, http::Reply reply) {
 
 }  // namespace
 
-void add_sla_routes(http::Router& r, Services& s) {
-  r.add("GET", "/api/v1/sla/policies", bind(s, list));
-  r.add("POST", "/api/v1/sla/policies", bind(s, create));
-  r.add("PUT", "/api/v1/sla/policies/{id}", bind(s, update));
-  r.add("DELETE", "/api/v1/sla/policies/{id}", bind(s, retire));
-  r.add("GET", "/api/v1/tickets/{id}/sla", bind(s, ticket_sla));
-  r.add("GET", "/api/v1/stores/{id}/calendar", bind(s, get_calendar));
-  r.add("PUT", "/api/v1/stores/{id}/calendar", bind(s, put_calendar));
-  r.add("GET", "/api/v1/stores/{id}/calendar/deadline", bind(s, deadline));
+void add_sla_routes(RouteTable& r) {
+  r.add("GET", "/api/v1/sla/policies", any_staff(), list);
+  r.add("POST", "/api/v1/sla/policies", staff("admin", "admin"), create);
+  r.add("PUT", "/api/v1/sla/policies/{id}", staff("admin", "admin"), update);
+  r.add("DELETE", "/api/v1/sla/policies/{id}", staff("admin", "admin"), retire);
+  r.add("GET", "/api/v1/tickets/{id}/sla", staff("agent", "tickets:read").on(Reach::ticket), ticket_sla);
+  r.add("GET", "/api/v1/stores/{id}/calendar", any_staff().on(Reach::store), get_calendar);
+  r.add("PUT", "/api/v1/stores/{id}/calendar", staff("manager", "admin").on(Reach::store), put_calendar);
+  r.add("GET", "/api/v1/stores/{id}/calendar/deadline", any_staff().on(Reach::store), deadline);
 }
 
 }  // namespace kefu::api

@@ -87,6 +87,8 @@ void sla_report(Services& s, http::Request& req, http::Reply reply) {
 
 }  // namespace
 
-void add_sla_report_routes(http::Router& r, Services& s) { r.add("GET", "/api/v1/reports/sla", bind(s, sla_report)); }
+void add_sla_report_routes(RouteTable& r) {
+  r.add("GET", "/api/v1/reports/sla", staff("supervisor", "tickets:read").on(Reach::store), sla_report);
+}
 
 }  // namespace kefu::api

@@ -4,14 +4,14 @@
 
 namespace kefu::api {
 
-void add_ticket_routes(http::Router&, Services&);      // routes.cpp
-void add_attachment_routes(http::Router&, Services&);  // routes_attachments.cpp
+void add_ticket_routes(RouteTable&);      // routes.cpp
+void add_attachment_routes(RouteTable&);  // routes_attachments.cpp
 
 namespace {
 
-void add_routes(http::Router& r, Services& s) {
-  add_ticket_routes(r, s);
-  add_attachment_routes(r, s);
+void add_routes(RouteTable& r) {
+  add_ticket_routes(r);
+  add_attachment_routes(r);
 }
 
 void add_vocabulary(nlohmann::json& v) {

@@ -225,22 +225,29 @@ void audit(Services& s, http::Request& req, http::Reply reply) {
 
 }  // namespace
 
-void add_ticket_routes(http::Router& r, Services& s) {
-  r.add("POST", "/api/v1/tickets", bind(s, create));
-  r.add("GET", "/api/v1/tickets", bind(s, list));
-  r.add("GET", "/api/v1/tickets/{id}", bind(s, get));
-  r.add("PATCH", "/api/v1/tickets/{id}", bind(s, update));
-  r.add("POST", "/api/v1/tickets/{id}/status", bind(s, status));
+void add_ticket_routes(RouteTable& r) {
+  r.add("POST", "/api/v1/tickets", staff("agent", "tickets:write").on(Reach::store), create);
+  r.add("GET", "/api/v1/tickets", staff("agent", "tickets:read"), list);
+  r.add("GET", "/api/v1/tickets/{id}", staff("agent", "tickets:read").on(Reach::ticket), get);
+  r.add("PATCH", "/api/v1/tickets/{id}", staff("agent", "tickets:write").on(Reach::ticket).owner_or_role("supervisor"),
+        update);
+  r.add("POST", "/api/v1/tickets/{id}/status",
+        staff("agent", "tickets:write").on(Reach::ticket).owner_or_role("supervisor"), status);
   r.add("POST", "/api/v1/tickets/{id}/replies",
-        bind(s, [](Services& sv, http::Request& q, http::Reply p) { message(sv, q, std::move(p), true); }));
-  r.add("POST", "/api/v1/tickets/{id}/notes",
-        bind(s, [](Services& sv, http::Request& q, http::Reply p) { message(sv, q, std::move(p), false); }));
-  r.add("POST", "/api/v1/tickets/{id}/claim", bind(s, claim));
-  r.add("POST", "/api/v1/tickets/{id}/handover", bind(s, handover));
-  r.add("POST", "/api/v1/tickets/{id}/tasks", bind(s, create_task));
-  r.add("PATCH", "/api/v1/tasks/{id}", bind(s, update_task));
-  r.add("GET", "/api/v1/tickets/{id}/timeline", bind(s, timeline));
-  r.add("GET", "/api/v1/tickets/{id}/audit", bind(s, audit));
+        staff("agent", "tickets:write").on(Reach::ticket).owner_or_role("supervisor"),
+        [](Services& sv, http::Request& q, http::Reply p) { message(sv, q, std::move(p), true); });
+  r.add("POST", "/api/v1/tickets/{id}/notes", staff("agent", "tickets:write").on(Reach::ticket),
+        [](Services& sv, http::Request& q, http::Reply p) { message(sv, q, std::move(p), false); });
+  r.add("POST", "/api/v1/tickets/{id}/claim", staff("agent", "tickets:write").on(Reach::ticket), claim);
+  r.add("POST", "/api/v1/tickets/{id}/handover",
+        staff("agent", "tickets:write").on(Reach::ticket).owner_or_role("supervisor"), handover);
+  r.add("POST", "/api/v1/tickets/{id}/tasks",
+        staff("agent", "tickets:write").on(Reach::ticket).owner_or_role("supervisor"), create_task);
+  r.add("PATCH", "/api/v1/tasks/{id}", staff("agent", "tickets:write").on(Reach::task).owner_or_role("supervisor"),
+        update_task);
+  r.add("GET", "/api/v1/tickets/{id}/timeline", staff("agent", "tickets:read").on(Reach::ticket), timeline);
+  r.add("GET", "/api/v1/tickets/{id}/audit",
+        staff("agent", "tickets:read").on(Reach::ticket).owner_or_role("supervisor"), audit);
 }
 
 }  // namespace kefu::api

@@ -75,9 +75,9 @@ void download(Services& s, http::Request& req, http::Reply reply) {
 
 }  // namespace
 
-void add_attachment_routes(http::Router& r, Services& s) {
-  r.add("POST", "/api/v1/tickets/{id}/attachments", bind(s, upload));
-  r.add("GET", "/api/v1/attachments/{id}", bind(s, download));
+void add_attachment_routes(RouteTable& r) {
+  r.add("POST", "/api/v1/tickets/{id}/attachments", staff("agent", "tickets:write").on(Reach::ticket), upload);
+  r.add("GET", "/api/v1/attachments/{id}", staff("agent", "tickets:read").on(Reach::attachment), download);
 }
 
 }  // namespace kefu::api

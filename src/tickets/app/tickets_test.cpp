@@ -164,7 +164,7 @@ TEST_F(TicketUseCases, InvalidInputIsRefusedWithAField) {
 TEST_F(TicketUseCases, MembersByAnySpellingOfThePhone) {
   auto m = as(agent, [&](Context& c) { return create_member(c, {.name = "王芳", .phone = "+86 138-1234-5678"}); });
   EXPECT_EQ(m.phone, "13812345678");
-  auto found = as(agent, [&](Context& c) { return find_member(c, "１３８ １２３４ ５６７８"); });
+  auto found = as(agent, [&](Context& c) { return lookup_member(c, "１３８ １２３４ ５６７８"); });
   ASSERT_TRUE(found);
   EXPECT_EQ(found->id, m.id);
   EXPECT_EQ(code_of([&] {

@@ -18,7 +18,7 @@ export const SOURCE_DIR = process.env.KEFU_SOURCE_DIR || path.resolve(here, '../
 export const KEFU_BIN = path.resolve(process.env.KEFU_BIN || path.join(SOURCE_DIR, 'build', 'kefu'));
 export const PASSWORD = 'kefu2026'; // every demo account's password
 
-const LISTENING = /kefu listening on http:\/\/127\.0\.0\.1:(\d+)\//;
+const LISTENING = /kefu listening on http:\/\/[0-9.]+:(\d+)\//;
 
 function withTimeout(promise, ms, what) {
   let timer;
@@ -88,7 +88,7 @@ export class KefuServer {
     this.log = '';
     const proc = spawn(
       this.bin,
-      ['--db', this.dbUrl, 'serve', '--port', '0', '--address', '127.0.0.1'],
+      ['--db', this.dbUrl, 'serve', '--port', '0', '--address', this.env.KEFU_E2E_ADDRESS || '127.0.0.1'],
       {
         cwd: this.dir, // no stray ./kefu.toml gets read
         env: {

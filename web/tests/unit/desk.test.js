@@ -121,23 +121,25 @@ describe('DeskView', () => {
 
   it('looks the member up on Enter and shows the masked phone', async () => {
     const { w, calls } = setup({
-      'GET /api/v1/members': { items: [{ id: 7, name: '李娜', phone: '138****5678', member_no: 'M7', tier: 'gold', care_flags: [] }] },
+      'POST /api/v1/members/lookup': { items: [{ id: 7, name: '李娜', phone: '138****5678', member_no: 'M7', tier: 'gold', care_flags: [] }] },
       'POST /api/v1/tickets': () => [201, { id: 1, number: 'KF1' }],
     });
     await flush();
     await w.find('[data-test=desk-phone]').setValue('13812345678');
     await w.find('[data-test=desk-phone]').trigger('keydown', { key: 'Enter' });
     await flush();
-    expect(calls.some((c) => c.url === '/api/v1/members?phone=13812345678')).toBe(true);
+    const lookup = calls.find((c) => c.url === '/api/v1/members/lookup');
+    expect(lookup.body).toEqual({ phone: '13812345678' }); // in the body, never in the URL
+    expect(calls.some((c) => c.url.includes('13812345678'))).toBe(false);
     expect(w.find('[data-test=desk-member-phone]').text()).toBe('138****5678');
     await w.find('[data-test=desk-subject]').setValue('x');
     await w.vm.save();
-    expect(calls.find((c) => c.method === 'POST').body.member_id).toBe(7);
+    expect(calls.find((c) => c.url === '/api/v1/tickets').body.member_id).toBe(7);
   });
 
   it("offers to create a member when none is found, and shows the server's message at the field", async () => {
     const { w, calls } = setup({
-      'GET /api/v1/members': { items: [] },
+      'POST /api/v1/members/lookup': { items: [] },
       'POST /api/v1/tickets': () => [400, { error: { code: 'required', message: '缺少必填字段 subject', field: 'subject' } }],
     });
     await flush();

@@ -40,6 +40,9 @@ CREATE FUNCTION kefu_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN PERFORM pg_notify('kefu_changes', TG_TABLE_NAME); RETURN NULL; END $$;
 )SQL",
      .legacy = 2},
+    // Until issue 11, POST /api-tokens with an Idempotency-Key kept its answer (the
+    // plaintext token) for replay: those rows go.
+    {.number = 3, .sql = R"SQL(DELETE FROM idempotency WHERE body LIKE '%"token":%';)SQL"},
 };
 
 constexpr CountedTable kTables[] = {{"audit_log"}};

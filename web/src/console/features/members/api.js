@@ -1,7 +1,8 @@
 // Members (会员): found by phone at the desk, created there, shown on their own page.
-import { get, postOnce, qs } from '@/shared/api.js';
+import { get, post, postOnce } from '@/shared/api.js';
 import { newIdempotencyKey } from '@/shared/ids.js';
 
-export const findMembers = (params) => get('/api/v1/members' + qs(params));
+// A POST: the phone number stays out of the URL and the server's access log.
+export const findMembers = (body) => post('/api/v1/members/lookup', body);
 export const getMember = (id) => get(`/api/v1/members/${id}`);
 export const createMember = (body, key = newIdempotencyKey()) => postOnce('/api/v1/members', body, key);

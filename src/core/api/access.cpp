@@ -1,0 +1,102 @@
+#include "core/api/access.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "core/api/module.hpp"
+#include "core/api/services.hpp"
+#include "core/api/support.hpp"
+#include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
+
+namespace kefu::api {
+
+void RouteTable::add(std::string method, std::string path, Access access, HandlerFn handler) {
+  routes_.push_back({std::move(method), std::move(path), access, handler, group_});
+}
+
+namespace {
+
+std::string_view caller_code(Caller c) {
+  switch (c) {
+    case Caller::anyone:
+      return "anyone";
+    case Caller::customer:
+      return "customer";
+    case Caller::staff:
+      return "staff";
+  }
+  return "staff";
+}
+
+std::string_view reach_code(Reach r) {
+  switch (r) {
+    case Reach::none:
+      return "none";
+    case Reach::store:
+      return "store";
+    case Reach::ticket:
+      return "ticket";
+    case Reach::task:
+      return "task";
+    case Reach::resolution:
+      return "resolution";
+    case Reach::attachment:
+      return "attachment";
+    case Reach::member:
+      return "member";
+    case Reach::notification:
+      return "notification";
+    case Reach::customer_link:
+      return "customer_link";
+  }
+  return "none";
+}
+
+}  // namespace
+
+std::string route_table_json(const RouteTable& table) {
+  auto out = nlohmann::json::array();
+  for (const auto& r : table.routes()) {
+    const auto& a = r.access;
+    nlohmann::json access{{"caller", caller_code(a.caller)}, {"reach", reach_code(a.reach)}};
+    if (a.caller == Caller::staff) {
+      access["min_role"] = a.min_role.code();
+      access["scope"] = a.scope ? nlohmann::json(a.scope->code()) : nlohmann::json(nullptr);
+      access["owner_or"] = a.owner_or ? nlohmann::json(a.owner_or->code()) : nlohmann::json(nullptr);
+    }
+    out.push_back({{"method", r.method}, {"path", r.path}, {"group", r.group}, {"access", access}});
+  }
+  return out.dump(2);
+}
+
+void check_same_origin(const http::Request& req) {
+  if (req.method == "GET" || req.method == "HEAD") return;
+  if (!req.header("authorization").empty()) return;
+  const auto site = req.header("sec-fetch-site");
+  if (!site.empty()) {
+    if (site != "same-origin" && site != "none") throw make_error(errors::kCrossSite);
+    return;
+  }
+  const auto origin = req.header("origin");
+  if (origin.empty()) return;
+  const auto scheme_end = origin.find("://");
+  const auto host = req.header("host");
+  if (scheme_end == std::string::npos || host.empty() || origin.substr(scheme_end + 3) != host)
+    throw make_error(errors::kCrossSite);
+}
+
+void enforce(Services& s, http::Request& req, const Access& access) {
+  if (access.caller != Caller::staff) return;
+  auto actor = authenticate(s, req);
+  if (!actor.at_least(access.min_role))
+    throw make_error(errors::kForbidden,
+                     {{"reason", Text("需要" + std::string(access.min_role.zh()) + "或更高角色",
+                                      "needs the role " + std::string(access.min_role.code()) + " or higher")}});
+  if (access.scope && !actor.has_scope(*access.scope))
+    throw make_error(errors::kForbidden,
+                     {{"reason", Text("API 令牌缺少权限范围 " + std::string(access.scope->code()),
+                                      "the API token lacks scope " + std::string(access.scope->code()))}});
+  req.caller = std::move(actor);
+}
+
+}  // namespace kefu::api

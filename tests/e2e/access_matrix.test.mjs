@@ -1,0 +1,368 @@
+// The access matrix: every route × every kind of caller × own store / another store,
+// generated from the route table (`kefu routes`: each route's access declaration, beside
+// the route in src/<capability>/api/routes.cpp; see src/core/api/access.hpp). A route with
+// no declaration cannot be registered, so a new route is in the matrix from its first build.
+//
+// Callers: nobody; a customer's tracking token used as a staff credential; a console session
+// of each role (agent, dept_head, supervisor, manager, admin), all serving store A; an API
+// token of each role with each scope. Objects: one of each kind (ticket, task, resolution,
+// attachment, member, store, notification) in store A and in store B; store B's objects
+// carry a marker text that no answer to a store-A caller may contain.
+//
+// Expected, from the declaration: staff routes answer 401 to nobody; 403 below min_role or
+// for a token without the scope; 404 for another store's object (admins serve all stores);
+// 403 for an owner-only action by someone who is not the owner and below owner_or; anything
+// else must get past the access checks (not 401/403/404). Customer routes answer only to a
+// valid link and never reach another ticket's things.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { KefuServer, KEFU_BIN, Client, directory, newTicket, addStaff, E2E_PASSWORD } from './lib/server.mjs';
+
+const execFileP = promisify(execFile);
+const ROLES = ['agent', 'dept_head', 'supervisor', 'manager', 'admin'];
+const SCOPES = ['tickets:read', 'tickets:write', 'members:read', 'members:write', 'admin'];
+const rank = (role) => ROLES.indexOf(role);
+const DENIED = new Set([401, 403, 404]);
+// A 1×1 PNG.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+function scopeCovers(have, want) {
+  if (have === want || have === 'admin') return true;
+  return want.endsWith(':read') && have === want.replace(':read', ':write');
+}
+
+// What the declaration says `caller` should get for a staff route on the `side` object.
+function expected(access, caller, side) {
+  if (!caller.role) return 401;
+  if (rank(caller.role) < rank(access.min_role)) return 403;
+  if (caller.scope && access.scope && !scopeCovers(caller.scope, access.scope)) return 403;
+  if (access.reach === 'notification' && side === 'other') return 404; // personal: admins too
+  if (access.reach !== 'none' && side === 'other' && caller.role !== 'admin') return 404;
+  if (access.owner_or && rank(caller.role) < rank(access.owner_or)) return 403;
+  return 'allowed';
+}
+
+describe('access matrix: every route × role × store × token scope', () => {
+  let server, admin, table, fx;
+  const counts = { cases: 0, routes: 0, callers: 0 };
+
+  before(async () => {
+    const { stdout } = await execFileP(KEFU_BIN, ['routes']);
+    table = JSON.parse(stdout);
+    server = await KefuServer.start({ tickets: 20, members: 10 });
+    admin = await server.login('admin');
+    fx = await fixture(server, admin);
+  });
+  after(async () => {
+    await server?.dispose();
+    console.log(`access matrix: ${counts.routes} routes, ${counts.callers} callers, ${counts.cases} cases`);
+  });
+
+  it('the route table declares every route, and every declaration is well-formed', () => {
+    assert.ok(table.length >= 60, `only ${table.length} routes`);
+    for (const r of table) {
+      assert.ok(['anyone', 'customer', 'staff'].includes(r.access.caller), `${r.method} ${r.path}`);
+      if (r.access.caller === 'staff') {
+        assert.ok(ROLES.includes(r.access.min_role), `${r.method} ${r.path}: min_role`);
+        assert.ok(r.access.scope === null || SCOPES.includes(r.access.scope), `${r.method} ${r.path}: scope`);
+      }
+      if (r.access.caller === 'customer') assert.match(r.path, /\{token\}/, `${r.method} ${r.path}`);
+      if (r.access.reach !== 'none' && r.access.reach !== 'store' && r.access.caller === 'staff')
+        assert.match(r.path, /\{id\}/, `${r.method} ${r.path}: reach ${r.access.reach} needs an {id}`);
+      if (r.method !== 'GET' && r.access.caller === 'staff' && r.path !== '/api/v1/auth/logout')
+        assert.ok(r.access.scope !== null || /notifications/.test(r.path), `${r.method} ${r.path}: a write names a scope`);
+    }
+  });
+
+  it('staff routes: each caller gets what the declaration says, and store B never leaks', async () => {
+    const staffRoutes = table.filter((r) => r.access.caller === 'staff');
+    // Logging out ends the session the rest of the matrix uses: last.
+    staffRoutes.sort((a, b) => (a.path === '/api/v1/auth/logout') - (b.path === '/api/v1/auth/logout'));
+    counts.routes += staffRoutes.length;
+    counts.callers = fx.callers.length;
+    const failures = [];
+    for (const route of staffRoutes) {
+      const sides = route.access.reach === 'none' ? ['own'] : ['own', 'other'];
+      for (const caller of fx.callers) {
+        for (const side of sides) {
+          const want = expected(route.access, caller, side);
+          const req = await sample(route, side, caller, fx);
+          if (!req) continue; // nothing of this kind to offer this caller (see sample())
+          const r = await send(server, caller, route.method, req);
+          counts.cases++;
+          const what = `${route.method} ${route.path} as ${caller.name} on ${side} → ${r.status}`;
+          if (want === 404 && route.access.reach === 'store' && !route.path.includes('{id}') && r.status === 400 &&
+              r.json?.error?.code === 'unknown_reference') {
+            // A store named in the body: "no such store in your reach", as for one that does not exist.
+          } else if (want === 'allowed') {
+            if (DENIED.has(r.status)) failures.push(`${what}, expected to pass the access checks: ${r.text.slice(0, 200)}`);
+          } else if (r.status !== want) {
+            failures.push(`${what}, expected ${want}: ${r.text.slice(0, 200)}`);
+          }
+          if (caller.role !== 'admin' && r.text.includes(fx.marker))
+            failures.push(`${what}: LEAK of store B's data: ${r.text.slice(0, 200)}`);
+          if (!caller.role && r.text.includes(fx.markerA)) failures.push(`${what}: LEAK to a caller with no credentials`);
+        }
+      }
+    }
+    assert.deepEqual(failures.slice(0, 40), [], `${failures.length} cases differ`);
+  });
+
+  it("customer routes: only a valid link opens them, and never another ticket's things", async () => {
+    const customerRoutes = table.filter((r) => r.access.caller === 'customer');
+    counts.routes += customerRoutes.length;
+    const failures = [];
+    const anon = new Client(server.base);
+    const staffSession = fx.callers.find((c) => c.name === 'session:admin');
+    for (const route of customerRoutes) {
+      const csat = route.path.includes('/csat/');
+      const own = csat ? fx.csatA : fx.linkA;
+      const cases = [
+        // A link that does not exist, with and without staff credentials beside it.
+        { name: 'forged link', token: 'x'.repeat(own.length), client: anon, want: 'denied' },
+        { name: 'forged link + admin session', token: 'x'.repeat(own.length), client: anon.with(staffSession.token), want: 'denied' },
+        { name: 'own link', token: own, client: anon, want: 'allowed' },
+      ];
+      if (route.path.includes('/attachments/{id}'))
+        cases.push({ name: "own link, another ticket's photo", token: own, id: fx.attachmentB, client: anon, want: 'denied' });
+      for (const c of cases) {
+        const path = route.path.replace('{token}', c.token).replace('{id}', String(c.id ?? fx.publicPhotoA));
+        const req = customerRequest(route, path, csat);
+        const r = await c.client.request(route.method, req.path, req.opts);
+        counts.cases++;
+        const what = `${route.method} ${route.path} with ${c.name} → ${r.status}`;
+        if (c.want === 'allowed' && DENIED.has(r.status)) failures.push(`${what}: ${r.text.slice(0, 200)}`);
+        if (c.want === 'denied' && (r.status < 400 || r.status >= 500)) failures.push(`${what}: ${r.text.slice(0, 200)}`);
+        if (r.text.includes(fx.marker)) failures.push(`${what}: LEAK of store B's data`);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  it('open routes answer without credentials and show nothing of the stores\' tickets', async () => {
+    const open = table.filter((r) => r.access.caller === 'anyone');
+    counts.routes += open.length;
+    const anon = new Client(server.base);
+    for (const route of open) {
+      const req = openRequest(route, fx);
+      const r = await anon.request(route.method, req.path, req.opts);
+      counts.cases++;
+      assert.ok(r.status < 500, `${route.method} ${route.path}: ${r.status}`);
+      assert.ok(!r.text.includes(fx.marker) && !r.text.includes(fx.markerA), `${route.method} ${route.path} leaks`);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------
+// The fixture: callers and one object of each kind in store A and in store B.
+
+async function fixture(server, admin) {
+  const dir = await directory(admin);
+  const A = dir.storeByCode.SH01.id;
+  const B = dir.storeByCode.CD01.id;
+  const deskA = dir.dept('SH01', 'desk').id;
+  const deskB = dir.dept('CD01', 'desk').id;
+  const tag = Math.random().toString(36).slice(2, 8);
+  const marker = `乙店机密${tag}`;
+  const markerA = `甲店内部${tag}`;
+  const u = (role) => `m_${role}_${tag}`;
+
+  await addStaff(admin, A, deskA, ROLES.map((role) => [u(role), role]));
+  await addStaff(admin, A, deskA, [[`m_owner_${tag}`, 'agent']]);
+  await addStaff(admin, B, deskB, [[`m_ownerb_${tag}`, 'agent']]);
+  const ids = Object.fromEntries((await admin.get('/api/v1/staff')).json.items.map((s) => [s.username, s.id]));
+
+  const callers = [{ name: 'nobody', token: null, role: null }];
+  for (const role of ROLES) {
+    const c = await server.login(u(role), E2E_PASSWORD);
+    callers.push({ name: `session:${role}`, token: c.token, role, staffId: ids[u(role)] });
+  }
+  for (const role of ROLES)
+    for (const scope of SCOPES) {
+      const r = await admin.post('/api/v1/api-tokens', { name: `${role} ${scope}`, staff_id: ids[u(role)], scopes: [scope] });
+      if (r.status !== 201) throw new Error(`token: ${r.status} ${r.text}`);
+      callers.push({ name: `token:${role}:${scope}`, token: r.json.token, role, scope, staffId: ids[u(role)] });
+    }
+
+  // Objects: a ticket owned by an agent of its store (so no caller here is its owner), a
+  // task, a resolution awaiting approval, a photo, a member, a resolved ticket for CSAT.
+  const objects = async (store, dept, ownerName, text) => {
+    const owner = await server.login(ownerName, E2E_PASSWORD);
+    let r = await owner.post('/api/v1/tickets', newTicket(store, { subject: text, description: text, location: text }));
+    if (r.status !== 201) throw new Error(`ticket: ${r.status} ${r.text}`);
+    const ticket = r.json;
+    await owner.post(`/api/v1/tickets/${ticket.id}/claim`);
+    r = await owner.post(`/api/v1/tickets/${ticket.id}/tasks`, { department_id: dept, description: text, due_at: Date.now() + 86400000 });
+    if (r.status !== 201) throw new Error(`task: ${r.status} ${r.text}`);
+    const task = r.json.id;
+    r = await owner.post(`/api/v1/tickets/${ticket.id}/resolutions`, {
+      kind: 'compensation', compensation: 'coupon', amount_cents: 50000, description: text,
+    });
+    if (r.status !== 202) throw new Error(`resolution: ${r.status} ${r.text}`);
+    const resolution = r.json.resolution?.id ?? r.json.id;
+    r = await owner.request('POST', `/api/v1/tickets/${ticket.id}/attachments?filename=a.png`, {
+      body: PNG, headers: { 'content-type': 'image/png' },
+    });
+    if (r.status !== 201) throw new Error(`attachment: ${r.status} ${r.text}`);
+    const attachment = r.json.id;
+    const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+    r = await admin.post('/api/v1/members', { name: text.slice(0, 20), phone, home_store_id: store });
+    if (r.status !== 201) throw new Error(`member: ${r.status} ${r.text}`);
+    const member = r.json.id;
+    r = await owner.post('/api/v1/tickets', newTicket(store, { subject: `${text} 已办结` }));
+    const done = r.json;
+    await owner.post(`/api/v1/tickets/${done.id}/claim`);
+    r = await owner.post(`/api/v1/tickets/${done.id}/status`, { status: 'resolved', note: text });
+    if (r.status !== 200) throw new Error(`resolve: ${r.status} ${r.text}`);
+    r = await owner.post(`/api/v1/tickets/${done.id}/csat-link`, {});
+    if (r.status !== 201) throw new Error(`csat: ${r.status} ${r.text}`);
+    return { ticket: ticket.id, version: ticket.version, task, resolution, attachment, member, store, csat: r.json.token, phone };
+  };
+  // Tasks go to the security department, which no caller belongs to.
+  const own = await objects(A, dir.dept('SH01', 'security').id, `m_owner_${tag}`, markerA);
+  const other = await objects(B, dir.dept('CD01', 'security').id, `m_ownerb_${tag}`, marker);
+
+  // The customer's side: a submitted ticket's tracking link and a photo on it.
+  const anon = new Client(server.base);
+  let r = await anon.post('/api/v1/public/tickets', {
+    store_id: A, type: 'complaint', subject: '顾客自助提交', description: '测试', phone: '13900001111',
+  });
+  if (r.status !== 201) throw new Error(`public submit: ${r.status} ${r.text}`);
+  const linkA = r.json.access_token;
+  r = await anon.request('POST', `/api/v1/public/tickets/${linkA}/attachments?filename=p.png`, {
+    body: PNG, headers: { 'content-type': 'image/png' },
+  });
+  if (r.status !== 201) throw new Error(`public photo: ${r.status} ${r.text}`);
+  const publicPhotoA = r.json.id;
+  callers.push({ name: 'customer link as bearer', token: linkA, role: null });
+
+  const policies = (await admin.get('/api/v1/sla/policies')).json.items;
+  const gaoyan = await server.login('gaoyan');
+  return {
+    A, B, deskA, deskB, tag, marker, markerA, callers, own, other, ids, policy: policies[0],
+    linkA, publicPhotoA, csatA: own.csat, attachmentB: other.attachment, gaoyan,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// One request per route: the path's {id} and any store_id set to the side's object, and a
+// body that passes validation, so that the store and owner checks behind it are reached.
+// Returns null when there is nothing to offer (a caller with no notification of its own).
+
+let unique = 0;
+async function sample(route, side, caller, fx) {
+  const o = side === 'own' ? fx.own : fx.other;
+  const n = ++unique;
+  const idOf = {
+    none: null, store: o.store, ticket: o.ticket, task: o.task, resolution: o.resolution,
+    attachment: o.attachment, member: o.member,
+  };
+  let id = idOf[route.access.reach];
+  if (route.access.reach === 'notification') {
+    if (side === 'other') id = fx.otherNotification ?? (fx.otherNotification = await someonesNotification(fx));
+    else return null; // a caller's own notifications: notifications.test.mjs
+  }
+  let path = route.path;
+  if (path.includes('/sla/policies/{id}')) id = fx.policy.id;
+  if (id !== null && id !== undefined) path = path.replace('{id}', String(id));
+  else path = path.replace('{id}', '1');
+  const key = `${route.method} ${route.path}`;
+  const bodies = {
+    'POST /api/v1/auth/logout': undefined,
+    'POST /api/v1/api-tokens': { name: `m${n}`, staff_id: caller.staffId ?? 1, scopes: ['tickets:read'] },
+    'POST /api/v1/stores': { code: `M${fx.tag}${n}`.slice(0, 16), name: `矩阵店${n}` },
+    'POST /api/v1/departments': { store_id: fx.A, code: `m${n}`, name: `矩阵部门${n}`, kind: 'other' },
+    'POST /api/v1/staff': {
+      username: `mx_${fx.tag}_${n}`, display_name: 'x', role: 'agent', password: 'matrix-pass-1234', store_ids: [fx.A], department_ids: [],
+    },
+    'POST /api/v1/members': { name: '矩阵会员', phone: `137${String(n).padStart(8, '0')}`, home_store_id: fx.A },
+    'POST /api/v1/tickets': newTicket(o.store, { subject: '矩阵测试' }),
+    'PATCH /api/v1/tickets/{id}': { priority: 'normal', version: o.version },
+    'POST /api/v1/tickets/{id}/status': { status: 'in_progress' },
+    'POST /api/v1/tickets/{id}/replies': { body: '您好' },
+    'POST /api/v1/tickets/{id}/notes': { body: '备注' },
+    'POST /api/v1/tickets/{id}/handover': { to_staff_id: fx.ids[`m_owner_${fx.tag}`], reason: '转交' },
+    'POST /api/v1/tickets/{id}/tasks': { department_id: side === 'own' ? fx.deskA : fx.deskB, description: '协办', due_at: Date.now() + 86400000 },
+    'PATCH /api/v1/tasks/{id}': { note: '处理中' },
+    'POST /api/v1/tickets/{id}/resolutions': { kind: 'apology', description: '致歉' },
+    'POST /api/v1/resolutions/{id}/approve': {},
+    'POST /api/v1/resolutions/{id}/reject': { reason: '不符合规定' },
+    'POST /api/v1/tickets/{id}/callback': { outcome: 'unreachable', note: '无人接听' },
+    'POST /api/v1/tickets/{id}/csat-link': {},
+    'POST /api/v1/sla/policies': {
+      name: `矩阵策略${n}`, position: 900 + n, conditions: { types: ['suggestion'] },
+      targets: { first_response: { minutes: 60, mode: 'calendar' } }, ladder: [],
+    },
+    'PUT /api/v1/sla/policies/{id}': { ...fx.policy, version: fx.policy.version },
+    'PUT /api/v1/stores/{id}/calendar': { weekly: [], special_days: [] },
+    'PUT /api/v1/authority-limits': { limits: {} },
+    'POST /api/v1/notifications/read-all': {},
+    'POST /api/v1/notifications/{id}/read': {},
+  };
+  const queries = {
+    'GET /api/v1/reports/dashboard': `?store_id=${o.store}`,
+    'GET /api/v1/reports/sla': `?store_id=${o.store}&from=${Date.now() - 86400000}&to=${Date.now()}`,
+    'GET /api/v1/stores/{id}/calendar/deadline': `?from=${Date.now()}&minutes=60`,
+    'GET /api/v1/members': `?phone=${o.phone}`,
+  };
+  const opts = {};
+  if (key === 'POST /api/v1/tickets/{id}/attachments') {
+    path += '?filename=m.png';
+    opts.body = PNG;
+    opts.headers = { 'content-type': 'image/png' };
+  } else if (key in bodies) {
+    if (bodies[key] !== undefined) opts.body = bodies[key];
+  } else if (route.method !== 'GET') {
+    opts.body = {};
+  }
+  if (queries[key]) path += queries[key];
+  return { path, opts, stream: key === 'GET /api/v1/notifications/stream' };
+}
+
+// A notification of somebody else: the approval request for store B's resolution went to
+// store B's supervisors (the demo's gaoyan).
+async function someonesNotification(fx) {
+  const items = (await fx.gaoyan.get('/api/v1/notifications')).json.items;
+  if (!items.length) throw new Error('gaoyan has no notification');
+  return items[0].id;
+}
+
+async function send(server, caller, method, req) {
+  const client = new Client(server.base, caller.token ?? undefined);
+  if (!req.stream) return client.request(method, req.path, req.opts);
+  // A live stream: only the status and the start of the body matter.
+  const ctl = new AbortController();
+  const headers = caller.token ? { authorization: `Bearer ${caller.token}` } : {};
+  const res = await fetch(server.base + req.path, { headers, signal: ctl.signal });
+  let text = '';
+  if (res.status !== 200) text = await res.text();
+  ctl.abort();
+  return { status: res.status, text };
+}
+
+function customerRequest(route, path, csat) {
+  const opts = {};
+  if (route.method === 'POST') {
+    if (path.endsWith('/attachments')) {
+      path += '?filename=c.png';
+      opts.body = PNG;
+      opts.headers = { 'content-type': 'image/png' };
+    } else opts.body = csat ? { rating: 5, comment: '好' } : { body: '顾客补充说明' };
+  }
+  return { path, opts };
+}
+
+function openRequest(route, fx) {
+  const bodies = {
+    'POST /api/v1/auth/login': { username: 'nobody', password: 'wrong' },
+    'POST /api/v1/public/tickets': { store_id: fx.A, type: 'suggestion', subject: '建议', description: '多设座椅', phone: '13900002222' },
+    'POST /api/v1/public/track': { number: 'KF00000000000', phone: '13900002222' },
+  };
+  const key = `${route.method} ${route.path}`;
+  return { path: route.path, opts: key in bodies ? { body: bodies[key] } : {} };
+}
