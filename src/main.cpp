@@ -45,6 +45,13 @@ int main(int argc, char** argv) {
   import_cmd->add_option("--in", import_opt.file, "export file written by kefu export")->required();
   import_cmd->add_flag("--quiet", import_opt.quiet, "no progress bars");
 
+  kefu::cli::BlobGcOptions gc_opt;
+  auto* blobs_cmd = app.add_subcommand("blobs", "attachment files");
+  blobs_cmd->require_subcommand(1);
+  auto* gc_cmd = blobs_cmd->add_subcommand("gc", "delete attachment files no attachment references");
+  gc_cmd->add_option("--grace-minutes", gc_opt.grace_minutes, "keep files younger than this (default 1440)");
+  gc_cmd->add_flag("--dry-run", gc_opt.dry_run, "only count what would be deleted");
+
   auto* vocabulary_cmd = app.add_subcommand(
       "vocabulary", "print the closed vocabularies (as GET /api/v1/meta/vocabulary) for the web build");
 
@@ -65,6 +72,7 @@ int main(int argc, char** argv) {
     if (user_add->parsed()) return kefu::cli::add_user(config, user);
     if (export_cmd->parsed()) return kefu::cli::export_data(config, export_opt);
     if (import_cmd->parsed()) return kefu::cli::import_data(config, import_opt);
+    if (gc_cmd->parsed()) return kefu::cli::collect_blobs(config, gc_opt);
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());
     return 1;

@@ -37,4 +37,11 @@ struct TransferOptions {
 int export_data(const Config&, const TransferOptions&);
 int import_data(const Config&, const TransferOptions&);
 
+// `kefu blobs gc` (cli/blobs.cpp).
+struct BlobGcOptions {
+  int grace_minutes = 24 * 60;  // younger files are kept (an upload may be in flight)
+  bool dry_run = false;         // count, delete nothing
+};
+int collect_blobs(const Config&, const BlobGcOptions&);
+
 }  // namespace kefu::cli

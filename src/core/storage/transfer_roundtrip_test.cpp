@@ -205,8 +205,9 @@ TEST_P(Transfer, AFileCutShortOrFromAnotherSchemaIsRefused) {
   const auto cut = file.substr(0, file.find("{\"table\":\"tickets\""));
   EXPECT_THROW(import_text(*to.io, cut), Error);
   std::string old = file;
-  const auto at = old.find("\"schema_version\":") + 17;
-  old.replace(at, old.find(',', at) - at, "2");  // an export from an older kefu
+  // Whatever the current version (each migration adds one), an export from schema 2 is refused.
+  const auto at = old.find("\"schema_version\":");
+  old.replace(at, old.find_first_of(",}", at) - at, "\"schema_version\":2");
   try {
     import_text(*to.io, old);
     FAIL() << "schema 2 accepted";

@@ -132,8 +132,9 @@ void upload(Services& s, http::Request& req, http::Reply reply) {
   auto token = token_of(req);
   drop_idempotency_key(req);
   {
+    // 403/410, ticket_closed, too_many_photos before any byte reaches the blob folder
     app::Context c{s.db.reader(), app::system_actor(), s.now_ms(), nullptr};
-    app::ticket_for_access(c, token);  // 403/410 before any bytes are stored
+    app::check_customer_photo_allowed(c, token);
   }
   auto image = check_image_upload(req);
   store_image(s, std::move(req), std::move(reply), app::system_actor(), image,

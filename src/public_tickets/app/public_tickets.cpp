@@ -224,14 +224,24 @@ ticket::Event customer_reply(Context& c, const std::string& token, const std::st
   return e;
 }
 
-ticket::Attachment add_customer_photo(Context& c, const std::string& token, const ticket::Attachment& in) {
+namespace {
+
+ticket::Ticket photo_ticket(Context& c, const std::string& token) {
   auto t = ticket_for_access(c, token);
   if (t.status == "closed") throw ticket_closed();
   auto existing = c.store<storage::TimelineStore>().attachments(t.id);
   auto own = std::count_if(existing.begin(), existing.end(), [](const auto& a) { return a.uploaded_by == 0; });
   if (static_cast<std::size_t>(own) >= kCustomerPhotosMax)
     throw make_error(errors::kTooManyPhotos, {{"max", kCustomerPhotosMax}});
-  return add_attachment(c, t.id, in);
+  return t;
+}
+
+}  // namespace
+
+void check_customer_photo_allowed(Context& c, const std::string& token) { photo_ticket(c, token); }
+
+ticket::Attachment add_customer_photo(Context& c, const std::string& token, const ticket::Attachment& in) {
+  return add_attachment(c, photo_ticket(c, token).id, in);
 }
 
 ticket::Attachment customer_photo(Context& c, const std::string& token, int64_t attachment_id) {

@@ -112,6 +112,9 @@ ticket::Event customer_reply(Context&, const std::string& token, const std::stri
 // A photo for the ticket (blob already stored), through app::add_attachment as the
 // system actor. 409 ticket_closed, 409 too_many_photos past kCustomerPhotosMax.
 ticket::Attachment add_customer_photo(Context&, const std::string& token, const ticket::Attachment&);
+// What add_customer_photo checks before it writes (the token, 409 ticket_closed, 409
+// too_many_photos): an upload runs it before any byte reaches the blob folder.
+void check_customer_photo_allowed(Context&, const std::string& token);
 
 // One of the customer's own photos of the ticket (404 otherwise).
 ticket::Attachment customer_photo(Context&, const std::string& token, int64_t attachment_id);

@@ -11,6 +11,7 @@
 #include "tickets/api/uploads.hpp"
 #include "tickets/app/tickets.hpp"
 #include "tickets/domain/errors.hpp"
+#include "tickets/domain/image_metadata.hpp"
 #include "tickets/storage/timeline_store.hpp"
 
 namespace kefu::api {
@@ -33,10 +34,18 @@ void store_image(Services& s, http::Request&& req, http::Reply reply, const peop
   auto request = std::make_shared<http::Request>(std::move(req));
   bool queued = s.workers.submit([&s, request, reply, actor, image, attach]() {
     try {
-      auto sha = BlobStore(s.attachments_dir).put(request->body);
-      ticket::Attachment a{0, 0, sha, image.content_type, image.filename, static_cast<int64_t>(request->body.size()),
-                           0, 0};
-      write(s, *request, reply, actor, [a, attach](app::Context& c) { return attach(c, a); });
+      auto bytes = ticket::strip_image_metadata(image.content_type, request->body);
+      if (!bytes) throw make_error(errors::kContentMismatch, {{"type", image.content_type}});
+      BlobStore blobs(s.attachments_dir);
+      // Held until the reply: the blob collector leaves this blob alone until its row commits.
+      std::shared_ptr<BlobStore::Pin> pin = blobs.pin();
+      auto sha = blobs.put(*bytes);
+      ticket::Attachment a{0, 0, sha, image.content_type, image.filename, static_cast<int64_t>(bytes->size()), 0, 0};
+      auto pinned = [reply, pin](http::Response r) {
+        (void)pin;
+        reply(std::move(r));
+      };
+      write(s, *request, pinned, actor, [a, attach](app::Context& c) { return attach(c, a); });
     } catch (...) {
       reply(error_response(*request, std::current_exception()));
     }
@@ -51,8 +60,9 @@ void upload(Services& s, http::Request& req, http::Reply reply) {
   auto id = path_id(req);
   auto image = check_image_upload(req);
   {
+    // 403/404 before any byte reaches the blob folder
     app::Context c{s.db.reader(), actor, s.now_ms(), nullptr};
-    app::get_ticket(c, id);  // 404 before any bytes are stored for a ticket the caller cannot see
+    app::check_attachment_allowed(c, id);
   }
   store_image(s, std::move(req), std::move(reply), actor, image, [id](app::Context& c, const ticket::Attachment& a) {
     return ok(201, render(app::add_attachment(c, id, a)));

@@ -1,8 +1,13 @@
 #pragma once
 // The photo upload path, shared by the staff endpoint (routes_attachments.cpp) and the
-// customer's (routes_public.cpp): the declared type, the sniffed bytes and the file name
-// are checked on the io thread; hashing, the blob write and its fsync run on the worker
-// pool; then the attachment row commits in a write job.
+// customer's (public_tickets/api/routes.cpp). Nothing reaches the blob folder before every
+// check has passed: the body's size (the server's per-route limit), the declared type, the
+// sniffed bytes and the file name (check_image_upload), and the caller's right to add a
+// photo to that ticket (the route runs the use case's check on a reader). Then, on the
+// worker pool: the image loses its metadata (tickets/domain/image_metadata.hpp; a
+// malformed one is refused), is hashed, written and fsync'd (BlobStore::put); then the
+// attachment row commits in a write job, which checks again. A blob whose row never
+// commits (a check that failed in between) is left to `kefu blobs gc`.
 #include <functional>
 #include <string>
 
@@ -22,9 +27,11 @@ struct ImageUpload {
 // content_mismatch (bytes are not the declared type), 400 for a bad file name.
 ImageUpload check_image_upload(const http::Request&);
 
-// Stores the request's body as a blob, then runs attach(c, attachment) — the
-// attachment's sha256, content type, file name and size filled in — in a write as
-// `actor`, and replies with what it returns. 429 busy when the worker pool is full.
+// Stores the request's body, without its metadata, as a blob, then runs attach(c,
+// attachment) — the attachment's sha256, content type, file name and size (of the stored
+// bytes) filled in — in a write as `actor`, and replies with what it returns. 415
+// content_mismatch for an image whose structure is broken, 429 busy when the worker pool
+// is full.
 using AttachFn = std::function<http::Response(app::Context&, const ticket::Attachment&)>;
 void store_image(Services&, http::Request&& req, http::Reply, const people::Actor& actor, const ImageUpload&,
                  AttachFn attach);

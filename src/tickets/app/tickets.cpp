@@ -269,6 +269,11 @@ ticket::Attachment get_attachment(Context& c, int64_t attachment_id) {
   return *a;
 }
 
+void check_attachment_allowed(Context& c, int64_t ticket_id) {
+  require_scope(c.actor, "tickets:write");
+  get_ticket(c, ticket_id);
+}
+
 ticket::Attachment add_attachment(Context& c, int64_t ticket_id, const ticket::Attachment& in) {
   require_scope(c.actor, "tickets:write");
   auto t = get_ticket(c, ticket_id);

@@ -71,6 +71,9 @@ struct TaskChange {
 };
 ticket::Task update_task(Context&, int64_t task_id, const TaskChange&, std::optional<int64_t> expected_version);
 
+// What add_attachment checks before it writes (tickets:write, the ticket in the caller's
+// stores: 403/404): an upload runs it before any byte reaches the blob folder.
+void check_attachment_allowed(Context&, int64_t ticket_id);
 ticket::Attachment add_attachment(Context&, int64_t ticket_id, const ticket::Attachment&);
 // An attachment of a ticket in the caller's stores (404 otherwise).
 ticket::Attachment get_attachment(Context&, int64_t attachment_id);

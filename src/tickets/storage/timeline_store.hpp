@@ -35,6 +35,8 @@ class TimelineStore : public Store {
   virtual int64_t insert_attachment(const ticket::Attachment&) = 0;
   virtual std::vector<ticket::Attachment> attachments(int64_t ticket_id) = 0;
   virtual std::optional<ticket::Attachment> attachment(int64_t id) = 0;
+  // Whether any attachment row names this blob (the blob collector's question).
+  virtual bool blob_in_use(const std::string& sha256) = 0;
 };
 
 }  // namespace kefu::storage

@@ -80,7 +80,7 @@ void configure_sqlite_once() {
 
 }  // namespace
 
-Connection::Connection(const std::string& path, bool writer) {
+Connection::Connection(const std::string& path, bool writer, const std::string& vfs) {
   configure_sqlite_once();
   // Readers open read-write (WAL needs the -shm file) but never write.
   int flags = writer ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) : SQLITE_OPEN_READWRITE;
@@ -88,7 +88,7 @@ Connection::Connection(const std::string& path, bool writer) {
   // "file:name?mode=memory&cache=shared": a database in memory that the connections of one
   // process share (the use-case tests'); it lives while the writer's connection is open.
   if (path.starts_with("file:")) flags |= SQLITE_OPEN_URI;
-  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, vfs.empty() ? nullptr : vfs.c_str());
   if (rc != SQLITE_OK) {
     std::string msg = "cannot open database " + path + ": " + sqlite3_errstr(rc);
     sqlite3_close(db_);

@@ -76,7 +76,9 @@ class StmtScope {
 class Connection {
  public:
   // Opens (creating when asked) the database file and applies the pragmas kefu relies on.
-  Connection(const std::string& path, bool writer);
+  // `vfs` names a registered SQLite VFS; empty is the default one (a test's power-loss
+  // shim, core/storage/sqlite/power_loss_vfs_test_support.hpp, is the only other user).
+  Connection(const std::string& path, bool writer, const std::string& vfs = "");
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;

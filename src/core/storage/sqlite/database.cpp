@@ -22,7 +22,7 @@ std::atomic<uint64_t> g_next_generation{1};
 class SqliteDatabase final : public Database {
  public:
   SqliteDatabase(Options o, bool migrate_schema) : opt_(std::move(o)), generation_(g_next_generation++) {
-    writer_conn_ = std::make_unique<Connection>(opt_.path, true);
+    writer_conn_ = std::make_unique<Connection>(opt_.path, true, opt_.vfs);
     if (migrate_schema) migrate(*writer_conn_);
     require_current_schema(*writer_conn_);
     writer_stores_ = std::make_unique<SqliteStores>(*writer_conn_, StoresOptions{.shared = &shared_, .writer = true});
@@ -30,7 +30,7 @@ class SqliteDatabase final : public Database {
     // They run on their own thread and connection so that a commit never waits for one.
     writer_conn_->exec("PRAGMA wal_autocheckpoint=0");
     writer_conn_->exec("PRAGMA journal_size_limit=67108864");
-    checkpoint_conn_ = std::make_unique<Connection>(opt_.path, false);
+    checkpoint_conn_ = std::make_unique<Connection>(opt_.path, false, opt_.vfs);
     sqlite3_wal_hook(writer_conn_->raw(), &SqliteDatabase::on_wal_commit, this);
     thread_ = std::thread([this] { writer_loop(); });
     checkpointer_ = std::thread([this] { checkpoint_loop(); });
@@ -57,7 +57,7 @@ class SqliteDatabase final : public Database {
         readers;
     auto& slot = readers[generation_];
     if (!slot.first) {
-      slot.first = std::make_unique<Connection>(opt_.path, false);
+      slot.first = std::make_unique<Connection>(opt_.path, false, opt_.vfs);
       slot.second = std::make_unique<SqliteStores>(
           *slot.first, StoresOptions{.commit_seq = &commit_seq_, .wal_pressure = &wal_pressure_, .shared = &shared_});
     }

@@ -9,6 +9,7 @@ namespace kefu::storage::sqlite {
 struct Options {
   std::string path;
   int max_batch = 512;  // jobs per shared commit
+  std::string vfs;      // a registered SQLite VFS for every connection; empty: the default
 };
 
 // Opens (and migrates when asked) a SQLite file in WAL mode. Writes go through one

@@ -81,6 +81,8 @@ CREATE TRIGGER ticket_events_changed AFTER INSERT ON ticket_events
   FOR EACH STATEMENT EXECUTE FUNCTION kefu_notify_change();
 )SQL",
      .legacy = 2},
+    // The blob collector (`kefu blobs gc`) asks, file by file, whether a row names a blob.
+    {.number = 3, .sql = "CREATE INDEX attachments_sha256 ON attachments(sha256);"},
 };
 
 constexpr CountedTable kTables[] = {

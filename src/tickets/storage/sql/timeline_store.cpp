@@ -29,6 +29,7 @@ class SqlTimelineStore final : public TimelineStore {
   int64_t insert_attachment(const ticket::Attachment&) override;
   std::vector<ticket::Attachment> attachments(int64_t ticket_id) override;
   std::optional<ticket::Attachment> attachment(int64_t id) override;
+  bool blob_in_use(const std::string& sha256) override;
 
  private:
   typename D::Db& db_;
@@ -94,6 +95,13 @@ std::optional<ticket::Attachment> SqlTimelineStore<D>::attachment(int64_t id) {
   s->bind(1, id);
   if (!s->step()) return std::nullopt;
   return read_attachment(*s);
+}
+
+template <class D>
+bool SqlTimelineStore<D>::blob_in_use(const std::string& sha256) {
+  auto s = db_.prepare("SELECT 1 FROM attachments WHERE sha256 = ? LIMIT 1");
+  s->bind(1, sha256);
+  return s->step();
 }
 
 }  // namespace

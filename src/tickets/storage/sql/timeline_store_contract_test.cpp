@@ -122,6 +122,24 @@ TEST_P(TimelineStoreContract, AttachmentsOfATicketInIdOrderAndByIdAnyTicket) {
   EXPECT_FALSE(r.get<storage::TimelineStore>().attachment(receipt + 1000));
 }
 
+TEST_P(TimelineStoreContract, ABlobIsInUseWhileAnAttachmentRowNamesIt) {
+  const std::string sha(64, 'c'), other(64, 'd');
+  EXPECT_FALSE(db->reader().get<storage::TimelineStore>().blob_in_use(sha));
+  db->write_sync([&](Stores& r) {
+    r.get<storage::TimelineStore>().insert_attachment({.ticket_id = one.id,
+                                                       .sha256 = sha,
+                                                       .content_type = "image/png",
+                                                       .filename = "a.png",
+                                                       .size = 3,
+                                                       .uploaded_by = staff,
+                                                       .created_at = kAt});
+  });
+  EXPECT_TRUE(db->reader().get<storage::TimelineStore>().blob_in_use(sha));
+  EXPECT_FALSE(db->reader().get<storage::TimelineStore>().blob_in_use(other));
+  EXPECT_FALSE(db->reader().get<storage::TimelineStore>().blob_in_use(sha.substr(0, 10)))
+      << "the whole hash, not a prefix";
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, TimelineStoreContract, ::testing::ValuesIn(Backends()),
                          [](const auto& info) { return info.param.name; });
 
