@@ -72,7 +72,7 @@ struct Fixture {
 
 Fixture make_installation(const std::string& name) {
   Fixture f;
-  f.root = fs::temp_directory_path() / ("kefu-blob-power-loss-" + std::to_string(::getpid())) / name;
+  f.root = fs::temp_directory_path() / ("kefu-blob-power-loss-" + std::to_string(::getpid()) + "-" + name);
   fs::remove_all(f.root);
   f.attachments = f.root / "attachments";
   fs::create_directories(f.attachments);

@@ -35,7 +35,7 @@ using testing::PowerLossDisk;
 using testing::PowerLossVfs;
 
 fs::path fresh_dir(const std::string& name) {
-  auto dir = fs::temp_directory_path() / ("kefu-power-loss-" + std::to_string(::getpid())) / name;
+  auto dir = fs::temp_directory_path() / ("kefu-power-loss-" + std::to_string(::getpid()) + "-" + name);
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
