@@ -4,8 +4,19 @@ import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { fileURLToPath, URL } from 'node:url';
 
+// Vant's stylesheet falls back to an icon font on a CDN (at.alicdn.com) when its inline
+// woff2 is not taken. kefu's pages load nothing from the internet, and their CSP
+// (font-src 'self' data:) refuses it anyway: the remote fallback is cut at build time.
+const noRemoteFonts = {
+  name: 'kefu-no-remote-fonts',
+  transform(code, id) {
+    if (!id.split('?')[0].endsWith('.css') || !code.includes('alicdn.com')) return null;
+    return { code: code.replace(/,\s*url\([^)]*alicdn\.com[^)]*\)\s*format\(["'][^"']*["']\)/g, ''), map: null };
+  },
+};
+
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), noRemoteFonts],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   build: {
     outDir: 'dist',

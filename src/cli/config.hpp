@@ -16,8 +16,8 @@ struct Config {
   bool access_log = true;
   std::string access_log_file;  // empty = stdout
   int request_timeout_s = 30;
-  std::string secure_cookies = "auto";
-  std::string metrics_token;  // for GET /metrics from other hosts  // auto | always | never (see api::Services)
+  std::string secure_cookies = "auto";  // auto | always | never (see api::Services)
+  std::string metrics_token;            // for GET /metrics from other hosts
   // SLA scheduler: off on a node that should not fire escalations.
   bool sla_scheduler = true;
   int sla_tick_ms = 1000;
