@@ -1,5 +1,6 @@
 #include "core/api/access.hpp"
 
+#include <array>
 #include <nlohmann/json.hpp>
 
 #include "core/api/module.hpp"
@@ -16,41 +17,25 @@ void RouteTable::add(std::string method, std::string path, Access access, Handle
 
 namespace {
 
-std::string_view caller_code(Caller c) {
-  switch (c) {
-    case Caller::anyone:
-      return "anyone";
-    case Caller::customer:
-      return "customer";
-    case Caller::staff:
-      return "staff";
-  }
-  return "staff";
-}
-
-std::string_view reach_code(Reach r) {
-  switch (r) {
-    case Reach::none:
-      return "none";
-    case Reach::store:
-      return "store";
-    case Reach::ticket:
-      return "ticket";
-    case Reach::task:
-      return "task";
-    case Reach::resolution:
-      return "resolution";
-    case Reach::attachment:
-      return "attachment";
-    case Reach::member:
-      return "member";
-    case Reach::notification:
-      return "notification";
-    case Reach::customer_link:
-      return "customer_link";
-  }
-  return "none";
-}
+// The codes `kefu routes` prints, as vocabularies (core/domain/vocabulary.hpp) rather than switches.
+constexpr std::array<Term<Caller>, 3> kCallers{{
+    {Caller::anyone, "anyone", "任何人", "Anyone"},
+    {Caller::customer, "customer", "顾客链接", "Customer link"},
+    {Caller::staff, "staff", "员工", "Staff"},
+}};
+constexpr std::array<Term<Reach>, 9> kReaches{{
+    {Reach::none, "none", "无", "None"},
+    {Reach::store, "store", "门店", "Store"},
+    {Reach::ticket, "ticket", "工单", "Ticket"},
+    {Reach::task, "task", "协办任务", "Task"},
+    {Reach::resolution, "resolution", "办结方案", "Resolution"},
+    {Reach::attachment, "attachment", "附件", "Attachment"},
+    {Reach::member, "member", "会员", "Member"},
+    {Reach::notification, "notification", "通知", "Notification"},
+    {Reach::customer_link, "customer_link", "顾客链接", "Customer link"},
+}};
+std::string_view caller_code(Caller c) { return Closed<Caller, kCallers>(c).code(); }
+std::string_view reach_code(Reach r) { return Closed<Reach, kReaches>(r).code(); }
 
 }  // namespace
 
