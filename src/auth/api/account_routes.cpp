@@ -75,7 +75,8 @@ void reset_password(Services& s, http::Request& req, http::Reply reply) {
       s, req, ending_credentials(s, std::move(reply)), actor,
       [&s, actor, id, password] { return app::prepare_password_reset(s.db.reader(), actor, id, password); },
       [id](app::Context& c, const std::string& hash) {
-        return ok(200, {{"id", id}, {"must_change_password", true}, {"sessions_ended", app::reset_password(c, id, hash)}});
+        return ok(200,
+                  {{"id", id}, {"must_change_password", true}, {"sessions_ended", app::reset_password(c, id, hash)}});
       });
 }
 
@@ -90,8 +91,9 @@ void set_active(Services& s, http::Request& req, http::Reply reply) {
 void end_staff_sessions(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   auto id = path_id(req);
-  write(s, req, ending_credentials(s, std::move(reply)), actor,
-        [id](app::Context& c) { return ok(200, {{"id", id}, {"ended", app::end_staff_sessions(c, id)}}); });
+  write(s, req, ending_credentials(s, std::move(reply)), actor, [id](app::Context& c) {
+    return ok(200, {{"id", id}, {"ended", app::end_staff_sessions(c, id)}});
+  });
 }
 
 void list_tokens(Services& s, http::Request& req, http::Reply reply) {

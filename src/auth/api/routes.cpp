@@ -53,7 +53,7 @@ void logout(Services& s, http::Request& req, http::Reply reply) {
   s.db.write([token](storage::Stores& r) { app::logout(r, token); },
              [&s, reply, lang, token, secure](std::exception_ptr e) {
                if (e) return reply(error_response(lang, e));
-               s.auth_cache.evict(token);  // again: a request racing the logout may have cached it
+               s.auth_cache.evict(token);    // again: a request racing the logout may have cached it
                if (s.hub) s.hub->recheck();  // its live streams close
                auto r = ok(200, {{"ok", true}});
                r.set("Set-Cookie", session_cookie("", 0, secure));

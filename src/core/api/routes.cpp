@@ -39,9 +39,10 @@ Metrics: <a href="/metrics">/metrics</a></p>
 </body></html>
 )HTML";
   // No password on this page: a demo says only that it is one (its accounts are in the README).
-  page.replace(page.find("{demo}"), 6,
-               s.demo ? "<p><strong>演示环境 / Demo</strong>：演示数据，账号见 README。Demo data; accounts in the README.</p>\n"
-                      : "");
+  page.replace(
+      page.find("{demo}"), 6,
+      s.demo ? "<p><strong>演示环境 / Demo</strong>：演示数据，账号见 README。Demo data; accounts in the README.</p>\n"
+             : "");
   reply(http::Response::text(200, page, "text/html; charset=utf-8"));
 }
 

@@ -5,8 +5,8 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <unordered_map>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 namespace kefu::api {
 

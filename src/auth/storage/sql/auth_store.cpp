@@ -113,8 +113,8 @@ std::optional<ApiToken> SqlAuthStore<D>::revoke_api_token(int64_t id, int64_t at
   auto s = db_.prepare(std::string(kTokenCols) + "WHERE id = ?");
   s->bind(1, id);
   if (!s->step()) return std::nullopt;
-  return ApiToken{s->i64(0),   s->text(1),       s->i64(2),         split(s->text(3)),
-                  s->i64(4),   s->opt_i64(5),    s->i64(6) != 0,    s->opt_i64(7)};
+  return ApiToken{s->i64(0), s->text(1),    s->i64(2),      split(s->text(3)),
+                  s->i64(4), s->opt_i64(5), s->i64(6) != 0, s->opt_i64(7)};
 }
 
 template <class D>
