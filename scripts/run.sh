@@ -9,8 +9,9 @@ DB="sqlite://$PWD/data/kefu.db"
 PORT="${KEFU_SERVER_PORT:-8080}"
 ./build/kefu --db "$DB" demo
 echo
-echo "  kefu 客服 is starting: open http://127.0.0.1:${PORT}/   (staff console; password kefu2026 for every demo account:"
-echo "  admin, zhangmin = desk agent, chenjing = supervisor, wangli = store manager)"
+echo "  kefu 客服 DEMO is starting: open http://127.0.0.1:${PORT}/   (staff console; demo data, password kefu2026 for"
+echo "  every demo account: admin, zhangmin = desk agent, chenjing = supervisor, wangli = store manager)"
+echo "  (a real installation: kefu user add --username NAME --role admin sets the first admin; see README)"
 echo "  customer's mobile page: http://127.0.0.1:${PORT}/m/"
 echo "  health: http://127.0.0.1:${PORT}/healthz   metrics: http://127.0.0.1:${PORT}/metrics"
 echo

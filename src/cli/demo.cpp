@@ -5,6 +5,7 @@
 #include "auth/domain/password.hpp"
 #include "cli/commands.hpp"
 #include "core/storage/open.hpp"
+#include "core/storage/platform_stores.hpp"
 #include "core/text/segmenter.hpp"
 #include "demo/catalog.hpp"
 #include "demo/load.hpp"
@@ -28,6 +29,9 @@ int demo(const Config& c, const DemoOptions& o) {
   demo::load(*db, cat, *seg, hash, now, [](std::size_t done, std::size_t total) {
     if (total > 20'000) spdlog::info("demo: {}/{} tickets", done, total);
   });
+  // A demo says so (GET /auth/session: demo, the console's 演示环境 banner): its passwords
+  // are printed here and in the README.
+  db->write_sync([](storage::Stores& r) { r.get<storage::SettingStore>().put_setting_if_absent("demo", "true"); });
   spdlog::info("demo data loaded: {} stores, {} staff, {} members, {} tickets", cat.stores.size(), cat.staff.size(),
                cat.members.size(), cat.tickets.size());
   std::string agents;

@@ -2,15 +2,18 @@
 
 #include <chrono>
 
+#include "auth/app/auth.hpp"
 #include "cli/clock.hpp"
 #include "cli/commands.hpp"
 #include "core/api/error_mapping.hpp"
 #include "core/api/services.hpp"
 #include "core/http/server.hpp"
 #include "core/storage/open.hpp"
+#include "core/storage/platform_stores.hpp"
 #include "core/text/segmenter.hpp"
 #include "notifications/api/notification_hub.hpp"
 #include "notifications/jobs/outbox.hpp"
+#include "org/storage/org_store.hpp"
 #include "sla/jobs/scheduler.hpp"
 
 namespace kefu::cli {
@@ -22,6 +25,16 @@ int serve(const Config& c) {
   api::WorkerPool workers(2, 256);
   auto now_ms = server_clock();
   api::Services services{*db, segmenter, now_ms, c.attachments_dir, workers, c.secure_cookies};
+  {
+    auto& r = db->reader();
+    services.demo = r.get<storage::SettingStore>().setting("demo") == "true";
+    if (services.demo)
+      spdlog::warn("this is a DEMO installation (kefu demo): its accounts' passwords are public");
+    else if (r.get<storage::OrgStore>().staff_list().empty())
+      spdlog::warn(
+          "no staff account yet: create the first admin with `kefu user add --username NAME --role admin` (it reads "
+          "the password from standard input or KEFU_PASSWORD)");
+  }
   auto site = api::StaticSite::load(c.web_dir);
   services.site = site.get();
   if (site)
@@ -30,6 +43,14 @@ int serve(const Config& c) {
     spdlog::warn("no web app in {} (run `npm run build` in web/): serving the API only", c.web_dir);
   api::NotificationHub hub(*db);
   services.hub = &hub;
+  // A live stream ends with the session or token it was opened with: at once when this
+  // node ends it (logout, password change, deactivation, revocation: hub.recheck()), within
+  // a few seconds when another node does.
+  hub.check_credentials(
+      [now_ms](storage::Stores& r, const std::string& credential) {
+        return app::resolve_actor(r, credential, now_ms()).has_value();
+      },
+      std::chrono::seconds(5));
   // Other nodes' commits (PostgreSQL NOTIFY) wake the live streams at once.
   db->watch_changes([&hub] { hub.poke(); });
   jobs::OutboxSender outbox(*db,

@@ -5,6 +5,7 @@
 
 #include "auth/app/auth.hpp"
 #include "auth/domain/password.hpp"
+#include "auth/domain/password_policy.hpp"
 #include "cli/commands.hpp"
 #include "core/storage/open.hpp"
 #include "org/app/org.hpp"
@@ -21,7 +22,7 @@ int add_user(const Config& c, const NewUser& u) {
     std::cerr << "password: ";
     std::getline(std::cin, password);
   }
-  if (password.size() < 8) throw std::runtime_error("the password needs at least 8 characters");
+  people::check_new_password(password, u.username, "password");
   auto db = storage::open_database(c.database_url, true);
   people::Staff s;
   s.username = u.username;

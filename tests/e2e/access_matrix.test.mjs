@@ -74,7 +74,8 @@ describe('access matrix: every route × role × store × token scope', () => {
       if (r.access.caller === 'customer') assert.match(r.path, /\{token\}/, `${r.method} ${r.path}`);
       if (r.access.reach !== 'none' && r.access.reach !== 'store' && r.access.caller === 'staff')
         assert.match(r.path, /\{id\}/, `${r.method} ${r.path}: reach ${r.access.reach} needs an {id}`);
-      if (r.method !== 'GET' && r.access.caller === 'staff' && r.path !== '/api/v1/auth/logout')
+      // One's own session and password (/auth/…) are for console sessions, whatever a token's scopes.
+      if (r.method !== 'GET' && r.access.caller === 'staff' && !r.path.startsWith('/api/v1/auth/'))
         assert.ok(r.access.scope !== null || /notifications/.test(r.path), `${r.method} ${r.path}: a write names a scope`);
     }
   });
@@ -175,7 +176,12 @@ async function fixture(server, admin) {
   await addStaff(admin, A, deskA, ROLES.map((role) => [u(role), role]));
   await addStaff(admin, A, deskA, [[`m_owner_${tag}`, 'agent']]);
   await addStaff(admin, B, deskB, [[`m_ownerb_${tag}`, 'agent']]);
+  // Whom the account routes (/staff/{id}/deactivate, …/password, …) act on, and a token to revoke.
+  await addStaff(admin, A, deskA, [[`m_victim_${tag}`, 'agent']]);
   const ids = Object.fromEntries((await admin.get('/api/v1/staff')).json.items.map((s) => [s.username, s.id]));
+  const victim = ids[`m_victim_${tag}`];
+  await admin.post('/api/v1/api-tokens', { name: `victim ${tag}`, staff_id: victim, scopes: ['tickets:read'] });
+  const victimToken = (await admin.get('/api/v1/api-tokens')).json.items.find((t) => t.name === `victim ${tag}`).id;
 
   const callers = [{ name: 'nobody', token: null, role: null }];
   for (const role of ROLES) {
@@ -245,7 +251,7 @@ async function fixture(server, admin) {
   const gaoyan = await server.login('gaoyan');
   return {
     A, B, deskA, deskB, tag, marker, markerA, callers, own, other, ids, policy: policies[0],
-    linkA, publicPhotoA, csatA: own.csat, attachmentB: other.attachment, gaoyan,
+    linkA, publicPhotoA, csatA: own.csat, attachmentB: other.attachment, gaoyan, victim, victimToken,
   };
 }
 
@@ -269,6 +275,8 @@ async function sample(route, side, caller, fx) {
   }
   let path = route.path;
   if (path.includes('/sla/policies/{id}')) id = fx.policy.id;
+  if (path.startsWith('/api/v1/staff/{id}/')) id = fx.victim;
+  if (path === '/api/v1/api-tokens/{id}/revoke') id = fx.victimToken;
   if (id !== null && id !== undefined) path = path.replace('{id}', String(id));
   else path = path.replace('{id}', '1');
   const key = `${route.method} ${route.path}`;
@@ -303,6 +311,7 @@ async function sample(route, side, caller, fx) {
     'PUT /api/v1/authority-limits': { limits: {} },
     'POST /api/v1/notifications/read-all': {},
     'POST /api/v1/notifications/{id}/read': {},
+    'POST /api/v1/staff/{id}/password': { password: `Matrix-reset-${n}-x` },
   };
   const queries = {
     'GET /api/v1/reports/dashboard': `?store_id=${o.store}`,

@@ -16,7 +16,14 @@ import { SOURCE_DIR } from './lib/server.mjs';
 // must be the fragment the path is written in.
 const OWNERS = {
   core: ['/', '/healthz', '/metrics', '/api/v1/meta/vocabulary'],
-  auth: ['/api/v1/auth/*', '/api/v1/api-tokens'],
+  auth: [
+    '/api/v1/auth/*',
+    '/api/v1/auth/sessions/end-others',
+    '/api/v1/api-tokens',
+    '/api/v1/api-tokens/{id}/revoke',
+    '/api/v1/staff/{id}/(password|deactivate|reactivate)',
+    '/api/v1/staff/{id}/sessions/end',
+  ],
   org: ['/api/v1/stores', '/api/v1/departments', '/api/v1/staff'],
   members: ['/api/v1/members', '/api/v1/members/lookup', '/api/v1/members/{id}'],
   tickets: [

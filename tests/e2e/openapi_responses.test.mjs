@@ -218,6 +218,16 @@ describe('real responses match docs/openapi.yaml', () => {
       const anon = await conforms(anonymous, '/api/v1/auth/session');
       assert.equal(anon.json.authenticated, false);
     });
+    it('GET /api/v1/auth/sessions and /api/v1/api-tokens; a revocation answers the token', async () => {
+      const mine = await conforms(agent, '/api/v1/auth/sessions');
+      assert.ok(mine.json.items.some((s) => s.current));
+      const me = (await admin.get('/api/v1/auth/me')).json.id;
+      await call(admin, 'POST', '/api/v1/api-tokens', { body: { name: 'openapi', staff_id: me, scopes: ['tickets:read'] }, expect: 201 });
+      const tokens = await conforms(admin, '/api/v1/api-tokens');
+      const id = tokens.json.items.find((t) => t.name === 'openapi').id;
+      await call(admin, 'POST', '/api/v1/api-tokens/{id}/revoke', { params: { id }, expect: 200 });
+      assert.deepEqual(writeProblems, []);
+    });
   });
 
   describe('org and members', () => {

@@ -1,6 +1,7 @@
 // POST /auth/login, POST /auth/logout, GET /auth/me, GET /auth/session, POST /api-tokens.
 #include "core/api/routes.hpp"
 #include "auth/api/render.hpp"
+#include "auth/app/accounts.hpp"
 #include "auth/app/auth.hpp"
 #include "auth/app/login.hpp"
 #include "auth/domain/errors.hpp"
@@ -52,25 +53,33 @@ void logout(Services& s, http::Request& req, http::Reply reply) {
   s.db.write([token](storage::Stores& r) { app::logout(r, token); },
              [&s, reply, lang, token, secure](std::exception_ptr e) {
                if (e) return reply(error_response(lang, e));
-               s.auth_cache.evict(token);  // again: a request racing the logout may have cached it
+               s.auth_cache.evict(token);    // again: a request racing the logout may have cached it
+               if (s.hub) s.hub->recheck();  // its live streams close
                auto r = ok(200, {{"ok", true}});
                r.set("Set-Cookie", session_cookie("", 0, secure));
                reply(std::move(r));
              });
 }
 
-void me(Services& s, http::Request& req, http::Reply reply) { reply(ok(200, render(authenticate(s, req)))); }
+// The caller, and whether an admin's reset makes them choose a new password first.
+nlohmann::json render_me(Services& s, const people::Actor& actor) {
+  auto j = render(actor);
+  j["must_change_password"] = !actor.via_token && app::must_change_password(s.db.reader(), actor.staff_id);
+  return j;
+}
+
+void me(Services& s, http::Request& req, http::Reply reply) { reply(ok(200, render_me(s, authenticate(s, req)))); }
 
 // For a page deciding whether to show the login form: 200 either way, so a browser
 // does not log a failed request for a visitor who simply is not signed in.
 void session(Services& s, http::Request& req, http::Reply reply) {
-  if (request_token(req).empty()) return reply(ok(200, {{"authenticated", false}}));
+  if (request_token(req).empty()) return reply(ok(200, {{"authenticated", false}, {"demo", s.demo}}));
   try {
     auto actor = authenticate(s, req);
-    reply(ok(200, {{"authenticated", true}, {"staff", render(actor)}}));
+    reply(ok(200, {{"authenticated", true}, {"demo", s.demo}, {"staff", render_me(s, actor)}}));
   } catch (const Error& e) {
     if (e.kind() != Error::Kind::unauthenticated) throw;
-    reply(ok(200, {{"authenticated", false}}));
+    reply(ok(200, {{"authenticated", false}, {"demo", s.demo}}));
   }
 }
 

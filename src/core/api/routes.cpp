@@ -25,18 +25,25 @@ void site_or_404(Services& s, http::Request& req, http::Reply reply) {
 // The console when the web app is built; otherwise a page that says what is running.
 void home(Services& s, http::Request& req, http::Reply reply) {
   if (s.site) return site_or_404(s, req, std::move(reply));
-  reply(http::Response::text(200, R"HTML(<!doctype html>
+  std::string page = R"HTML(<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>kefu 客服</title>
 <style>body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;max-width:46rem;margin:3rem auto;line-height:1.6}
 code{background:#f4f4f4;padding:.1rem .3rem}</style></head><body>
 <h1>kefu 客服 服务已启动</h1>
-<p>接口地址 <code>/api/v1</code>。登录：<code>POST /api/v1/auth/login {"username":"admin","password":"kefu2026"}</code>
-（演示账号），之后以 Cookie 或 <code>Authorization: Bearer &lt;token&gt;</code> 访问。</p>
-<p>The API lives under <code>/api/v1</code> (see docs/openapi.yaml). Health: <a href="/healthz">/healthz</a> ·
+{demo}<p>接口地址 <code>/api/v1</code>。登录：<code>POST /api/v1/auth/login {"username":"…","password":"…"}</code>，
+之后以 Cookie 或 <code>Authorization: Bearer &lt;token&gt;</code> 访问。首个管理员账号在安装时创建：
+<code>kefu user add --username … --role admin</code>（从标准输入或 KEFU_PASSWORD 读取密码）。</p>
+<p>The API lives under <code>/api/v1</code> (see docs/openapi.yaml); the first admin account is created at setup
+with <code>kefu user add --role admin</code>. Health: <a href="/healthz">/healthz</a> ·
 Metrics: <a href="/metrics">/metrics</a></p>
 </body></html>
-)HTML",
-                             "text/html; charset=utf-8"));
+)HTML";
+  // No password on this page: a demo says only that it is one (its accounts are in the README).
+  page.replace(
+      page.find("{demo}"), 6,
+      s.demo ? "<p><strong>演示环境 / Demo</strong>：演示数据，账号见 README。Demo data; accounts in the README.</p>\n"
+             : "");
+  reply(http::Response::text(200, page, "text/html; charset=utf-8"));
 }
 
 }  // namespace

@@ -28,6 +28,9 @@ struct Services {
   AuthCache auth_cache{};
   NotificationHub* hub = nullptr;    // live notification streams; null = no stream endpoint
   const StaticSite* site = nullptr;  // the built web app; null = the API only
+  // Loaded by `kefu demo` (the settings row "demo"): the console shows a 演示环境 banner and
+  // GET /auth/session says so. A real installation has no known password.
+  bool demo = false;
 };
 
 // Registers every /api/v1 route.

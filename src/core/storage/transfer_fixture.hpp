@@ -58,8 +58,9 @@ INSERT INTO staff VALUES (1, 'li', '李', 'agent', '', 1, 'h1', 'li@example.com'
 INSERT INTO staff_stores VALUES (1, 1), (1, 7), (2, 7);
 INSERT INTO staff_departments VALUES (1, 1), (2, 2);
 INSERT INTO sessions VALUES ('b0', 1, 100, 200), ('B1', 2, 100, 9223372036854775807), ('a2', 1, -1, 0);
-INSERT INTO api_tokens VALUES (1, 'ci', 'd1', 2, 'tickets:read tickets:write', 5, NULL, 0),
-  (2, 'old', 'd2', 2, '', 6, 7, 1);
+INSERT INTO api_tokens VALUES (1, 'ci', 'd1', 2, 'tickets:read tickets:write', 5, NULL, 0, NULL),
+  (2, 'old', 'd2', 2, '', 6, 7, 1, 8);
+INSERT INTO password_change_required VALUES (1, 9);
 INSERT INTO login_failures VALUES (1, 'nobody', '127.0.0.1', 1);
 INSERT INTO members VALUES (1, 'M0001', '张三', '13900000000', 'gold', '1990-01-01', 'wheelchair', 1, 10),
   (2, 'M0002', '李四', NULL, 'basic', '', '', NULL, 11);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 namespace kefu::api {
 
@@ -86,6 +87,47 @@ void NotificationHub::poke() {
   cv_.notify_all();
 }
 
+void NotificationHub::check_credentials(CredentialCheck still_valid, std::chrono::milliseconds every) {
+  std::lock_guard lock(mu_);
+  still_valid_ = std::move(still_valid);
+  check_every_ = every;
+}
+
+void NotificationHub::recheck() {
+  {
+    std::lock_guard lock(mu_);
+    recheck_ = true;
+    poked_ = true;
+  }
+  cv_.notify_all();
+}
+
+// On the poller thread: closes the streams whose credential ended (each credential asked
+// once however many streams it holds).
+void NotificationHub::close_ended(storage::Stores& repo) {
+  std::vector<std::shared_ptr<http::EventStream>> streams;
+  std::vector<std::string> credentials;
+  CredentialCheck still_valid;
+  {
+    std::lock_guard lock(mu_);
+    const auto now = std::chrono::steady_clock::now();
+    if (!still_valid_ || (!recheck_ && now - checked_at_ < check_every_)) return;
+    recheck_ = false;
+    checked_at_ = now;
+    still_valid = still_valid_;
+    for (const auto& s : subs_) {
+      streams.push_back(s.stream);
+      credentials.push_back(s.who.credential);
+    }
+  }
+  std::unordered_map<std::string, bool> verdict;
+  for (std::size_t i = 0; i < streams.size(); ++i) {
+    auto [it, fresh] = verdict.try_emplace(credentials[i], true);
+    if (fresh) it->second = still_valid(repo, credentials[i]);
+    if (!it->second) streams[i]->close();
+  }
+}
+
 void NotificationHub::run() {
   auto& repo = db_.reader();  // this thread's own read connection
   for (;;) {
@@ -97,6 +139,7 @@ void NotificationHub::run() {
     }
     try {
       storage::Snapshot snap(repo);
+      close_ended(repo);
       poll_once(repo);
     } catch (const std::exception& e) {
       spdlog::warn("notification hub: {}", e.what());

@@ -15,9 +15,11 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -45,6 +47,9 @@ class NotificationHub {
     std::vector<int64_t> store_ids;
     bool all_stores = false;
     bool tickets = true;
+    // The session or API token the stream was opened with; when the credential check says
+    // it no longer stands, the stream closes (see check_credentials).
+    std::string credential;
   };
   // Streams to `stream` until it closes; with after_id, the notifications after it that
   // already exist are sent first.
@@ -53,6 +58,14 @@ class NotificationHub {
 
   // Wakes the poller now (after a local write that created notifications).
   void poke();
+
+  // Streams end with their credentials (logout, a password change, deactivation, a revoked
+  // token...): `still_valid` is asked about each subscriber's credential at the latest
+  // every `every`, and at once after recheck() (this node ended a credential). A stream
+  // whose credential no longer stands is closed. Without a check, streams stay open.
+  using CredentialCheck = std::function<bool(storage::Stores&, const std::string& credential)>;
+  void check_credentials(CredentialCheck still_valid, std::chrono::milliseconds every);
+  void recheck();
 
  private:
   struct Subscriber {
@@ -65,6 +78,7 @@ class NotificationHub {
   void run();
   void poll_once(storage::Stores& repo);
   void catch_up(storage::Stores& repo, Subscriber& s, int64_t last);
+  void close_ended(storage::Stores& repo);
 
   storage::Database& db_;
   std::chrono::milliseconds interval_;
@@ -73,7 +87,10 @@ class NotificationHub {
   std::vector<Subscriber> subs_;
   int64_t last_seen_ = 0;             // the largest notification id delivered (for new subscribers)
   IdTracker notifications_, events_;  // poller thread only
-  bool started_ = false, stopping_ = false, poked_ = false;
+  bool started_ = false, stopping_ = false, poked_ = false, recheck_ = false;
+  CredentialCheck still_valid_;
+  std::chrono::milliseconds check_every_{0};
+  std::chrono::steady_clock::time_point checked_at_{};
   std::thread thread_;
 };
 

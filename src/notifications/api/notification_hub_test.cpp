@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "core/storage/open.hpp"
@@ -38,8 +40,15 @@ class RecordingStream final : public http::EventStream {
   }
   std::mutex mu;
   std::vector<std::pair<std::string, std::string>> events;
-  bool closed = false;
+  std::atomic<bool> closed = false;
 };
+
+bool closes(const RecordingStream& s, std::chrono::seconds within = std::chrono::seconds(10)) {
+  const auto deadline = std::chrono::steady_clock::now() + within;
+  while (!s.closed && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  return s.closed;
+}
 
 TEST(NotificationHub, ABurstLargerThanAPageArrivesWholeAndActivityStaysInItsStore) {
   auto path = std::filesystem::temp_directory_path() / ("kefu-hub-" + std::to_string(::getpid()) + ".db");
@@ -89,6 +98,59 @@ TEST(NotificationHub, ABurstLargerThanAPageArrivesWholeAndActivityStaysInItsStor
   EXPECT_EQ(everywhere->count("notification"), 0u) << "another person's notifications never";
   hub.stop();  // returns: the poller is not stuck paging
   EXPECT_TRUE(in_a->closed);
+}
+
+// Issue 11, hole 8: a stream ends with the session or token it was opened with: at once
+// after recheck() (this node ended it), otherwise at the next periodic check (another node
+// did). Each credential is asked about, however many streams it holds.
+TEST(NotificationHub, AStreamClosesWhenItsCredentialEnds) {
+  auto path = std::filesystem::temp_directory_path() / ("kefu-hub-cred-" + std::to_string(::getpid()) + ".db");
+  for (auto ext : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + ext);
+  auto db = storage::open_database("sqlite://" + path.string(), true);
+  std::mutex mu;
+  std::set<std::string> ended;
+  NotificationHub hub(*db, std::chrono::milliseconds(20));
+  hub.check_credentials(
+      [&](storage::Stores&, const std::string& credential) {
+        std::lock_guard lock(mu);
+        return !ended.contains(credential);
+      },
+      std::chrono::hours(1));
+  hub.start();
+  auto phone = std::make_shared<RecordingStream>(), desk = std::make_shared<RecordingStream>(),
+       other = std::make_shared<RecordingStream>();
+  hub.subscribe({.staff_id = 1, .credential = "li-session"}, phone, std::nullopt);
+  hub.subscribe({.staff_id = 1, .credential = "li-session"}, desk, std::nullopt);
+  hub.subscribe({.staff_id = 2, .credential = "wang-session"}, other, std::nullopt);
+  {
+    std::lock_guard lock(mu);
+    ended.insert("li-session");
+  }
+  hub.recheck();
+  EXPECT_TRUE(closes(*phone));
+  EXPECT_TRUE(closes(*desk)) << "every stream of the credential";
+  EXPECT_FALSE(other->closed) << "another person's stream stays";
+  hub.stop();
+
+  // Without recheck(): the periodic check.
+  NotificationHub periodic(*db, std::chrono::milliseconds(20));
+  periodic.check_credentials(
+      [&](storage::Stores&, const std::string& credential) {
+        std::lock_guard lock(mu);
+        return !ended.contains(credential);
+      },
+      std::chrono::milliseconds(50));
+  periodic.start();
+  auto late = std::make_shared<RecordingStream>();
+  periodic.subscribe({.staff_id = 2, .credential = "wang-session"}, late, std::nullopt);
+  std::this_thread::sleep_for(std::chrono::milliseconds(120));
+  EXPECT_FALSE(late->closed);
+  {
+    std::lock_guard lock(mu);
+    ended.insert("wang-session");
+  }
+  EXPECT_TRUE(closes(*late)) << "ended on another node: found by the periodic check";
+  periodic.stop();
 }
 
 }  // namespace

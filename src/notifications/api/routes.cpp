@@ -54,7 +54,8 @@ void stream(Services& s, http::Request& req, http::Reply reply) {
   NotificationHub::Audience who{.staff_id = actor.staff_id,
                                 .store_ids = actor.store_ids,
                                 .all_stores = actor.is_admin(),
-                                .tickets = actor.has_scope("tickets:read")};
+                                .tickets = actor.has_scope("tickets:read"),
+                                .credential = request_token(req)};
   reply(http::Response::event_stream([hub, who, after, unread](std::shared_ptr<http::EventStream> es) {
     es->send("ready", "{\"unread\":" + std::to_string(unread) + "}");
     hub->subscribe(who, std::move(es), after);

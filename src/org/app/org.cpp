@@ -1,6 +1,7 @@
 #include "org/app/org.hpp"
 
 #include "auth/domain/password.hpp"
+#include "auth/domain/password_policy.hpp"
 
 #include "core/app/scope.hpp"
 #include "core/app/validate.hpp"
@@ -72,9 +73,8 @@ people::Staff prepare_staff(const people::Actor& actor, people::Staff s, const s
                             const std::string& password) {
   require_role(actor, "admin");
   s.role = parse_enum<people::Role>("role", role);
-  if (password.size() < 8)
-    throw make_error(errors::kTooShort, {{"what", Text("密码", "the password")}, {"min", 8}}, "password");
-  check_text("password", password, 200, true);
+  check_text("password", password, people::kMaxPasswordLength, true);
+  people::check_new_password(password, s.username, "password");
   s.password_hash = people::hash_password(password);
   return s;
 }

@@ -12,8 +12,8 @@ namespace kefu::app {
 people::Store create_store(Context&, people::Store);
 people::Department create_department(Context&, people::Department);
 // A new account's first half, slow on purpose (argon2id): only an admin may add staff
-// (403, checked before anything else), the role is one (invalid_enum), the password has
-// 8 to 200 characters; returns the
+// (403, checked before anything else), the role is one (invalid_enum), the password
+// follows the policy (auth/domain/password_policy.hpp); returns the
 // staff with its password_hash. Run it off the io threads (core/api/support.hpp:
 // write_after), then create_staff.
 people::Staff prepare_staff(const people::Actor&, people::Staff, const std::string& role, const std::string& password);

@@ -60,12 +60,12 @@ export async function freshDatabase(dir, backend = ON_POSTGRES ? 'postgresql' : 
 }
 
 // Runs a kefu subcommand against the given database (a URL, or a SQLite file path) to completion.
-export async function kefu(db, args, { cwd, bin = KEFU_BIN } = {}) {
+export async function kefu(db, args, { cwd, bin = KEFU_BIN, env = {} } = {}) {
   if (!existsSync(bin)) throw new Error(`kefu binary not found at ${bin} (set KEFU_BIN)`);
   const url = db.includes('://') ? db : `sqlite://${db}`;
   return execFileP(bin, ['--db', url, ...args], {
     cwd,
-    env: { ...process.env, KEFU_LOG_ACCESS_LOG: '0' },
+    env: { ...process.env, KEFU_LOG_ACCESS_LOG: '0', ...env },
     maxBuffer: 16 * 1024 * 1024,
   });
 }

@@ -29,6 +29,7 @@ router.beforeEach(async (to) => {
   if (!session.loaded) await session.load();
   if (to.meta.public) return to.name === 'login' && session.me ? session.homePath : true;
   if (!session.me) return { name: 'login', query: to.fullPath !== '/' ? { redirect: to.fullPath } : {} };
+  if (session.mustChangePassword && to.name !== 'account') return { name: 'account' };
   if (to.meta.minRole && !atLeast(session.me.role, to.meta.minRole)) return session.homePath;
   return true;
 });

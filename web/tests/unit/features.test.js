@@ -93,7 +93,7 @@ describe("the console's features", () => {
 
   it('give every menu entry a route with the same role', () => {
     expect(mainMenu.map((e) => e.key)).toEqual(['workbench', 'desk', 'tickets', 'notifications', 'approvals', 'dashboard']);
-    expect(adminMenu.map((e) => e.key)).toEqual(['stores', 'departments', 'staff', 'sla', 'limits']);
+    expect(adminMenu.map((e) => e.key)).toEqual(['stores', 'departments', 'staff', 'api-tokens', 'sla', 'limits']);
     for (const e of [...mainMenu, ...adminMenu]) {
       const r = routeByPath(e.path);
       expect(r, e.path).toBeTruthy();

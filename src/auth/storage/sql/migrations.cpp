@@ -18,6 +18,14 @@ CREATE TABLE login_failures(id {id}, username TEXT NOT NULL, remote TEXT NOT NUL
 CREATE INDEX login_failures_user ON login_failures(username, at);
 )SQL",
      .legacy = 1},
+    // Issue 11, hole 8 (account life): when a token was revoked, and who must choose a new
+    // password at their next sign-in (after an admin's reset).
+    {.number = 2, .sql = R"SQL(
+ALTER TABLE api_tokens ADD COLUMN revoked_at {int};
+CREATE TABLE password_change_required(
+  staff_id {int} PRIMARY KEY REFERENCES staff(id), since {int} NOT NULL);
+CREATE INDEX sessions_staff ON sessions(staff_id);
+)SQL"},
 };
 
 constexpr CountedTable kTables[] = {{"sessions"}};

@@ -26,5 +26,16 @@ export default {
     active: 'Active',
     weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
     store: 'Store',
+    deactivate: 'Deactivate',
+    reactivate: 'Reactivate',
+    resetPassword: 'Reset password',
+    endSessions: 'Sign out everywhere',
+    temporaryPassword: 'Temporary password (8 characters or more)',
+    resetPrompt: 'A temporary password for {name}: they must choose their own at the next sign-in; their sessions end now.',
+    confirm: {
+      deactivate: 'Deactivate {name}? Their sessions and API tokens stop working at once and they cannot sign in.',
+      reactivate: 'Reactivate {name}?',
+      end: 'Sign {name} out on every device now?',
+    },
   },
 };

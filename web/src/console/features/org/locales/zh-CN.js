@@ -26,5 +26,16 @@ export default {
     active: '在职',
     weekdays: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
     store: '门店',
+    deactivate: '停用',
+    reactivate: '启用',
+    resetPassword: '重置密码',
+    endSessions: '强制下线',
+    temporaryPassword: '临时密码（至少 8 个字符）',
+    resetPrompt: '为 {name} 设置临时密码；对方下次登录时须改为自己的密码，现有登录立即失效。',
+    confirm: {
+      deactivate: '停用 {name} 的账号？其登录与 API 令牌立即失效，且无法再登录。',
+      reactivate: '重新启用 {name} 的账号？',
+      end: '让 {name} 在所有设备上立即退出登录？',
+    },
   },
 };
