@@ -1,12 +1,13 @@
 #pragma once
-// The stores every capability shares: the audit log, idempotency keys and installation
-// settings.
+// The stores every capability shares: the audit log, idempotency keys, installation
+// settings and the rate limiter's buckets.
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/domain/rate_limit.hpp"
 #include "core/storage/stores.hpp"
 
 namespace kefu::storage {
@@ -54,6 +55,21 @@ class SettingStore : public Store {
   virtual std::optional<std::string> setting(const std::string& key) = 0;
   // Returns the value in force afterwards (the stored one when the key existed).
   virtual std::string put_setting_if_absent(const std::string& key, const std::string& value) = 0;
+};
+
+// The rate limiter's buckets (core/domain/rate_limit.hpp), one per key, shared by every
+// node on the database. Bounded: a bucket is deleted once its forget_at has passed.
+class RateLimitStore : public Store {
+ public:
+  static std::unique_ptr<RateLimitStore> open(Stores&);
+
+  virtual std::optional<limits::Bucket> rate_bucket(const std::string& key) = 0;
+  // Inserts or replaces the key's bucket.
+  virtual void put_rate_bucket(const std::string& key, const limits::Bucket&) = 0;
+  virtual void delete_rate_bucket(const std::string& key) = 0;
+  // Deletes the buckets whose forget_at is at or before `now`; returns how many.
+  virtual int64_t forget_rate_buckets(int64_t now) = 0;
+  virtual int64_t rate_bucket_count() = 0;
 };
 
 }  // namespace kefu::storage

@@ -43,6 +43,13 @@ BEGIN PERFORM pg_notify('kefu_changes', TG_TABLE_NAME); RETURN NULL; END $$;
     // Until issue 11, POST /api-tokens with an Idempotency-Key kept its answer (the
     // plaintext token) for replay: those rows go.
     {.number = 3, .sql = R"SQL(DELETE FROM idempotency WHERE body LIKE '%"token":%';)SQL"},
+    // The rate limiter's buckets (core/domain/rate_limit.hpp), one per key.
+    {.number = 4, .sql = R"SQL(
+CREATE TABLE rate_limits(
+  key TEXT PRIMARY KEY, hits {int} NOT NULL, window_start {int} NOT NULL, blocked_until {int} NOT NULL,
+  strikes {int} NOT NULL, forget_at {int} NOT NULL);
+CREATE INDEX rate_limits_forget ON rate_limits(forget_at);
+)SQL"},
 };
 
 constexpr CountedTable kTables[] = {{"audit_log"}};
