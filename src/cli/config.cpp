@@ -13,6 +13,21 @@ void from_toml(const toml::table& t, const char* section, const char* key, T& ou
   if (auto v = t[section][key].value<T>()) out = *v;
 }
 
+// "10.0.0.1, 10.0.0.2" → its non-empty entries, trimmed.
+std::vector<std::string> split_list(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char ch : s + ",") {
+    if (ch == ',') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else if (ch != ' ') {
+      cur += ch;
+    }
+  }
+  return out;
+}
+
 void from_env(const char* name, std::string& out) {
   if (const char* v = std::getenv(name)) out = v;
 }
@@ -71,6 +86,12 @@ Config load_config(const std::string& path, bool path_given) {
     if (auto b = t["server"]["secure_cookies"].value<bool>()) c.secure_cookies = *b ? "always" : "never";
     from_toml(t, "server", "secure_cookies", c.secure_cookies);
     from_toml(t, "server", "metrics_token", c.metrics_token);
+    if (auto arr = t["server"]["trusted_proxies"].as_array()) {
+      for (const auto& v : *arr)
+        if (auto str = v.value<std::string>()) c.trusted_proxies.push_back(*str);
+    } else if (auto str = t["server"]["trusted_proxies"].value<std::string>()) {
+      c.trusted_proxies = split_list(*str);
+    }
     from_toml(t, "database", "url", c.database_url);
     from_toml(t, "storage", "attachments_dir", c.attachments_dir);
     from_toml(t, "text", "dictionary", c.dictionary);
@@ -97,6 +118,7 @@ Config load_config(const std::string& path, bool path_given) {
   if (c.secure_cookies != "auto" && c.secure_cookies != "always" && c.secure_cookies != "never")
     throw std::runtime_error("server.secure_cookies must be auto, always or never");
   from_env("KEFU_SERVER_METRICS_TOKEN", c.metrics_token);
+  if (const char* v = std::getenv("KEFU_SERVER_TRUSTED_PROXIES"); v && *v) c.trusted_proxies = split_list(v);
   from_env("KEFU_DATABASE_URL", c.database_url);
   from_env("KEFU_STORAGE_ATTACHMENTS_DIR", c.attachments_dir);
   from_env("KEFU_TEXT_DICTIONARY", c.dictionary);

@@ -3,6 +3,7 @@
 // exists), then environment variables KEFU_<SECTION>_<KEY> (e.g. KEFU_SERVER_PORT,
 // KEFU_DATABASE_URL), then command-line flags.
 #include <string>
+#include <vector>
 
 namespace kefu::cli {
 
@@ -18,6 +19,9 @@ struct Config {
   int request_timeout_s = 30;
   std::string secure_cookies = "auto";  // auto | always | never (see api::Services)
   std::string metrics_token;            // for GET /metrics from other hosts
+  // Reverse proxies whose X-Forwarded-For names the client (exact addresses; TOML array or
+  // a comma-separated string, KEFU_SERVER_TRUSTED_PROXIES).
+  std::vector<std::string> trusted_proxies;
   // SLA scheduler: off on a node that should not fire escalations.
   bool sla_scheduler = true;
   int sla_tick_ms = 1000;

@@ -74,6 +74,7 @@ int serve(const Config& c) {
   opt.access_log = c.access_log;
   opt.access_log_path = c.access_log_file;
   opt.metrics_token = c.metrics_token;
+  opt.trusted_proxies = c.trusted_proxies;
   opt.body_limit_by_route["/api/v1/tickets/{id}/attachments"] = api::kMaxAttachmentBytes;
   opt.body_limit_by_route["/api/v1/public/tickets/{token}/attachments"] = api::kMaxAttachmentBytes;
 

@@ -370,7 +370,7 @@ function openRequest(route, fx) {
   const bodies = {
     'POST /api/v1/auth/login': { username: 'nobody', password: 'wrong' },
     'POST /api/v1/public/tickets': { store_id: fx.A, type: 'suggestion', subject: '建议', description: '多设座椅', phone: '13900002222' },
-    'POST /api/v1/public/track': { number: 'KF00000000000', phone: '13900002222' },
+    'POST /api/v1/public/track': { number: 'KF00000000000', phone: '13900002222', code: 'ABCDEF' },
   };
   const key = `${route.method} ${route.path}`;
   return { path: route.path, opts: key in bodies ? { body: bodies[key] } : {} };

@@ -66,7 +66,7 @@ describe('auth', () => {
   // invalid_credentials inside the same db.write job, so the job's savepoint is rolled back
   // and the login_failures row (and the auth.login_failed audit entry) vanish with it. After
   // 5 wrong passwords the 6th attempt with the right one gets 200 and a token instead of 429.
-  it('5 failed logins lock the username (429 login_locked), even for the right password', async () => {
+  it('5 failed logins lock the username from that address (429 login_locked), even for the right password', async () => {
     const c = new Client(server.base);
     for (let i = 1; i <= 5; i++) {
       const r = await c.post('/api/v1/auth/login', { username: 'zhoutingting', password: `wrong-${i}` });

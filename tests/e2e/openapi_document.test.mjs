@@ -57,6 +57,8 @@ const OWNERS = {
     '/api/v1/public/tickets/{token}',
     '/api/v1/public/tickets/{token}/(replies|attachments)',
     '/api/v1/public/tickets/{token}/attachments/{id}',
+    '/api/v1/tickets/{id}/tracking-slip',
+    '/api/v1/tickets/{id}/customer-access/revoke',
   ],
 };
 

@@ -161,11 +161,12 @@ describe('real responses match docs/openapi.yaml', () => {
       expect: 201,
     });
     const tracked = await call(anonymous, 'POST', '/api/v1/public/track', {
-      body: { number: submitted.json.number, phone: '13711112222' },
+      body: { number: submitted.json.number, phone: '13711112222', code: submitted.json.tracking_code },
       expect: 200,
     });
     data.publicToken = tracked.json.access_token;
     data.publicNumber = submitted.json.number;
+    data.publicCode = submitted.json.tracking_code;
     data.publicPhoto = (
       await call(anonymous, 'POST', '/api/v1/public/tickets/{token}/attachments', {
         params: { token: data.publicToken },
@@ -404,7 +405,7 @@ describe('real responses match docs/openapi.yaml', () => {
       assert.equal(res.json?.error?.code, code);
       assert.deepEqual(checker.problems(method, template, res), [], `${method} ${template} ${status}`);
     };
-    const track = { number: data.publicNumber, phone: '13700000000' };
+    const track = { number: data.publicNumber, phone: '13700000000', code: data.publicCode };
     for (let i = 0; i < 10; i++) {
       await checked(anonymous, 'POST', '/api/v1/public/track', { body: track, status: 404, code: 'not_found' });
     }

@@ -95,17 +95,18 @@ describe('customer tickets (public API)', () => {
     assert.equal(found.type, 'complaint');
   });
 
-  it('tracks by number + phone; a wrong phone and a wrong number are the same 404', async () => {
+  it('tracks by number + phone + tracking code; a wrong phone and a wrong number are the same 404', async () => {
     const s = await submit({ phone: '13711112222' });
-    let r = await anonymous.post('/api/v1/public/track', { number: s.number, phone: '+86 137-1111-2222' });
+    const code = s.tracking_code;
+    let r = await anonymous.post('/api/v1/public/track', { number: s.number, phone: '+86 137-1111-2222', code });
     assert.equal(r.status, 200, r.text);
     assert.equal(r.json.number, s.number);
     const v = await anonymous.get(`/api/v1/public/tickets/${r.json.access_token}`);
     assert.equal(v.status, 200, v.text);
     assert.equal(v.json.subject, '停车场缴费排队太久');
 
-    const wrongPhone = await anonymous.post('/api/v1/public/track', { number: s.number, phone: '13711112223' });
-    const wrongNumber = await anonymous.post('/api/v1/public/track', { number: 'KF000000000000', phone: '13711112222' });
+    const wrongPhone = await anonymous.post('/api/v1/public/track', { number: s.number, phone: '13711112223', code });
+    const wrongNumber = await anonymous.post('/api/v1/public/track', { number: 'KF000000000000', phone: '13711112222', code });
     assert.equal(wrongPhone.status, 404);
     assert.equal(wrongNumber.status, 404);
     assert.equal(errorCode(wrongPhone), 'not_found');

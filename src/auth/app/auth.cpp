@@ -3,6 +3,7 @@
 #include "auth/domain/errors.hpp"
 #include "auth/domain/password.hpp"
 #include "auth/storage/auth_store.hpp"
+#include "core/app/rate_limit.hpp"
 #include "core/app/scope.hpp"
 #include "core/app/validate.hpp"
 #include "core/domain/errors.hpp"
@@ -12,9 +13,44 @@
 
 namespace kefu::app {
 
-void check_login_allowed(storage::Stores& r, const std::string& username, int64_t now) {
-  if (r.get<storage::AuthStore>().login_failures_since(username, now - kLockoutWindowMs) >= kMaxLoginFailures)
-    throw make_error(errors::kLoginLocked, {{"minutes", 15}});
+namespace {
+
+constexpr int64_t kMinute = 60'000;
+
+std::string pair_key(const std::string& username, const std::string& remote) {
+  return "login:pair:" + remote + " " + username;
+}
+std::string address_key(const std::string& remote) { return "login:addr:" + remote; }
+std::string account_key(const std::string& username) { return "login:account:" + username; }
+
+limits::Policy pair_policy(int limit) {
+  return {.limit = limit, .window_ms = kLoginWindowMs, .block_ms = 15 * kMinute, .max_block_ms = 240 * kMinute};
+}
+const limits::Policy kAddressPolicy{.limit = kLoginAddressFailures,
+                                    .window_ms = kLoginWindowMs,
+                                    .block_ms = 15 * kMinute,
+                                    .max_block_ms = 1440 * kMinute};
+const limits::Policy kAccountPolicy{.limit = kLoginAccountFailures,
+                                    .window_ms = kLoginWindowMs,
+                                    .block_ms = 15 * kMinute,
+                                    .max_block_ms = 15 * kMinute};
+
+void record_failure(storage::Stores& r, const std::string& username, const std::string& remote, int64_t now) {
+  const bool under_attack = blocked_for(r, {{account_key(username), kAccountPolicy}}, now) > 0;
+  hit_limits(
+      r,
+      {{pair_key(username, remote), pair_policy(under_attack ? kLoginPairFailuresUnderAttack : kLoginPairFailures)},
+       {address_key(remote), kAddressPolicy},
+       {account_key(username), kAccountPolicy}},
+      now);
+}
+
+}  // namespace
+
+void check_login_allowed(storage::Stores& r, const std::string& username, const std::string& remote, int64_t now) {
+  check_limits(r,
+               {{pair_key(username, remote), pair_policy(kLoginPairFailures)}, {address_key(remote), kAddressPolicy}},
+               now, errors::kLoginLocked);
 }
 
 Error invalid_credentials() { return make_error(errors::kInvalidCredentials); }
@@ -23,15 +59,21 @@ std::optional<LoginOutcome> finish_login(storage::Stores& r, const std::string& 
                                          const std::optional<people::Staff>& staff, bool password_ok,
                                          const std::string& remote, int64_t now) {
   if (!staff || !staff->active || !password_ok) {
-    r.get<storage::AuthStore>().record_login_failure(username, remote, now);
-    r.get<storage::AuditStore>().append_audit({0, staff ? staff->id : 0, "auth.login_failed", "staff",
-                                               staff ? staff->id : 0, "",
-                                               nlohmann::json{{"username", username}, {"remote", remote}}.dump(), now});
+    record_failure(r, username, remote, now);
+    // What was typed is stored only when it names an account: a mistyped password in the
+    // user-name field, or a stranger's guesses, are not kept.
+    nlohmann::json after{{"remote", remote}};
+    if (staff)
+      after["username"] = staff->username;
+    else
+      after["unknown_username"] = true;
+    r.get<storage::AuditStore>().append_audit(
+        {0, staff ? staff->id : 0, "auth.login_failed", "staff", staff ? staff->id : 0, "", after.dump(), now});
     return std::nullopt;
   }
   auto token = people::new_token();
   r.get<storage::AuthStore>().insert_session(people::token_digest(token), staff->id, now, now + kSessionLifetimeMs);
-  r.get<storage::AuthStore>().clear_login_failures(username);
+  clear_limit(r, pair_key(username, remote));
   r.get<storage::AuditStore>().append_audit(
       {0, staff->id, "auth.login", "staff", staff->id, "", nlohmann::json{{"remote", remote}}.dump(), now});
   return LoginOutcome{token, *staff};

@@ -12,12 +12,25 @@
 
 namespace kefu::app {
 
-constexpr int kMaxLoginFailures = 5;                      // within the window below
-constexpr int64_t kLockoutWindowMs = 15 * 60 * 1000;      // 15 minutes
 constexpr int64_t kSessionLifetimeMs = 12 * 3600 * 1000;  // one long shift
 
-// Throws too_many (code login_locked) after kMaxLoginFailures recent failures.
-void check_login_allowed(storage::Stores&, const std::string& username, int64_t now_ms);
+// Failed logins are counted by the rate limiter (core/app/rate_limit.hpp) under three keys,
+// so that failures from elsewhere never lock the real user out of their own address:
+//   - the account from this address: 5 failures in 15 minutes block this pair for 15
+//     minutes, doubling for each block up to 4 hours;
+//   - the address, whatever the account: 20 failures in 15 minutes block the address
+//     (every account) for 15 minutes, doubling up to 24 hours;
+//   - the account from anywhere: 20 failures in 15 minutes mark it under attack for 15
+//     minutes, which does not refuse anyone but slows guessing down: each address then
+//     gets 2 failures on it (not 5) before its pair is blocked.
+// A successful login clears its pair only.
+constexpr int kLoginPairFailures = 5, kLoginPairFailuresUnderAttack = 2;
+constexpr int kLoginAddressFailures = 20, kLoginAccountFailures = 20;
+constexpr int64_t kLoginWindowMs = 15 * 60 * 1000;
+
+// Throws too_many (code login_locked, with Retry-After) when this account from this address,
+// or this address, is blocked. Before the password is checked, and again in the write.
+void check_login_allowed(storage::Stores&, const std::string& username, const std::string& remote, int64_t now_ms);
 
 struct LoginOutcome {
   std::string token;  // give to the client; only its digest is stored

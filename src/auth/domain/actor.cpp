@@ -11,15 +11,22 @@ int role_rank(std::string_view role) {
   return r ? static_cast<int>(r->rank()) + 1 : 0;
 }
 
+const Actor& customer_actor() {
+  static const Actor a{.staff_id = 0, .username = "customer", .display_name = "顾客", .customer = true};
+  return a;
+}
+
 bool Actor::in_store(int64_t store_id) const {
+  if (customer) return false;
   return is_admin() || std::find(store_ids.begin(), store_ids.end(), store_id) != store_ids.end();
 }
 
 bool Actor::in_department(int64_t department_id) const {
-  return std::find(department_ids.begin(), department_ids.end(), department_id) != department_ids.end();
+  return !customer && std::find(department_ids.begin(), department_ids.end(), department_id) != department_ids.end();
 }
 
 bool Actor::has_scope(Scope scope) const {
+  if (customer) return false;
   if (!via_token) return true;
   const std::string_view want = scope.code();
   // "tickets:write" implies "tickets:read".

@@ -38,9 +38,12 @@ struct Actor {
   std::vector<int64_t> department_ids;  // departments this person belongs to
   std::vector<std::string> scopes;      // empty for a console session (all its role allows)
   bool via_token = false;
+  // A customer on the mobile page (customer_actor()): no role, no store, no scope, whatever
+  // `role` holds; every staff check refuses it.
+  bool customer = false;
 
-  bool is_admin() const { return role == "admin"; }
-  bool at_least(Role min) const { return role.rank() >= min.rank(); }
+  bool is_admin() const { return !customer && role == "admin"; }
+  bool at_least(Role min) const { return !customer && role.rank() >= min.rank(); }
   bool in_store(int64_t store_id) const;
   bool in_department(int64_t department_id) const;
   // A console session has every scope its role allows; a token only those it names.
@@ -51,5 +54,9 @@ struct Actor {
   // pregnant or disabled) is for supervisors and above; others see only that care is needed.
   bool sees_sensitive_data() const { return at_least("supervisor"); }
 };
+
+// The caller of the customer's page (public_tickets): staff_id 0, no role, no reach. What
+// a customer may touch is decided by the use case from their link, never by this actor.
+const Actor& customer_actor();
 
 }  // namespace kefu::people

@@ -50,4 +50,22 @@ TEST(Token, RandomAndDigested) {
   EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 
+TEST(Actor, TheCustomerPassesNoStaffCheck) {
+  const auto& c = customer_actor();
+  EXPECT_EQ(c.staff_id, 0);
+  for (auto role : {"agent", "dept_head", "supervisor", "manager", "admin"})
+    EXPECT_FALSE(c.at_least(*Role::parse(role)));
+  EXPECT_FALSE(c.is_admin());
+  EXPECT_FALSE(c.in_store(1));
+  EXPECT_FALSE(c.in_department(1));
+  for (const auto& s : kScopes) EXPECT_FALSE(c.has_scope(s.value)) << s.code;
+  EXPECT_FALSE(c.sees_full_phone());
+  EXPECT_FALSE(c.sees_sensitive_data());
+  // Whatever role it is given, it stays a customer.
+  Actor a = c;
+  a.role = "admin";
+  EXPECT_FALSE(a.is_admin());
+  EXPECT_FALSE(a.in_store(1));
+}
+
 }  // namespace kefu::people

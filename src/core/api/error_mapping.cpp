@@ -49,6 +49,8 @@ http::Response error_response(const std::string& accept_language, std::exception
   } catch (const Error& e) {
     auto r = body(status_of(e.kind()), e.code(), en ? e.message_en() : e.message_zh(), e.field());
     if (e.kind() == Error::Kind::unauthenticated) r.set("WWW-Authenticate", "Bearer");
+    if (e.kind() == Error::Kind::too_many && e.retry_after_s() > 0)
+      r.set("Retry-After", std::to_string(e.retry_after_s()));
     return r;
   } catch (const std::exception& e) {
     spdlog::error("unhandled error: {}", e.what());

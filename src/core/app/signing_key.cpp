@@ -23,15 +23,14 @@ std::string to_hex(const std::vector<unsigned char>& bytes) {
   return out;
 }
 
-LinkKey from_hex(const storage::SigningKey& k) {
+LinkKey from_hex(const std::string& hex, const std::string& what) {
   auto digit = [](char ch) -> int {
     if (ch >= '0' && ch <= '9') return ch - '0';
     if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
     if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
     return -1;
   };
-  const auto& hex = k.secret_hex;
-  auto corrupt = [&] { return std::runtime_error("signing key " + std::to_string(k.id) + " is corrupt"); };
+  auto corrupt = [&] { return std::runtime_error(what + " is corrupt"); };
   if (hex.size() != links::key_size() * 2) throw corrupt();
   LinkKey out;
   for (std::size_t i = 0; i < hex.size(); i += 2) {
@@ -41,6 +40,8 @@ LinkKey from_hex(const storage::SigningKey& k) {
   }
   return out;
 }
+
+LinkKey from_hex(const storage::SigningKey& k) { return from_hex(k.secret_hex, "signing key " + std::to_string(k.id)); }
 
 std::vector<links::KeyRecord> records(const std::vector<storage::SigningKey>& keys) {
   std::vector<links::KeyRecord> out;
@@ -124,6 +125,18 @@ std::vector<KeyState> signing_key_states(Context& c) {
     }
   }
   return out;
+}
+
+LinkKey fixed_key(Context& c, const std::string& setting) {
+  auto hex = c.store<storage::SettingStore>().setting(setting);
+  if (!hex) hex = c.store<storage::SettingStore>().put_setting_if_absent(setting, to_hex(links::new_key()));
+  return from_hex(*hex, "setting " + setting);
+}
+
+std::optional<LinkKey> existing_fixed_key(Context& c, const std::string& setting) {
+  auto hex = c.store<storage::SettingStore>().setting(setting);
+  if (!hex) return std::nullopt;
+  return from_hex(*hex, "setting " + setting);
 }
 
 }  // namespace kefu::app

@@ -48,4 +48,10 @@ struct KeyState {
 // Every key with its state, never the key itself.
 std::vector<KeyState> signing_key_states(Context&);
 
+// A key that must never change, kept as hex under a settings row: what the tickets'
+// tracking codes derive from (a new key would change every code customers hold). Created
+// on first use (call inside a write); existing_fixed_key only reads.
+LinkKey fixed_key(Context&, const std::string& setting);
+std::optional<LinkKey> existing_fixed_key(Context&, const std::string& setting);
+
 }  // namespace kefu::app

@@ -3,6 +3,7 @@
 // thrown as kefu::Error with a stable machine-readable code and a zh-CN/English
 // message; core/api/error_mapping.cpp turns the Kind into an HTTP status in one place.
 // Programmer errors are asserts; anything else that escapes becomes a 500.
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 
@@ -36,10 +37,18 @@ class Error : public std::runtime_error {
   const std::string& message_zh() const { return zh_; }
   const std::string& message_en() const { return en_; }
   const std::string& field() const { return field_; }
+  // For a too_many error: how long until a retry may succeed (the Retry-After header; 0 =
+  // not said).
+  int64_t retry_after_s() const { return retry_after_s_; }
+  Error& with_retry_after(int64_t seconds) {
+    retry_after_s_ = seconds;
+    return *this;
+  }
 
  private:
   Kind kind_;
   std::string code_, zh_, en_, field_;
+  int64_t retry_after_s_ = 0;
 };
 
 }  // namespace kefu

@@ -102,6 +102,8 @@ inline constexpr ErrorCode kForbidden{"forbidden", K::forbidden, "无权执行�
 inline constexpr ErrorCode kNotFound{"not_found", K::not_found, "{what}不存在", "{what} not found"};
 inline constexpr ErrorCode kBusy{"busy", K::too_many, "服务器繁忙，请稍后重试",
                                  "the server is busy; try again shortly"};
+inline constexpr ErrorCode kRateLimited{"rate_limited", K::too_many, "操作过于频繁，请 {minutes} 分钟后再试",
+                                        "too many requests; try again in {minutes} minutes"};
 
 // Concurrency and idempotency.
 inline constexpr ErrorCode kVersionConflict{"version_conflict", K::conflict,

@@ -4,6 +4,7 @@
 #include <spdlog/sinks/stdout_sinks.h>
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 
@@ -72,6 +73,25 @@ bool is_loopback(std::string_view a) {
   if (a == "::1") return true;
   if (a.starts_with("::ffff:")) a.remove_prefix(7);
   return a.starts_with("127.");
+}
+
+std::string client_address(std::string_view peer, std::string_view xff, const std::vector<std::string>& trusted) {
+  auto is_trusted = [&](std::string_view a) { return std::find(trusted.begin(), trusted.end(), a) != trusted.end(); };
+  if (!is_trusted(peer)) return std::string(peer);
+  while (!xff.empty()) {
+    const auto comma = xff.rfind(',');
+    auto entry = comma == std::string_view::npos ? xff : xff.substr(comma + 1);
+    xff = comma == std::string_view::npos ? std::string_view() : xff.substr(0, comma);
+    while (!entry.empty() && entry.front() == ' ') entry.remove_prefix(1);
+    while (!entry.empty() && entry.back() == ' ') entry.remove_suffix(1);
+    const bool address_like =
+        !entry.empty() && entry.size() <= 45 && std::all_of(entry.begin(), entry.end(), [](char c) {
+          return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' || c == '.';
+        });
+    if (!address_like) break;
+    if (!is_trusted(entry)) return std::string(entry);
+  }
+  return std::string(peer);
 }
 
 namespace {

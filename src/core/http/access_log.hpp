@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 namespace spdlog::sinks {
 class sink;
@@ -30,6 +31,13 @@ std::string redact_target(std::string_view target);
 
 // True for an address on this host (127.0.0.0/8, ::1, ::ffff:127.x.x.x).
 bool is_loopback(std::string_view address);
+
+// The client's address behind trusted reverse proxies (ServerOptions::trusted_proxies): the
+// peer itself unless it is one of `trusted`; then the right-most X-Forwarded-For entry that
+// is not trusted (entries left of it could be made up by the client). A header that is
+// absent, malformed or names only trusted proxies leaves the peer. Pure.
+std::string client_address(std::string_view peer, std::string_view forwarded_for,
+                           const std::vector<std::string>& trusted);
 
 class AccessLog {
  public:

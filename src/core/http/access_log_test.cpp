@@ -37,5 +37,19 @@ TEST(IsLoopback, OnlyThisHost) {
   EXPECT_FALSE(is_loopback("-"));
 }
 
+TEST(ClientAddress, OnlyATrustedProxyIsBelievedAndOnlyForTheEntryItAdded) {
+  const std::vector<std::string> none, proxy{"127.0.0.1", "10.0.0.2"};
+  EXPECT_EQ(client_address("203.0.113.7", "198.51.100.1", none), "203.0.113.7") << "no proxy trusted";
+  EXPECT_EQ(client_address("203.0.113.7", "198.51.100.1", proxy), "203.0.113.7") << "an untrusted peer";
+  EXPECT_EQ(client_address("127.0.0.1", "198.51.100.1", proxy), "198.51.100.1");
+  // The client may send its own X-Forwarded-For: only the right-most untrusted entry counts.
+  EXPECT_EQ(client_address("127.0.0.1", "1.2.3.4, 198.51.100.1", proxy), "198.51.100.1");
+  EXPECT_EQ(client_address("127.0.0.1", "198.51.100.1, 10.0.0.2", proxy), "198.51.100.1") << "two proxies";
+  EXPECT_EQ(client_address("127.0.0.1", "2001:db8::1", proxy), "2001:db8::1");
+  EXPECT_EQ(client_address("127.0.0.1", "", proxy), "127.0.0.1");
+  EXPECT_EQ(client_address("127.0.0.1", "not an address", proxy), "127.0.0.1");
+  EXPECT_EQ(client_address("127.0.0.1", "10.0.0.2", proxy), "127.0.0.1") << "only proxies";
+}
+
 }  // namespace
 }  // namespace kefu::http

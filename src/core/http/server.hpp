@@ -33,6 +33,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/http/message.hpp"
 #include "core/http/router.hpp"
@@ -63,6 +64,10 @@ struct ServerOptions {
   // GET /metrics answers loopback clients; others must send "Authorization: Bearer <this>",
   // and get 403 when it is empty (the default).
   std::string metrics_token;
+  // Reverse proxies (exact addresses) whose X-Forwarded-For names the client: the address
+  // the rate limits and the access log use (client_address in access_log.hpp). Empty: the
+  // peer is the client.
+  std::vector<std::string> trusted_proxies;
 };
 
 class Server {

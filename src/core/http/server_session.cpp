@@ -240,7 +240,9 @@ Request Server::Impl::make_request(Parser& parser, Exchange& x, Resolved& r, con
   }
   req.params = std::move(r.match.params);
   req.body = std::move(msg.body());
-  req.remote = remote;
+  req.remote = options.trusted_proxies.empty()
+                   ? remote
+                   : client_address(remote, req.header("x-forwarded-for"), options.trusted_proxies);
   req.route = r.match.pattern;
   return req;
 }

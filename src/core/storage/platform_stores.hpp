@@ -1,12 +1,13 @@
 #pragma once
 // The stores every capability shares: the audit log, idempotency keys, installation
-// settings and the keys that sign links.
+// settings, the keys that sign links and the rate limiter's buckets.
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/domain/rate_limit.hpp"
 #include "core/storage/stores.hpp"
 
 namespace kefu::storage {
@@ -76,6 +77,21 @@ class SigningKeyStore : public Store {
   // Retires every live key of the purpose except `keep` (already retired keys keep their date).
   virtual int retire_signing_keys(const std::string& purpose, int64_t keep, int64_t at) = 0;
   virtual int delete_signing_keys(const std::vector<int64_t>& ids) = 0;
+};
+
+// The rate limiter's buckets (core/domain/rate_limit.hpp), one per key, shared by every
+// node on the database. Bounded: a bucket is deleted once its forget_at has passed.
+class RateLimitStore : public Store {
+ public:
+  static std::unique_ptr<RateLimitStore> open(Stores&);
+
+  virtual std::optional<limits::Bucket> rate_bucket(const std::string& key) = 0;
+  // Inserts or replaces the key's bucket.
+  virtual void put_rate_bucket(const std::string& key, const limits::Bucket&) = 0;
+  virtual void delete_rate_bucket(const std::string& key) = 0;
+  // Deletes the buckets whose forget_at is at or before `now`; returns how many.
+  virtual int64_t forget_rate_buckets(int64_t now) = 0;
+  virtual int64_t rate_bucket_count() = 0;
 };
 
 }  // namespace kefu::storage

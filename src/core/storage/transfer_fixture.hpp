@@ -95,6 +95,8 @@ INSERT INTO resolutions VALUES (1, 1, 'refund', 'cash', 9223372036854775807, '�
 INSERT INTO csat_ratings VALUES (2, 5, '很满意', 1006);
 INSERT INTO ticket_contacts VALUES (1, '顾客', '13700000000', 1000);
 INSERT INTO signing_keys VALUES (1, 'csat_link', 'c0ffee', 10, 20), (2, 'csat_link', 'f00d', 20, NULL);
+INSERT INTO customer_access VALUES ('9f86d0', 1, 1000, 2000, NULL), ('revoked:2:5', 2, 5, 9, 5);
+INSERT INTO rate_limits VALUES ('login:addr:10.0.0.1', 3, 1000, 0, 0, 5000), ('track:phone:13700000000', 0, 1, 9, 2, 99);
 INSERT OR REPLACE INTO settings VALUES ('installation_id', 'source-installation'),
   ('sla_config_version', 'source-version'), ('Zeta', 'upper'), ('alpha', 'lower'), ('中文', '值');
 COMMIT;

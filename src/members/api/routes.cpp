@@ -23,8 +23,8 @@ void lookup_member(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   auto b = parse_object(req);
   auto q = b.contains("phone") ? req_string(b, "phone") : opt_string(b, "q");
-  write(s, req, std::move(reply), actor, [q, actor](app::Context& c) {
-    auto m = app::lookup_member(c, q);
+  write(s, req, std::move(reply), actor, [q, actor, remote = req.remote](app::Context& c) {
+    auto m = app::lookup_member(c, q, remote);
     auto a = nlohmann::json::array();
     if (m) a.push_back(render(*m, actor));
     return ok(200, {{"items", a}});

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "core/app/rate_limit.hpp"
 #include "core/app/scope.hpp"
 #include "core/app/validate.hpp"
 #include "core/domain/errors.hpp"
@@ -72,9 +73,18 @@ people::Member get_member(Context& c, int64_t id) {
   return *m;
 }
 
-std::optional<people::Member> lookup_member(Context& c, const std::string& key) {
+std::optional<people::Member> lookup_member(Context& c, const std::string& key, const std::string& remote) {
   require_scope(c.actor, "members:read");
   check_text("q", key, 40, true);
+  constexpr int64_t kHour = 3'600'000;
+  auto per_hour = [](int n) { return limits::Policy{.limit = n, .window_ms = kHour}; };
+  const std::string staff = std::to_string(c.actor.staff_id);
+  const std::vector<Limit> misses{{"lookup_miss:staff:" + staff, per_hour(kLookupMissesPerStaff)},
+                                  {"lookup_miss:addr:" + remote, per_hour(kLookupMissesPerAddress)}};
+  const std::vector<Limit> all{{"lookup:staff:" + staff, per_hour(kLookupsPerStaff)}};
+  check_limits(c.stores, misses, c.now_ms, errors::kRateLimited);
+  check_limits(c.stores, all, c.now_ms, errors::kRateLimited);
+  hit_limits(c.stores, all, c.now_ms);
   std::optional<people::Member> m;
   std::string shown;
   if (!key.empty() && (key[0] == 'M' || key[0] == 'm')) {
@@ -87,6 +97,7 @@ std::optional<people::Member> lookup_member(Context& c, const std::string& key) 
     m = c.store<storage::MemberStore>().member_by_phone(phone);
     shown = people::mask_phone(phone);
   }
+  if (!m) hit_limits(c.stores, misses, c.now_ms);
   audit(c, "member.lookup", "member", m ? m->id : 0, nullptr, {{"key", shown}, {"found", m.has_value()}});
   return m;
 }

@@ -24,7 +24,12 @@ people::Member get_member(Context&, int64_t id);
 // The desk's lookup: by phone (any common spelling) or member number, across every store
 // (a member of the chain is served at any of its stores); nullopt when unknown. Every
 // lookup, found or not, is audited (who, when, the masked key), so that someone trying
-// numbers shows in the audit log; a write for that reason.
-std::optional<people::Member> lookup_member(Context&, const std::string& phone_or_number);
+// numbers shows in the audit log; a write for that reason. Throttled (429 rate_limited,
+// with Retry-After) so that a masked phone cannot be recovered by trying its hidden
+// digits: kLookupMissesPerStaff lookups that find nobody per staff member in an hour,
+// kLookupMissesPerAddress per client address, and kLookupsPerStaff lookups in all.
+inline constexpr int kLookupMissesPerStaff = 20, kLookupMissesPerAddress = 60, kLookupsPerStaff = 300;
+std::optional<people::Member> lookup_member(Context&, const std::string& phone_or_number,
+                                            const std::string& remote = "");
 
 }  // namespace kefu::app

@@ -8,6 +8,7 @@
 #include "core/app/use_case_test.hpp"
 #include "core/domain/error.hpp"
 #include "core/storage/open.hpp"
+#include "core/storage/platform_stores.hpp"
 #include "org/storage/org_store.hpp"
 
 namespace kefu::app {
@@ -88,14 +89,47 @@ TEST_F(OrgUseCases, ApiTokensExpireInTheFutureAndNeedKnownScopes) {
   EXPECT_FALSE(resolve_actor(db->reader(), token, kNow + 60000));  // expired
 }
 
-TEST_F(OrgUseCases, FailedLoginsAreCountedAndLockTheName) {
+TEST_F(OrgUseCases, FailedLoginsLockTheNameFromThatAddressOnly) {
   std::optional<people::Staff> nobody;
-  for (int i = 0; i < kMaxLoginFailures; ++i) {
-    db->write_sync(
-        [&](storage::Stores& r) { EXPECT_FALSE(finish_login(r, "ghost", nobody, false, "127.0.0.1", kNow + i)); });
+  auto fail = [&](const std::string& name, const std::string& remote, int64_t at) {
+    db->write_sync([&](storage::Stores& r) { EXPECT_FALSE(finish_login(r, name, nobody, false, remote, at)); });
+  };
+  for (int i = 0; i < kLoginPairFailures; ++i) fail("ghost", "10.0.0.1", kNow + i);
+  EXPECT_THROW(check_login_allowed(db->reader(), "ghost", "10.0.0.1", kNow + 10), Error);
+  EXPECT_NO_THROW(check_login_allowed(db->reader(), "ghost", "10.0.0.2", kNow + 10)) << "another address";
+  EXPECT_NO_THROW(check_login_allowed(db->reader(), "other", "10.0.0.1", kNow + 10)) << "another account";
+  EXPECT_NO_THROW(check_login_allowed(db->reader(), "ghost", "10.0.0.1", kNow + kLoginWindowMs + 10));
+}
+
+TEST_F(OrgUseCases, AnAddressFailingOnManyNamesIsBlockedForAll) {
+  std::optional<people::Staff> nobody;
+  for (int i = 0; i < kLoginAddressFailures; ++i)
+    db->write_sync([&](storage::Stores& r) {
+      EXPECT_FALSE(finish_login(r, "name" + std::to_string(i), nobody, false, "10.0.0.9", kNow + i));
+    });
+  try {
+    check_login_allowed(db->reader(), "admin", "10.0.0.9", kNow + 100);
+    ADD_FAILURE() << "not blocked";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "login_locked");
+    EXPECT_EQ(e.retry_after_s(), 15 * 60);
   }
-  EXPECT_THROW(check_login_allowed(db->reader(), "ghost", kNow + 10), Error);
-  EXPECT_NO_THROW(check_login_allowed(db->reader(), "ghost", kNow + kLockoutWindowMs + 10));
+  EXPECT_NO_THROW(check_login_allowed(db->reader(), "admin", "10.0.0.8", kNow + 100));
+}
+
+TEST_F(OrgUseCases, AFailedLoginAuditsTheNameOnlyWhenSuchAnAccountExists) {
+  std::optional<people::Staff> li = people::Staff{.id = 42, .username = "wangli", .role = "agent"};
+  db->write_sync([&](storage::Stores& r) {
+    finish_login(r, "wangli", li, false, "10.0.0.1", kNow);
+    finish_login(r, "MySecretPassw0rd", std::nullopt, false, "10.0.0.1", kNow);
+  });
+  auto known = db->reader().get<storage::AuditStore>().audit("staff", li->id);
+  ASSERT_FALSE(known.empty());
+  EXPECT_NE(known.back().after_json.find("\"username\":\"wangli\""), std::string::npos) << known.back().after_json;
+  auto unknown = db->reader().get<storage::AuditStore>().audit("staff", 0);
+  ASSERT_EQ(unknown.size(), 1u);
+  EXPECT_EQ(unknown[0].after_json.find("MySecretPassw0rd"), std::string::npos) << unknown[0].after_json;
+  EXPECT_NE(unknown[0].after_json.find("unknown_username"), std::string::npos);
 }
 
 }  // namespace

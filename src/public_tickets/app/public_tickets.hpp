@@ -1,10 +1,18 @@
 #pragma once
 // The customer's own tickets (顾客自助): submitting a complaint, suggestion or praise from
-// the mobile page, tracking it by ticket number + phone, reading what the service desk
-// answered, replying and adding photos. No login: the caller is app::system_actor(), and
-// what a customer may touch is one ticket, named by a signed, expiring access token
-// (core/domain/signed_link.hpp format) under its own key ring, purpose "ticket_access"
-// (core/app/signing_key.hpp) — a CSAT survey link is not an access token and an access token is not a survey link.
+// the mobile page, tracking it by ticket number + phone + tracking code, reading what the
+// service desk answered, replying and adding photos. No login: the caller is
+// people::customer_actor() (no role, no reach), and what a customer may touch is one
+// ticket, named by an access token: a random token whose digest is kept with its expiry
+// (storage::CustomerAccess), revoked by staff or ending when the ticket has been closed for
+// kClosedAccessMs. A CSAT survey link is not an access token and an access token is not a
+// survey link. Signed access links of before issue 11 ("<id>.<expiry>.<mac>" under the
+// "ticket_access" key ring, core/app/signing_key.hpp) are still honoured until their expiry (30 days at
+// most), unless staff revoked the ticket's access after they were issued.
+//
+// Abuse limits (core/app/rate_limit.hpp; docs/security/limits.md): tracking failures are
+// counted per ticket number, per phone and per client address; submitting per address and
+// per phone; replies per address and per ticket.
 //
 // What a customer sees: the number, subject, status, store name, their own words, the
 // service desk's replies (as 客服, never a staff name), their photos and the CSAT state.
@@ -22,12 +30,20 @@
 
 namespace kefu::app {
 
-inline constexpr int64_t kAccessTokenTtlMs = 30LL * 24 * 3600 * 1000;
+inline constexpr int64_t kAccessTokenTtlMs = 7LL * 24 * 3600 * 1000;
+// A closed ticket's page stays open this long after closing (to read the answer, rate it).
+inline constexpr int64_t kClosedAccessMs = 7LL * 24 * 3600 * 1000;
 inline constexpr std::size_t kCustomerReplyMax = 2000;
 inline constexpr std::size_t kCustomerPhotosMax = 9;  // per ticket, uploaded by the customer
-// Failed tracking attempts per ticket number before tracking it is refused for a while.
+// Failed tracking attempts per ticket number, per phone, per address before tracking is
+// refused for a while (15 minutes, doubling up to a day).
 inline constexpr int kTrackFailuresMax = 10;
+inline constexpr int kTrackFailuresPerAddressMax = 20;
 inline constexpr int64_t kTrackWindowMs = 15LL * 60 * 1000;
+// Submissions per client address and per phone in an hour; replies per address and per
+// ticket in an hour.
+inline constexpr int kSubmitsPerAddress = 20, kSubmitsPerPhone = 5;
+inline constexpr int kRepliesPerAddress = 60, kRepliesPerTicket = 30;
 
 struct PublicSubmission {
   std::optional<int64_t> store_id;  // either the id
@@ -37,6 +53,7 @@ struct PublicSubmission {
   std::string description;          // 1..2000 characters
   std::string name;                 // optional, up to 50
   std::string phone;                // required, any common spelling (members/domain/phone.hpp)
+  std::string remote;               // the client's address (the rate limits)
 };
 
 struct PublicAccess {
@@ -49,24 +66,50 @@ struct PublicAccess {
 struct PublicSubmitted {
   ticket::Ticket ticket;
   PublicAccess access;
+  std::string tracking_code;  // shown on the confirmation: with the number and phone, it tracks
 };
 
 // Creates the ticket like app::create_ticket on channel "app" (an online contact: no
 // owner until an agent claims it; the SLA policy applies), links the member whose phone
 // it is (members are never created here), keeps the customer's name and phone on the
-// ticket (storage::TicketContact), and returns the number and an access token.
-// 400 invalid_enum (type), required/too_long/invalid_utf8 (texts), invalid_phone,
-// unknown_reference (field "store").
+// ticket (storage::TicketContact), and returns the number, the tracking code and an access
+// token. 400 invalid_enum (type), required/too_long/invalid_utf8 (texts), invalid_phone,
+// unknown_reference (field "store"); 429 rate_limited past kSubmitsPerAddress or
+// kSubmitsPerPhone in an hour.
 PublicSubmitted submit_public_ticket(Context&, const PublicSubmission&);
 
-// The access token for a ticket number + the phone given on it (or its member's phone).
-// A wrong number and a wrong phone are the same 404 not_found; after kTrackFailuresMax
-// failures for one number within kTrackWindowMs, 429 too_many_attempts. Returns nullopt
-// for a failure after recording it (so the caller can commit the record and answer 404).
-std::optional<PublicAccess> track_ticket(Context&, const std::string& number, const std::string& phone);
+struct TrackRequest {
+  std::string number;
+  std::string phone;
+  std::string code;    // the tracking code (public_tickets/domain/tracking_code.hpp)
+  std::string remote;  // the client's address
+};
+// A new access token for a ticket number + the phone given on it (or its member's phone,
+// for a ticket the desk opened) + its tracking code. Any mismatch is the same 404
+// not_found; 429 too_many_attempts (with Retry-After) once the number, the phone or the
+// address has failed too often (kTrackFailuresMax, kTrackFailuresPerAddressMax per
+// kTrackWindowMs). Returns nullopt for a failure after counting it (so the caller can
+// commit the count and answer 404).
+std::optional<PublicAccess> track_ticket(Context&, const TrackRequest&);
 
-// The ticket a genuine, unexpired access token is for: 403 invalid_link, 410 link_expired.
+// The ticket a live access token is for: 403 invalid_link (unknown, forged, revoked),
+// 410 link_expired (expired, or the ticket closed more than kClosedAccessMs ago).
 ticket::Ticket ticket_for_access(Context&, const std::string& token);
+
+// For the desk (staff with the ticket in reach): what to give the customer so that they can
+// track the ticket — the number, the tracking code and a text to print or send by SMS.
+struct TrackingSlip {
+  std::string number;
+  std::string code;
+  std::string text_zh;
+  std::string text_en;
+};
+TrackingSlip tracking_slip(Context&, int64_t ticket_id);
+
+// Staff end every access the customer holds to the ticket (links already given, the
+// customer's open page): the customer tracks it again (number, phone, code) if needed.
+// Returns how many access records were revoked. Audit "ticket.customer_access_revoke".
+int revoke_customer_access(Context&, int64_t ticket_id);
 
 struct PublicEvent {
   int64_t id = 0;
@@ -95,22 +138,26 @@ struct PublicTicketView {
   std::string store_name;
   int64_t created_at = 0;
   int64_t updated_at = 0;
-  int64_t expires_at = 0;  // of the token
-  bool can_reply = false;  // not closed
+  int64_t expires_at = 0;     // of the token
+  std::string tracking_code;  // to track the ticket again once the token has expired
+  bool can_reply = false;     // not closed
   std::vector<PublicEvent> events;
   std::vector<PublicPhoto> photos;  // the customer's own
   std::optional<storage::CsatRating> rating;
 };
 PublicTicketView public_ticket_view(Context&, const std::string& token);
 
-// The customer's message (1..kCustomerReplyMax characters): timeline event
+// The customer's message (1..kCustomerReplyMax characters; 429 rate_limited past
+// kRepliesPerAddress or kRepliesPerTicket in an hour): timeline event
 // "customer_reply", customer visible; a ticket waiting on the customer goes back in work
 // (its clock resumes); the owner is notified (unclaimed: the store's supervisors, else
 // managers), kind "customer_reply". 409 ticket_closed for a closed ticket.
-ticket::Event customer_reply(Context&, const std::string& token, const std::string& body);
+ticket::Event customer_reply(Context&, const std::string& token, const std::string& body,
+                             const std::string& remote = "");
 
-// A photo for the ticket (blob already stored), through app::add_attachment as the
-// system actor. 409 ticket_closed, 409 too_many_photos past kCustomerPhotosMax.
+// A photo for the ticket (blob already stored), through app::add_attachment as an actor
+// narrowed to the ticket's store (tickets:write only; uploaded_by 0 = the customer). 409 ticket_closed, 409
+// too_many_photos past kCustomerPhotosMax.
 ticket::Attachment add_customer_photo(Context&, const std::string& token, const ticket::Attachment&);
 // What add_customer_photo checks before it writes (the token, 409 ticket_closed, 409
 // too_many_photos): an upload runs it before any byte reaches the blob folder.

@@ -2,6 +2,8 @@
 #include "public_tickets/app/public_tickets.hpp"
 
 #include "callbacks/app/csat.hpp"
+#include "core/app/signing_key.hpp"
+#include "core/domain/signed_link.hpp"
 #include "members/app/members.hpp"
 #include "notifications/storage/notification_store.hpp"
 #include "public_tickets/storage/contact_store.hpp"
@@ -23,20 +25,28 @@ class PublicTickets : public SlaUseCases {
     if (in.description.empty()) in.description = "三楼女装试衣间衣服堆了一地，等了二十分钟没有店员。";
     if (in.phone.empty()) in.phone = "138 0013 8000";
     return as(
-        system_actor(), [&](Context& c) { return submit_public_ticket(c, in); }, at);
+        people::customer_actor(), [&](Context& c) { return submit_public_ticket(c, in); }, at);
   }
-  std::optional<PublicAccess> track(const std::string& number, const std::string& phone, int64_t at = kNow) {
+  std::optional<PublicAccess> track(const std::string& number, const std::string& phone, const std::string& code,
+                                    int64_t at = kNow, const std::string& remote = "10.0.0.1") {
     return as(
-        system_actor(), [&](Context& c) { return track_ticket(c, number, phone); }, at);
+        people::customer_actor(),
+        [&](Context& c) {
+          return track_ticket(c, {number, phone, code, remote});
+        },
+        at);
+  }
+  std::string code_for(int64_t ticket_id) {
+    return as(agent, [&](Context& c) { return tracking_slip(c, ticket_id).code; });
   }
   PublicTicketView view(const std::string& token, int64_t at = kNow + kHour) {
     auto& r = db->reader();
-    Context c{r, system_actor(), at, seg.get()};
+    Context c{r, people::customer_actor(), at, seg.get()};
     return public_ticket_view(c, token);
   }
   ticket::Event reply(const std::string& token, const std::string& body, int64_t at = kNow + kHour) {
     return as(
-        system_actor(), [&](Context& c) { return customer_reply(c, token, body); }, at);
+        people::customer_actor(), [&](Context& c) { return customer_reply(c, token, body); }, at);
   }
 };
 
@@ -78,45 +88,100 @@ TEST_F(PublicTickets, BadSubmissionsAreRefusedAndNothingIsStored) {
   EXPECT_EQ(db->reader().count("tickets"), 0);
 }
 
-TEST_F(PublicTickets, TrackingNeedsTheRightNumberAndPhoneAndSaysTheSameForEitherMistake) {
+TEST_F(PublicTickets, TrackingNeedsTheNumberPhoneAndCodeAndSaysTheSameForEveryMistake) {
   auto s = submit();
-  auto ok = track(s.ticket.number, "13800138000");
+  const auto code = s.tracking_code;
+  EXPECT_EQ(code.size(), 6u);
+  EXPECT_EQ(code_for(s.ticket.id), code) << "the desk's slip shows the same code";
+  auto ok = track(s.ticket.number, "13800138000", code);
   ASSERT_TRUE(ok);
   EXPECT_EQ(view(ok->token).number, s.ticket.number);
-  EXPECT_TRUE(track(s.ticket.number, "+86 138 0013 8000"));
-  EXPECT_FALSE(track(s.ticket.number, "13800138001"));
-  EXPECT_FALSE(track("KF000000000000", "13800138000"));
-  EXPECT_FALSE(track(s.ticket.number, "not a phone"));
-
-  // The route answers both with the same 404 not_found; here both are nullopt. After
-  // too many failures for a number, tracking it is refused for a while.
-  for (int i = 0; i < kTrackFailuresMax; ++i) code_of([&] { track(s.ticket.number, "13800138001"); });
-  EXPECT_EQ(code_of([&] { track(s.ticket.number, "13800138000"); }), "too_many_attempts");
-  EXPECT_TRUE(track(s.ticket.number, "13800138000", kNow + kTrackWindowMs + 1));
+  EXPECT_EQ(view(ok->token).tracking_code, code);
+  EXPECT_TRUE(track(s.ticket.number, "+86 138 0013 8000", code));
+  EXPECT_FALSE(track(s.ticket.number, "13800138001", code));
+  EXPECT_FALSE(track("KF000000000000", "13800138000", code));
+  EXPECT_FALSE(track(s.ticket.number, "not a phone", code));
+  EXPECT_EQ(code_of([&] { track(s.ticket.number, "13800138000", ""); }), "required")
+      << "number + phone alone is not enough";
+  EXPECT_FALSE(track(s.ticket.number, "13800138000", code == "222222" ? "333333" : "222222"));
 }
 
-TEST_F(PublicTickets, AStaffTicketOfAMemberIsTrackedByTheMembersPhone) {
-  auto m = as(supervisor, [&](Context& c) { return create_member(c, {.name = "李先生", .phone = "13900139000"}); });
-  auto t = as(agent, [&](Context& c) {
-    return create_ticket(
-        c, {.store_id = store_a, .type = "inquiry", .channel = "service_desk", .subject = "开发票", .member_id = m.id});
-  });
-  EXPECT_TRUE(track(t.number, "13900139000"));
-  EXPECT_FALSE(track(t.number, "13800138000"));
-  // The description was written by staff: not shown to the customer.
-  EXPECT_EQ(view(track(t.number, "13900139000")->token).description, "");
+TEST_F(PublicTickets, TrackingFailuresAreThrottledPerNumberPhoneAndAddress) {
+  auto s = submit();
+  const auto code = s.tracking_code;
+  // Per number: from many addresses and phones.
+  for (int i = 0; i < kTrackFailuresMax; ++i)
+    track(s.ticket.number, "1380013800" + std::to_string(i % 9 + 1), "222222", kNow, "10.1.0." + std::to_string(i));
+  EXPECT_EQ(code_of([&] { track(s.ticket.number, "13800138000", code, kNow, "10.9.9.9"); }), "too_many_attempts");
+  EXPECT_TRUE(track(s.ticket.number, "13800138000", code, kNow + kTrackWindowMs + 1, "10.9.9.9"));
+  // Per phone: one phone against every number, from many addresses.
+  for (int i = 0; i < kTrackFailuresMax; ++i)
+    track("KF20260101" + std::to_string(1000 + i), "13900139000", "222222", kNow, "10.2.0." + std::to_string(i));
+  EXPECT_EQ(code_of([&] { track("KF202601019999", "139 0013 9000", "222222", kNow, "10.9.9.8"); }),
+            "too_many_attempts");
+  // Per address: one address, every number and phone.
+  for (int i = 0; i < kTrackFailuresPerAddressMax; ++i)
+    track("KF20260102" + std::to_string(1000 + i), "1370013" + std::to_string(7000 + i), "222222", kNow, "10.3.0.1");
+  auto s2 = submit({.phone = "13500135000"});
+  EXPECT_EQ(code_of([&] { track(s2.ticket.number, "13500135000", s2.tracking_code, kNow + 1, "10.3.0.1"); }),
+            "too_many_attempts")
+      << "the address is blocked even for a right guess";
+  EXPECT_TRUE(track(s2.ticket.number, "13500135000", s2.tracking_code, kNow + 1, "10.3.0.2"));
 }
 
+TEST_F(PublicTickets, SubmittingAndReplyingAreLimited) {
+  for (int i = 0; i < kSubmitsPerPhone; ++i) submit({.remote = "10.4.0.1"});
+  EXPECT_EQ(code_of([&] { submit({.remote = "10.4.0.2"}); }), "rate_limited") << "per phone";
+  EXPECT_NO_THROW(submit({.phone = "13700137000", .remote = "10.4.0.2"}));
+  auto s = submit({.phone = "13600136000", .remote = "10.4.0.3"});
+  for (int i = 0; i < kRepliesPerTicket; ++i)
+    as(people::customer_actor(),
+       [&](Context& c) { return customer_reply(c, s.access.token, "催一下", "10.5.0." + std::to_string(i)); });
+  EXPECT_EQ(code_of([&] {
+              as(people::customer_actor(),
+                 [&](Context& c) { return customer_reply(c, s.access.token, "在吗", "10.6.0.1"); });
+            }),
+            "rate_limited")
+      << "per ticket";
+}
 TEST_F(PublicTickets, ATokenOpensItsOwnTicketOnly) {
   auto a = submit({.subject = "甲的投诉"});
   auto b = submit({.subject = "乙的投诉", .phone = "13700137000"});
   EXPECT_EQ(view(a.access.token).subject, "甲的投诉");
   EXPECT_EQ(view(b.access.token).subject, "乙的投诉");
-  // A's token with B's id spliced in does not verify.
-  auto forged = std::to_string(b.ticket.id) + a.access.token.substr(a.access.token.find('.'));
-  EXPECT_EQ(code_of([&] { view(forged); }), "invalid_link");
+  EXPECT_EQ(a.access.token.find('.'), std::string::npos) << "random, not a signed id";
   EXPECT_EQ(code_of([&] { view("garbage"); }), "invalid_link");
+  EXPECT_EQ(code_of([&] { view(std::to_string(b.ticket.id) + ".99999999999999.abc"); }), "invalid_link");
   EXPECT_EQ(code_of([&] { view(a.access.token, kNow + kAccessTokenTtlMs); }), "link_expired");
+}
+
+TEST_F(PublicTickets, StaffRevokeAccessAndAClosedTicketsPageEndsAWeekLater) {
+  auto s = submit();
+  // A signed link of before issue 11 still opens the ticket until revoked.
+  auto legacy = as(agent, [&](Context& c) {
+    return links::sign(s.ticket.id, kNow + 30 * 24 * kHour, signing_key(c, "ticket_access"));
+  });
+  EXPECT_EQ(view(legacy).number, s.ticket.number);
+  EXPECT_EQ(code_of([&] { as(agent, [&](Context& c) { return revoke_customer_access(c, s.ticket.id); }); }),
+            "forbidden")
+      << "not the owner";
+  EXPECT_EQ(as(
+                supervisor, [&](Context& c) { return revoke_customer_access(c, s.ticket.id); }, kNow + kHour),
+            1);
+  EXPECT_EQ(code_of([&] { view(s.access.token, kNow + 2 * kHour); }), "link_expired");
+  EXPECT_EQ(code_of([&] { view(legacy, kNow + 2 * kHour); }), "link_expired");
+  // Tracking again gives a new access.
+  auto again = track(s.ticket.number, "13800138000", s.tracking_code, kNow + 3 * kHour);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(view(again->token, kNow + 3 * kHour).number, s.ticket.number);
+
+  as(agent, [&](Context& c) { return claim_ticket(c, s.ticket.id); });
+  move(agent, s.ticket.id, "resolved", kNow + 4 * kHour);
+  move(agent, s.ticket.id, "closed", kNow + 5 * kHour);
+  auto late = track(s.ticket.number, "13800138000", s.tracking_code, kNow + 6 * kHour);
+  ASSERT_TRUE(late);
+  EXPECT_EQ(view(late->token, kNow + 5 * kHour + kClosedAccessMs - 1).status, "closed");
+  EXPECT_EQ(code_of([&] { view(late->token, kNow + 5 * kHour + kClosedAccessMs); }), "link_expired");
 }
 
 TEST_F(PublicTickets, ACsatLinkIsNotAnAccessTokenAndViceVersa) {
@@ -128,13 +193,13 @@ TEST_F(PublicTickets, ACsatLinkIsNotAnAccessTokenAndViceVersa) {
   EXPECT_EQ(code_of([&] { view(link.token, kNow + 2 * kHour); }), "invalid_link");
   EXPECT_EQ(code_of([&] {
               auto& r = db->reader();
-              Context c{r, system_actor(), kNow + 2 * kHour, seg.get()};
+              Context c{r, people::customer_actor(), kNow + 2 * kHour, seg.get()};
               csat_view(c, s.access.token);
             }),
             "invalid_link");
   // The CSAT state shows on the customer's page once rated.
   as(
-      system_actor(), [&](Context& c) { return rate(c, link.token, 5, "很好"); }, kNow + 2 * kHour);
+      people::customer_actor(), [&](Context& c) { return rate(c, link.token, 5, "很好"); }, kNow + 2 * kHour);
   auto v = view(s.access.token, kNow + 3 * kHour);
   ASSERT_TRUE(v.rating);
   EXPECT_EQ(v.rating->rating, 5);
@@ -193,14 +258,16 @@ TEST_F(PublicTickets, PhotosAreTheCustomersOwnAndLimited) {
   auto s = submit();
   ticket::Attachment a{0, 0, "abc", "image/png", "receipt.png", 100, 0, 0};
   for (std::size_t i = 0; i < kCustomerPhotosMax; ++i)
-    as(system_actor(), [&](Context& c) { return add_customer_photo(c, s.access.token, a); });
-  EXPECT_EQ(code_of([&] { as(system_actor(), [&](Context& c) { return add_customer_photo(c, s.access.token, a); }); }),
+    as(people::customer_actor(), [&](Context& c) { return add_customer_photo(c, s.access.token, a); });
+  EXPECT_EQ(code_of([&] {
+              as(people::customer_actor(), [&](Context& c) { return add_customer_photo(c, s.access.token, a); });
+            }),
             "too_many_photos");
   auto v = view(s.access.token);
   EXPECT_EQ(v.photos.size(), kCustomerPhotosMax);
   auto other = submit({.phone = "13700137000"});
   auto& r = db->reader();
-  Context c{r, system_actor(), kNow, seg.get()};
+  Context c{r, people::customer_actor(), kNow, seg.get()};
   EXPECT_EQ(code_of([&] { customer_photo(c, other.access.token, v.photos[0].id); }), "not_found");
   EXPECT_EQ(customer_photo(c, s.access.token, v.photos[0].id).filename, "receipt.png");
 }

@@ -4,7 +4,7 @@ import { api, get, post } from '../shared/api.js';
 const enc = encodeURIComponent;
 export const stores = () => get('/api/v1/public/stores');
 export const submitTicket = (body) => post('/api/v1/public/tickets', body);
-export const trackTicket = (number, phone) => post('/api/v1/public/track', { number, phone });
+export const trackTicket = (number, phone, code) => post('/api/v1/public/track', { number, phone, code });
 export const viewTicket = (token) => get(`/api/v1/public/tickets/${enc(token)}`);
 export const replyTicket = (token, body) => post(`/api/v1/public/tickets/${enc(token)}/replies`, { body });
 export const uploadPhoto = (token, file) =>

@@ -52,8 +52,11 @@ export function validateSubmission(form) {
   return errors;
 }
 
-export function validateTrack({ number, phone }) {
+export function validateTrack({ number, phone, code }) {
   const errors = {};
+  const c = (code || '').replace(/[\s-]/g, '');
+  if (!c) errors.code = 'err.required';
+  else if (!/^[2-9A-HJKMNP-Za-hjkmnp-z]{6}$/.test(c)) errors.code = 'err.code';
   if (!number || !/^[A-Za-z]{2}\d{6,}$/.test(number.trim())) errors.number = 'err.number';
   if (!phone || !phone.trim()) errors.phone = 'err.required';
   else if (!normalizePhone(phone)) errors.phone = 'err.phone';

@@ -18,7 +18,7 @@ const field = (page, name) =>
 describe('desk to customer rating, in the browser', () => {
   let server, browser, agent, supervisor;
   const phone = '13912345678';
-  let number, ticketUrl;
+  let number, code, ticketUrl;
 
   before(async () => {
     server = await startServer({ tickets: 40, members: 20 });
@@ -54,6 +54,9 @@ describe('desk to customer rating, in the browser', () => {
     await link.waitFor();
     number = (await link.textContent()).trim();
     assert.match(number, /^KF\d{6}\d+$/);
+    // The desk shows the tracking code to give the customer (read out, printed or by SMS).
+    code = (await agent.locator('[data-test="desk-tracking-code"]').textContent()).trim();
+    assert.match(code, /^[2-9A-HJKMNP-Z]{6}$/);
     await shot(agent, 'console-desk');
     await link.click();
     await agent.locator('[data-test="ticket-detail"]').waitFor();
@@ -111,6 +114,7 @@ describe('desk to customer rating, in the browser', () => {
     await customer.goto(`${server.base}/m/track`);
     await field(customer, 'm-track-number').fill(number);
     await field(customer, 'm-track-phone').fill(phone);
+    await field(customer, 'm-track-code').fill(code);
     await customer.click('[data-test="m-track-submit"]');
     await customer.locator('[data-test="m-status"][data-status="resolved"]').waitFor();
     const page = await customer.textContent('body');

@@ -113,10 +113,25 @@ describe('DeskView', () => {
     await w.vm.save();
     await w.find('[data-test=desk-subject]').setValue('b');
     await w.vm.save();
-    const keys = calls.filter((c) => c.method === 'POST').map((c) => c.headers['Idempotency-Key']);
+    const keys = calls
+      .filter((c) => c.method === 'POST' && !(c.url || '').includes('tracking-slip'))
+      .map((c) => c.headers['Idempotency-Key']);
     expect(keys).toHaveLength(3);
     expect(keys[0]).toBe(keys[1]);
     expect(keys[2]).not.toBe(keys[1]);
+  });
+
+  it('shows the tracking code to give the customer after registering', async () => {
+    const { w } = setup({
+      'POST /api/v1/tickets': () => [201, { id: 5, number: 'KF5' }],
+      'POST /api/v1/tickets/5/tracking-slip': { number: 'KF5', tracking_code: '7KQ3MD', path: '/m/track?number=KF5', text_zh: '您的工单号：KF5，查询码：7KQ3MD。', text_en: 'x' },
+    });
+    await flush();
+    await w.find('[data-test=desk-subject]').setValue('a');
+    await w.vm.save();
+    await flush();
+    expect(w.find('[data-test=desk-tracking-code]').text()).toBe('7KQ3MD');
+    expect(w.find('[data-test=desk-slip-text]').text()).toContain('7KQ3MD');
   });
 
   it('looks the member up on Enter and shows the masked phone', async () => {

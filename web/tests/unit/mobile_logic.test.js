@@ -40,8 +40,11 @@ describe('submission and tracking checks', () => {
     expect(validateSubmission({ ...good, description: '😀'.repeat(LIMITS.description) })).toEqual({});
   });
   it('checks the ticket number and phone before tracking', () => {
-    expect(validateTrack({ number: 'KF261122000123', phone: '13912345678' })).toEqual({});
-    expect(validateTrack({ number: '123', phone: 'abc' })).toEqual({ number: 'err.number', phone: 'err.phone' });
+    expect(validateTrack({ number: 'KF261122000123', phone: '13912345678', code: '7kq-3md' })).toEqual({});
+    expect(validateTrack({ number: '123', phone: 'abc', code: '' })).toEqual({
+      number: 'err.number', phone: 'err.phone', code: 'err.required',
+    });
+    expect(validateTrack({ number: 'KF261122000123', phone: '13912345678', code: 'AB0CDE' })).toEqual({ code: 'err.code' });
   });
   it('keeps only images the server takes, up to 10 MiB', () => {
     expect(photoProblem({ type: 'image/png', size: 1000 })).toBeNull();

@@ -55,6 +55,13 @@ INSERT INTO signing_keys(purpose, secret, created_at)
   FROM settings WHERE key IN ('csat_link_key', 'ticket_access_key') ORDER BY key;
 DELETE FROM settings WHERE key IN ('csat_link_key', 'ticket_access_key');
 )SQL"},
+    // The rate limiter's buckets (core/domain/rate_limit.hpp), one per key.
+    {.number = 5, .sql = R"SQL(
+CREATE TABLE rate_limits(
+  key TEXT PRIMARY KEY, hits {int} NOT NULL, window_start {int} NOT NULL, blocked_until {int} NOT NULL,
+  strikes {int} NOT NULL, forget_at {int} NOT NULL);
+CREATE INDEX rate_limits_forget ON rate_limits(forget_at);
+)SQL"},
 };
 
 constexpr CountedTable kTables[] = {{"audit_log"}};

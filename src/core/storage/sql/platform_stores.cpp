@@ -136,10 +136,49 @@ class SqlSigningKeyStore final : public SigningKeyStore {
   typename D::Db& db_;
 };
 
+template <class D>
+class SqlRateLimitStore final : public RateLimitStore {
+ public:
+  SqlRateLimitStore(typename D::Db& db, typename D::Stores&) : db_(db) {}
+
+  std::optional<limits::Bucket> rate_bucket(const std::string& key) override {
+    auto s = db_.prepare("SELECT hits, window_start, blocked_until, strikes, forget_at FROM rate_limits WHERE key = ?");
+    s->bind(1, key);
+    if (!s->step()) return std::nullopt;
+    return limits::Bucket{static_cast<int>(s->i64(0)), s->i64(1), s->i64(2), static_cast<int>(s->i64(3)), s->i64(4)};
+  }
+  void put_rate_bucket(const std::string& key, const limits::Bucket& b) override {
+    db_.prepare(
+           "INSERT INTO rate_limits(key, hits, window_start, blocked_until, strikes, forget_at) VALUES (?,?,?,?,?,?) "
+           "ON CONFLICT(key) DO UPDATE SET hits = excluded.hits, window_start = excluded.window_start, "
+           "blocked_until = excluded.blocked_until, strikes = excluded.strikes, forget_at = excluded.forget_at")
+        ->bind_all(key, int64_t{b.hits}, b.window_start, b.blocked_until, int64_t{b.strikes}, b.forget_at)
+        .run();
+  }
+  void delete_rate_bucket(const std::string& key) override {
+    db_.prepare("DELETE FROM rate_limits WHERE key = ?")->bind(1, key).run();
+  }
+  int64_t forget_rate_buckets(int64_t now) override {
+    db_.prepare("DELETE FROM rate_limits WHERE forget_at <= ?")->bind(1, now).run();
+    return db_.changes();
+  }
+  int64_t rate_bucket_count() override {
+    auto s = db_.prepare("SELECT COUNT(*) FROM rate_limits");
+    s->step();
+    return s->i64(0);
+  }
+
+ private:
+  typename D::Db& db_;
+};
+
 }  // namespace
 
 std::unique_ptr<SigningKeyStore> SigningKeyStore::open(Stores& s) {
   return make_store<SigningKeyStore, SqlSigningKeyStore>(s);
+}
+std::unique_ptr<RateLimitStore> RateLimitStore::open(Stores& s) {
+  return make_store<RateLimitStore, SqlRateLimitStore>(s);
 }
 std::unique_ptr<AuditStore> AuditStore::open(Stores& s) { return make_store<AuditStore, SqlAuditStore>(s); }
 std::unique_ptr<IdempotencyStore> IdempotencyStore::open(Stores& s) {

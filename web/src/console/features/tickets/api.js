@@ -9,6 +9,7 @@ const enc = encodeURIComponent;
 export const listTickets = (params) => get(T + qs(params));
 export const getTicket = (id) => get(`${T}/${id}`);
 export const createTicket = (body, key = newIdempotencyKey()) => postOnce(T, body, key);
+export const trackingSlip = (id) => postOnce(`${T}/${id}/tracking-slip`, {});
 // { priority, version } and the like; a priority change re-applies the SLA policy.
 export const updateTicket = (id, body) => patch(`${T}/${id}`, body);
 

@@ -5,7 +5,7 @@ export default {
     phoneHint: 'Type the phone and press Enter to find the member (optional)', lookup: 'Find',
     notFound: 'No member with this phone', createMember: 'New member', memberName: 'Member name', member: 'Member',
     clearMember: 'No member', type: 'Type', channel: 'Channel', priority: 'Priority', subject: 'Subject',
-    description: 'Description', save: 'Save (Ctrl+Enter)', saved: 'Ticket registered', next: 'Next customer',
+    description: 'Description', save: 'Save (Ctrl+Enter)', saved: 'Ticket registered', trackingCode: 'Tracking code', next: 'Next customer',
     shortcutsHint: 'Shortcuts: 1–7 type, A–J channel, Alt+1–4 priority, Ctrl+Enter save',
     noStore: 'You have no store',
   },

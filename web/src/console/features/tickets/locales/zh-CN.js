@@ -4,7 +4,7 @@ export default {
     title: '快速登记', store: '门店', phone: '顾客手机号', phoneHint: '输入手机号后按 Enter 查找会员（可留空）', lookup: '查找',
     notFound: '未找到该手机号的会员', createMember: '新建会员', memberName: '会员姓名', member: '会员', clearMember: '不关联会员',
     type: '类型', channel: '渠道', priority: '优先级', subject: '主题', description: '描述', save: '保存 (Ctrl+Enter)',
-    saved: '已登记工单', next: '继续登记下一位', shortcutsHint: '快捷键：1–7 选类型，A–J 选渠道，Alt+1–4 选优先级，Ctrl+Enter 保存',
+    saved: '已登记工单', trackingCode: '查询码', next: '继续登记下一位', shortcutsHint: '快捷键：1–7 选类型，A–J 选渠道，Alt+1–4 选优先级，Ctrl+Enter 保存',
     noStore: '您没有可用的门店',
   },
   tickets: {
