@@ -84,9 +84,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       const auto match = router().match(req.method, raw_path);
       if (match.handler && match.method_not_allowed) finding("a match both found and not allowed");
       // The router decodes segments: a '/' inside a parameter can only come from "%2F".
-      const bool encoded_slash = raw_path.find("%2F") != std::string_view::npos || raw_path.find("%2f") != std::string_view::npos;
+      const bool encoded_slash =
+          raw_path.find("%2F") != std::string_view::npos || raw_path.find("%2f") != std::string_view::npos;
       for (const auto& [name, value] : match.params)
-        if (value.find('/') != std::string::npos && !encoded_slash) finding("a path parameter holds a '/' that was not encoded");
+        if (value.find('/') != std::string::npos && !encoded_slash)
+          finding("a path parameter holds a '/' that was not encoded");
     }
   }
   req.query = parse_query(raw_query);

@@ -77,13 +77,15 @@ for t in "${TARGETS[@]}"; do
   if [ -z "${BUILT[$t]:-}" ]; then
     echo "== fuzz $t: build failed =="; tail -30 "$OUT/$t.build.log"; fail=$((fail + 1)); continue
   fi
+  max_len=4096
+  [ "$t" = import ] && max_len=32768  # the seed is a whole (small) export
   echo "== fuzz $t (${SECONDS_EACH} s) =="
   work="$OUT/corpus-$t"
   mkdir -p "$work"
   # New inputs go to the scratch corpus; fuzz/corpus/<target> (the seeds) is only read.
   # ASan's leak check is off: the route target keeps its server alive on purpose.
   ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
-    "$OUT/$t" -max_total_time="$SECONDS_EACH" -max_len=4096 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    "$OUT/$t" -max_total_time="$SECONDS_EACH" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$OUT/$t-" ${KEFU_FUZZ_ARGS:-} "$work" "fuzz/corpus/$t" >"$OUT/$t.log" 2>&1
   rc=$?
   grep -E '^stat::number_of_executed_units|^Done|^#[0-9]+ *DONE' "$OUT/$t.log" | tail -2
