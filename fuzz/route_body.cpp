@@ -242,8 +242,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   http::Response answer;
   {
     std::unique_lock lock(slot->mu);
-    if (!slot->cv.wait_for(lock, std::chrono::seconds(30), [&] { return slot->answer.has_value(); }))
-      finding("no reply within 30 s", req, nullptr);
+    if (!slot->cv.wait_for(lock, std::chrono::seconds(15), [&] { return slot->answer.has_value(); }))
+      finding("no reply within 15 s", req, nullptr);
     if (!slot->answer) return 0;
     answer = *slot->answer;
   }

@@ -55,7 +55,6 @@ build_target() {  # name
   clang++ -fuse-ld=lld -fsanitize=fuzzer "${SAN[@]}" "${objs[@]}" ${LIBS[$t]} "${SYSLIBS[@]}" -o "$OUT/$t" || return 1
 }
 
-export -f build_target 2>/dev/null
 start=$(date +%s)
 pass=0 fail=0
 declare -A BUILT=()
@@ -85,7 +84,7 @@ for t in "${TARGETS[@]}"; do
   # New inputs go to the scratch corpus; fuzz/corpus/<target> (the seeds) is only read.
   # ASan's leak check is off: the route target keeps its server alive on purpose.
   ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 UBSAN_OPTIONS=print_stacktrace=1 \
-    "$OUT/$t" -max_total_time="$SECONDS_EACH" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    "$OUT/$t" -max_total_time="$SECONDS_EACH" -max_len="$max_len" -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$OUT/$t-" ${KEFU_FUZZ_ARGS:-} "$work" "fuzz/corpus/$t" >"$OUT/$t.log" 2>&1
   rc=$?
   grep -E '^stat::number_of_executed_units|^Done|^#[0-9]+ *DONE' "$OUT/$t.log" | tail -2
