@@ -40,6 +40,8 @@ int main(int argc, char** argv) {
   export_cmd->add_option("--db", db, "database to export, e.g. sqlite:///var/lib/kefu/kefu.db");
   export_cmd->add_option("--out", export_opt.file, "export file (JSON Lines)")->required();
   export_cmd->add_flag("--quiet", export_opt.quiet, "no progress bars");
+  export_cmd->add_flag("--with-keys", export_opt.with_keys,
+                       "also the keys that sign customers' links (links then keep working after an import)");
   auto* import_cmd = app.add_subcommand("import", "load an export into a new, empty database (migrated first)");
   import_cmd->add_option("--db", db, "database to import into, e.g. postgresql://kefu@db/kefu");
   import_cmd->add_option("--in", import_opt.file, "export file written by kefu export")->required();
@@ -51,6 +53,15 @@ int main(int argc, char** argv) {
   auto* gc_cmd = blobs_cmd->add_subcommand("gc", "delete attachment files no attachment references");
   gc_cmd->add_option("--grace-minutes", gc_opt.grace_minutes, "keep files younger than this (default 1440)");
   gc_cmd->add_flag("--dry-run", gc_opt.dry_run, "only count what would be deleted");
+
+  kefu::cli::KeyOptions key_opt;
+  auto* keys_cmd = app.add_subcommand("keys", "the keys that sign customers' links (surveys, ticket access)");
+  keys_cmd->require_subcommand(1);
+  auto* keys_list = keys_cmd->add_subcommand("list", "every key with its state (never the key itself)");
+  auto* keys_rotate = keys_cmd->add_subcommand("rotate", "a new key signs links from now on");
+  keys_rotate->add_option("--purpose", key_opt.purpose, "csat_link|ticket_access (default: both)");
+  keys_rotate->add_flag("--revoke", key_opt.revoke,
+                        "delete the older keys: every link they signed stops working (a key may have leaked)");
 
   auto* vocabulary_cmd = app.add_subcommand(
       "vocabulary", "print the closed vocabularies (as GET /api/v1/meta/vocabulary) for the web build");
@@ -73,6 +84,8 @@ int main(int argc, char** argv) {
     if (export_cmd->parsed()) return kefu::cli::export_data(config, export_opt);
     if (import_cmd->parsed()) return kefu::cli::import_data(config, import_opt);
     if (gc_cmd->parsed()) return kefu::cli::collect_blobs(config, gc_opt);
+    if (keys_list->parsed()) return kefu::cli::list_keys(config);
+    if (keys_rotate->parsed()) return kefu::cli::rotate_keys(config, key_opt);
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());
     return 1;

@@ -32,10 +32,19 @@ int add_user(const Config&, const NewUser&);
 // `kefu export --out FILE` / `kefu import --in FILE` (cli/transfer.cpp).
 struct TransferOptions {
   std::string file;
-  bool quiet = false;  // no progress bars
+  bool quiet = false;      // no progress bars
+  bool with_keys = false;  // export: also the keys that sign links (storage/transfer.hpp kSecretTables)
 };
 int export_data(const Config&, const TransferOptions&);
 int import_data(const Config&, const TransferOptions&);
+
+// `kefu keys list|rotate` (cli/keys.cpp).
+struct KeyOptions {
+  std::string purpose;  // empty: every purpose
+  bool revoke = false;  // older keys are deleted: every link they signed stops working
+};
+int list_keys(const Config&);
+int rotate_keys(const Config&, const KeyOptions&);
 
 // `kefu blobs gc` (cli/blobs.cpp).
 struct BlobGcOptions {

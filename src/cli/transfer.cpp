@@ -56,7 +56,7 @@ int export_data(const Config& c, const TransferOptions& o) {
     if (!out) throw std::runtime_error("cannot write " + partial);
     Progress progress(std::cerr, ::isatty(STDERR_FILENO) != 0, o.quiet);
     try {
-      written = storage::transfer::export_all(*db, out, progress, wall_clock_ms());
+      written = storage::transfer::export_all(*db, out, progress, wall_clock_ms(), {.with_keys = o.with_keys});
     } catch (...) {
       out.close();
       std::filesystem::remove(partial);
@@ -70,6 +70,14 @@ int export_data(const Config& c, const TransferOptions& o) {
   std::filesystem::rename(partial, o.file);
   print_summary(written, "exported", seconds_since(start), "from " + written.source + " to " + o.file);
   attachments_note(c);
+  if (o.with_keys)
+    std::printf(
+        "note: the file holds the keys that sign customers' links (--with-keys): whoever has it can forge "
+        "survey and ticket links until the keys are rotated with --revoke. Guard it like the database.\n");
+  else
+    std::printf(
+        "note: the keys that sign customers' links are not in the file: after an import, links sent before "
+        "(surveys, ticket tracking) stop working. Export with --with-keys to keep them.\n");
   return 0;
 }
 

@@ -64,7 +64,7 @@ TEST(DemoTransfer, SqliteToPostgresKeepsCountsAndSearchResults) {
   Progress quiet(sink, false, true);
   std::stringstream file;
   auto source = storage::open_table_io(sqlite_url, false);
-  const auto exported = export_all(*source, file, quiet, kNow * 1000);
+  const auto exported = export_all(*source, file, quiet, kNow * 1000, {.with_keys = true});
   const std::string pg_url = storage::pg::schema_url(base, "xfer_demo_" + std::to_string(::getpid()), true);
   auto target = storage::open_table_io(pg_url, true);
   file.seekg(0);
@@ -73,7 +73,7 @@ TEST(DemoTransfer, SqliteToPostgresKeepsCountsAndSearchResults) {
   // Every table, counted by each side's own reader.
   const auto on_sqlite = checksum_database(*source);
   const auto on_pg = checksum_database(*target);
-  ASSERT_EQ(on_sqlite.size(), 27u);
+  ASSERT_EQ(on_sqlite.size(), 28u);
   EXPECT_EQ(on_pg, on_sqlite);
   EXPECT_EQ(exported.tables, on_sqlite);
   auto sqlite_db = storage::open_database(sqlite_url, false);

@@ -19,7 +19,7 @@
 namespace kefu::app {
 namespace {
 
-constexpr const char* kKeySetting = "csat_link_key";
+constexpr const char* kKeyPurpose = "csat_link";
 constexpr int64_t kRecoveryDueMs = 24LL * 3600 * 1000;
 
 Error invalid_link() { return make_error(errors::kInvalidLink, {{"what", Text("评价链接", "survey link")}}); }
@@ -28,9 +28,7 @@ Error already_rated() { return make_error(errors::kAlreadyRated); }
 
 // The ticket a genuine, unexpired link is for. No key yet = no link was ever made.
 ticket::Ticket verified_ticket(Context& c, const std::string& token, int64_t* expires_at = nullptr) {
-  auto key = existing_signing_key(c, kKeySetting);
-  if (!key) throw invalid_link();
-  auto claim = links::verify(token, *key, c.now_ms);
+  auto claim = links::verify(token, verifying_keys(c, kKeyPurpose), c.now_ms);
   auto t = c.store<storage::TicketStore>().ticket(claim.ticket_id);
   if (!t) throw invalid_link();
   if (expires_at) *expires_at = claim.expires_at_ms;
@@ -103,7 +101,7 @@ CsatLink create_csat_link(Context& c, int64_t ticket_id, int64_t ttl_ms) {
   if (c.store<storage::CallbackStore>().csat(t.id)) throw already_rated();
   CsatLink link;
   link.expires_at = c.now_ms + ttl_ms;
-  link.token = links::sign(t.id, link.expires_at, signing_key(c, kKeySetting));
+  link.token = links::sign(t.id, link.expires_at, signing_key(c, kKeyPurpose));
   link.path = "/m/csat/" + link.token;
   record_event(c, t.id, "csat_link", "已生成满意度评价链接", {{"expires_at", link.expires_at}}, false);
   audit(c, "ticket.csat_link", "ticket", t.id, nullptr, {{"expires_at", link.expires_at}});

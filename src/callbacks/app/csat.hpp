@@ -4,8 +4,9 @@
 // 1..5 with an optional comment, once. A rating of 2 or less opens a service-recovery
 // (服务补救) task for the store's supervisor.
 //
-// The signing key lives in the settings table under "csat_link_key" (hex), created the
-// first time a link is made. Rotating it (deleting the row) voids every link out.
+// Links are signed with the key ring of purpose "csat_link" (core/app/signing_key.hpp): the
+// first key is made with the first link; rotation keeps links out valid until they expire,
+// `kefu keys rotate --revoke` voids every link out.
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "callbacks/storage/callback_store.hpp"
+#include "core/app/signing_key.hpp"
 #include "core/storage/platform_stores.hpp"
 #include "notifications/storage/notification_store.hpp"
 #include "sla/app/escalation.hpp"
@@ -97,15 +98,51 @@ TEST_F(Csat, AForgedOrExpiredLinkIsRefused) {
 TEST_F(Csat, NoKeyMeansNoValidLinkAndTheKeyIsMadeOnce) {
   auto t = resolved_ticket(agent);
   EXPECT_EQ(code_of([&] { view(std::to_string(t.id) + ".99999999999999.AAAA"); }), "invalid_link");
-  EXPECT_FALSE(db->reader().get<storage::SettingStore>().setting("csat_link_key"));
+  EXPECT_TRUE(db->reader().get<storage::SigningKeyStore>().signing_keys("csat_link").empty());
   auto a = link(agent, t.id);
-  auto key = db->reader().get<storage::SettingStore>().setting("csat_link_key");
-  ASSERT_TRUE(key);
-  EXPECT_EQ(key->size(), 64u);
+  auto keys = db->reader().get<storage::SigningKeyStore>().signing_keys("csat_link");
+  ASSERT_EQ(keys.size(), 1u);
+  EXPECT_EQ(keys[0].secret_hex.size(), 64u);
   auto b = link(supervisor, t.id, kNow + 2 * kHour + 1);
-  EXPECT_EQ(db->reader().get<storage::SettingStore>().setting("csat_link_key"), key);
+  auto after = db->reader().get<storage::SigningKeyStore>().signing_keys("csat_link");
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_EQ(after[0].secret_hex, keys[0].secret_hex);
   EXPECT_NE(a.token, b.token);
   EXPECT_EQ(view(a.token).number, view(b.token).number);  // both stay valid
+}
+
+TEST_F(Csat, KeysRotateAndOldLinksLiveOutTheirTimeUnlessRevoked) {
+  auto t = resolved_ticket(agent);
+  auto other = resolved_ticket(agent);
+  auto before = link(agent, t.id);
+  // An administrator rotates: the link out still opens, new links use the new key.
+  auto r = as(
+      admin, [&](Context& c) { return rotate_signing_key(c, "csat_link", false); }, kNow + 2 * kHour + 5);
+  EXPECT_EQ(r.retired, 1);
+  EXPECT_EQ(r.deleted, 0);
+  EXPECT_EQ(view(before.token).number, t.number);
+  auto after = link(agent, other.id, kNow + 2 * kHour + 10);
+  EXPECT_EQ(view(after.token).number, other.number);
+  // Revoking (a key may have leaked): every link signed before is void at once.
+  as(
+      admin, [&](Context& c) { return rotate_signing_key(c, "csat_link", true); }, kNow + 2 * kHour + 20);
+  EXPECT_EQ(code_of([&] { view(before.token); }), "invalid_link");
+  EXPECT_EQ(code_of([&] { view(after.token); }), "invalid_link");
+  EXPECT_EQ(view(link(agent, other.id, kNow + 2 * kHour + 30).token).number, other.number);
+  EXPECT_EQ(code_of([&] { as(agent, [&](Context& c) { return rotate_signing_key(c, "csat_link", false); }); }),
+            "forbidden");
+}
+
+TEST_F(Csat, TheSigningKeyIsReplacedAfterNinetyDaysAndTheOldOneRetires) {
+  auto t = resolved_ticket(agent);
+  link(agent, t.id);
+  const int64_t later = kNow + 91LL * 24 * kHour;
+  auto fresh = link(agent, t.id, later);
+  auto keys = db->reader().get<storage::SigningKeyStore>().signing_keys("csat_link");
+  ASSERT_EQ(keys.size(), 2u);
+  EXPECT_EQ(keys[0].retired_at, later);
+  EXPECT_FALSE(keys[1].retired_at);
+  EXPECT_EQ(view(fresh.token, later + 1).number, t.number);
 }
 
 TEST_F(Csat, LinksAreForFinishedTicketsOfTheCallersStores) {

@@ -41,4 +41,9 @@ struct Claim {
 // Throws std::invalid_argument for a key of the wrong size.
 Claim verify(std::string_view token, std::span<const unsigned char> key, int64_t now_ms);
 
+// The same with every key that may have signed the link (the key ring of one purpose after
+// rotations, core/domain/key_ring.hpp): genuine when any key's MAC matches. No key at all
+// = invalid_link (no link was ever signed).
+Claim verify(std::string_view token, const std::vector<std::vector<unsigned char>>& keys, int64_t now_ms);
+
 }  // namespace kefu::links

@@ -288,6 +288,34 @@ TEST_P(SlaContract, SettingsKeepTheFirstValue) {
   EXPECT_FALSE(db->reader().get<storage::SettingStore>().setting("nothing"));
 }
 
+TEST_P(SlaContract, SigningKeysRetireAndGoPerPurpose) {
+  int64_t a = 0, b = 0, other = 0;
+  int retired = 0, again = 0, deleted = 0;
+  db->write_sync([&](Stores& r) {
+    auto& k = r.get<storage::SigningKeyStore>();
+    a = k.insert_signing_key("csat_link", std::string(64, 'a'), 100);
+    other = k.insert_signing_key("ticket_access", std::string(64, 'c'), 100);
+    b = k.insert_signing_key("csat_link", std::string(64, 'b'), 200);
+    retired = k.retire_signing_keys("csat_link", b, 300);
+    again = k.retire_signing_keys("csat_link", b, 400);  // a keeps its first date
+  });
+  EXPECT_EQ(retired, 1);
+  EXPECT_EQ(again, 0);
+  auto keys = db->reader().get<storage::SigningKeyStore>().signing_keys("csat_link");
+  ASSERT_EQ(keys.size(), 2u);
+  EXPECT_EQ(keys[0].id, a);
+  EXPECT_EQ(keys[0].secret_hex, std::string(64, 'a'));
+  EXPECT_EQ(keys[0].created_at, 100);
+  EXPECT_EQ(keys[0].retired_at, 300);
+  EXPECT_EQ(keys[1].id, b);
+  EXPECT_FALSE(keys[1].retired_at);
+  EXPECT_FALSE(db->reader().get<storage::SigningKeyStore>().signing_keys("ticket_access")[0].retired_at);
+  db->write_sync([&](Stores& r) { deleted = r.get<storage::SigningKeyStore>().delete_signing_keys({a, 999}); });
+  EXPECT_EQ(deleted, 1);
+  EXPECT_EQ(db->reader().get<storage::SigningKeyStore>().signing_keys("csat_link").size(), 1u);
+  EXPECT_EQ(db->reader().get<storage::SigningKeyStore>().signing_keys("ticket_access")[0].id, other);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, SlaContract, ::testing::ValuesIn(Backends()),
                          [](const auto& info) { return info.param.name; });
 

@@ -106,9 +106,20 @@ struct Summary {
   int64_t rows() const;
 };
 
+// Tables whose rows are secrets (the keys that sign customers' links): written without
+// rows unless asked for, so that an export file — often copied, mailed, kept as a backup —
+// cannot forge links. An installation moved without them signs new links with new keys;
+// links sent before the move stop working.
+inline constexpr const char* kSecretTables[] = {"signing_keys"};
+
+struct ExportOptions {
+  bool with_keys = false;  // also the rows of kSecretTables
+};
+
 // Writes every table of `from` to `out` from one snapshot. Throws when the source's
 // schema is not the newest this binary knows (run `kefu migrate` first).
-Summary export_all(TableIO& from, std::ostream& out, Progress& progress, int64_t now_ms);
+Summary export_all(TableIO& from, std::ostream& out, Progress& progress, int64_t now_ms,
+                   const ExportOptions& options = {});
 
 // Reads a whole export file and checks its structure, counts and checksums without
 // touching a database. Throws kefu::Error (invalid_input) naming the table and line.

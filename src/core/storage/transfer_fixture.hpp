@@ -93,6 +93,7 @@ INSERT INTO resolutions VALUES (1, 1, 'refund', 'cash', 9223372036854775807, '�
   '', 3000, NULL, 1);
 INSERT INTO csat_ratings VALUES (2, 5, '很满意', 1006);
 INSERT INTO ticket_contacts VALUES (1, '顾客', '13700000000', 1000);
+INSERT INTO signing_keys VALUES (1, 'csat_link', 'c0ffee', 10, 20), (2, 'csat_link', 'f00d', 20, NULL);
 INSERT OR REPLACE INTO settings VALUES ('installation_id', 'source-installation'),
   ('sla_config_version', 'source-version'), ('Zeta', 'upper'), ('alpha', 'lower'), ('中文', '值');
 COMMIT;

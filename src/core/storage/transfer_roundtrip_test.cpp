@@ -19,33 +19,13 @@ namespace {
 using namespace transfer_testing;
 
 // Every table of schema 3 but schema_version, under its logical name.
-const std::set<std::string> kAllTables{"api_tokens",
-                                       "attachments",
-                                       "audit_log",
-                                       "authority_limits",
-                                       "clock_events",
-                                       "csat_ratings",
-                                       "departments",
-                                       "email_outbox",
-                                       "escalations_fired",
-                                       "idempotency",
-                                       "login_failures",
-                                       "members",
-                                       "notifications",
-                                       "resolutions",
-                                       "sessions",
-                                       "settings",
-                                       "sla_policies",
-                                       "staff",
-                                       "staff_departments",
-                                       "staff_stores",
-                                       "store_special_days",
-                                       "stores",
-                                       "ticket_contacts",
-                                       "ticket_events",
-                                       "ticket_search",
-                                       "tickets",
-                                       "tasks"};
+const std::set<std::string> kAllTables{"api_tokens",        "attachments",        "audit_log",      "authority_limits",
+                                       "clock_events",      "csat_ratings",       "departments",    "email_outbox",
+                                       "escalations_fired", "idempotency",        "login_failures", "members",
+                                       "notifications",     "resolutions",        "sessions",       "settings",
+                                       "signing_keys",      "sla_policies",       "staff",          "staff_departments",
+                                       "staff_stores",      "store_special_days", "stores",         "ticket_contacts",
+                                       "ticket_events",     "ticket_search",      "tickets",        "tasks"};
 
 // A target database of one backend, and one SQL query on it for spot checks.
 struct Target {
@@ -85,9 +65,9 @@ class Transfer : public ::testing::TestWithParam<std::string> {
     return {"postgresql", url, pg::open_table_io(url)};
   }
 
-  std::string export_text(TableIO& from) {
+  std::string export_text(TableIO& from, bool with_keys = true) {
     std::ostringstream out;
-    export_all(from, out, quiet_, 1'700'000'000'000);
+    export_all(from, out, quiet_, 1'700'000'000'000, {.with_keys = with_keys});
     return out.str();
   }
   Summary import_text(TableIO& to, const std::string& text) {
@@ -150,6 +130,18 @@ TEST_P(Transfer, NewRowsAfterAnImportGetFreshIds) {
   EXPECT_EQ(to.scalar("INSERT INTO audit_log(actor_id, action, entity, entity_id, before_json, after_json, "
                       "created_at) VALUES (1, 'a', 'e', 1, '', '', 1) RETURNING id"),
             "3");
+}
+
+TEST_P(Transfer, TheKeysThatSignLinksStayBehindUnlessAskedFor) {
+  auto source = sqlite::open_table_io(source_, false);
+  const std::string file = export_text(*source, false);
+  EXPECT_EQ(file.find("c0ffee"), std::string::npos) << "a signing key left in the export";
+  EXPECT_NE(file.find("{\"end\":\"signing_keys\",\"rows\":0,"), std::string::npos);
+  auto to = target("keyless");
+  import_text(*to.io, file);
+  EXPECT_EQ(to.scalar("SELECT COUNT(*) FROM signing_keys"), "0");
+  EXPECT_EQ(to.scalar("SELECT COUNT(*) FROM tickets"), "2");  // everything else arrived
+  EXPECT_NE(export_text(*source, true).find("c0ffee"), std::string::npos);
 }
 
 TEST_P(Transfer, AnEditedRowIsRefusedBeforeAnythingIsWritten) {

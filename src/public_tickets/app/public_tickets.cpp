@@ -25,7 +25,7 @@
 namespace kefu::app {
 namespace {
 
-constexpr const char* kKeySetting = "ticket_access_key";
+constexpr const char* kKeyPurpose = "ticket_access";
 constexpr std::size_t kSubjectMax = 200, kNameMax = 50;
 
 Error invalid_access() {
@@ -62,7 +62,7 @@ PublicAccess access_for(Context& c, const ticket::Ticket& t) {
   PublicAccess a;
   a.number = t.number;
   a.expires_at = c.now_ms + kAccessTokenTtlMs;
-  a.token = links::sign(t.id, a.expires_at, signing_key(c, kKeySetting));
+  a.token = links::sign(t.id, a.expires_at, signing_key(c, kKeyPurpose));
   a.path = "/m/t/" + a.token;
   return a;
 }
@@ -151,11 +151,9 @@ std::optional<PublicAccess> track_ticket(Context& c, const std::string& number_i
 }
 
 ticket::Ticket ticket_for_access(Context& c, const std::string& token) {
-  auto key = existing_signing_key(c, kKeySetting);
-  if (!key) throw invalid_access();
   links::Claim claim;
   try {
-    claim = links::verify(token, *key, c.now_ms);
+    claim = links::verify(token, verifying_keys(c, kKeyPurpose), c.now_ms);
   } catch (const Error& e) {
     if (e.kind() == Error::Kind::gone) throw access_expired();
     throw invalid_access();
@@ -167,9 +165,8 @@ ticket::Ticket ticket_for_access(Context& c, const std::string& token) {
 
 PublicTicketView public_ticket_view(Context& c, const std::string& token) {
   auto t = ticket_for_access(c, token);
-  auto key = existing_signing_key(c, kKeySetting);
   PublicTicketView v;
-  v.expires_at = links::verify(token, *key, c.now_ms).expires_at_ms;
+  v.expires_at = links::verify(token, verifying_keys(c, kKeyPurpose), c.now_ms).expires_at_ms;
   v.number = t.number;
   v.type = std::string(t.type.code());
   v.subject = t.subject;

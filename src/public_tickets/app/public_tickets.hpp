@@ -3,8 +3,8 @@
 // the mobile page, tracking it by ticket number + phone, reading what the service desk
 // answered, replying and adding photos. No login: the caller is app::system_actor(), and
 // what a customer may touch is one ticket, named by a signed, expiring access token
-// (core/domain/signed_link.hpp format) under its own key, the settings row "ticket_access_key"
-// — a CSAT survey link is not an access token and an access token is not a survey link.
+// (core/domain/signed_link.hpp format) under its own key ring, purpose "ticket_access"
+// (core/app/signing_key.hpp) — a CSAT survey link is not an access token and an access token is not a survey link.
 //
 // What a customer sees: the number, subject, status, store name, their own words, the
 // service desk's replies (as 客服, never a staff name), their photos and the CSAT state.

@@ -43,6 +43,18 @@ BEGIN PERFORM pg_notify('kefu_changes', TG_TABLE_NAME); RETURN NULL; END $$;
     // Until issue 11, POST /api-tokens with an Idempotency-Key kept its answer (the
     // plaintext token) for replay: those rows go.
     {.number = 3, .sql = R"SQL(DELETE FROM idempotency WHERE body LIKE '%"token":%';)SQL"},
+    // Until issue 11, one key per purpose lived in settings, never rotated, and went into
+    // every `kefu export`. The keys move to their own table (core/domain/key_ring.hpp) as
+    // keys of unknown age (created_at 0), so the first link signed afterwards rotates them.
+    {.number = 4, .sql = R"SQL(
+CREATE TABLE signing_keys(
+  id {id}, purpose TEXT NOT NULL, secret TEXT NOT NULL, created_at {int} NOT NULL, retired_at {int});
+CREATE INDEX signing_keys_purpose ON signing_keys(purpose, id);
+INSERT INTO signing_keys(purpose, secret, created_at)
+  SELECT CASE key WHEN 'csat_link_key' THEN 'csat_link' ELSE 'ticket_access' END, value, 0
+  FROM settings WHERE key IN ('csat_link_key', 'ticket_access_key') ORDER BY key;
+DELETE FROM settings WHERE key IN ('csat_link_key', 'ticket_access_key');
+)SQL"},
 };
 
 constexpr CountedTable kTables[] = {{"audit_log"}};

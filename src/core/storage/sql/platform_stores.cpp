@@ -1,4 +1,4 @@
-// The audit log, idempotency keys and settings over SQL, the same on both engines.
+// The audit log, idempotency keys, settings and signing keys over SQL, the same on both engines.
 #include "core/storage/platform_stores.hpp"
 
 #include "core/storage/sql/common.hpp"
@@ -99,8 +99,48 @@ std::string SqlSettingStore<D>::put_setting_if_absent(const std::string& key, co
   return *setting(key);
 }
 
+template <class D>
+class SqlSigningKeyStore final : public SigningKeyStore {
+ public:
+  using Stmt = typename D::Stmt;
+  SqlSigningKeyStore(typename D::Db& db, typename D::Stores&) : db_(db) {}
+
+  std::vector<SigningKey> signing_keys(const std::string& purpose) override {
+    std::vector<SigningKey> out;
+    auto s = db_.prepare(
+        "SELECT id, purpose, secret, created_at, retired_at FROM signing_keys WHERE purpose = ? ORDER BY id");
+    s->bind(1, purpose);
+    while (s->step()) out.push_back({s->i64(0), s->text(1), s->text(2), s->i64(3), s->opt_i64(4)});
+    return out;
+  }
+  int64_t insert_signing_key(const std::string& purpose, const std::string& secret_hex, int64_t created_at) override {
+    return D::insert(db_, "INSERT INTO signing_keys(purpose, secret, created_at) VALUES (?,?,?)", purpose, secret_hex,
+                     created_at);
+  }
+  int retire_signing_keys(const std::string& purpose, int64_t keep, int64_t at) override {
+    db_.prepare("UPDATE signing_keys SET retired_at = ? WHERE purpose = ? AND id <> ? AND retired_at IS NULL")
+        ->bind_all(at, purpose, keep)
+        .run();
+    return db_.changes();
+  }
+  int delete_signing_keys(const std::vector<int64_t>& ids) override {
+    int n = 0;
+    for (auto id : ids) {
+      db_.prepare("DELETE FROM signing_keys WHERE id = ?")->bind(1, id).run();
+      n += db_.changes();
+    }
+    return n;
+  }
+
+ private:
+  typename D::Db& db_;
+};
+
 }  // namespace
 
+std::unique_ptr<SigningKeyStore> SigningKeyStore::open(Stores& s) {
+  return make_store<SigningKeyStore, SqlSigningKeyStore>(s);
+}
 std::unique_ptr<AuditStore> AuditStore::open(Stores& s) { return make_store<AuditStore, SqlAuditStore>(s); }
 std::unique_ptr<IdempotencyStore> IdempotencyStore::open(Stores& s) {
   return make_store<IdempotencyStore, SqlIdempotencyStore>(s);
