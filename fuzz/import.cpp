@@ -7,7 +7,10 @@
 // A finding is a crash, a sanitizer report, or an exception other than the documented
 // ones: verify_file throws only kefu::Error; import_all kefu::Error or a storage error
 // (std::runtime_error from the engine, e.g. a foreign key the file breaks).
+#include <signal.h>
 #include <unistd.h>
+
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -73,6 +76,12 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   const fs::path base = fs::exists("/dev/shm") ? fs::path("/dev/shm") : fs::temp_directory_path();
   dir = base / ("kefu-fuzz-import-" + std::to_string(::getpid()));
   fs::remove_all(dir);
+  // libFuzzer may end a run without atexit handlers: remove what dead runs left behind.
+  for (const auto& e : fs::directory_iterator(base)) {
+    const auto name = e.path().filename().string();
+    if (name.starts_with("kefu-fuzz-import-") && ::kill(std::atoi(name.c_str() + 17), 0) != 0 && errno == ESRCH)
+      fs::remove_all(e.path());
+  }
   fs::create_directories(dir);
   open_table_io("sqlite://" + (dir / "template.db").string(), true)->migrate();
   std::atexit([] { fs::remove_all(dir); });

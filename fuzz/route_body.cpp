@@ -9,7 +9,10 @@
 // A finding (abort) is: a 5xx, a status the route does not declare in docs/openapi.yaml
 // (besides the answers every route may give, listed in kAlways), a JSON answer that is
 // not valid JSON, a handler that never replies, or a crash/sanitizer report.
+#include <signal.h>
 #include <unistd.h>
+
+#include <cerrno>
 #include <condition_variable>
 #include <cstdint>
 #include <cstdio>
@@ -145,6 +148,12 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
   const fs::path base = fs::exists("/dev/shm") ? fs::path("/dev/shm") : fs::temp_directory_path();
   fx->dir = base / ("kefu-fuzz-route-" + std::to_string(::getpid()));
   fs::remove_all(fx->dir);
+  // libFuzzer may end a run without atexit handlers: remove what dead runs left behind.
+  for (const auto& e : fs::directory_iterator(base)) {
+    const auto name = e.path().filename().string();
+    if (name.starts_with("kefu-fuzz-route-") && ::kill(std::atoi(name.c_str() + 16), 0) != 0 && errno == ESRCH)
+      fs::remove_all(e.path());
+  }
   fs::create_directories(fx->dir / "attachments");
   fx->db = storage::open_database("sqlite://" + (fx->dir / "kefu.db").string(), true);
   fx->now_ms = 1'780'000'000'000;
