@@ -19,6 +19,8 @@ command -v npm >/dev/null 2>&1 || PKGS+=(nodejs npm)
 [ "${KEFU_BENCH_DEPS:-0}" = 1 ] && PKGS+=(wrk)
 # Tests and benchmarks start their own PostgreSQL 15 server (scripts/pg.sh).
 [ "${KEFU_TEST_DEPS:-0}" = 1 ] || [ "${KEFU_BENCH_DEPS:-0}" = 1 ] && PKGS+=(postgresql-15 postgresql-client-15)
+# Fuzzing (scripts/fuzz.sh): clang with libFuzzer and the sanitizers' runtimes, lld to link.
+[ "${KEFU_TEST_DEPS:-0}" = 1 ] && PKGS+=(clang lld libclang-rt-14-dev)
 # Browser tests and browser benchmarks: Debian's Chromium (driven by playwright-core,
 # which never downloads a browser) and a CJK font, or Chinese renders as boxes.
 [ "${KEFU_TEST_DEPS:-0}" = 1 ] || [ "${KEFU_BENCH_DEPS:-0}" = 1 ] && PKGS+=(chromium fonts-wqy-microhei)

@@ -4,8 +4,9 @@
 # component tests (vitest) and the browser tests (Chromium against kefu serving the
 # built web app). A throw-away PostgreSQL server (scripts/pg.sh) serves the storage
 # contract suite's PostgreSQL half, the two-node tests and a second pass of the
-# end-to-end suite on PostgreSQL. Each prints a "N passed, N failed" line; the last line
-# is the total.
+# end-to-end suite on PostgreSQL. The libFuzzer targets (scripts/fuzz.sh) run for about
+# a minute in all; a crash or a broken oracle fails that target. Each prints a "N passed,
+# N failed" line; the last line is the total.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 KEFU_TEST_DEPS=1 bash scripts/deps.sh || exit 1
@@ -46,6 +47,15 @@ node_suite() {  # name dir-or-files…
   printf -v "${name}_rc" '%s' "$rc"
 }
 
+echo "== fuzzing (libFuzzer targets, about 12 s each; scripts/fuzz.sh) =="
+bash scripts/fuzz.sh 2>&1 | tee build/fuzz.log
+fuzz_rc=${PIPESTATUS[0]}
+f_pass=$(grep -oE '^fuzz: [0-9]+ passed' build/fuzz.log | tail -1 | awk '{print $2}')
+f_fail=$(grep -oE '^fuzz: [0-9]+ passed, [0-9]+ failed' build/fuzz.log | tail -1 | awk '{print $4}')
+f_pass=${f_pass:-0}
+f_fail=${f_fail:-0}
+[ "$fuzz_rc" -ne 0 ] && [ "$f_fail" -eq 0 ] && f_fail=1
+
 echo "== end-to-end tests (real binary over HTTP, SQLite; two nodes on PostgreSQL) =="
 node_suite e2e tests/e2e/
 
@@ -66,8 +76,8 @@ echo "vitest: ${v_pass} passed, ${v_fail} failed"
 echo "== browser tests (Chromium, playwright-core; screenshots in web/test-results/) =="
 node_suite browser web/tests/browser/
 
-total_pass=$(( ${c_pass:-0} + e2e_pass + e2e_pg_pass + v_pass + browser_pass ))
-total_fail=$(( ${c_fail:-0} + e2e_fail + e2e_pg_fail + v_fail + browser_fail ))
+total_pass=$(( ${c_pass:-0} + f_pass + e2e_pass + e2e_pg_pass + v_pass + browser_pass ))
+total_fail=$(( ${c_fail:-0} + f_fail + e2e_fail + e2e_pg_fail + v_fail + browser_fail ))
 [ "$ctest_rc" -ne 0 ] && [ "$total_fail" -eq 0 ] && total_fail=1
 echo "total: ${total_pass} passed, ${total_fail} failed"
-[ "$ctest_rc" -eq 0 ] && [ "$e2e_rc" -eq 0 ] && [ "$e2e_pg_rc" -eq 0 ] && [ "$vitest_rc" -eq 0 ] && [ "$browser_rc" -eq 0 ]
+[ "$ctest_rc" -eq 0 ] && [ "$fuzz_rc" -eq 0 ] && [ "$e2e_rc" -eq 0 ] && [ "$e2e_pg_rc" -eq 0 ] && [ "$vitest_rc" -eq 0 ] && [ "$browser_rc" -eq 0 ]

@@ -37,7 +37,10 @@ int status_of(Error::Kind k) {
 http::Response body(int status, const std::string& code, const std::string& message, const std::string& field) {
   nlohmann::json e{{"code", code}, {"message", message}};
   if (!field.empty()) e["field"] = field;
-  return http::Response::json(status, nlohmann::json{{"error", e}}.dump());
+  // A message may quote what the client sent (a query value, a path segment), which need not
+  // be UTF-8: such bytes become U+FFFD instead of making the dump throw (a 500).
+  return http::Response::json(
+      status, nlohmann::json{{"error", e}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <date/date.h>
 
 #include <charconv>
+#include <chrono>
 #include <sstream>
 
 #include "core/domain/error.hpp"
@@ -50,6 +51,9 @@ json parse_object(const http::Request& req, bool allow_empty) {
     std::string what = e.what();
     if (what.find("UTF-8") != std::string::npos)
       throw make_error(errors::kInvalidUtf8, {{"what", Text("请求正文", "the body")}}, "body");
+    throw make_error(errors::kInvalidJson, {}, "body");
+  } catch (const json::exception&) {
+    // E.g. out_of_range 406: a number beyond a double's range (1e999).
     throw make_error(errors::kInvalidJson, {}, "body");
   }
   if (!j.is_object())
@@ -118,20 +122,83 @@ std::vector<int64_t> int_list(const json& j, const char* f) {
   return out;
 }
 
+namespace {
+
+// Reads exactly `n` digits at `pos` (advancing it); nullopt otherwise.
+std::optional<int> digits(std::string_view s, std::size_t& pos, std::size_t n) {
+  if (pos + n > s.size()) return std::nullopt;
+  int v = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const char c = s[pos + i];
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + (c - '0');
+  }
+  pos += n;
+  return v;
+}
+
+bool expect(std::string_view s, std::size_t& pos, char c) {
+  if (pos >= s.size() || s[pos] != c) return false;
+  ++pos;
+  return true;
+}
+
+// "YYYY-MM-DD" (midnight in China, UTC+8) or "YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)"
+// (RFC 3339), as epoch milliseconds; nullopt for anything else, including trailing text
+// and values out of range (month 13, February 30, hour 24, offset +24:00).
+std::optional<int64_t> rfc3339_ms(std::string_view s) {
+  using namespace std::chrono;
+  std::size_t pos = 0;
+  const auto y = digits(s, pos, 4);
+  if (!y || !expect(s, pos, '-')) return std::nullopt;
+  const auto mo = digits(s, pos, 2);
+  if (!mo || !expect(s, pos, '-')) return std::nullopt;
+  const auto d = digits(s, pos, 2);
+  if (!d) return std::nullopt;
+  const date::year_month_day ymd{date::year(*y), date::month(static_cast<unsigned>(*mo)),
+                                 date::day(static_cast<unsigned>(*d))};
+  if (!ymd.ok()) return std::nullopt;
+  const int64_t day_ms = duration_cast<milliseconds>(date::sys_days(ymd).time_since_epoch()).count();
+  if (pos == s.size()) return day_ms - int64_t{8} * 3600 * 1000;  // a bare date: midnight in China
+  if (s[pos] != 'T' && s[pos] != 't') return std::nullopt;
+  ++pos;
+  const auto h = digits(s, pos, 2);
+  if (!h || !expect(s, pos, ':')) return std::nullopt;
+  const auto mi = digits(s, pos, 2);
+  if (!mi || !expect(s, pos, ':')) return std::nullopt;
+  const auto sec = digits(s, pos, 2);
+  if (!sec || *h > 23 || *mi > 59 || *sec > 59) return std::nullopt;
+  int64_t ms = 0;
+  if (pos < s.size() && s[pos] == '.') {
+    ++pos;
+    std::size_t n = 0;
+    for (; pos < s.size() && s[pos] >= '0' && s[pos] <= '9'; ++pos, ++n)
+      if (n < 3) ms = ms * 10 + (s[pos] - '0');
+    if (n == 0 || n > 9) return std::nullopt;
+    for (; n < 3; ++n) ms *= 10;
+  }
+  int64_t offset_min = 0;
+  if (pos < s.size() && (s[pos] == 'Z' || s[pos] == 'z')) {
+    ++pos;
+  } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
+    const int sign = s[pos++] == '-' ? -1 : 1;
+    const auto oh = digits(s, pos, 2);
+    if (!oh || !expect(s, pos, ':')) return std::nullopt;
+    const auto om = digits(s, pos, 2);
+    if (!om || *oh > 23 || *om > 59) return std::nullopt;
+    offset_min = sign * (*oh * 60 + *om);
+  } else {
+    return std::nullopt;  // RFC 3339 needs the offset
+  }
+  if (pos != s.size()) return std::nullopt;
+  return day_ms + ((int64_t{*h} * 60 + *mi - offset_min) * 60 + *sec) * 1000 + ms;
+}
+
+}  // namespace
+
 int64_t parse_time(const std::string& field, const std::string& text) {
   if (auto ms = to_int(text)) return *ms;
-  std::istringstream in(text);
-  date::sys_time<std::chrono::milliseconds> tp;
-  for (const char* fmt : {"%FT%T%Ez", "%FT%TZ", "%F"}) {
-    in.clear();
-    in.str(text);
-    in >> date::parse(fmt, tp);
-    if (!in.fail()) {
-      // A bare date means midnight in China (UTC+8), the stores' default zone.
-      if (std::string(fmt) == "%F") tp -= std::chrono::hours(8);
-      return tp.time_since_epoch().count();
-    }
-  }
+  if (auto ms = rfc3339_ms(text)) return *ms;
   throw make_error(errors::kInvalidTime,
                    {{"what", field},
                     {"problem", Text("应为毫秒时间戳或 RFC 3339 时间", "it must be epoch milliseconds or RFC 3339")}},

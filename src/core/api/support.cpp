@@ -26,7 +26,10 @@ people::Actor authenticate(Services& s, const http::Request& req) {
   return *actor;
 }
 
-http::Response ok(int status, const nlohmann::json& body) { return http::Response::json(status, body.dump()); }
+// Bytes that are not UTF-8 (from a query or path the answer repeats) become U+FFFD.
+http::Response ok(int status, const nlohmann::json& body) {
+  return http::Response::json(status, body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
 
 void read(Services& s, const http::Request& req, const http::Reply& reply, const people::Actor& actor,
           const ReadFn& fn) {

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Writes the seed corpus of the route_body target (fuzz/corpus/route_body/): one valid
+request per route, in the target's input format (fuzz/route_body.cpp): route index, caller
+byte, one line per path parameter, the query line, the body. The route order is
+`kefu routes`'; run after adding a route:  python3 fuzz/seeds.py build/kefu"""
+import json, os, subprocess, sys
+
+kefu = sys.argv[1] if len(sys.argv) > 1 else 'build/kefu'
+routes = json.loads(subprocess.check_output([kefu, 'routes']))
+T = 1780000000000
+bodies = {
+    'POST /api/v1/auth/login': {'username': 'admin', 'password': 'wrong-password'},
+    'POST /api/v1/api-tokens': {'name': 'fz', 'staff_id': 1, 'scopes': ['tickets:read'], 'expires_at': '2026-12-01T00:00:00+08:00'},
+    'POST /api/v1/stores': {'code': 'FZ1', 'name': '模糊店'},
+    'POST /api/v1/departments': {'store_id': 1, 'code': 'fz', 'name': '模糊部门', 'kind': 'other'},
+    'POST /api/v1/staff': {'username': 'fz_1', 'display_name': 'x', 'role': 'agent', 'password': 'fuzz-pass-1234', 'store_ids': [1], 'department_ids': []},
+    'POST /api/v1/members': {'name': '会员', 'phone': '13700000001', 'home_store_id': 1, 'birthday': '1990-01-02'},
+    'POST /api/v1/members/lookup': {'phone': '13700000001'},
+    'POST /api/v1/tickets': {'store_id': 1, 'type': 'complaint', 'channel': 'service_desk', 'subject': '顾客投诉尺码不对', 'description': '要求退货 SKU-12345', 'occurred_at': '2026-05-01T10:00:00+08:00'},
+    'PATCH /api/v1/tickets/{id}': {'priority': 'high', 'version': 1, 'due_at': 1780000000000},
+    'POST /api/v1/tickets/{id}/status': {'status': 'in_progress'},
+    'POST /api/v1/tickets/{id}/replies': {'body': '您好'},
+    'POST /api/v1/tickets/{id}/notes': {'body': '备注'},
+    'POST /api/v1/tickets/{id}/handover': {'to_staff_id': 2, 'reason': '转交'},
+    'POST /api/v1/tickets/{id}/tasks': {'department_id': 1, 'description': '协办', 'due_at': '2026-06-01'},
+    'PATCH /api/v1/tasks/{id}': {'note': '处理中', 'status': 'done'},
+    'POST /api/v1/tickets/{id}/resolutions': {'kind': 'coupon', 'amount_cents': 5000, 'description': '补偿'},
+    'POST /api/v1/resolutions/{id}/reject': {'reason': '不符合规定'},
+    'POST /api/v1/tickets/{id}/callback': {'outcome': 'unreachable', 'note': '无人接听'},
+    'POST /api/v1/sla/policies': {'name': '策略', 'position': 900, 'conditions': {'types': ['suggestion']}, 'targets': {'first_response': {'minutes': 60, 'mode': 'calendar'}}, 'ladder': []},
+    'PUT /api/v1/sla/policies/{id}': {'name': '策略', 'position': 901, 'version': 1, 'conditions': {}, 'targets': {'resolution': {'minutes': 1440, 'mode': 'business'}}, 'ladder': [{'at_percent': 80, 'notify': 'owner'}]},
+    'PUT /api/v1/stores/{id}/calendar': {'weekly': [{'weekday': 1, 'open': '10:00', 'close': '22:00'}], 'special_days': [{'date': '2026-10-01', 'closed': True}]},
+    'PUT /api/v1/authority-limits': {'limits': {'agent': 1000}},
+    'POST /api/v1/public/csat/{token}': {'rating': 5, 'comment': '好'},
+    'POST /api/v1/public/tickets': {'store_id': 1, 'type': 'suggestion', 'subject': '建议', 'description': '多设座椅', 'phone': '13900002222'},
+    'POST /api/v1/public/track': {'number': 'KF20260301000001', 'phone': '13900002222'},
+    'POST /api/v1/public/tickets/{token}/replies': {'body': '顾客补充说明'},
+}
+queries = {
+    'GET /api/v1/tickets': 'status=new,in_progress&q=%E9%80%80%E8%B4%A7&limit=5&sort=created_at&from=2026-01-01&to=1780000000000',
+    'GET /api/v1/reports/dashboard': 'store_id=1',
+    'GET /api/v1/reports/sla': 'store_id=1&from=2026-01-01T00:00:00Z&to=1780000000000&group_by=store',
+    'GET /api/v1/stores/{id}/calendar/deadline': 'from=1780000000000&minutes=60',
+    'POST /api/v1/tickets/{id}/attachments': 'filename=a.png',
+    'GET /api/v1/notifications': 'unread=true',
+    'GET /api/v1/approvals': 'status=pending',
+    'GET /api/v1/callbacks': 'due=true',
+}
+out = os.path.join(os.path.dirname(__file__), 'corpus', 'route_body')
+os.makedirs(out, exist_ok=True)
+for i, r in enumerate(routes):
+    key = f"{r['method']} {r['path']}"
+    params = r['path'].count('{')
+    body = bodies.get(key, {} if r['method'] != 'GET' else None)
+    text = '1\n' * params + queries.get(key, '') + '\n'
+    if body is not None:
+        text += json.dumps(body, ensure_ascii=False)
+    for caller in (0, 1):  # admin, agent
+        name = f"{i:02d}-{r['method'].lower()}{r['path'].replace('/api/v1', '').replace('/', '_').replace('{', '').replace('}', '')}-{caller}"
+        with open(os.path.join(out, name), 'wb') as f:
+            f.write(bytes([i, caller]) + text.encode())
