@@ -19,13 +19,37 @@ namespace {
 using namespace transfer_testing;
 
 // Every table of schema 3 but schema_version, under its logical name.
-const std::set<std::string> kAllTables{"api_tokens",        "attachments",        "audit_log",      "authority_limits",
-                                       "clock_events",      "csat_ratings",       "departments",    "email_outbox",
-                                       "escalations_fired", "idempotency",        "login_failures", "members",
-                                       "notifications",     "resolutions",        "sessions",       "settings",
-                                       "signing_keys",      "sla_policies",       "staff",          "staff_departments",
-                                       "staff_stores",      "store_special_days", "stores",         "ticket_contacts",
-                                       "ticket_events",     "ticket_search",      "tickets",        "tasks"};
+const std::set<std::string> kAllTables{"api_tokens",
+                                       "attachments",
+                                       "audit_log",
+                                       "authority_limits",
+                                       "chat_agents",
+                                       "chat_messages",
+                                       "clock_events",
+                                       "conversations",
+                                       "csat_ratings",
+                                       "departments",
+                                       "email_outbox",
+                                       "escalations_fired",
+                                       "idempotency",
+                                       "login_failures",
+                                       "members",
+                                       "notifications",
+                                       "resolutions",
+                                       "sessions",
+                                       "settings",
+                                       "signing_keys",
+                                       "sla_policies",
+                                       "staff",
+                                       "staff_departments",
+                                       "staff_stores",
+                                       "store_special_days",
+                                       "stores",
+                                       "ticket_contacts",
+                                       "ticket_events",
+                                       "ticket_search",
+                                       "tickets",
+                                       "tasks"};
 
 // A target database of one backend, and one SQL query on it for spot checks.
 struct Target {
