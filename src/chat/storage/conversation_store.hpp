@@ -43,6 +43,8 @@ class ConversationStore : public Store {
 
   virtual int64_t insert_conversation(const chat::Conversation&) = 0;
   virtual std::optional<chat::Conversation> conversation(int64_t id) = 0;
+  // The conversation a customer's token opens (by the token's digest).
+  virtual std::optional<chat::Conversation> conversation_by_visitor(const std::string& digest) = 0;
   // Numbers the message (the conversation's last_seq + 1) and stores it; a message whose
   // (sender, client_msg_id) the conversation has already is returned as stored. The first
   // agent message sets first_reply_at.

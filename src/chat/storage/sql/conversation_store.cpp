@@ -63,6 +63,13 @@ class SqlConversationStore final : public ConversationStore {
     return read_conversation(*s);
   }
 
+  std::optional<chat::Conversation> conversation_by_visitor(const std::string& digest) override {
+    auto s = db_.prepare("SELECT " + kConvCols + " FROM conversations WHERE visitor_digest = ?");
+    s->bind(1, digest);
+    if (!s->step()) return std::nullopt;
+    return read_conversation(*s);
+  }
+
   Appended append_message(const chat::Message& m) override {
     if (!m.client_msg_id.empty()) {
       auto s = db_.prepare("SELECT " + kMsgCols +

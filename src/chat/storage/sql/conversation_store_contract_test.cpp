@@ -70,6 +70,8 @@ TEST_P(ChatContract, MessagesAreNumberedPerConversationAndARetryIsTheSameMessage
   EXPECT_EQ(conv->last_message_at, 1401);
   EXPECT_EQ(conv->first_reply_at, 1300) << "the first agent message";
   EXPECT_FALSE(chats().conversation(b)->first_reply_at);
+  EXPECT_EQ(chats().conversation_by_visitor("v1001")->id, b);
+  EXPECT_FALSE(chats().conversation_by_visitor("v9"));
 }
 
 TEST_P(ChatContract, WaitingIsFirstComeFirstServedPerStoreAndQueue) {

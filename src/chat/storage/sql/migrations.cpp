@@ -15,7 +15,7 @@ CREATE TABLE conversations(
   last_seq {int} NOT NULL);
 CREATE INDEX conversations_waiting ON conversations(store_id, queue, status, queued_at);
 CREATE INDEX conversations_agent ON conversations(agent_id, status);
-CREATE INDEX conversations_visitor ON conversations(visitor_digest);
+CREATE UNIQUE INDEX conversations_visitor ON conversations(visitor_digest);
 CREATE TABLE chat_messages(
   conversation_id {int} NOT NULL REFERENCES conversations(id), seq {int} NOT NULL, sender TEXT NOT NULL,
   staff_id {int} REFERENCES staff(id), client_msg_id TEXT NOT NULL, kind TEXT NOT NULL, body TEXT NOT NULL,
