@@ -2,6 +2,7 @@
 // whose tables it refers to. Adding a capability with tables adds one line here.
 #include "auth/storage/sql/migrations.hpp"
 #include "callbacks/storage/sql/migrations.hpp"
+#include "chat/storage/sql/migrations.hpp"
 #include "core/storage/sql/migrations.hpp"
 #include "members/storage/sql/migrations.hpp"
 #include "notifications/storage/sql/migrations.hpp"
@@ -18,6 +19,7 @@ std::span<const SchemaModule> schema_modules() {
   static const SchemaModule kModules[] = {
       core_schema(), org_schema(),           auth_schema(),     members_schema(),   tickets_schema(),
       sla_schema(),  notifications_schema(), remedies_schema(), callbacks_schema(), public_tickets_schema(),
+      chat_schema(),
   };
   return kModules;
 }

@@ -34,9 +34,9 @@ void run(std::vector<std::function<void()>>& callbacks) {
     try {
       fn();
     } catch (const std::exception& e) {
-      spdlog::error("http: event stream on_close callback threw: {}", e.what());
+      spdlog::error("http: on_close callback threw: {}", e.what());
     } catch (...) {
-      spdlog::error("http: event stream on_close callback threw");
+      spdlog::error("http: on_close callback threw");
     }
   }
 }
@@ -61,18 +61,39 @@ std::string StreamChannel::format_comment(std::string_view text) {
 }
 
 bool StreamChannel::send(std::string_view event, std::string_view data, std::string_view id) {
-  return push(format_event(event, data, id));
+  return q_.push(format_event(event, data, id));
 }
 
-bool StreamChannel::comment(std::string_view text) { return push(format_comment(text)); }
+bool StreamChannel::comment(std::string_view text) { return q_.push(format_comment(text)); }
 
-bool StreamChannel::push(std::string frame) {
+void SocketChannel::on_message(std::function<void(std::string)> fn) {
+  std::lock_guard lock(mu_);
+  on_message_ = std::move(fn);
+}
+
+void SocketChannel::deliver(std::string text) {
+  std::function<void(std::string)> fn;
+  {
+    std::lock_guard lock(mu_);
+    fn = on_message_;
+  }
+  if (!fn) return;
+  try {
+    fn(std::move(text));
+  } catch (const std::exception& e) {
+    spdlog::error("http: websocket on_message threw: {}", e.what());
+    close();
+  }
+}
+
+bool FrameQueue::push(std::string frame) {
   std::vector<std::function<void()>> callbacks;
   {
     std::lock_guard lock(mu_);
     if (closed_) return false;
-    if (queue_.size() + frame.size() <= max_queued_bytes_) {
-      queue_ += frame;
+    if (queued_bytes_ + frame.size() <= max_queued_bytes_) {
+      queued_bytes_ += frame.size();
+      frames_.push_back(std::move(frame));
       if (armed_ && notify_) {
         armed_ = false;
         notify_(false);
@@ -80,19 +101,20 @@ bool StreamChannel::push(std::string frame) {
       return true;
     }
     // Too slow a client: drop it rather than grow without bound or block the sender.
-    queue_.clear();
-    queue_.shrink_to_fit();
+    frames_.clear();
+    frames_.shrink_to_fit();
+    queued_bytes_ = 0;
     closed_ = true;
     armed_ = false;
     callbacks.swap(on_close_);
     if (notify_) notify_(true);
   }
-  spdlog::warn("http: event stream client too slow (over {} bytes queued); disconnecting it", max_queued_bytes_);
+  spdlog::warn("http: {} client too slow (over {} bytes queued); disconnecting it", what_, max_queued_bytes_);
   run(callbacks);
   return false;
 }
 
-void StreamChannel::close() {
+void FrameQueue::close() {
   std::vector<std::function<void()>> callbacks;
   {
     std::lock_guard lock(mu_);
@@ -107,12 +129,12 @@ void StreamChannel::close() {
   run(callbacks);
 }
 
-bool StreamChannel::open() const {
+bool FrameQueue::open() const {
   std::lock_guard lock(mu_);
   return !closed_;
 }
 
-void StreamChannel::on_close(std::function<void()> fn) {
+void FrameQueue::on_close(std::function<void()> fn) {
   if (!fn) return;
   {
     std::lock_guard lock(mu_);
@@ -125,36 +147,41 @@ void StreamChannel::on_close(std::function<void()> fn) {
   run(callbacks);
 }
 
-void StreamChannel::attach(Notify notify) {
+void FrameQueue::attach(Notify notify) {
   std::lock_guard lock(mu_);
   notify_ = std::move(notify);
 }
 
-void StreamChannel::detach() {
+void FrameQueue::detach() {
   std::lock_guard lock(mu_);
   notify_ = nullptr;
   armed_ = false;
 }
 
-bool StreamChannel::take(std::string& out) {
+bool FrameQueue::take(std::string& out) {
   std::lock_guard lock(mu_);
-  if (out.empty()) {
-    out.swap(queue_);
-  } else {
-    out += queue_;
-  }
-  queue_.clear();
+  for (auto& f : frames_) out += f;
+  frames_.clear();
+  queued_bytes_ = 0;
   return !closed_;
 }
 
-bool StreamChannel::arm() {
+bool FrameQueue::take(std::deque<std::string>& out) {
   std::lock_guard lock(mu_);
-  if (closed_ || !queue_.empty()) return false;
+  for (auto& f : frames_) out.push_back(std::move(f));
+  frames_.clear();
+  queued_bytes_ = 0;
+  return !closed_;
+}
+
+bool FrameQueue::arm() {
+  std::lock_guard lock(mu_);
+  if (closed_ || !frames_.empty()) return false;
   armed_ = true;
   return true;
 }
 
-void StreamChannel::disarm() {
+void FrameQueue::disarm() {
   std::lock_guard lock(mu_);
   armed_ = false;
 }

@@ -58,12 +58,32 @@ class EventStream {
   virtual void on_close(std::function<void()> fn) = 0;
 };
 
+// A WebSocket (RFC 6455) to one client, obtained through Response::websocket. Text
+// messages only. Shared and thread-safe like EventStream: any thread may send; messages
+// are written in the order their send() calls returned; send() only queues, and returns
+// false once the socket is closed (the client went away or sent a close, too slow a
+// client, close(), the server stopping). Incoming messages reach on_message on an io
+// thread, one at a time and in order: hand slow work on, do not block.
+class WebSocket {
+ public:
+  virtual ~WebSocket() = default;
+  virtual bool send(std::string_view text) = 0;
+  // Ends the socket: what is queued is still written, then a close frame.
+  virtual void close() = 0;
+  virtual bool open() const = 0;
+  virtual void on_close(std::function<void()> fn) = 0;
+  // Set it in on_open: messages arriving before are dropped.
+  virtual void on_message(std::function<void(std::string)> fn) = 0;
+};
+
 struct Response {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   // Set (by event_stream) to answer with an event stream instead of a body.
   std::function<void(std::shared_ptr<EventStream>)> on_stream;
+  // Set (by websocket) to accept a WebSocket upgrade instead of answering.
+  std::function<void(std::shared_ptr<WebSocket>)> on_websocket;
 
   Response& set(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));
@@ -92,6 +112,13 @@ struct Response {
   static Response event_stream(std::function<void(std::shared_ptr<EventStream>)> on_open) {
     Response r;
     r.on_stream = std::move(on_open);
+    return r;
+  }
+  // Accepts the request's WebSocket upgrade (101) and calls on_open with the socket on an
+  // io thread. A request that is no upgrade gets 426 instead. See server.hpp.
+  static Response websocket(std::function<void(std::shared_ptr<WebSocket>)> on_open) {
+    Response r;
+    r.on_websocket = std::move(on_open);
     return r;
   }
 };

@@ -91,6 +91,7 @@ void Server::Impl::begin_shutdown() {
         s->stream->close();
         if (s->socket) s->socket->close(ignored);
       }
+      if (s->websocket) s->websocket->close();  // its writer sends the close frame
     });
   }
   if (snapshot.empty()) return finish();

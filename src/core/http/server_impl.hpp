@@ -103,6 +103,14 @@ inline Response body_too_large() { return error_json(413, "body_too_large", "请
 inline Response stopping_unavailable() {
   return error_json(503, "unavailable", "服务正在停止 / Server is shutting down");
 }
+inline Response upgrade_required() {
+  Response r = error_json(426, "upgrade_required", "请使用 WebSocket 连接 / Use a WebSocket connection");
+  r.set("Upgrade", "websocket");
+  return r;
+}
+// A WebSocket opening handshake (RFC 6455 4.1): GET, HTTP/1.1, Upgrade: websocket and
+// Connection naming upgrade. Key and version are Beast's to check.
+bool is_websocket_upgrade(const bhttp::request<bhttp::string_body>& req);
 inline Response headers_too_large() {
   return error_json(431, "headers_too_large", "请求头过大 / Request headers too large");
 }
@@ -161,10 +169,11 @@ struct Session {
   bool expired(Clock::time_point now) const { return deadline.load(std::memory_order_relaxed) < ticks(now); }
 
   Executor executor;
-  Socket* socket = nullptr;                       // null once the coroutine is done with it
-  bool idle = false;                              // waiting for the next request of a keep-alive connection
-  std::shared_ptr<detail::StreamChannel> stream;  // set while it serves an event stream
-  Timer* stream_timer = nullptr;                  // the stream writer's wait, woken by senders
+  Socket* socket = nullptr;                          // null once the coroutine is done with it
+  bool idle = false;                                 // waiting for the next request of a keep-alive connection
+  std::shared_ptr<detail::StreamChannel> stream;     // set while it serves an event stream
+  std::shared_ptr<detail::SocketChannel> websocket;  // set while it serves a WebSocket
+  Timer* stream_timer = nullptr;                     // the stream writer's wait, woken by senders
   std::atomic<std::int64_t> deadline{kNoDeadline};
 };
 
@@ -252,6 +261,9 @@ struct Server::Impl {
   void log_access(const Exchange& x, int status, std::size_t bytes, const std::string& remote, Clock::duration elapsed);
   Task<void> linger_close(Session& self, Socket& socket);
   Task<void> serve_stream(std::shared_ptr<Session> self, Socket& socket, unsigned version, Response response);
+  // server_websocket.cpp (the only file with Beast's WebSocket headers).
+  Task<void> serve_websocket(std::shared_ptr<Session> self, Socket& socket, bhttp::request<bhttp::string_body> upgrade,
+                             Response response);
 
   bool add_session(const std::shared_ptr<Session>& s);
   void remove_session(const std::shared_ptr<Session>& s);

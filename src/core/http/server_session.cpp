@@ -48,7 +48,9 @@ Task<void> Server::Impl::session(Socket socket) {
   std::optional<Parser> parser;
   bool first = true;
   bool linger = false;
-  std::optional<Response> stream;  // the handler answered with an event stream
+  std::optional<Response> stream;     // the handler answered with an event stream
+  std::optional<Response> websocket;  // … or accepted a WebSocket upgrade
+  std::optional<bhttp::request<bhttp::string_body>> upgrade;
   unsigned stream_version = 11;
   try {
     while (!stopping.load()) {
@@ -114,6 +116,17 @@ Task<void> Server::Impl::session(Socket socket) {
           response = answer_builtin(route, *parser, remote);
         }
       }
+      if (response->on_websocket && !is_websocket_upgrade(parser->get())) response = upgrade_required();
+      if (response->on_websocket) {  // counted now (101), served below
+        if (stopping.load()) {
+          response = stopping_unavailable();
+        } else {
+          record(x, 101, 0, remote);
+          upgrade = parser->release();
+          websocket = std::move(response);
+          break;
+        }
+      }
       if (response->on_stream) {  // counted now, served below once this request is over
         record(x, 200, 0, remote);
         stream = std::move(response);
@@ -136,6 +149,7 @@ Task<void> Server::Impl::session(Socket socket) {
       }
     }
     if (stream) co_await serve_stream(self, socket, stream_version, std::move(*stream));
+    if (websocket) co_await serve_websocket(self, socket, std::move(*upgrade), std::move(*websocket));
   } catch (const std::exception& e) {
     spdlog::error("http: connection from {} failed: {}", remote, e.what());
     linger = false;

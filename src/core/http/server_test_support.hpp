@@ -60,7 +60,12 @@ class Client {
       throw std::runtime_error("connect");
     }
   }
-  ~Client() { ::close(fd_); }
+  ~Client() { close(); }
+  // Closes the connection now (the destructor does too).
+  void close() {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+  }
   Client(const Client&) = delete;
   Client& operator=(const Client&) = delete;
 
@@ -112,6 +117,16 @@ class Client {
     }
     std::string out = buffer_.substr(0, end + delim.size());
     buffer_.erase(0, end + delim.size());
+    return out;
+  }
+
+  // Exactly n raw bytes (WebSocket frames), or nullopt when the connection ends first.
+  std::optional<std::string> read_bytes(std::size_t n) {
+    while (buffer_.size() < n) {
+      if (!fill()) return std::nullopt;
+    }
+    std::string out = buffer_.substr(0, n);
+    buffer_.erase(0, n);
     return out;
   }
 

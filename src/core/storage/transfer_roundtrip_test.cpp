@@ -19,14 +19,40 @@ namespace {
 using namespace transfer_testing;
 
 // Every table but schema_version, under its logical name.
-const std::set<std::string> kAllTables{
-    "api_tokens",   "attachments",     "audit_log",         "authority_limits", "clock_events",
-    "csat_ratings", "customer_access", "departments",       "email_outbox",     "escalations_fired",
-    "idempotency",  "login_failures",  "members",           "notifications",    "password_change_required",
-    "rate_limits",  "resolutions",     "sessions",          "settings",         "signing_keys",
-    "sla_policies", "staff",           "staff_departments", "staff_stores",     "store_special_days",
-    "stores",       "tasks",           "ticket_contacts",   "ticket_events",    "ticket_search",
-    "tickets"};
+const std::set<std::string> kAllTables{"api_tokens",
+                                       "attachments",
+                                       "audit_log",
+                                       "authority_limits",
+                                       "chat_agents",
+                                       "chat_messages",
+                                       "clock_events",
+                                       "conversations",
+                                       "csat_ratings",
+                                       "customer_access",
+                                       "departments",
+                                       "email_outbox",
+                                       "escalations_fired",
+                                       "idempotency",
+                                       "login_failures",
+                                       "members",
+                                       "notifications",
+                                       "password_change_required",
+                                       "rate_limits",
+                                       "resolutions",
+                                       "sessions",
+                                       "settings",
+                                       "signing_keys",
+                                       "sla_policies",
+                                       "staff",
+                                       "staff_departments",
+                                       "staff_stores",
+                                       "store_special_days",
+                                       "stores",
+                                       "tasks",
+                                       "ticket_contacts",
+                                       "ticket_events",
+                                       "ticket_search",
+                                       "tickets"};
 
 // A target database of one backend, and one SQL query on it for spot checks.
 struct Target {

@@ -1,0 +1,74 @@
+#pragma once
+// Live chat (在线客服) use cases: a customer starts a conversation from a store's page and
+// waits in that store's queue; the least-loaded eligible agent takes it
+// (chat/domain/assignment.hpp), or an agent picks it, or a supervisor assigns it; messages
+// are numbered and committed before they are acknowledged; transfer to a colleague or a
+// queue takes the whole history along; either side may end it.
+//
+// Who: the customer holds the conversation's token (given once, at the start; only its
+// digest is stored) and sees their conversation without staff whispers or staff names.
+// Staff reach the conversations of the stores they serve (404 otherwise, as for tickets);
+// the assigned agent writes to the customer, supervisors and above may write to any
+// conversation of their stores; anyone of the store may add a whisper (visible to staff only).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "chat/domain/conversation.hpp"
+#include "chat/storage/conversation_store.hpp"
+#include "core/app/context.hpp"
+
+namespace kefu::app {
+
+struct StartChat {
+  int64_t store_id = 0;
+  std::string queue = "general";
+  std::string customer_name;
+};
+
+// Where a waiting customer stands. position 0 = not waiting (served, ended or bot).
+struct QueuePlace {
+  int position = 0;
+  std::optional<int64_t> wait_ms;  // nullopt: nobody online can take the queue
+  bool staffed = false;            // someone online serves this queue (full or not)
+};
+
+struct ChatStarted {
+  chat::Conversation conversation;
+  std::string token;  // the customer's key to this conversation; shown once
+  QueuePlace place;
+};
+
+// Typical handling time used for the wait estimate until the queue has its own history.
+inline constexpr int64_t kDefaultHandlingMs = 6 * 60'000;
+
+ChatStarted start_chat(Context&, const StartChat&);
+chat::Conversation chat_for_token(Context&, const std::string& token);
+storage::Appended customer_say(Context&, const std::string& token, const std::string& client_msg_id,
+                               const std::string& body);
+std::vector<chat::Message> customer_messages(Context&, const std::string& token, int64_t after, int limit);
+chat::Conversation customer_end(Context&, const std::string& token);
+QueuePlace queue_place(Context&, const chat::Conversation&);
+
+chat::Conversation staff_conversation(Context&, int64_t id);
+storage::Appended agent_say(Context&, int64_t id, const std::string& client_msg_id, const std::string& body,
+                            bool whisper);
+std::vector<chat::Message> staff_messages(Context&, int64_t id, int64_t after, int limit);
+// The caller's presence; going online hands them waiting conversations they may take.
+storage::ChatAgent set_presence(Context&, const std::string& presence);
+// A supervisor sets an agent's capacity (nullopt: the role's default) and skill queues.
+storage::ChatAgent set_chat_agent(Context&, int64_t staff_id, std::optional<int> capacity,
+                                  const std::vector<std::string>& queues);
+// Gives waiting conversations of the queue to eligible agents while both exist; returns
+// the conversations assigned.
+std::vector<int64_t> dispatch(Context&, int64_t store_id, const std::string& queue);
+// An agent takes a waiting conversation (409 conversation_taken when someone was first).
+chat::Conversation pick(Context&, int64_t id);
+// To a colleague of the store (assigned to them at once, capacity permitting or not: a
+// deliberate hand-over) or back to a queue; the note goes into the history as a whisper.
+chat::Conversation transfer(Context&, int64_t id, std::optional<int64_t> to_agent,
+                            const std::optional<std::string>& to_queue, const std::string& note);
+chat::Conversation end_chat(Context&, int64_t id);
+
+}  // namespace kefu::app

@@ -1,0 +1,72 @@
+#pragma once
+// Conversations, their messages and the agents' chat state (presence, capacity, skills).
+// Assignment is a compare-and-set on the conversation row, so that with several nodes a
+// conversation is given out once: the loser of a race sees `false` and chooses again.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "chat/domain/assignment.hpp"
+#include "chat/domain/conversation.hpp"
+#include "core/storage/stores.hpp"
+
+namespace kefu::storage {
+
+struct Appended {
+  chat::Message message;
+  bool duplicate = false;  // the client id was known: the stored message, nothing new written
+};
+
+// An agent's chat state; no row = offline, capacity from the role.
+struct ChatAgent {
+  int64_t staff_id = 0;
+  std::string presence = "offline";  // online | away | offline
+  int64_t presence_at = 0;
+  bool on_call = false;
+  std::optional<int> capacity;  // nullopt: the role's default
+  std::vector<std::string> queues;
+  std::optional<int64_t> last_assigned_at;
+};
+
+// One agent of a store as assignment sees them.
+struct ChatAgentLoad {
+  ChatAgent agent;
+  std::string role;
+  int active = 0;  // assigned conversations
+};
+
+class ConversationStore : public Store {
+ public:
+  static std::unique_ptr<ConversationStore> open(Stores&);
+
+  virtual int64_t insert_conversation(const chat::Conversation&) = 0;
+  virtual std::optional<chat::Conversation> conversation(int64_t id) = 0;
+  // The conversation a customer's token opens (by the token's digest).
+  virtual std::optional<chat::Conversation> conversation_by_visitor(const std::string& digest) = 0;
+  // Numbers the message (the conversation's last_seq + 1) and stores it; a message whose
+  // (sender, client_msg_id) the conversation has already is returned as stored. The first
+  // agent message sets first_reply_at.
+  virtual Appended append_message(const chat::Message&) = 0;
+  // Messages with seq > after, in order, at most `limit`.
+  virtual std::vector<chat::Message> messages_after(int64_t conversation_id, int64_t after, int limit) = 0;
+  // Queued conversations of a store's queue, first come first (queued_at, then id).
+  virtual std::vector<chat::Conversation> waiting(int64_t store_id, const std::string& queue) = 0;
+  // assigned to `agent_id` if the conversation is still `from_status` with `from_agent`
+  // as its agent (nullopt = none); sets the agent's last_assigned_at. False = someone was first.
+  virtual bool assign(int64_t id, const std::string& from_status, std::optional<int64_t> from_agent, int64_t agent_id,
+                      int64_t at) = 0;
+  // Back to a queue (transfer to a queue, or the agent left): queued, no agent.
+  virtual bool requeue(int64_t id, const std::string& queue, int64_t at) = 0;
+  virtual bool end_conversation(int64_t id, const std::string& reason, int64_t at) = 0;
+  // Open conversations (not ended) of an agent, latest message first.
+  virtual std::vector<chat::Conversation> agent_conversations(int64_t agent_id) = 0;
+
+  virtual void put_agent(const ChatAgent&) = 0;
+  virtual std::optional<ChatAgent> agent(int64_t staff_id) = 0;
+  // Every active staff member of the store who has a chat state row, with their load.
+  virtual std::vector<ChatAgentLoad> agent_loads(int64_t store_id) = 0;
+};
+
+}  // namespace kefu::storage

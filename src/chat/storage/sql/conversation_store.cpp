@@ -1,0 +1,197 @@
+// ConversationStore over SQL, the same on SQLite and PostgreSQL.
+#include "chat/storage/conversation_store.hpp"
+
+#include "core/storage/sql/common.hpp"
+#include "core/storage/sql/make.hpp"
+
+namespace kefu::storage {
+namespace {
+
+using namespace sql;
+
+const std::string kConvCols =
+    "id, store_id, queue, status, visitor_digest, member_id, customer_name, agent_id, created_at, queued_at, "
+    "assigned_at, first_reply_at, last_message_at, ended_at, end_reason, last_seq";
+const std::string kMsgCols =
+    "conversation_id, seq, sender, staff_id, client_msg_id, kind, body, attachment_id, created_at";
+const std::string kAgentCols = "staff_id, presence, presence_at, on_call, capacity, queues, last_assigned_at";
+
+template <class S>
+chat::Conversation read_conversation(S& s) {
+  return {s.i64(0), s.i64(1),     s.text(2),     s.text(3),     s.text(4), s.opt_i64(5),  s.text(6),  s.opt_i64(7),
+          s.i64(8), s.opt_i64(9), s.opt_i64(10), s.opt_i64(11), s.i64(12), s.opt_i64(13), s.text(14), s.i64(15)};
+}
+
+template <class S>
+chat::Message read_message(S& s) {
+  return {s.i64(0), s.i64(1), s.text(2), s.opt_i64(3), s.text(4), s.text(5), s.text(6), s.opt_i64(7), s.i64(8)};
+}
+
+template <class S>
+ChatAgent read_agent(S& s, int at = 0) {
+  ChatAgent a;
+  a.staff_id = s.i64(at);
+  a.presence = s.text(at + 1);
+  a.presence_at = s.i64(at + 2);
+  a.on_call = s.i64(at + 3) != 0;
+  if (auto c = s.opt_i64(at + 4)) a.capacity = static_cast<int>(*c);
+  a.queues = split(s.text(at + 5));
+  a.last_assigned_at = s.opt_i64(at + 6);
+  return a;
+}
+
+template <class D>
+class SqlConversationStore final : public ConversationStore {
+ public:
+  using Stmt = typename D::Stmt;
+  SqlConversationStore(typename D::Db& db, typename D::Stores&) : db_(db) {}
+
+  int64_t insert_conversation(const chat::Conversation& c) override {
+    return D::insert(db_,
+                     "INSERT INTO conversations(store_id, queue, status, visitor_digest, member_id, customer_name, "
+                     "agent_id, created_at, queued_at, assigned_at, first_reply_at, last_message_at, ended_at, "
+                     "end_reason, last_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
+                     c.store_id, c.queue, c.status, c.visitor_digest, c.member_id, c.customer_name, c.agent_id,
+                     c.created_at, c.queued_at, c.assigned_at, c.first_reply_at, c.last_message_at, c.ended_at,
+                     c.end_reason);
+  }
+
+  std::optional<chat::Conversation> conversation(int64_t id) override {
+    auto s = db_.prepare("SELECT " + kConvCols + " FROM conversations WHERE id = ?");
+    s->bind(1, id);
+    if (!s->step()) return std::nullopt;
+    return read_conversation(*s);
+  }
+
+  std::optional<chat::Conversation> conversation_by_visitor(const std::string& digest) override {
+    auto s = db_.prepare("SELECT " + kConvCols + " FROM conversations WHERE visitor_digest = ?");
+    s->bind(1, digest);
+    if (!s->step()) return std::nullopt;
+    return read_conversation(*s);
+  }
+
+  Appended append_message(const chat::Message& m) override {
+    if (!m.client_msg_id.empty()) {
+      auto s = db_.prepare("SELECT " + kMsgCols +
+                           " FROM chat_messages WHERE conversation_id = ? AND sender = ? AND client_msg_id = ?");
+      s->bind_all(m.conversation_id, m.sender, m.client_msg_id);
+      if (s->step()) return {read_message(*s), true};
+    }
+    // The row lock of this UPDATE orders concurrent writers of one conversation on
+    // PostgreSQL; SQLite has one writer. Either way numbers come without holes.
+    auto u = db_.prepare(
+        "UPDATE conversations SET last_seq = last_seq + 1, last_message_at = ?, first_reply_at = CASE WHEN ? = 1 "
+        "AND first_reply_at IS NULL THEN ? ELSE first_reply_at END WHERE id = ? RETURNING last_seq");
+    u->bind_all(m.created_at, m.sender == "agent" && m.kind != "whisper" ? 1 : 0, m.created_at, m.conversation_id);
+    if (!u->step()) throw std::logic_error("no conversation " + std::to_string(m.conversation_id));
+    chat::Message stored = m;
+    stored.seq = u->i64(0);
+    u->reset();
+    db_.prepare("INSERT INTO chat_messages(" + kMsgCols + ") VALUES (?,?,?,?,?,?,?,?,?)")
+        ->bind_all(stored.conversation_id, stored.seq, stored.sender, stored.staff_id, stored.client_msg_id,
+                   stored.kind, stored.body, stored.attachment_id, stored.created_at)
+        .run();
+    return {stored, false};
+  }
+
+  std::vector<chat::Message> messages_after(int64_t conversation_id, int64_t after, int limit) override {
+    auto s = db_.prepare("SELECT " + kMsgCols +
+                         " FROM chat_messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?");
+    s->bind_all(conversation_id, after, limit);
+    std::vector<chat::Message> out;
+    while (s->step()) out.push_back(read_message(*s));
+    return out;
+  }
+
+  std::vector<chat::Conversation> waiting(int64_t store_id, const std::string& queue) override {
+    auto s = db_.prepare("SELECT " + kConvCols +
+                         " FROM conversations WHERE store_id = ? AND queue = ? AND status = 'queued' "
+                         "ORDER BY queued_at, id");
+    s->bind_all(store_id, queue);
+    std::vector<chat::Conversation> out;
+    while (s->step()) out.push_back(read_conversation(*s));
+    return out;
+  }
+
+  bool assign(int64_t id, const std::string& from_status, std::optional<int64_t> from_agent, int64_t agent_id,
+              int64_t at) override {
+    // IS NOT DISTINCT FROM on PostgreSQL, IS on SQLite: spelled out for both.
+    db_.prepare(
+           "UPDATE conversations SET status = 'assigned', agent_id = ?, assigned_at = ? WHERE id = ? AND status = ? "
+           "AND ((? = 0 AND agent_id IS NULL) OR agent_id = ?)")
+        ->bind_all(agent_id, at, id, from_status, from_agent.value_or(0), from_agent.value_or(0))
+        .run();
+    if (db_.changes() != 1) return false;
+    db_.prepare("UPDATE chat_agents SET last_assigned_at = ? WHERE staff_id = ?")->bind_all(at, agent_id).run();
+    return true;
+  }
+
+  bool requeue(int64_t id, const std::string& queue, int64_t at) override {
+    db_.prepare(
+           "UPDATE conversations SET status = 'queued', queue = ?, agent_id = NULL, queued_at = ? "
+           "WHERE id = ? AND status <> 'ended'")
+        ->bind_all(queue, at, id)
+        .run();
+    return db_.changes() == 1;
+  }
+
+  bool end_conversation(int64_t id, const std::string& reason, int64_t at) override {
+    db_.prepare(
+           "UPDATE conversations SET status = 'ended', ended_at = ?, end_reason = ? WHERE id = ? AND status <> 'ended'")
+        ->bind_all(at, reason, id)
+        .run();
+    return db_.changes() == 1;
+  }
+
+  std::vector<chat::Conversation> agent_conversations(int64_t agent_id) override {
+    auto s = db_.prepare("SELECT " + kConvCols +
+                         " FROM conversations WHERE agent_id = ? AND status = 'assigned' "
+                         "ORDER BY last_message_at DESC, id DESC");
+    s->bind(1, agent_id);
+    std::vector<chat::Conversation> out;
+    while (s->step()) out.push_back(read_conversation(*s));
+    return out;
+  }
+
+  void put_agent(const ChatAgent& a) override {
+    std::optional<int64_t> capacity;
+    if (a.capacity) capacity = *a.capacity;
+    db_.prepare("INSERT INTO chat_agents(" + kAgentCols +
+                ") VALUES (?,?,?,?,?,?,?) ON CONFLICT(staff_id) DO UPDATE SET presence = excluded.presence, "
+                "presence_at = excluded.presence_at, on_call = excluded.on_call, capacity = excluded.capacity, "
+                "queues = excluded.queues, last_assigned_at = excluded.last_assigned_at")
+        ->bind_all(a.staff_id, a.presence, a.presence_at, a.on_call ? 1 : 0, capacity, join(a.queues),
+                   a.last_assigned_at)
+        .run();
+  }
+
+  std::optional<ChatAgent> agent(int64_t staff_id) override {
+    auto s = db_.prepare("SELECT " + kAgentCols + " FROM chat_agents WHERE staff_id = ?");
+    s->bind(1, staff_id);
+    if (!s->step()) return std::nullopt;
+    return read_agent(*s);
+  }
+
+  std::vector<ChatAgentLoad> agent_loads(int64_t store_id) override {
+    auto s = db_.prepare(
+        "SELECT a.staff_id, a.presence, a.presence_at, a.on_call, a.capacity, a.queues, a.last_assigned_at, st.role, "
+        "(SELECT COUNT(*) FROM conversations c WHERE c.agent_id = a.staff_id AND c.status = 'assigned') "
+        "FROM chat_agents a JOIN staff st ON st.id = a.staff_id JOIN staff_stores ss ON ss.staff_id = a.staff_id "
+        "WHERE ss.store_id = ? AND st.active = 1 ORDER BY a.staff_id");
+    s->bind(1, store_id);
+    std::vector<ChatAgentLoad> out;
+    while (s->step()) out.push_back({read_agent(*s), s->text(7), static_cast<int>(s->i64(8))});
+    return out;
+  }
+
+ private:
+  typename D::Db& db_;
+};
+
+}  // namespace
+
+std::unique_ptr<ConversationStore> ConversationStore::open(Stores& s) {
+  return make_store<ConversationStore, SqlConversationStore>(s);
+}
+
+}  // namespace kefu::storage

@@ -1,0 +1,44 @@
+// The schema of live chat: conversations, their numbered messages, agents' chat state.
+#include "chat/storage/sql/migrations.hpp"
+
+namespace kefu::storage::sql {
+namespace {
+
+constexpr Migration kChat[] = {
+    {.number = 1,
+     .sql = R"SQL(
+CREATE TABLE conversations(
+  id {id}, store_id {int} NOT NULL REFERENCES stores(id), queue TEXT NOT NULL, status TEXT NOT NULL,
+  visitor_digest TEXT NOT NULL, member_id {int} REFERENCES members(id), customer_name TEXT NOT NULL,
+  agent_id {int} REFERENCES staff(id), created_at {int} NOT NULL, queued_at {int}, assigned_at {int},
+  first_reply_at {int}, last_message_at {int} NOT NULL, ended_at {int}, end_reason TEXT NOT NULL,
+  last_seq {int} NOT NULL);
+CREATE INDEX conversations_waiting ON conversations(store_id, queue, status, queued_at);
+CREATE INDEX conversations_agent ON conversations(agent_id, status);
+CREATE UNIQUE INDEX conversations_visitor ON conversations(visitor_digest);
+CREATE TABLE chat_messages(
+  conversation_id {int} NOT NULL REFERENCES conversations(id), seq {int} NOT NULL, sender TEXT NOT NULL,
+  staff_id {int} REFERENCES staff(id), client_msg_id TEXT NOT NULL, kind TEXT NOT NULL, body TEXT NOT NULL,
+  attachment_id {int}, created_at {int} NOT NULL, PRIMARY KEY(conversation_id, seq));
+CREATE UNIQUE INDEX chat_messages_client ON chat_messages(conversation_id, sender, client_msg_id)
+  WHERE client_msg_id <> '';
+CREATE TABLE chat_agents(
+  staff_id {int} PRIMARY KEY REFERENCES staff(id), presence TEXT NOT NULL, presence_at {int} NOT NULL,
+  on_call {int} NOT NULL, capacity {int}, queues TEXT NOT NULL, last_assigned_at {int});
+)SQL",
+     // Several nodes: a committed message or conversation change wakes every node's sockets.
+     .pg = R"SQL(
+CREATE TRIGGER chat_messages_notify AFTER INSERT ON chat_messages
+  FOR EACH STATEMENT EXECUTE FUNCTION kefu_notify_change();
+CREATE TRIGGER conversations_notify AFTER INSERT OR UPDATE ON conversations
+  FOR EACH STATEMENT EXECUTE FUNCTION kefu_notify_change();
+)SQL"},
+};
+
+constexpr CountedTable kTables[] = {{"conversations"}};
+
+}  // namespace
+
+SchemaModule chat_schema() { return {"chat", kChat, kTables}; }
+
+}  // namespace kefu::storage::sql
