@@ -77,7 +77,7 @@ nlohmann::json render_rating(const storage::CsatRating& r) {
 
 void public_view(Services& s, http::Request& req, http::Reply reply) {
   auto token = token_of(req);
-  read(s, req, reply, app::system_actor(), [token](app::Context& c) {
+  read(s, req, reply, people::customer_actor(), [token](app::Context& c) {
     auto v = app::csat_view(c, token);
     return ok(200, {{"number", v.number},
                     {"subject", v.subject},
@@ -94,10 +94,10 @@ void public_rate(Services& s, http::Request& req, http::Reply reply) {
   auto b = parse_object(req);
   auto rating = req_int(b, "rating");
   auto comment = opt_string(b, "comment");
-  // Anonymous callers share the system actor: no shared idempotency-key namespace.
+  // Anonymous callers share one actor: no shared idempotency-key namespace.
   std::erase_if(req.headers, [](const auto& h) { return h.first == "idempotency-key"; });
   const int r = rating < 0 || rating > 100 ? -1 : static_cast<int>(rating);  // check_rating refuses it
-  write(s, req, std::move(reply), app::system_actor(), [token, r, comment](app::Context& c) {
+  write(s, req, std::move(reply), people::customer_actor(), [token, r, comment](app::Context& c) {
     auto out = app::rate(c, token, r, comment);
     return ok(201, render_rating(out.rating));
   });

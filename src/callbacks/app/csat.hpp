@@ -43,7 +43,7 @@ struct CsatView {
   std::optional<storage::CsatRating> rating;  // when already rated
 };
 
-// Public (c.actor = system_actor()). 403 invalid_link for a malformed or forged token
+// Public (c.actor = people::customer_actor(): no role, no reach). 403 invalid_link for a malformed or forged token
 // (or before any key exists), 410 link_expired for a genuine link past its expiry.
 CsatView csat_view(Context&, const std::string& token);
 

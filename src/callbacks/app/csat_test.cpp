@@ -26,13 +26,13 @@ class Csat : public SlaUseCases {
   }
   CsatView view(const std::string& token, int64_t at = kNow + 3 * kHour) {
     auto& r = db->reader();
-    Context c{r, system_actor(), at, seg.get()};
+    Context c{r, people::customer_actor(), at, seg.get()};
     return csat_view(c, token);
   }
   RateResult rate_as_customer(const std::string& token, int rating, const std::string& comment = "",
                               int64_t at = kNow + 3 * kHour) {
     return as(
-        system_actor(), [&](Context& c) { return rate(c, token, rating, comment); }, at);
+        people::customer_actor(), [&](Context& c) { return rate(c, token, rating, comment); }, at);
   }
 };
 
