@@ -1,0 +1,114 @@
+#include "chat/api/protocol.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
+
+namespace kefu::chat::protocol {
+namespace {
+
+using nlohmann::json;
+
+Error bad_type(std::string_view field, const char* zh, const char* en) {
+  return make_error(errors::kInvalidType, {{"field", std::string(field)}, {"expected", Text(zh, en)}},
+                    std::string(field));
+}
+
+std::optional<int64_t> number(const json& o, const char* field, bool positive) {
+  auto it = o.find(field);
+  if (it == o.end() || it->is_null()) return std::nullopt;
+  if (!it->is_number_integer()) throw bad_type(field, "整数", "an integer");
+  const auto v = it->get<int64_t>();
+  if (v < 0 || (positive && v == 0))
+    throw make_error(errors::kInvalidField,
+                     {{"field", field},
+                      {"problem", Text(positive ? "应为正整数" : "不能为负数",
+                                       positive ? "it must be positive" : "it must not be negative")}},
+                     field);
+  return v;
+}
+
+std::string text(const json& o, const char* field, bool required) {
+  auto it = o.find(field);
+  if (it == o.end() || it->is_null()) {
+    if (required) throw make_error(errors::kRequired, {{"what", field}}, field);
+    return {};
+  }
+  if (!it->is_string()) throw bad_type(field, "字符串", "a string");
+  return it->get<std::string>();
+}
+
+}  // namespace
+
+ClientFrame parse(std::string_view raw) {
+  json o = json::parse(raw.begin(), raw.end(), nullptr, false);
+  if (o.is_discarded() || !o.is_object())
+    throw make_error(errors::kInvalidJson, {{"problem", Text("应为 JSON 对象", "expected a JSON object")}});
+  const auto type = text(o, "type", true);
+  ClientFrame f;
+  f.conversation_id = number(o, "conversation_id", true);
+  if (type == "hello") {
+    f.kind = Kind::hello;
+    f.token = text(o, "token", true);
+    f.after = number(o, "after", false).value_or(0);
+  } else if (type == "watch") {
+    f.kind = Kind::watch;
+    if (!f.conversation_id) throw make_error(errors::kRequired, {{"what", "conversation_id"}}, "conversation_id");
+    f.after = number(o, "after", false).value_or(0);
+  } else if (type == "send") {
+    f.kind = Kind::send;
+    f.client_msg_id = text(o, "client_msg_id", true);
+    f.body = text(o, "body", true);
+    if (auto w = o.find("whisper"); w != o.end() && !w->is_null()) {
+      if (!w->is_boolean()) throw bad_type("whisper", "true 或 false", "true or false");
+      f.whisper = w->get<bool>();
+    }
+  } else if (type == "typing") {
+    f.kind = Kind::typing;
+  } else if (type == "read") {
+    f.kind = Kind::read;
+    f.seq = number(o, "seq", false).value_or(0);
+  } else if (type == "ping") {
+    f.kind = Kind::ping;
+  } else {
+    throw make_error(errors::kInvalidEnum, {{"field", "type"}, {"value", type}}, "type");
+  }
+  return f;
+}
+
+std::string render_message(const Message& m, bool for_customer) {
+  json o{{"type", "message"},
+         {"conversation_id", m.conversation_id},
+         {"seq", m.seq},
+         {"sender", m.sender},
+         {"kind", m.kind},
+         {"body", for_customer && m.kind == "whisper" ? "" : m.body},
+         {"created_at", m.created_at}};
+  if (!m.client_msg_id.empty() && (!for_customer || m.sender == "customer")) o["client_msg_id"] = m.client_msg_id;
+  if (!for_customer && m.staff_id) o["staff_id"] = *m.staff_id;
+  return o.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string render_ack(const Message& m, bool duplicate) {
+  return json{{"type", "ack"}, {"client_msg_id", m.client_msg_id}, {"seq", m.seq}, {"duplicate", duplicate}}.dump(
+      -1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string render_queue(const app::QueuePlace& p) {
+  return json{{"type", "queue"},
+              {"position", p.position},
+              {"wait_ms", p.wait_ms ? json(*p.wait_ms) : json(nullptr)},
+              {"staffed", p.staffed}}
+      .dump();
+}
+
+std::string render_error(std::string_view code, std::string_view message, std::string_view client_msg_id) {
+  json o{{"type", "error"}, {"code", code}, {"message", message}};
+  if (!client_msg_id.empty()) o["client_msg_id"] = client_msg_id;
+  return o.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string render_pong() { return R"({"type":"pong"})"; }
+
+}  // namespace kefu::chat::protocol
