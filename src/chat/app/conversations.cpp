@@ -119,10 +119,12 @@ storage::Appended customer_say(Context& c, const std::string& token, const std::
 std::vector<chat::Message> customer_messages(Context& c, const std::string& token, int64_t after, int limit) {
   auto conv = chat_for_token(c, token);
   auto all = chats(c).messages_after(conv.id, after, std::clamp(limit, 1, 500));
-  // Whispers keep their numbers (the customer's cursor skips them), not their content.
-  for (auto& m : all)
-    if (m.kind == "whisper") m.body.clear(), m.staff_id.reset();
-  for (auto& m : all) m.staff_id.reset();
+  // Whispers keep their numbers (the customer's cursor skips them), not their content;
+  // no message carries a staff identity.
+  for (auto& m : all) {
+    if (m.kind == "whisper") m.body.clear();
+    m.staff_id.reset();
+  }
   return all;
 }
 

@@ -108,8 +108,8 @@ inline Response upgrade_required() {
   r.set("Upgrade", "websocket");
   return r;
 }
-// A WebSocket opening handshake (RFC 6455 4.1): GET, HTTP/1.1, Upgrade: websocket and
-// Connection naming upgrade. Key and version are Beast's to check.
+// A WebSocket opening handshake (RFC 6455 4.1): Beast's websocket::is_upgrade, behind a
+// function so that only server_websocket.cpp includes Beast's WebSocket headers.
 bool is_websocket_upgrade(const bhttp::request<bhttp::string_body>& req);
 inline Response headers_too_large() {
   return error_json(431, "headers_too_large", "请求头过大 / Request headers too large");

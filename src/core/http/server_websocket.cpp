@@ -17,26 +17,9 @@ constexpr std::size_t kMaxMessageBytes = 64 * 1024;
 // How long the closing handshake may take before the socket is simply closed.
 constexpr auto kCloseTimeout = std::chrono::seconds(5);
 
-bool header_has_token(std::string_view value, std::string_view token) {
-  while (!value.empty()) {
-    const auto comma = value.find(',');
-    auto part = value.substr(0, comma);
-    while (!part.empty() && (part.front() == ' ' || part.front() == '\t')) part.remove_prefix(1);
-    while (!part.empty() && (part.back() == ' ' || part.back() == '\t')) part.remove_suffix(1);
-    if (iequals(part, token)) return true;
-    if (comma == std::string_view::npos) break;
-    value.remove_prefix(comma + 1);
-  }
-  return false;
-}
-
 }  // namespace
 
-bool server_detail::is_websocket_upgrade(const bhttp::request<bhttp::string_body>& req) {
-  return req.method() == bhttp::verb::get && req.version() >= 11 &&
-         iequals(sv(req[bhttp::field::upgrade]), "websocket") &&
-         header_has_token(sv(req[bhttp::field::connection]), "upgrade");
-}
+bool server_detail::is_websocket_upgrade(const bhttp::request<bhttp::string_body>& req) { return ws::is_upgrade(req); }
 
 Task<void> Server::Impl::serve_websocket(std::shared_ptr<Session> self, Socket& socket,
                                          bhttp::request<bhttp::string_body> upgrade, Response response) {
