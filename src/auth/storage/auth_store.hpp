@@ -52,11 +52,6 @@ class AuthStore : public Store {
   // Set by an admin's password reset, cleared when the person sets their own password.
   virtual void set_password_change_required(int64_t staff_id, bool required, int64_t at) = 0;
   virtual bool password_change_required(int64_t staff_id) = 0;
-
-  // Failed logins per username (the lockout counts those since a time).
-  virtual void record_login_failure(const std::string& username, const std::string& remote, int64_t at) = 0;
-  virtual int login_failures_since(const std::string& username, int64_t since) = 0;
-  virtual void clear_login_failures(const std::string& username) = 0;
 };
 
 }  // namespace kefu::storage

@@ -26,9 +26,6 @@ class SqlAuthStore final : public AuthStore {
   std::optional<ApiToken> revoke_api_token(int64_t id, int64_t at) override;
   void set_password_change_required(int64_t staff_id, bool required, int64_t at) override;
   bool password_change_required(int64_t staff_id) override;
-  void record_login_failure(const std::string& username, const std::string& remote, int64_t at) override;
-  int login_failures_since(const std::string& username, int64_t since) override;
-  void clear_login_failures(const std::string& username) override;
 
  private:
   typename D::Db& db_;
@@ -129,24 +126,6 @@ bool SqlAuthStore<D>::password_change_required(int64_t staff_id) {
   auto s = db_.prepare("SELECT 1 FROM password_change_required WHERE staff_id = ?");
   s->bind(1, staff_id);
   return s->step();
-}
-
-template <class D>
-void SqlAuthStore<D>::record_login_failure(const std::string& username, const std::string& remote, int64_t at) {
-  db_.prepare("INSERT INTO login_failures(username, remote, at) VALUES (?,?,?)")->bind_all(username, remote, at).run();
-}
-
-template <class D>
-int SqlAuthStore<D>::login_failures_since(const std::string& username, int64_t since) {
-  auto s = db_.prepare("SELECT COUNT(*) FROM login_failures WHERE username = ? AND at >= ?");
-  s->bind_all(username, since);
-  s->step();
-  return static_cast<int>(s->i64(0));
-}
-
-template <class D>
-void SqlAuthStore<D>::clear_login_failures(const std::string& username) {
-  db_.prepare("DELETE FROM login_failures WHERE username = ?")->bind(1, username).run();
 }
 
 }  // namespace

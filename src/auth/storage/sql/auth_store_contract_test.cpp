@@ -119,14 +119,13 @@ TEST_P(AuthStoreContract, APasswordChangeIsRequiredUntilCleared) {
 
 // Tests of the Contract suite (core/storage/contract_fixture.hpp), instantiated in
 // core/storage/contract_test.cpp.
-TEST_P(Contract, ApiTokensAndLoginFailures) {
+TEST_P(Contract, ApiTokens) {
   int64_t id = 0;
   db->write_sync([&](Stores& r) {
     id = r.get<storage::AuthStore>().insert_api_token(
         {.name = "POS", .staff_id = staff, .scopes = {"a", "b"}, .created_at = 1}, "t1");
     r.get<storage::AuthStore>().insert_api_token({.name = "old", .staff_id = staff, .created_at = 1, .expires_at = 50},
                                                  "t2");
-    for (int64_t at : {10, 20, 30}) r.get<storage::AuthStore>().record_login_failure("li", "1.2.3.4", at);
   });
   auto& r = db->reader();
   auto t = r.get<storage::AuthStore>().api_token("t1", 100);
@@ -136,9 +135,6 @@ TEST_P(Contract, ApiTokensAndLoginFailures) {
   EXPECT_FALSE(t->expires_at);
   EXPECT_TRUE(r.get<storage::AuthStore>().api_token("t2", 49));
   EXPECT_FALSE(r.get<storage::AuthStore>().api_token("t2", 50));
-  EXPECT_EQ(r.get<storage::AuthStore>().login_failures_since("li", 20), 2);
-  db->write_sync([&](Stores& w) { w.get<storage::AuthStore>().clear_login_failures("li"); });
-  EXPECT_EQ(db->reader().get<storage::AuthStore>().login_failures_since("li", 0), 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AuthStoreContract, ::testing::ValuesIn(Backends()),
