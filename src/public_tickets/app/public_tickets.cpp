@@ -220,7 +220,7 @@ std::optional<PublicAccess> track_ticket(Context& c, const TrackRequest& in) {
     else if (t->member_id)
       if (auto m = c.store<storage::MemberStore>().member(*t->member_id)) expected = m->phone;
   }
-  // The code is computed for a number that does not exist too (as ticket 0's), so that the
+  // The code is computed for a number that does not exist too (as ticket 1's), so that the
   // time taken does not tell which numbers exist.
   const auto code = code_of(c, t ? t->id : 1);
   const auto typed_code = ticket::normalize_tracking_code(in.code);
