@@ -25,7 +25,7 @@ constexpr std::array<Term<Caller>, 3> kCallers{{
     {Caller::customer, "customer", "顾客链接", "Customer link"},
     {Caller::staff, "staff", "员工", "Staff"},
 }};
-constexpr std::array<Term<Reach>, 9> kReaches{{
+constexpr std::array<Term<Reach>, 12> kReaches{{
     {Reach::none, "none", "无", "None"},
     {Reach::store, "store", "门店", "Store"},
     {Reach::ticket, "ticket", "工单", "Ticket"},
@@ -35,6 +35,9 @@ constexpr std::array<Term<Reach>, 9> kReaches{{
     {Reach::member, "member", "会员", "Member"},
     {Reach::notification, "notification", "通知", "Notification"},
     {Reach::customer_link, "customer_link", "顾客链接", "Customer link"},
+    {Reach::conversation, "conversation", "在线会话", "Conversation"},
+    {Reach::canned_reply, "canned_reply", "快捷回复", "Canned reply"},
+    {Reach::chat_link, "chat_link", "顾客会话链接", "Customer chat link"},
 }};
 std::string_view caller_code(Caller c) { return Closed<Caller, kCallers>(c).code(); }
 std::string_view reach_code(Reach r) { return Closed<Reach, kReaches>(r).code(); }

@@ -43,7 +43,10 @@ enum class Reach {
   attachment,    // an attachment of a ticket
   member,        // a member
   notification,  // one of the caller's own notifications (others' are not found)
-  customer_link  // the ticket behind the customer link's token
+  customer_link,  // the ticket behind the customer link's token
+  conversation,   // a chat conversation (and its messages and photos)
+  canned_reply,   // a canned reply: the store's, or the caller's own (others' personal ones are not found)
+  chat_link       // the conversation behind the customer's chat token
 };
 
 struct Access {

@@ -32,9 +32,10 @@ enum class ChannelCode {
   social_media,
   comment_box,
   bot_handoff,
-  email
+  email,
+  live_chat
 };
-inline constexpr std::array<Term<ChannelCode>, 10> kChannels{{
+inline constexpr std::array<Term<ChannelCode>, 11> kChannels{{
     {ChannelCode::service_desk, "service_desk", "总服务台", "Service desk"},
     {ChannelCode::floor_desk, "floor_desk", "楼层服务台", "Floor desk"},
     {ChannelCode::brand_counter, "brand_counter", "品牌专柜", "Brand counter"},
@@ -45,6 +46,7 @@ inline constexpr std::array<Term<ChannelCode>, 10> kChannels{{
     {ChannelCode::comment_box, "comment_box", "意见箱", "Comment box"},
     {ChannelCode::bot_handoff, "bot_handoff", "智能客服转人工", "Bot handoff"},
     {ChannelCode::email, "email", "电子邮件", "Email"},
+    {ChannelCode::live_chat, "live_chat", "在线客服", "Live chat"},
 }};
 using Channel = Closed<ChannelCode, kChannels>;
 
