@@ -1,0 +1,16 @@
+// The chat capability's API: its routes and vocabularies (core/api/module.hpp).
+#include "core/api/module.hpp"
+
+namespace kefu::api {
+
+void add_chat_routes(RouteTable&);  // routes.cpp (conversations, presence, the live view)
+
+namespace {
+
+void add_routes(RouteTable& r) { add_chat_routes(r); }
+
+}  // namespace
+
+ApiModule chat_api() { return {"chat", add_routes}; }
+
+}  // namespace kefu::api
