@@ -414,6 +414,45 @@ void monitor(Services& s, http::Request& req, http::Reply reply) {
   });
 }
 
+json percentiles_json(const app::Percentiles& p) {
+  return {{"count", p.count}, {"avg_ms", p.avg_ms}, {"p90_ms", p.p90_ms}};
+}
+
+void report(Services& s, http::Request& req, http::Reply reply) {
+  auto actor = authenticate(s, req);
+  auto store = query_int(req, "store_id");
+  if (!store) throw make_error(errors::kRequired, {{"what", "store_id"}}, "store_id");
+  const auto to = query_time(req, "to").value_or(s.now_ms());
+  const auto from = query_time(req, "from").value_or(to - 7LL * 24 * 3600 * 1000);
+  read(s, req, reply, actor, [store, from, to](app::Context& c) {
+    auto r = app::chat_report(c, *store, from, to);
+    auto queues = json::array();
+    for (const auto& q : r.queues)
+      queues.push_back(
+          {{"queue", q.queue}, {"conversations", q.conversations}, {"served", q.served}, {"abandoned", q.abandoned}});
+    return ok(
+        200,
+        {{"store_id", *store},
+         {"from", from},
+         {"to", to},
+         {"conversations", r.conversations},
+         {"served", r.served},
+         {"abandoned", r.abandoned},
+         {"left_messages", r.left_messages},
+         {"open", r.open},
+         {"wait", percentiles_json(r.wait)},
+         {"first_reply", percentiles_json(r.first_reply)},
+         {"first_reply_within_target", r.first_reply_within},
+         {"handling", percentiles_json(r.handling)},
+         {"reply_gaps", {{"count", r.gaps}, {"over_target", r.gaps_over}, {"longest_ms", r.longest_gap_ms}}},
+         {"rating", {{"count", r.ratings}, {"avg", r.rating_avg}}},
+         {"queues", queues},
+         {"targets",
+          {{"first_reply_seconds", r.targets.first_reply_seconds}, {"reply_gap_seconds", r.targets.reply_gap_seconds}}},
+         {"truncated", r.truncated}});
+  });
+}
+
 void chat_agent(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   auto id = path_id(req);
@@ -464,6 +503,7 @@ void add_chat_routes(RouteTable& r) {
   r.add("POST", "/api/v1/chat/conversations/{id}/ticket", staff("agent", "tickets:write").on(Reach::conversation),
         make_ticket);
   r.add("GET", "/api/v1/chat/monitor", staff("supervisor", "chat:read").on(Reach::store), monitor);
+  r.add("GET", "/api/v1/chat/report", staff("supervisor", "chat:read").on(Reach::store), report);
   r.add("PUT", "/api/v1/staff/{id}/chat", staff("supervisor", "chat:write"), chat_agent);
 }
 

@@ -8,6 +8,7 @@
 #include "chat/domain/assignment.hpp"
 #include "chat/domain/errors.hpp"
 #include "chat/domain/queue.hpp"
+#include "chat/domain/reply_stats.hpp"
 #include "core/app/scope.hpp"
 #include "core/app/validate.hpp"
 #include "core/domain/errors.hpp"
@@ -63,6 +64,29 @@ std::string first_chars(const std::string& s, std::size_t n) {
   for (; i < s.size(); ++i)
     if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chars++ == n) break;
   return s.substr(0, i);
+}
+
+std::vector<chat::Message> all_messages(Context& c, int64_t id) {
+  std::vector<chat::Message> out;
+  for (int64_t after = 0;;) {
+    auto page = chats(c).messages_after(id, after, 500);
+    out.insert(out.end(), page.begin(), page.end());
+    if (page.size() < 500) break;
+    after = page.back().seq;
+  }
+  return out;
+}
+
+Percentiles percentiles(std::vector<int64_t> v) {
+  Percentiles p;
+  p.count = static_cast<int>(v.size());
+  if (v.empty()) return p;
+  std::sort(v.begin(), v.end());
+  int64_t sum = 0;
+  for (auto x : v) sum += x;
+  p.avg_ms = sum / p.count;
+  p.p90_ms = v[(v.size() * 9 + 9) / 10 - 1];  // nearest rank
+  return p;
 }
 
 int capacity_of(const storage::ChatAgent& a, const std::string& role) {
@@ -286,20 +310,65 @@ Monitor monitor(Context& c, int64_t store_id) {
   }
   storage::ConversationFilter f{.store_ids = {store_id}, .status = "assigned", .limit = 200};
   for (const auto& conv : desk(c).conversations(f)) {
+    const auto stats = chat::reply_stats(all_messages(c, conv.id));
     bool late = !conv.first_reply_at && conv.assigned_at &&
                 c.now_ms - *conv.assigned_at > int64_t{m.targets.first_reply_seconds} * 1000;
-    if (!late && conv.first_reply_at) {
-      // The customer spoke last and has waited past the reply gap.
-      auto tail = chats(c).messages_after(conv.id, std::max<int64_t>(0, conv.last_seq - 20), 20);
-      for (auto it = tail.rbegin(); it != tail.rend(); ++it) {
-        if (it->kind == "event" || it->kind == "whisper") continue;
-        late = it->sender == "customer" && c.now_ms - it->created_at > int64_t{m.targets.reply_gap_seconds} * 1000;
-        break;
-      }
-    }
+    if (stats.pending_since && c.now_ms - *stats.pending_since > int64_t{m.targets.reply_gap_seconds} * 1000)
+      late = true;
     if (late) m.late.push_back(conv);
   }
   return m;
+}
+
+ChatReport chat_report(Context& c, int64_t store_id, int64_t from, int64_t to) {
+  require_role(c.actor, "supervisor");
+  require_scope(c.actor, "chat:read");
+  if (!c.actor.in_store(store_id)) throw make_error(errors::kNotFound, {{"what", Text("门店", "store")}});
+  if (to <= from)
+    throw make_error(errors::kInvalidField,
+                     {{"field", "to"}, {"problem", Text("应晚于开始时间", "it must be after from")}}, "to");
+  ChatReport r;
+  r.targets = settings_for(c, store_id);
+  for (const auto& q : chat::kQueues) r.queues.push_back({std::string(q.code)});
+  const auto list =
+      desk(c).conversations({.store_ids = {store_id}, .created_from = from, .created_to = to, .limit = kReportMax + 1});
+  r.truncated = static_cast<int>(list.size()) > kReportMax;
+  std::vector<int64_t> waits, firsts, handling;
+  int64_t rating_sum = 0;
+  for (std::size_t i = 0; i < list.size() && static_cast<int>(i) < kReportMax; ++i) {
+    const auto& conv = list[i];
+    const auto stats = chat::reply_stats(all_messages(c, conv.id));
+    ++r.conversations;
+    auto q = std::find_if(r.queues.begin(), r.queues.end(), [&](const auto& x) { return x.queue == conv.queue; });
+    if (q != r.queues.end()) ++q->conversations;
+    if (stats.first_assigned_at) {
+      ++r.served;
+      if (q != r.queues.end()) ++q->served;
+      waits.push_back(*stats.first_assigned_at - conv.created_at);
+      if (conv.ended_at) handling.push_back(*conv.ended_at - *stats.first_assigned_at);
+    } else if (conv.status == "ended" && conv.end_reason != "offline_message") {
+      ++r.abandoned;  // left (or timed out) before anyone served them
+      if (q != r.queues.end()) ++q->abandoned;
+    }
+    if (conv.end_reason == "offline_message") ++r.left_messages;
+    if (conv.status != "ended") ++r.open;
+    if (stats.first_reply_ms) {
+      firsts.push_back(*stats.first_reply_ms);
+      if (*stats.first_reply_ms <= int64_t{r.targets.first_reply_seconds} * 1000) ++r.first_reply_within;
+    }
+    r.gaps += static_cast<int>(stats.gaps_ms.size());
+    r.gaps_over += stats.gaps_over(int64_t{r.targets.reply_gap_seconds} * 1000);
+    r.longest_gap_ms = std::max(r.longest_gap_ms, stats.longest_gap_ms());
+    if (conv.rating) {
+      ++r.ratings;
+      rating_sum += *conv.rating;
+    }
+  }
+  r.wait = percentiles(waits);
+  r.first_reply = percentiles(firsts);
+  r.handling = percentiles(handling);
+  if (r.ratings) r.rating_avg = static_cast<double>(rating_sum) / r.ratings;
+  return r;
 }
 
 ChatMe chat_me(Context& c) {

@@ -90,6 +90,30 @@ struct Monitor {
 };
 Monitor monitor(Context&, int64_t store_id);
 
+// The chat SLA over a period (supervisor+): conversations created in [from, to) of a store.
+struct Percentiles {
+  int count = 0;
+  int64_t avg_ms = 0, p90_ms = 0;
+};
+struct ChatReport {
+  int conversations = 0, served = 0, abandoned = 0, left_messages = 0, open = 0;
+  Percentiles wait, first_reply, handling;
+  int first_reply_within = 0;  // first replies within the store's target
+  int gaps = 0, gaps_over = 0;
+  int64_t longest_gap_ms = 0;
+  int ratings = 0;
+  double rating_avg = 0;
+  struct Queue {
+    std::string queue;
+    int conversations = 0, served = 0, abandoned = 0;
+  };
+  std::vector<Queue> queues;
+  chat::Settings targets;
+  bool truncated = false;  // more than kReportMax conversations: the first ones only
+};
+inline constexpr int kReportMax = 20'000;
+ChatReport chat_report(Context&, int64_t store_id, int64_t from, int64_t to);
+
 // The caller's chat state, with the capacity in force and their open conversations' count.
 struct ChatMe {
   storage::ChatAgent agent;

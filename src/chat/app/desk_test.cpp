@@ -225,5 +225,44 @@ TEST_F(Desk, TheLiveViewShowsLoadsQueuesAndLateReplies) {
   EXPECT_EQ(code_of([&] { as(supervisor, [&](Context& c) { return monitor(c, store_b); }); }), "not_found");
 }
 
+TEST_F(Desk, TheReportReplaysTheReplyTimesOfAPeriod) {
+  online(agent, kNow);
+  auto fast = start("general", kNow);                               // assigned at once
+  reply(agent, fast.conversation.id, "a1", "您好", kNow + 20'000);  // first reply 20 s: within 60 s
+  customer(fast, "c1", "停车券怎么领", kNow + 30'000);
+  reply(agent, fast.conversation.id, "a2", "服务台凭小票领取", kNow + 30'000 + 200'000);  // a gap of 200 s > 180 s
+  as(
+      agent, [&](Context& c) { return end_chat(c, fast.conversation.id); }, kNow + 300'000);
+  as(
+      agent_b, [&](Context& c) { return rate_chat(c, fast.token, 4, ""); }, kNow + 310'000);
+
+  as(
+      agent, [&](Context& c) { return set_presence(c, "offline"); }, kNow + 1000);
+  auto gone = start("returns", kNow + 2000);  // nobody online: the customer gives up
+  as(
+      agent_b, [&](Context& c) { return customer_end(c, gone.token); }, kNow + 60'000);
+  auto later = start("general", kNow + 8 * 24 * 3600 * 1000LL);  // outside the period
+  (void)later;
+
+  const auto r =
+      as(supervisor, [&](Context& c) { return chat_report(c, store_a, kNow - 1, kNow + 24 * 3600 * 1000LL); });
+  EXPECT_EQ(r.conversations, 2);
+  EXPECT_EQ(r.served, 1);
+  EXPECT_EQ(r.abandoned, 1);
+  EXPECT_EQ(r.first_reply.count, 1);
+  EXPECT_EQ(r.first_reply.avg_ms, 20'000);
+  EXPECT_EQ(r.first_reply_within, 1);
+  EXPECT_EQ(r.gaps, 1);
+  EXPECT_EQ(r.gaps_over, 1) << "200 s against the default 180 s";
+  EXPECT_EQ(r.longest_gap_ms, 200'000);
+  EXPECT_EQ(r.handling.avg_ms, 300'000);
+  EXPECT_EQ(r.ratings, 1);
+  EXPECT_DOUBLE_EQ(r.rating_avg, 4.0);
+  auto returns = std::find_if(r.queues.begin(), r.queues.end(), [](const auto& q) { return q.queue == "returns"; });
+  EXPECT_EQ(returns->abandoned, 1);
+  EXPECT_EQ(code_of([&] { as(agent, [&](Context& c) { return chat_report(c, store_a, kNow, kNow + 1); }); }),
+            "forbidden");
+}
+
 }  // namespace
 }  // namespace kefu::app

@@ -40,6 +40,14 @@ class SqlChatDeskStore final : public ChatDeskStore {
       where += " AND last_message_at < ?";
       args.emplace_back(*f.before_activity);
     }
+    if (f.created_from) {
+      where += " AND created_at >= ?";
+      args.emplace_back(*f.created_from);
+    }
+    if (f.created_to) {
+      where += " AND created_at < ?";
+      args.emplace_back(*f.created_to);
+    }
     args.emplace_back(static_cast<int64_t>(f.limit));
     auto s = db_.prepare("SELECT " + kConvCols + " FROM conversations WHERE " + where +
                          " ORDER BY last_message_at DESC, id DESC LIMIT ?");

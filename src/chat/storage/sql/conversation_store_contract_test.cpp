@@ -187,6 +187,9 @@ TEST_P(ChatContract, TheDeskListsByStoreStatusAndPersonNewestFirst) {
   EXPECT_EQ(ids(desk().conversations({.store_ids = {store_a}, .before_activity = 2000})),
             (std::vector<int64_t>{a, ended}));
   EXPECT_EQ(ids(desk().conversations({.store_ids = {store_a}, .limit = 1})), (std::vector<int64_t>{b}));
+  EXPECT_EQ(ids(desk().conversations({.store_ids = {store_a}, .created_from = 1000, .created_to = 2000})),
+            (std::vector<int64_t>{a}))
+      << "created in [from, to)";
 
   // Mine: assigned to me, or I was invited.
   EXPECT_EQ(ids(desk().conversations({.store_ids = {store_a}, .staff_id = staff})), (std::vector<int64_t>{a}));
