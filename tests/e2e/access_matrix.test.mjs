@@ -6,7 +6,7 @@
 // Callers: nobody; a customer's tracking token used as a staff credential; a console session
 // of each role (agent, dept_head, supervisor, manager, admin), all serving store A; an API
 // token of each role with each scope. Objects: one of each kind (ticket, task, resolution,
-// attachment, member, store, notification) in store A and in store B; store B's objects
+// attachment, member, store, notification, canned reply) in store A and in store B; store B's objects
 // carry a marker text that no answer to a store-A caller may contain.
 //
 // Expected, from the declaration: staff routes answer 401 to nobody; 403 below min_role or
@@ -22,7 +22,7 @@ import { KefuServer, KEFU_BIN, Client, directory, newTicket, addStaff, E2E_PASSW
 
 const execFileP = promisify(execFile);
 const ROLES = ['agent', 'dept_head', 'supervisor', 'manager', 'admin'];
-const SCOPES = ['tickets:read', 'tickets:write', 'members:read', 'members:write', 'admin'];
+const SCOPES = ['tickets:read', 'tickets:write', 'members:read', 'members:write', 'chat:read', 'chat:write', 'admin'];
 const rank = (role) => ROLES.indexOf(role);
 const DENIED = new Set([401, 403, 404]);
 // A 1×1 PNG.
@@ -227,7 +227,8 @@ async function fixture(server, admin) {
     if (r.status !== 200) throw new Error(`resolve: ${r.status} ${r.text}`);
     r = await owner.post(`/api/v1/tickets/${done.id}/csat-link`, {});
     if (r.status !== 201) throw new Error(`csat: ${r.status} ${r.text}`);
-    return { ticket: ticket.id, version: ticket.version, task, resolution, attachment, member, store, csat: r.json.token, phone };
+    const canned = await storeCanned(admin, store, `m${tag}`, text);
+    return { ticket: ticket.id, version: ticket.version, task, resolution, attachment, member, store, csat: r.json.token, phone, canned };
   };
   // Tasks go to the security department, which no caller belongs to.
   const own = await objects(A, dir.dept('SH01', 'security').id, `m_owner_${tag}`, markerA);
@@ -251,8 +252,15 @@ async function fixture(server, admin) {
   const gaoyan = await server.login('gaoyan');
   return {
     A, B, deskA, deskB, tag, marker, markerA, callers, own, other, ids, policy: policies[0],
-    linkA, publicPhotoA, csatA: own.csat, attachmentB: other.attachment, gaoyan, victim, victimToken,
+    linkA, publicPhotoA, csatA: own.csat, attachmentB: other.attachment, gaoyan, victim, victimToken, admin,
   };
+}
+
+// A store's canned reply (快捷回复), made by an admin: no caller of the matrix owns it.
+async function storeCanned(admin, store, shortcut, text) {
+  const r = await admin.post('/api/v1/chat/canned', { store_id: store, shortcut, title: '矩阵', body: text });
+  if (r.status !== 201) throw new Error(`canned reply: ${r.status} ${r.text}`);
+  return r.json.id;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -266,7 +274,7 @@ async function sample(route, side, caller, fx) {
   const n = ++unique;
   const idOf = {
     none: null, store: o.store, ticket: o.ticket, task: o.task, resolution: o.resolution,
-    attachment: o.attachment, member: o.member,
+    attachment: o.attachment, member: o.member, canned_reply: o.canned,
   };
   let id = idOf[route.access.reach];
   if (route.access.reach === 'notification') {
@@ -277,6 +285,9 @@ async function sample(route, side, caller, fx) {
   if (path.includes('/sla/policies/{id}')) id = fx.policy.id;
   if (path.startsWith('/api/v1/staff/{id}/')) id = fx.victim;
   if (path === '/api/v1/api-tokens/{id}/revoke') id = fx.victimToken;
+  // Each deletion gets an entry of its own, so that the next caller still finds one.
+  if (path === '/api/v1/chat/canned/{id}' && route.method === 'DELETE')
+    id = await storeCanned(fx.admin, o.store, `d${fx.tag}${n}`.slice(0, 20), side === 'own' ? fx.markerA : fx.marker);
   if (id !== null && id !== undefined) path = path.replace('{id}', String(id));
   else path = path.replace('{id}', '1');
   const key = `${route.method} ${route.path}`;
@@ -312,6 +323,11 @@ async function sample(route, side, caller, fx) {
     'POST /api/v1/notifications/read-all': {},
     'POST /api/v1/notifications/{id}/read': {},
     'POST /api/v1/staff/{id}/password': { password: `Matrix-reset-${n}-x` },
+    'POST /api/v1/chat/canned': { shortcut: `m${n}`, title: '矩阵', body: '矩阵回复' },
+    'PUT /api/v1/chat/canned/{id}': { shortcut: `u${fx.tag}${n}`.slice(0, 20), title: '矩阵', body: side === 'own' ? fx.markerA : fx.marker },
+    'PUT /api/v1/stores/{id}/chat-settings': {
+      idle_end_minutes: 15, first_reply_seconds: 60, reply_gap_seconds: 180, welcome: '', offline_text: '',
+    },
   };
   const queries = {
     'GET /api/v1/reports/dashboard': `?store_id=${o.store}`,

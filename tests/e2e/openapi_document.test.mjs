@@ -60,6 +60,7 @@ const OWNERS = {
     '/api/v1/tickets/{id}/tracking-slip',
     '/api/v1/tickets/{id}/customer-access/revoke',
   ],
+  chat: ['/api/v1/chat/canned', '/api/v1/chat/canned/{id}', '/api/v1/stores/{id}/chat-settings'],
 };
 
 function compile(pattern) {

@@ -366,6 +366,28 @@ describe('real responses match docs/openapi.yaml', () => {
     });
   });
 
+  describe('chat: canned replies and settings', () => {
+    it('GET /api/v1/chat/canned and /api/v1/stores/{id}/chat-settings', async () => {
+      const entry = { store_id: data.SH01, shortcut: '营业时间', title: '营业时间', body: '本店营业时间 10:00–22:00' };
+      const made = (await call(supervisor, 'POST', '/api/v1/chat/canned', { body: entry, expect: 201 })).json;
+      await call(supervisor, 'POST', '/api/v1/chat/canned', { body: entry, expect: 409 });
+      await call(agent, 'POST', '/api/v1/chat/canned', { body: { shortcut: 'hi', title: '问候', body: '您好' }, expect: 201 });
+      await call(supervisor, 'PUT', '/api/v1/chat/canned/{id}', {
+        params: { id: made.id }, body: { ...entry, body: '本店营业时间 10:00–21:30' }, expect: 200,
+      });
+      const r = await conforms(agent, '/api/v1/chat/canned', { query: `?store_id=${data.SH01}` });
+      assert.deepEqual(r.json.items.map((i) => i.shortcut).sort(), ['hi', '营业时间'].sort());
+      await conforms(agent, '/api/v1/chat/canned', { query: `?q=${encodeURIComponent('21:30')}` });
+      await call(supervisor, 'DELETE', '/api/v1/chat/canned/{id}', { params: { id: made.id }, expect: 200 });
+
+      await conforms(agent, '/api/v1/stores/{id}/chat-settings', { params: { id: data.SH01 } });
+      const settings = { idle_end_minutes: 20, first_reply_seconds: 45, reply_gap_seconds: 120, welcome: '您好，欢迎光临', offline_text: '' };
+      await call(supervisor, 'PUT', '/api/v1/stores/{id}/chat-settings', { params: { id: data.SH01 }, body: settings, expect: 200 });
+      const after = await conforms(agent, '/api/v1/stores/{id}/chat-settings', { params: { id: data.SH01 } });
+      assert.equal(after.json.idle_end_minutes, 20);
+    });
+  });
+
   describe('reports', () => {
     it('GET /api/v1/reports/dashboard (the caller’s stores and one store)', async () => {
       await conforms(supervisor, '/api/v1/reports/dashboard');

@@ -3,11 +3,15 @@
 
 namespace kefu::api {
 
-void add_chat_routes(RouteTable&);  // routes.cpp (conversations, presence, the live view)
+void add_chat_routes(RouteTable&);         // routes.cpp (conversations, presence, the live view)
+void add_chat_canned_routes(RouteTable&);  // canned_routes.cpp (canned replies, chat settings)
 
 namespace {
 
-void add_routes(RouteTable& r) { add_chat_routes(r); }
+void add_routes(RouteTable& r) {
+  add_chat_routes(r);
+  add_chat_canned_routes(r);
+}
 
 }  // namespace
 

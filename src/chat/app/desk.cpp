@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "callbacks/domain/rating.hpp"
+#include "chat/app/chat_settings.hpp"
 #include "chat/app/conversations.hpp"
 #include "chat/domain/assignment.hpp"
 #include "chat/domain/errors.hpp"
@@ -101,11 +102,7 @@ void require_writer(Context& c, const chat::Conversation& conv) {
 
 }  // namespace
 
-chat::Settings settings_for(Context&, int64_t store_id) {
-  chat::Settings s;
-  s.store_id = store_id;
-  return s;
-}
+chat::Settings settings_for(Context& c, int64_t store_id) { return chat_settings(c, store_id); }
 
 std::vector<chat::Conversation> list_conversations(Context& c, const ConversationQuery& q) {
   require_scope(c.actor, "chat:read");

@@ -23,5 +23,8 @@ inline constexpr ErrorCode kConversationAssigned{"conversation_assigned", K::con
                                                  "an agent is serving the conversation; write to them directly"};
 inline constexpr ErrorCode kChatFlood{"chat_flood", K::too_many, "发送过于频繁，请稍后再试",
                                       "too many messages at once; please slow down"};
+inline constexpr ErrorCode kCannedShortcutTaken{"canned_shortcut_taken", K::conflict,
+                                                "快捷词“{shortcut}”已被使用，请换一个",
+                                                "the shortcut {shortcut} is already taken; choose another"};
 
 }  // namespace kefu::errors

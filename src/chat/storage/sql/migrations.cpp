@@ -1,4 +1,5 @@
-// The schema of live chat: conversations, their numbered messages, agents' chat state.
+// The schema of live chat: conversations, their numbered messages, agents' chat state,
+// canned replies and each store's chat settings.
 #include "chat/storage/sql/migrations.hpp"
 
 namespace kefu::storage::sql {
@@ -61,9 +62,23 @@ CREATE TABLE chat_feed(
 CREATE TRIGGER chat_feed_notify AFTER INSERT ON chat_feed
   FOR EACH STATEMENT EXECUTE FUNCTION kefu_notify_change();
 )SQL"},
+    // Canned replies: a store's (owner_id NULL) or a person's own (store_id NULL); a
+    // shortcut is unique within each set. Settings: one row per store that has its own.
+    {.number = 3, .sql = R"SQL(
+CREATE TABLE chat_canned(
+  id {id}, store_id {int} REFERENCES stores(id), owner_id {int} REFERENCES staff(id), shortcut TEXT NOT NULL,
+  title TEXT NOT NULL, body TEXT NOT NULL, created_at {int} NOT NULL, updated_at {int} NOT NULL,
+  created_by {int} NOT NULL REFERENCES staff(id), CHECK ((store_id IS NULL) <> (owner_id IS NULL)));
+CREATE UNIQUE INDEX chat_canned_store_shortcut ON chat_canned(store_id, shortcut) WHERE owner_id IS NULL;
+CREATE UNIQUE INDEX chat_canned_own_shortcut ON chat_canned(owner_id, shortcut) WHERE store_id IS NULL;
+CREATE TABLE chat_settings(
+  store_id {int} PRIMARY KEY REFERENCES stores(id), idle_end_minutes {int} NOT NULL,
+  first_reply_seconds {int} NOT NULL, reply_gap_seconds {int} NOT NULL, welcome TEXT NOT NULL,
+  offline_text TEXT NOT NULL, updated_at {int} NOT NULL, updated_by {int} NOT NULL REFERENCES staff(id));
+)SQL"},
 };
 
-constexpr CountedTable kTables[] = {{"conversations"}, {"chat_photos"}};
+constexpr CountedTable kTables[] = {{"conversations"}, {"chat_photos"}, {"chat_canned"}, {"chat_settings"}};
 
 }  // namespace
 

@@ -1,0 +1,119 @@
+// Canned replies (快捷回复) and each store's chat settings (docs/chat.md).
+#include <limits>
+
+#include "chat/app/canned.hpp"
+#include "chat/app/chat_settings.hpp"
+#include "core/api/json_io.hpp"
+#include "core/api/routes.hpp"
+#include "core/api/support.hpp"
+
+namespace kefu::api {
+namespace {
+
+using nlohmann::json;
+
+json opt_id(const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); }
+
+json render_canned(const chat::CannedReply& r) {
+  return {{"id", r.id},
+          {"store_id", opt_id(r.store_id)},
+          {"owner_id", opt_id(r.owner_id)},
+          {"shortcut", r.shortcut},
+          {"title", r.title},
+          {"body", r.body},
+          {"created_at", r.created_at},
+          {"updated_at", r.updated_at},
+          {"created_by", r.created_by}};
+}
+
+json render_settings(const chat::Settings& s) {
+  return {{"store_id", s.store_id},
+          {"idle_end_minutes", s.idle_end_minutes},
+          {"first_reply_seconds", s.first_reply_seconds},
+          {"reply_gap_seconds", s.reply_gap_seconds},
+          {"welcome", s.welcome},
+          {"offline_text", s.offline_text}};
+}
+
+app::CannedInput canned_from(const json& b) {
+  return {.store_id = maybe_int(b, "store_id"),
+          .shortcut = req_string(b, "shortcut"),
+          .title = req_string(b, "title"),
+          .body = req_string(b, "body")};
+}
+
+// An int field; a number beyond int's range becomes -1, which the bounds refuse.
+int small_int(const json& b, const char* field) {
+  const auto v = req_int(b, field);
+  return v < 0 || v > std::numeric_limits<int>::max() ? -1 : static_cast<int>(v);
+}
+
+void list(Services& s, http::Request& req, http::Reply reply) {
+  auto actor = authenticate(s, req);
+  auto store_id = query_int(req, "store_id");
+  auto q = req.query_value("q");
+  read(s, req, reply, actor, [store_id, q](app::Context& c) {
+    json items = json::array();
+    for (const auto& r : app::list_canned(c, store_id, q)) items.push_back(render_canned(r));
+    return ok(200, {{"items", items}});
+  });
+}
+
+void create(Services& s, http::Request& req, http::Reply reply) {
+  auto actor = authenticate(s, req);
+  auto in = canned_from(parse_object(req));
+  write(s, req, std::move(reply), actor,
+        [in](app::Context& c) { return ok(201, render_canned(app::create_canned(c, in))); });
+}
+
+void update(Services& s, http::Request& req, http::Reply reply) {
+  auto actor = authenticate(s, req);
+  auto id = path_id(req);
+  auto in = canned_from(parse_object(req));
+  write(s, req, std::move(reply), actor,
+        [id, in](app::Context& c) { return ok(200, render_canned(app::update_canned(c, id, in))); });
+}
+
+void remove(Services& s, http::Request& req, http::Reply reply) {
+  auto actor = authenticate(s, req);
+  auto id = path_id(req);
+  write(s, req, std::move(reply), actor, [id](app::Context& c) {
+    app::delete_canned(c, id);
+    return ok(200, {{"id", id}, {"deleted", true}});
+  });
+}
+
+void get_settings(Services& s, http::Request& req, http::Reply reply) {
+  auto actor = authenticate(s, req);
+  auto id = path_id(req);
+  read(s, req, reply, actor, [id](app::Context& c) { return ok(200, render_settings(app::get_chat_settings(c, id))); });
+}
+
+void put_settings(Services& s, http::Request& req, http::Reply reply) {
+  auto actor = authenticate(s, req);
+  auto b = parse_object(req);
+  chat::Settings in{.store_id = path_id(req),
+                    .idle_end_minutes = small_int(b, "idle_end_minutes"),
+                    .first_reply_seconds = small_int(b, "first_reply_seconds"),
+                    .reply_gap_seconds = small_int(b, "reply_gap_seconds"),
+                    .welcome = opt_string(b, "welcome"),
+                    .offline_text = opt_string(b, "offline_text")};
+  write(s, req, std::move(reply), actor,
+        [in](app::Context& c) { return ok(200, render_settings(app::put_chat_settings(c, in))); });
+}
+
+}  // namespace
+
+void add_chat_canned_routes(RouteTable& r) {
+  r.add("GET", "/api/v1/chat/canned", staff("agent", "chat:read"), list);
+  r.add("POST", "/api/v1/chat/canned", staff("agent", "chat:write"), create);
+  // The owner of a personal entry, or supervisor+ of the store for the store's entries.
+  r.add("PUT", "/api/v1/chat/canned/{id}",
+        staff("agent", "chat:write").on(Reach::canned_reply).owner_or_role("supervisor"), update);
+  r.add("DELETE", "/api/v1/chat/canned/{id}",
+        staff("agent", "chat:write").on(Reach::canned_reply).owner_or_role("supervisor"), remove);
+  r.add("GET", "/api/v1/stores/{id}/chat-settings", staff("agent", "chat:read").on(Reach::store), get_settings);
+  r.add("PUT", "/api/v1/stores/{id}/chat-settings", staff("supervisor", "chat:write").on(Reach::store), put_settings);
+}
+
+}  // namespace kefu::api

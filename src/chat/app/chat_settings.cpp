@@ -1,0 +1,64 @@
+#include "chat/app/chat_settings.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "chat/storage/canned_store.hpp"
+#include "core/app/scope.hpp"
+#include "core/app/validate.hpp"
+#include "core/domain/errors.hpp"
+#include "org/storage/org_store.hpp"
+#include "tickets/app/record.hpp"
+
+namespace kefu::app {
+namespace {
+
+void require_store(Context& c, int64_t store_id) {
+  if (!c.actor.in_store(store_id) || !c.store<storage::OrgStore>().store_exists(store_id))
+    throw make_error(errors::kNotFound, {{"what", Text("门店", "store")}});
+}
+
+void check_range(const char* field, int value, int max) {
+  if (value >= 1 && value <= max) return;
+  const auto range = std::to_string(1) + " – " + std::to_string(max);
+  throw make_error(errors::kInvalidField,
+                   {{"field", field}, {"problem", Text("应在 " + range + " 之间", "it must be " + range)}}, field);
+}
+
+nlohmann::json snapshot(const chat::Settings& s) {
+  return {{"idle_end_minutes", s.idle_end_minutes},
+          {"first_reply_seconds", s.first_reply_seconds},
+          {"reply_gap_seconds", s.reply_gap_seconds},
+          {"welcome", s.welcome},
+          {"offline_text", s.offline_text}};
+}
+
+}  // namespace
+
+chat::Settings chat_settings(Context& c, int64_t store_id) {
+  if (auto row = c.store<storage::CannedStore>().chat_settings(store_id)) return row->settings;
+  return chat::Settings{.store_id = store_id};
+}
+
+chat::Settings get_chat_settings(Context& c, int64_t store_id) {
+  require_scope(c.actor, "chat:read");
+  require_store(c, store_id);
+  return chat_settings(c, store_id);
+}
+
+chat::Settings put_chat_settings(Context& c, const chat::Settings& in) {
+  require_scope(c.actor, "chat:write");
+  require_store(c, in.store_id);
+  require_role(c.actor, "supervisor");
+  check_range("idle_end_minutes", in.idle_end_minutes, chat::kMaxIdleEndMinutes);
+  check_range("first_reply_seconds", in.first_reply_seconds, chat::kMaxReplySeconds);
+  check_range("reply_gap_seconds", in.reply_gap_seconds, chat::kMaxReplySeconds);
+  check_text("welcome", in.welcome, chat::kMaxSettingsText, false);
+  check_text("offline_text", in.offline_text, chat::kMaxSettingsText, false);
+  const auto before = chat_settings(c, in.store_id);
+  c.store<storage::CannedStore>().put_chat_settings(
+      {.settings = in, .updated_at = c.now_ms, .updated_by = c.actor.staff_id});
+  audit(c, "chat_settings.update", "store", in.store_id, snapshot(before), snapshot(in));
+  return in;
+}
+
+}  // namespace kefu::app

@@ -1,0 +1,86 @@
+// A store's chat settings: defaults until a supervisor sets them, within bounds, audited.
+#include "chat/app/chat_settings.hpp"
+
+#include "core/storage/platform_stores.hpp"
+#include "sla/app/sla_fixture.hpp"
+
+namespace kefu::app {
+namespace {
+
+using namespace kefu::app::testing;
+
+class ChatSettings : public SlaUseCases {
+ protected:
+  chat::Settings wanted() {
+    return {.store_id = store_a,
+            .idle_end_minutes = 30,
+            .first_reply_seconds = 45,
+            .reply_gap_seconds = 120,
+            .welcome = "您好，欢迎光临甲店",
+            .offline_text = "客服已下班，请留言，我们明天联系您"};
+  }
+  std::string put_code(const people::Actor& who, const chat::Settings& s) {
+    return code_of([&] { as(who, [&](Context& c) { return put_chat_settings(c, s); }); });
+  }
+};
+
+TEST_F(ChatSettings, AStoreHasTheDefaultsUntilASupervisorSetsThem) {
+  auto s = as(agent, [&](Context& c) { return get_chat_settings(c, store_a); });
+  EXPECT_EQ(s.store_id, store_a);
+  EXPECT_EQ(s.idle_end_minutes, 15);
+  EXPECT_EQ(s.first_reply_seconds, 60);
+  EXPECT_EQ(s.reply_gap_seconds, 180);
+  EXPECT_EQ(s.welcome, "");
+
+  EXPECT_EQ(put_code(supervisor, wanted()), "none");
+  s = as(agent2, [&](Context& c) { return get_chat_settings(c, store_a); });
+  EXPECT_EQ(s.idle_end_minutes, 30);
+  EXPECT_EQ(s.first_reply_seconds, 45);
+  EXPECT_EQ(s.reply_gap_seconds, 120);
+  EXPECT_EQ(s.welcome, "您好，欢迎光临甲店");
+  EXPECT_EQ(s.offline_text, "客服已下班，请留言，我们明天联系您");
+  // What the chat itself reads, without the caller's reach; store B keeps the defaults.
+  EXPECT_EQ(as(agent_b, [&](Context& c) { return chat_settings(c, store_a); }).idle_end_minutes, 30);
+  EXPECT_EQ(as(agent, [&](Context& c) { return chat_settings(c, store_b); }).idle_end_minutes, 15);
+}
+
+TEST_F(ChatSettings, OnlyTheStoresSupervisorsChangeThemWithinBounds) {
+  EXPECT_EQ(put_code(agent, wanted()), "forbidden");
+  auto b = wanted();
+  b.store_id = store_b;
+  EXPECT_EQ(put_code(supervisor, b), "not_found");
+  EXPECT_EQ(code_of([&] { as(agent, [&](Context& c) { return get_chat_settings(c, store_b); }); }), "not_found");
+  EXPECT_EQ(code_of([&] { as(admin, [&](Context& c) { return get_chat_settings(c, store_b + 100); }); }), "not_found");
+  EXPECT_EQ(put_code(admin, b), "none") << "admins serve every store";
+
+  auto bad = wanted();
+  bad.idle_end_minutes = 0;
+  EXPECT_EQ(put_code(supervisor, bad), "invalid_field");
+  bad = wanted();
+  bad.idle_end_minutes = chat::kMaxIdleEndMinutes + 1;
+  EXPECT_EQ(put_code(supervisor, bad), "invalid_field");
+  bad = wanted();
+  bad.first_reply_seconds = -5;
+  EXPECT_EQ(put_code(supervisor, bad), "invalid_field");
+  bad = wanted();
+  bad.reply_gap_seconds = chat::kMaxReplySeconds + 1;
+  EXPECT_EQ(put_code(supervisor, bad), "invalid_field");
+  bad = wanted();
+  bad.welcome = std::string(chat::kMaxSettingsText + 1, 'x');
+  EXPECT_EQ(put_code(supervisor, bad), "too_long");
+  bad = wanted();
+  bad.idle_end_minutes = chat::kMaxIdleEndMinutes;
+  bad.reply_gap_seconds = chat::kMaxReplySeconds;
+  bad.offline_text = "";
+  EXPECT_EQ(put_code(manager, bad), "none") << "the upper bounds themselves; empty texts are the built-in ones";
+
+  auto log = db->reader().get<storage::AuditStore>().audit("store", store_a);
+  ASSERT_EQ(log.size(), 1u);
+  EXPECT_EQ(log[0].action, "chat_settings.update");
+  EXPECT_EQ(log[0].actor_id, manager.staff_id);
+  EXPECT_NE(log[0].before_json.find("\"idle_end_minutes\":15"), std::string::npos) << "the defaults before";
+  EXPECT_NE(log[0].after_json.find("\"idle_end_minutes\":1440"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kefu::app
