@@ -77,12 +77,29 @@ ClientFrame parse(std::string_view raw) {
   return f;
 }
 
+namespace {
+
+// An event's body as the customer may see it: the staff ids it names (who was assigned,
+// who transferred, invited or assigned it) taken out; words such as "by": "customer" stay.
+std::string customer_event_body(const std::string& body) {
+  json e = json::parse(body, nullptr, false);
+  if (e.is_discarded() || !e.is_object()) return body;
+  for (const char* key : {"agent_id", "from", "by", "staff_id"})
+    if (auto it = e.find(key); it != e.end() && it->is_number()) e.erase(it);
+  return e.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace
+
 json message_json(const Message& m, bool for_customer) {
+  std::string body = m.body;
+  if (for_customer && m.kind == "whisper") body.clear();
+  if (for_customer && m.kind == "event") body = customer_event_body(m.body);
   json o{{"conversation_id", m.conversation_id},
          {"seq", m.seq},
          {"sender", m.sender},
          {"kind", m.kind},
-         {"body", for_customer && m.kind == "whisper" ? "" : m.body},
+         {"body", body},
          {"created_at", m.created_at}};
   if (!m.client_msg_id.empty() && (!for_customer || m.sender == "customer")) o["client_msg_id"] = m.client_msg_id;
   if (!for_customer && m.staff_id) o["staff_id"] = *m.staff_id;

@@ -68,6 +68,18 @@ TEST(ChatProtocol, TheCustomerSeesNoStaffIdentityNorWhispers) {
   EXPECT_EQ(json::parse(render_message(own, true))["client_msg_id"], "c-9") << "the sender matches its retries";
 }
 
+TEST(ChatProtocol, EventsNameNoStaffToTheCustomer) {
+  Message moved{
+      7,   8, "system", std::nullopt, "", "event", R"({"event":"transferred","agent_id":4,"from":5})", std::nullopt,
+      1002};
+  auto customer = json::parse(json::parse(render_message(moved, true))["body"].get<std::string>());
+  EXPECT_EQ(customer, json::parse(R"({"event":"transferred"})"));
+  auto staff = json::parse(json::parse(render_message(moved, false))["body"].get<std::string>());
+  EXPECT_EQ(staff["agent_id"], 4);
+  Message ended{7, 9, "system", std::nullopt, "", "event", R"({"event":"ended","by":"customer"})", std::nullopt, 1003};
+  EXPECT_EQ(json::parse(json::parse(render_message(ended, true))["body"].get<std::string>())["by"], "customer");
+}
+
 TEST(ChatProtocol, ServerFrames) {
   Message m{7, 6, "customer", std::nullopt, "c-9", "text", "好的", std::nullopt, 1001};
   EXPECT_EQ(json::parse(render_ack(m, true)),
