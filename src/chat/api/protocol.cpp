@@ -39,6 +39,17 @@ std::string text(const json& o, const char* field, bool required) {
   return it->get<std::string>();
 }
 
+// What the customer may read of a message: no whisper text, and events without the staff
+// they name (who was assigned, who transferred: the page says 客服).
+std::string customer_body(const Message& m) {
+  if (m.kind == "whisper") return "";
+  if (m.kind != "event") return m.body;
+  auto o = json::parse(m.body, nullptr, false);
+  if (o.is_discarded() || !o.is_object()) return "{}";
+  for (const char* key : {"agent_id", "from", "by", "staff_id"}) o.erase(key);
+  return o.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 }  // namespace
 
 ClientFrame parse(std::string_view raw) {
@@ -77,29 +88,12 @@ ClientFrame parse(std::string_view raw) {
   return f;
 }
 
-namespace {
-
-// An event's body as the customer may see it: the staff ids it names (who was assigned,
-// who transferred, invited or assigned it) taken out; words such as "by": "customer" stay.
-std::string customer_event_body(const std::string& body) {
-  json e = json::parse(body, nullptr, false);
-  if (e.is_discarded() || !e.is_object()) return body;
-  for (const char* key : {"agent_id", "from", "by", "staff_id"})
-    if (auto it = e.find(key); it != e.end() && it->is_number()) e.erase(it);
-  return e.dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-}  // namespace
-
 json message_json(const Message& m, bool for_customer) {
-  std::string body = m.body;
-  if (for_customer && m.kind == "whisper") body.clear();
-  if (for_customer && m.kind == "event") body = customer_event_body(m.body);
   json o{{"conversation_id", m.conversation_id},
          {"seq", m.seq},
          {"sender", m.sender},
          {"kind", m.kind},
-         {"body", body},
+         {"body", for_customer ? customer_body(m) : m.body},
          {"created_at", m.created_at}};
   if (!m.client_msg_id.empty() && (!for_customer || m.sender == "customer")) o["client_msg_id"] = m.client_msg_id;
   if (!for_customer && m.staff_id) o["staff_id"] = *m.staff_id;
