@@ -121,6 +121,7 @@ describe('live chat over WebSockets', () => {
     await online(a);
     const assigned = await s1.next('message', (m) => eventOf(m)?.event === 'assigned');
     assert.equal(assigned.sender, 'system');
+    assert.deepEqual(eventOf(assigned), { event: 'assigned' }, 'the customer is not told which agent');
     assert.equal((await s1.next('queue', (q) => q.position === 0)).staffed, true);
     const moved = await s2.next('queue', (q) => q.position === 1);
     assert.equal(moved.staffed, true);
@@ -256,6 +257,15 @@ describe('live chat over WebSockets', () => {
     const note = got.find((m) => m.kind === 'whisper');
     assert.equal(note?.body, '顾客要退外套，已要小票');
     assert.equal(eventOf(got.at(-1))?.event, 'transferred');
+    // A console B opens afterwards asks for it from the start: the same history.
+    const later = track(await staffSocket(server.base, b));
+    later.send({ type: 'watch', conversation_id: chat.id, after: 0 });
+    const again = [];
+    while (again.length < lastSeq) again.push(await later.next('message', (m) => m.conversation_id === chat.id));
+    assert.deepEqual(again.map((m) => [m.seq, m.kind, m.body]), got.map((m) => [m.seq, m.kind, m.body]));
+    await later.roundTrip();
+    await sleep(200);
+    assert.deepEqual(later.drain('message'), [], 'each once');
     // B now writes to the customer; A may only whisper.
     const byB = await b.post(`/api/v1/chat/conversations/${chat.id}/messages`, { client_msg_id: 'b-1', body: '您好，我来为您办理' });
     assert.equal(byB.status, 201, byB.text);
