@@ -364,6 +364,18 @@ describe('live chat over WebSockets', () => {
     assert.equal((await customerView(chat.token)).conversation.has_ticket, true);
   });
 
+  it('a socket greets a chat the moment it starts (twenty times, each on a fresh connection)', async () => {
+    for (let i = 0; i < 20; i++) {
+      const chat = await startChat(server.base, SH01);
+      const s = await customerSocket(server.base, chat.token, 0, { hello: false });
+      s.send({ type: 'hello', token: chat.token, after: 0 });
+      const first = await s.next(null, (f) => f.type === 'conversation' || f.type === 'error');
+      assert.equal(first.type, 'conversation', `chat ${i}: ${JSON.stringify(first)}`);
+      await s.terminate();
+      assert.equal((await customerPost(chat.token, 'end')).status, 200);
+    }
+  });
+
   it('rating: only after the end, and only once', async () => {
     const chat = await startChat(server.base, SH01);
     const early = await customerPost(chat.token, 'rating', { rating: 5 });
