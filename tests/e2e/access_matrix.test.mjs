@@ -8,6 +8,10 @@
 // token of each role with each scope. Objects: one of each kind (ticket, task, resolution,
 // attachment, member, store, notification, canned reply) in store A and in store B; store B's objects
 // carry a marker text that no answer to a store-A caller may contain.
+// Live chat: a conversation in each store, started by a customer and assigned by the store's
+// supervisor to an agent who is none of the callers, with a customer photo; a chat link of
+// store A for the customer routes. The two WebSocket routes answer a plain GET with 426
+// upgrade_required once past the access checks, which counts as "allowed".
 //
 // Expected, from the declaration: staff routes answer 401 to nobody; 403 below min_role or
 // for a token without the scope; 404 for another store's object (admins serve all stores);
@@ -122,7 +126,8 @@ describe('access matrix: every route × role × store × token scope', () => {
     const staffSession = fx.callers.find((c) => c.name === 'session:admin');
     for (const route of customerRoutes) {
       const csat = route.path.includes('/csat/');
-      const own = csat ? fx.csatA : fx.linkA;
+      const chat = route.path.startsWith('/api/v1/public/chats/');
+      const own = csat ? fx.csatA : chat ? fx.chatLinkA : fx.linkA;
       const cases = [
         // A link that does not exist, with and without staff credentials beside it.
         { name: 'forged link', token: 'x'.repeat(own.length), client: anon, want: 'denied' },
@@ -131,9 +136,11 @@ describe('access matrix: every route × role × store × token scope', () => {
       ];
       if (route.path.includes('/attachments/{id}'))
         cases.push({ name: "own link, another ticket's photo", token: own, id: fx.attachmentB, client: anon, want: 'denied' });
+      if (chat && route.path.includes('/photos/{id}'))
+        cases.push({ name: "own chat, another conversation's photo", token: own, id: fx.chatB.photo, client: anon, want: 'denied' });
       for (const c of cases) {
-        const path = route.path.replace('{token}', c.token).replace('{id}', String(c.id ?? fx.publicPhotoA));
-        const req = customerRequest(route, path, csat);
+        const path = route.path.replace('{token}', c.token).replace('{id}', String(c.id ?? (chat ? fx.chatLinkPhotoA : fx.publicPhotoA)));
+        const req = chat ? chatCustomerRequest(route, path) : customerRequest(route, path, csat);
         const r = await c.client.request(route.method, req.path, req.opts);
         counts.cases++;
         const what = `${route.method} ${route.path} with ${c.name} → ${r.status}`;
@@ -250,9 +257,30 @@ async function fixture(server, admin) {
 
   const policies = (await admin.get('/api/v1/sla/policies')).json.items;
   const gaoyan = await server.login('gaoyan');
+
+  // Live chat: a conversation per store assigned to its store's owner agent (no caller).
+  const chatA = await conversation(server, A, await server.login('chenjing'), ids[`m_owner_${tag}`], markerA);
+  const chatB = await conversation(server, B, gaoyan, ids[`m_ownerb_${tag}`], marker);
+  own.conversation = chatA.id;
+  own.chatPhoto = chatA.photo;
+  own.chatAgent = ids[`m_owner_${tag}`];
+  other.conversation = chatB.id;
+  other.chatPhoto = chatB.photo;
+  other.chatAgent = ids[`m_ownerb_${tag}`];
+  // The customer routes' chat link: a chat of store A left waiting, with a photo.
+  r = await anon.post('/api/v1/public/chats', { store_id: A, name: '矩阵顾客' });
+  if (r.status !== 201) throw new Error(`chat link: ${r.status} ${r.text}`);
+  const chatLinkA = r.json.token;
+  r = await anon.request('POST', `/api/v1/public/chats/${chatLinkA}/photos?filename=c.png`, {
+    body: PNG, headers: { 'content-type': 'image/png' },
+  });
+  if (r.status !== 201) throw new Error(`chat photo: ${r.status} ${r.text}`);
+  const chatLinkPhotoA = r.json.message.attachment_id;
+
   return {
     A, B, deskA, deskB, tag, marker, markerA, callers, own, other, ids, policy: policies[0],
     linkA, publicPhotoA, csatA: own.csat, attachmentB: other.attachment, gaoyan, victim, victimToken, admin,
+    chatB, chatLinkA, chatLinkPhotoA,
   };
 }
 
@@ -261,6 +289,28 @@ async function storeCanned(admin, store, shortcut, text) {
   const r = await admin.post('/api/v1/chat/canned', { store_id: store, shortcut, title: '矩阵', body: text });
   if (r.status !== 201) throw new Error(`canned reply: ${r.status} ${r.text}`);
   return r.json.id;
+}
+
+// A customer's chat in `store` (the text as name and first message), a photo from the
+// customer, assigned by the store's supervisor to `agentId`: { id, photo }.
+async function conversation(server, store, supervisor, agentId, text) {
+  const anon = new Client(server.base);
+  let r = await anon.post('/api/v1/public/chats', { store_id: store, name: text.slice(0, 40) });
+  if (r.status !== 201) throw new Error(`chat: ${r.status} ${r.text}`);
+  const token = r.json.token;
+  r = await anon.post(`/api/v1/public/chats/${token}/messages`, { client_msg_id: 'm-1', body: text });
+  if (r.status !== 201) throw new Error(`chat message: ${r.status} ${r.text}`);
+  r = await anon.request('POST', `/api/v1/public/chats/${token}/photos?filename=c.png`, {
+    body: PNG, headers: { 'content-type': 'image/png' },
+  });
+  if (r.status !== 201) throw new Error(`chat photo: ${r.status} ${r.text}`);
+  const photo = r.json.message.attachment_id;
+  const list = (await supervisor.get(`/api/v1/chat/conversations?store_id=${store}&status=queued&limit=200`)).json.items;
+  const id = list.find((c) => c.customer_name === text.slice(0, 40))?.id;
+  if (!id) throw new Error(`chat not in the supervisor's list: ${JSON.stringify(list).slice(0, 300)}`);
+  r = await supervisor.post(`/api/v1/chat/conversations/${id}/assign`, { agent_id: agentId });
+  if (r.status !== 200) throw new Error(`chat assign: ${r.status} ${r.text}`);
+  return { id, photo, token };
 }
 
 // ---------------------------------------------------------------------------------------
@@ -274,7 +324,7 @@ async function sample(route, side, caller, fx) {
   const n = ++unique;
   const idOf = {
     none: null, store: o.store, ticket: o.ticket, task: o.task, resolution: o.resolution,
-    attachment: o.attachment, member: o.member, canned_reply: o.canned,
+    attachment: o.attachment, member: o.member, canned_reply: o.canned, conversation: o.conversation,
   };
   let id = idOf[route.access.reach];
   if (route.access.reach === 'notification') {
@@ -290,6 +340,7 @@ async function sample(route, side, caller, fx) {
     id = await storeCanned(fx.admin, o.store, `d${fx.tag}${n}`.slice(0, 20), side === 'own' ? fx.markerA : fx.marker);
   if (id !== null && id !== undefined) path = path.replace('{id}', String(id));
   else path = path.replace('{id}', '1');
+  path = path.replace('{photo}', String(o.chatPhoto));
   const key = `${route.method} ${route.path}`;
   const bodies = {
     'POST /api/v1/auth/logout': undefined,
@@ -328,15 +379,29 @@ async function sample(route, side, caller, fx) {
     'PUT /api/v1/stores/{id}/chat-settings': {
       idle_end_minutes: 15, first_reply_seconds: 60, reply_gap_seconds: 180, welcome: '', offline_text: '',
     },
+    'POST /api/v1/chat/presence': { presence: 'away' },
+    // A whisper: anyone of the store may write one (to the customer: the agent, invited or supervisor+).
+    'POST /api/v1/chat/conversations/{id}/messages': { client_msg_id: `m${n}`, body: '内部备注', whisper: true },
+    'POST /api/v1/chat/conversations/{id}/read': { seq: 1 },
+    'POST /api/v1/chat/conversations/{id}/pick': {},
+    'POST /api/v1/chat/conversations/{id}/assign': { agent_id: o.chatAgent },
+    'POST /api/v1/chat/conversations/{id}/transfer': { agent_id: o.chatAgent, note: '转接' },
+    'POST /api/v1/chat/conversations/{id}/invite': { staff_id: o.chatAgent },
+    'POST /api/v1/chat/conversations/{id}/end': {},
+    'POST /api/v1/chat/conversations/{id}/member': { member_id: o.member },
+    'POST /api/v1/chat/conversations/{id}/ticket': { type: 'inquiry' },
+    'PUT /api/v1/staff/{id}/chat': { capacity: 3, queues: [] },
   };
   const queries = {
     'GET /api/v1/reports/dashboard': `?store_id=${o.store}`,
     'GET /api/v1/reports/sla': `?store_id=${o.store}&from=${Date.now() - 86400000}&to=${Date.now()}`,
     'GET /api/v1/stores/{id}/calendar/deadline': `?from=${Date.now()}&minutes=60`,
     'GET /api/v1/members': `?phone=${o.phone}`,
+    'GET /api/v1/chat/monitor': `?store_id=${o.store}`,
+    'GET /api/v1/chat/report': `?store_id=${o.store}`,
   };
   const opts = {};
-  if (key === 'POST /api/v1/tickets/{id}/attachments') {
+  if (key === 'POST /api/v1/tickets/{id}/attachments' || key === 'POST /api/v1/chat/conversations/{id}/photos') {
     path += '?filename=m.png';
     opts.body = PNG;
     opts.headers = { 'content-type': 'image/png' };
@@ -382,11 +447,28 @@ function customerRequest(route, path, csat) {
   return { path, opts };
 }
 
+// The customer's chat routes: a body each that passes validation.
+function chatCustomerRequest(route, path) {
+  const opts = {};
+  if (route.method !== 'POST') return { path, opts };
+  if (path.endsWith('/photos')) {
+    path += '?filename=c.png';
+    opts.body = PNG;
+    opts.headers = { 'content-type': 'image/png' };
+  } else if (path.endsWith('/messages')) opts.body = { client_msg_id: `c${++unique}`, body: '顾客补充说明' };
+  else if (path.endsWith('/read')) opts.body = { seq: 1 };
+  else if (path.endsWith('/rating')) opts.body = { rating: 5, comment: '好' };
+  else if (path.endsWith('/leave-message')) opts.body = { phone: '13900003333', body: '请回电' };
+  else opts.body = {};
+  return { path, opts };
+}
+
 function openRequest(route, fx) {
   const bodies = {
     'POST /api/v1/auth/login': { username: 'nobody', password: 'wrong' },
     'POST /api/v1/public/tickets': { store_id: fx.A, type: 'suggestion', subject: '建议', description: '多设座椅', phone: '13900002222' },
     'POST /api/v1/public/track': { number: 'KF00000000000', phone: '13900002222', code: 'ABCDEF' },
+    'POST /api/v1/public/chats': { store_id: fx.A, name: '矩阵访客' },
   };
   const key = `${route.method} ${route.path}`;
   return { path: route.path, opts: key in bodies ? { body: bodies[key] } : {} };

@@ -60,7 +60,21 @@ const OWNERS = {
     '/api/v1/tickets/{id}/tracking-slip',
     '/api/v1/tickets/{id}/customer-access/revoke',
   ],
-  chat: ['/api/v1/chat/canned', '/api/v1/chat/canned/{id}', '/api/v1/stores/{id}/chat-settings'],
+  chat: [
+    '/api/v1/public/chats',
+    '/api/v1/public/chats/socket',
+    '/api/v1/public/chats/{token}',
+    '/api/v1/public/chats/{token}/(messages|photos|read|end|rating|leave-message)',
+    '/api/v1/public/chats/{token}/photos/{id}',
+    '/api/v1/chat/*',
+    '/api/v1/chat/conversations/{id}',
+    '/api/v1/chat/conversations/{id}/(messages|photos|read|pick|assign|transfer|invite|end|member|ticket)',
+    '/api/v1/chat/conversations/{id}/photos/{photo}',
+    '/api/v1/staff/{id}/chat',
+    '/api/v1/chat/canned',
+    '/api/v1/chat/canned/{id}',
+    '/api/v1/stores/{id}/chat-settings',
+  ],
 };
 
 function compile(pattern) {

@@ -483,6 +483,8 @@ void add_chat_routes(RouteTable& r) {
   r.add("POST", "/api/v1/public/chats/{token}/rating", customer_chat(), customer_rate);
   r.add("POST", "/api/v1/public/chats/{token}/leave-message", customer_chat(), customer_leave_message);
 
+  // owner_or on a conversation: its assigned agent (for photos and invitations also an
+  // invited colleague), else supervisor and above; anyone of the store may whisper.
   const auto reader = staff("agent", "chat:read"), writer = staff("agent", "chat:write");
   r.add("GET", "/api/v1/chat/socket", reader, staff_socket);
   r.add("GET", "/api/v1/chat/me", reader, me);
@@ -490,15 +492,18 @@ void add_chat_routes(RouteTable& r) {
   r.add("GET", "/api/v1/chat/conversations", reader, list);
   r.add("GET", "/api/v1/chat/conversations/{id}", reader.on(Reach::conversation), detail);
   r.add("POST", "/api/v1/chat/conversations/{id}/messages", writer.on(Reach::conversation), staff_send);
-  r.add("POST", "/api/v1/chat/conversations/{id}/photos", writer.on(Reach::conversation), staff_upload);
+  r.add("POST", "/api/v1/chat/conversations/{id}/photos", writer.on(Reach::conversation).owner_or_role("supervisor"),
+        staff_upload);
   r.add("GET", "/api/v1/chat/conversations/{id}/photos/{photo}", reader.on(Reach::conversation), staff_photo_get);
   r.add("POST", "/api/v1/chat/conversations/{id}/read", writer.on(Reach::conversation), staff_read_mark);
   r.add("POST", "/api/v1/chat/conversations/{id}/pick", writer.on(Reach::conversation), pick);
   r.add("POST", "/api/v1/chat/conversations/{id}/assign", staff("supervisor", "chat:write").on(Reach::conversation),
         assign);
-  r.add("POST", "/api/v1/chat/conversations/{id}/transfer", writer.on(Reach::conversation), transfer);
-  r.add("POST", "/api/v1/chat/conversations/{id}/invite", writer.on(Reach::conversation), invite);
-  r.add("POST", "/api/v1/chat/conversations/{id}/end", writer.on(Reach::conversation), end);
+  r.add("POST", "/api/v1/chat/conversations/{id}/transfer", writer.on(Reach::conversation).owner_or_role("supervisor"),
+        transfer);
+  r.add("POST", "/api/v1/chat/conversations/{id}/invite", writer.on(Reach::conversation).owner_or_role("supervisor"),
+        invite);
+  r.add("POST", "/api/v1/chat/conversations/{id}/end", writer.on(Reach::conversation).owner_or_role("supervisor"), end);
   r.add("POST", "/api/v1/chat/conversations/{id}/member", writer.on(Reach::conversation), member);
   r.add("POST", "/api/v1/chat/conversations/{id}/ticket", staff("agent", "tickets:write").on(Reach::conversation),
         make_ticket);

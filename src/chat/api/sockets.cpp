@@ -13,6 +13,7 @@
 #include "core/api/support.hpp"
 #include "core/domain/error.hpp"
 #include "core/domain/errors.hpp"
+#include "core/storage/stores.hpp"
 
 namespace kefu::api {
 namespace {
@@ -220,6 +221,10 @@ http::Response open_socket(std::shared_ptr<Session> me,
     ws->on_message([me, on_frame](std::string text) {
       std::string client_msg_id;
       try {
+        // A fresh snapshot, as every HTTP route takes one: this thread's reader may still
+        // hold the one an earlier request left open for reuse, from before (say) the
+        // commit of the chat this hello names.
+        storage::Snapshot snapshot(me->s.db.reader());
         on_frame(me, text);
       } catch (...) {
         // The client's id, when the frame had one, so that it can mark that message failed.

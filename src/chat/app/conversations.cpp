@@ -282,9 +282,10 @@ chat::Conversation transfer(Context& c, int64_t id, std::optional<int64_t> to_ag
                             const std::optional<std::string>& to_queue, const std::string& note) {
   check_text("note", note, 500, false);
   auto conv = staff_conversation(c, id);
-  require_open(conv);
+  // Who may act before what state it is in (403 before 409), as the route declares.
   if (conv.agent_id != c.actor.staff_id && !c.actor.at_least("supervisor"))
     throw make_error(errors::kNotYourConversation);
+  require_open(conv);
   if (to_agent.has_value() == to_queue.has_value())
     throw make_error(errors::kRequired,
                      {{"what", Text("转接对象（客服或技能组，二选一）", "one of to_agent, to_queue")}}, "to_agent");
@@ -314,9 +315,9 @@ chat::Conversation transfer(Context& c, int64_t id, std::optional<int64_t> to_ag
 
 chat::Conversation end_chat(Context& c, int64_t id) {
   auto conv = staff_conversation(c, id);
-  require_open(conv);
   if (conv.agent_id != c.actor.staff_id && !c.actor.at_least("supervisor"))
     throw make_error(errors::kNotYourConversation);
+  require_open(conv);
   chats(c).end_conversation(id, "agent", c.now_ms);
   event(c, id, {{"event", "ended"}, {"by", "agent"}});
   dispatch(c, conv.store_id, conv.queue);

@@ -146,8 +146,8 @@ chat::Conversation invite(Context& c, int64_t id, int64_t staff_id, const std::s
   require_scope(c.actor, "chat:write");
   check_text("note", note, 500, false);
   auto conv = staff_conversation(c, id);
+  require_writer(c, conv);  // who may act before what state it is in (403 before 409)
   if (conv.status == "ended") throw make_error(errors::kConversationEnded);
-  require_writer(c, conv);
   auto staff = c.store<storage::OrgStore>().staff(staff_id);
   if (!staff || !staff->active ||
       std::find(staff->store_ids.begin(), staff->store_ids.end(), conv.store_id) == staff->store_ids.end())
@@ -250,8 +250,8 @@ storage::Appended customer_photo(Context& c, const std::string& token, const sto
 storage::Appended staff_photo(Context& c, int64_t id, const storage::ChatPhoto& p) {
   require_scope(c.actor, "chat:write");
   auto conv = staff_conversation(c, id);
+  require_writer(c, conv);  // who may act before what state it is in (403 before 409)
   if (conv.status == "ended") throw make_error(errors::kConversationEnded);
-  require_writer(c, conv);
   auto photo = p;
   photo.conversation_id = id;
   photo.sender = "agent";
