@@ -98,6 +98,13 @@ export class ChatClient {
     return p;
   }
 
+  // Messages a REST call answered (a photo upload): merged like frames.
+  merge(id, messages) {
+    const { gap } = this.thread(id).merge(messages);
+    this.emit({ type: 'thread', id });
+    if (gap) this.fetch(id).catch(() => {});
+  }
+
   send(id, body, { whisper = false } = {}) {
     const t = this.thread(id);
     const p = t.addPending(body, { whisper });
@@ -159,6 +166,11 @@ export class ChatClient {
         const id = f.conversation_id;
         if (!this.threads.has(id)) {
           this.emit({ type: 'message', message: f });
+          return;
+        }
+        if (f.kind === 'photo' && f.attachment_id == null) {
+          // A photo frame without its attachment id cannot be shown: the REST answer has it.
+          this.fetch(id).catch(() => {});
           return;
         }
         const t = this.thread(id);
