@@ -337,3 +337,18 @@ describe('ChatClient', () => {
     ]);
   });
 });
+
+describe('ChatClient, a long history', () => {
+  it('loads page after page while the conversation has more than the answer held', async () => {
+    const all = Array.from({ length: 12 }, (_, i) => msg(i + 1));
+    const api = {
+      getConversation: vi.fn(async (id, after = 0) => ({ conversation: { id, last_seq: 12 }, messages: all.filter((m) => m.seq > after).slice(0, 5) })),
+      sendMessage: vi.fn(),
+    };
+    const client = new ChatClient({ api, url: 'ws://x/s', WebSocketImpl: FakeWS, random: () => 0 });
+    const c = await client.open(7);
+    expect(c.last_seq).toBe(12);
+    expect(api.getConversation.mock.calls.map((x) => x[1])).toEqual([undefined, 5, 10]);
+    expect(seqs(client.thread(7))).toEqual(all.map((m) => m.seq));
+  });
+});

@@ -85,11 +85,18 @@ export class ChatClient {
     const t = this.thread(id);
     const p = (async () => {
       try {
-        const r = await this.api.getConversation(id, t.lastSeq || undefined);
-        t.merge(r.messages || [], { complete: true });
-        this.emit({ type: 'thread', id });
-        if (r.conversation) this.emit({ type: 'conversation', conversation: r.conversation });
-        return r.conversation;
+        // The server answers a page (in seq order): go on while it has more than we hold.
+        for (let page = 0; ; page++) {
+          const r = await this.api.getConversation(id, t.lastSeq || undefined);
+          const before = t.lastSeq;
+          t.merge(r.messages || [], { complete: true });
+          this.emit({ type: 'thread', id });
+          const last = r.conversation ? r.conversation.last_seq || 0 : 0;
+          if (last <= t.lastSeq || t.lastSeq === before || page >= 50) {
+            if (r.conversation) this.emit({ type: 'conversation', conversation: r.conversation });
+            return r.conversation;
+          }
+        }
       } finally {
         this.fetching.delete(id);
       }
