@@ -78,6 +78,8 @@ describe('ChatWorkspace', () => {
       },
       'POST /api/v1/chat/conversations/12/pick': { conversation: { ...c12, status: 'assigned', agent_id: 3, assigned_at: NOW } },
       'GET /api/v1/chat/conversations/12': { conversation: { ...c12, status: 'assigned', agent_id: 3, assigned_at: NOW }, messages: [] },
+      'POST /api/v1/chat/conversations/11/ticket': () => [201, { id: 41, number: 'KF2026120400002' }],
+      'POST /api/v1/chat/conversations/11/transfer': (c) => [200, { conversation: { ...c11, status: 'queued', agent_id: null, queue: c.body.queue } }],
       'GET /api/v1/stores/1/chat-settings': { idle_end_minutes: 15, first_reply_seconds: 60, reply_gap_seconds: 180, welcome: '', offline_text: '' },
       'GET /api/v1/members/5': { id: 5, name: '李丽', tier: 'gold', phone: '13812345678', member_no: 'M0005' },
       'GET /api/v1/tickets': { items: [{ id: 40, number: 'KF2026120400001', type: 'complaint', status: 'in_progress', subject: '退款未到账' }] },
@@ -176,6 +178,34 @@ describe('ChatWorkspace', () => {
     expect(last.attributes('data-seq')).toBe('7');
     expect(last.attributes('data-state')).toBe('sent');
     expect(last.find('[data-test="chat-sending"]').exists()).toBe(false);
+  });
+
+  it('makes a ticket from the chat and opens it; transfers to a queue with a note', async () => {
+    await setup();
+    await w.find('[data-test="chat-conversation-11"]').trigger('click');
+    await vi.advanceTimersByTimeAsync(10);
+    await w.find('[data-test="chat-make-ticket"]').trigger('click');
+    await vi.advanceTimersByTimeAsync(10);
+    const subject = document.querySelector('input[data-test="chat-ticket-subject"]');
+    subject.value = '退款未到账';
+    subject.dispatchEvent(new Event('input'));
+    document.querySelector('[data-test="chat-ticket-create"]').click();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(calls.find((c) => c.path === '/api/v1/chat/conversations/11/ticket').body).toEqual({ type: 'inquiry', subject: '退款未到账' });
+    expect(w.vm.$router.currentRoute.value.path).toBe('/tickets/41');
+    await w.vm.$router.push('/chat');
+    await w.find('[data-test="chat-transfer"]').trigger('click');
+    await vi.advanceTimersByTimeAsync(10);
+    document.querySelectorAll('[data-test="chat-transfer-to"] input')[1].click(); // to a queue
+    await vi.advanceTimersByTimeAsync(10);
+    const note = document.querySelector('textarea[data-test="chat-transfer-note"]');
+    note.value = '顾客要办退货';
+    note.dispatchEvent(new Event('input'));
+    document.querySelector('[data-test="chat-transfer-submit"]').click();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(calls.find((c) => c.path === '/api/v1/chat/conversations/11/transfer').body).toEqual({ queue: 'general', note: '顾客要办退货' });
+    expect(w.find('[data-test="chat-conversation-11"]').exists()).toBe(false);
+    expect(w.find('[data-test="chat-queue-item-11"]').exists()).toBe(true);
   });
 
   it('picks a waiting conversation and opens it', async () => {
