@@ -78,7 +78,7 @@ describe('ChatWorkspace', () => {
       },
       'POST /api/v1/chat/conversations/12/pick': { conversation: { ...c12, status: 'assigned', agent_id: 3, assigned_at: NOW } },
       'GET /api/v1/chat/conversations/12': { conversation: { ...c12, status: 'assigned', agent_id: 3, assigned_at: NOW }, messages: [] },
-      'POST /api/v1/chat/conversations/11/ticket': () => [201, { id: 41, number: 'KF2026120400002' }],
+      'POST /api/v1/chat/conversations/11/ticket': () => [201, { ticket_id: 41, conversation_id: 11 }],
       'POST /api/v1/chat/conversations/11/transfer': (c) => [200, { conversation: { ...c11, status: 'queued', agent_id: null, queue: c.body.queue } }],
       'GET /api/v1/stores/1/chat-settings': { idle_end_minutes: 15, first_reply_seconds: 60, reply_gap_seconds: 180, welcome: '', offline_text: '' },
       'GET /api/v1/members/5': { id: 5, name: '李丽', tier: 'gold', phone: '13812345678', member_no: 'M0005' },
@@ -141,8 +141,9 @@ describe('ChatWorkspace', () => {
     expect(msgs[4].text()).toContain('内部备注');
     expect(msgs[4].text()).toContain('王主管');
     expect(msgs[5].text()).toContain('李女士');
-    // Read up to 6 on the socket; the unread count goes.
-    expect(FakeWS.last.sent).toContainEqual({ type: 'read', conversation_id: 11, seq: 6 });
+    // Read up to 6 on the socket, once; the unread count goes.
+    await vi.advanceTimersByTimeAsync(300);
+    expect(FakeWS.last.sent.filter((f) => f.type === 'read')).toEqual([{ type: 'read', conversation_id: 11, seq: 6 }]);
     expect(w.find('[data-test="chat-conversation-11"] [data-test="chat-unread"]').exists()).toBe(false);
     // The member card: tier, phone masked, recent tickets.
     expect(w.find('[data-test="chat-member-tier"]').text()).toBe('金卡');

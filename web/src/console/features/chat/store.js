@@ -15,6 +15,9 @@ let client = null;
 let offClient = null;
 let poll = null;
 const arrivals = new Set(); // fn(conversation): a conversation newly assigned to me
+const readSent = new Map(); // id → the last seq a read mark went out for
+const readTimers = new Map();
+export const READ_MS = 300;
 
 export function chatClient() {
   return client;
@@ -57,6 +60,9 @@ export const useChat = defineStore('chat', {
     },
     stop() {
       clearInterval(poll);
+      for (const t of readTimers.values()) clearTimeout(t);
+      readTimers.clear();
+      readSent.clear();
       poll = null;
       if (offClient) offClient();
       offClient = null;
@@ -118,12 +124,23 @@ export const useChat = defineStore('chat', {
       return !!at && now - at < TYPING_MS;
     },
     // The agent has read a conversation up to its last message.
+    // A burst of messages (a replay after watch) sends one read mark, READ_MS later.
     markRead(id) {
       const c = this.conversations[id];
       const seq = client ? client.lastSeq(id) : 0;
-      if (!seq || (c && (c.agent_read_seq || 0) >= seq)) return;
-      if (c) this.conversations[id] = { ...c, agent_read_seq: seq };
-      client.read(id, seq);
+      if (!seq || (c && (c.agent_read_seq || 0) >= seq && (readSent.get(id) || 0) >= seq)) return;
+      if (c) this.conversations[id] = { ...c, agent_read_seq: Math.max(seq, c.agent_read_seq || 0) };
+      if (readTimers.has(id)) return;
+      readTimers.set(
+        id,
+        setTimeout(() => {
+          readTimers.delete(id);
+          const last = client ? client.lastSeq(id) : 0;
+          if (!last || (readSent.get(id) || 0) >= last) return;
+          readSent.set(id, last);
+          client.read(id, last);
+        }, READ_MS),
+      );
     },
     async setPresence(presence) {
       this.me = await api.setPresence(presence);
@@ -131,6 +148,7 @@ export const useChat = defineStore('chat', {
     },
     async ensureSettings(storeId) {
       if (!storeId || storeId in this.settings) return this.settings[storeId];
+      this.settings[storeId] = null; // asked once: later calls do not ask again meanwhile
       try {
         this.settings[storeId] = await api.getChatSettings(storeId);
       } catch {

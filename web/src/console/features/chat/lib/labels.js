@@ -27,6 +27,8 @@ export function useChatLabels() {
         return t('chat.events.ended', { by: te('chat.endedBy.' + e.by) ? t('chat.endedBy.' + e.by) : e.by || '' });
       case 'ticket':
         return t('chat.events.ticket', { number: e.number || e.ticket_id || '' });
+      case 'reopened':
+        return t('chat.events.reopened');
       case 'invited':
         return t('chat.events.invited', { agent: who(e.staff_id) });
       default:
