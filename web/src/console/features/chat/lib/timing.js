@@ -54,3 +54,10 @@ export function parseEvent(body) {
     return {};
   }
 }
+
+// 接待上限 when none is set: agent 5, dept_head and supervisor 3, others 2 (docs/chat.md).
+export function defaultCapacity(role) {
+  if (role === 'agent') return 5;
+  if (role === 'dept_head' || role === 'supervisor') return 3;
+  return 2;
+}

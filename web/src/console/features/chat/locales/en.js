@@ -16,7 +16,7 @@ export default {
       transferredQueue: '{from} transferred it to the queue {queue}', ended: 'The chat ended ({by})', ticket: 'Ticket {number} created', invited: '{agent} was invited', reopened: 'The customer came back: the chat is queued again',
     },
     customer: 'Customer', phone: 'Phone', lookup: 'Find member', linkMember: 'Link', memberNotFound: 'No member has this phone number', recentTickets: 'Recent tickets',
-    makeTicket: 'Make a ticket', createTicket: 'Create ticket', ticketType: 'Type', subject: 'Subject', transfer: 'Transfer', toColleague: 'To a colleague', toQueue: 'To a queue',
+    makeTicket: 'Make a ticket', openTicket: 'Open the ticket', createTicket: 'Create ticket', ticketType: 'Type', subject: 'Subject', transfer: 'Transfer', toColleague: 'To a colleague', toQueue: 'To a queue',
     colleague: 'Choose a colleague', note: 'Note (optional)', invite: 'Invite a colleague', end: 'End chat', endConfirm: 'End this conversation?',
     agents: 'Agents', agentCol: 'Agent', presenceCol: 'Status', load: 'Load', queuesCol: 'Skill queues', capacity: 'Capacity', capacityDefault: 'Role default',
     queuesTitle: 'Queues', longestWait: 'Longest wait', unstaffed: 'Nobody online', late: 'First reply overdue', lateHint: '(target {s} s)',

@@ -16,7 +16,7 @@ export default {
       transferredQueue: '{from} 转接到队列：{queue}', ended: '会话已结束（{by}）', ticket: '已转工单 {number}', invited: '已邀请 {agent}', reopened: '顾客回来了，会话重新排队',
     },
     customer: '顾客', phone: '手机号', lookup: '查找会员', linkMember: '关联', memberNotFound: '未找到该手机号的会员', recentTickets: '最近工单',
-    makeTicket: '转工单', createTicket: '创建工单', ticketType: '类型', subject: '标题', transfer: '转接', toColleague: '转给同事', toQueue: '转到队列',
+    makeTicket: '转工单', openTicket: '查看工单', createTicket: '创建工单', ticketType: '类型', subject: '标题', transfer: '转接', toColleague: '转给同事', toQueue: '转到队列',
     colleague: '选择同事', note: '备注（可选）', invite: '邀请同事', end: '结束会话', endConfirm: '确定结束这个会话吗？',
     agents: '客服', agentCol: '客服', presenceCol: '状态', load: '接待量', queuesCol: '技能队列', capacity: '接待上限', capacityDefault: '按角色默认',
     queuesTitle: '队列', longestWait: '最长等待', unstaffed: '无人在线', late: '首次回复超时', lateHint: '（目标 {s} 秒）',
