@@ -9,6 +9,8 @@ import { ChatClient } from './lib/client.js';
 import { unread } from './lib/timing.js';
 
 export const POLL_MS = 15000;
+// A store without its own settings has these (src/chat/domain/settings.hpp).
+export const DEFAULT_SETTINGS = { idle_end_minutes: 15, first_reply_seconds: 60, reply_gap_seconds: 180, welcome: '', offline_text: '' };
 export const TYPING_MS = 6000;
 
 let client = null;
@@ -152,7 +154,7 @@ export const useChat = defineStore('chat', {
       try {
         this.settings[storeId] = await api.getChatSettings(storeId);
       } catch {
-        this.settings[storeId] = null;
+        this.settings[storeId] = { ...DEFAULT_SETTINGS }; // the targets still colour late replies
       }
       return this.settings[storeId];
     },
