@@ -1,0 +1,49 @@
+// Labels the chat screens share: the customer's name (or 访客 + number), a queue's name,
+// a message's one-line preview and an event message's sentence.
+import { useI18n } from 'vue-i18n';
+import { useDirectory } from '@/console/stores/directory.js';
+import { parseEvent } from './timing.js';
+
+export function useChatLabels() {
+  const { t, te } = useI18n();
+  const directory = useDirectory();
+
+  const customerName = (c) => (c && c.customer_name) || t('chat.visitor', { id: c ? c.id : '' });
+  const queueLabel = (q) => (q && te('chat.queues.' + q) ? t('chat.queues.' + q) : q || '');
+
+  function eventText(body) {
+    const e = parseEvent(body);
+    const who = (id) => (id ? directory.staffName(id) : '');
+    switch (e.event) {
+      case 'queued':
+        return t('chat.events.queued', { queue: queueLabel(e.queue) });
+      case 'assigned':
+        return t(e.picked ? 'chat.events.picked' : 'chat.events.assigned', { agent: who(e.agent_id) });
+      case 'transferred':
+        return e.queue
+          ? t('chat.events.transferredQueue', { from: who(e.from), queue: queueLabel(e.queue) })
+          : t('chat.events.transferredAgent', { from: who(e.from), agent: who(e.agent_id) });
+      case 'ended':
+        return t('chat.events.ended', { by: te('chat.endedBy.' + e.by) ? t('chat.endedBy.' + e.by) : e.by || '' });
+      case 'ticket':
+        return t('chat.events.ticket', { number: e.number || e.ticket_id || '' });
+      case 'reopened':
+        return t('chat.events.reopened');
+      case 'invited':
+        return t('chat.events.invited', { agent: who(e.staff_id) });
+      default:
+        return e.event ? String(e.event) : String(body || '');
+    }
+  }
+
+  function preview(c) {
+    const m = c && c.last_message;
+    if (!m) return '';
+    if (m.kind === 'photo') return t('chat.photo');
+    if (m.kind === 'event') return eventText(m.body);
+    if (m.kind === 'whisper') return t('chat.whisper') + t('common.colon') + (m.body || '');
+    return m.body || '';
+  }
+
+  return { customerName, queueLabel, eventText, preview };
+}

@@ -1,0 +1,28 @@
+export default {
+  chat: {
+    title: 'Live chat', monitor: 'Live monitor', canned: 'Canned replies', settings: 'Chat settings',
+    mine: 'My conversations', noneMine: 'No conversations assigned to you', queue: 'Waiting', queueEmpty: 'Nobody waiting', pick: 'Take', pickOne: 'Choose a conversation on the left',
+    waited: 'waiting {span}', visitor: 'Visitor {id}', photo: '[photo]', whisper: 'Internal note', me: 'Me', bot: 'Bot', system: 'System', agent: 'Agent',
+    sending: 'Sending', failed: 'Not sent', retry: 'Retry', read: 'Read', typing: 'The customer is typing…',
+    composerHint: 'Type a message: Enter sends, Shift+Enter for a new line, / for canned replies', whisperHint: 'Internal notes are for colleagues; the customer never sees them',
+    keys: 'Enter send · Shift+Enter new line · / canned', send: 'Send', sendWhisper: 'Add note', sendPhoto: 'Photo', cannedNone: 'No matching canned reply',
+    connected: 'Connected', reconnecting: 'Reconnecting…', autoAway: 'Away (no activity)', newConversation: 'A new conversation was assigned to you',
+    presence: { online: 'Online', away: 'Away', offline: 'Offline' },
+    status: { bot: 'Bot', queued: 'Waiting', assigned: 'In progress', ended: 'Ended' },
+    queues: { general: 'General', returns: 'Returns', members: 'Members', parking: 'Parking' },
+    endedBy: { customer: 'customer', agent: 'agent', idle: 'no activity', offline_message: 'message left' },
+    events: {
+      queued: 'Queued: {queue}', assigned: 'Assigned to {agent}', picked: '{agent} took the chat', transferredAgent: '{from} transferred it to {agent}',
+      transferredQueue: '{from} transferred it to the queue {queue}', ended: 'The chat ended ({by})', ticket: 'Ticket {number} created', invited: '{agent} was invited', reopened: 'The customer came back: the chat is queued again',
+    },
+    customer: 'Customer', phone: 'Phone', lookup: 'Find member', linkMember: 'Link', memberNotFound: 'No member has this phone number', recentTickets: 'Recent tickets',
+    makeTicket: 'Make a ticket', openTicket: 'Open the ticket', createTicket: 'Create ticket', ticketType: 'Type', subject: 'Subject', transfer: 'Transfer', toColleague: 'To a colleague', toQueue: 'To a queue',
+    colleague: 'Choose a colleague', note: 'Note (optional)', invite: 'Invite a colleague', end: 'End chat', endConfirm: 'End this conversation?',
+    agents: 'Agents', agentCol: 'Agent', presenceCol: 'Status', load: 'Load', queuesCol: 'Skill queues', capacity: 'Capacity', capacityDefault: 'Role default',
+    queuesTitle: 'Queues', longestWait: 'Longest wait', unstaffed: 'Nobody online', late: 'First reply overdue', lateHint: '(target {s} s)',
+    openConversations: 'Open conversations', queueCol: 'Queue', statusCol: 'Status', waitCol: 'Waiting', view: 'View',
+    cannedSearch: 'Search shortcut, title or text', shortcut: 'Shortcut', cannedTitle: 'Title', cannedBody: 'Text', scope: 'Scope', personal: 'Personal', storeWide: 'Store',
+    cannedDeleteConfirm: 'Delete the canned reply /{s}?', store: 'Store', idleEnd: 'End idle chats after', firstReply: 'First reply target', replyGap: 'Reply gap target',
+    welcome: 'Welcome text', offlineText: 'Nobody-online text', builtIn: 'Empty: the built-in text', seconds: 's',
+  },
+};

@@ -1,0 +1,28 @@
+export default {
+  chat: {
+    title: '在线客服', monitor: '实时监控', canned: '快捷回复', settings: '在线客服设置',
+    mine: '我的会话', noneMine: '暂无接待中的会话', queue: '排队中', queueEmpty: '暂无排队', pick: '接入', pickOne: '从左侧选择一个会话',
+    waited: '已等待 {span}', visitor: '访客 {id}', photo: '[图片]', whisper: '内部备注', me: '我', bot: '智能客服', system: '系统', agent: '客服',
+    sending: '发送中', failed: '发送失败', retry: '重试', read: '已读', typing: '顾客正在输入…',
+    composerHint: '输入消息，Enter 发送，Shift+Enter 换行，/ 搜索快捷回复', whisperHint: '内部备注仅同事可见，顾客看不到',
+    keys: 'Enter 发送 · Shift+Enter 换行 · / 快捷回复', send: '发送', sendWhisper: '发送备注', sendPhoto: '图片', cannedNone: '没有匹配的快捷回复',
+    connected: '已连接', reconnecting: '正在重新连接…', autoAway: '无操作，已自动离开', newConversation: '新的会话已分配给您',
+    presence: { online: '在线', away: '离开', offline: '离线' },
+    status: { bot: '机器人', queued: '排队中', assigned: '接待中', ended: '已结束' },
+    queues: { general: '一般咨询', returns: '退换货', members: '会员', parking: '停车' },
+    endedBy: { customer: '顾客', agent: '客服', idle: '超时无应答', offline_message: '留言' },
+    events: {
+      queued: '进入排队：{queue}', assigned: '已分配给 {agent}', picked: '{agent} 已接入', transferredAgent: '{from} 转接给 {agent}',
+      transferredQueue: '{from} 转接到队列：{queue}', ended: '会话已结束（{by}）', ticket: '已转工单 {number}', invited: '已邀请 {agent}', reopened: '顾客回来了，会话重新排队',
+    },
+    customer: '顾客', phone: '手机号', lookup: '查找会员', linkMember: '关联', memberNotFound: '未找到该手机号的会员', recentTickets: '最近工单',
+    makeTicket: '转工单', openTicket: '查看工单', createTicket: '创建工单', ticketType: '类型', subject: '标题', transfer: '转接', toColleague: '转给同事', toQueue: '转到队列',
+    colleague: '选择同事', note: '备注（可选）', invite: '邀请同事', end: '结束会话', endConfirm: '确定结束这个会话吗？',
+    agents: '客服', agentCol: '客服', presenceCol: '状态', load: '接待量', queuesCol: '技能队列', capacity: '接待上限', capacityDefault: '按角色默认',
+    queuesTitle: '队列', longestWait: '最长等待', unstaffed: '无人在线', late: '首次回复超时', lateHint: '（目标 {s} 秒）',
+    openConversations: '进行中的会话', queueCol: '队列', statusCol: '状态', waitCol: '等待', view: '查看',
+    cannedSearch: '搜索快捷语、标题或内容', shortcut: '快捷语', cannedTitle: '标题', cannedBody: '内容', scope: '范围', personal: '个人', storeWide: '门店',
+    cannedDeleteConfirm: '删除快捷回复 /{s}？', store: '门店', idleEnd: '无应答自动结束', firstReply: '首次回复目标', replyGap: '回复间隔目标',
+    welcome: '欢迎语', offlineText: '无人在线提示', builtIn: '留空则使用系统默认文字', seconds: '秒',
+  },
+};
