@@ -158,6 +158,29 @@ describe('the chat connection', () => {
     expect(rest.poll.mock.calls.length).toBe(polls);
   });
 
+  it('counts a socket that opens but never answers as a failed attempt', async () => {
+    const { conn } = setup();
+    conn.start();
+    for (let i = 0; i < 3; i++) {
+      FakeSocket.last.open(); // a proxy that upgrades, then cuts
+      FakeSocket.last.fail();
+      await vi.advanceTimersByTimeAsync(5000);
+    }
+    expect(conn.mode).toBe('polling');
+    conn.stop();
+  });
+
+  it('fetches a photo that came without its attachment id', async () => {
+    const { conn, rest, events } = setup({ after: 2 });
+    rest.poll.mockResolvedValueOnce({ messages: [{ ...message(3, { kind: 'photo', body: '' }), attachment_id: 12, type: undefined }] });
+    conn.start();
+    FakeSocket.last.open();
+    FakeSocket.last.frame(message(3, { kind: 'photo', body: '' }));
+    expect(rest.poll).toHaveBeenCalledWith('kfc_t', 2);
+    await settle();
+    expect(events.messages.filter((m) => m.seq === 3).map((m) => m.attachment_id ?? null)).toEqual([null, 12]);
+  });
+
   it('sends by REST while the socket is down, in order, and keeps what the network lost', async () => {
     let fail = true;
     const sent = [];

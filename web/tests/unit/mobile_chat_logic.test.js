@@ -4,7 +4,7 @@ import { describe, it, expect, beforeEach } from 'vitest';
 import {
   mergeMessages, lastSeq, visibleMessages, readByAgent, lastIncomingSeq, parseEvent, eventLine, queueInfo,
   nobodyOnline, chatPhase, backoffDelay, shouldPoll, newClientMsgId, outboxAdd, outboxRemove, outboxReconcile,
-  outboxMark, outboxPending, retryable, photoUploadProblem, messageProblem, loadChat, saveChat, forgetChat,
+  outboxMark, outboxPending, retryable, photoUploadProblem, photoFileProblem, messageProblem, loadChat, saveChat, forgetChat,
   SOCKET_FAILURES_BEFORE_POLLING, BACKOFF, QUEUES,
 } from '../../src/mobile/chat/logic.js';
 
@@ -178,6 +178,13 @@ describe('checks before sending', () => {
     expect(messageProblem('  ')).toBe('err.required');
     expect(messageProblem('好'.repeat(2001))).toBe('err.too_long');
     expect(messageProblem('好'.repeat(2000))).toBeNull();
+  });
+  it('refuses a photo too large or of a type the server does not take before uploading it', () => {
+    expect(photoFileProblem({ type: 'image/jpeg', size: 10 * 1024 * 1024 })).toBeNull();
+    expect(photoFileProblem({ type: 'image/jpeg', size: 10 * 1024 * 1024 + 1 })).toBe('chat.photoTooBig');
+    expect(photoFileProblem({ type: 'image/gif', size: 10 })).toBe('chat.photoType');
+    expect(photoFileProblem({ type: '', size: 10 })).toBeNull(); // left to the server
+    expect(photoFileProblem(null)).toBe('chat.photoType');
   });
   it('names the photo refusals', () => {
     expect(photoUploadProblem(413)).toBe('chat.photoTooBig');

@@ -40,7 +40,7 @@ export class ChatConnection {
     this.random = random;
     this.mode = 'idle';
     this.ws = null;
-    this.failures = 0; // socket attempts in a row that never opened
+    this.failures = 0; // socket attempts in a row that never answered
     this.attempt = 0; // back-off step; back to 0 once a socket answers
     this.readSent = 0;
     this.lastTypingAt = 0;
@@ -135,10 +135,10 @@ export class ChatConnection {
     }
     this.ws = ws;
     this.wsOpened = false;
+    this.wsAnswered = false;
     ws.onopen = () => {
       if (this.ws !== ws) return;
       this.wsOpened = true;
-      this.failures = 0;
       this.lastFrameAt = Date.now();
       this.stopPolling();
       this.setMode('socket');
@@ -151,22 +151,25 @@ export class ChatConnection {
       if (this.ws !== ws) return;
       this.lastFrameAt = Date.now();
       this.attempt = 0;
+      this.failures = 0;
+      this.wsAnswered = true;
       this.handleFrame(ev.data);
     };
     ws.onclose = () => {
       if (this.ws !== ws) return;
-      const opened = this.wsOpened;
       this.ws = null;
       this.wsOpened = false;
-      this.socketClosed(opened);
+      this.socketClosed(this.wsAnswered);
     };
     ws.onerror = () => {}; // a close follows
   }
 
-  socketClosed(opened) {
+  // answered: the server sent at least one frame on it. A socket that never answers (refused,
+  // or cut by a proxy right after the upgrade) is a failed attempt.
+  socketClosed(answered) {
     this.clear('ping');
     if (this.stopped) return;
-    if (!opened) this.failures++;
+    if (!answered) this.failures++;
     if (shouldPoll(this.failures)) this.startPolling();
     else this.setMode('connecting');
     this.flushRest();
@@ -211,7 +214,7 @@ export class ChatConnection {
       /* gone */
     }
     this.wsOpened = false;
-    this.socketClosed(true);
+    this.socketClosed(this.wsAnswered);
   }
 
   handleFrame(data) {
@@ -262,18 +265,19 @@ export class ChatConnection {
   }
 
   // A message pushed live: one that skips numbers means some were missed (a reconnect raced
-  // a message): fetch the gap.
+  // a message): fetch the gap. A photo that came without its attachment id is fetched whole.
   liveMessage(m) {
     if (!m || !Number.isInteger(m.seq)) return;
-    if (m.seq > this.after + 1) this.fillGap();
+    if (m.seq > this.after + 1) this.fillGap(this.after);
+    else if (m.kind === 'photo' && m.attachment_id == null) this.fillGap(m.seq - 1);
     this.messages([m]);
   }
 
-  async fillGap() {
+  async fillGap(after) {
     if (this.filling) return;
     this.filling = true;
     try {
-      this.state(await this.api.poll(this.token, this.after));
+      this.state(await this.api.poll(this.token, after));
     } catch {
       /* the next reconnect or poll catches up */
     } finally {

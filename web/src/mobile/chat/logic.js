@@ -187,6 +187,16 @@ export function photoUploadProblem(status) {
   return 'chat.photoFailed';
 }
 
+// A photo refused before its bytes go over the phone's network: over 10 MB, or a type the
+// server does not take (an empty type is left to the server: some phones send none).
+export const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+export function photoFileProblem(file) {
+  if (!file) return 'chat.photoType';
+  if (file.type && !['image/jpeg', 'image/png', 'image/webp'].includes(file.type)) return 'chat.photoType';
+  if (file.size > MAX_PHOTO_BYTES) return 'chat.photoTooBig';
+  return null;
+}
+
 export function messageProblem(body) {
   const text = (body || '').trim();
   if (!text) return 'err.required';

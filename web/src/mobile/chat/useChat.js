@@ -5,7 +5,7 @@ import { computed, ref, shallowRef } from 'vue';
 import * as defaultApi from '../api.js';
 import { ChatConnection } from './connection.js';
 import {
-  chatPhase, forgetChat, lastSeq, loadChat, mergeMessages, outboxReconcile, photoUploadProblem, saveChat,
+  chatPhase, forgetChat, lastSeq, loadChat, mergeMessages, outboxReconcile, photoFileProblem, photoUploadProblem, saveChat,
   visibleMessages,
 } from './logic.js';
 
@@ -136,8 +136,9 @@ export function useChat(storeId, { api = defaultApi, WebSocketImpl, target, lang
 
   async function uploadPhoto(file) {
     if (!token.value) return;
-    const item = { key: ++uploadKey, name: file.name || '', progress: 0, problem: null };
+    const item = { key: ++uploadKey, name: file.name || '', progress: 0, problem: photoFileProblem(file) };
     uploads.value = [...uploads.value, item];
+    if (item.problem) return item.problem;
     const update = (patch) => (uploads.value = uploads.value.map((u) => (u.key === item.key ? { ...u, ...patch } : u)));
     try {
       const r = await api.chatUploadPhoto(token.value, file, (p) => update({ progress: p }), lang());
@@ -183,6 +184,12 @@ export function useChat(storeId, { api = defaultApi, WebSocketImpl, target, lang
     return r;
   }
 
+  // The page is shown again (a phone back from the background): a socket that died meanwhile
+  // is tried again at once.
+  function wake() {
+    if (conn.value && conn.value.mode !== 'socket') conn.value.reconnectNow();
+  }
+
   function markRead(seq) {
     if (conn.value) conn.value.markRead(seq);
   }
@@ -226,7 +233,7 @@ export function useChat(storeId, { api = defaultApi, WebSocketImpl, target, lang
 
   return {
     token, conversation, queue, messages, shown, outbox, mode, typing, uploads, rated, loading, left, phase,
-    resume, start, send, uploadPhoto, dismissUpload, end, rate, leaveMessage, markRead, typingNow, retry, discard,
+    resume, start, send, uploadPhoto, dismissUpload, end, rate, leaveMessage, markRead, typingNow, retry, discard, wake,
     reset, dispose,
   };
 }
