@@ -3,6 +3,8 @@
 #include <chrono>
 
 #include "auth/app/auth.hpp"
+#include "chat/api/chat_hub.hpp"
+#include "chat/jobs/chat_keeper.hpp"
 #include "cli/clock.hpp"
 #include "cli/commands.hpp"
 #include "core/api/error_mapping.hpp"
@@ -51,8 +53,19 @@ int serve(const Config& c) {
         return app::resolve_actor(r, credential, now_ms()).has_value();
       },
       std::chrono::seconds(5));
-  // Other nodes' commits (PostgreSQL NOTIFY) wake the live streams at once.
-  db->watch_changes([&hub] { hub.poke(); });
+  api::ChatHub chat(*db, now_ms);
+  services.chat = &chat;
+  chat.check_credentials(
+      [now_ms](storage::Stores& r, const std::string& credential) {
+        return app::resolve_actor(r, credential, now_ms()).has_value();
+      },
+      std::chrono::seconds(5));
+  // Other nodes' commits (PostgreSQL NOTIFY) wake the live streams and sockets at once.
+  db->watch_changes([&hub, &chat] {
+    hub.poke();
+    chat.poke();
+  });
+  jobs::ChatKeeper chat_keeper(*db, now_ms, [&chat] { chat.poke(); });
   jobs::OutboxSender outbox(*db,
                             notify::SmtpMailer({.url = c.smtp_url,
                                                 .from = c.smtp_from,
@@ -77,11 +90,15 @@ int serve(const Config& c) {
   opt.trusted_proxies = c.trusted_proxies;
   opt.body_limit_by_route["/api/v1/tickets/{id}/attachments"] = api::kMaxAttachmentBytes;
   opt.body_limit_by_route["/api/v1/public/tickets/{token}/attachments"] = api::kMaxAttachmentBytes;
+  opt.body_limit_by_route["/api/v1/public/chats/{token}/photos"] = api::kMaxAttachmentBytes;
+  opt.body_limit_by_route["/api/v1/chat/conversations/{id}/photos"] = api::kMaxAttachmentBytes;
 
   http::Server server(opt, api::build_router(services),
                       [](const http::Request& req, std::exception_ptr e) { return api::error_response(req, e); });
   server.on_drained([&] { db->flush(); });
   hub.start();
+  chat.start();
+  chat_keeper.start();
   outbox.start();
   if (c.sla_scheduler) scheduler.start();
   server.start();
@@ -90,9 +107,11 @@ int serve(const Config& c) {
                display_url(c.database_url), ms);
   server.run();
   scheduler.stop();
+  chat_keeper.stop();
   outbox.stop();
   db->watch_changes({});
   hub.stop();
+  chat.stop();
   spdlog::info("kefu stopped; every acknowledged write is committed");
   return 0;
 }

@@ -14,11 +14,12 @@ ApiModule remedies_api();
 ApiModule callbacks_api();
 ApiModule reports_api();
 ApiModule public_tickets_api();
+ApiModule chat_api();
 
 std::span<const ApiModule> api_modules() {
   static const ApiModule kModules[] = {
-      auth_api(),          org_api(),      members_api(),   tickets_api(), sla_api(),
-      notifications_api(), remedies_api(), callbacks_api(), reports_api(), public_tickets_api(),
+      auth_api(),     org_api(),       members_api(), tickets_api(),        sla_api(),  notifications_api(),
+      remedies_api(), callbacks_api(), reports_api(), public_tickets_api(), chat_api(),
   };
   return kModules;
 }

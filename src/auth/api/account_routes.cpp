@@ -4,6 +4,7 @@
 // write: a request racing it may have cached the caller) and has the live streams check
 // their credentials at once.
 #include "auth/app/accounts.hpp"
+#include "chat/api/chat_hub.hpp"
 #include "core/api/error_mapping.hpp"
 #include "core/api/json_io.hpp"
 #include "core/api/routes.hpp"
@@ -19,6 +20,7 @@ http::Reply ending_credentials(Services& s, http::Reply reply) {
     if (r.status < 300) {
       s.auth_cache.clear();
       if (s.hub) s.hub->recheck();
+      if (s.chat) s.chat->recheck();
     }
     reply(std::move(r));
   };

@@ -5,6 +5,7 @@
 #include "auth/app/auth.hpp"
 #include "auth/app/login.hpp"
 #include "auth/domain/errors.hpp"
+#include "chat/api/chat_hub.hpp"
 #include "core/api/error_mapping.hpp"
 #include "core/api/json_io.hpp"
 #include "core/api/support.hpp"
@@ -55,6 +56,7 @@ void logout(Services& s, http::Request& req, http::Reply reply) {
                if (e) return reply(error_response(lang, e));
                s.auth_cache.evict(token);    // again: a request racing the logout may have cached it
                if (s.hub) s.hub->recheck();  // its live streams close
+               if (s.chat) s.chat->recheck();
                auto r = ok(200, {{"ok", true}});
                r.set("Set-Cookie", session_cookie("", 0, secure));
                reply(std::move(r));

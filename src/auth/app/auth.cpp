@@ -118,8 +118,7 @@ std::string create_api_token(Context& c, const NewApiToken& in) {
   check_text("name", in.name, 100, true);
   if (in.scopes.empty())
     throw make_error(errors::kRequired, {{"what", Text("权限范围（至少一个）", "at least one scope")}}, "scopes");
-  for (const auto& s : in.scopes)
-    check_enum("scopes", s, people::Scope::parse(s).has_value());
+  for (const auto& s : in.scopes) check_enum("scopes", s, people::Scope::parse(s).has_value());
   if (in.expires_at && *in.expires_at <= c.now_ms)
     throw make_error(
         errors::kInvalidTime,

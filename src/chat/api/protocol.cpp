@@ -77,9 +77,8 @@ ClientFrame parse(std::string_view raw) {
   return f;
 }
 
-std::string render_message(const Message& m, bool for_customer) {
-  json o{{"type", "message"},
-         {"conversation_id", m.conversation_id},
+json message_json(const Message& m, bool for_customer) {
+  json o{{"conversation_id", m.conversation_id},
          {"seq", m.seq},
          {"sender", m.sender},
          {"kind", m.kind},
@@ -87,7 +86,51 @@ std::string render_message(const Message& m, bool for_customer) {
          {"created_at", m.created_at}};
   if (!m.client_msg_id.empty() && (!for_customer || m.sender == "customer")) o["client_msg_id"] = m.client_msg_id;
   if (!for_customer && m.staff_id) o["staff_id"] = *m.staff_id;
+  if (m.attachment_id) o["attachment_id"] = *m.attachment_id;
+  return o;
+}
+
+std::string render_message(const Message& m, bool for_customer) {
+  auto o = message_json(m, for_customer);
+  o["type"] = "message";
   return o.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+json conversation_json(const Conversation& c, bool for_customer, const std::vector<int64_t>& participants) {
+  auto opt = [](const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); };
+  json o{{"status", c.status},
+         {"queue", c.queue},
+         {"store_id", c.store_id},
+         {"created_at", c.created_at},
+         {"ended_at", opt(c.ended_at)},
+         {"end_reason", c.end_reason},
+         {"last_seq", c.last_seq},
+         {"agent_read_seq", c.agent_read_seq},
+         {"customer_read_seq", c.customer_read_seq},
+         {"rating", c.rating ? json(*c.rating) : json(nullptr)},
+         {"has_ticket", c.ticket_id.has_value()}};
+  if (for_customer) return o;
+  o["id"] = c.id;
+  o["customer_name"] = c.customer_name;
+  o["member_id"] = opt(c.member_id);
+  o["agent_id"] = opt(c.agent_id);
+  o["participants"] = participants;
+  o["queued_at"] = opt(c.queued_at);
+  o["assigned_at"] = opt(c.assigned_at);
+  o["first_reply_at"] = opt(c.first_reply_at);
+  o["last_message_at"] = c.last_message_at;
+  o["ticket_id"] = opt(c.ticket_id);
+  o["rating_comment"] = c.rating_comment;
+  return o;
+}
+
+std::string render_conversation(const Conversation& c, bool for_customer, const std::vector<int64_t>& participants) {
+  return json{{"type", "conversation"}, {"conversation", conversation_json(c, for_customer, participants)}}.dump(
+      -1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string render_typing(int64_t conversation_id, std::string_view sender) {
+  return json{{"type", "typing"}, {"conversation_id", conversation_id}, {"sender", sender}}.dump();
 }
 
 std::string render_ack(const Message& m, bool duplicate) {

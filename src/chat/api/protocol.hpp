@@ -14,13 +14,17 @@
 //   {"type":"ack","client_msg_id","seq","duplicate"}   the message is committed
 //   {"type":"queue","position","wait_ms","staffed"}    a waiting customer's place
 //   {"type":"error","code","message"[,"client_msg_id"]}
+//   {"type":"conversation","conversation":{…}}        the conversation changed (status, reads…)
+//   {"type":"typing","conversation_id","sender"}       the other side is typing (this node only)
 //   {"type":"pong"}
 // A bad frame is answered with an error frame (the socket stays open); numbers are
 // integers ≥ 0, ids > 0.
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "chat/app/conversations.hpp"
 #include "chat/domain/conversation.hpp"
@@ -44,8 +48,14 @@ struct ClientFrame {
 // naming the field; render_error turns it into the answer.
 ClientFrame parse(std::string_view text);
 
-// For the customer (for_customer): no staff ids, no client ids of others.
+// For the customer (for_customer): no staff ids, no client ids of others, no whisper text.
+nlohmann::json message_json(const Message&, bool for_customer);
 std::string render_message(const Message&, bool for_customer);
+// The conversation as docs/chat.md describes it; the customer's form has no ids of staff,
+// no name, no timestamps of the desk's work.
+nlohmann::json conversation_json(const Conversation&, bool for_customer, const std::vector<int64_t>& participants = {});
+std::string render_conversation(const Conversation&, bool for_customer, const std::vector<int64_t>& participants = {});
+std::string render_typing(int64_t conversation_id, std::string_view sender);
 std::string render_ack(const Message&, bool duplicate);
 std::string render_queue(const app::QueuePlace&);
 std::string render_error(std::string_view code, std::string_view message, std::string_view client_msg_id = {});

@@ -7,6 +7,8 @@
 #include "chat/domain/assignment.hpp"
 #include "chat/domain/errors.hpp"
 #include "chat/domain/queue.hpp"
+#include "chat/storage/chat_desk_store.hpp"
+#include "core/app/rate_limit.hpp"
 #include "core/app/scope.hpp"
 #include "core/app/validate.hpp"
 #include "core/domain/errors.hpp"
@@ -72,6 +74,11 @@ void audit_chat(Context& c, const std::string& action, int64_t id, const nlohman
 
 ChatStarted start_chat(Context& c, const StartChat& in) {
   check_text("customer_name", in.customer_name, 40, false);
+  const std::vector<Limit> limits{
+      {"chat:addr:" + in.remote,
+       {.limit = kChatsPerAddress, .window_ms = 3'600'000, .block_ms = 0, .max_block_ms = 0}}};
+  check_limits(c.stores, limits, c.now_ms, errors::kRateLimited);
+  hit_limits(c.stores, limits, c.now_ms);
   parse_enum<chat::Queue>("queue", in.queue);
   auto store = c.store<storage::OrgStore>().store(in.store_id);
   if (!store) throw make_error(errors::kUnknownReference, {{"what", Text("门店", "store")}}, "store_id");
@@ -105,7 +112,9 @@ storage::Appended customer_say(Context& c, const std::string& token, const std::
                                const std::string& body) {
   check_message(client_msg_id, body);
   auto conv = chat_for_token(c, token);
-  require_open(conv);
+  const bool reopen = conv.status == "ended" && conv.end_reason != "offline_message" && !conv.rating && conv.ended_at &&
+                      c.now_ms - *conv.ended_at <= kReopenWindowMs;
+  if (!reopen) require_open(conv);
   chat::Message m;
   m.conversation_id = conv.id;
   m.sender = "customer";
@@ -113,7 +122,14 @@ storage::Appended customer_say(Context& c, const std::string& token, const std::
   m.kind = "text";
   m.body = body;
   m.created_at = c.now_ms;
-  return chats(c).append_message(m);
+  auto out = chats(c).append_message(m);
+  if (reopen && !out.duplicate) {
+    // Back in the queue it came from; whoever is free (often the same agent) takes it.
+    chats(c).reopen(conv.id, c.now_ms);
+    event(c, conv.id, {{"event", "reopened"}});
+    dispatch(c, conv.store_id, conv.queue);
+  }
+  return out;
 }
 
 std::vector<chat::Message> customer_messages(Context& c, const std::string& token, int64_t after, int limit) {
@@ -162,8 +178,11 @@ storage::Appended agent_say(Context& c, int64_t id, const std::string& client_ms
   check_message(client_msg_id, body);
   auto conv = staff_conversation(c, id);
   require_open(conv);
-  if (!whisper && conv.agent_id != c.actor.staff_id && !c.actor.at_least("supervisor"))
-    throw make_error(errors::kNotYourConversation);
+  if (!whisper && conv.agent_id != c.actor.staff_id && !c.actor.at_least("supervisor")) {
+    const auto invited = c.store<storage::ChatDeskStore>().participants(id);
+    if (std::find(invited.begin(), invited.end(), c.actor.staff_id) == invited.end())
+      throw make_error(errors::kNotYourConversation);
+  }
   chat::Message m;
   m.conversation_id = id;
   m.sender = "agent";
@@ -186,6 +205,7 @@ storage::ChatAgent set_presence(Context& c, const std::string& presence) {
   a.presence = presence;
   a.presence_at = c.now_ms;
   chats(c).put_agent(a);
+  chats(c).touch_agent(a.staff_id, c.now_ms);
   if (presence == "online")
     for (auto store : c.actor.store_ids)
       for (const auto& q : chat::kQueues) dispatch(c, store, std::string(q.code));
@@ -237,6 +257,24 @@ chat::Conversation pick(Context& c, int64_t id) {
   if (!chats(c).assign(id, "queued", std::nullopt, c.actor.staff_id, c.now_ms))
     throw make_error(errors::kConversationTaken);
   event(c, id, {{"event", "assigned"}, {"agent_id", c.actor.staff_id}, {"picked", true}});
+  return reload(c, id);
+}
+
+chat::Conversation assign_to(Context& c, int64_t id, int64_t agent_id) {
+  require_role(c.actor, "supervisor");
+  auto conv = staff_conversation(c, id);
+  require_open(conv);
+  auto staff = c.store<storage::OrgStore>().staff(agent_id);
+  if (!staff || !staff->active ||
+      std::find(staff->store_ids.begin(), staff->store_ids.end(), conv.store_id) == staff->store_ids.end())
+    throw make_error(errors::kUnknownReference, {{"what", Text("客服", "agent")}}, "agent_id");
+  if (!chats(c).agent(agent_id))
+    chats(c).put_agent({.staff_id = agent_id, .presence = "offline", .presence_at = c.now_ms});
+  if (!chats(c).assign(id, conv.status, conv.agent_id, agent_id, c.now_ms))
+    throw make_error(errors::kConversationTaken);
+  event(c, id, {{"event", "assigned"}, {"agent_id", agent_id}, {"by", c.actor.staff_id}});
+  audit_chat(c, "conversation.assign", id, {{"agent_id", agent_id}});
+  if (conv.agent_id) dispatch(c, conv.store_id, conv.queue);
   return reload(c, id);
 }
 

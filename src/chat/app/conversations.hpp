@@ -25,7 +25,14 @@ struct StartChat {
   int64_t store_id = 0;
   std::string queue = "general";
   std::string customer_name;
+  std::string remote;  // the client's address (the rate limit)
 };
+
+// Chats a client address may start in an hour (a mall's Wi-Fi shares one address).
+inline constexpr int kChatsPerAddress = 60;
+// A customer's message within this time after the end reopens the conversation (unless
+// it was rated or became a ticket).
+inline constexpr int64_t kReopenWindowMs = 30 * 60'000;
 
 // Where a waiting customer stands. position 0 = not waiting (served, ended or bot).
 struct QueuePlace {
@@ -65,6 +72,8 @@ storage::ChatAgent set_chat_agent(Context&, int64_t staff_id, std::optional<int>
 std::vector<int64_t> dispatch(Context&, int64_t store_id, const std::string& queue);
 // An agent takes a waiting conversation (409 conversation_taken when someone was first).
 chat::Conversation pick(Context&, int64_t id);
+// A supervisor gives a waiting (or served) conversation to an agent of its store.
+chat::Conversation assign_to(Context&, int64_t id, int64_t agent_id);
 // To a colleague of the store (assigned to them at once, capacity permitting or not: a
 // deliberate hand-over) or back to a queue; the note goes into the history as a whisper.
 chat::Conversation transfer(Context&, int64_t id, std::optional<int64_t> to_agent,

@@ -29,6 +29,11 @@ struct Conversation {
   std::optional<int64_t> ended_at;
   std::string end_reason;  // customer | agent | idle | offline_message
   int64_t last_seq = 0;
+  int64_t agent_read_seq = 0;        // staff have read the customer's messages up to here
+  int64_t customer_read_seq = 0;     // the customer has read up to here
+  std::optional<int64_t> ticket_id;  // the ticket made from it (a staff member's, or the customer's message)
+  std::optional<int> rating;         // the customer's 1–5 after the end
+  std::string rating_comment;
 };
 
 struct Message {

@@ -9,11 +9,11 @@ namespace kefu::chat {
 
 struct Settings {
   int64_t store_id = 0;
-  int idle_end_minutes = 15;      // no message from either side for this long: the chat ends (reason idle)
-  int first_reply_seconds = 60;   // target from assignment to the agent's first reply
-  int reply_gap_seconds = 180;    // target from a customer's message to the agent's next reply
-  std::string welcome;            // sent to the customer when the chat starts; empty: the built-in text
-  std::string offline_text;       // shown when nobody is online; empty: the built-in text
+  int idle_end_minutes = 15;     // no message from either side for this long: the chat ends (reason idle)
+  int first_reply_seconds = 60;  // target from assignment to the agent's first reply
+  int reply_gap_seconds = 180;   // target from a customer's message to the agent's next reply
+  std::string welcome;           // sent to the customer when the chat starts; empty: the built-in text
+  std::string offline_text;      // shown when nobody is online; empty: the built-in text
 };
 
 // Bounds the settings form checks (minutes and seconds).

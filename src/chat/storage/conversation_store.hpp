@@ -60,11 +60,15 @@ class ConversationStore : public Store {
   // Back to a queue (transfer to a queue, or the agent left): queued, no agent.
   virtual bool requeue(int64_t id, const std::string& queue, int64_t at) = 0;
   virtual bool end_conversation(int64_t id, const std::string& reason, int64_t at) = 0;
+  // An ended conversation back in its queue (the customer wrote again soon after the end).
+  virtual bool reopen(int64_t id, int64_t at) = 0;
   // Open conversations (not ended) of an agent, latest message first.
   virtual std::vector<chat::Conversation> agent_conversations(int64_t agent_id) = 0;
 
   virtual void put_agent(const ChatAgent&) = 0;
   virtual std::optional<ChatAgent> agent(int64_t staff_id) = 0;
+  // The agent's console is open (a socket's heartbeat); no row: nothing happens.
+  virtual void touch_agent(int64_t staff_id, int64_t at) = 0;
   // Every active staff member of the store who has a chat state row, with their load.
   virtual std::vector<ChatAgentLoad> agent_loads(int64_t store_id) = 0;
 };

@@ -1,6 +1,8 @@
 #include "core/api/access.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <nlohmann/json.hpp>
 
 #include "auth/app/accounts.hpp"
@@ -60,7 +62,11 @@ std::string route_table_json(const RouteTable& table) {
 }
 
 void check_same_origin(const http::Request& req) {
-  if (req.method == "GET" || req.method == "HEAD") return;
+  // A WebSocket handshake is a GET that no same-origin policy guards (cross-site WebSocket
+  // hijacking): it is checked like a write.
+  auto upgrade = req.header("upgrade");
+  std::transform(upgrade.begin(), upgrade.end(), upgrade.begin(), [](unsigned char ch) { return std::tolower(ch); });
+  if ((req.method == "GET" || req.method == "HEAD") && upgrade != "websocket") return;
   if (!req.header("authorization").empty()) return;
   const auto site = req.header("sec-fetch-site");
   if (!site.empty()) {

@@ -35,14 +35,14 @@ enum class Caller { anyone, customer, staff };
 
 // What a route's path {id} (or the store_id it is given) names, for the store-scope check.
 enum class Reach {
-  none,          // nothing store-scoped, or a list filtered to the caller's stores
-  store,         // a store: {id}, or store_id in the body or query
-  ticket,        // a ticket (and what hangs on it: timeline, audit, SLA, resolutions)
-  task,          // a collaboration task
-  resolution,    // a resolution (remedy) awaiting approval
-  attachment,    // an attachment of a ticket
-  member,        // a member
-  notification,  // one of the caller's own notifications (others' are not found)
+  none,           // nothing store-scoped, or a list filtered to the caller's stores
+  store,          // a store: {id}, or store_id in the body or query
+  ticket,         // a ticket (and what hangs on it: timeline, audit, SLA, resolutions)
+  task,           // a collaboration task
+  resolution,     // a resolution (remedy) awaiting approval
+  attachment,     // an attachment of a ticket
+  member,         // a member
+  notification,   // one of the caller's own notifications (others' are not found)
   customer_link,  // the ticket behind the customer link's token
   conversation,   // a chat conversation (and its messages and photos)
   canned_reply,   // a canned reply: the store's, or the caller's own (others' personal ones are not found)
@@ -72,6 +72,8 @@ struct Access {
 constexpr Access anyone() { return {.caller = Caller::anyone}; }
 // The customer link's token in the path.
 constexpr Access customer() { return {.caller = Caller::customer, .reach = Reach::customer_link}; }
+// The customer's chat token in the path ({token}: one conversation).
+constexpr Access customer_chat() { return {.caller = Caller::customer, .reach = Reach::chat_link}; }
 // Staff of at least `min_role`; API tokens need `scope`.
 constexpr Access staff(people::Role min_role, people::Scope scope) {
   return {.caller = Caller::staff, .min_role = min_role, .scope = scope};
@@ -110,7 +112,7 @@ RouteTable route_table();
 std::string route_table_json(const RouteTable&);
 
 // Refuses (403 cross_site_request) a request that changes something (any method but GET
-// and HEAD) when a browser says it comes from another site: Sec-Fetch-Site other than
+// and HEAD) or opens a WebSocket when a browser says it comes from another site: Sec-Fetch-Site other than
 // same-origin or none, or else an Origin that is not this server (the Host header). A
 // request with an Authorization header is not checked (browsers never add one on their
 // own), nor one with neither header (not a browser). Run for every route, so login and the

@@ -15,6 +15,8 @@
 
 namespace kefu::api {
 
+class ChatHub;  // chat/api/chat_hub.hpp
+
 struct Services {
   storage::Database& db;
   std::shared_ptr<const text::Segmenter> segmenter;
@@ -27,6 +29,7 @@ struct Services {
   std::string secure_cookies = "auto";
   AuthCache auth_cache{};
   NotificationHub* hub = nullptr;    // live notification streams; null = no stream endpoint
+  ChatHub* chat = nullptr;           // live chat sockets; null = no socket endpoints
   const StaticSite* site = nullptr;  // the built web app; null = the API only
   // Loaded by `kefu demo` (the settings row "demo"): the console shows a 演示环境 banner and
   // GET /auth/session says so. A real installation has no known password.

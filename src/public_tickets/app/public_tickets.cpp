@@ -156,7 +156,9 @@ std::vector<int64_t> reply_recipients(Context& c, const ticket::Ticket& t) {
 }  // namespace
 
 PublicSubmitted submit_public_ticket(Context& c, const PublicSubmission& in) {
-  check_enum("type", in.type, is_public_type(in.type));
+  const bool chat = in.channel == "live_chat";
+  check_enum("type", in.type, is_public_type(in.type) || (chat && in.type == "inquiry"));
+  check_text("context", in.context, kChatContextMax, false);
   check_text("subject", in.subject, kSubjectMax, true);
   check_text("description", in.description, kCustomerReplyMax, true);
   check_text("name", in.name, kNameMax, false);
@@ -183,9 +185,10 @@ PublicSubmitted submit_public_ticket(Context& c, const PublicSubmission& in) {
   NewTicket nt;
   nt.store_id = *store_id;
   nt.type = in.type;
-  nt.channel = "app";  // APP/网页: an online contact, claimed by the first agent who takes it
+  // An online contact (APP/网页 or 在线客服), claimed by the first agent who takes it.
+  nt.channel = chat ? "live_chat" : "app";
   nt.subject = in.subject;
-  nt.description = in.description;
+  nt.description = in.context.empty() ? in.description : in.description + "\n\n" + in.context;
   if (auto m = c.store<storage::MemberStore>().member_by_phone(*phone)) nt.member_id = m->id;
   const auto intake = intake_actor(*store_id);
   Context as_intake{c.stores, intake, c.now_ms, c.segmenter};

@@ -54,7 +54,12 @@ struct PublicSubmission {
   std::string name;                 // optional, up to 50
   std::string phone;                // required, any common spelling (members/domain/phone.hpp)
   std::string remote;               // the client's address (the rate limits)
+  // A live chat's message left when nobody could answer (chat/app/desk.hpp): channel
+  // live_chat, type inquiry allowed, and the chat so far appended to the description.
+  std::string channel = "app";
+  std::string context;  // up to kChatContextMax characters
 };
+inline constexpr std::size_t kChatContextMax = 3000;
 
 struct PublicAccess {
   std::string number;

@@ -92,7 +92,9 @@ using TaskStatus = Closed<TaskStatusCode, kTaskStatuses>;
 constexpr bool is_open(TaskStatus s) { return s == "open" || s == "in_progress"; }
 
 // Online channels have no person at the desk: their owner is whoever claims first.
-constexpr bool is_online(Channel c) { return c == "app" || c == "social_media" || c == "bot_handoff" || c == "email"; }
+constexpr bool is_online(Channel c) {
+  return c == "app" || c == "social_media" || c == "bot_handoff" || c == "email" || c == "live_chat";
+}
 
 // The default priority when the desk does not choose one.
 constexpr Priority default_priority(Type t) { return t == "complaint" ? Priority("P3") : Priority("P4"); }

@@ -1,6 +1,7 @@
 // ConversationStore over SQL, the same on SQLite and PostgreSQL.
 #include "chat/storage/conversation_store.hpp"
 
+#include "chat/storage/sql/rows.hpp"
 #include "core/storage/sql/common.hpp"
 #include "core/storage/sql/make.hpp"
 
@@ -8,24 +9,7 @@ namespace kefu::storage {
 namespace {
 
 using namespace sql;
-
-const std::string kConvCols =
-    "id, store_id, queue, status, visitor_digest, member_id, customer_name, agent_id, created_at, queued_at, "
-    "assigned_at, first_reply_at, last_message_at, ended_at, end_reason, last_seq";
-const std::string kMsgCols =
-    "conversation_id, seq, sender, staff_id, client_msg_id, kind, body, attachment_id, created_at";
-const std::string kAgentCols = "staff_id, presence, presence_at, on_call, capacity, queues, last_assigned_at";
-
-template <class S>
-chat::Conversation read_conversation(S& s) {
-  return {s.i64(0), s.i64(1),     s.text(2),     s.text(3),     s.text(4), s.opt_i64(5),  s.text(6),  s.opt_i64(7),
-          s.i64(8), s.opt_i64(9), s.opt_i64(10), s.opt_i64(11), s.i64(12), s.opt_i64(13), s.text(14), s.i64(15)};
-}
-
-template <class S>
-chat::Message read_message(S& s) {
-  return {s.i64(0), s.i64(1), s.text(2), s.opt_i64(3), s.text(4), s.text(5), s.text(6), s.opt_i64(7), s.i64(8)};
-}
+using namespace chat_rows;
 
 template <class S>
 ChatAgent read_agent(S& s, int at = 0) {
@@ -47,13 +31,15 @@ class SqlConversationStore final : public ConversationStore {
   SqlConversationStore(typename D::Db& db, typename D::Stores&) : db_(db) {}
 
   int64_t insert_conversation(const chat::Conversation& c) override {
-    return D::insert(db_,
-                     "INSERT INTO conversations(store_id, queue, status, visitor_digest, member_id, customer_name, "
-                     "agent_id, created_at, queued_at, assigned_at, first_reply_at, last_message_at, ended_at, "
-                     "end_reason, last_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
-                     c.store_id, c.queue, c.status, c.visitor_digest, c.member_id, c.customer_name, c.agent_id,
-                     c.created_at, c.queued_at, c.assigned_at, c.first_reply_at, c.last_message_at, c.ended_at,
-                     c.end_reason);
+    const auto id = D::insert(
+        db_,
+        "INSERT INTO conversations(store_id, queue, status, visitor_digest, member_id, customer_name, "
+        "agent_id, created_at, queued_at, assigned_at, first_reply_at, last_message_at, ended_at, "
+        "end_reason, last_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
+        c.store_id, c.queue, c.status, c.visitor_digest, c.member_id, c.customer_name, c.agent_id, c.created_at,
+        c.queued_at, c.assigned_at, c.first_reply_at, c.last_message_at, c.ended_at, c.end_reason);
+    feed(db_, id, c.created_at);
+    return id;
   }
 
   std::optional<chat::Conversation> conversation(int64_t id) override {
@@ -91,6 +77,7 @@ class SqlConversationStore final : public ConversationStore {
         ->bind_all(stored.conversation_id, stored.seq, stored.sender, stored.staff_id, stored.client_msg_id,
                    stored.kind, stored.body, stored.attachment_id, stored.created_at)
         .run();
+    feed(db_, stored.conversation_id, stored.created_at);
     return {stored, false};
   }
 
@@ -123,6 +110,7 @@ class SqlConversationStore final : public ConversationStore {
         .run();
     if (db_.changes() != 1) return false;
     db_.prepare("UPDATE chat_agents SET last_assigned_at = ? WHERE staff_id = ?")->bind_all(at, agent_id).run();
+    feed(db_, id, at);
     return true;
   }
 
@@ -132,7 +120,9 @@ class SqlConversationStore final : public ConversationStore {
            "WHERE id = ? AND status <> 'ended'")
         ->bind_all(queue, at, id)
         .run();
-    return db_.changes() == 1;
+    if (db_.changes() != 1) return false;
+    feed(db_, id, at);
+    return true;
   }
 
   bool end_conversation(int64_t id, const std::string& reason, int64_t at) override {
@@ -140,7 +130,20 @@ class SqlConversationStore final : public ConversationStore {
            "UPDATE conversations SET status = 'ended', ended_at = ?, end_reason = ? WHERE id = ? AND status <> 'ended'")
         ->bind_all(at, reason, id)
         .run();
-    return db_.changes() == 1;
+    if (db_.changes() != 1) return false;
+    feed(db_, id, at);
+    return true;
+  }
+
+  bool reopen(int64_t id, int64_t at) override {
+    db_.prepare(
+           "UPDATE conversations SET status = 'queued', agent_id = NULL, queued_at = ?, ended_at = NULL, "
+           "end_reason = '' WHERE id = ? AND status = 'ended'")
+        ->bind_all(at, id)
+        .run();
+    if (db_.changes() != 1) return false;
+    feed(db_, id, at);
+    return true;
   }
 
   std::vector<chat::Conversation> agent_conversations(int64_t agent_id) override {
@@ -170,6 +173,10 @@ class SqlConversationStore final : public ConversationStore {
     s->bind(1, staff_id);
     if (!s->step()) return std::nullopt;
     return read_agent(*s);
+  }
+
+  void touch_agent(int64_t staff_id, int64_t at) override {
+    db_.prepare("UPDATE chat_agents SET seen_at = ? WHERE staff_id = ?")->bind_all(at, staff_id).run();
   }
 
   std::vector<ChatAgentLoad> agent_loads(int64_t store_id) override {

@@ -2,8 +2,11 @@
 // first-come-first-served waiting, assignment given out once, agents' loads.
 #include <gtest/gtest.h>
 
+#include "chat/storage/chat_desk_store.hpp"
 #include "chat/storage/conversation_store.hpp"
 #include "core/storage/contract_fixture.hpp"
+#include "members/storage/member_store.hpp"
+#include "tickets/storage/ticket_store.hpp"
 
 namespace kefu::storage {
 namespace {
@@ -41,6 +44,13 @@ class ChatContract : public Contract {
     return out;
   }
   ConversationStore& chats() { return db->reader().get<ConversationStore>(); }
+  ChatDeskStore& desk() { return db->reader().get<ChatDeskStore>(); }
+  template <class F>
+  auto in_write(F f) {
+    decltype(f(std::declval<ChatDeskStore&>())) out{};
+    db->write_sync([&](Stores& r) { out = f(r.get<ChatDeskStore>()); });
+    return out;
+  }
 };
 
 TEST_P(ChatContract, MessagesAreNumberedPerConversationAndARetryIsTheSameMessage) {
@@ -152,6 +162,146 @@ TEST_P(ChatContract, AConversationIsGivenOutOnceAndAgentsCarryTheirLoad) {
   EXPECT_FALSE(a->capacity);
   EXPECT_EQ(a->last_assigned_at, 1100);
   EXPECT_FALSE(chats().agent(staff + 100));
+}
+
+TEST_P(ChatContract, TheDeskListsByStoreStatusAndPersonNewestFirst) {
+  auto a = open_conversation(store_a, "general", 1000);
+  auto b = open_conversation(store_a, "returns", 2000);
+  auto c = open_conversation(store_b, "general", 3000);
+  auto ended = open_conversation(store_a, "general", 500);
+  db->write_sync([&](Stores& r) {
+    r.get<ConversationStore>().put_agent({.staff_id = staff, .presence = "online", .presence_at = 900});
+    r.get<ConversationStore>().assign(a, "queued", std::nullopt, staff, 1100);
+    r.get<ConversationStore>().end_conversation(ended, "agent", 600);
+  });
+  auto ids = [](const std::vector<chat::Conversation>& list) {
+    std::vector<int64_t> out;
+    for (const auto& x : list) out.push_back(x.id);
+    return out;
+  };
+  EXPECT_EQ(ids(desk().conversations({.store_ids = {store_a}})), (std::vector<int64_t>{b, a, ended}));
+  EXPECT_EQ(ids(desk().conversations({.store_ids = {store_a}, .status = "open"})), (std::vector<int64_t>{b, a}));
+  EXPECT_EQ(ids(desk().conversations({.store_ids = {store_a}, .status = "queued"})), (std::vector<int64_t>{b}));
+  EXPECT_EQ(ids(desk().conversations({.all_stores = true, .status = "open"})), (std::vector<int64_t>{c, b, a}));
+  EXPECT_TRUE(desk().conversations({}).empty()) << "no stores, no conversations";
+  EXPECT_EQ(ids(desk().conversations({.store_ids = {store_a}, .before_activity = 2000})),
+            (std::vector<int64_t>{a, ended}));
+  EXPECT_EQ(ids(desk().conversations({.store_ids = {store_a}, .limit = 1})), (std::vector<int64_t>{b}));
+
+  // Mine: assigned to me, or I was invited.
+  EXPECT_EQ(ids(desk().conversations({.store_ids = {store_a}, .staff_id = staff})), (std::vector<int64_t>{a}));
+  EXPECT_TRUE(in_write([&](ChatDeskStore& d) { return d.add_participant(b, staff, std::nullopt, 2100); }));
+  EXPECT_FALSE(in_write([&](ChatDeskStore& d) { return d.add_participant(b, staff, std::nullopt, 2200); }));
+  EXPECT_EQ(ids(desk().conversations({.store_ids = {store_a}, .staff_id = staff})), (std::vector<int64_t>{b, a}));
+  EXPECT_EQ(desk().participants(b), std::vector<int64_t>{staff});
+  EXPECT_TRUE(desk().participants(a).empty());
+}
+
+TEST_P(ChatContract, ReadMarksRatingMemberAndTicketStayOnTheConversation) {
+  auto a = open_conversation(store_a, "general", 1000);
+  say(a, "customer", "c1", "在吗", 1100);
+  say(a, "customer", "c2", "有人吗", 1200);
+  EXPECT_TRUE(in_write([&](ChatDeskStore& d) { return d.set_read(a, false, 2, 1300); }));
+  EXPECT_FALSE(in_write([&](ChatDeskStore& d) { return d.set_read(a, false, 1, 1400); })) << "never backwards";
+  EXPECT_FALSE(in_write([&](ChatDeskStore& d) { return d.set_read(a, true, 3, 1400); })) << "not beyond the last";
+  EXPECT_TRUE(in_write([&](ChatDeskStore& d) { return d.set_read(a, true, 1, 1400); }));
+  auto conv = chats().conversation(a);
+  EXPECT_EQ(conv->agent_read_seq, 2);
+  EXPECT_EQ(conv->customer_read_seq, 1);
+
+  int64_t member = 0, ticket = 0;
+  db->write_sync([&](Stores& r) {
+    member = r.get<MemberStore>().insert_member(
+        {.member_no = "M0001", .name = "王女士", .phone = "13800138000", .home_store_id = store_a});
+    auto t = make_ticket(store_a, 1500);
+    ticket = r.get<TicketStore>().insert_ticket(t);
+    r.get<ChatDeskStore>().set_member(a, member, 1500);
+    r.get<ChatDeskStore>().set_ticket(a, ticket, 1500);
+  });
+  EXPECT_TRUE(in_write([&](ChatDeskStore& d) { return d.set_rating(a, 4, "还可以", 1600); }));
+  EXPECT_FALSE(in_write([&](ChatDeskStore& d) { return d.set_rating(a, 1, "改评", 1700); })) << "once";
+  conv = chats().conversation(a);
+  EXPECT_EQ(conv->member_id, member);
+  EXPECT_EQ(conv->ticket_id, ticket);
+  EXPECT_EQ(conv->rating, 4);
+  EXPECT_EQ(conv->rating_comment, "还可以");
+  db->write_sync([&](Stores& r) { r.get<ChatDeskStore>().set_member(a, std::nullopt, 1800); });
+  EXPECT_FALSE(chats().conversation(a)->member_id);
+}
+
+TEST_P(ChatContract, PhotosAreKeptByConversationAndTheirBlobsStayInUse) {
+  auto a = open_conversation(store_a, "general", 1000);
+  const auto id = in_write([&](ChatDeskStore& d) {
+    return d.insert_photo({.conversation_id = a,
+                           .sha256 = "ab12",
+                           .content_type = "image/png",
+                           .size = 68,
+                           .filename = "票据.png",
+                           .sender = "customer",
+                           .created_at = 1100});
+  });
+  auto p = desk().photo(id);
+  ASSERT_TRUE(p);
+  EXPECT_EQ(p->conversation_id, a);
+  EXPECT_EQ(p->filename, "票据.png");
+  EXPECT_EQ(p->size, 68);
+  EXPECT_EQ(p->sender, "customer");
+  EXPECT_FALSE(desk().photo(id + 1));
+  EXPECT_TRUE(desk().photo_in_use("ab12"));
+  EXPECT_FALSE(desk().photo_in_use("cd34"));
+}
+
+TEST_P(ChatContract, EveryChangeIsInTheFeedAndIdleOnesAreFound) {
+  const auto start = desk().last_feed_id();
+  auto a = open_conversation(store_a, "general", 1000);
+  auto b = open_conversation(store_b, "general", 1001);
+  say(a, "customer", "c1", "你好", 5000);
+  db->write_sync([&](Stores& r) { r.get<ConversationStore>().end_conversation(b, "customer", 6000); });
+  auto rows = desk().feed_after(start, 100);
+  ASSERT_EQ(rows.size(), 4u) << "two starts, a message, an end";
+  EXPECT_EQ(rows[0].conversation_id, a);
+  EXPECT_EQ(rows[2].conversation_id, a);
+  EXPECT_EQ(rows[3].conversation_id, b);
+  EXPECT_EQ(rows[3].store_id, store_b);
+  EXPECT_EQ(desk().last_feed_id(), rows.back().id);
+  EXPECT_EQ(desk().feed_after(rows[1].id, 1).size(), 1u);
+
+  auto idle = desk().idle(5000, 10);
+  ASSERT_EQ(idle.size(), 0u) << "a spoke at 5000; b has ended";
+  idle = desk().idle(5001, 10);
+  ASSERT_EQ(idle.size(), 1u);
+  EXPECT_EQ(idle[0].id, a);
+
+  EXPECT_EQ(in_write([&](ChatDeskStore& d) { return d.prune_feed(5000); }), 2) << "the rows written before 5000";
+  EXPECT_EQ(desk().feed_after(start, 100).size(), 2u);
+
+  // An ended conversation reopens into its queue, once.
+  bool reopened = false, again = true;
+  db->write_sync([&](Stores& r) { reopened = r.get<ConversationStore>().reopen(b, 7000); });
+  db->write_sync([&](Stores& r) { again = r.get<ConversationStore>().reopen(b, 7001); });
+  EXPECT_TRUE(reopened);
+  EXPECT_FALSE(again) << "only an ended conversation reopens";
+  auto conv = chats().conversation(b);
+  EXPECT_EQ(conv->status, "queued");
+  EXPECT_EQ(conv->queued_at, 7000);
+  EXPECT_FALSE(conv->ended_at);
+  EXPECT_EQ(conv->end_reason, "");
+  EXPECT_EQ(desk().feed_after(start, 100).back().conversation_id, b);
+}
+
+TEST_P(ChatContract, PresenceEndsWithoutAHeartbeat) {
+  db->write_sync([&](Stores& r) {
+    r.get<ConversationStore>().put_agent({.staff_id = staff, .presence = "online", .presence_at = 1000});
+    r.get<ConversationStore>().touch_agent(staff, 1000);
+  });
+  EXPECT_TRUE(in_write([&](ChatDeskStore& d) { return d.expire_presence(1000, 1500); }).empty());
+  db->write_sync([&](Stores& r) { r.get<ConversationStore>().touch_agent(staff, 2000); });
+  EXPECT_TRUE(in_write([&](ChatDeskStore& d) { return d.expire_presence(1500, 2500); }).empty());
+  EXPECT_EQ(in_write([&](ChatDeskStore& d) { return d.expire_presence(2001, 3000); }), std::vector<int64_t>{staff});
+  auto a = chats().agent(staff);
+  EXPECT_EQ(a->presence, "offline");
+  EXPECT_EQ(a->presence_at, 3000);
+  EXPECT_TRUE(in_write([&](ChatDeskStore& d) { return d.expire_presence(9000, 9000); }).empty()) << "already offline";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ChatContract, ::testing::ValuesIn(Backends()),

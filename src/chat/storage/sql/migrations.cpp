@@ -33,9 +33,37 @@ CREATE TRIGGER chat_messages_notify AFTER INSERT ON chat_messages
 CREATE TRIGGER conversations_notify AFTER INSERT OR UPDATE ON conversations
   FOR EACH STATEMENT EXECUTE FUNCTION kefu_notify_change();
 )SQL"},
+    // Read receipts, the ticket made from a conversation, the customer's rating; colleagues
+    // invited into a conversation; photos; and the change feed the live hub follows
+    // (one row per change, by id; rows older than an hour are pruned).
+    {.number = 2,
+     .sql = R"SQL(
+ALTER TABLE conversations ADD COLUMN agent_read_seq {int} NOT NULL DEFAULT 0;
+ALTER TABLE conversations ADD COLUMN customer_read_seq {int} NOT NULL DEFAULT 0;
+ALTER TABLE conversations ADD COLUMN ticket_id {int} REFERENCES tickets(id);
+ALTER TABLE conversations ADD COLUMN rating {int};
+ALTER TABLE conversations ADD COLUMN rating_comment TEXT NOT NULL DEFAULT '';
+ALTER TABLE chat_agents ADD COLUMN seen_at {int} NOT NULL DEFAULT 0;
+CREATE INDEX conversations_activity ON conversations(store_id, status, last_message_at);
+CREATE TABLE chat_participants(
+  conversation_id {int} NOT NULL REFERENCES conversations(id), staff_id {int} NOT NULL REFERENCES staff(id),
+  invited_by {int} REFERENCES staff(id), invited_at {int} NOT NULL, PRIMARY KEY(conversation_id, staff_id));
+CREATE INDEX chat_participants_staff ON chat_participants(staff_id);
+CREATE TABLE chat_photos(
+  id {id}, conversation_id {int} NOT NULL REFERENCES conversations(id), digest TEXT NOT NULL,
+  content_type TEXT NOT NULL, size {int} NOT NULL, filename TEXT NOT NULL, sender TEXT NOT NULL, created_at {int} NOT NULL);
+CREATE INDEX chat_photos_conversation ON chat_photos(conversation_id);
+CREATE TABLE chat_feed(
+  id {id}, conversation_id {int} NOT NULL REFERENCES conversations(id), store_id {int} NOT NULL,
+  created_at {int} NOT NULL);
+)SQL",
+     .pg = R"SQL(
+CREATE TRIGGER chat_feed_notify AFTER INSERT ON chat_feed
+  FOR EACH STATEMENT EXECUTE FUNCTION kefu_notify_change();
+)SQL"},
 };
 
-constexpr CountedTable kTables[] = {{"conversations"}};
+constexpr CountedTable kTables[] = {{"conversations"}, {"chat_photos"}};
 
 }  // namespace
 

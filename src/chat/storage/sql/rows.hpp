@@ -1,0 +1,46 @@
+#pragma once
+// The conversation and message rows as both chat stores read them, and the change feed
+// every change of a conversation writes (the live hub follows it: chat/api/chat_hub.hpp).
+#include <string>
+
+#include "chat/domain/conversation.hpp"
+
+namespace kefu::storage::chat_rows {
+
+inline const std::string kConvCols =
+    "id, store_id, queue, status, visitor_digest, member_id, customer_name, agent_id, created_at, queued_at, "
+    "assigned_at, first_reply_at, last_message_at, ended_at, end_reason, last_seq, agent_read_seq, customer_read_seq, "
+    "ticket_id, rating, rating_comment";
+inline const std::string kMsgCols =
+    "conversation_id, seq, sender, staff_id, client_msg_id, kind, body, attachment_id, created_at";
+inline const std::string kAgentCols = "staff_id, presence, presence_at, on_call, capacity, queues, last_assigned_at";
+
+template <class S>
+chat::Conversation read_conversation(S& s) {
+  chat::Conversation c{s.i64(0),  s.i64(1),      s.text(2),  s.text(3),    s.text(4),     s.opt_i64(5),
+                       s.text(6), s.opt_i64(7),  s.i64(8),   s.opt_i64(9), s.opt_i64(10), s.opt_i64(11),
+                       s.i64(12), s.opt_i64(13), s.text(14), s.i64(15)};
+  c.agent_read_seq = s.i64(16);
+  c.customer_read_seq = s.i64(17);
+  c.ticket_id = s.opt_i64(18);
+  if (auto r = s.opt_i64(19)) c.rating = static_cast<int>(*r);
+  c.rating_comment = s.text(20);
+  return c;
+}
+
+template <class S>
+chat::Message read_message(S& s) {
+  return {s.i64(0), s.i64(1), s.text(2), s.opt_i64(3), s.text(4), s.text(5), s.text(6), s.opt_i64(7), s.i64(8)};
+}
+
+// One row in the change feed for conversation `id` (in the same transaction as the change).
+template <class Db>
+void feed(Db& db, int64_t id, int64_t at) {
+  db.prepare(
+        "INSERT INTO chat_feed(conversation_id, store_id, created_at) SELECT id, store_id, ? FROM conversations "
+        "WHERE id = ?")
+      ->bind_all(at, id)
+      .run();
+}
+
+}  // namespace kefu::storage::chat_rows
