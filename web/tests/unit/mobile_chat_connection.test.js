@@ -237,6 +237,18 @@ describe('the chat connection', () => {
     expect(conn.outbox).toEqual([]);
   });
 
+  it('sends again, a moment later, what the server turned away for flooding', () => {
+    const { conn, events } = setup();
+    conn.start();
+    FakeSocket.last.open();
+    const item = conn.send('一');
+    FakeSocket.last.frame({ type: 'error', code: 'chat_flood', message: '发送过于频繁', client_msg_id: item.client_msg_id });
+    expect(conn.outbox[0].failed).toBeUndefined();
+    expect(events.errors).toEqual([]);
+    vi.advanceTimersByTime(2000);
+    expect(FakeSocket.last.frames('send').map((f) => f.client_msg_id)).toEqual([item.client_msg_id, item.client_msg_id]);
+  });
+
   it('takes a message that comes back with its client id as the acknowledgement (a replay after reload)', () => {
     const { conn, events } = setup({ outbox: [{ client_msg_id: 'c1', body: '重发的' }] });
     conn.start();

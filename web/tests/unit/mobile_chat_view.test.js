@@ -15,7 +15,7 @@ const { default: ChatView } = await import('../../src/mobile/views/ChatView.vue'
 const TOKEN = 'kfc_abc';
 const conv = (extra = {}) => ({
   status: 'queued', queue: 'returns', store_id: 3, created_at: 1, ended_at: null, end_reason: '', last_seq: 1,
-  agent_read_seq: 0, rating: null, agent_name: '', ...extra,
+  agent_read_seq: 0, customer_read_seq: 0, rating: null, has_ticket: false, ...extra,
 });
 const queuedEvent = { conversation_id: 7, seq: 1, sender: 'system', kind: 'event', body: '{"event":"queued","queue":"returns"}', created_at: 1 };
 
@@ -121,7 +121,7 @@ describe('the chat page', () => {
     await flushPromises();
     const ws = FakeSocket.last;
     ws.open();
-    ws.frame({ type: 'conversation', conversation: conv({ status: 'assigned', agent_name: '客服 12', last_seq: 3 }) });
+    ws.frame({ type: 'conversation', conversation: conv({ status: 'assigned', last_seq: 3 }) });
     ws.frame({ type: 'queue', position: 0, wait_ms: null, staffed: true });
     ws.frame(message(3, { body: '您好，请问有什么可以帮您？' }));
     ws.frame(message(2, { sender: 'system', kind: 'event', body: '{"event":"assigned"}' }));
@@ -129,10 +129,10 @@ describe('the chat page', () => {
     ws.frame({ type: 'typing', conversation_id: 7, sender: 'agent' });
     await flushPromises();
     expect(w.find('[data-test="chat-queue-position"]').exists()).toBe(false);
-    expect(text(w, 'chat-agent-joined')).toBe('客服 12 已接入');
+    expect(text(w, 'chat-agent-joined')).toBe('客服已接入');
     expect(w.find('[data-test="chat-nobody"]').exists()).toBe(false); // assigned: nobody-online does not apply
     expect(seqs(w)).toEqual([1, 2, 3]);
-    expect(w.find('[data-seq="3"]').text()).toContain('客服 12');
+    expect(w.find('[data-seq="3"]').text()).toContain('客服');
     expect(w.find('[data-test="chat-typing"]').exists()).toBe(true);
     expect(ws.frames('read')).toEqual([{ type: 'read', seq: 3 }]); // what the page shows is read
 
@@ -152,7 +152,7 @@ describe('the chat page', () => {
     expect(w.find('[data-seq="4"]').text()).toContain('已送达');
     expect(JSON.parse(localStorage.getItem('kefu.mobile.chat.3')).outbox).toEqual([]);
 
-    ws.frame({ type: 'conversation', conversation: conv({ status: 'assigned', agent_name: '客服 12', agent_read_seq: 4 }) });
+    ws.frame({ type: 'conversation', conversation: conv({ status: 'assigned', agent_read_seq: 4 }) });
     await flushPromises();
     expect(w.find('[data-seq="4"] [data-test="chat-read"]').text()).toBe('已读');
   });
@@ -161,7 +161,7 @@ describe('the chat page', () => {
     localStorage.setItem('kefu.mobile.chat.3', JSON.stringify({ token: TOKEN, outbox: [{ client_msg_id: 'c-1', body: '刚才没发出去' }] }));
     const calls = stubFetch({
       [`GET /api/v1/public/chats/${TOKEN}`]: {
-        conversation: conv({ status: 'assigned', agent_name: '客服 3' }),
+        conversation: conv({ status: 'assigned' }),
         queue: { position: 0, wait_ms: null, staffed: true },
         messages: [queuedEvent, message(2, { type: undefined, body: '请稍等' })],
       },

@@ -20,7 +20,10 @@ import {
 const PING_MS = 25000;
 const SILENT_MS = 60000; // no frame for this long: the socket is dead, whatever it says
 const TYPING_EVERY_MS = 3000;
-const TEMPORARY_SOCKET_ERRORS = ['internal', 'unavailable', 'too_many_requests', 'rate_limited'];
+// Refusals of a message that pass: sent again after RESEND_MS (chat_flood: more than 5 a
+// second, as a long outbox resent at once can be).
+const TEMPORARY_SOCKET_ERRORS = ['internal', 'unavailable', 'too_many_requests', 'rate_limited', 'chat_flood'];
+const RESEND_MS = 2000;
 const OPEN = 1;
 
 export class ChatConnection {
@@ -45,7 +48,7 @@ export class ChatConnection {
     this.readSent = 0;
     this.lastTypingAt = 0;
     this.lastFrameAt = 0;
-    this.timers = { reconnect: null, poll: null, ping: null };
+    this.timers = { reconnect: null, poll: null, ping: null, resend: null };
     this.flushing = false;
     this.filling = false;
     this.stopped = false;
@@ -252,11 +255,25 @@ export class ChatConnection {
   socketError(f) {
     const error = { code: f.code, message: f.message };
     if (f.client_msg_id) {
-      if (!TEMPORARY_SOCKET_ERRORS.includes(f.code)) this.setOutbox(outboxMark(this.outbox, f.client_msg_id, error));
-      this.emit('error', { ...error, client_msg_id: f.client_msg_id });
+      if (TEMPORARY_SOCKET_ERRORS.includes(f.code)) this.resendLater();
+      else {
+        this.setOutbox(outboxMark(this.outbox, f.client_msg_id, error));
+        this.emit('error', { ...error, client_msg_id: f.client_msg_id });
+      }
     } else if (f.code === 'invalid_chat_token') {
       this.invalid(error);
     } else this.emit('error', error);
+  }
+
+  // What is still in the outbox, again, in a moment (the server keeps one message per id).
+  resendLater() {
+    if (this.timers.resend !== null) return;
+    this.timers.resend = setTimeout(() => {
+      this.timers.resend = null;
+      if (!this.socketOpen()) return this.flushRest();
+      for (const item of outboxPending(this.outbox))
+        this.sendFrame({ type: 'send', client_msg_id: item.client_msg_id, body: item.body });
+    }, RESEND_MS);
   }
 
   invalid(error) {

@@ -75,6 +75,8 @@ export function eventLine(message) {
       return { key: 'chat.events.queued', values: {} };
     case 'assigned':
       return { key: 'chat.events.assigned', values: {} };
+    case 'reopened':
+      return { key: 'chat.events.reopened', values: {} };
     case 'transferred':
       return { key: e.queue ? 'chat.events.transferredQueue' : 'chat.events.transferred', values: {} };
     case 'ended':

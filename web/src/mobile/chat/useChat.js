@@ -166,7 +166,7 @@ export function useChat(storeId, { api = defaultApi, WebSocketImpl, target, lang
     try {
       await api.chatRate(token.value, rating, comment);
     } catch (e) {
-      if (!e || e.code !== 'already_rated') throw e;
+      if (!e || (e.code !== 'conversation_rated' && e.code !== 'already_rated')) throw e;
     }
     rated.value = true;
     forget();
@@ -178,7 +178,14 @@ export function useChat(storeId, { api = defaultApi, WebSocketImpl, target, lang
     disconnect();
     const payload = { phone, body };
     if (name && name.trim()) payload.name = name.trim();
-    const r = await api.chatLeaveMessage(token.value, payload);
+    let r;
+    try {
+      r = await api.chatLeaveMessage(token.value, payload);
+    } catch (e) {
+      // An agent took the chat meanwhile: the customer talks to them instead.
+      if (e && e.code === 'conversation_assigned') connect();
+      throw e;
+    }
     left.value = r;
     forget();
     return r;

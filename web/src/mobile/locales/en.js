@@ -118,7 +118,6 @@ export default {
     nobody: 'No agent is online right now',
     nobodyHint: 'Leave a message and we will contact you soon, or keep waiting.',
     leave: 'Leave a message',
-    joined: '{agent} has joined',
     agentJoined: 'An agent has joined',
     agent: 'Agent',
     bot: 'Assistant',
@@ -168,6 +167,7 @@ export default {
     events: {
       queued: 'Connecting you to an agent',
       assigned: 'An agent has joined',
+      reopened: 'The chat is open again; connecting you to an agent',
       transferred: 'You have been transferred to another agent',
       transferredQueue: 'You have been transferred, please wait',
       ended_customer: 'You ended the chat',

@@ -118,7 +118,6 @@ export default {
     nobody: '当前没有客服在线',
     nobodyHint: '您可以留言，我们上班后尽快联系您；也可以继续等待。',
     leave: '留言',
-    joined: '{agent} 已接入',
     agentJoined: '客服已接入',
     agent: '客服',
     bot: '智能助手',
@@ -168,6 +167,7 @@ export default {
     events: {
       queued: '正在为您转接人工客服',
       assigned: '客服已接入',
+      reopened: '会话已重新打开，正在为您转接',
       transferred: '已为您转接其他客服',
       transferredQueue: '已为您转接，请稍候',
       ended_customer: '您已结束咨询',
