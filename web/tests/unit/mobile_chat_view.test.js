@@ -198,7 +198,7 @@ describe('the chat page', () => {
     w = await page();
     await w.find('[data-test="chat-start"]').trigger('click');
     await flushPromises();
-    expect(w.find('[data-test="chat-queue-position"]').exists()).toBe(false);
+    expect(text(w, 'chat-queue-position')).toBe('您排在第一位'); // no estimate: nobody to count on
     expect(text(w, 'chat-nobody')).toContain('当前没有客服在线');
     await w.find('[data-test="chat-leave-message"]').trigger('click');
     await w.find('[data-test="chat-leave-submit"]').trigger('click');
@@ -257,6 +257,39 @@ describe('the chat page', () => {
     expect(localStorage.getItem('kefu.mobile.chat.3')).toBeNull();
     await w.find('[data-test="chat-new"]').trigger('click');
     expect(w.find('[data-test="chat-start"]').exists()).toBe(true);
+  });
+
+  it('takes "already rated" (409 conversation_rated, another tab) as rated', async () => {
+    localStorage.setItem('kefu.mobile.chat.3', JSON.stringify({ token: TOKEN, outbox: [] }));
+    stubFetch({
+      [`GET /api/v1/public/chats/${TOKEN}`]: { conversation: conv({ status: 'ended', end_reason: 'idle' }), queue: { position: 0 }, messages: [] },
+      [`POST /api/v1/public/chats/${TOKEN}/rating`]: () => [409, { error: { code: 'conversation_rated', message: '该会话已评价过' } }],
+    });
+    w = await page();
+    expect(FakeSocket.all).toHaveLength(0); // an ended chat is not followed live
+    await w.find('[data-test="chat-rating-2"]').trigger('click');
+    await w.find('[data-test="chat-rating-submit"]').trigger('click');
+    await flushPromises();
+    expect(text(w, 'chat-thanks')).toBe('感谢您的评价');
+  });
+
+  it('goes back to the live chat when an agent took it while the customer wrote a message', async () => {
+    stubFetch({
+      'POST /api/v1/public/chats': () => [201, { token: TOKEN, conversation: conv(), queue: { position: 1, wait_ms: null, staffed: false }, messages: [queuedEvent] }],
+      [`POST /api/v1/public/chats/${TOKEN}/leave-message`]: () => [409, { error: { code: 'conversation_assigned', message: '客服正在为您服务，请直接在会话中留言' } }],
+    });
+    w = await page();
+    await w.find('[data-test="chat-start"]').trigger('click');
+    await flushPromises();
+    await w.find('[data-test="chat-leave-message"]').trigger('click');
+    await w.find('[data-test="chat-leave-phone"] input').setValue('13912345678');
+    await w.find('[data-test="chat-leave-body"] textarea').setValue('在吗');
+    await w.find('[data-test="chat-leave-submit"]').trigger('click');
+    await flushPromises();
+    expect(w.find('[data-test="chat-leave-form"]').exists()).toBe(false);
+    expect(w.find('[data-test="chat-input"]').exists()).toBe(true);
+    FakeSocket.last.open();
+    expect(FakeSocket.last.sent[0]).toMatchObject({ type: 'hello', token: TOKEN });
   });
 
   it('shows the rating when the agent ends the chat', async () => {

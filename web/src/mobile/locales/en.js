@@ -115,6 +115,8 @@ export default {
     leaveInstead: 'Rather not wait? Leave us a message',
     waiting: '{n} ahead of you, about {m} min to wait',
     next: 'You are next, about {m} min to wait',
+    waitingNobody: '{n} ahead of you',
+    nextNobody: 'You are first in line',
     nobody: 'No agent is online right now',
     nobodyHint: 'Leave a message and we will contact you soon, or keep waiting.',
     leave: 'Leave a message',

@@ -115,6 +115,8 @@ export default {
     leaveInstead: '不想等待？留言给我们',
     waiting: '您前面还有 {n} 位，预计等待 {m} 分钟',
     next: '马上轮到您了，预计等待 {m} 分钟',
+    waitingNobody: '您前面还有 {n} 位',
+    nextNobody: '您排在第一位',
     nobody: '当前没有客服在线',
     nobodyHint: '您可以留言，我们上班后尽快联系您；也可以继续等待。',
     leave: '留言',
