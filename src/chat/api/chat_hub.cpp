@@ -198,6 +198,7 @@ void ChatHub::poll_once(storage::Stores& repo) {
   for (auto& w : watches) {
     w.sub->sent[w.conversation_id] = w.after;
     changed.insert(w.conversation_id);
+    if (w.sub->who.customer) w.sub->last_queue.clear();  // a (re)joined customer is told their place again
   }
   feed_.follow(
       steady_ms(), 1000, [&](int64_t after) { return desk.feed_after(after, 1000); },
@@ -270,27 +271,27 @@ void ChatHub::poll_once(storage::Stores& repo) {
     }
   }
 
+  // Waiting customers hear their place: those in a store where something moved, those who
+  // just (re)joined, and every few seconds all who wait (the estimate moves with time).
   const auto now = std::chrono::steady_clock::now();
-  if (now - queues_at_ >= kQueueRefresh) {
-    queues_at_ = now;
-    stores_moved.clear();
-    for (const auto& s : subs)
-      if (s->who.customer) stores_moved.insert(-1);  // all: the estimates move with time
-  }
-  if (!stores_moved.empty()) refresh_queues(repo, subs, {stores_moved.begin(), stores_moved.end()});
-}
-
-// Each waiting customer's place, sent when it differs from what they were last told.
-void ChatHub::refresh_queues(storage::Stores& repo, const std::vector<std::shared_ptr<Sub>>& subs,
-                             const std::vector<int64_t>& stores) {
-  const bool all = std::find(stores.begin(), stores.end(), -1) != stores.end();
-  app::Context c{repo, people::customer_actor(), now_ms_(), nullptr};
-  auto& chats = repo.get<storage::ConversationStore>();
+  const bool periodic = now - queues_at_ >= kQueueRefresh;
+  if (periodic) queues_at_ = now;
+  std::vector<Sub*> to_tell;
   for (const auto& s : subs) {
     if (!s->who.customer || !s->sent.count(s->who.conversation_id)) continue;
+    const bool joined = s->last_queue.empty();
+    if (joined || (s->queued && (periodic || stores_moved.count(s->who.store_id)))) to_tell.push_back(s.get());
+  }
+  if (!to_tell.empty()) refresh_queues(repo, to_tell);
+}
+
+void ChatHub::refresh_queues(storage::Stores& repo, const std::vector<Sub*>& subs) {
+  app::Context c{repo, people::customer_actor(), now_ms_(), nullptr};
+  auto& chats = repo.get<storage::ConversationStore>();
+  for (auto* s : subs) {
     auto conv = chats.conversation(s->who.conversation_id);
     if (!conv) continue;
-    if (!all && std::find(stores.begin(), stores.end(), conv->store_id) == stores.end()) continue;
+    s->queued = conv->status == "queued";
     auto frame = chat::protocol::render_queue(app::queue_place(c, *conv));
     if (frame == s->last_queue) continue;
     s->last_queue = frame;

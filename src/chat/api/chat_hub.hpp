@@ -51,6 +51,7 @@ class ChatHub {
   struct Audience {
     bool customer = false;
     int64_t conversation_id = 0;  // the customer's
+    int64_t store_id = 0;         // the customer's conversation's store
     int64_t staff_id = 0;         // staff
     std::vector<int64_t> store_ids;
     bool all_stores = false;
@@ -80,6 +81,7 @@ class ChatHub {
     // The hub thread's alone: conversation → last seq sent; the customer's last queue frame.
     std::unordered_map<int64_t, int64_t> sent;
     std::string last_queue;
+    bool queued = true;  // the customer's conversation waits (as last seen)
     bool serves(int64_t store_id) const;
   };
   struct Watch {
@@ -89,7 +91,8 @@ class ChatHub {
   void run();
   void poll_once(storage::Stores&);
   void close_ended(storage::Stores&);
-  void refresh_queues(storage::Stores&, const std::vector<std::shared_ptr<Sub>>&, const std::vector<int64_t>& stores);
+  // Sends each of these customers their place in the queue when it changed.
+  void refresh_queues(storage::Stores&, const std::vector<Sub*>&);
 
   storage::Database& db_;
   std::function<int64_t()> now_ms_;

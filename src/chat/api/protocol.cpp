@@ -39,6 +39,17 @@ std::string text(const json& o, const char* field, bool required) {
   return it->get<std::string>();
 }
 
+// What the customer may read of a message: no whisper text, and events without the staff
+// they name (who was assigned, who transferred: the page says 客服).
+std::string customer_body(const Message& m) {
+  if (m.kind == "whisper") return "";
+  if (m.kind != "event") return m.body;
+  auto o = json::parse(m.body, nullptr, false);
+  if (o.is_discarded() || !o.is_object()) return "{}";
+  for (const char* key : {"agent_id", "from", "by", "staff_id"}) o.erase(key);
+  return o.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 }  // namespace
 
 ClientFrame parse(std::string_view raw) {
@@ -82,7 +93,7 @@ json message_json(const Message& m, bool for_customer) {
          {"seq", m.seq},
          {"sender", m.sender},
          {"kind", m.kind},
-         {"body", for_customer && m.kind == "whisper" ? "" : m.body},
+         {"body", for_customer ? customer_body(m) : m.body},
          {"created_at", m.created_at}};
   if (!m.client_msg_id.empty() && (!for_customer || m.sender == "customer")) o["client_msg_id"] = m.client_msg_id;
   if (!for_customer && m.staff_id) o["staff_id"] = *m.staff_id;

@@ -68,6 +68,23 @@ TEST(ChatProtocol, TheCustomerSeesNoStaffIdentityNorWhispers) {
   EXPECT_EQ(json::parse(render_message(own, true))["client_msg_id"], "c-9") << "the sender matches its retries";
 }
 
+TEST(ChatProtocol, TheCustomerSeesEventsWithoutTheStaffTheyName) {
+  Message assigned{7, 2, "system", std::nullopt, "", "event", R"({"event":"assigned","agent_id":4})", std::nullopt, 1};
+  EXPECT_EQ(json::parse(json::parse(render_message(assigned, true))["body"].get<std::string>()),
+            (json{{"event", "assigned"}}));
+  EXPECT_EQ(json::parse(json::parse(render_message(assigned, false))["body"].get<std::string>())["agent_id"], 4)
+      << "staff see who";
+  Message moved{
+      7, 3, "system", std::nullopt, "", "event", R"({"event":"transferred","queue":"returns","from":4})", std::nullopt,
+      2};
+  EXPECT_EQ(json::parse(json::parse(render_message(moved, true))["body"].get<std::string>()),
+            (json{{"event", "transferred"}, {"queue", "returns"}}));
+  auto conv = conversation_json({.id = 7, .store_id = 1, .status = "assigned", .agent_id = 4}, true);
+  EXPECT_FALSE(conv.contains("agent_id"));
+  EXPECT_FALSE(conv.contains("id"));
+  EXPECT_EQ(conversation_json({.id = 7, .agent_id = 4}, false, {9})["participants"], json::array({9}));
+}
+
 TEST(ChatProtocol, ServerFrames) {
   Message m{7, 6, "customer", std::nullopt, "c-9", "text", "好的", std::nullopt, 1001};
   EXPECT_EQ(json::parse(render_ack(m, true)),

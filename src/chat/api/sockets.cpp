@@ -125,16 +125,18 @@ void on_customer_frame(const std::shared_ptr<Session>& me, const std::string& te
       auto c = me->reader();
       me->conversation = app::chat_for_token(c, f.token);
       me->token = f.token;
-      me->send(chat::protocol::render_conversation(me->conversation, true));
-      me->send(chat::protocol::render_queue(app::queue_place(c, me->conversation)));
-      if (me->s.chat && me->id == 0) {
-        ChatHub::Audience who{.customer = true, .conversation_id = me->conversation.id};
+      if (!me->s.chat) {  // no live hub (a test server): the state now, nothing live
+        me->send(chat::protocol::render_conversation(me->conversation, true));
+        me->send(chat::protocol::render_queue(app::queue_place(c, me->conversation)));
+      } else if (me->id == 0) {  // the hub sends the conversation, the queue place and the messages
+        ChatHub::Audience who{
+            .customer = true, .conversation_id = me->conversation.id, .store_id = me->conversation.store_id};
         auto ws = me->ws.lock();
         if (ws) {
           std::lock_guard lock(me->mu);
           me->id = me->s.chat->join(ws, who, f.after);
         }
-      } else if (me->s.chat) {
+      } else {
         me->s.chat->watch(me->id, me->conversation.id, f.after);
       }
       break;
