@@ -1,5 +1,5 @@
 // The public API the mobile page speaks (docs/openapi.yaml, tag "public"): no login.
-import { api, get, post } from '../shared/api.js';
+import { ApiError, api, get, post } from '../shared/api.js';
 
 const enc = encodeURIComponent;
 export const stores = () => get('/api/v1/public/stores');
@@ -14,3 +14,42 @@ export const uploadPhoto = (token, file) =>
 export const photoUrl = (token, id) => `/api/v1/public/tickets/${enc(token)}/attachments/${id}`;
 export const viewCsat = (token) => get(`/api/v1/public/csat/${enc(token)}`);
 export const rateCsat = (token, rating, comment) => post(`/api/v1/public/csat/${enc(token)}`, { rating, comment });
+
+// Live chat (docs/chat.md): the chat token (kfc_…) is the customer's key to the conversation.
+const chat = (token) => `/api/v1/public/chats/${enc(token)}`;
+export const startChat = (body) => post('/api/v1/public/chats', body);
+export const chatState = (token, after = 0) => get(`${chat(token)}?after=${after}`);
+export const chatSend = (token, msg) => post(`${chat(token)}/messages`, msg);
+export const chatRead = (token, seq) => post(`${chat(token)}/read`, { seq });
+export const chatEnd = (token) => post(`${chat(token)}/end`, {});
+export const chatRate = (token, rating, comment) => post(`${chat(token)}/rating`, comment ? { rating, comment } : { rating });
+export const chatLeaveMessage = (token, body) => post(`${chat(token)}/leave-message`, body);
+export const chatPhotoUrl = (token, id) => `${chat(token)}/photos/${id}`;
+// ws:// or wss:// as the page was loaded.
+export const chatSocketUrl = (loc = window.location) =>
+  `${loc.protocol === 'https:' ? 'wss:' : 'ws:'}//${loc.host}/api/v1/public/chats/socket`;
+
+// A photo's raw bytes, with upload progress (fetch reports none): onProgress(0…1). Resolves
+// to {message, duplicate}; rejects with an ApiError (413 too large, 415 not an image we take).
+export function chatUploadPhoto(token, file, onProgress = () => {}, lang = document.documentElement.lang || 'zh-CN') {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${chat(token)}/photos?filename=${enc(file.name || 'photo.jpg')}`);
+    if (file.type) xhr.setRequestHeader('Content-Type', file.type);
+    xhr.setRequestHeader('Accept-Language', lang);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onload = () => {
+      let json = null;
+      try {
+        json = xhr.responseText ? JSON.parse(xhr.responseText) : null;
+      } catch {
+        json = null;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(json);
+      const e = json && json.error;
+      reject(new ApiError(xhr.status, e ? e.code : 'http_' + xhr.status, e ? e.message : '', e && e.field));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', ''));
+    xhr.send(file);
+  });
+}
