@@ -35,6 +35,23 @@ bodies = {
     'POST /api/v1/public/tickets': {'store_id': 1, 'type': 'suggestion', 'subject': '建议', 'description': '多设座椅', 'phone': '13900002222'},
     'POST /api/v1/public/track': {'number': 'KF20260301000001', 'phone': '13900002222'},
     'POST /api/v1/public/tickets/{token}/replies': {'body': '顾客补充说明'},
+    'POST /api/v1/public/chats': {'store_id': 1, 'queue': 'returns', 'name': '王女士'},
+    'POST /api/v1/public/chats/{token}/messages': {'client_msg_id': 'c-1', 'body': '请问停车怎么收费'},
+    'POST /api/v1/public/chats/{token}/read': {'seq': 1},
+    'POST /api/v1/public/chats/{token}/rating': {'rating': 5, 'comment': '很耐心'},
+    'POST /api/v1/public/chats/{token}/leave-message': {'phone': '13900002222', 'body': '请回电'},
+    'POST /api/v1/chat/presence': {'presence': 'online'},
+    'POST /api/v1/chat/conversations/{id}/messages': {'client_msg_id': 'a-1', 'body': '您好', 'whisper': False},
+    'POST /api/v1/chat/conversations/{id}/read': {'seq': 1},
+    'POST /api/v1/chat/conversations/{id}/assign': {'agent_id': 2},
+    'POST /api/v1/chat/conversations/{id}/transfer': {'queue': 'members', 'note': '会员问题'},
+    'POST /api/v1/chat/conversations/{id}/invite': {'staff_id': 2, 'note': '请协助'},
+    'POST /api/v1/chat/conversations/{id}/member': {'member_id': 1},
+    'POST /api/v1/chat/conversations/{id}/ticket': {'type': 'return', 'subject': '退货'},
+    'PUT /api/v1/staff/{id}/chat': {'capacity': 4, 'queues': ['general', 'returns']},
+    'POST /api/v1/chat/canned': {'store_id': 1, 'shortcut': 'park', 'title': '停车', 'body': '会员每天免费停车两小时'},
+    'PUT /api/v1/chat/canned/{id}': {'shortcut': 'park2', 'title': '停车', 'body': '凭小票免费两小时'},
+    'PUT /api/v1/stores/{id}/chat-settings': {'idle_end_minutes': 15, 'first_reply_seconds': 60, 'reply_gap_seconds': 180, 'welcome': '您好', 'offline_text': ''},
 }
 queries = {
     'GET /api/v1/tickets': 'status=new,in_progress&q=%E9%80%80%E8%B4%A7&limit=5&sort=created_at&from=2026-01-01&to=1780000000000',
@@ -45,6 +62,12 @@ queries = {
     'GET /api/v1/notifications': 'unread=true',
     'GET /api/v1/approvals': 'status=pending',
     'GET /api/v1/callbacks': 'due=true',
+    'GET /api/v1/chat/conversations': 'store_id=1&status=open&mine=1&limit=20',
+    'GET /api/v1/chat/monitor': 'store_id=1',
+    'GET /api/v1/chat/report': 'store_id=1&from=2026-01-01&to=1780000000000',
+    'GET /api/v1/chat/canned': 'q=%E5%81%9C%E8%BD%A6',
+    'POST /api/v1/public/chats/{token}/photos': 'filename=p.png',
+    'POST /api/v1/chat/conversations/{id}/photos': 'filename=p.png',
 }
 out = os.path.join(os.path.dirname(__file__), 'corpus', 'route_body')
 os.makedirs(out, exist_ok=True)
