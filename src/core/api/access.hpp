@@ -16,8 +16,9 @@
 //   through `kefu routes`) knows what to expect:
 //   `reach` names what the path's {id} (or the store_id the request names) is; an object
 //   of a store the caller does not serve answers 404 `not_found` (its existence is not
-//   confirmed) — admins serve every store; `owner_or`: only the ticket's owner (首问负责人)
-//   or this role and above may act; others get 403 `forbidden`.
+//   confirmed) — admins serve every store; `owner_or`: only the object's owner (a ticket's
+//   首问负责人, a conversation's agent, a personal canned reply's author) or this role and
+//   above may act; others get 403 `forbidden`.
 // Use cases keep their own role and scope checks (they are called from the demo loader,
 // the CLI and jobs too); this table is the HTTP layer's single, tested statement.
 #include <optional>
@@ -54,7 +55,7 @@ struct Access {
   people::Role min_role = "agent";
   std::optional<people::Scope> scope;  // the API-token scope a token must carry
   Reach reach = Reach::none;
-  std::optional<people::Role> owner_or;  // the ticket's owner, or this role and above
+  std::optional<people::Role> owner_or;  // the object's owner, or this role and above
 
   constexpr Access on(Reach r) const {
     auto a = *this;
