@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "auth/domain/password.hpp"
+#include "chat/app/chat_settings.hpp"
 #include "chat/domain/assignment.hpp"
 #include "chat/domain/errors.hpp"
 #include "chat/domain/queue.hpp"
@@ -94,6 +95,8 @@ ChatStarted start_chat(Context& c, const StartChat& in) {
   conv.queued_at = c.now_ms;
   conv.id = chats(c).insert_conversation(conv);
   event(c, conv.id, {{"event", "queued"}, {"queue", in.queue}});
+  if (const auto welcome = chat_settings(c, in.store_id).welcome; !welcome.empty())
+    event(c, conv.id, {{"event", "welcome"}, {"text", welcome}});  // the store's own greeting
   dispatch(c, in.store_id, in.queue);
   out.conversation = reload(c, conv.id);
   out.place = queue_place(c, out.conversation);

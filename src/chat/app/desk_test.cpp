@@ -5,6 +5,7 @@
 #include "chat/app/desk.hpp"
 
 #include "chat/app/chat_fixture.hpp"
+#include "chat/app/chat_settings.hpp"
 #include "chat/storage/chat_desk_store.hpp"
 #include "tickets/storage/ticket_store.hpp"
 
@@ -223,6 +224,18 @@ TEST_F(Desk, TheLiveViewShowsLoadsQueuesAndLateReplies) {
   (void)waiting;
   EXPECT_EQ(code_of([&] { as(agent, [&](Context& c) { return monitor(c, store_a); }); }), "forbidden");
   EXPECT_EQ(code_of([&] { as(supervisor, [&](Context& c) { return monitor(c, store_b); }); }), "not_found");
+}
+
+TEST_F(Desk, TheStoresWelcomeGreetsTheCustomer) {
+  as(supervisor, [&](Context& c) {
+    auto s = chat_settings(c, store_a);
+    s.welcome = "您好，欢迎咨询！";
+    return put_chat_settings(c, s);
+  });
+  auto s = start();
+  EXPECT_EQ(events(s.token), (std::vector<std::string>{"queued", "welcome"}));
+  auto other = start("general", kNow, store_b);
+  EXPECT_EQ(events(other.token), std::vector<std::string>{"queued"}) << "a store without its own text: none";
 }
 
 TEST_F(Desk, TheReportReplaysTheReplyTimesOfAPeriod) {

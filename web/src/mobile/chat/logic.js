@@ -83,6 +83,8 @@ export function eventLine(message) {
       return { key: `chat.events.ended_${['customer', 'agent', 'idle', 'offline_message'].includes(e.by) ? e.by : 'other'}`, values: {} };
     case 'ticket':
       return { key: 'chat.events.ticket', values: { number: e.number || '' } };
+    case 'welcome':
+      return { key: 'chat.events.welcome', values: { text: e.text || '' } };
     default:
       return { key: 'chat.events.other', values: {} };
   }

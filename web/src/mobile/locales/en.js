@@ -170,6 +170,7 @@ export default {
       queued: 'Connecting you to an agent',
       assigned: 'An agent has joined',
       reopened: 'The chat is open again; connecting you to an agent',
+      welcome: '{text}',
       transferred: 'You have been transferred to another agent',
       transferredQueue: 'You have been transferred, please wait',
       ended_customer: 'You ended the chat',

@@ -170,6 +170,7 @@ export default {
       queued: '正在为您转接人工客服',
       assigned: '客服已接入',
       reopened: '会话已重新打开，正在为您转接',
+      welcome: '{text}',
       transferred: '已为您转接其他客服',
       transferredQueue: '已为您转接，请稍候',
       ended_customer: '您已结束咨询',

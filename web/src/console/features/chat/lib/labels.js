@@ -31,6 +31,8 @@ export function useChatLabels() {
         return t('chat.events.reopened');
       case 'invited':
         return t('chat.events.invited', { agent: who(e.staff_id) });
+      case 'welcome':
+        return t('chat.events.welcome', { text: e.text || '' });
       default:
         return e.event ? String(e.event) : String(body || '');
     }

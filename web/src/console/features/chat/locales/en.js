@@ -13,7 +13,7 @@ export default {
     endedBy: { customer: 'customer', agent: 'agent', idle: 'no activity', offline_message: 'message left' },
     events: {
       queued: 'Queued: {queue}', assigned: 'Assigned to {agent}', picked: '{agent} took the chat', transferredAgent: '{from} transferred it to {agent}',
-      transferredQueue: '{from} transferred it to the queue {queue}', ended: 'The chat ended ({by})', ticket: 'Ticket {number} created', invited: '{agent} was invited', reopened: 'The customer came back: the chat is queued again',
+      transferredQueue: '{from} transferred it to the queue {queue}', ended: 'The chat ended ({by})', ticket: 'Ticket {number} created', welcome: 'Welcome text: {text}', invited: '{agent} was invited', reopened: 'The customer came back: the chat is queued again',
     },
     customer: 'Customer', phone: 'Phone', lookup: 'Find member', linkMember: 'Link', memberNotFound: 'No member has this phone number', recentTickets: 'Recent tickets',
     makeTicket: 'Make a ticket', openTicket: 'Open the ticket', createTicket: 'Create ticket', ticketType: 'Type', subject: 'Subject', transfer: 'Transfer', toColleague: 'To a colleague', toQueue: 'To a queue',

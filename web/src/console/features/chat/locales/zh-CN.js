@@ -13,7 +13,7 @@ export default {
     endedBy: { customer: '顾客', agent: '客服', idle: '超时无应答', offline_message: '留言' },
     events: {
       queued: '进入排队：{queue}', assigned: '已分配给 {agent}', picked: '{agent} 已接入', transferredAgent: '{from} 转接给 {agent}',
-      transferredQueue: '{from} 转接到队列：{queue}', ended: '会话已结束（{by}）', ticket: '已转工单 {number}', invited: '已邀请 {agent}', reopened: '顾客回来了，会话重新排队',
+      transferredQueue: '{from} 转接到队列：{queue}', ended: '会话已结束（{by}）', ticket: '已转工单 {number}', welcome: '欢迎语：{text}', invited: '已邀请 {agent}', reopened: '顾客回来了，会话重新排队',
     },
     customer: '顾客', phone: '手机号', lookup: '查找会员', linkMember: '关联', memberNotFound: '未找到该手机号的会员', recentTickets: '最近工单',
     makeTicket: '转工单', openTicket: '查看工单', createTicket: '创建工单', ticketType: '类型', subject: '标题', transfer: '转接', toColleague: '转给同事', toQueue: '转到队列',
