@@ -40,13 +40,15 @@ std::string text(const json& o, const char* field, bool required) {
 }
 
 // What the customer may read of a message: no whisper text, and events without the staff
-// they name (who was assigned, who transferred: the page says 客服).
+// they name (who was assigned, who transferred: the page says 客服). A "by" that is a role
+// (an end by the customer, the agent, idle) stays: the page says who ended the chat.
 std::string customer_body(const Message& m) {
   if (m.kind == "whisper") return "";
   if (m.kind != "event") return m.body;
   auto o = json::parse(m.body, nullptr, false);
   if (o.is_discarded() || !o.is_object()) return "{}";
-  for (const char* key : {"agent_id", "from", "by", "staff_id"}) o.erase(key);
+  for (const char* key : {"agent_id", "from", "staff_id"}) o.erase(key);
+  if (auto by = o.find("by"); by != o.end() && !by->is_string()) o.erase(by);
   return o.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 

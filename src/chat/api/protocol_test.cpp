@@ -79,6 +79,18 @@ TEST(ChatProtocol, TheCustomerSeesEventsWithoutTheStaffTheyName) {
       2};
   EXPECT_EQ(json::parse(json::parse(render_message(moved, true))["body"].get<std::string>()),
             (json{{"event", "transferred"}, {"queue", "returns"}}));
+  Message handed{7, 4, "system", std::nullopt, "", "event", R"({"event":"assigned","agent_id":5,"by":9})", std::nullopt,
+                 3};
+  EXPECT_EQ(json::parse(json::parse(render_message(handed, true))["body"].get<std::string>()),
+            (json{{"event", "assigned"}}))
+      << "a supervisor's id in by goes too";
+  for (const char* by : {"agent", "customer", "idle"}) {
+    Message ended{7, 5, "system", std::nullopt, "", "event", json{{"event", "ended"}, {"by", by}}.dump(), std::nullopt,
+                  4};
+    EXPECT_EQ(json::parse(json::parse(render_message(ended, true))["body"].get<std::string>()),
+              (json{{"event", "ended"}, {"by", by}}))
+        << "the page says who ended it: " << by;
+  }
   auto conv = conversation_json({.id = 7, .store_id = 1, .status = "assigned", .agent_id = 4}, true);
   EXPECT_FALSE(conv.contains("agent_id"));
   EXPECT_FALSE(conv.contains("id"));
