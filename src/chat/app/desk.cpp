@@ -218,7 +218,7 @@ PublicSubmitted leave_message(Context& c, const std::string& token, const LeaveM
   desk(c).set_ticket(conv.id, out.ticket.id, c.now_ms);
   if (conv.status != "ended") {
     chats(c).end_conversation(conv.id, "offline_message", c.now_ms);
-    event(c, conv.id, {{"event", "ended"}, {"by", "customer"}, {"ticket", out.ticket.number}});
+    event(c, conv.id, {{"event", "ended"}, {"by", "offline_message"}, {"ticket", out.ticket.number}});
   }
   return out;
 }
