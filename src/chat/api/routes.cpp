@@ -29,17 +29,19 @@ std::string token_of(const http::Request& req) {
   return it == req.params.end() ? std::string() : it->second;
 }
 
+// The reply, then a poke of the live hub when it reports a commit.
+http::Reply poking(http::Reply reply, ChatHub* hub) {
+  return [reply = std::move(reply), hub](http::Response r) {
+    const bool done = r.status < 300;
+    reply(std::move(r));
+    if (done && hub) hub->poke();
+  };
+}
+
 // write(), then a poke of the live hub once committed.
 void chat_write(Services& s, http::Request& req, http::Reply reply, people::Actor actor, WriteFn fn) {
   auto* hub = s.chat;
-  write(
-      s, req,
-      [reply = std::move(reply), hub](http::Response r) {
-        const bool done = r.status < 300;
-        reply(std::move(r));
-        if (done && hub) hub->poke();
-      },
-      std::move(actor), std::move(fn));
+  write(s, req, poking(std::move(reply), hub), std::move(actor), std::move(fn));
 }
 
 json messages_json(const std::vector<chat::Message>& list, bool for_customer) {
@@ -137,17 +139,10 @@ void customer_upload(Services& s, http::Request& req, http::Reply reply) {
   }
   auto image = check_image_upload(req);
   auto* hub = s.chat;
-  store_image(
-      s, std::move(req),
-      [reply = std::move(reply), hub](http::Response r) {
-        const bool done = r.status < 300;
-        reply(std::move(r));
-        if (done && hub) hub->poke();
-      },
-      people::customer_actor(), image,
-      [token](app::Context& c, const ticket::Attachment& a) {
-        return ok(201, appended_json(app::customer_photo(c, token, photo_from(a)), true));
-      });
+  store_image(s, std::move(req), poking(std::move(reply), hub), people::customer_actor(), image,
+              [token](app::Context& c, const ticket::Attachment& a) {
+                return ok(201, appended_json(app::customer_photo(c, token, photo_from(a)), true));
+              });
 }
 
 void customer_photo_get(Services& s, http::Request& req, http::Reply reply) {
@@ -284,17 +279,10 @@ void staff_upload(Services& s, http::Request& req, http::Reply reply) {
   }
   auto image = check_image_upload(req);
   auto* hub = s.chat;
-  store_image(
-      s, std::move(req),
-      [reply = std::move(reply), hub](http::Response r) {
-        const bool done = r.status < 300;
-        reply(std::move(r));
-        if (done && hub) hub->poke();
-      },
-      actor, image,
-      [id](app::Context& c, const ticket::Attachment& a) {
-        return ok(201, appended_json(app::staff_photo(c, id, photo_from(a)), false));
-      });
+  store_image(s, std::move(req), poking(std::move(reply), hub), actor, image,
+              [id](app::Context& c, const ticket::Attachment& a) {
+                return ok(201, appended_json(app::staff_photo(c, id, photo_from(a)), false));
+              });
 }
 
 void staff_photo_get(Services& s, http::Request& req, http::Reply reply) {

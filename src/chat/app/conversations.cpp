@@ -25,16 +25,7 @@ ConversationStore& chats(Context& c) { return c.store<ConversationStore>(); }
 
 Error not_found() { return make_error(errors::kNotFound, {{"what", Text("会话", "conversation")}}); }
 
-// A system event in the history; `data` is for people's screens (labels are the UI's).
-storage::Appended event(Context& c, int64_t id, nlohmann::json data) {
-  chat::Message m;
-  m.conversation_id = id;
-  m.sender = "system";
-  m.kind = "event";
-  m.body = data.dump();
-  m.created_at = c.now_ms;
-  return chats(c).append_message(m);
-}
+storage::Appended event(Context& c, int64_t id, const nlohmann::json& data) { return chat_event(c, id, data); }
 
 chat::Presence presence_of(const std::string& code) {
   if (code == "online") return chat::Presence::online;
@@ -314,6 +305,16 @@ chat::Conversation transfer(Context& c, int64_t id, std::optional<int64_t> to_ag
              {{"to_agent", to_agent ? nlohmann::json(*to_agent) : nullptr},
               {"to_queue", to_queue ? nlohmann::json(*to_queue) : nullptr}});
   return reload(c, id);
+}
+
+storage::Appended chat_event(Context& c, int64_t id, const nlohmann::json& data) {
+  chat::Message m;
+  m.conversation_id = id;
+  m.sender = "system";
+  m.kind = "event";
+  m.body = data.dump();
+  m.created_at = c.now_ms;
+  return chats(c).append_message(m);
 }
 
 chat::Conversation end_chat(Context& c, int64_t id) {

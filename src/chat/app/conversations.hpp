@@ -11,6 +11,7 @@
 // the assigned agent writes to the customer, supervisors and above may write to any
 // conversation of their stores; anyone of the store may add a whisper (visible to staff only).
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,5 +80,8 @@ chat::Conversation assign_to(Context&, int64_t id, int64_t agent_id);
 chat::Conversation transfer(Context&, int64_t id, std::optional<int64_t> to_agent,
                             const std::optional<std::string>& to_queue, const std::string& note);
 chat::Conversation end_chat(Context&, int64_t id);
+
+// A system event in the conversation's history ({"event": …}; labels are the screens').
+storage::Appended chat_event(Context&, int64_t id, const nlohmann::json& data);
 
 }  // namespace kefu::app

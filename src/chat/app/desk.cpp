@@ -27,15 +27,7 @@ using storage::ConversationStore;
 ConversationStore& chats(Context& c) { return c.store<ConversationStore>(); }
 ChatDeskStore& desk(Context& c) { return c.store<ChatDeskStore>(); }
 
-storage::Appended event(Context& c, int64_t id, const nlohmann::json& data) {
-  chat::Message m;
-  m.conversation_id = id;
-  m.sender = "system";
-  m.kind = "event";
-  m.body = data.dump();
-  m.created_at = c.now_ms;
-  return chats(c).append_message(m);
-}
+storage::Appended event(Context& c, int64_t id, const nlohmann::json& data) { return chat_event(c, id, data); }
 
 // The chat so far as plain lines for a ticket's description: the customer's and the
 // desk's words (no whispers, no events), newest kept when it is too long.
