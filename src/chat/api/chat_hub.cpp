@@ -280,21 +280,29 @@ void ChatHub::poll_once(storage::Stores& repo) {
   if (!stores_moved.empty()) refresh_queues(repo, subs, {stores_moved.begin(), stores_moved.end()});
 }
 
-// Each waiting customer's place, sent when it differs from what they were last told.
+// Each waiting customer's place, sent when it differs from what they were last told. The
+// places are computed together (app::queue_places): per store and queue, not per socket.
 void ChatHub::refresh_queues(storage::Stores& repo, const std::vector<std::shared_ptr<Sub>>& subs,
                              const std::vector<int64_t>& stores) {
   const bool all = std::find(stores.begin(), stores.end(), -1) != stores.end();
   app::Context c{repo, people::customer_actor(), now_ms_(), nullptr};
   auto& chats = repo.get<storage::ConversationStore>();
+  std::vector<Sub*> to;
+  std::vector<chat::Conversation> convs;
   for (const auto& s : subs) {
     if (!s->who.customer || !s->sent.count(s->who.conversation_id)) continue;
     auto conv = chats.conversation(s->who.conversation_id);
     if (!conv) continue;
     if (!all && std::find(stores.begin(), stores.end(), conv->store_id) == stores.end()) continue;
-    auto frame = chat::protocol::render_queue(app::queue_place(c, *conv));
-    if (frame == s->last_queue) continue;
-    s->last_queue = frame;
-    s->ws->send(frame);
+    to.push_back(s.get());
+    convs.push_back(std::move(*conv));
+  }
+  const auto places = app::queue_places(c, convs);
+  for (std::size_t i = 0; i < to.size(); ++i) {
+    auto frame = chat::protocol::render_queue(places[i]);
+    if (frame == to[i]->last_queue) continue;
+    to[i]->last_queue = frame;
+    to[i]->ws->send(frame);
   }
 }
 
