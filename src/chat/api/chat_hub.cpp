@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "auth/domain/actor.hpp"
 #include "chat/api/protocol.hpp"
@@ -58,6 +59,8 @@ void ChatHub::stop() {
   std::lock_guard lock(mu_);
   for (auto& s : subs_) s->ws->close();
   subs_.clear();
+  customers_.clear();
+  staff_.clear();
 }
 
 void ChatHub::poke() {
@@ -81,6 +84,10 @@ ChatHub::Id ChatHub::join(std::shared_ptr<http::WebSocket> ws, Audience who, int
     std::lock_guard lock(mu_);
     sub->id = next_id_++;
     subs_.push_back(sub);
+    if (sub->who.customer)
+      customers_.emplace(sub->who.conversation_id, sub);
+    else
+      staff_.push_back(sub);
     if (sub->who.customer) pending_.push_back({sub, sub->who.conversation_id, after});
   }
   poke();
@@ -182,12 +189,17 @@ void ChatHub::run() {
 }
 
 void ChatHub::poll_once(storage::Stores& repo) {
-  std::vector<std::shared_ptr<Sub>> subs;
+  std::vector<std::shared_ptr<Sub>> subs, staff;
   std::vector<Watch> watches;
   {
     std::lock_guard lock(mu_);
-    std::erase_if(subs_, [](const auto& s) { return !s->ws->open(); });
+    const auto closed = [](const auto& s) { return !s->ws->open(); };
+    if (std::erase_if(subs_, closed) > 0) {
+      std::erase_if(customers_, [&](const auto& entry) { return closed(entry.second); });
+      std::erase_if(staff_, closed);
+    }
     subs = subs_;
+    staff = staff_;
     watches.swap(pending_);
   }
   auto& chats = repo.get<storage::ConversationStore>();
@@ -204,10 +216,24 @@ void ChatHub::poll_once(storage::Stores& repo) {
       [](const storage::ChatFeedRow& r) { return r.id; },
       [&](const storage::ChatFeedRow& r) { changed.insert(r.conversation_id); });
 
+  // Each changed conversation's possible followers: its customer's sockets and the staff's.
+  std::unordered_map<int64_t, std::vector<Sub*>> candidates;
+  {
+    std::lock_guard lock(mu_);
+    for (int64_t id : changed) {
+      auto& c = candidates[id];
+      auto [from, to] = customers_.equal_range(id);
+      for (auto it = from; it != to; ++it) c.push_back(it->second.get());
+    }
+  }
+  for (const auto& s : staff)
+    for (auto& [id, c] : candidates) c.push_back(s.get());
+
   std::set<int64_t> stores_moved;  // a conversation of the store changed status or agent
   for (int64_t id : changed) {
     auto conv = chats.conversation(id);
     if (!conv) continue;
+    const auto& cands = candidates[id];
     std::optional<std::vector<int64_t>> participants;
     auto invited = [&]() -> const std::vector<int64_t>& {
       if (!participants) participants = desk.participants(id);
@@ -215,9 +241,9 @@ void ChatHub::poll_once(storage::Stores& repo) {
     };
     // Who follows it now: its customer, and staff of its store who watch it, serve it or were invited.
     std::vector<Sub*> followers;
-    for (const auto& s : subs) {
+    for (auto* s : cands) {
       if (s->who.customer) {
-        if (s->who.conversation_id == id && s->sent.count(id)) followers.push_back(s.get());
+        if (s->who.conversation_id == id && s->sent.count(id)) followers.push_back(s);
         continue;
       }
       if (!s->serves(conv->store_id)) continue;
@@ -226,7 +252,7 @@ void ChatHub::poll_once(storage::Stores& repo) {
         if (!own && std::find(invited().begin(), invited().end(), s->who.staff_id) == invited().end()) continue;
         s->sent[id] = 0;  // newly theirs: the whole history
       }
-      followers.push_back(s.get());
+      followers.push_back(s);
     }
     if (!followers.empty()) {
       int64_t from = conv->last_seq;
@@ -257,8 +283,8 @@ void ChatHub::poll_once(storage::Stores& repo) {
     else
       known_[id] = state;
     std::string for_staff, for_customer;
-    for (const auto& s : subs) {
-      const bool follows = std::find(followers.begin(), followers.end(), s.get()) != followers.end();
+    for (auto* s : cands) {
+      const bool follows = std::find(followers.begin(), followers.end(), s) != followers.end();
       if (s->who.customer) {
         if (!follows) continue;
         if (for_customer.empty()) for_customer = chat::protocol::render_conversation(*conv, true);
