@@ -261,7 +261,8 @@ async function messages() {
   const { agents } = await setupAgents(agentsN, capacity, { onFrame });
   log(`starting ${conversations} chats on ${BASE}`);
   const customers = new Array(conversations);
-  await pool(conversations, 32, async (i) => {
+  // --start-width 1 on PostgreSQL: concurrent starts deadlock there (docs/benchmarks.md).
+  await pool(conversations, num('start-width', 32), async (i) => {
     const r = await startChat(BASE, 1);
     customers[i] = { token: r.token, status: r.conversation.status, pending: new Map(), seq: 0 };
   });

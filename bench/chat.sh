@@ -109,7 +109,7 @@ for scenario in $SCENARIOS; do
       # Server CPU: both nodes and PostgreSQL's processes are on the same two cores.
       bench messages --base "http://127.0.0.1:$PORT" --agents-base "http://127.0.0.1:$((PORT + 1))" --pid "$A,$B" \
         --conversations "$CONVERSATIONS" --agents "$AGENTS" --rate "$RATE" --seconds "$STEP_SECONDS" \
-        --steps "${PG_STEPS:-}" --label "PostgreSQL, customers on A, agents on B"
+        --steps "${PG_STEPS:-}" --start-width 1 --label "PostgreSQL, customers on A, agents on B${LABEL:+, $LABEL}"
       stop "$A"
       stop "$B"
       bash scripts/pg.sh stop
