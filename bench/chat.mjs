@@ -1,12 +1,14 @@
 // Live chat benchmarks (issue 12), against running `kefu serve` processes that bench/chat.sh
 // starts on a fresh demo database (it builds nothing and prints the table):
 //
-//   node bench/chat.mjs idle      --base URL --pid PID [--sockets 10000]
+//   node bench/chat.mjs idle      --base URL --pid PID [--sockets 10000] [--stores all|first]
+//                                 [--queues general,returns,members,parking]
 //   node bench/chat.mjs messages  --base URL --pid PID [--conversations 1000] [--rate 2000]
-//                                 [--seconds 20] [--steps 3000,4000,…] [--agents 20]
-//   node bench/chat.mjs assign    --base URL --pid PID [--agents 20] [--customers 1000]
+//                                 [--seconds 20] [--steps 3000,4000,…] [--agents 20] [--start-width 32]
+//   node bench/chat.mjs assign    --base URL --pid PID [--agents 20] [--customers 1000] [--width 32]
 //   node bench/chat.mjs messages  --base URL --agents-base URL2 --pid PID,PID2 …  (two nodes)
-//   node bench/chat.mjs report    (the markdown table of bench/out/chat-results.jsonl)
+//   node bench/chat.mjs report    [--since ISO-time]  (the table of bench/out/chat-results.jsonl)
+// Every run appends a JSON line to bench/out/chat-results.jsonl (--label names it).
 //
 // The client is the `ws` package (web/'s devDependency) and Node's fetch. Each chat is
 // started over REST from its own address in X-Forwarded-For (the server trusts 127.0.0.1 as a
