@@ -371,12 +371,14 @@ describe('real responses match docs/openapi.yaml', () => {
       const entry = { store_id: data.SH01, shortcut: '营业时间', title: '营业时间', body: '本店营业时间 10:00–22:00' };
       const made = (await call(supervisor, 'POST', '/api/v1/chat/canned', { body: entry, expect: 201 })).json;
       await call(supervisor, 'POST', '/api/v1/chat/canned', { body: entry, expect: 409 });
-      await call(agent, 'POST', '/api/v1/chat/canned', { body: { shortcut: 'hi', title: '问候', body: '您好' }, expect: 201 });
+      await call(agent, 'POST', '/api/v1/chat/canned', { body: { shortcut: 'hello', title: '问候', body: '您好' }, expect: 201 });
       await call(supervisor, 'PUT', '/api/v1/chat/canned/{id}', {
         params: { id: made.id }, body: { ...entry, body: '本店营业时间 10:00–21:30' }, expect: 200,
       });
       const r = await conforms(agent, '/api/v1/chat/canned', { query: `?store_id=${data.SH01}` });
-      assert.deepEqual(r.json.items.map((i) => i.shortcut).sort(), ['hi', '营业时间'].sort());
+      const shortcuts = r.json.items.map((i) => i.shortcut);
+      assert.ok(shortcuts.includes('hello') && shortcuts.includes('营业时间'), shortcuts.join());
+      assert.ok(r.json.items.length > 2, 'with the demo store’s own set');
       await conforms(agent, '/api/v1/chat/canned', { query: `?q=${encodeURIComponent('21:30')}` });
       await call(supervisor, 'DELETE', '/api/v1/chat/canned/{id}', { params: { id: made.id }, expect: 200 });
 

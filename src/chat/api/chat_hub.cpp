@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "auth/domain/actor.hpp"
 #include "chat/api/protocol.hpp"
@@ -58,6 +59,8 @@ void ChatHub::stop() {
   std::lock_guard lock(mu_);
   for (auto& s : subs_) s->ws->close();
   subs_.clear();
+  customers_.clear();
+  staff_.clear();
 }
 
 void ChatHub::poke() {
@@ -81,6 +84,10 @@ ChatHub::Id ChatHub::join(std::shared_ptr<http::WebSocket> ws, Audience who, int
     std::lock_guard lock(mu_);
     sub->id = next_id_++;
     subs_.push_back(sub);
+    if (sub->who.customer)
+      customers_.emplace(sub->who.conversation_id, sub);
+    else
+      staff_.push_back(sub);
     if (sub->who.customer) pending_.push_back({sub, sub->who.conversation_id, after});
   }
   poke();
@@ -182,12 +189,17 @@ void ChatHub::run() {
 }
 
 void ChatHub::poll_once(storage::Stores& repo) {
-  std::vector<std::shared_ptr<Sub>> subs;
+  std::vector<std::shared_ptr<Sub>> subs, staff;
   std::vector<Watch> watches;
   {
     std::lock_guard lock(mu_);
-    std::erase_if(subs_, [](const auto& s) { return !s->ws->open(); });
+    const auto closed = [](const auto& s) { return !s->ws->open(); };
+    if (std::erase_if(subs_, closed) > 0) {
+      std::erase_if(customers_, [&](const auto& entry) { return closed(entry.second); });
+      std::erase_if(staff_, closed);
+    }
     subs = subs_;
+    staff = staff_;
     watches.swap(pending_);
   }
   auto& chats = repo.get<storage::ConversationStore>();
@@ -205,10 +217,24 @@ void ChatHub::poll_once(storage::Stores& repo) {
       [](const storage::ChatFeedRow& r) { return r.id; },
       [&](const storage::ChatFeedRow& r) { changed.insert(r.conversation_id); });
 
+  // Each changed conversation's possible followers: its customer's sockets and the staff's.
+  std::unordered_map<int64_t, std::vector<Sub*>> candidates;
+  {
+    std::lock_guard lock(mu_);
+    for (int64_t id : changed) {
+      auto& c = candidates[id];
+      auto [from, to] = customers_.equal_range(id);
+      for (auto it = from; it != to; ++it) c.push_back(it->second.get());
+    }
+  }
+  for (const auto& s : staff)
+    for (auto& [id, c] : candidates) c.push_back(s.get());
+
   std::set<int64_t> stores_moved;  // a conversation of the store changed status or agent
   for (int64_t id : changed) {
     auto conv = chats.conversation(id);
     if (!conv) continue;
+    const auto& cands = candidates[id];
     std::optional<std::vector<int64_t>> participants;
     auto invited = [&]() -> const std::vector<int64_t>& {
       if (!participants) participants = desk.participants(id);
@@ -216,9 +242,9 @@ void ChatHub::poll_once(storage::Stores& repo) {
     };
     // Who follows it now: its customer, and staff of its store who watch it, serve it or were invited.
     std::vector<Sub*> followers;
-    for (const auto& s : subs) {
+    for (auto* s : cands) {
       if (s->who.customer) {
-        if (s->who.conversation_id == id && s->sent.count(id)) followers.push_back(s.get());
+        if (s->who.conversation_id == id && s->sent.count(id)) followers.push_back(s);
         continue;
       }
       if (!s->serves(conv->store_id)) continue;
@@ -227,7 +253,7 @@ void ChatHub::poll_once(storage::Stores& repo) {
         if (!own && std::find(invited().begin(), invited().end(), s->who.staff_id) == invited().end()) continue;
         s->sent[id] = 0;  // newly theirs: the whole history
       }
-      followers.push_back(s.get());
+      followers.push_back(s);
     }
     if (!followers.empty()) {
       int64_t from = conv->last_seq;
@@ -258,8 +284,8 @@ void ChatHub::poll_once(storage::Stores& repo) {
     else
       known_[id] = state;
     std::string for_staff, for_customer;
-    for (const auto& s : subs) {
-      const bool follows = std::find(followers.begin(), followers.end(), s.get()) != followers.end();
+    for (auto* s : cands) {
+      const bool follows = std::find(followers.begin(), followers.end(), s) != followers.end();
       if (s->who.customer) {
         if (!follows) continue;
         if (for_customer.empty()) for_customer = chat::protocol::render_conversation(*conv, true);
@@ -285,17 +311,26 @@ void ChatHub::poll_once(storage::Stores& repo) {
   if (!to_tell.empty()) refresh_queues(repo, to_tell);
 }
 
+// Each of these customers' place, sent when it differs from what they were last told. The
+// places are computed together (app::queue_places): per store and queue, not per socket.
 void ChatHub::refresh_queues(storage::Stores& repo, const std::vector<Sub*>& subs) {
   app::Context c{repo, people::customer_actor(), now_ms_(), nullptr};
   auto& chats = repo.get<storage::ConversationStore>();
+  std::vector<Sub*> to;
+  std::vector<chat::Conversation> convs;
   for (auto* s : subs) {
     auto conv = chats.conversation(s->who.conversation_id);
     if (!conv) continue;
     s->queued = conv->status == "queued";
-    auto frame = chat::protocol::render_queue(app::queue_place(c, *conv));
-    if (frame == s->last_queue) continue;
-    s->last_queue = frame;
-    s->ws->send(frame);
+    to.push_back(s);
+    convs.push_back(std::move(*conv));
+  }
+  const auto places = app::queue_places(c, convs);
+  for (std::size_t i = 0; i < to.size(); ++i) {
+    auto frame = chat::protocol::render_queue(places[i]);
+    if (frame == to[i]->last_queue) continue;
+    to[i]->last_queue = frame;
+    to[i]->ws->send(frame);
   }
 }
 

@@ -100,6 +100,10 @@ class ChatHub {
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::vector<std::shared_ptr<Sub>> subs_;
+  // The same subscriptions indexed (under mu_): customers by their conversation, and staff,
+  // so that a changed conversation costs its own followers, not a pass over every socket.
+  std::unordered_multimap<int64_t, std::shared_ptr<Sub>> customers_;
+  std::vector<std::shared_ptr<Sub>> staff_;
   std::vector<Watch> pending_;
   Id next_id_ = 1;
   bool started_ = false, stopping_ = false, poked_ = false, recheck_ = false;

@@ -1,6 +1,7 @@
 #include "chat/app/conversations.hpp"
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "auth/domain/password.hpp"
@@ -159,6 +160,35 @@ QueuePlace queue_place(Context& c, const chat::Conversation& conv) {
   p.position = it == waiting.end() ? 0 : static_cast<int>(it - waiting.begin()) + 1;
   if (p.position) p.wait_ms = chat::estimated_wait_ms(p.position, capacity, kDefaultHandlingMs);
   return p;
+}
+
+std::vector<QueuePlace> queue_places(Context& c, const std::vector<chat::Conversation>& convs) {
+  std::map<int64_t, std::vector<chat::AgentLoad>> agents;                   // store → its agents' loads
+  std::map<std::pair<int64_t, std::string>, std::map<int64_t, int>> lines;  // (store, queue) → id → position
+  std::vector<QueuePlace> out;
+  out.reserve(convs.size());
+  for (const auto& conv : convs) {
+    auto a = agents.find(conv.store_id);
+    if (a == agents.end()) a = agents.emplace(conv.store_id, loads(c, conv.store_id)).first;
+    QueuePlace p;
+    const chat::Wanted wanted{conv.store_id, conv.queue};
+    const int capacity = chat::staffed_capacity(a->second, wanted);
+    p.staffed = capacity > 0;
+    if (conv.status == "queued") {
+      const std::pair<int64_t, std::string> key{conv.store_id, conv.queue};
+      auto line = lines.find(key);
+      if (line == lines.end()) {
+        line = lines.emplace(key, std::map<int64_t, int>{}).first;
+        int n = 0;
+        for (const auto& w : chats(c).waiting(conv.store_id, conv.queue)) line->second[w.id] = ++n;
+      }
+      auto it = line->second.find(conv.id);
+      p.position = it == line->second.end() ? 0 : it->second;
+      if (p.position) p.wait_ms = chat::estimated_wait_ms(p.position, capacity, kDefaultHandlingMs);
+    }
+    out.push_back(p);
+  }
+  return out;
 }
 
 chat::Conversation staff_conversation(Context& c, int64_t id) {

@@ -58,6 +58,9 @@ storage::Appended customer_say(Context&, const std::string& token, const std::st
 std::vector<chat::Message> customer_messages(Context&, const std::string& token, int64_t after, int limit);
 chat::Conversation customer_end(Context&, const std::string& token);
 QueuePlace queue_place(Context&, const chat::Conversation&);
+// The places of many conversations at once (the hub's refresh of every waiting customer):
+// each store's agents and each queue's waiting list are read once, not once per customer.
+std::vector<QueuePlace> queue_places(Context&, const std::vector<chat::Conversation>&);
 
 chat::Conversation staff_conversation(Context&, int64_t id);
 storage::Appended agent_say(Context&, int64_t id, const std::string& client_msg_id, const std::string& body,

@@ -28,6 +28,29 @@ TEST_F(Chat, ACustomerWaitsUntilAnAgentComesOnline) {
   EXPECT_EQ(place(s.conversation.id).position, 0);
 }
 
+TEST_F(Chat, PlacesComputedTogetherAreEachCustomersOwnPlace) {
+  capacity(agent, 1);
+  online(agent);
+  auto a = start("general", kNow + 1);  // assigned
+  auto b = start("general", kNow + 2);
+  auto c = start("returns", kNow + 3);
+  auto d = start("general", kNow + 4);
+  auto e = start("returns", kNow + 5);
+  std::vector<chat::Conversation> all;
+  for (const auto* s : {&e, &a, &d, &b, &c}) all.push_back(conv(s->conversation.id));
+  const auto places = as(agent, [&](Context& ctx) { return queue_places(ctx, all); });
+  ASSERT_EQ(places.size(), all.size());
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    const auto one = place(all[i].id);
+    EXPECT_EQ(places[i].position, one.position) << i;
+    EXPECT_EQ(places[i].wait_ms, one.wait_ms) << i;
+    EXPECT_EQ(places[i].staffed, one.staffed) << i;
+  }
+  EXPECT_EQ(places[0].position, 2);  // e: second in returns
+  EXPECT_EQ(places[1].position, 0);  // a: served
+  EXPECT_EQ(places[2].position, 2);  // d: second in general
+}
+
 TEST_F(Chat, AssignmentFollowsLoadAndCapacityAndTheRestWaitInOrder) {
   capacity(agent, 1);
   capacity(agent2, 2);
