@@ -93,7 +93,7 @@ describe('callbacks and the compliance report', () => {
   });
 
   const reportUrl = (extra = '') =>
-    `/api/v1/reports/sla?from=${chinaDate(start)}&to=${chinaDate(Date.now() + 86400000)}&group_by=store${extra}`;
+    `/api/v1/reports/sla?from=${start - 1000}&to=${chinaDate(Date.now() + 86400000)}&group_by=store${extra}`;
 
   it('the compliance report counts what happened', async () => {
     const r = await supervisor.get(reportUrl());
