@@ -54,7 +54,8 @@ class ConversationStore : public Store {
   // Queued conversations of a store's queue, first come first (queued_at, then id).
   virtual std::vector<chat::Conversation> waiting(int64_t store_id, const std::string& queue) = 0;
   // assigned to `agent_id` if the conversation is still `from_status` with `from_agent`
-  // as its agent (nullopt = none); sets the agent's last_assigned_at. False = someone was first.
+  // as its agent (nullopt = none). False = someone was first. An agent's last_assigned_at is
+  // their conversations' latest assigned_at (one reassigned away no longer counts).
   virtual bool assign(int64_t id, const std::string& from_status, std::optional<int64_t> from_agent, int64_t agent_id,
                       int64_t at) = 0;
   // Back to a queue (transfer to a queue, or the agent left): queued, no agent.

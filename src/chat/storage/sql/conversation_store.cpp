@@ -109,7 +109,6 @@ class SqlConversationStore final : public ConversationStore {
         ->bind_all(agent_id, at, id, from_status, from_agent.value_or(0), from_agent.value_or(0))
         .run();
     if (db_.changes() != 1) return false;
-    db_.prepare("UPDATE chat_agents SET last_assigned_at = ? WHERE staff_id = ?")->bind_all(at, agent_id).run();
     feed(db_, id, at);
     return true;
   }
@@ -169,7 +168,7 @@ class SqlConversationStore final : public ConversationStore {
   }
 
   std::optional<ChatAgent> agent(int64_t staff_id) override {
-    auto s = db_.prepare("SELECT " + kAgentCols + " FROM chat_agents WHERE staff_id = ?");
+    auto s = db_.prepare("SELECT " + kAgentRead + " FROM chat_agents a WHERE a.staff_id = ?");
     s->bind(1, staff_id);
     if (!s->step()) return std::nullopt;
     return read_agent(*s);
@@ -181,7 +180,8 @@ class SqlConversationStore final : public ConversationStore {
 
   std::vector<ChatAgentLoad> agent_loads(int64_t store_id) override {
     auto s = db_.prepare(
-        "SELECT a.staff_id, a.presence, a.presence_at, a.on_call, a.capacity, a.queues, a.last_assigned_at, st.role, "
+        "SELECT " + kAgentRead +
+        ", st.role, "
         "(SELECT COUNT(*) FROM conversations c WHERE c.agent_id = a.staff_id AND c.status = 'assigned') "
         "FROM chat_agents a JOIN staff st ON st.id = a.staff_id JOIN staff_stores ss ON ss.staff_id = a.staff_id "
         "WHERE ss.store_id = ? AND st.active = 1 ORDER BY a.staff_id");

@@ -160,7 +160,8 @@ TEST_P(ChatContract, AConversationIsGivenOutOnceAndAgentsCarryTheirLoad) {
   auto a = chats().agent(staff);
   EXPECT_EQ(a->presence, "away");
   EXPECT_FALSE(a->capacity);
-  EXPECT_EQ(a->last_assigned_at, 1100);
+  EXPECT_FALSE(a->last_assigned_at)
+      << "read from the conversations: the only one went back to the queue, so no assignment counts";
   EXPECT_FALSE(chats().agent(staff + 100));
 }
 

@@ -76,6 +76,14 @@ CREATE TABLE chat_settings(
   first_reply_seconds {int} NOT NULL, reply_gap_seconds {int} NOT NULL, welcome TEXT NOT NULL,
   offline_text TEXT NOT NULL, updated_at {int} NOT NULL, updated_by {int} NOT NULL REFERENCES staff(id));
 )SQL"},
+    // An agent's last assignment is read from the conversations (MAX(assigned_at)) rather
+    // than kept on their chat_agents row: assigning then writes only the conversation, and
+    // two PostgreSQL writers assigning in one store no longer lock agents' rows in opposite
+    // orders (they deadlocked under concurrent starts; bench/chat.sh found it). The old
+    // column stays unused.
+    {.number = 4, .sql = R"SQL(
+CREATE INDEX conversations_agent_assigned ON conversations(agent_id, assigned_at);
+)SQL"},
 };
 
 constexpr CountedTable kTables[] = {{"conversations"}, {"chat_photos"}, {"chat_canned"}, {"chat_settings"}};

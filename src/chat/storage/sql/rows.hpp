@@ -14,6 +14,10 @@ inline const std::string kConvCols =
 inline const std::string kMsgCols =
     "conversation_id, seq, sender, staff_id, client_msg_id, kind, body, attachment_id, created_at";
 inline const std::string kAgentCols = "staff_id, presence, presence_at, on_call, capacity, queues, last_assigned_at";
+// An agent's row as read (from chat_agents a): the last assignment comes from the conversations.
+inline const std::string kAgentRead =
+    "a.staff_id, a.presence, a.presence_at, a.on_call, a.capacity, a.queues, "
+    "(SELECT MAX(c.assigned_at) FROM conversations c WHERE c.agent_id = a.staff_id)";
 
 template <class S>
 chat::Conversation read_conversation(S& s) {
