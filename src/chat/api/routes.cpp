@@ -38,10 +38,12 @@ http::Reply poking(http::Reply reply, ChatHub* hub) {
   };
 }
 
-// write(), then a poke of the live hub once committed.
-void chat_write(Services& s, http::Request& req, http::Reply reply, people::Actor actor, WriteFn fn) {
+// write(), then a poke of the live hub once committed; a conversation's writes keep to one
+// writer connection (`affinity` = its id: Database::write_for).
+void chat_write(Services& s, http::Request& req, http::Reply reply, people::Actor actor, WriteFn fn,
+                int64_t affinity = 0) {
   auto* hub = s.chat;
-  write(s, req, poking(std::move(reply), hub), std::move(actor), std::move(fn));
+  write(s, req, poking(std::move(reply), hub), std::move(actor), std::move(fn), static_cast<uint64_t>(affinity));
 }
 
 json messages_json(const std::vector<chat::Message>& list, bool for_customer) {
@@ -124,9 +126,19 @@ void customer_send(Services& s, http::Request& req, http::Reply reply) {
   auto id = req_string(b, "client_msg_id");
   auto body = req_string(b, "body");
   ignore_idempotency_key(req);  // client_msg_id is the idempotency key of a message
-  chat_write(s, req, std::move(reply), people::customer_actor(), [token, id, body](app::Context& c) {
-    return ok(201, appended_json(app::customer_say(c, token, id, body), true));
-  });
+  int64_t conversation = 0;
+  try {
+    app::Context c{s.db.reader(), people::customer_actor(), s.now_ms(), nullptr};
+    conversation = app::chat_for_token(c, token).id;
+  } catch (const Error&) {
+    // the write says what is wrong with the token
+  }
+  chat_write(
+      s, req, std::move(reply), people::customer_actor(),
+      [token, id, body](app::Context& c) {
+        return ok(201, appended_json(app::customer_say(c, token, id, body), true));
+      },
+      conversation);
 }
 
 void customer_upload(Services& s, http::Request& req, http::Reply reply) {
@@ -264,9 +276,12 @@ void staff_send(Services& s, http::Request& req, http::Reply reply) {
   auto body = req_string(b, "body");
   const bool whisper = opt_bool(b, "whisper");
   ignore_idempotency_key(req);
-  chat_write(s, req, std::move(reply), actor, [id, cid, body, whisper](app::Context& c) {
-    return ok(201, appended_json(app::agent_say(c, id, cid, body, whisper), false));
-  });
+  chat_write(
+      s, req, std::move(reply), actor,
+      [id, cid, body, whisper](app::Context& c) {
+        return ok(201, appended_json(app::agent_say(c, id, cid, body, whisper), false));
+      },
+      id);
 }
 
 void staff_upload(Services& s, http::Request& req, http::Reply reply) {

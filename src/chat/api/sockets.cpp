@@ -75,7 +75,8 @@ struct Session {
     send(error_frame(error_response(lang, e), client_msg_id));
   }
   // A use case in a group-committed write; then `done` (on the writer thread) or an error frame.
-  void write(std::function<void(app::Context&)> fn, std::function<void()> done, const std::string& client_msg_id) {
+  void write(std::function<void(app::Context&)> fn, std::function<void()> done, const std::string& client_msg_id,
+             int64_t affinity = 0) {
     http::Request req;
     req.method = "POST";
     req.path = "/api/v1/chat/socket";
@@ -96,7 +97,8 @@ struct Session {
         [fn](app::Context& c) {
           fn(c);
           return http::Response::json(200, "{}");
-        });
+        },
+        static_cast<uint64_t>(affinity));
   }
   app::Context reader() { return app::Context{s.db.reader(), actor, s.now_ms(), nullptr}; }
 };
@@ -112,8 +114,8 @@ void send_message(const std::shared_ptr<Session>& me, const ClientFrame& f) {
         *appended = customer ? app::customer_say(c, token, f.client_msg_id, f.body)
                              : app::agent_say(c, conversation, f.client_msg_id, f.body, f.whisper);
       },
-      [me, appended] { me->send(chat::protocol::render_ack(appended->message, appended->duplicate)); },
-      f.client_msg_id);
+      [me, appended] { me->send(chat::protocol::render_ack(appended->message, appended->duplicate)); }, f.client_msg_id,
+      customer ? me->conversation.id : conversation);
 }
 
 void on_customer_frame(const std::shared_ptr<Session>& me, const std::string& text) {

@@ -37,14 +37,16 @@ void read(Services& s, const http::Request& req, const http::Reply& reply, const
   reply(fn(c));
 }
 
-void write(Services& s, const http::Request& req, http::Reply reply, people::Actor actor, WriteFn fn) {
+void write(Services& s, const http::Request& req, http::Reply reply, people::Actor actor, WriteFn fn,
+           uint64_t affinity) {
   std::string key = req.header("idempotency-key");
   if (key.size() > 200)
     throw make_error(errors::kTooLong, {{"what", "Idempotency-Key"}, {"max", 200}}, "Idempotency-Key");
   std::string fingerprint = key.empty() ? "" : people::sha256_hex(req.method + " " + req.path + "\n" + req.body);
   auto result = std::make_shared<http::Response>();
   auto lang = req.header("accept-language");
-  s.db.write(
+  s.db.write_for(
+      affinity,
       [&s, actor = std::move(actor), fn = std::move(fn), key, fingerprint, result](storage::Stores& r) {
         app::Context c{r, actor, s.now_ms(), s.segmenter.get()};
         if (!key.empty()) {

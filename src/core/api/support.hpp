@@ -31,7 +31,9 @@ void read(Services&, const http::Request&, const http::Reply&, const people::Act
 // Idempotency-Key header, a repeated request (same caller, key and body) gets the
 // first response again instead of running twice; the same key with another body is
 // refused (409 idempotency_key_reused).
-void write(Services&, const http::Request&, http::Reply, people::Actor, WriteFn fn);
+// `affinity`: writes with the same non-zero key run on the same writer connection
+// (Database::write_for), e.g. a conversation's messages.
+void write(Services&, const http::Request&, http::Reply, people::Actor, WriteFn fn, uint64_t affinity = 0);
 
 // For a use case with slow CPU work first (hashing a password): slow() runs on the worker
 // pool, then fn(context, its result) as write() runs it; a throw from either is answered

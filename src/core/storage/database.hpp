@@ -1,6 +1,7 @@
 #pragma once
 // A database: one group-commit writer (or a few, on PostgreSQL) and per-thread readers,
 // each with its own set of stores (core/storage/stores.hpp).
+#include <cstdint>
 #include <exception>
 #include <functional>
 #include <string>
@@ -21,6 +22,14 @@ class Database {
   using Job = std::function<void(Stores&)>;
   using Done = std::function<void(std::exception_ptr)>;
   virtual void write(Job job, Done done) = 0;
+  // The same, with an affinity: jobs with the same non-zero key run on the same writer
+  // connection, so they never wait on each other's row locks across writers (several
+  // writers on PostgreSQL; one writer elsewhere, where the key changes nothing). For hot
+  // rows written many times a second, e.g. a chat conversation's message counter.
+  virtual void write_for(uint64_t affinity, Job job, Done done) {
+    (void)affinity;
+    write(std::move(job), std::move(done));
+  }
   // Runs job through the same queue and waits for its commit (CLI, demo, tests).
   void write_sync(Job job);
   // Waits for everything queued so far to commit; further writes still work.

@@ -3,6 +3,7 @@
 #include <poll.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cctype>
 #include <condition_variable>
@@ -37,6 +38,7 @@ class PgDatabase final : public Database {
     require_current_schema(setup);
     for (int i = 0; i < std::max(1, opt_.writers); ++i) {
       auto w = std::make_unique<Writer>();
+      w->index = writers_.size();
       w->conn = std::make_unique<Connection>(opt_.url);
       // A 2xx means committed: the commit waits for the WAL flush (the server's default,
       // stated here so that a server configured otherwise cannot weaken it).
@@ -68,15 +70,24 @@ class PgDatabase final : public Database {
     return *slot.second;
   }
 
-  void write(Job job, Done done) override {
+  void write(Job job, Done done) override { write_for(0, std::move(job), std::move(done)); }
+
+  // Measured (bench/chat.sh, two nodes): with any writer taking any job, a conversation's
+  // messages in two writers' batches waited on each other's `last_seq` row lock until the
+  // other batch committed — every sampled statement was waiting, 607 of 2,000 msg/s went
+  // through. A keyed job goes to writer key % writers.
+  void write_for(uint64_t affinity, Job job, Done done) override {
     {
       std::lock_guard lock(mu_);
       if (stopping_) throw std::runtime_error("database is closing");
       const uint64_t seq = ++enqueued_;
       in_flight_.insert(seq);
-      queue_.push_back({std::move(job), std::move(done), seq});
+      queue_.push_back({std::move(job), std::move(done), seq, affinity});
     }
-    cv_.notify_one();
+    if (affinity)
+      cv_.notify_all();  // the one writer that may take it must wake
+    else
+      cv_.notify_one();
   }
 
   // Several writers finish out of order: wait until nothing queued before this call is
@@ -137,24 +148,39 @@ class PgDatabase final : public Database {
     Job job;
     Done done;
     uint64_t seq = 0;
+    uint64_t affinity = 0;  // 0: any writer
   };
   struct Writer {
     std::unique_ptr<Connection> conn;
     std::unique_ptr<PgStores> stores;
     std::thread thread;
+    std::size_t index = 0;
   };
+
+  bool takes(const Writer& w, const Item& item) const {
+    return item.affinity == 0 || item.affinity % writers_.size() == w.index;
+  }
 
   void writer_loop(Writer& w) {
     for (;;) {
       std::vector<Item> batch;
       {
         std::unique_lock lock(mu_);
-        cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-        if (queue_.empty()) return;
-        while (!queue_.empty() && static_cast<int>(batch.size()) < opt_.max_batch) {
-          batch.push_back(std::move(queue_.front()));
+        auto mine = [&] {
+          return std::any_of(queue_.begin(), queue_.end(), [&](const Item& i) { return takes(w, i); });
+        };
+        cv_.wait(lock, [&] { return stopping_ || mine(); });
+        if (!mine()) return;  // stopping, and nothing left for this writer
+        // In queue order, what this writer may take; the rest stays for the others.
+        std::deque<Item> rest;
+        while (!queue_.empty()) {
+          if (static_cast<int>(batch.size()) < opt_.max_batch && takes(w, queue_.front()))
+            batch.push_back(std::move(queue_.front()));
+          else
+            rest.push_back(std::move(queue_.front()));
           queue_.pop_front();
         }
+        queue_.swap(rest);
       }
       commit_batch(w, batch);
     }

@@ -6,6 +6,9 @@
 #include <chrono>
 #include <cstdlib>
 #include <functional>
+#include <map>
+#include <mutex>
+#include <set>
 #include <thread>
 
 #include "core/storage/pg/database.hpp"
@@ -76,6 +79,39 @@ TEST_F(PgNodes, ANotificationWrittenByOneNodeWakesTheOthersWatcher) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   EXPECT_GT(woken.load(), before);
   b->watch_changes({});
+}
+
+}  // namespace
+}  // namespace kefu::storage::pg
+
+namespace kefu::storage::pg {
+namespace {
+
+// Jobs with one affinity run on one writer (Database::write_for): a conversation's
+// messages never wait on each other's row locks across the node's writer connections.
+TEST_F(PgNodes, JobsWithOneAffinityRunOnOneWriter) {
+  auto db = open({.url = url("affinity", true), .writers = 2}, true);
+  std::mutex mu;
+  std::map<uint64_t, std::set<std::thread::id>> threads;
+  std::atomic<int> done{0};
+  for (int i = 0; i < 60; ++i) {
+    const uint64_t key = i % 3 == 0 ? 0 : 7 + i % 3 - 1;  // 0 (any), 7 or 8
+    db->write_for(
+        key,
+        [&, key](Stores&) {
+          std::lock_guard lock(mu);
+          threads[key].insert(std::this_thread::get_id());
+        },
+        [&](std::exception_ptr e) {
+          EXPECT_FALSE(e);
+          ++done;
+        });
+  }
+  db->flush();
+  EXPECT_EQ(done.load(), 60);
+  ASSERT_EQ(threads[7].size(), 1u) << "every job keyed 7 on one writer";
+  ASSERT_EQ(threads[8].size(), 1u);
+  EXPECT_NE(*threads[7].begin(), *threads[8].begin()) << "7 and 8 fall to different writers (key % 2)";
 }
 
 }  // namespace
