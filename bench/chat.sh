@@ -16,7 +16,8 @@
 # Knobs: SOCKETS (10000), CONVERSATIONS (1000), RATE (2000), STEP_SECONDS (20),
 # STEPS ("3000,4000,5000": offered rates tried after RATE until p99 > 50 ms or acks fall
 # behind), AGENTS (20), CUSTOMERS (1000, assignment), ROUNDS (1: repeats of messages/assign),
-# IDLE_STORES (all | first), IDLE_QUEUES, LABEL (added to each row's name), PG_STEPS.
+# IDLE_STORES (all | first), IDLE_QUEUES, LABEL (added to each row's name), PG_STEPS,
+# PG_START_WIDTH (32: chats started at once on PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 KEFU_BIN="${KEFU_BIN:-build/kefu}"
@@ -109,7 +110,7 @@ for scenario in $SCENARIOS; do
       # Server CPU: both nodes and PostgreSQL's processes are on the same two cores.
       bench messages --base "http://127.0.0.1:$PORT" --agents-base "http://127.0.0.1:$((PORT + 1))" --pid "$A,$B" \
         --conversations "$CONVERSATIONS" --agents "$AGENTS" --rate "$RATE" --seconds "$STEP_SECONDS" \
-        --steps "${PG_STEPS:-}" --start-width 1 --label "PostgreSQL, customers on A, agents on B${LABEL:+, $LABEL}"
+        --steps "${PG_STEPS:-}" --start-width "${PG_START_WIDTH:-32}" --label "PostgreSQL, customers on A, agents on B${LABEL:+, $LABEL}"
       stop "$A"
       stop "$B"
       bash scripts/pg.sh stop
