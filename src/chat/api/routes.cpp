@@ -224,8 +224,13 @@ json staff_conversation_json(app::Context& c, const chat::Conversation& conv) {
 }
 
 json me_json(const app::ChatMe& m) {
-  return {{"staff_id", m.agent.staff_id}, {"presence", m.agent.presence}, {"presence_at", m.agent.presence_at},
-          {"capacity", m.capacity},       {"queues", m.agent.queues},     {"active", m.active}};
+  return {{"staff_id", m.agent.staff_id},
+          {"presence", m.agent.presence},
+          {"on_call", m.agent.on_call},
+          {"presence_at", m.agent.presence_at},
+          {"capacity", m.capacity},
+          {"queues", m.agent.queues},
+          {"active", m.active}};
 }
 
 void me(Services& s, http::Request& req, http::Reply reply) {
@@ -235,9 +240,12 @@ void me(Services& s, http::Request& req, http::Reply reply) {
 
 void presence(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
-  auto p = req_string(parse_object(req), "presence");
-  chat_write(s, req, std::move(reply), actor, [p](app::Context& c) {
-    app::set_presence(c, p);
+  auto b = parse_object(req);
+  auto p = req_string(b, "presence");
+  std::optional<bool> on_call;
+  if (b.contains("on_call") && !b["on_call"].is_null()) on_call = opt_bool(b, "on_call");
+  chat_write(s, req, std::move(reply), actor, [p, on_call](app::Context& c) {
+    app::set_presence(c, p, on_call);
     return ok(200, me_json(app::chat_me(c)));
   });
 }

@@ -223,14 +223,15 @@ std::vector<chat::Message> staff_messages(Context& c, int64_t id, int64_t after,
   return chats(c).messages_after(id, after, std::clamp(limit, 1, 500));
 }
 
-storage::ChatAgent set_presence(Context& c, const std::string& presence) {
+storage::ChatAgent set_presence(Context& c, const std::string& presence, std::optional<bool> on_call) {
   parse_enum<chat::PresenceTerm>("presence", presence);
   auto a = chats(c).agent(c.actor.staff_id).value_or(storage::ChatAgent{.staff_id = c.actor.staff_id});
   a.presence = presence;
   a.presence_at = c.now_ms;
+  if (on_call) a.on_call = *on_call;
   chats(c).put_agent(a);
   chats(c).touch_agent(a.staff_id, c.now_ms);
-  if (presence == "online")
+  if (presence == "online" && !a.on_call)
     for (auto store : c.actor.store_ids)
       for (const auto& q : chat::kQueues) dispatch(c, store, std::string(q.code));
   return a;

@@ -66,8 +66,10 @@ chat::Conversation staff_conversation(Context&, int64_t id);
 storage::Appended agent_say(Context&, int64_t id, const std::string& client_msg_id, const std::string& body,
                             bool whisper);
 std::vector<chat::Message> staff_messages(Context&, int64_t id, int64_t after, int limit);
-// The caller's presence; going online hands them waiting conversations they may take.
-storage::ChatAgent set_presence(Context&, const std::string& presence);
+// The caller's presence; going online hands them waiting conversations they may take. While
+// `on_call` (a phone call at the hotline or the desk) no new chat is given to them; nullopt
+// keeps it as it is.
+storage::ChatAgent set_presence(Context&, const std::string& presence, std::optional<bool> on_call = std::nullopt);
 // A supervisor sets an agent's capacity (nullopt: the role's default) and skill queues.
 storage::ChatAgent set_chat_agent(Context&, int64_t staff_id, std::optional<int> capacity,
                                   const std::vector<std::string>& queues);

@@ -226,6 +226,18 @@ TEST_F(Desk, TheLiveViewShowsLoadsQueuesAndLateReplies) {
   EXPECT_EQ(code_of([&] { as(supervisor, [&](Context& c) { return monitor(c, store_b); }); }), "not_found");
 }
 
+TEST_F(Desk, NoNewChatDuringAPhoneCall) {
+  as(agent, [&](Context& c) { return set_presence(c, "online", true); });
+  auto s = start();
+  EXPECT_EQ(conv(s.conversation.id).status, "queued") << "on a call: the chat waits";
+  as(
+      agent, [&](Context& c) { return set_presence(c, "online"); }, kNow + 1000);
+  EXPECT_EQ(conv(s.conversation.id).status, "queued") << "presence alone keeps the call";
+  as(
+      agent, [&](Context& c) { return set_presence(c, "online", false); }, kNow + 60'000);
+  EXPECT_EQ(conv(s.conversation.id).agent_id, agent.staff_id) << "the call ended: the waiting chat is theirs";
+}
+
 TEST_F(Desk, TheStoresWelcomeGreetsTheCustomer) {
   as(supervisor, [&](Context& c) {
     auto s = chat_settings(c, store_a);

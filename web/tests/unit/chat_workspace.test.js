@@ -249,6 +249,11 @@ describe('ChatWorkspace', () => {
     await w.find('[data-test="chat-presence-offline"] input').setValue(true);
     await vi.advanceTimersByTimeAsync(10);
     expect(presenceCalls()).toEqual(['away', 'online', 'offline']);
+    // 通话中: the same presence, with on_call, so that no new chat comes during a phone call.
+    await w.find('[data-test="chat-on-call"] input').setValue(true);
+    await vi.advanceTimersByTimeAsync(10);
+    const last = calls.filter((c) => c.path === '/api/v1/chat/presence').at(-1).body;
+    expect(last).toEqual({ presence: 'offline', on_call: true });
   });
 
   it('the menu badge counts waiting plus unread and beeps for a conversation newly mine', async () => {

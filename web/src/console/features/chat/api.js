@@ -12,8 +12,9 @@ export function socketUrl(loc = typeof location !== 'undefined' ? location : { p
 }
 
 export const getMe = () => get(`${C}/me`);
-// { presence: online | away | offline } → as getMe.
-export const setPresence = (presence) => post(`${C}/presence`, { presence });
+// { presence: online | away | offline, on_call? } → as getMe. onCall undefined keeps it.
+export const setPresence = (presence, onCall) =>
+  post(`${C}/presence`, onCall === undefined ? { presence } : { presence, on_call: onCall });
 
 // { store_id?, status?: queued|assigned|ended|open, mine?: 1, limit?, before? } → { items }.
 export const listConversations = (params) => get(`${C}/conversations` + qs(params));

@@ -144,8 +144,8 @@ export const useChat = defineStore('chat', {
         }, READ_MS),
       );
     },
-    async setPresence(presence) {
-      this.me = await api.setPresence(presence);
+    async setPresence(presence, onCall) {
+      this.me = await api.setPresence(presence, onCall);
       return this.me;
     },
     async ensureSettings(storeId) {

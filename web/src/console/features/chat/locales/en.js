@@ -6,7 +6,7 @@ export default {
     sending: 'Sending', failed: 'Not sent', retry: 'Retry', read: 'Read', typing: 'The customer is typing…',
     composerHint: 'Type a message: Enter sends, Shift+Enter for a new line, / for canned replies', whisperHint: 'Internal notes are for colleagues; the customer never sees them',
     keys: 'Enter send · Shift+Enter new line · / canned', send: 'Send', sendWhisper: 'Add note', sendPhoto: 'Photo', cannedNone: 'No matching canned reply',
-    connected: 'Connected', reconnecting: 'Reconnecting…', autoAway: 'Away (no activity)', newConversation: 'A new conversation was assigned to you',
+    connected: 'Connected', reconnecting: 'Reconnecting…', autoAway: 'Away (no activity)', onCall: 'On a call', newConversation: 'A new conversation was assigned to you',
     presence: { online: 'Online', away: 'Away', offline: 'Offline' },
     status: { bot: 'Bot', queued: 'Waiting', assigned: 'In progress', ended: 'Ended' },
     queues: { general: 'General', returns: 'Returns', members: 'Members', parking: 'Parking' },

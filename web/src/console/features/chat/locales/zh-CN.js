@@ -6,7 +6,7 @@ export default {
     sending: '发送中', failed: '发送失败', retry: '重试', read: '已读', typing: '顾客正在输入…',
     composerHint: '输入消息，Enter 发送，Shift+Enter 换行，/ 搜索快捷回复', whisperHint: '内部备注仅同事可见，顾客看不到',
     keys: 'Enter 发送 · Shift+Enter 换行 · / 快捷回复', send: '发送', sendWhisper: '发送备注', sendPhoto: '图片', cannedNone: '没有匹配的快捷回复',
-    connected: '已连接', reconnecting: '正在重新连接…', autoAway: '无操作，已自动离开', newConversation: '新的会话已分配给您',
+    connected: '已连接', reconnecting: '正在重新连接…', autoAway: '无操作，已自动离开', onCall: '通话中', newConversation: '新的会话已分配给您',
     presence: { online: '在线', away: '离开', offline: '离线' },
     status: { bot: '机器人', queued: '排队中', assigned: '接待中', ended: '已结束' },
     queues: { general: '一般咨询', returns: '退换货', members: '会员', parking: '停车' },
