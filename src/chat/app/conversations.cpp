@@ -35,17 +35,7 @@ chat::Presence presence_of(const std::string& code) {
 }
 
 std::vector<chat::AgentLoad> loads(Context& c, int64_t store_id) {
-  std::vector<chat::AgentLoad> out;
-  for (const auto& l : chats(c).agent_loads(store_id))
-    out.push_back({l.agent.staff_id,
-                   presence_of(l.agent.presence),
-                   l.agent.on_call,
-                   l.agent.capacity.value_or(chat::default_capacity(l.role)),
-                   l.active,
-                   l.agent.last_assigned_at,
-                   {store_id},
-                   l.agent.queues});
-  return out;
+  return agent_loads_of(store_id, chats(c).agent_loads(store_id));
 }
 
 void check_message(const std::string& client_msg_id, const std::string& body) {
@@ -336,6 +326,20 @@ chat::Conversation transfer(Context& c, int64_t id, std::optional<int64_t> to_ag
              {{"to_agent", to_agent ? nlohmann::json(*to_agent) : nullptr},
               {"to_queue", to_queue ? nlohmann::json(*to_queue) : nullptr}});
   return reload(c, id);
+}
+
+std::vector<chat::AgentLoad> agent_loads_of(int64_t store_id, const std::vector<storage::ChatAgentLoad>& stored) {
+  std::vector<chat::AgentLoad> out;
+  for (const auto& l : stored)
+    out.push_back({l.agent.staff_id,
+                   presence_of(l.agent.presence),
+                   l.agent.on_call,
+                   l.agent.capacity.value_or(chat::default_capacity(l.role)),
+                   l.active,
+                   l.agent.last_assigned_at,
+                   {store_id},
+                   l.agent.queues});
+  return out;
 }
 
 storage::Appended chat_event(Context& c, int64_t id, const nlohmann::json& data) {

@@ -86,6 +86,9 @@ chat::Conversation transfer(Context&, int64_t id, std::optional<int64_t> to_agen
                             const std::optional<std::string>& to_queue, const std::string& note);
 chat::Conversation end_chat(Context&, int64_t id);
 
+// A store's agents as assignment sees them (capacity in force, presence as a term).
+std::vector<chat::AgentLoad> agent_loads_of(int64_t store_id, const std::vector<storage::ChatAgentLoad>& stored);
+
 // A system event in the conversation's history ({"event": …}; labels are the screens').
 storage::Appended chat_event(Context&, int64_t id, const nlohmann::json& data);
 

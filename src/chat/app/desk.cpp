@@ -27,21 +27,52 @@ using storage::ConversationStore;
 ConversationStore& chats(Context& c) { return c.store<ConversationStore>(); }
 ChatDeskStore& desk(Context& c) { return c.store<ChatDeskStore>(); }
 
-storage::Appended event(Context& c, int64_t id, const nlohmann::json& data) { return chat_event(c, id, data); }
+std::vector<chat::Message> all_messages(Context& c, int64_t id) {
+  std::vector<chat::Message> out;
+  for (int64_t after = 0;;) {
+    auto page = chats(c).messages_after(id, after, 500);
+    out.insert(out.end(), page.begin(), page.end());
+    if (page.size() < 500) break;
+    after = page.back().seq;
+  }
+  return out;
+}
+
+// The conversation's turns for the chat SLA (chat/domain/reply_stats.hpp): words to and
+// from the customer, and what the events say about who serves it.
+std::vector<chat::Turn> turns_of(const std::vector<chat::Message>& messages) {
+  using What = chat::Turn::What;
+  std::vector<chat::Turn> out;
+  for (const auto& m : messages) {
+    if (m.kind == "text" || m.kind == "photo") {
+      if (m.sender == "customer") out.push_back({What::customer, m.created_at});
+      if (m.sender == "agent") out.push_back({What::agent, m.created_at});
+      continue;
+    }
+    if (m.kind != "event") continue;  // whispers are no turn
+    const auto e = nlohmann::json::parse(m.body, nullptr, false);
+    if (!e.is_object()) continue;
+    const auto what = e.value("event", std::string());
+    if (what == "assigned" || (what == "transferred" && e.contains("agent_id")))
+      out.push_back({What::served, m.created_at});
+    else if (what == "queued" || what == "transferred" || what == "reopened")
+      out.push_back({What::unserved, m.created_at});
+    else if (what == "ended")
+      out.push_back({What::ended, m.created_at});
+  }
+  return out;
+}
+
+chat::ReplyStats stats_of(Context& c, int64_t id) { return chat::reply_stats(turns_of(all_messages(c, id))); }
 
 // The chat so far as plain lines for a ticket's description: the customer's and the
 // desk's words (no whispers, no events), newest kept when it is too long.
 std::string transcript(Context& c, int64_t id, std::size_t max_bytes) {
   std::vector<std::string> lines;
-  for (int64_t after = 0;;) {
-    auto page = chats(c).messages_after(id, after, 500);
-    for (const auto& m : page) {
-      after = m.seq;
-      if (m.kind == "event" || m.kind == "whisper") continue;
-      const char* who = m.sender == "customer" ? "顾客" : m.sender == "bot" ? "智能客服" : "客服";
-      lines.push_back(std::string(who) + "：" + (m.kind == "photo" ? std::string("[图片]") : m.body));
-    }
-    if (page.size() < 500) break;
+  for (const auto& m : all_messages(c, id)) {
+    if (m.kind == "event" || m.kind == "whisper") continue;
+    const char* who = m.sender == "customer" ? "顾客" : m.sender == "bot" ? "智能客服" : "客服";
+    lines.push_back(std::string(who) + "：" + (m.kind == "photo" ? std::string("[图片]") : m.body));
   }
   std::string out;
   for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
@@ -59,17 +90,6 @@ std::string first_chars(const std::string& s, std::size_t n) {
   return s.substr(0, i);
 }
 
-std::vector<chat::Message> all_messages(Context& c, int64_t id) {
-  std::vector<chat::Message> out;
-  for (int64_t after = 0;;) {
-    auto page = chats(c).messages_after(id, after, 500);
-    out.insert(out.end(), page.begin(), page.end());
-    if (page.size() < 500) break;
-    after = page.back().seq;
-  }
-  return out;
-}
-
 Percentiles percentiles(std::vector<int64_t> v) {
   Percentiles p;
   p.count = static_cast<int>(v.size());
@@ -82,10 +102,6 @@ Percentiles percentiles(std::vector<int64_t> v) {
   return p;
 }
 
-int capacity_of(const storage::ChatAgent& a, const std::string& role) {
-  return a.capacity.value_or(chat::default_capacity(role));
-}
-
 void require_writer(Context& c, const chat::Conversation& conv) {
   if (conv.agent_id == c.actor.staff_id || c.actor.at_least("supervisor")) return;
   const auto who = desk(c).participants(conv.id);
@@ -93,8 +109,6 @@ void require_writer(Context& c, const chat::Conversation& conv) {
 }
 
 }  // namespace
-
-chat::Settings settings_for(Context& c, int64_t store_id) { return chat_settings(c, store_id); }
 
 std::vector<chat::Conversation> list_conversations(Context& c, const ConversationQuery& q) {
   require_scope(c.actor, "chat:read");
@@ -146,7 +160,7 @@ chat::Conversation invite(Context& c, int64_t id, int64_t staff_id, const std::s
     throw make_error(errors::kUnknownReference, {{"what", Text("同事", "colleague")}}, "staff_id");
   if (desk(c).add_participant(id, staff_id, c.actor.staff_id, c.now_ms)) {
     if (!note.empty()) agent_say(c, id, "invite-" + std::to_string(staff_id), note, true);
-    event(c, id, {{"event", "invited"}, {"staff_id", staff_id}, {"by", c.actor.staff_id}});
+    chat_event(c, id, {{"event", "invited"}, {"staff_id", staff_id}, {"by", c.actor.staff_id}});
     audit(c, "conversation.invite", "conversation", id, nullptr, {{"staff_id", staff_id}});
   }
   return *chats(c).conversation(id);
@@ -188,7 +202,7 @@ int64_t make_ticket(Context& c, int64_t id, const ChatTicket& in) {
   auto t = create_ticket(c, nt);
   claim_ticket(c, t.id);  // 首问负责制: the agent who turns the chat into a ticket owns it
   desk(c).set_ticket(id, t.id, c.now_ms);
-  event(c, id, {{"event", "ticket"}, {"number", t.number}});
+  chat_event(c, id, {{"event", "ticket"}, {"number", t.number}});
   return t.id;
 }
 
@@ -210,7 +224,7 @@ PublicSubmitted leave_message(Context& c, const std::string& token, const LeaveM
   desk(c).set_ticket(conv.id, out.ticket.id, c.now_ms);
   if (conv.status != "ended") {
     chats(c).end_conversation(conv.id, "offline_message", c.now_ms);
-    event(c, conv.id, {{"event", "ended"}, {"by", "offline_message"}, {"ticket", out.ticket.number}});
+    chat_event(c, conv.id, {{"event", "ended"}, {"by", "offline_message"}, {"ticket", out.ticket.number}});
   }
   return out;
 }
@@ -270,24 +284,15 @@ Monitor monitor(Context& c, int64_t store_id) {
   require_scope(c.actor, "chat:read");
   if (!c.actor.in_store(store_id)) throw make_error(errors::kNotFound, {{"what", Text("门店", "store")}});
   Monitor m;
-  m.targets = settings_for(c, store_id);
+  m.targets = chat_settings(c, store_id);
   auto& org = c.store<storage::OrgStore>();
-  std::vector<chat::AgentLoad> loads;
-  for (const auto& l : chats(c).agent_loads(store_id)) {
+  const auto stored = chats(c).agent_loads(store_id);
+  const auto loads = agent_loads_of(store_id, stored);
+  for (std::size_t i = 0; i < stored.size(); ++i) {
+    const auto& l = stored[i];
     auto staff = org.staff(l.agent.staff_id);
     m.agents.push_back({l.agent.staff_id, staff ? staff->display_name : "", l.role, l.agent.presence,
-                        l.agent.presence_at, capacity_of(l.agent, l.role), l.active, l.agent.queues});
-    const auto presence = l.agent.presence == "online" ? chat::Presence::online
-                          : l.agent.presence == "away" ? chat::Presence::away
-                                                       : chat::Presence::offline;
-    loads.push_back({l.agent.staff_id,
-                     presence,
-                     l.agent.on_call,
-                     capacity_of(l.agent, l.role),
-                     l.active,
-                     l.agent.last_assigned_at,
-                     {store_id},
-                     l.agent.queues});
+                        l.agent.presence_at, loads[i].capacity, l.active, l.agent.queues});
   }
   for (const auto& q : chat::kQueues) {
     const std::string code(q.code);
@@ -299,7 +304,7 @@ Monitor monitor(Context& c, int64_t store_id) {
   }
   storage::ConversationFilter f{.store_ids = {store_id}, .status = "assigned", .limit = 200};
   for (const auto& conv : desk(c).conversations(f)) {
-    const auto stats = chat::reply_stats(all_messages(c, conv.id));
+    const auto stats = stats_of(c, conv.id);
     bool late = !conv.first_reply_at && conv.assigned_at &&
                 c.now_ms - *conv.assigned_at > int64_t{m.targets.first_reply_seconds} * 1000;
     if (stats.pending_since && c.now_ms - *stats.pending_since > int64_t{m.targets.reply_gap_seconds} * 1000)
@@ -317,7 +322,7 @@ ChatReport chat_report(Context& c, int64_t store_id, int64_t from, int64_t to) {
     throw make_error(errors::kInvalidField,
                      {{"field", "to"}, {"problem", Text("应晚于开始时间", "it must be after from")}}, "to");
   ChatReport r;
-  r.targets = settings_for(c, store_id);
+  r.targets = chat_settings(c, store_id);
   for (const auto& q : chat::kQueues) r.queues.push_back({std::string(q.code)});
   const auto list =
       desk(c).conversations({.store_ids = {store_id}, .created_from = from, .created_to = to, .limit = kReportMax + 1});
@@ -326,7 +331,7 @@ ChatReport chat_report(Context& c, int64_t store_id, int64_t from, int64_t to) {
   int64_t rating_sum = 0;
   for (std::size_t i = 0; i < list.size() && static_cast<int>(i) < kReportMax; ++i) {
     const auto& conv = list[i];
-    const auto stats = chat::reply_stats(all_messages(c, conv.id));
+    const auto stats = stats_of(c, conv.id);
     ++r.conversations;
     auto q = std::find_if(r.queues.begin(), r.queues.end(), [&](const auto& x) { return x.queue == conv.queue; });
     if (q != r.queues.end()) ++q->conversations;
@@ -363,7 +368,7 @@ ChatReport chat_report(Context& c, int64_t store_id, int64_t from, int64_t to) {
 ChatMe chat_me(Context& c) {
   auto a = chats(c).agent(c.actor.staff_id).value_or(storage::ChatAgent{.staff_id = c.actor.staff_id});
   const int active = static_cast<int>(chats(c).agent_conversations(c.actor.staff_id).size());
-  return {a, capacity_of(a, std::string(c.actor.role.code())), active};
+  return {a, a.capacity.value_or(chat::default_capacity(std::string(c.actor.role.code()))), active};
 }
 
 int end_idle(Context& c) {
@@ -371,10 +376,10 @@ int end_idle(Context& c) {
   // The shortest idle time any store may set bounds the first query; each conversation is
   // then held to its own store's setting.
   for (const auto& conv : desk(c).idle(c.now_ms - 60'000, 200)) {
-    const auto s = settings_for(c, conv.store_id);
+    const auto s = chat_settings(c, conv.store_id);
     if (c.now_ms - conv.last_message_at < int64_t{s.idle_end_minutes} * 60'000) continue;
     if (!chats(c).end_conversation(conv.id, "idle", c.now_ms)) continue;
-    event(c, conv.id, {{"event", "ended"}, {"by", "idle"}, {"minutes", s.idle_end_minutes}});
+    chat_event(c, conv.id, {{"event", "ended"}, {"by", "idle"}, {"minutes", s.idle_end_minutes}});
     if (conv.status == "assigned") dispatch(c, conv.store_id, conv.queue);
     ++ended;
   }

@@ -135,7 +135,4 @@ std::vector<int64_t> expire_presence(Context&);
 // Forgets the live hub's feed older than an hour.
 int64_t prune_chat_feed(Context&);
 
-// The settings of a store (defaults when it has none).
-chat::Settings settings_for(Context&, int64_t store_id);
-
 }  // namespace kefu::app

@@ -7,44 +7,30 @@
 namespace kefu::chat {
 namespace {
 
-// "C5" customer text at 5 s, "A9" agent text at 9 s, "W9" whisper, "P9" agent photo,
-// "as3" assigned at 3 s, "tq7" transferred to a queue, "ta7" to an agent, "q0" queued,
-// "e20" ended, "r12" reopened.
-std::vector<Message> script(std::initializer_list<const char*> steps) {
-  std::vector<Message> out;
-  int64_t seq = 0;
+// "C5" customer text at 5 s, "A9" agent text at 9 s, "W9" a whisper (no turn: the app
+// drops it), "P9" agent photo, "as3" assigned at 3 s, "tq7" transferred to a queue, "ta7" to
+// an agent, "q0" queued, "e20" ended, "r12" reopened.
+std::vector<Turn> script(std::initializer_list<const char*> steps) {
+  using What = Turn::What;
+  std::vector<Turn> out;
   for (std::string s : steps) {
-    Message m;
-    m.seq = ++seq;
-    std::size_t digits = s.find_first_of("0123456789");
+    const std::size_t digits = s.find_first_of("0123456789");
     const auto what = s.substr(0, digits);
-    m.created_at = std::stoll(s.substr(digits)) * 1000;
-    if (what == "C")
-      m.sender = "customer", m.kind = "text";
-    else if (what == "A")
-      m.sender = "agent", m.kind = "text";
-    else if (what == "P")
-      m.sender = "agent", m.kind = "photo";
-    else if (what == "W")
-      m.sender = "agent", m.kind = "whisper";
-    else {
-      m.sender = "system";
-      m.kind = "event";
-      if (what == "q") m.body = R"({"event":"queued","queue":"general"})";
-      if (what == "as") m.body = R"({"agent_id":4,"event":"assigned"})";
-      if (what == "ta") m.body = R"({"agent_id":5,"event":"transferred","from":4})";
-      if (what == "tq") m.body = R"({"event":"transferred","from":4,"queue":"returns"})";
-      if (what == "e") m.body = R"({"by":"agent","event":"ended"})";
-      if (what == "r") m.body = R"({"event":"reopened"})";
-    }
-    out.push_back(m);
+    const int64_t at = std::stoll(s.substr(digits)) * 1000;
+    if (what == "W") continue;
+    const What w = what == "C"                    ? What::customer
+                   : what == "A" || what == "P"   ? What::agent
+                   : what == "as" || what == "ta" ? What::served
+                   : what == "e"                  ? What::ended
+                                                  : What::unserved;  // q, tq, r
+    out.push_back({w, at});
   }
   return out;
 }
 
 struct Row {
   const char* name;
-  std::vector<Message> messages;
+  std::vector<Turn> messages;
   std::optional<int64_t> first_reply_ms;
   std::vector<int64_t> gaps_ms;
   std::optional<int64_t> pending_since;
