@@ -1,11 +1,12 @@
-// Live chat's REST routes (docs/chat.md): the customer's conversation by its token (the
-// polling fallback of the socket), the agents' workspace, presence and the supervisor's
-// live view. Every write pokes the chat hub after its commit, so this node's sockets
-// hear of it at once.
+// Live chat's staff routes (docs/chat.md): the agents' workspace (conversations, messages,
+// photos, read marks, pick, assign, transfer, invite, end, member, ticket), presence, the
+// supervisor's live view and report, agents' capacity. The customer's routes are in
+// customer_routes.cpp, registered first. Every write pokes the chat hub after its commit,
+// so this node's sockets hear of it at once.
 #include "core/api/routes.hpp"
 
-#include "chat/api/chat_hub.hpp"
 #include "chat/api/protocol.hpp"
+#include "chat/api/route_support.hpp"
 #include "chat/api/sockets.hpp"
 #include "chat/app/conversations.hpp"
 #include "chat/app/desk.hpp"
@@ -14,203 +15,18 @@
 #include "core/api/support.hpp"
 #include "core/domain/error.hpp"
 #include "core/domain/errors.hpp"
-#include "tickets/api/blob_store.hpp"
 #include "tickets/api/uploads.hpp"
 
 namespace kefu::api {
+
+void add_chat_customer_routes(RouteTable&);  // customer_routes.cpp
+
 namespace {
 
 using chat::protocol::conversation_json;
 using chat::protocol::message_json;
 using nlohmann::json;
-
-std::string token_of(const http::Request& req) {
-  auto it = req.params.find("token");
-  return it == req.params.end() ? std::string() : it->second;
-}
-
-// The reply, then a poke of the live hub when it reports a commit.
-http::Reply poking(http::Reply reply, ChatHub* hub) {
-  return [reply = std::move(reply), hub](http::Response r) {
-    const bool done = r.status < 300;
-    reply(std::move(r));
-    if (done && hub) hub->poke();
-  };
-}
-
-// write(), then a poke of the live hub once committed; a conversation's writes keep to one
-// writer connection (`affinity` = its id: Database::write_for).
-void chat_write(Services& s, http::Request& req, http::Reply reply, people::Actor actor, WriteFn fn,
-                int64_t affinity = 0) {
-  auto* hub = s.chat;
-  write(s, req, poking(std::move(reply), hub), std::move(actor), std::move(fn), static_cast<uint64_t>(affinity));
-}
-
-json messages_json(const std::vector<chat::Message>& list, bool for_customer) {
-  auto out = json::array();
-  for (const auto& m : list)
-    if (!(for_customer && m.kind == "whisper")) out.push_back(message_json(m, for_customer));
-  return out;
-}
-
-json place_json(const app::QueuePlace& p) {
-  return {{"position", p.position}, {"wait_ms", p.wait_ms ? json(*p.wait_ms) : json(nullptr)}, {"staffed", p.staffed}};
-}
-
-json appended_json(const storage::Appended& a, bool for_customer) {
-  return {{"message", message_json(a.message, for_customer)}, {"duplicate", a.duplicate}};
-}
-
-bool opt_bool(const json& b, const char* field) {
-  auto it = b.find(field);
-  if (it == b.end() || it->is_null()) return false;
-  if (!it->is_boolean())
-    throw make_error(errors::kInvalidType, {{"field", field}, {"expected", Text("true 或 false", "true or false")}},
-                     field);
-  return it->get<bool>();
-}
-
-int64_t after_of(const http::Request& req) { return query_int(req, "after").value_or(0); }
-
-http::Response photo_response(Services& s, const storage::ChatPhoto& p) {
-  auto bytes = BlobStore(s.attachments_dir).get(p.sha256);
-  if (!bytes) throw make_error(errors::kNotFound, {{"what", Text("图片", "photo")}});
-  auto r = http::Response::text(200, std::move(*bytes), p.content_type);
-  r.set("Cache-Control", "private, max-age=86400");
-  r.set("X-Content-Type-Options", "nosniff");
-  return r;
-}
-
-storage::ChatPhoto photo_from(const ticket::Attachment& a) {
-  storage::ChatPhoto p;
-  p.sha256 = a.sha256;
-  p.content_type = a.content_type;
-  p.size = a.size;
-  p.filename = a.filename;
-  return p;
-}
-
-// --- the customer ---------------------------------------------------------------------
-
-void start(Services& s, http::Request& req, http::Reply reply) {
-  auto b = parse_object(req);
-  app::StartChat in{.store_id = req_int(b, "store_id"),
-                    .queue = opt_string(b, "queue", "general"),
-                    .customer_name = opt_string(b, "name"),
-                    .remote = req.remote};
-  ignore_idempotency_key(req);  // the answer holds the token, shown once
-  chat_write(s, req, std::move(reply), people::customer_actor(), [in](app::Context& c) {
-    auto out = app::start_chat(c, in);
-    auto messages = app::customer_messages(c, out.token, 0, 500);
-    return ok(201, {{"token", out.token},
-                    {"conversation", conversation_json(out.conversation, true)},
-                    {"queue", place_json(out.place)},
-                    {"messages", messages_json(messages, true)}});
-  });
-}
-
-void customer_view(Services& s, http::Request& req, http::Reply reply) {
-  auto token = token_of(req);
-  auto after = after_of(req);
-  read(s, req, reply, people::customer_actor(), [token, after](app::Context& c) {
-    auto conv = app::chat_for_token(c, token);
-    return ok(200, {{"conversation", conversation_json(conv, true)},
-                    {"queue", place_json(app::queue_place(c, conv))},
-                    {"messages", messages_json(app::customer_messages(c, token, after, 500), true)}});
-  });
-}
-
-void customer_send(Services& s, http::Request& req, http::Reply reply) {
-  auto token = token_of(req);
-  auto b = parse_object(req);
-  auto id = req_string(b, "client_msg_id");
-  auto body = req_string(b, "body");
-  ignore_idempotency_key(req);  // client_msg_id is the idempotency key of a message
-  int64_t conversation = 0;
-  try {
-    app::Context c{s.db.reader(), people::customer_actor(), s.now_ms(), nullptr};
-    conversation = app::chat_for_token(c, token).id;
-  } catch (const Error&) {
-    // the write says what is wrong with the token
-  }
-  chat_write(
-      s, req, std::move(reply), people::customer_actor(),
-      [token, id, body](app::Context& c) {
-        return ok(201, appended_json(app::customer_say(c, token, id, body), true));
-      },
-      conversation);
-}
-
-void customer_upload(Services& s, http::Request& req, http::Reply reply) {
-  auto token = token_of(req);
-  ignore_idempotency_key(req);
-  {
-    app::Context c{s.db.reader(), people::customer_actor(), s.now_ms(), nullptr};
-    auto conv = app::chat_for_token(c, token);  // before any byte reaches the blob folder
-    if (conv.status == "ended") throw make_error(errors::kConversationEnded);
-  }
-  auto image = check_image_upload(req);
-  auto* hub = s.chat;
-  store_image(s, std::move(req), poking(std::move(reply), hub), people::customer_actor(), image,
-              [token](app::Context& c, const ticket::Attachment& a) {
-                return ok(201, appended_json(app::customer_photo(c, token, photo_from(a)), true));
-              });
-}
-
-void customer_photo_get(Services& s, http::Request& req, http::Reply reply) {
-  auto token = token_of(req);
-  auto id = path_id(req);
-  read(s, req, reply, people::customer_actor(), [&s, token, id](app::Context& c) {
-    auto conv = app::chat_for_token(c, token);
-    return photo_response(s, app::photo_of(c, conv.id, id));
-  });
-}
-
-void customer_read_mark(Services& s, http::Request& req, http::Reply reply) {
-  auto token = token_of(req);
-  auto seq = req_int(parse_object(req), "seq");
-  ignore_idempotency_key(req);
-  chat_write(s, req, std::move(reply), people::customer_actor(), [token, seq](app::Context& c) {
-    app::customer_read(c, token, seq);
-    return ok(200, {{"seq", seq}});
-  });
-}
-
-void customer_end_chat(Services& s, http::Request& req, http::Reply reply) {
-  auto token = token_of(req);
-  ignore_idempotency_key(req);
-  chat_write(s, req, std::move(reply), people::customer_actor(), [token](app::Context& c) {
-    return ok(200, {{"conversation", conversation_json(app::customer_end(c, token), true)}});
-  });
-}
-
-void customer_rate(Services& s, http::Request& req, http::Reply reply) {
-  auto token = token_of(req);
-  auto b = parse_object(req);
-  const auto rating = static_cast<int>(req_int(b, "rating"));
-  auto comment = opt_string(b, "comment");
-  ignore_idempotency_key(req);
-  chat_write(s, req, std::move(reply), people::customer_actor(), [token, rating, comment](app::Context& c) {
-    return ok(200, {{"conversation", conversation_json(app::rate_chat(c, token, rating, comment), true)}});
-  });
-}
-
-void customer_leave_message(Services& s, http::Request& req, http::Reply reply) {
-  auto token = token_of(req);
-  auto b = parse_object(req);
-  app::LeaveMessage in{req_string(b, "phone"), opt_string(b, "name"), req_string(b, "body"), req.remote};
-  ignore_idempotency_key(req);
-  chat_write(s, req, std::move(reply), people::customer_actor(), [token, in](app::Context& c) {
-    auto out = app::leave_message(c, token, in);
-    return ok(201, {{"number", out.access.number},
-                    {"access_token", out.access.token},
-                    {"path", out.access.path},
-                    {"expires_at", out.access.expires_at},
-                    {"tracking_code", out.tracking_code}});
-  });
-}
-
-// --- staff ----------------------------------------------------------------------------
+using namespace chat_support;
 
 json staff_conversation_json(app::Context& c, const chat::Conversation& conv) {
   auto j = conversation_json(conv, false, app::conversation_participants(c, conv.id));
@@ -314,7 +130,8 @@ void staff_photo_get(Services& s, http::Request& req, http::Reply reply) {
   auto photo = path_id(req, "photo");
   read(s, req, reply, actor, [&s, id, photo](app::Context& c) {
     app::staff_conversation(c, id);
-    return photo_response(s, app::photo_of(c, id, photo));
+    const auto p = app::photo_of(c, id, photo);
+    return stored_photo(s, p.sha256, p.content_type);
   });
 }
 
@@ -481,18 +298,8 @@ void chat_agent(Services& s, http::Request& req, http::Reply reply) {
 }
 
 }  // namespace
-
 void add_chat_routes(RouteTable& r) {
-  r.add("POST", "/api/v1/public/chats", anyone(), start);
-  r.add("GET", "/api/v1/public/chats/socket", anyone(), customer_socket);
-  r.add("GET", "/api/v1/public/chats/{token}", customer_chat(), customer_view);
-  r.add("POST", "/api/v1/public/chats/{token}/messages", customer_chat(), customer_send);
-  r.add("POST", "/api/v1/public/chats/{token}/photos", customer_chat(), customer_upload);
-  r.add("GET", "/api/v1/public/chats/{token}/photos/{id}", customer_chat(), customer_photo_get);
-  r.add("POST", "/api/v1/public/chats/{token}/read", customer_chat(), customer_read_mark);
-  r.add("POST", "/api/v1/public/chats/{token}/end", customer_chat(), customer_end_chat);
-  r.add("POST", "/api/v1/public/chats/{token}/rating", customer_chat(), customer_rate);
-  r.add("POST", "/api/v1/public/chats/{token}/leave-message", customer_chat(), customer_leave_message);
+  add_chat_customer_routes(r);
 
   // owner_or on a conversation: its assigned agent (for photos and invitations also an
   // invited colleague), else supervisor and above; anyone of the store may whisper.

@@ -156,12 +156,7 @@ void photo(Services& s, http::Request& req, http::Reply reply) {
   auto id = path_id(req);
   read(s, req, reply, people::customer_actor(), [&s, token, id](app::Context& c) {
     auto a = app::customer_photo(c, token, id);
-    auto bytes = BlobStore(s.attachments_dir).get(a.sha256);
-    if (!bytes) throw make_error(errors::kNotFound, {{"what", Text("照片", "photo")}});
-    auto r = http::Response::text(200, std::move(*bytes), a.content_type);
-    r.set("Cache-Control", "private, max-age=86400");
-    r.set("X-Content-Type-Options", "nosniff");
-    return r;
+    return stored_photo(s, a.sha256, a.content_type);
   });
 }
 

@@ -32,6 +32,10 @@ ImageUpload check_image_upload(const http::Request&);
 // bytes) filled in — in a write as `actor`, and replies with what it returns. 415
 // content_mismatch for an image whose structure is broken, 429 busy when the worker pool
 // is full.
+// A stored photo's bytes as the answer (its own content type, nosniff, cached privately for
+// a day); 404 not_found when the blob is missing.
+http::Response stored_photo(const Services&, const std::string& sha256, const std::string& content_type);
+
 using AttachFn = std::function<http::Response(app::Context&, const ticket::Attachment&)>;
 void store_image(Services&, http::Request&& req, http::Reply, const people::Actor& actor, const ImageUpload&,
                  AttachFn attach);
