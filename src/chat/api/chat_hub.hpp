@@ -29,6 +29,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "chat/domain/conversation.hpp"
 #include "core/http/message.hpp"
 #include "core/storage/database.hpp"
 #include "notifications/api/id_tracker.hpp"
@@ -93,6 +94,7 @@ class ChatHub {
   void close_ended(storage::Stores&);
   // Sends each of these customers their place in the queue when it changed.
   void refresh_queues(storage::Stores&, const std::vector<Sub*>&);
+  void send_messages(const std::vector<Sub*>& followers, int64_t id, const std::vector<chat::Message>&);
 
   storage::Database& db_;
   std::function<int64_t()> now_ms_;

@@ -24,10 +24,15 @@ struct ConversationFilter {
   int limit = 50;
 };
 
+// A change, read with the conversation as it is now and the message the change appended
+// (if it did), all in one statement: the conversation's last_seq covers every message
+// of the rows read together.
 struct ChatFeedRow {
   int64_t id = 0;
   int64_t conversation_id = 0;
   int64_t store_id = 0;
+  chat::Conversation conversation;
+  std::optional<chat::Message> message;
 };
 
 struct ChatPhoto {

@@ -102,7 +102,7 @@ INSERT INTO chat_messages VALUES (1, 1, 'customer', NULL, 'c1', 'text', '请问�
 INSERT INTO chat_agents VALUES (1, 'online', 90, 0, 4, 'general,returns', 110, 125);
 INSERT INTO chat_participants VALUES (1, 1, NULL, 115);
 INSERT INTO chat_photos VALUES (1, 1, 'ab12cd', 'image/png', 68, '小票.png', 'customer', 118);
-INSERT INTO chat_feed VALUES (1, 1, 1, 100), (2, 2, 1, 210);
+INSERT INTO chat_feed VALUES (1, 1, 1, 100, 1), (2, 2, 1, 210, 0);
 INSERT INTO chat_canned VALUES (1, 1, NULL, '退货', '退货流程', '七天无理由退货，请携带小票', 100, 150, 1),
   (2, NULL, 1, 'hi', '问候', '您好，我是客服小李', 100, 100, 1);
 INSERT INTO chat_settings VALUES (1, 30, 45, 120, '您好，欢迎光临', '', 300, 1);

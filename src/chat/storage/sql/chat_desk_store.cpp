@@ -138,10 +138,18 @@ class SqlChatDeskStore final : public ChatDeskStore {
   }
 
   std::vector<ChatFeedRow> feed_after(int64_t after, int limit) override {
-    auto s = db_.prepare("SELECT id, conversation_id, store_id FROM chat_feed WHERE id > ? ORDER BY id LIMIT ?");
+    auto s = db_.prepare("SELECT f.id, f.conversation_id, f.store_id, " + prefixed(kConvCols, "c.") + ", " +
+                         prefixed(kMsgCols, "m.") +
+                         " FROM chat_feed f JOIN conversations c ON c.id = f.conversation_id LEFT JOIN chat_messages m "
+                         "ON f.seq > 0 AND m.conversation_id = f.conversation_id AND m.seq = f.seq "
+                         "WHERE f.id > ? ORDER BY f.id LIMIT ?");
     s->bind_all(after, limit);
     std::vector<ChatFeedRow> out;
-    while (s->step()) out.push_back({s->i64(0), s->i64(1), s->i64(2)});
+    while (s->step()) {
+      ChatFeedRow row{s->i64(0), s->i64(1), s->i64(2), read_conversation(*s, 3), std::nullopt};
+      if (constexpr int m = 3 + kConvColCount; s->opt_i64(m)) row.message = read_message(*s, m);
+      out.push_back(std::move(row));
+    }
     return out;
   }
 

@@ -82,6 +82,8 @@ TEST_P(ChatContract, MessagesAreNumberedPerConversationAndARetryIsTheSameMessage
   EXPECT_FALSE(chats().conversation(b)->first_reply_at);
   EXPECT_EQ(chats().conversation_by_visitor("v1001")->id, b);
   EXPECT_FALSE(chats().conversation_by_visitor("v9"));
+  EXPECT_ANY_THROW(say(a + b + 100, "customer", "c-9", "没有这个会话", 1500)) << "no such conversation";
+  EXPECT_TRUE(chats().messages_after(a + b + 100, 0, 10).empty());
 }
 
 TEST_P(ChatContract, WaitingIsFirstComeFirstServedPerStoreAndQueue) {
@@ -267,6 +269,15 @@ TEST_P(ChatContract, EveryChangeIsInTheFeedAndIdleOnesAreFound) {
   EXPECT_EQ(rows[2].conversation_id, a);
   EXPECT_EQ(rows[3].conversation_id, b);
   EXPECT_EQ(rows[3].store_id, store_b);
+  // Each row brings the conversation as it is now and the message its change appended.
+  EXPECT_FALSE(rows[0].message) << "a start appends no message";
+  EXPECT_EQ(rows[0].conversation.status, "queued");
+  EXPECT_EQ(rows[0].conversation.last_seq, 1) << "now, not when the row was written";
+  ASSERT_TRUE(rows[2].message);
+  EXPECT_EQ(rows[2].message->body, "你好");
+  EXPECT_EQ(rows[2].message->seq, 1);
+  EXPECT_EQ(rows[3].conversation.status, "ended");
+  EXPECT_FALSE(rows[3].message);
   EXPECT_EQ(desk().last_feed_id(), rows.back().id);
   EXPECT_EQ(desk().feed_after(rows[1].id, 1).size(), 1u);
 

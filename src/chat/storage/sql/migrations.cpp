@@ -84,6 +84,16 @@ CREATE TABLE chat_settings(
     {.number = 4, .sql = R"SQL(
 CREATE INDEX conversations_agent_assigned ON conversations(agent_id, assigned_at);
 )SQL"},
+    // A feed row names the message its change appended (0: none), so the hub reads the
+    // new messages with the feed. Every change to a conversation or its messages writes
+    // a feed row in the same transaction, and that row's trigger wakes the other nodes;
+    // the two triggers dropped only added two more pg_notify calls to each message.
+    {.number = 5,
+     .sql = "ALTER TABLE chat_feed ADD COLUMN seq {int} NOT NULL DEFAULT 0;",
+     .pg = R"SQL(
+DROP TRIGGER chat_messages_notify ON chat_messages;
+DROP TRIGGER conversations_notify ON conversations;
+)SQL"},
 };
 
 constexpr CountedTable kTables[] = {{"conversations"}, {"chat_photos"}, {"chat_canned"}, {"chat_settings"}};

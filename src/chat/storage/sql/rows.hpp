@@ -19,31 +19,48 @@ inline const std::string kAgentRead =
     "a.staff_id, a.presence, a.presence_at, a.on_call, a.capacity, a.queues, "
     "(SELECT MAX(c.assigned_at) FROM conversations c WHERE c.agent_id = a.staff_id)";
 
+// Column lists with a table alias, for joins: prefixed("a, b", "c.") is "c.a, c.b".
+inline std::string prefixed(const std::string& cols, const std::string& alias) {
+  std::string out = alias;
+  for (char ch : cols) {
+    out += ch;
+    if (ch == ' ') out += alias;
+  }
+  return out;
+}
+
+// The row's columns from `at` on, in kConvCols' order.
 template <class S>
-chat::Conversation read_conversation(S& s) {
-  chat::Conversation c{s.i64(0),  s.i64(1),      s.text(2),  s.text(3),    s.text(4),     s.opt_i64(5),
-                       s.text(6), s.opt_i64(7),  s.i64(8),   s.opt_i64(9), s.opt_i64(10), s.opt_i64(11),
-                       s.i64(12), s.opt_i64(13), s.text(14), s.i64(15)};
-  c.agent_read_seq = s.i64(16);
-  c.customer_read_seq = s.i64(17);
-  c.ticket_id = s.opt_i64(18);
-  if (auto r = s.opt_i64(19)) c.rating = static_cast<int>(*r);
-  c.rating_comment = s.text(20);
+chat::Conversation read_conversation(S& s, int at = 0) {
+  chat::Conversation c{s.i64(at),          s.i64(at + 1),      s.text(at + 2),  s.text(at + 3),
+                       s.text(at + 4),     s.opt_i64(at + 5),  s.text(at + 6),  s.opt_i64(at + 7),
+                       s.i64(at + 8),      s.opt_i64(at + 9),  s.opt_i64(at + 10), s.opt_i64(at + 11),
+                       s.i64(at + 12),     s.opt_i64(at + 13), s.text(at + 14), s.i64(at + 15)};
+  c.agent_read_seq = s.i64(at + 16);
+  c.customer_read_seq = s.i64(at + 17);
+  c.ticket_id = s.opt_i64(at + 18);
+  if (auto r = s.opt_i64(at + 19)) c.rating = static_cast<int>(*r);
+  c.rating_comment = s.text(at + 20);
   return c;
 }
+inline constexpr int kConvColCount = 21;
 
+// The row's columns from `at` on, in kMsgCols' order.
 template <class S>
-chat::Message read_message(S& s) {
-  return {s.i64(0), s.i64(1), s.text(2), s.opt_i64(3), s.text(4), s.text(5), s.text(6), s.opt_i64(7), s.i64(8)};
+chat::Message read_message(S& s, int at = 0) {
+  return {s.i64(at),      s.i64(at + 1),     s.text(at + 2), s.opt_i64(at + 3), s.text(at + 4),
+          s.text(at + 5), s.text(at + 6),    s.opt_i64(at + 7), s.i64(at + 8)};
 }
 
-// One row in the change feed for conversation `id` (in the same transaction as the change).
+// One row in the change feed for conversation `id` (in the same transaction as the change);
+// `seq` names the message the change appended (0: none), so that the hub reads new
+// messages with the feed instead of one query per conversation.
 template <class Db>
-void feed(Db& db, int64_t id, int64_t at) {
+void feed(Db& db, int64_t id, int64_t at, int64_t seq = 0) {
   db.prepare(
-        "INSERT INTO chat_feed(conversation_id, store_id, created_at) SELECT id, store_id, ? FROM conversations "
-        "WHERE id = ?")
-      ->bind_all(at, id)
+        "INSERT INTO chat_feed(conversation_id, store_id, created_at, seq) SELECT id, store_id, ?, ? FROM "
+        "conversations WHERE id = ?")
+      ->bind_all(at, seq, id)
       .run();
 }
 

@@ -25,6 +25,10 @@ struct PgDialect {
   static constexpr const char* kBytes = " COLLATE \"C\"";
   // PostgreSQL takes no planner hints.
   static std::string rare(const std::string& condition) { return condition; }
+  // Writes that belong together may go in one statement with data-modifying WITH
+  // clauses: each statement is a round trip to the server, and on the chat's append path
+  // the round trips were the cost (docs/benchmarks.md, "Live chat").
+  static constexpr bool kWritingCte = true;
   // Planned for each run, not once per connection (see Plan::per_run).
   static StmtScope prepare_per_run(Db& db, const std::string& sql) { return db.prepare(sql, Plan::per_run); }
 };
