@@ -132,6 +132,7 @@ json conversation_json(const Conversation& c, bool for_customer, const std::vect
   o["assigned_at"] = opt(c.assigned_at);
   o["first_reply_at"] = opt(c.first_reply_at);
   o["last_message_at"] = c.last_message_at;
+  o["active_at"] = c.active_at;
   o["ticket_id"] = opt(c.ticket_id);
   o["rating_comment"] = c.rating_comment;
   return o;

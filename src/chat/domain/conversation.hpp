@@ -34,7 +34,17 @@ struct Conversation {
   std::optional<int64_t> ticket_id;  // the ticket made from it (a staff member's, or the customer's message)
   std::optional<int> rating;         // the customer's 1–5 after the end
   std::string rating_comment;
+  // The last activity rounded down to kActivityStep: what lists sort by and the idle search
+  // looks at (indexed). last_message_at, exact, is not indexed.
+  int64_t active_at = 0;
 };
+
+// active_at moves only when it is this far behind the last message. A message then changes
+// no indexed column of its conversation most of the time, and PostgreSQL updates the row
+// in place (a HOT update: no new entry in any of the row's six indexes). Measured with two
+// nodes at 2,000 messages a second: delivery p99 157–185 ms with last_message_at indexed,
+// 82 ms without (docs/benchmarks.md, "Live chat").
+inline constexpr int64_t kActivityStepMs = 10'000;
 
 struct Message {
   int64_t conversation_id = 0;

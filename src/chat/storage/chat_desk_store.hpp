@@ -19,7 +19,7 @@ struct ConversationFilter {
   bool all_stores = false;
   std::string status;                               // queued | assigned | ended | open (queued or assigned) | "" (any)
   std::optional<int64_t> staff_id;                  // assigned to them, or they were invited
-  std::optional<int64_t> before_activity;           // last_message_at below this (paging back)
+  std::optional<int64_t> before_activity;           // active_at below this (paging back)
   std::optional<int64_t> created_from, created_to;  // created in [from, to) (reports)
   int limit = 50;
 };

@@ -95,8 +95,8 @@ INSERT INTO resolutions VALUES (1, 1, 'refund', 'cash', 9223372036854775807, '�
 INSERT INTO csat_ratings VALUES (2, 5, '很满意', 1006);
 INSERT INTO ticket_contacts VALUES (1, '顾客', '13700000000', 1000);
 INSERT INTO conversations VALUES (1, 1, 'general', 'assigned', 'v1', 1, '张女士', 1, 100, 100, 110, 120, 130, NULL,
-  '', 2, 1, 2, 2, NULL, ''), (2, 1, 'returns', 'ended', 'v2', NULL, '', NULL, 200, 200, NULL, NULL, 200, 210,
-  'customer', 0, 0, 0, NULL, 4, '回复很快');
+  '', 2, 1, 2, 2, NULL, '', 130), (2, 1, 'returns', 'ended', 'v2', NULL, '', NULL, 200, 200, NULL, NULL, 200, 210,
+  'customer', 0, 0, 0, NULL, 4, '回复很快', 200);
 INSERT INTO chat_messages VALUES (1, 1, 'customer', NULL, 'c1', 'text', '请问停车怎么收费', NULL, 100),
   (1, 2, 'agent', 1, 'a1', 'text', '您好，会员每天免费两小时', NULL, 120);
 INSERT INTO chat_agents VALUES (1, 'online', 90, 0, 4, 'general,returns', 110, 125);

@@ -37,7 +37,7 @@ class SqlChatDeskStore final : public ChatDeskStore {
       args.emplace_back(*f.staff_id);
     }
     if (f.before_activity) {
-      where += " AND last_message_at < ?";
+      where += " AND active_at < ?";
       args.emplace_back(*f.before_activity);
     }
     if (f.created_from) {
@@ -50,7 +50,7 @@ class SqlChatDeskStore final : public ChatDeskStore {
     }
     args.emplace_back(static_cast<int64_t>(f.limit));
     auto s = db_.prepare("SELECT " + kConvCols + " FROM conversations WHERE " + where +
-                         " ORDER BY last_message_at DESC, id DESC LIMIT ?");
+                         " ORDER BY active_at DESC, id DESC LIMIT ?");
     int i = 0;
     for (const auto& a : args) std::visit([&](const auto& v) { s->bind(++i, v); }, a);
     std::vector<chat::Conversation> out;
@@ -129,9 +129,9 @@ class SqlChatDeskStore final : public ChatDeskStore {
 
   std::vector<chat::Conversation> idle(int64_t before, int limit) override {
     auto s = db_.prepare("SELECT " + kConvCols +
-                         " FROM conversations WHERE status IN ('queued', 'assigned') AND last_message_at < ? "
-                         "ORDER BY last_message_at, id LIMIT ?");
-    s->bind_all(before, limit);
+                         " FROM conversations WHERE status IN ('queued', 'assigned') AND active_at < ? AND "
+                         "last_message_at < ? ORDER BY active_at, id LIMIT ?");
+    s->bind_all(before, before, limit);
     std::vector<chat::Conversation> out;
     while (s->step()) out.push_back(read_conversation(*s));
     return out;

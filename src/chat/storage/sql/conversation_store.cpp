@@ -24,6 +24,9 @@ ChatAgent read_agent(S& s, int at = 0) {
   return a;
 }
 
+// active_at follows a message only when it is kActivityStepMs behind (bind: at, step, at).
+const std::string kMoveActivity = "active_at = CASE WHEN ? - active_at >= ? THEN ? ELSE active_at END";
+
 template <class D>
 class SqlConversationStore final : public ConversationStore {
  public:
@@ -35,9 +38,9 @@ class SqlConversationStore final : public ConversationStore {
         db_,
         "INSERT INTO conversations(store_id, queue, status, visitor_digest, member_id, customer_name, "
         "agent_id, created_at, queued_at, assigned_at, first_reply_at, last_message_at, ended_at, "
-        "end_reason, last_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
+        "end_reason, last_seq, active_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,?)",
         c.store_id, c.queue, c.status, c.visitor_digest, c.member_id, c.customer_name, c.agent_id, c.created_at,
-        c.queued_at, c.assigned_at, c.first_reply_at, c.last_message_at, c.ended_at, c.end_reason);
+        c.queued_at, c.assigned_at, c.first_reply_at, c.last_message_at, c.ended_at, c.end_reason, c.last_message_at);
     feed(db_, id, c.created_at);
     return id;
   }
@@ -71,9 +74,11 @@ class SqlConversationStore final : public ConversationStore {
       if (auto earlier = stored_retry(m)) return {*earlier, true};
       // SQLite has one writer, so the numbers come without holes.
       auto u = db_.prepare(
-          "UPDATE conversations SET last_seq = last_seq + 1, last_message_at = ?, first_reply_at = CASE WHEN ? = 1 "
-          "AND first_reply_at IS NULL THEN ? ELSE first_reply_at END WHERE id = ? RETURNING last_seq");
-      u->bind_all(m.created_at, replies ? 1 : 0, m.created_at, m.conversation_id);
+          "UPDATE conversations SET last_seq = last_seq + 1, last_message_at = ?, " + kMoveActivity +
+          ", first_reply_at = CASE WHEN ? = 1 AND first_reply_at IS NULL THEN ? ELSE first_reply_at END "
+          "WHERE id = ? RETURNING last_seq");
+      u->bind_all(m.created_at, m.created_at, chat::kActivityStepMs, m.created_at, replies ? 1 : 0, m.created_at,
+                  m.conversation_id);
       if (!u->step()) throw std::logic_error("no conversation " + std::to_string(m.conversation_id));
       chat::Message stored = m;
       stored.seq = u->i64(0);
@@ -215,8 +220,10 @@ class SqlConversationStore final : public ConversationStore {
   // No row: nothing was appended.
   std::optional<int64_t> append_in_one(const chat::Message& m, bool replies) {
     auto s = db_.prepare(
-        "WITH c AS (UPDATE conversations SET last_seq = last_seq + 1, last_message_at = ?, first_reply_at = "
-        "CASE WHEN ? = 1 AND first_reply_at IS NULL THEN ? ELSE first_reply_at END WHERE id = ? AND (? = '' OR NOT "
+        "WITH c AS (UPDATE conversations SET last_seq = last_seq + 1, last_message_at = ?, " +
+        kMoveActivity +
+        ", first_reply_at = CASE WHEN ? = 1 AND first_reply_at IS NULL THEN ? ELSE first_reply_at END "
+        "WHERE id = ? AND (? = '' OR NOT "
         "EXISTS (SELECT 1 FROM chat_messages WHERE conversation_id = ? AND sender = ? AND client_msg_id = ?)) "
         "RETURNING id, store_id, last_seq), "
         "m AS (INSERT INTO chat_messages(" +
@@ -226,7 +233,8 @@ class SqlConversationStore final : public ConversationStore {
         "f AS (INSERT INTO chat_feed(conversation_id, store_id, created_at, seq) SELECT id, store_id, CAST(? AS BIGINT), "
         "last_seq FROM c) "
         "SELECT last_seq FROM c");
-    s->bind_all(m.created_at, replies ? 1 : 0, m.created_at, m.conversation_id, m.client_msg_id, m.conversation_id,
+    s->bind_all(m.created_at, m.created_at, chat::kActivityStepMs, m.created_at, replies ? 1 : 0, m.created_at,
+                m.conversation_id, m.client_msg_id, m.conversation_id,
                 m.sender, m.client_msg_id, m.sender, m.staff_id, m.client_msg_id, m.kind, m.body, m.attachment_id,
                 m.created_at, m.created_at);
     if (!s->step()) return std::nullopt;

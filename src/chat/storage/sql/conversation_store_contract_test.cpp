@@ -79,6 +79,11 @@ TEST_P(ChatContract, MessagesAreNumberedPerConversationAndARetryIsTheSameMessage
   EXPECT_EQ(conv->last_seq, 4);
   EXPECT_EQ(conv->last_message_at, 1401);
   EXPECT_EQ(conv->first_reply_at, 1300) << "the first agent message";
+  EXPECT_EQ(conv->active_at, 1000) << "activity moves in steps of kActivityStepMs";
+  say(a, "customer", "c-2", "还在吗", 1000 + chat::kActivityStepMs);
+  conv = chats().conversation(a);
+  EXPECT_EQ(conv->active_at, 1000 + chat::kActivityStepMs);
+  EXPECT_EQ(conv->last_message_at, 1000 + chat::kActivityStepMs);
   EXPECT_FALSE(chats().conversation(b)->first_reply_at);
   EXPECT_EQ(chats().conversation_by_visitor("v1001")->id, b);
   EXPECT_FALSE(chats().conversation_by_visitor("v9"));

@@ -88,8 +88,17 @@ CREATE INDEX conversations_agent_assigned ON conversations(agent_id, assigned_at
     // new messages with the feed. Every change to a conversation or its messages writes
     // a feed row in the same transaction, and that row's trigger wakes the other nodes;
     // the two triggers dropped only added two more pg_notify calls to each message.
+    // Lists and the idle search use active_at (chat/domain/conversation.hpp: kActivityStepMs)
+    // instead of last_message_at, which each message changes and so kept every message's
+    // update out of place.
     {.number = 5,
-     .sql = "ALTER TABLE chat_feed ADD COLUMN seq {int} NOT NULL DEFAULT 0;",
+     .sql = R"SQL(
+ALTER TABLE chat_feed ADD COLUMN seq {int} NOT NULL DEFAULT 0;
+ALTER TABLE conversations ADD COLUMN active_at {int} NOT NULL DEFAULT 0;
+UPDATE conversations SET active_at = last_message_at;
+DROP INDEX conversations_activity;
+CREATE INDEX conversations_activity ON conversations(store_id, status, active_at);
+)SQL",
      .pg = R"SQL(
 DROP TRIGGER chat_messages_notify ON chat_messages;
 DROP TRIGGER conversations_notify ON conversations;

@@ -10,7 +10,7 @@ namespace kefu::storage::chat_rows {
 inline const std::string kConvCols =
     "id, store_id, queue, status, visitor_digest, member_id, customer_name, agent_id, created_at, queued_at, "
     "assigned_at, first_reply_at, last_message_at, ended_at, end_reason, last_seq, agent_read_seq, customer_read_seq, "
-    "ticket_id, rating, rating_comment";
+    "ticket_id, rating, rating_comment, active_at";
 inline const std::string kMsgCols =
     "conversation_id, seq, sender, staff_id, client_msg_id, kind, body, attachment_id, created_at";
 inline const std::string kAgentCols = "staff_id, presence, presence_at, on_call, capacity, queues, last_assigned_at";
@@ -41,9 +41,10 @@ chat::Conversation read_conversation(S& s, int at = 0) {
   c.ticket_id = s.opt_i64(at + 18);
   if (auto r = s.opt_i64(at + 19)) c.rating = static_cast<int>(*r);
   c.rating_comment = s.text(at + 20);
+  c.active_at = s.i64(at + 21);
   return c;
 }
-inline constexpr int kConvColCount = 21;
+inline constexpr int kConvColCount = 22;
 
 // The row's columns from `at` on, in kMsgCols' order.
 template <class S>
