@@ -1,0 +1,43 @@
+#pragma once
+// What the re-ranker sees of a (query, question) pair: twelve numbers, all computable
+// from the two analyses and the KB's token statistics, so that a KB question, an
+// imported paraphrase pair and a customer's query are described the same way.
+#include <array>
+#include <string_view>
+
+#include "kb/domain/analyzer.hpp"
+#include "kb/domain/bm25.hpp"
+
+namespace kefu::kb {
+
+inline constexpr std::size_t kFeatureCount = 12;
+using Features = std::array<float, kFeatureCount>;
+
+// Names, in order, for the saved model and for reading it.
+inline constexpr std::array<std::string_view, kFeatureCount> kFeatureNames = {
+    "bm25_words",         // BM25(q, d) over words / BM25(q, q)
+    "bm25_grams",         // the same over character unigrams and bigrams
+    "word_recall",        // idf mass of q's words found in d / idf mass of q's words
+    "word_precision",     // idf mass of d's words found in q / idf mass of d's words
+    "gram_recall",        // the same two over n-grams
+    "gram_precision",     //
+    "gram_jaccard",       // |q ∩ d| / |q ∪ d| over distinct n-grams, unweighted
+    "common_substring",   // longest common substring / the shorter text's length
+    "length_ratio",       // shorter / longer, in characters
+    "phrase_overlap",     // shared synonym/keyword phrases / the larger phrase count
+    "query_missing_idf",  // largest idf of a q word absent from d / the largest possible idf
+    "doc_missing_idf",    // largest idf of a d word absent from q / the largest possible idf
+};
+
+// The corpus statistics the features use: the KB's word and n-gram indexes.
+struct FeatureContext {
+  const Bm25Index& words;
+  const Bm25Index& grams;
+};
+
+// self_words / self_grams: BM25(q, q) of the query over each index (computed once per
+// query by the caller; pass 0 to have them computed here).
+Features pair_features(const FeatureContext& ctx, const Analysis& q, const Analysis& d, float self_words = 0,
+                       float self_grams = 0);
+
+}  // namespace kefu::kb
