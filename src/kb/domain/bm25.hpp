@@ -1,5 +1,10 @@
 #pragma once
-// Okapi BM25 over token lists (words or character n-grams), one document per question.
+// Okapi BM25 over token lists (words or character n-grams), one document per FAQ entry:
+// the union of the entry's questions, where a token's frequency is its highest in any
+// one question and the length is the questions' average, so that an entry with many
+// similar questions is neither longer nor more repetitive for it. (Indexing each question
+// as a document and taking an entry's best was 3–4x slower at 10,000 entries, because a
+// common token's postings list every question, and was not better on the retail set.)
 //
 // k1 = 1.2 and b = 0.75 are Robertson's standard values, not tuned here: FAQ questions
 // are short and of similar length, so b matters little, and k1 only caps how much a
@@ -14,13 +19,23 @@
 
 namespace kefu::kb {
 
+// A token list as an index sees it: distinct tokens with their frequency and idf, so that
+// scoring a pair needs no hash lookups.
+struct Weighed {
+  std::vector<Token> terms;  // distinct, sorted
+  std::vector<float> tf;
+  std::vector<float> idf;
+  std::uint32_t length = 0;  // tokens, repeats counted
+};
+
 class Bm25Index {
  public:
   static constexpr float kK1 = 1.2f;
   static constexpr float kB = 0.75f;
 
-  // Adds a document (sorted tokens, repeats = term frequency); ids are 0, 1, 2 … in order.
-  void add(const std::vector<Token>& tokens);
+  // Adds a document made of questions (each sorted tokens, repeats = term frequency);
+  // ids are 0, 1, 2 … in order.
+  void add(const std::vector<const std::vector<Token>*>& questions);
   // Computes idf and length norms; call once after the last add().
   void finalize();
 
@@ -29,18 +44,26 @@ class Bm25Index {
   // idf of a token no document has: the largest weight a token can get.
   float max_idf() const;
 
+  Weighed weigh(const std::vector<Token>& sorted) const;
+
   // Adds every matching document's score to scores[doc] (scores.size() == size(), zero
   // where untouched) and appends each newly touched document to touched.
-  void score(const std::vector<Token>& query, std::vector<float>& scores, std::vector<std::uint32_t>& touched) const;
+  //
+  // Tokens in more than half of the documents are skipped when the query has any other:
+  // their Robertson–Spärck Jones weight log((N - df + 0.5) / (df + 0.5)) is negative
+  // (they are evidence of nothing), and they have the longest postings, so skipping them
+  // is most of what keeps a match fast on a large KB (请问, 怎么, 的). The re-ranker's
+  // features still see every token.
+  void score(const Weighed& query, std::vector<float>& scores, std::vector<std::uint32_t>& touched) const;
 
   // BM25 of query against one token list scored as if it were a document of this index.
-  float pair_score(const std::vector<Token>& query, const std::vector<Token>& doc) const;
+  float pair_score(const Weighed& query, const Weighed& doc) const;
 
  private:
   struct Postings {
     float idf = 0;
     std::vector<std::uint32_t> docs;
-    std::vector<std::uint16_t> tf;
+    std::vector<float> impact;  // tf before finalize(), then the document's BM25 term score
   };
   float norm(std::size_t length) const;
 

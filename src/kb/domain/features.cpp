@@ -12,26 +12,21 @@ struct Overlap {
   std::size_t q_distinct = 0, d_distinct = 0, shared = 0;
 };
 
-Overlap overlap(const Bm25Index& index, const std::vector<Token>& q, const std::vector<Token>& d) {
+Overlap overlap(const Weighed& q, const Weighed& d) {
   Overlap o;
   std::size_t i = 0, j = 0;
-  while (i < q.size() || j < d.size()) {
-    const bool take_q = j == d.size() || (i < q.size() && q[i] <= d[j]);
-    const bool take_d = i == q.size() || (j < d.size() && d[j] <= q[i]);
-    const Token t = take_q ? q[i] : d[j];
-    const float w = index.idf(t);
-    if (take_q && take_d) {
-      o.q_mass += w, o.d_mass += w, o.shared_mass += w;
-      ++o.q_distinct, ++o.d_distinct, ++o.shared;
-    } else if (take_q) {
-      o.q_mass += w, o.q_missing = std::max(o.q_missing, w);
-      ++o.q_distinct;
+  while (i < q.terms.size() || j < d.terms.size()) {
+    if (j == d.terms.size() || (i < q.terms.size() && q.terms[i] < d.terms[j])) {
+      o.q_mass += q.idf[i], o.q_missing = std::max(o.q_missing, q.idf[i]);
+      ++o.q_distinct, ++i;
+    } else if (i == q.terms.size() || d.terms[j] < q.terms[i]) {
+      o.d_mass += d.idf[j], o.d_missing = std::max(o.d_missing, d.idf[j]);
+      ++o.d_distinct, ++j;
     } else {
-      o.d_mass += w, o.d_missing = std::max(o.d_missing, w);
-      ++o.d_distinct;
+      const float w = q.idf[i];
+      o.q_mass += w, o.d_mass += w, o.shared_mass += w;
+      ++o.q_distinct, ++o.d_distinct, ++o.shared, ++i, ++j;
     }
-    while (take_q && i < q.size() && q[i] == t) ++i;
-    while (take_d && j < d.size() && d[j] == t) ++j;
   }
   return o;
 }
@@ -71,27 +66,37 @@ float ratio(float a, float b) { return b > 0 ? a / b : 0; }
 
 }  // namespace
 
-Features pair_features(const FeatureContext& ctx, const Analysis& q, const Analysis& d, float self_words,
-                       float self_grams) {
-  if (self_words <= 0) self_words = ctx.words.pair_score(q.words, q.words);
-  if (self_grams <= 0) self_grams = ctx.grams.pair_score(q.grams, q.grams);
-  const Overlap w = overlap(ctx.words, q.words, d.words);
-  const Overlap g = overlap(ctx.grams, q.grams, d.grams);
+Prepared prepare(const FeatureContext& ctx, Analysis analysis) {
+  Prepared p;
+  p.words = ctx.words.weigh(analysis.words);
+  p.grams = ctx.grams.weigh(analysis.grams);
+  p.self_words = ctx.words.pair_score(p.words, p.words);
+  p.self_grams = ctx.grams.pair_score(p.grams, p.grams);
+  p.analysis = std::move(analysis);
+  return p;
+}
+
+Features pair_features(const FeatureContext& ctx, const Prepared& q, const Prepared& d) {
+  const Overlap w = overlap(q.words, d.words);
+  const Overlap g = overlap(q.grams, d.grams);
   const float max_idf = ctx.words.max_idf();
-  const std::size_t lq = q.chars.size(), ld = d.chars.size();
-  const std::size_t phrases = std::max(q.phrases.size(), d.phrases.size());
+  const std::size_t lq = q.analysis.chars.size(), ld = d.analysis.chars.size();
+  const std::size_t phrases = std::max(q.analysis.phrases.size(), d.analysis.phrases.size());
 
   Features f{};
-  f[0] = std::min(1.5f, ratio(ctx.words.pair_score(q.words, d.words), self_words));
-  f[1] = std::min(1.5f, ratio(ctx.grams.pair_score(q.grams, d.grams), self_grams));
+  f[0] = std::min(1.5f, ratio(ctx.words.pair_score(q.words, d.words), q.self_words));
+  f[1] = std::min(1.5f, ratio(ctx.grams.pair_score(q.grams, d.grams), q.self_grams));
   f[2] = ratio(w.shared_mass, w.q_mass);
   f[3] = ratio(w.shared_mass, w.d_mass);
   f[4] = ratio(g.shared_mass, g.q_mass);
   f[5] = ratio(g.shared_mass, g.d_mass);
   f[6] = ratio(static_cast<float>(g.shared), static_cast<float>(g.q_distinct + g.d_distinct - g.shared));
-  f[7] = ratio(static_cast<float>(longest_common_substring(q.chars, d.chars)), static_cast<float>(std::min(lq, ld)));
+  f[7] = ratio(static_cast<float>(longest_common_substring(q.analysis.chars, d.analysis.chars)),
+               static_cast<float>(std::min(lq, ld)));
   f[8] = ratio(static_cast<float>(std::min(lq, ld)), static_cast<float>(std::max(lq, ld)));
-  f[9] = phrases ? static_cast<float>(shared_count(q.phrases, d.phrases)) / static_cast<float>(phrases) : 0;
+  f[9] = phrases
+             ? static_cast<float>(shared_count(q.analysis.phrases, d.analysis.phrases)) / static_cast<float>(phrases)
+             : 0;
   f[10] = ratio(w.q_missing, max_idf);
   f[11] = ratio(w.d_missing, max_idf);
   return f;

@@ -35,9 +35,15 @@ struct FeatureContext {
   const Bm25Index& grams;
 };
 
-// self_words / self_grams: BM25(q, q) of the query over each index (computed once per
-// query by the caller; pass 0 to have them computed here).
-Features pair_features(const FeatureContext& ctx, const Analysis& q, const Analysis& d, float self_words = 0,
-                       float self_grams = 0);
+// A question or query ready for pair features: its analysis weighed by both indexes.
+struct Prepared {
+  Analysis analysis;
+  Weighed words, grams;
+  float self_words = 0, self_grams = 0;  // BM25 of the text against itself
+};
+
+Prepared prepare(const FeatureContext& ctx, Analysis analysis);
+
+Features pair_features(const FeatureContext& ctx, const Prepared& q, const Prepared& d);
 
 }  // namespace kefu::kb

@@ -5,8 +5,9 @@
 namespace kefu::kb {
 namespace {
 
-constexpr int kMaxIterations = 25;
-constexpr double kTolerance = 1e-8;
+constexpr int kMaxIterations = 20;
+// Newton converges quadratically: a step below this changes no ranking.
+constexpr double kTolerance = 1e-6;
 
 // Solves a x = b for a symmetric positive definite a (n x n, row-major) in place
 // (Gaussian elimination with partial pivoting; n is ~13). False when singular.

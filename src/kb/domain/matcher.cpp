@@ -33,7 +33,7 @@ Scratch& scratch(std::size_t rows, std::size_t entries) {
   return s;
 }
 
-bool better(const std::pair<float, std::uint32_t>& a, const std::pair<float, std::uint32_t>& b) {
+inline bool better(const std::pair<float, std::uint32_t>& a, const std::pair<float, std::uint32_t>& b) {
   return a.first != b.first ? a.first > b.first : a.second < b.second;
 }
 
@@ -49,7 +49,7 @@ void Matcher::index(const TextTools& tools, const KbSnapshot& kb) {
     Analysis a = analyzer_->analyze(text);
     if (a.chars.empty()) return;
     entries_[entry].rows.push_back(static_cast<std::uint32_t>(rows_.size()));
-    rows_.push_back({entry, std::move(a), learned, standard});
+    rows_.push_back({entry, Prepared{std::move(a), {}, {}, 0, 0}, learned, standard});
   };
   for (const auto& doc : kb.docs) {
     const auto entry = static_cast<std::uint32_t>(entries_.size());
@@ -65,12 +65,23 @@ void Matcher::index(const TextTools& tools, const KbSnapshot& kb) {
     if (it == by_id_.end()) throw std::invalid_argument("signal for unknown faq_id " + std::to_string(signal.faq_id));
     add_row(it->second, signal.query, false, true);
   }
-  for (const auto& row : rows_) {
-    words_.add(row.analysis.words);
-    grams_.add(row.analysis.grams);
+  std::vector<const std::vector<Token>*> words, grams;
+  for (const auto& entry : entries_) {
+    words.clear(), grams.clear();
+    for (std::uint32_t r : entry.rows) {
+      words.push_back(&rows_[r].p.analysis.words);
+      grams.push_back(&rows_[r].p.analysis.grams);
+    }
+    words_.add(words);
+    grams_.add(grams);
   }
   words_.finalize();
   grams_.finalize();
+  const FeatureContext ctx{words_, grams_};
+  for (auto& row : rows_) {
+    row.p = prepare(ctx, std::move(row.p.analysis));
+    row_entry_.push_back(row.entry);
+  }
 }
 
 Matcher Matcher::build(const TextTools& tools, const KbSnapshot& kb, const std::vector<ParaphrasePair>& pairs,
@@ -90,22 +101,15 @@ Matcher Matcher::load(const TextTools& tools, const KbSnapshot& kb, std::string_
   return m;
 }
 
-std::vector<Matcher::Candidate> Matcher::retrieve(const Analysis& q, std::size_t limit, Stage stage,
+std::vector<Matcher::Candidate> Matcher::retrieve(const Prepared& q, std::size_t limit, Stage stage,
                                                   const FaqFilter& filter, std::int64_t exclude_row) const {
   Scratch& s = scratch(rows_.size(), entries_.size());
-  // One ranking of entries per index: an entry's score is its best row's.
-  const auto ranking = [&](const Bm25Index& index, const std::vector<Token>& tokens) {
-    s.touched_rows.clear();
-    index.score(tokens, s.rows, s.touched_rows);
+  // One ranking of entries per index. exclude_row: a training query's own question still
+  // counts in its entry's document here (the union is not cheaply undone); its features
+  // leave it out (entry_features).
+  const auto ranking = [&](const Bm25Index& index, const Weighed& tokens) {
     s.touched_entries.clear();
-    for (std::uint32_t r : s.touched_rows) {
-      const float score = s.rows[r];
-      s.rows[r] = 0;
-      if (static_cast<std::int64_t>(r) == exclude_row) continue;
-      const std::uint32_t e = rows_[r].entry;
-      if (s.entries[e] == 0) s.touched_entries.push_back(e);
-      s.entries[e] = std::max(s.entries[e], score);
-    }
+    index.score(tokens, s.entries, s.touched_entries);
     std::vector<std::pair<float, std::uint32_t>> ranked;
     ranked.reserve(s.touched_entries.size());
     for (std::uint32_t e : s.touched_entries) {
@@ -113,7 +117,8 @@ std::vector<Matcher::Candidate> Matcher::retrieve(const Analysis& q, std::size_t
       s.entries[e] = 0;
     }
     const std::size_t depth = std::min(ranked.size(), kFusionDepth);
-    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(depth), ranked.end(), better);
+    std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(depth), ranked.end(),
+                      [](const auto& a, const auto& b) { return better(a, b); });
     ranked.resize(depth);
     return ranked;
   };
@@ -142,30 +147,29 @@ std::vector<Matcher::Candidate> Matcher::retrieve(const Analysis& q, std::size_t
     s.entries[e] = 0;
   }
   const std::size_t depth = std::min(fused.size(), limit);
-  std::partial_sort(fused.begin(), fused.begin() + static_cast<std::ptrdiff_t>(depth), fused.end(), better);
+  std::partial_sort(fused.begin(), fused.begin() + static_cast<std::ptrdiff_t>(depth), fused.end(),
+                    [](const auto& a, const auto& b) { return better(a, b); });
   for (std::size_t i = 0; i < depth; ++i) out.push_back({fused[i].second, fused[i].first});
   return out;
 }
 
-void Matcher::entry_features(const Analysis& q, std::uint32_t entry, std::int64_t exclude_row, float self_words,
-                             float self_grams, std::vector<std::pair<std::uint32_t, Features>>& out) const {
+void Matcher::entry_features(const Prepared& q, std::uint32_t entry, std::int64_t exclude_row,
+                             std::vector<std::pair<std::uint32_t, Features>>& out) const {
   const FeatureContext ctx{words_, grams_};
   for (std::uint32_t r : entries_[entry].rows) {
     if (static_cast<std::int64_t>(r) == exclude_row) continue;
-    out.emplace_back(r, pair_features(ctx, q, rows_[r].analysis, self_words, self_grams));
+    out.emplace_back(r, pair_features(ctx, q, rows_[r].p));
   }
 }
 
-MatchResult Matcher::rerank(const Analysis& q, std::vector<Candidate> candidates, std::size_t top_k,
+MatchResult Matcher::rerank(const Prepared& q, std::vector<Candidate> candidates, std::size_t top_k,
                             Stage stage) const {
   MatchResult result;
   if (stage == Stage::kReranked && !candidates.empty()) {
-    const float self_words = words_.pair_score(q.words, q.words);
-    const float self_grams = grams_.pair_score(q.grams, q.grams);
     std::vector<std::pair<std::uint32_t, Features>> feats;
     for (auto& c : candidates) {
       feats.clear();
-      entry_features(q, c.entry, -1, self_words, self_grams, feats);
+      entry_features(q, c.entry, -1, feats);
       c.best_logit = -std::numeric_limits<float>::infinity();
       for (const auto& [row, f] : feats) {
         const float z = model_.logit(f);
@@ -182,7 +186,7 @@ MatchResult Matcher::rerank(const Analysis& q, std::vector<Candidate> candidates
     const Entry& e = entries_[c.entry];
     const bool reranked = stage == Stage::kReranked;
     const std::uint32_t row = reranked ? c.best_row : e.rows.front();
-    result.items.push_back({e.faq_id, e.question, rows_[row].analysis.text,
+    result.items.push_back({e.faq_id, e.question, rows_[row].p.analysis.text,
                             reranked ? static_cast<float>(sigmoid(c.best_logit)) : c.fused});
   }
   return result;
@@ -190,8 +194,9 @@ MatchResult Matcher::rerank(const Analysis& q, std::vector<Candidate> candidates
 
 MatchResult Matcher::match(std::string_view query, int top_k, const FaqFilter& filter, Stage stage) const {
   const auto k = static_cast<std::size_t>(std::clamp(top_k, 1, kMaxTopK));
-  const Analysis q = analyzer_->analyze(query);
-  if (q.chars.empty() || entries_.empty()) return {};
+  Analysis a = analyzer_->analyze(query);
+  if (a.chars.empty() || entries_.empty()) return {};
+  const Prepared q = prepare(FeatureContext{words_, grams_}, std::move(a));
   const std::size_t depth = stage == Stage::kReranked ? std::max(k, kRerankDepth) : k;
   return rerank(q, retrieve(q, depth, stage, filter, -1), k, stage);
 }
@@ -203,8 +208,8 @@ std::vector<Duplicate> Matcher::duplicates(float threshold) const {
     const FaqFilter others = [self](std::int64_t id) { return id != self; };
     for (std::uint32_t r : entries_[e].rows) {
       if (rows_[r].learned) continue;
-      auto result = rerank(rows_[r].analysis, retrieve(rows_[r].analysis, kRerankDepth, Stage::kFused, others, -1), 1,
-                           Stage::kReranked);
+      auto result =
+          rerank(rows_[r].p, retrieve(rows_[r].p, kRerankDepth, Stage::kFused, others, -1), 1, Stage::kReranked);
       if (result.items.empty() || result.items[0].score < threshold) continue;
       const auto other = by_id_.at(result.items[0].faq_id);
       const std::uint64_t key = (static_cast<std::uint64_t>(std::min(e, other)) << 32) | std::max(e, other);

@@ -34,6 +34,7 @@
 #include "core/text/segmenter.hpp"
 #include "kb/domain/analyzer.hpp"
 #include "kb/domain/bm25.hpp"
+#include "kb/domain/features.hpp"
 #include "kb/domain/model.hpp"
 #include "kb/domain/t2s.hpp"
 
@@ -139,7 +140,7 @@ class Matcher {
   };
   struct Row {
     std::uint32_t entry;
-    Analysis analysis;
+    Prepared p;
     bool learned = false;  // from a usage signal
     bool standard = false;
   };
@@ -155,16 +156,17 @@ class Matcher {
   void index(const TextTools& tools, const KbSnapshot& kb);
   void train(const std::vector<ParaphrasePair>& pairs, std::uint64_t seed);
   // The fused candidates for q, best first (at most limit); rows in exclude_row skipped.
-  std::vector<Candidate> retrieve(const Analysis& q, std::size_t limit, Stage stage, const FaqFilter& filter,
+  std::vector<Candidate> retrieve(const Prepared& q, std::size_t limit, Stage stage, const FaqFilter& filter,
                                   std::int64_t exclude_row) const;
   // Features of q against every row of entry (except exclude_row), in the entry's row order.
-  void entry_features(const Analysis& q, std::uint32_t entry, std::int64_t exclude_row, float self_words,
-                      float self_grams, std::vector<std::pair<std::uint32_t, Features>>& out) const;
-  MatchResult rerank(const Analysis& q, std::vector<Candidate> candidates, std::size_t top_k, Stage stage) const;
+  void entry_features(const Prepared& q, std::uint32_t entry, std::int64_t exclude_row,
+                      std::vector<std::pair<std::uint32_t, Features>>& out) const;
+  MatchResult rerank(const Prepared& q, std::vector<Candidate> candidates, std::size_t top_k, Stage stage) const;
 
   std::shared_ptr<const Analyzer> analyzer_;
   std::vector<Entry> entries_;
   std::vector<Row> rows_;
+  std::vector<std::uint32_t> row_entry_;  // rows_[r].entry, compact for the retrieval loop
   std::unordered_map<std::int64_t, std::uint32_t> by_id_;
   Bm25Index words_, grams_;
   RerankModel model_;

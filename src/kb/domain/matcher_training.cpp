@@ -19,8 +19,11 @@ constexpr std::size_t kMaxRealQueries = 3000;
 // span of 20–50% of the characters removed) fill up to it, so that a KB without similar
 // questions still teaches the model what partial matches look like.
 constexpr std::size_t kMinQueries = 1000;
-// Candidates per training query: the entries a query would be re-ranked among.
+// Candidates per training query: the entries a query would be re-ranked among (all of
+// them count for the calibration); the rows of the first kNegativeDepth wrong ones are
+// the fit's negatives (the hard ones; deeper ones add time, not information).
 constexpr std::size_t kTrainDepth = 30;
+constexpr std::size_t kNegativeDepth = 10;
 // L2 penalty (per unit of row weight) on standardised features: only keeps weights
 // finite when features are collinear; small against the data.
 constexpr double kLambda = 1e-4;
@@ -52,7 +55,7 @@ std::string encode(std::u32string_view s) {
 }
 
 struct Query {
-  Analysis analysis;
+  Prepared p;
   std::uint32_t target;
   std::int64_t exclude_row;  // the query's own row, -1 for a pseudo query
 };
@@ -119,8 +122,10 @@ RerankModel fit(const Dataset& d) {
 // every row of every other candidate as a negative (no question of a wrong entry should
 // score high).
 void add_query(const std::vector<Group>& groups, Dataset& d) {
+  std::size_t negatives = 0;
   for (const auto& g : groups) {
     if (!g.positive) {
+      if (negatives++ >= kNegativeDepth) continue;
       for (const auto& f : g.rows) d.add(f, false);
       continue;
     }
@@ -136,12 +141,13 @@ void add_query(const std::vector<Group>& groups, Dataset& d) {
 
 void Matcher::train(const std::vector<ParaphrasePair>& pairs, std::uint64_t seed) {
   Rng rng{seed};
+  const FeatureContext ctx{words_, grams_};
   // 1. Training queries.
   std::vector<Query> queries;
   for (std::uint32_t r = 0; r < rows_.size(); ++r) {
     const Row& row = rows_[r];
     if (entries_[row.entry].rows.size() < 2) continue;
-    queries.push_back({row.analysis, row.entry, r});
+    queries.push_back({row.p, row.entry, r});
   }
   shuffle(queries, rng);
   if (queries.size() > kMaxRealQueries) queries.resize(kMaxRealQueries);
@@ -152,12 +158,12 @@ void Matcher::train(const std::vector<ParaphrasePair>& pairs, std::uint64_t seed
   shuffle(sources, rng);
   for (std::uint32_t r : sources) {
     if (queries.size() >= kMinQueries) break;
-    const std::u32string& chars = rows_[r].analysis.chars;
+    const std::u32string& chars = rows_[r].p.analysis.chars;
     if (chars.size() < 4) continue;
     const auto cut = std::max<std::size_t>(1, static_cast<std::size_t>(chars.size() * (0.2 + 0.3 * rng.unit())));
     const std::size_t at = rng.below(chars.size() - cut + 1);
     const std::u32string shortened = chars.substr(0, at) + chars.substr(at + cut);
-    queries.push_back({analyzer_->analyze(encode(shortened)), rows_[r].entry, -1});
+    queries.push_back({prepare(ctx, analyzer_->analyze(encode(shortened))), rows_[r].entry, -1});
     ++report_.pseudo_queries;
   }
 
@@ -166,15 +172,13 @@ void Matcher::train(const std::vector<ParaphrasePair>& pairs, std::uint64_t seed
   std::vector<std::pair<std::uint32_t, Features>> feats;
   for (std::size_t i = 0; i < queries.size(); ++i) {
     const Query& q = queries[i];
-    const float self_words = words_.pair_score(q.analysis.words, q.analysis.words);
-    const float self_grams = grams_.pair_score(q.analysis.grams, q.analysis.grams);
-    auto candidates = retrieve(q.analysis, kTrainDepth, Stage::kFused, {}, q.exclude_row);
+    auto candidates = retrieve(q.p, kTrainDepth, Stage::kFused, {}, q.exclude_row);
     bool found = false;
     for (const auto& c : candidates) found = found || c.entry == q.target;
     if (!found) candidates.push_back({q.target, 0});
     for (std::size_t c = 0; c < candidates.size(); ++c) {
       feats.clear();
-      entry_features(q.analysis, candidates[c].entry, q.exclude_row, self_words, self_grams, feats);
+      entry_features(q.p, candidates[c].entry, q.exclude_row, feats);
       Group g{candidates[c].entry == q.target, found || c + 1 < candidates.size(), {}};
       for (auto& [row, f] : feats) g.rows.push_back(f);
       groups[i].push_back(std::move(g));
@@ -185,10 +189,9 @@ void Matcher::train(const std::vector<ParaphrasePair>& pairs, std::uint64_t seed
     bool same;
   };
   std::vector<PairRows> pair_rows;
-  const FeatureContext ctx{words_, grams_};
   for (const auto& p : pairs) {
-    const Analysis a = analyzer_->analyze(p.a), b = analyzer_->analyze(p.b);
-    if (a.chars.empty() || b.chars.empty()) continue;
+    const Prepared a = prepare(ctx, analyzer_->analyze(p.a)), b = prepare(ctx, analyzer_->analyze(p.b));
+    if (a.analysis.chars.empty() || b.analysis.chars.empty()) continue;
     pair_rows.push_back({pair_features(ctx, a, b), pair_features(ctx, b, a), p.same});
   }
   report_.pairs = pair_rows.size();
