@@ -63,11 +63,16 @@ void header() {
 
 Metrics evaluate(const Matcher& m, const std::vector<EvalQuery>& queries, Stage stage, int fold = -1) {
   Metrics out;
+  const bool show = std::getenv("KB_EVAL_SHOW") != nullptr;
   for (const auto& q : queries) {
     if (fold >= 0 && q.fold != fold) continue;
     const std::int64_t self = q.self;
     const FaqFilter filter = self < 0 ? FaqFilter{} : FaqFilter([self](std::int64_t id) { return id != self; });
-    out.add(m.match(q.text, 30, filter, stage), q);
+    const MatchResult r = m.match(q.text, 30, filter, stage);
+    out.add(r, q);
+    if (show && stage == Stage::kReranked && !r.items.empty() && !q.answers.count(r.items[0].faq_id)) {
+      std::printf("MISS %s -> %s (%.2f)\n", q.text.c_str(), r.items[0].question.c_str(), r.items[0].score);
+    }
   }
   return out;
 }
@@ -106,6 +111,26 @@ std::vector<std::vector<std::string>> read_csv(const std::string& path) {
   if (!field.empty() || !rows.back().empty()) rows.back().push_back(field);
   if (rows.back().empty()) rows.pop_back();
   return rows;
+}
+
+// Area under the ROC curve of scores for labels (ties count half): how well a score
+// separates same-question pairs from different ones, whatever the threshold.
+double auc(std::vector<std::pair<float, bool>> scored) {
+  std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  double pos = 0, neg = 0, rank_sum = 0;
+  for (std::size_t i = 0; i < scored.size();) {
+    std::size_t j = i;
+    while (j < scored.size() && scored[j].first == scored[i].first) ++j;
+    const double mid = (static_cast<double>(i) + static_cast<double>(j) + 1) / 2;  // 1-based average rank
+    for (std::size_t k = i; k < j; ++k) {
+      if (scored[k].second)
+        rank_sum += mid, pos += 1;
+      else
+        neg += 1;
+    }
+    i = j;
+  }
+  return pos && neg ? (rank_sum - pos * (pos + 1) / 2) / (pos * neg) : 0;
 }
 
 double seconds_since(std::chrono::steady_clock::time_point t) {
@@ -152,6 +177,13 @@ int afqmc(const std::string& path) {
   }
   std::vector<EvalQuery> queries;
   for (auto& [id, q] : by_sentence) queries.push_back(std::move(q));
+  // KB_EVAL_LIMIT=n: every (21015 / n)-th query only, for a quick look.
+  if (const char* limit = std::getenv("KB_EVAL_LIMIT")) {
+    const std::size_t step = std::max<std::size_t>(1, queries.size() / std::max(1, std::atoi(limit)));
+    std::vector<EvalQuery> some;
+    for (std::size_t i = 0; i < queries.size(); i += step) some.push_back(queries[i]);
+    queries.swap(some);
+  }
   std::printf("AFQMC: %zu pairs, %zu distinct sentences (the KB), %zu queries\n", labelled.size(), kb.docs.size(),
               queries.size());
 
@@ -161,6 +193,7 @@ int afqmc(const std::string& path) {
   std::printf("build (index + train on the KB alone): %.1f s; %zu pseudo queries, held-out top-1 %.3f\n",
               seconds_since(t), kb_only.report().pseudo_queries, kb_only.report().heldout_top1);
   Metrics with_pairs;
+  std::vector<std::pair<float, bool>> auc_kb, auc_pairs;
   for (int fold = 0; fold < 2; ++fold) {
     std::vector<ParaphrasePair> train;
     for (const auto& p : labelled) {
@@ -170,12 +203,22 @@ int afqmc(const std::string& path) {
     const Matcher m = Matcher::build(tools, kb, train, 1);
     std::printf("build with the %zu pairs outside fold %d: %.1f s\n", m.report().pairs, fold, seconds_since(t));
     with_pairs.merge(evaluate(m, queries, Stage::kReranked, fold));
+    // The held-out pairs: both sentences in this fold.
+    for (const auto& p : labelled) {
+      if (fold_of(p.a) != fold || fold_of(p.b) != fold) continue;
+      auc_pairs.emplace_back(m.similarity(text[p.a], text[p.b]), p.same);
+      auc_kb.emplace_back(kb_only.similarity(text[p.a], text[p.b]), p.same);
+    }
   }
   header();
   evaluate(kb_only, queries, Stage::kWords).print("(i) BM25 words (baseline)");
   evaluate(kb_only, queries, Stage::kFused).print("(ii) BM25 words + char n-grams, RRF");
   evaluate(kb_only, queries, Stage::kReranked).print("(iii) + re-ranker trained on the KB alone");
   with_pairs.print("(iv) + re-ranker trained on pairs (2-fold)");
+  std::printf("\nPair classification on the %zu held-out pairs (both sentences in the evaluated fold), ROC AUC:\n",
+              auc_pairs.size());
+  std::printf("  re-ranker trained on the KB alone: %.3f\n  re-ranker trained on the other fold's pairs: %.3f\n",
+              auc(auc_kb), auc(auc_pairs));
   return 0;
 }
 

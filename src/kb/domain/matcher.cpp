@@ -201,6 +201,13 @@ MatchResult Matcher::match(std::string_view query, int top_k, const FaqFilter& f
   return rerank(q, retrieve(q, depth, stage, filter, -1), k, stage);
 }
 
+float Matcher::similarity(std::string_view a, std::string_view b) const {
+  const FeatureContext ctx{words_, grams_};
+  const Prepared pa = prepare(ctx, analyzer_->analyze(a)), pb = prepare(ctx, analyzer_->analyze(b));
+  if (pa.analysis.chars.empty() || pb.analysis.chars.empty()) return 0;
+  return std::max(model_.probability(pair_features(ctx, pa, pb)), model_.probability(pair_features(ctx, pb, pa)));
+}
+
 std::vector<Duplicate> Matcher::duplicates(float threshold) const {
   std::unordered_map<std::uint64_t, float> best;  // (a, b) packed -> score
   for (std::uint32_t e = 0; e < entries_.size(); ++e) {

@@ -125,6 +125,10 @@ class Matcher {
   // threshold, best first. Runs every indexed question as a query: O(questions) matches.
   std::vector<Duplicate> duplicates(float threshold) const;
 
+  // Probability that a and b ask the same thing (the re-ranker on one pair of texts, with
+  // this KB's token statistics): for grouping unanswered questions, and for evaluation.
+  float similarity(std::string_view a, std::string_view b) const;
+
   std::string save() const { return model_.save(); }
   const RerankModel& model() const { return model_; }
   const TrainingReport& report() const { return report_; }

@@ -128,6 +128,13 @@ TEST(KbMatcher, RejectsBadInput) {
   EXPECT_THROW(Matcher::build(tools(), kb, {}, 1), std::invalid_argument);
 }
 
+TEST(KbMatcher, SimilarityOfTwoQuestions) {
+  const Matcher& m = small_matcher();
+  EXPECT_GT(m.similarity("停车怎么收费", "停車怎麼收費"), 0.9f);
+  EXPECT_GT(m.similarity("停车怎么收费", "停车费多少钱"), m.similarity("停车怎么收费", "发票怎么开"));
+  EXPECT_EQ(m.similarity("", "发票怎么开"), 0.0f);
+}
+
 TEST(KbMatcher, FindsDuplicateEntries) {
   KbSnapshot kb = small_kb();
   kb.docs.push_back({11, "商场营业时间是几点到几点", {"几点开门", "晚上几点关门"}, {}});
