@@ -169,7 +169,7 @@ Analyzer::Analyzer(std::shared_ptr<const text::Segmenter> segmenter, std::shared
   }
 }
 
-std::u32string Analyzer::canonical(std::string_view question, std::vector<Token>* phrases) const {
+std::u32string Analyzer::canonical(std::string_view question, std::vector<std::pair<Token, float>>* phrases) const {
   std::string s = text::normalize(question);
   if (t2s_) s = t2s_->convert(s);
   std::u32string u = decode(s);
@@ -195,7 +195,10 @@ std::u32string Analyzer::canonical(std::string_view question, std::vector<Token>
       continue;
     }
     out += best->canonical;
-    if (phrases) phrases->push_back(hash_chars(Kind::kPhrase, best->canonical.data(), best->canonical.size()));
+    if (phrases) {
+      phrases->emplace_back(hash_chars(Kind::kPhrase, best->canonical.data(), best->canonical.size()),
+                            static_cast<float>(segmenter_->surprisal(encode(best->canonical))));
+    }
     i += best->term.size();
   }
   return out;
@@ -209,12 +212,19 @@ std::string Analyzer::canonical_text(std::string_view question) const {
 
 Analysis Analyzer::analyze(std::string_view question) const {
   Analysis a;
-  const std::u32string full = canonical(question, &a.phrases);
+  std::vector<std::pair<Token, float>> found;
+  const std::u32string full = canonical(question, &found);
+  for (const auto& [t, s] : found) a.phrases.push_back(t);
   sort_unique(a.phrases);
 
-  for (const std::string& w : segmenter_->cut(encode(full))) a.words.push_back(word_token(w));
+  for (const std::string& w : segmenter_->cut(encode(full))) {
+    a.words.push_back(word_token(w));
+    found.emplace_back(a.words.back(), static_cast<float>(segmenter_->surprisal(w)));
+  }
   a.words.insert(a.words.end(), a.phrases.begin(), a.phrases.end());
   std::sort(a.words.begin(), a.words.end());
+  sort_unique(found);
+  a.surprisal = std::move(found);
 
   for (char32_t c : full) {
     if (kept(c)) a.chars.push_back(c);

@@ -38,7 +38,9 @@ struct Analysis {
   std::vector<Token> words;    // sorted; repeats kept (term frequency)
   std::vector<Token> grams;    // unigrams and bigrams of chars, sorted, repeats kept
   std::vector<Token> phrases;  // canonical synonyms and keywords found, sorted unique
-  std::string text;            // chars as UTF-8 (for display and tests)
+  // Each distinct word's surprisal in general text (Segmenter::surprisal), sorted by token.
+  std::vector<std::pair<Token, float>> surprisal;
+  std::string text;  // chars as UTF-8 (for display and tests)
 };
 
 // Synonym groups as an admin edits them: {停车券, 停车票}, {退货, 退款, 退钱}. The first
@@ -62,7 +64,7 @@ class Analyzer {
   static Token word_token(std::string_view word);
 
  private:
-  std::u32string canonical(std::string_view question, std::vector<Token>* phrases) const;
+  std::u32string canonical(std::string_view question, std::vector<std::pair<Token, float>>* phrases) const;
 
   std::shared_ptr<const text::Segmenter> segmenter_;
   std::shared_ptr<const T2s> t2s_;

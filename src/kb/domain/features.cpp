@@ -31,6 +31,19 @@ Overlap overlap(const Weighed& q, const Weighed& d) {
   return o;
 }
 
+// Surprisal mass of a's words, and of those also in b (both sorted by token).
+std::pair<float, float> general_overlap(const std::vector<std::pair<Token, float>>& a,
+                                        const std::vector<std::pair<Token, float>>& b) {
+  float mass = 0, shared = 0;
+  std::size_t j = 0;
+  for (const auto& [t, s] : a) {
+    mass += s;
+    while (j < b.size() && b[j].first < t) ++j;
+    if (j < b.size() && b[j].first == t) shared += s;
+  }
+  return {mass, shared};
+}
+
 std::size_t longest_common_substring(const std::u32string& a, const std::u32string& b) {
   if (a.empty() || b.empty()) return 0;
   thread_local std::vector<std::uint16_t> row;
@@ -99,6 +112,10 @@ Features pair_features(const FeatureContext& ctx, const Prepared& q, const Prepa
              : 0;
   f[10] = ratio(w.q_missing, max_idf);
   f[11] = ratio(w.d_missing, max_idf);
+  const auto [q_mass, q_shared] = general_overlap(q.analysis.surprisal, d.analysis.surprisal);
+  const auto [d_mass, d_shared] = general_overlap(d.analysis.surprisal, q.analysis.surprisal);
+  f[12] = ratio(q_shared, q_mass);
+  f[13] = ratio(d_shared, d_mass);
   return f;
 }
 

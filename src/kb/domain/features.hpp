@@ -10,7 +10,7 @@
 
 namespace kefu::kb {
 
-inline constexpr std::size_t kFeatureCount = 12;
+inline constexpr std::size_t kFeatureCount = 14;
 using Features = std::array<float, kFeatureCount>;
 
 // Names, in order, for the saved model and for reading it.
@@ -27,6 +27,11 @@ inline constexpr std::array<std::string_view, kFeatureCount> kFeatureNames = {
     "phrase_overlap",     // shared synonym/keyword phrases / the larger phrase count
     "query_missing_idf",  // largest idf of a q word absent from d / the largest possible idf
     "doc_missing_idf",    // largest idf of a d word absent from q / the largest possible idf
+    // The two word overlaps again, each word weighed by its surprisal in general text
+    // instead of its idf in the KB: a small KB's idf calls 能不能 rare because only one
+    // question says it.
+    "word_recall_general",
+    "word_precision_general",
 };
 
 // The corpus statistics the features use: the KB's word and n-gram indexes.
