@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "kb/domain/kb_test_support.hpp"
 
 namespace kefu::kb {
@@ -126,6 +128,26 @@ TEST(KbMatcher, RejectsBadInput) {
   kb = small_kb();
   kb.signals.push_back({"你好", 999});
   EXPECT_THROW(Matcher::build(tools(), kb, {}, 1), std::invalid_argument);
+}
+
+TEST(KbMatcher, ConcurrentMatchesAgreeWithOneThread) {
+  const Matcher& m = small_matcher();
+  const std::vector<std::string> queries = {"停車場怎麼收費", "積分換停車票", "發票怎麼開", "下雨借傘", "母嬰室在哪"};
+  std::vector<std::int64_t> expected;
+  for (const auto& q : queries) expected.push_back(m.match(q, 1).items.at(0).faq_id);
+  std::vector<int> wrong(4, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 200; ++i) {
+        const std::size_t k = static_cast<std::size_t>(i + t) % queries.size();
+        const MatchResult r = m.match(queries[k], 1);
+        if (r.items.empty() || r.items[0].faq_id != expected[k]) ++wrong[static_cast<std::size_t>(t)];
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(wrong, std::vector<int>(4, 0));
 }
 
 TEST(KbMatcher, SimilarityOfTwoQuestions) {
