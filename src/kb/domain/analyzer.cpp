@@ -170,7 +170,7 @@ Analyzer::Analyzer(std::shared_ptr<const text::Segmenter> segmenter, std::shared
 }
 
 std::u32string Analyzer::canonical(std::string_view question, std::vector<std::pair<Token, float>>* phrases) const {
-  std::string s = text::normalize(question);
+  std::string s = text::normalize(question.substr(0, kMaxBytes));
   if (t2s_) s = t2s_->convert(s);
   std::u32string u = decode(s);
   numerals_to_digits(u);

@@ -55,6 +55,10 @@ class Analyzer {
   Analyzer(std::shared_ptr<const text::Segmenter> segmenter, std::shared_ptr<const T2s> t2s,
            const SynonymGroups& synonyms, const std::vector<std::string>& keywords);
 
+  // Only the first kMaxBytes of a text are read (a question is a sentence or two; this
+  // bounds the work any input can cause). A UTF-8 sequence cut there becomes U+FFFD.
+  static constexpr std::size_t kMaxBytes = 1000;
+
   Analysis analyze(std::string_view question) const;
 
   // Steps 1–4 only, as UTF-8 (for tests and for the admin's preview).

@@ -70,6 +70,14 @@ TEST(KbAnalyzer, CharacterGramsAreUnigramsAndBigrams) {
   EXPECT_EQ(x.text, "发票怎么开");
 }
 
+TEST(KbAnalyzer, LongInputIsCut) {
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "退货";  // 12,000 bytes
+  const Analysis x = plain().analyze(text);
+  EXPECT_LE(x.chars.size(), Analyzer::kMaxBytes / 3 + 1);
+  EXPECT_GT(x.chars.size(), 300u);
+}
+
 TEST(KbAnalyzer, InvalidUtf8DoesNotThrow) {
   const Analysis x = plain().analyze("发\xff票");
   EXPECT_EQ(x.text, "发票");
