@@ -44,6 +44,26 @@ std::pair<float, float> general_overlap(const std::vector<std::pair<Token, float
   return {mass, shared};
 }
 
+float learned_mismatch(const TokenWeights& learned, const std::vector<Token>& a, const std::vector<Token>& b) {
+  if (learned.empty()) return 0;
+  float best = 0;
+  const auto consider = [&](Token t) {
+    const auto it = learned.find(t);
+    if (it != learned.end()) best = std::max(best, it->second);
+  };
+  std::size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size()) {
+    if (j == b.size() || (i < a.size() && a[i] < b[j])) {
+      consider(a[i++]);
+    } else if (i == a.size() || b[j] < a[i]) {
+      consider(b[j++]);
+    } else {
+      ++i, ++j;
+    }
+  }
+  return best;
+}
+
 std::size_t longest_common_substring(const std::u32string& a, const std::u32string& b) {
   if (a.empty() || b.empty()) return 0;
   thread_local std::vector<std::uint16_t> row;
@@ -116,6 +136,7 @@ Features pair_features(const FeatureContext& ctx, const Prepared& q, const Prepa
   const auto [d_mass, d_shared] = general_overlap(d.analysis.surprisal, q.analysis.surprisal);
   f[12] = ratio(q_shared, q_mass);
   f[13] = ratio(d_shared, d_mass);
+  f[14] = ctx.learned ? learned_mismatch(*ctx.learned, q.words.terms, d.words.terms) : 0;
   return f;
 }
 

@@ -4,13 +4,14 @@
 // imported paraphrase pair and a customer's query are described the same way.
 #include <array>
 #include <string_view>
+#include <unordered_map>
 
 #include "kb/domain/analyzer.hpp"
 #include "kb/domain/bm25.hpp"
 
 namespace kefu::kb {
 
-inline constexpr std::size_t kFeatureCount = 14;
+inline constexpr std::size_t kFeatureCount = 15;
 using Features = std::array<float, kFeatureCount>;
 
 // Names, in order, for the saved model and for reading it.
@@ -30,14 +31,20 @@ inline constexpr std::array<std::string_view, kFeatureCount> kFeatureNames = {
     // The two word overlaps again, each word weighed by its surprisal in general text
     // instead of its idf in the KB: a small KB's idf calls 能不能 rare because only one
     // question says it.
-    "word_recall_general",
-    "word_precision_general",
+    "word_recall_general", "word_precision_general",
+    "learned_mismatch",  // largest learned weight of a word on one side only (TokenWeights)
 };
+
+// Learned per word from labelled pairs at build time: the log-odds, against the average,
+// that a pair with this word on one side only asks different things (花呗 vs 借呗 decides;
+// 请问 does not). Absent words weigh 0.
+using TokenWeights = std::unordered_map<Token, float>;
 
 // The corpus statistics the features use: the KB's word and n-gram indexes.
 struct FeatureContext {
   const Bm25Index& words;
   const Bm25Index& grams;
+  const TokenWeights* learned = nullptr;  // null: learned_mismatch is 0
 };
 
 // A question or query ready for pair features: its analysis weighed by both indexes.

@@ -154,8 +154,8 @@ std::vector<Matcher::Candidate> Matcher::retrieve(const Prepared& q, std::size_t
 }
 
 void Matcher::entry_features(const Prepared& q, std::uint32_t entry, std::int64_t exclude_row,
-                             std::vector<std::pair<std::uint32_t, Features>>& out) const {
-  const FeatureContext ctx{words_, grams_};
+                             const TokenWeights& learned, std::vector<std::pair<std::uint32_t, Features>>& out) const {
+  const FeatureContext ctx{words_, grams_, &learned};
   for (std::uint32_t r : entries_[entry].rows) {
     if (static_cast<std::int64_t>(r) == exclude_row) continue;
     out.emplace_back(r, pair_features(ctx, q, rows_[r].p));
@@ -169,7 +169,7 @@ MatchResult Matcher::rerank(const Prepared& q, std::vector<Candidate> candidates
     std::vector<std::pair<std::uint32_t, Features>> feats;
     for (auto& c : candidates) {
       feats.clear();
-      entry_features(q, c.entry, -1, feats);
+      entry_features(q, c.entry, -1, model_.token_weights, feats);
       c.best_logit = -std::numeric_limits<float>::infinity();
       for (const auto& [row, f] : feats) {
         const float z = model_.logit(f);
@@ -202,7 +202,7 @@ MatchResult Matcher::match(std::string_view query, int top_k, const FaqFilter& f
 }
 
 float Matcher::similarity(std::string_view a, std::string_view b) const {
-  const FeatureContext ctx{words_, grams_};
+  const FeatureContext ctx{words_, grams_, &model_.token_weights};
   const Prepared pa = prepare(ctx, analyzer_->analyze(a)), pb = prepare(ctx, analyzer_->analyze(b));
   if (pa.analysis.chars.empty() || pb.analysis.chars.empty()) return 0;
   return std::max(model_.probability(pair_features(ctx, pa, pb)), model_.probability(pair_features(ctx, pb, pa)));

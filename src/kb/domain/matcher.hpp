@@ -163,7 +163,7 @@ class Matcher {
   std::vector<Candidate> retrieve(const Prepared& q, std::size_t limit, Stage stage, const FaqFilter& filter,
                                   std::int64_t exclude_row) const;
   // Features of q against every row of entry (except exclude_row), in the entry's row order.
-  void entry_features(const Prepared& q, std::uint32_t entry, std::int64_t exclude_row,
+  void entry_features(const Prepared& q, std::uint32_t entry, std::int64_t exclude_row, const TokenWeights& learned,
                       std::vector<std::pair<std::uint32_t, Features>>& out) const;
   MatchResult rerank(const Prepared& q, std::vector<Candidate> candidates, std::size_t top_k, Stage stage) const;
 

@@ -97,6 +97,24 @@ TEST(KbMatcher, ImportedPairsChangeTheModel) {
   EXPECT_NE(with.save(), without.save());
 }
 
+TEST(KbMatcher, PairsTeachWhichWordsDecide) {
+  // Pairs that differ only in 金卡 / 银卡 ask different things; other wording does not matter.
+  std::vector<ParaphrasePair> pairs;
+  for (const char* topic : {"有什么权益", "怎么升级", "积分怎么算", "生日礼物是什么", "停车优惠多少", "能打几折"}) {
+    pairs.push_back({std::string("金卡") + topic, std::string("银卡") + topic, false});
+    pairs.push_back({std::string("请问金卡") + topic, std::string("金卡") + topic, true});
+    pairs.push_back({std::string("银卡") + topic, std::string("银卡的") + topic, true});
+  }
+  const Matcher without = Matcher::build(tools(), small_kb(), {}, 7);
+  const Matcher with = Matcher::build(tools(), small_kb(), pairs, 7);
+  EXPECT_EQ(with.report().pairs, pairs.size());
+  EXPECT_FALSE(with.model().token_weights.empty());
+  const char* a = "金卡会员退货要带什么";
+  const char* b = "银卡会员退货要带什么";
+  EXPECT_LT(with.similarity(a, b), without.similarity(a, b));
+  EXPECT_LT(with.similarity(a, b), with.similarity(a, "请问金卡会员退货要带什么"));
+}
+
 TEST(KbMatcher, TrainingIsDeterministic) {
   const Matcher a = Matcher::build(tools(), small_kb(), {}, 42);
   const Matcher b = Matcher::build(tools(), small_kb(), {}, 42);

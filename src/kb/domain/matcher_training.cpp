@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <unordered_map>
 
 #include "core/text/utf8.hpp"
 #include "kb/domain/logistic.hpp"
@@ -24,6 +25,15 @@ constexpr std::size_t kMinQueries = 1000;
 // the fit's negatives (the hard ones; deeper ones add time, not information).
 constexpr std::size_t kTrainDepth = 30;
 constexpr std::size_t kNegativeDepth = 10;
+// Wrong candidates per training query whose questions are counted for the learned word
+// weights (the hardest ones: a word that separates them from the right entry decides).
+constexpr std::size_t kCountedNegatives = 3;
+// Prior strength of a learned word weight: a word seen on one side only in n pairs moves
+// its weight away from 0 as n grows past this many pseudo-observations at the average rate.
+constexpr double kWeightPrior = 2;
+// Learned weights smaller than this are not kept (they change no ranking; smaller model).
+constexpr float kMinWeight = 0.05f;
+
 // L2 penalty (per unit of row weight) on standardised features: only keeps weights
 // finite when features are collinear; small against the data.
 constexpr double kLambda = 1e-4;
@@ -53,6 +63,44 @@ std::string encode(std::u32string_view s) {
   for (char32_t c : s) text::utf8::append(out, c);
   return out;
 }
+
+// Per word: in how many same / different pairs it was on one side only.
+struct MismatchCounts {
+  std::unordered_map<Token, std::array<float, 2>> n;  // [different, same]
+  double different = 0, same = 0;
+
+  void add(const Weighed& a, const Weighed& b, bool is_same) {
+    const auto count = [&](Token t) {
+      n[t][is_same ? 1 : 0] += 1;
+      (is_same ? same : different) += 1;
+    };
+    std::size_t i = 0, j = 0;
+    while (i < a.terms.size() || j < b.terms.size()) {
+      if (j == b.terms.size() || (i < a.terms.size() && a.terms[i] < b.terms[j])) {
+        count(a.terms[i++]);
+      } else if (i == a.terms.size() || b.terms[j] < a.terms[i]) {
+        count(b.terms[j++]);
+      } else {
+        ++i, ++j;
+      }
+    }
+  }
+  void merge(const MismatchCounts& o) {
+    for (const auto& [t, c] : o.n) n[t][0] += c[0], n[t][1] += c[1];
+    different += o.different, same += o.same;
+  }
+  // log((d + k r) / (s + k)) - log r, r the average different/same ratio: 0 for a word
+  // that behaves like the average or is rarely seen, positive when it marks different pairs.
+  TokenWeights weights() const {
+    TokenWeights w;
+    const double r = (different + 1) / (same + 1);
+    for (const auto& [t, c] : n) {
+      const auto v = static_cast<float>(std::log((c[0] + kWeightPrior * r) / (c[1] + kWeightPrior)) - std::log(r));
+      if (std::fabs(v) >= kMinWeight) w.emplace(t, v);
+    }
+    return w;
+  }
+};
 
 struct Query {
   Prepared p;
@@ -167,19 +215,60 @@ void Matcher::train(const std::vector<ParaphrasePair>& pairs, std::uint64_t seed
     ++report_.pseudo_queries;
   }
 
-  // 2. Their candidates and features (model-independent, computed once).
+  // 2. Their candidates (model-independent, computed once), and the imported pairs.
+  std::vector<std::vector<Candidate>> candidates(queries.size());
+  std::vector<bool> found(queries.size());
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    const Query& q = queries[i];
+    candidates[i] = retrieve(q.p, kTrainDepth, Stage::kFused, {}, q.exclude_row);
+    for (const auto& c : candidates[i]) found[i] = found[i] || c.entry == q.target;
+    if (!found[i]) candidates[i].push_back({q.target, 0});
+  }
+  struct PreparedPair {
+    Prepared a, b;
+    bool same;
+  };
+  std::vector<PreparedPair> prepared_pairs;
+  for (const auto& p : pairs) {
+    Prepared a = prepare(ctx, analyzer_->analyze(p.a)), b = prepare(ctx, analyzer_->analyze(p.b));
+    if (a.analysis.chars.empty() || b.analysis.chars.empty()) continue;
+    prepared_pairs.push_back({std::move(a), std::move(b), p.same});
+  }
+  report_.pairs = prepared_pairs.size();
+
+  // 3. Learned word weights, per fold and from everything: a training row's
+  // learned_mismatch comes from the other fold's counts, so the fit cannot learn to trust
+  // counts that saw its own label.
+  std::array<MismatchCounts, 2> counts;
+  for (std::size_t i = 0; i < queries.size(); ++i) {
+    const Query& q = queries[i];
+    std::size_t negatives = 0;
+    for (const auto& c : candidates[i]) {
+      const bool same = c.entry == q.target;
+      if (!same && negatives++ >= kCountedNegatives) continue;
+      for (std::uint32_t r : entries_[c.entry].rows) {
+        if (static_cast<std::int64_t>(r) != q.exclude_row) counts[i % 2].add(q.p.words, rows_[r].p.words, same);
+      }
+    }
+  }
+  for (std::size_t i = 0; i < prepared_pairs.size(); ++i) {
+    const auto& p = prepared_pairs[i];
+    counts[i % 2].add(p.a.words, p.b.words, p.same);
+  }
+  const std::array<TokenWeights, 2> fold_weights = {counts[0].weights(), counts[1].weights()};
+  MismatchCounts all_counts = counts[0];
+  all_counts.merge(counts[1]);
+
+  // 4. Features.
   std::vector<std::vector<Group>> groups(queries.size());
   std::vector<std::pair<std::uint32_t, Features>> feats;
   for (std::size_t i = 0; i < queries.size(); ++i) {
     const Query& q = queries[i];
-    auto candidates = retrieve(q.p, kTrainDepth, Stage::kFused, {}, q.exclude_row);
-    bool found = false;
-    for (const auto& c : candidates) found = found || c.entry == q.target;
-    if (!found) candidates.push_back({q.target, 0});
-    for (std::size_t c = 0; c < candidates.size(); ++c) {
+    const TokenWeights& learned = fold_weights[1 - i % 2];
+    for (std::size_t c = 0; c < candidates[i].size(); ++c) {
       feats.clear();
-      entry_features(q.p, candidates[c].entry, q.exclude_row, feats);
-      Group g{candidates[c].entry == q.target, found || c + 1 < candidates.size(), {}};
+      entry_features(q.p, candidates[i][c].entry, q.exclude_row, learned, feats);
+      Group g{candidates[i][c].entry == q.target, found[i] || c + 1 < candidates[i].size(), {}};
       for (auto& [row, f] : feats) g.rows.push_back(f);
       groups[i].push_back(std::move(g));
     }
@@ -189,14 +278,13 @@ void Matcher::train(const std::vector<ParaphrasePair>& pairs, std::uint64_t seed
     bool same;
   };
   std::vector<PairRows> pair_rows;
-  for (const auto& p : pairs) {
-    const Prepared a = prepare(ctx, analyzer_->analyze(p.a)), b = prepare(ctx, analyzer_->analyze(p.b));
-    if (a.analysis.chars.empty() || b.analysis.chars.empty()) continue;
-    pair_rows.push_back({pair_features(ctx, a, b), pair_features(ctx, b, a), p.same});
+  for (std::size_t i = 0; i < prepared_pairs.size(); ++i) {
+    const auto& p = prepared_pairs[i];
+    const FeatureContext fold_ctx{words_, grams_, &fold_weights[1 - i % 2]};
+    pair_rows.push_back({pair_features(fold_ctx, p.a, p.b), pair_features(fold_ctx, p.b, p.a), p.same});
   }
-  report_.pairs = pair_rows.size();
 
-  // 3. Two folds: each half's queries are scored by the model fitted on the other half,
+  // 5. Two folds: each half's queries are scored by the model fitted on the other half,
   // which gives honest (top, second) logits for the calibration and the held-out top-1.
   const auto dataset = [&](int fold) {  // fold -1: everything
     Dataset d;
@@ -243,6 +331,7 @@ void Matcher::train(const std::vector<ParaphrasePair>& pairs, std::uint64_t seed
   report_.samples = all.y.size();
   for (auto label : all.y) report_.positives += label;
   model_ = fit(all);
+  model_.token_weights = all_counts.weights();
   const LogisticFit cal = fit_logistic(calibration.x, 2, calibration.y, {}, kCalibrationLambda);
   if (model_.trained && cal.ok) {
     model_.calibration = {static_cast<float>(cal.weights[0]), static_cast<float>(cal.weights[1]),

@@ -80,6 +80,18 @@ std::string RerankModel::save() const {
   put_floats(out, "bias", &bias, 1);
   out += calibrated ? "calibrated 1\n" : "calibrated 0\n";
   put_floats(out, "calibration", calibration.data(), calibration.size());
+  // Sorted, so that the same model is the same text.
+  std::vector<std::pair<Token, float>> tokens(token_weights.begin(), token_weights.end());
+  std::sort(tokens.begin(), tokens.end());
+  out += "tokens " + std::to_string(tokens.size()) + "\n";
+  char buf[64];
+  for (const auto& [t, w] : tokens) {
+    auto r = std::to_chars(buf, buf + sizeof buf, t, 16);
+    *r.ptr++ = ' ';
+    r = std::to_chars(r.ptr, buf + sizeof buf, w);
+    out.append(buf, r.ptr);
+    out += '\n';
+  }
   return out;
 }
 
@@ -91,7 +103,12 @@ std::optional<RerankModel> RerankModel::parse(std::string_view text) {
     if (nl == std::string_view::npos) break;
     text.remove_prefix(nl + 1);
   }
-  if (lines.size() != 9 || lines[0] != kMagic) return std::nullopt;
+  if (lines.size() < 10 || lines[0] != kMagic || !lines[9].starts_with("tokens ")) return std::nullopt;
+  std::size_t count = 0;
+  const std::string_view n = lines[9].substr(7);
+  if (std::from_chars(n.data(), n.data() + n.size(), count).ec != std::errc() || lines.size() != 10 + count) {
+    return std::nullopt;
+  }
   const auto names = split(lines[1]);
   if (names.size() != kFeatureCount + 1 || names[0] != "features") return std::nullopt;
   for (std::size_t k = 0; k < kFeatureCount; ++k) {
@@ -107,6 +124,20 @@ std::optional<RerankModel> RerankModel::parse(std::string_view text) {
       !get_floats(lines[5], "weights", m.weights.data(), kFeatureCount) || !get_floats(lines[6], "bias", &m.bias, 1) ||
       !get_floats(lines[8], "calibration", m.calibration.data(), 3)) {
     return std::nullopt;
+  }
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string_view line = lines[10 + i];
+    const std::size_t sp = line.find(' ');
+    if (sp == std::string_view::npos) return std::nullopt;
+    Token t = 0;
+    float w = 0;
+    const auto r1 = std::from_chars(line.data(), line.data() + sp, t, 16);
+    const auto r2 = std::from_chars(line.data() + sp + 1, line.data() + line.size(), w);
+    if (r1.ec != std::errc() || r1.ptr != line.data() + sp || r2.ec != std::errc() ||
+        r2.ptr != line.data() + line.size() || !std::isfinite(w)) {
+      return std::nullopt;
+    }
+    m.token_weights[t] = w;
   }
   return m;
 }

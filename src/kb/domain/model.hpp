@@ -23,6 +23,7 @@ struct RerankModel {
   // identity on the top probability when not calibrated.
   std::array<float, 3> calibration{1, 0, 0};
   bool calibrated = false;
+  TokenWeights token_weights;  // for the learned_mismatch feature
 
   float logit(const Features& f) const;
   float probability(const Features& f) const;

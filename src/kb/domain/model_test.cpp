@@ -18,10 +18,12 @@ TEST(KbModel, SaveParseRoundTrip) {
   m.bias = -1.25f;
   m.calibration = {0.9f, 0.2f, -0.3f};
   m.calibrated = true;
+  m.token_weights = {{0xFEDCBA9876543210ull, 1.5f}, {42, -0.25f}};
   const auto back = RerankModel::parse(m.save());
   ASSERT_TRUE(back.has_value());
   EXPECT_EQ(back->save(), m.save());
   EXPECT_EQ(back->weights, m.weights);
+  EXPECT_EQ(back->token_weights, m.token_weights);
 }
 
 TEST(KbModel, ParseRejectsOtherText) {
