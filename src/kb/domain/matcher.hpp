@@ -4,25 +4,30 @@
 // times the build, stores the saved model and decides per store what is visible.
 //
 // Pipeline for one query (see analyzer.hpp, bm25.hpp, features.hpp, model.hpp):
-//   analyze → BM25 over words and over character n-grams, one document per question
-//   (standard, similar, and questions learned from use); an entry's retrieval score is its
-//   best question's → the two rankings fused by reciprocal rank → the top candidates
-//   re-ranked by the learned model (an entry's score = its best question's probability)
-//   → confidence of the top item, calibrated on the training queries.
+//   analyze → BM25 over words and over character n-grams, one document per entry (the
+//   union of its standard, similar and learned questions) → the two rankings fused by
+//   reciprocal rank → the top 30 entries re-ranked by the learned model, which scores the
+//   query against each of an entry's questions (an entry's score = its best question's
+//   probability) → confidence of the top item, calibrated on the training queries.
 //
 // Learning happens in build(): from the KB itself (each similar question is a query whose
 // answer is its own entry, the other entries retrieved for it are negatives; plus, seeded,
 // shortened copies of questions when the KB has few similar questions), from imported
 // paraphrase pairs, and from usage signals (a query a customer clicked/confirmed or an
 // agent linked to an entry: indexed as a learned question of that entry and used as a
-// training query). Same inputs and seed → the same model, bit for bit.
+// training query). What is learned: the weights of the pair features and a weight per
+// word that decides between questions (features.hpp, TokenWeights). Same inputs and
+// seed → the same model, bit for bit. Reversible: build again without a signal or pair.
+//
+// Typical use: at publish, build() (seconds for 10,000 entries), store save() with the
+// KB version; at startup or on another node, load() with the same snapshot (no training).
 //
 // Thread safety: a built Matcher is immutable; match() and duplicates() are const and
 // may run on many threads at once (per-thread scratch buffers).
 //
 // Errors: build() and load() throw std::invalid_argument for a bad input (duplicate
 // faq_id, a signal naming an unknown entry) and load() for a model it cannot read;
-// match() never throws for any UTF-8 or non-UTF-8 input.
+// match() never throws for any UTF-8 or non-UTF-8 input (only its first 1,000 bytes count).
 #include <cstdint>
 #include <functional>
 #include <memory>
