@@ -2,11 +2,11 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <unordered_map>
 
 #include "core/text/utf8.hpp"
 #include "kb/domain/logistic.hpp"
 #include "kb/domain/matcher.hpp"
+#include "kb/domain/token_weights.hpp"
 
 namespace kefu::kb {
 namespace {
@@ -28,12 +28,6 @@ constexpr std::size_t kNegativeDepth = 10;
 // Wrong candidates per training query whose questions are counted for the learned word
 // weights (the hardest ones: a word that separates them from the right entry decides).
 constexpr std::size_t kCountedNegatives = 3;
-// Prior strength of a learned word weight: a word seen on one side only in n pairs moves
-// its weight away from 0 as n grows past this many pseudo-observations at the average rate.
-constexpr double kWeightPrior = 2;
-// Learned weights smaller than this are not kept (they change no ranking; smaller model).
-constexpr float kMinWeight = 0.05f;
-
 // L2 penalty (per unit of row weight) on standardised features: only keeps weights
 // finite when features are collinear; small against the data.
 constexpr double kLambda = 1e-4;
@@ -63,44 +57,6 @@ std::string encode(std::u32string_view s) {
   for (char32_t c : s) text::utf8::append(out, c);
   return out;
 }
-
-// Per word: in how many same / different pairs it was on one side only.
-struct MismatchCounts {
-  std::unordered_map<Token, std::array<float, 2>> n;  // [different, same]
-  double different = 0, same = 0;
-
-  void add(const Weighed& a, const Weighed& b, bool is_same) {
-    const auto count = [&](Token t) {
-      n[t][is_same ? 1 : 0] += 1;
-      (is_same ? same : different) += 1;
-    };
-    std::size_t i = 0, j = 0;
-    while (i < a.terms.size() || j < b.terms.size()) {
-      if (j == b.terms.size() || (i < a.terms.size() && a.terms[i] < b.terms[j])) {
-        count(a.terms[i++]);
-      } else if (i == a.terms.size() || b.terms[j] < a.terms[i]) {
-        count(b.terms[j++]);
-      } else {
-        ++i, ++j;
-      }
-    }
-  }
-  void merge(const MismatchCounts& o) {
-    for (const auto& [t, c] : o.n) n[t][0] += c[0], n[t][1] += c[1];
-    different += o.different, same += o.same;
-  }
-  // log((d + k r) / (s + k)) - log r, r the average different/same ratio: 0 for a word
-  // that behaves like the average or is rarely seen, positive when it marks different pairs.
-  TokenWeights weights() const {
-    TokenWeights w;
-    const double r = (different + 1) / (same + 1);
-    for (const auto& [t, c] : n) {
-      const auto v = static_cast<float>(std::log((c[0] + kWeightPrior * r) / (c[1] + kWeightPrior)) - std::log(r));
-      if (std::fabs(v) >= kMinWeight) w.emplace(t, v);
-    }
-    return w;
-  }
-};
 
 struct Query {
   Prepared p;
