@@ -7,6 +7,7 @@
 // in other words; queries are new phrasings of random entries (plus 10% unrelated
 // questions). Prints build (index + training) time, load time (index with a saved model),
 // match p50/p99/max in process (one thread, after a warm-up) and peak memory.
+#include <malloc.h>
 #include <sys/resource.h>
 
 #include <time.h>
@@ -49,6 +50,9 @@ struct Rng {
     return v[next() % v.size()];
   }
 };
+
+// Bytes the allocator has handed out and not got back (glibc): what live objects hold.
+double heap_mb() { return static_cast<double>(mallinfo2().uordblks) / (1 << 20); }
 
 long peak_rss_kb() {
   rusage u{};
@@ -124,9 +128,11 @@ int main(int argc, char** argv) {
   std::printf("build %zu entries / %zu questions (index + training on %zu + %zu queries): %.0f ms wall, %.0f ms CPU\n",
               m.entry_count(), m.question_count(), m.report().kb_queries, m.report().pseudo_queries, build_ms,
               build_cpu);
+  const double heap_before_load = heap_mb();
   t = Clock::now();
   c = cpu_ms();
   const Matcher loaded = Matcher::load(tools, kb, m.save());
+  const double loaded_heap = heap_mb() - heap_before_load;
   std::printf("load (index + saved model, no training): %.0f ms wall, %.0f ms CPU\n", ms(Clock::now() - t),
               cpu_ms() - c);
 
@@ -164,5 +170,6 @@ int main(int argc, char** argv) {
       "peak RSS: %ld MB at start, %ld MB with the text tools, %ld MB after build (+%ld MB for the matcher "
       "and its training)\n",
       rss_start / 1024, rss_tools / 1024, rss_built / 1024, (rss_built - rss_tools) / 1024);
+  std::printf("heap held by one loaded matcher (index, questions, model): %.0f MB\n", loaded_heap);
   return loaded.entry_count() == m.entry_count() ? 0 : 1;
 }

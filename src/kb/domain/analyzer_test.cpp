@@ -78,6 +78,22 @@ TEST(KbAnalyzer, LongInputIsCut) {
   EXPECT_GT(x.chars.size(), 300u);
 }
 
+TEST(KbAnalyzer, EverydayWordsAreLessSurprisingThanRareOnes) {
+  const auto& seg = *testing::tools().segmenter;
+  EXPECT_LT(seg.surprisal("我们"), seg.surprisal("母婴室"));
+  EXPECT_GT(seg.surprisal("母婴室"), 0.0);
+}
+
+TEST(KbT2s, MissingConfigurationNamesThePackage) {
+  try {
+    T2s::load("/nonexistent/t2s.json");
+    FAIL() << "no exception";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/t2s.json"), std::string::npos);
+    EXPECT_NE(std::string(e.what()).find("libopencc-data"), std::string::npos);
+  }
+}
+
 TEST(KbAnalyzer, InvalidUtf8DoesNotThrow) {
   const Analysis x = plain().analyze("发\xff票");
   EXPECT_EQ(x.text, "发票");
