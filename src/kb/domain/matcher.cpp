@@ -22,13 +22,12 @@ constexpr std::size_t kRerankDepth = 30;
 constexpr int kMaxTopK = 50;
 
 struct Scratch {
-  std::vector<float> rows, entries;
-  std::vector<std::uint32_t> touched_rows, touched_entries;
+  std::vector<float> entries;  // a score per entry, zero between uses
+  std::vector<std::uint32_t> touched_entries;
 };
 
-Scratch& scratch(std::size_t rows, std::size_t entries) {
+Scratch& scratch(std::size_t entries) {
   thread_local Scratch s;
-  if (s.rows.size() < rows) s.rows.resize(rows, 0);
   if (s.entries.size() < entries) s.entries.resize(entries, 0);
   return s;
 }
@@ -78,10 +77,7 @@ void Matcher::index(const TextTools& tools, const KbSnapshot& kb) {
   words_.finalize();
   grams_.finalize();
   const FeatureContext ctx{words_, grams_};
-  for (auto& row : rows_) {
-    row.p = prepare(ctx, std::move(row.p.analysis));
-    row_entry_.push_back(row.entry);
-  }
+  for (auto& row : rows_) row.p = prepare(ctx, std::move(row.p.analysis));
 }
 
 Matcher Matcher::build(const TextTools& tools, const KbSnapshot& kb, const std::vector<ParaphrasePair>& pairs,
@@ -103,7 +99,7 @@ Matcher Matcher::load(const TextTools& tools, const KbSnapshot& kb, std::string_
 
 std::vector<Matcher::Candidate> Matcher::retrieve(const Prepared& q, std::size_t limit, Stage stage,
                                                   const FaqFilter& filter, std::int64_t exclude_row) const {
-  Scratch& s = scratch(rows_.size(), entries_.size());
+  Scratch& s = scratch(entries_.size());
   // One ranking of entries per index. exclude_row: a training query's own question still
   // counts in its entry's document here (the union is not cheaply undone); its features
   // leave it out (entry_features).

@@ -175,7 +175,6 @@ class Matcher {
   std::shared_ptr<const Analyzer> analyzer_;
   std::vector<Entry> entries_;
   std::vector<Row> rows_;
-  std::vector<std::uint32_t> row_entry_;  // rows_[r].entry, compact for the retrieval loop
   std::unordered_map<std::int64_t, std::uint32_t> by_id_;
   Bm25Index words_, grams_;
   RerankModel model_;
