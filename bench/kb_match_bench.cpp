@@ -51,8 +51,12 @@ struct Rng {
   }
 };
 
-// Bytes the allocator has handed out and not got back (glibc): what live objects hold.
-double heap_mb() { return static_cast<double>(mallinfo2().uordblks) / (1 << 20); }
+// Bytes the allocator has handed out and not got back (glibc; large blocks are mmapped and
+// counted apart): what live objects hold.
+double heap_mb() {
+  const auto m = mallinfo2();
+  return static_cast<double>(m.uordblks + m.hblkhd) / (1 << 20);
+}
 
 long peak_rss_kb() {
   rusage u{};

@@ -77,7 +77,12 @@ void Matcher::index(const TextTools& tools, const KbSnapshot& kb) {
   words_.finalize();
   grams_.finalize();
   const FeatureContext ctx{words_, grams_};
-  for (auto& row : rows_) row.p = prepare(ctx, std::move(row.p.analysis));
+  // The token lists live on in their weighed form (Prepared::words/grams) only.
+  for (auto& row : rows_) {
+    row.p = prepare(ctx, std::move(row.p.analysis));
+    row.p.analysis.words = {};
+    row.p.analysis.grams = {};
+  }
 }
 
 Matcher Matcher::build(const TextTools& tools, const KbSnapshot& kb, const std::vector<ParaphrasePair>& pairs,
