@@ -145,10 +145,8 @@ QueuePlace queue_place(Context& c, const chat::Conversation& conv) {
   const int capacity = chat::staffed_capacity(loads(c, conv.store_id), wanted);
   p.staffed = capacity > 0;
   if (conv.status != "queued") return p;
-  const auto waiting = chats(c).waiting(conv.store_id, conv.queue);
-  auto it = std::find_if(waiting.begin(), waiting.end(), [&](const auto& w) { return w.id == conv.id; });
-  p.position = it == waiting.end() ? 0 : static_cast<int>(it - waiting.begin()) + 1;
-  if (p.position) p.wait_ms = chat::estimated_wait_ms(p.position, capacity, kDefaultHandlingMs);
+  p.position = static_cast<int>(chats(c).waiting_ahead(conv)) + 1;
+  p.wait_ms = chat::estimated_wait_ms(p.position, capacity, kDefaultHandlingMs);
   return p;
 }
 
@@ -170,7 +168,7 @@ std::vector<QueuePlace> queue_places(Context& c, const std::vector<chat::Convers
       if (line == lines.end()) {
         line = lines.emplace(key, std::map<int64_t, int>{}).first;
         int n = 0;
-        for (const auto& w : chats(c).waiting(conv.store_id, conv.queue)) line->second[w.id] = ++n;
+        for (const auto& w : chats(c).waiting(conv.store_id, conv.queue, 0)) line->second[w.id] = ++n;
       }
       auto it = line->second.find(conv.id);
       p.position = it == line->second.end() ? 0 : it->second;
@@ -252,11 +250,12 @@ storage::ChatAgent set_chat_agent(Context& c, int64_t staff_id, std::optional<in
 std::vector<int64_t> dispatch(Context& c, int64_t store_id, const std::string& queue) {
   std::vector<int64_t> assigned;
   const chat::Wanted wanted{store_id, queue};
+  // An agent first: with nobody free the queue is not read at all, however long it is.
   for (;;) {
-    const auto waiting = chats(c).waiting(store_id, queue);
-    if (waiting.empty()) break;
     auto agent = chat::choose_agent(loads(c, store_id), wanted);
     if (!agent) break;
+    const auto waiting = chats(c).waiting(store_id, queue, 1);
+    if (waiting.empty()) break;
     const auto& next = waiting.front();
     // Inside one write the compare-and-set cannot lose; it guards the rule, not a race.
     if (!chats(c).assign(next.id, "queued", std::nullopt, *agent, c.now_ms)) break;

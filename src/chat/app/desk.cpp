@@ -296,8 +296,8 @@ Monitor monitor(Context& c, int64_t store_id) {
   }
   for (const auto& q : chat::kQueues) {
     const std::string code(q.code);
-    const auto waiting = chats(c).waiting(store_id, code);
-    MonitorQueue mq{code, static_cast<int>(waiting.size()), 0,
+    const auto waiting = chats(c).waiting(store_id, code, 1);
+    MonitorQueue mq{code, static_cast<int>(chats(c).waiting_count(store_id, code)), 0,
                     chat::staffed_capacity(loads, chat::Wanted{store_id, code}) > 0};
     if (!waiting.empty() && waiting.front().queued_at) mq.longest_wait_ms = c.now_ms - *waiting.front().queued_at;
     m.queues.push_back(mq);

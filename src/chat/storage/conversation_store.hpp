@@ -51,8 +51,13 @@ class ConversationStore : public Store {
   virtual Appended append_message(const chat::Message&) = 0;
   // Messages with seq > after, in order, at most `limit`.
   virtual std::vector<chat::Message> messages_after(int64_t conversation_id, int64_t after, int limit) = 0;
-  // Queued conversations of a store's queue, first come first (queued_at, then id).
-  virtual std::vector<chat::Conversation> waiting(int64_t store_id, const std::string& queue) = 0;
+  // Queued conversations of a store's queue, first come first (queued_at, then id), at most
+  // `limit` (0: all).
+  virtual std::vector<chat::Conversation> waiting(int64_t store_id, const std::string& queue, int limit) = 0;
+  // How many wait in the conversation's queue before it (0: it is first), and how many wait
+  // in a queue: counted on the waiting index, no rows read, however long the line.
+  virtual int64_t waiting_ahead(const chat::Conversation&) = 0;
+  virtual int64_t waiting_count(int64_t store_id, const std::string& queue) = 0;
   // assigned to `agent_id` if the conversation is still `from_status` with `from_agent`
   // as its agent (nullopt = none). False = someone was first. An agent's last_assigned_at is
   // their conversations' latest assigned_at (one reassigned away no longer counts).

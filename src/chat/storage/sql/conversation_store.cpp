@@ -1,6 +1,8 @@
 // ConversationStore over SQL, the same on SQLite and PostgreSQL.
 #include "chat/storage/conversation_store.hpp"
 
+#include <limits>
+
 #include "chat/storage/sql/rows.hpp"
 #include "core/storage/sql/common.hpp"
 #include "core/storage/sql/make.hpp"
@@ -101,14 +103,30 @@ class SqlConversationStore final : public ConversationStore {
     return out;
   }
 
-  std::vector<chat::Conversation> waiting(int64_t store_id, const std::string& queue) override {
+  std::vector<chat::Conversation> waiting(int64_t store_id, const std::string& queue, int limit) override {
     auto s = db_.prepare("SELECT " + kConvCols +
                          " FROM conversations WHERE store_id = ? AND queue = ? AND status = 'queued' "
-                         "ORDER BY queued_at, id");
-    s->bind_all(store_id, queue);
+                         "ORDER BY queued_at, id LIMIT ?");
+    s->bind_all(store_id, queue, limit > 0 ? int64_t{limit} : std::numeric_limits<int64_t>::max());
     std::vector<chat::Conversation> out;
     while (s->step()) out.push_back(read_conversation(*s));
     return out;
+  }
+
+  int64_t waiting_ahead(const chat::Conversation& c) override {
+    auto s = db_.prepare(
+        "SELECT COUNT(*) FROM conversations WHERE store_id = ? AND queue = ? AND status = 'queued' AND "
+        "(queued_at < ? OR (queued_at = ? AND id < ?))");
+    s->bind_all(c.store_id, c.queue, c.queued_at.value_or(0), c.queued_at.value_or(0), c.id);
+    s->step();
+    return s->i64(0);
+  }
+
+  int64_t waiting_count(int64_t store_id, const std::string& queue) override {
+    auto s = db_.prepare("SELECT COUNT(*) FROM conversations WHERE store_id = ? AND queue = ? AND status = 'queued'");
+    s->bind_all(store_id, queue);
+    s->step();
+    return s->i64(0);
   }
 
   bool assign(int64_t id, const std::string& from_status, std::optional<int64_t> from_agent, int64_t agent_id,

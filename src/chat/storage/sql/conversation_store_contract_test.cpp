@@ -13,6 +13,7 @@ namespace {
 
 class ChatContract : public Contract {
  protected:
+  int visitors = 0;
   int64_t open_conversation(int64_t store, const std::string& queue, int64_t at, const std::string& status = "queued") {
     int64_t id = 0;
     db->write_sync([&](Stores& r) {
@@ -20,7 +21,7 @@ class ChatContract : public Contract {
       c.store_id = store;
       c.queue = queue;
       c.status = status;
-      c.visitor_digest = "v" + std::to_string(at);
+      c.visitor_digest = "v" + std::to_string(at) + "-" + std::to_string(++visitors);
       c.created_at = c.last_message_at = at;
       if (status == "queued") c.queued_at = at;
       id = r.get<ConversationStore>().insert_conversation(c);
@@ -85,7 +86,7 @@ TEST_P(ChatContract, MessagesAreNumberedPerConversationAndARetryIsTheSameMessage
   EXPECT_EQ(conv->active_at, 1000 + chat::kActivityStepMs);
   EXPECT_EQ(conv->last_message_at, 1000 + chat::kActivityStepMs);
   EXPECT_FALSE(chats().conversation(b)->first_reply_at);
-  EXPECT_EQ(chats().conversation_by_visitor("v1001")->id, b);
+  EXPECT_EQ(chats().conversation_by_visitor(chats().conversation(b)->visitor_digest)->id, b);
   EXPECT_FALSE(chats().conversation_by_visitor("v9"));
   EXPECT_ANY_THROW(say(a + b + 100, "customer", "c-9", "没有这个会话", 1500)) << "no such conversation";
   EXPECT_TRUE(chats().messages_after(a + b + 100, 0, 10).empty());
@@ -97,12 +98,21 @@ TEST_P(ChatContract, WaitingIsFirstComeFirstServedPerStoreAndQueue) {
   open_conversation(store_a, "parking", 500);
   open_conversation(store_b, "returns", 400);
   open_conversation(store_a, "returns", 200, "bot");
-  auto w = chats().waiting(store_a, "returns");
+  auto w = chats().waiting(store_a, "returns", 0);
   ASSERT_EQ(w.size(), 2u);
   EXPECT_EQ(w[0].id, early);
   EXPECT_EQ(w[1].id, late);
   EXPECT_EQ(w[0].status, "queued");
   EXPECT_EQ(w[0].queued_at, 1000);
+  ASSERT_EQ(chats().waiting(store_a, "returns", 1).size(), 1u) << "the head of the line alone";
+  EXPECT_EQ(chats().waiting(store_a, "returns", 1)[0].id, early);
+  EXPECT_EQ(chats().waiting_count(store_a, "returns"), 2);
+  EXPECT_EQ(chats().waiting_count(store_b, "returns"), 1);
+  EXPECT_EQ(chats().waiting_ahead(w[0]), 0);
+  EXPECT_EQ(chats().waiting_ahead(w[1]), 1);
+  // Queued at the same moment: the older id is ahead.
+  auto twin = open_conversation(store_a, "returns", 3000);
+  EXPECT_EQ(chats().waiting_ahead(*chats().conversation(twin)), 2);
 }
 
 TEST_P(ChatContract, AConversationIsGivenOutOnceAndAgentsCarryTheirLoad) {
