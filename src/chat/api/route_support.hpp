@@ -9,6 +9,7 @@
 
 #include "chat/app/conversations.hpp"
 #include "chat/domain/conversation.hpp"
+#include "chat/domain/settings.hpp"
 #include "chat/storage/chat_desk_store.hpp"
 #include "core/api/services.hpp"
 #include "core/api/support.hpp"
@@ -27,6 +28,9 @@ nlohmann::json place_json(const app::QueuePlace&);
 nlohmann::json appended_json(const storage::Appended&, bool for_customer);
 bool opt_bool(const nlohmann::json& body, const char* field);
 int64_t after_of(const http::Request&);  // ?after=N, default 0
+// A store's reply targets and its queues' own: {first_reply_seconds, reply_gap_seconds,
+// queue_targets: {returns: {first_reply_seconds, reply_gap_seconds}, …}}.
+nlohmann::json targets_json(const chat::Settings&);
 // A chat photo's facts from the stored upload.
 storage::ChatPhoto photo_from(const ticket::Attachment&);
 

@@ -305,10 +305,10 @@ Monitor monitor(Context& c, int64_t store_id) {
   storage::ConversationFilter f{.store_ids = {store_id}, .status = "assigned", .limit = 200};
   for (const auto& conv : desk(c).conversations(f)) {
     const auto stats = stats_of(c, conv.id);
+    const auto targets = m.targets.targets_for(conv.queue);
     bool late = !conv.first_reply_at && conv.assigned_at &&
-                c.now_ms - *conv.assigned_at > int64_t{m.targets.first_reply_seconds} * 1000;
-    if (stats.pending_since && c.now_ms - *stats.pending_since > int64_t{m.targets.reply_gap_seconds} * 1000)
-      late = true;
+                c.now_ms - *conv.assigned_at > int64_t{targets.first_reply_seconds} * 1000;
+    if (stats.pending_since && c.now_ms - *stats.pending_since > int64_t{targets.reply_gap_seconds} * 1000) late = true;
     if (late) m.late.push_back(conv);
   }
   return m;
@@ -346,12 +346,25 @@ ChatReport chat_report(Context& c, int64_t store_id, int64_t from, int64_t to) {
     }
     if (conv.end_reason == "offline_message") ++r.left_messages;
     if (conv.status != "ended") ++r.open;
+    // Each conversation is held to its own queue's targets.
+    const auto targets = r.targets.targets_for(conv.queue);
     if (stats.first_reply_ms) {
       firsts.push_back(*stats.first_reply_ms);
-      if (*stats.first_reply_ms <= int64_t{r.targets.first_reply_seconds} * 1000) ++r.first_reply_within;
+      const bool within = *stats.first_reply_ms <= int64_t{targets.first_reply_seconds} * 1000;
+      if (within) ++r.first_reply_within;
+      if (q != r.queues.end()) {
+        ++q->first_replies;
+        if (within) ++q->first_reply_within;
+      }
     }
-    r.gaps += static_cast<int>(stats.gaps_ms.size());
-    r.gaps_over += stats.gaps_over(int64_t{r.targets.reply_gap_seconds} * 1000);
+    const int gaps = static_cast<int>(stats.gaps_ms.size()),
+              over = stats.gaps_over(int64_t{targets.reply_gap_seconds} * 1000);
+    r.gaps += gaps;
+    r.gaps_over += over;
+    if (q != r.queues.end()) {
+      q->gaps += gaps;
+      q->gaps_over += over;
+    }
     r.longest_gap_ms = std::max(r.longest_gap_ms, stats.longest_gap_ms());
     if (conv.rating) {
       ++r.ratings;

@@ -4,6 +4,8 @@
 // presence without a console, the supervisor's live view.
 #include "chat/app/desk.hpp"
 
+#include <set>
+
 #include "chat/app/chat_fixture.hpp"
 #include "chat/app/chat_settings.hpp"
 #include "chat/storage/chat_desk_store.hpp"
@@ -224,6 +226,45 @@ TEST_F(Desk, TheLiveViewShowsLoadsQueuesAndLateReplies) {
   (void)waiting;
   EXPECT_EQ(code_of([&] { as(agent, [&](Context& c) { return monitor(c, store_a); }); }), "forbidden");
   EXPECT_EQ(code_of([&] { as(supervisor, [&](Context& c) { return monitor(c, store_b); }); }), "not_found");
+}
+
+TEST_F(Desk, EachConversationIsLateAgainstItsOwnQueuesTarget) {
+  as(supervisor, [&](Context& c) {
+    auto s = chat_settings(c, store_a);
+    s.queue_targets["parking"] = {30, 60};    // parking questions: half a minute
+    s.queue_targets["returns"] = {300, 600};  // a return needs the receipt looked at
+    return put_chat_settings(c, s);
+  });
+  capacity(agent, 5);
+  online(agent);
+  auto parking = start("parking", kNow);
+  auto returns = start("returns", kNow);
+  auto general = start("general", kNow);
+  const auto late_at = [&](int64_t at) {
+    std::set<int64_t> ids;
+    for (const auto& conv : as(
+                                supervisor, [&](Context& c) { return monitor(c, store_a); }, at)
+                                .late)
+      ids.insert(conv.id);
+    return ids;
+  };
+  EXPECT_EQ(late_at(kNow + 45'000), std::set<int64_t>{parking.conversation.id}) << "45 s: only parking's 30 s passed";
+  EXPECT_EQ(late_at(kNow + 90'000), (std::set<int64_t>{parking.conversation.id, general.conversation.id}))
+      << "90 s: the store's 60 s too, not returns' 300 s";
+
+  reply(agent, returns.conversation.id, "r1", "请出示小票", kNow + 200'000);  // within 300 s
+  reply(agent, general.conversation.id, "g1", "您好", kNow + 200'000);        // over 60 s
+  const auto r =
+      as(supervisor, [&](Context& c) { return chat_report(c, store_a, kNow - 1, kNow + 24 * 3600 * 1000LL); });
+  EXPECT_EQ(r.first_reply_within, 1) << "200 s is within returns' target, not the store's";
+  auto q = [&](const std::string& code) {
+    return *std::find_if(r.queues.begin(), r.queues.end(), [&](const auto& x) { return x.queue == code; });
+  };
+  EXPECT_EQ(q("returns").first_replies, 1);
+  EXPECT_EQ(q("returns").first_reply_within, 1);
+  EXPECT_EQ(q("general").first_replies, 1);
+  EXPECT_EQ(q("general").first_reply_within, 0);
+  EXPECT_EQ(q("parking").first_replies, 0);
 }
 
 TEST_F(Desk, NoNewChatDuringAPhoneCall) {

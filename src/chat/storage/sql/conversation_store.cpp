@@ -75,10 +75,10 @@ class SqlConversationStore final : public ConversationStore {
     } else {
       if (auto earlier = stored_retry(m)) return {*earlier, true};
       // SQLite has one writer, so the numbers come without holes.
-      auto u = db_.prepare(
-          "UPDATE conversations SET last_seq = last_seq + 1, last_message_at = ?, " + kMoveActivity +
-          ", first_reply_at = CASE WHEN ? = 1 AND first_reply_at IS NULL THEN ? ELSE first_reply_at END "
-          "WHERE id = ? RETURNING last_seq");
+      auto u =
+          db_.prepare("UPDATE conversations SET last_seq = last_seq + 1, last_message_at = ?, " + kMoveActivity +
+                      ", first_reply_at = CASE WHEN ? = 1 AND first_reply_at IS NULL THEN ? ELSE first_reply_at END "
+                      "WHERE id = ? RETURNING last_seq");
       u->bind_all(m.created_at, m.created_at, chat::kActivityStepMs, m.created_at, replies ? 1 : 0, m.created_at,
                   m.conversation_id);
       if (!u->step()) throw std::logic_error("no conversation " + std::to_string(m.conversation_id));
@@ -238,8 +238,7 @@ class SqlConversationStore final : public ConversationStore {
   // No row: nothing was appended.
   std::optional<int64_t> append_in_one(const chat::Message& m, bool replies) {
     auto s = db_.prepare(
-        "WITH c AS (UPDATE conversations SET last_seq = last_seq + 1, last_message_at = ?, " +
-        kMoveActivity +
+        "WITH c AS (UPDATE conversations SET last_seq = last_seq + 1, last_message_at = ?, " + kMoveActivity +
         ", first_reply_at = CASE WHEN ? = 1 AND first_reply_at IS NULL THEN ? ELSE first_reply_at END "
         "WHERE id = ? AND (? = '' OR NOT "
         "EXISTS (SELECT 1 FROM chat_messages WHERE conversation_id = ? AND sender = ? AND client_msg_id = ?)) "
@@ -248,13 +247,13 @@ class SqlConversationStore final : public ConversationStore {
         kMsgCols +
         ") SELECT id, last_seq, CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), "
         "CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS BIGINT) FROM c), "
-        "f AS (INSERT INTO chat_feed(conversation_id, store_id, created_at, seq) SELECT id, store_id, CAST(? AS BIGINT), "
+        "f AS (INSERT INTO chat_feed(conversation_id, store_id, created_at, seq) SELECT id, store_id, CAST(? AS "
+        "BIGINT), "
         "last_seq FROM c) "
         "SELECT last_seq FROM c");
     s->bind_all(m.created_at, m.created_at, chat::kActivityStepMs, m.created_at, replies ? 1 : 0, m.created_at,
-                m.conversation_id, m.client_msg_id, m.conversation_id,
-                m.sender, m.client_msg_id, m.sender, m.staff_id, m.client_msg_id, m.kind, m.body, m.attachment_id,
-                m.created_at, m.created_at);
+                m.conversation_id, m.client_msg_id, m.conversation_id, m.sender, m.client_msg_id, m.sender, m.staff_id,
+                m.client_msg_id, m.kind, m.body, m.attachment_id, m.created_at, m.created_at);
     if (!s->step()) return std::nullopt;
     return s->i64(0);
   }
