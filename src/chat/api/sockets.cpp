@@ -109,9 +109,11 @@ void send_message(const std::shared_ptr<Session>& me, const ClientFrame& f) {
   auto token = me->token;
   const bool customer = me->customer;
   const auto conversation = f.conversation_id.value_or(0);
+  const auto known = me->conversation.id;  // what hello found for this token
   me->write(
       [=](app::Context& c) {
-        *appended = customer ? app::customer_say(c, token, f.client_msg_id, f.body)
+        *appended = customer ? app::customer_say(c, token, f.client_msg_id, f.body,
+                                                 known ? std::optional<int64_t>(known) : std::nullopt)
                              : app::agent_say(c, conversation, f.client_msg_id, f.body, f.whisper);
       },
       [me, appended] { me->send(chat::protocol::render_ack(appended->message, appended->duplicate)); }, f.client_msg_id,

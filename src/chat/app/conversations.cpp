@@ -94,19 +94,23 @@ chat::Conversation chat_for_token(Context& c, const std::string& token) {
 }
 
 storage::Appended customer_say(Context& c, const std::string& token, const std::string& client_msg_id,
-                               const std::string& body) {
+                               const std::string& body, std::optional<int64_t> known) {
   check_message(client_msg_id, body);
-  auto conv = chat_for_token(c, token);
-  const bool reopen = conv.status == "ended" && conv.end_reason != "offline_message" && !conv.rating && conv.ended_at &&
-                      c.now_ms - *conv.ended_at <= kReopenWindowMs;
-  if (!reopen) require_open(conv);
   chat::Message m;
-  m.conversation_id = conv.id;
   m.sender = "customer";
   m.client_msg_id = client_msg_id;
   m.kind = "text";
   m.body = body;
   m.created_at = c.now_ms;
+  if (known) {  // the common case: an open conversation takes it in one statement
+    m.conversation_id = *known;
+    if (auto out = chats(c).append_while_open(m)) return *out;
+  }
+  auto conv = chat_for_token(c, token);
+  const bool reopen = conv.status == "ended" && conv.end_reason != "offline_message" && !conv.rating && conv.ended_at &&
+                      c.now_ms - *conv.ended_at <= kReopenWindowMs;
+  if (!reopen) require_open(conv);
+  m.conversation_id = conv.id;
   auto out = chats(c).append_message(m);
   if (reopen && !out.duplicate) {
     // Back in the queue it came from; whoever is free (often the same agent) takes it.

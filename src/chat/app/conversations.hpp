@@ -53,8 +53,10 @@ inline constexpr int64_t kDefaultHandlingMs = 6 * 60'000;
 
 ChatStarted start_chat(Context&, const StartChat&);
 chat::Conversation chat_for_token(Context&, const std::string& token);
+// A customer's message. `known`: the conversation this token opened, as the customer's
+// socket found it at hello; while it is open the message goes in without reading it again.
 storage::Appended customer_say(Context&, const std::string& token, const std::string& client_msg_id,
-                               const std::string& body);
+                               const std::string& body, std::optional<int64_t> known = std::nullopt);
 std::vector<chat::Message> customer_messages(Context&, const std::string& token, int64_t after, int limit);
 chat::Conversation customer_end(Context&, const std::string& token);
 QueuePlace queue_place(Context&, const chat::Conversation&);

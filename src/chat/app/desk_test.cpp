@@ -18,9 +18,11 @@ using namespace kefu::app::testing;
 
 class Desk : public Chat {
  protected:
+  // As the customer's socket sends: with the conversation its hello found (the token-only
+  // path, as over REST, is conversations_test's).
   storage::Appended customer(const ChatStarted& s, const std::string& id, const std::string& body, int64_t at = kNow) {
     return as(
-        agent_b, [&](Context& c) { return customer_say(c, s.token, id, body); }, at);
+        agent_b, [&](Context& c) { return customer_say(c, s.token, id, body, s.conversation.id); }, at);
   }
   storage::Appended reply(const people::Actor& who, int64_t conv, const std::string& id, const std::string& body,
                           int64_t at = kNow) {

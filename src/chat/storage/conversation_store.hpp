@@ -49,6 +49,10 @@ class ConversationStore : public Store {
   // (sender, client_msg_id) the conversation has already is returned as stored. The first
   // agent message sets first_reply_at.
   virtual Appended append_message(const chat::Message&) = 0;
+  // The same, only while the conversation has not ended: nullopt when it has (or does not
+  // exist), with nothing stored. Lets a caller who knows the conversation skip reading it
+  // first (the customer's socket: one statement per message on PostgreSQL).
+  virtual std::optional<Appended> append_while_open(const chat::Message&) = 0;
   // Messages with seq > after, in order, at most `limit`.
   virtual std::vector<chat::Message> messages_after(int64_t conversation_id, int64_t after, int limit) = 0;
   // Queued conversations of a store's queue, first come first (queued_at, then id), at most

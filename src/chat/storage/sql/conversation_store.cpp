@@ -62,37 +62,11 @@ class SqlConversationStore final : public ConversationStore {
   }
 
   Appended append_message(const chat::Message& m) override {
-    const bool replies = m.sender == "agent" && m.kind != "whisper";
-    if constexpr (D::kWritingCte) {
-      if (auto seq = append_in_one(m, replies)) {
-        chat::Message stored = m;
-        stored.seq = *seq;
-        return {stored, false};
-      }
-      // Nothing appended: a retry of a stored message, or no such conversation.
-      if (auto earlier = stored_retry(m)) return {*earlier, true};
-      throw std::logic_error("no conversation " + std::to_string(m.conversation_id));
-    } else {
-      if (auto earlier = stored_retry(m)) return {*earlier, true};
-      // SQLite has one writer, so the numbers come without holes.
-      auto u =
-          db_.prepare("UPDATE conversations SET last_seq = last_seq + 1, last_message_at = ?, " + kMoveActivity +
-                      ", first_reply_at = CASE WHEN ? = 1 AND first_reply_at IS NULL THEN ? ELSE first_reply_at END "
-                      "WHERE id = ? RETURNING last_seq");
-      u->bind_all(m.created_at, m.created_at, chat::kActivityStepMs, m.created_at, replies ? 1 : 0, m.created_at,
-                  m.conversation_id);
-      if (!u->step()) throw std::logic_error("no conversation " + std::to_string(m.conversation_id));
-      chat::Message stored = m;
-      stored.seq = u->i64(0);
-      u->reset();
-      db_.prepare("INSERT INTO chat_messages(" + kMsgCols + ") VALUES (?,?,?,?,?,?,?,?,?)")
-          ->bind_all(stored.conversation_id, stored.seq, stored.sender, stored.staff_id, stored.client_msg_id,
-                     stored.kind, stored.body, stored.attachment_id, stored.created_at)
-          .run();
-      feed(db_, stored.conversation_id, stored.created_at, stored.seq);
-      return {stored, false};
-    }
+    if (auto out = append(m, false)) return *out;
+    throw std::logic_error("no conversation " + std::to_string(m.conversation_id));
   }
+
+  std::optional<Appended> append_while_open(const chat::Message& m) override { return append(m, true); }
 
   std::vector<chat::Message> messages_after(int64_t conversation_id, int64_t after, int limit) override {
     auto s = db_.prepare("SELECT " + kMsgCols +
@@ -221,6 +195,40 @@ class SqlConversationStore final : public ConversationStore {
   }
 
  private:
+  // Appends `m` (only to a conversation that has not ended, with `open_only`); a retry comes
+  // back as stored; nullopt: no conversation took it.
+  std::optional<Appended> append(const chat::Message& m, bool open_only) {
+    const bool replies = m.sender == "agent" && m.kind != "whisper";
+    if constexpr (D::kWritingCte) {
+      if (auto seq = append_in_one(m, replies, open_only)) {
+        chat::Message stored = m;
+        stored.seq = *seq;
+        return Appended{stored, false};
+      }
+      // Nothing appended: a retry of a stored message, or no (open) conversation.
+      if (auto earlier = stored_retry(m)) return Appended{*earlier, true};
+      return std::nullopt;
+    } else {
+      if (auto earlier = stored_retry(m)) return Appended{*earlier, true};
+      // SQLite has one writer, so the numbers come without holes.
+      auto u = db_.prepare("UPDATE conversations SET last_seq = last_seq + 1, last_message_at = ?, " + kMoveActivity +
+                           ", first_reply_at = CASE WHEN ? = 1 AND first_reply_at IS NULL THEN ? ELSE first_reply_at "
+                           "END WHERE id = ? AND (? = 0 OR status <> 'ended') RETURNING last_seq");
+      u->bind_all(m.created_at, m.created_at, chat::kActivityStepMs, m.created_at, replies ? 1 : 0, m.created_at,
+                  m.conversation_id, open_only ? 1 : 0);
+      if (!u->step()) return std::nullopt;
+      chat::Message stored = m;
+      stored.seq = u->i64(0);
+      u->reset();
+      db_.prepare("INSERT INTO chat_messages(" + kMsgCols + ") VALUES (?,?,?,?,?,?,?,?,?)")
+          ->bind_all(stored.conversation_id, stored.seq, stored.sender, stored.staff_id, stored.client_msg_id,
+                     stored.kind, stored.body, stored.attachment_id, stored.created_at)
+          .run();
+      feed(db_, stored.conversation_id, stored.created_at, stored.seq);
+      return Appended{stored, false};
+    }
+  }
+
   // The message a retry of `m` (same sender and client id) already stored.
   std::optional<chat::Message> stored_retry(const chat::Message& m) {
     if (m.client_msg_id.empty()) return std::nullopt;
@@ -236,11 +244,11 @@ class SqlConversationStore final : public ConversationStore {
   // concurrent writers of one conversation; a retry racing its original past the NOT
   // EXISTS meets chat_messages_client (23505) and the job's second try finds it stored.
   // No row: nothing was appended.
-  std::optional<int64_t> append_in_one(const chat::Message& m, bool replies) {
+  std::optional<int64_t> append_in_one(const chat::Message& m, bool replies, bool open_only) {
     auto s = db_.prepare(
         "WITH c AS (UPDATE conversations SET last_seq = last_seq + 1, last_message_at = ?, " + kMoveActivity +
         ", first_reply_at = CASE WHEN ? = 1 AND first_reply_at IS NULL THEN ? ELSE first_reply_at END "
-        "WHERE id = ? AND (? = '' OR NOT "
+        "WHERE id = ? AND (? = 0 OR status <> 'ended') AND (? = '' OR NOT "
         "EXISTS (SELECT 1 FROM chat_messages WHERE conversation_id = ? AND sender = ? AND client_msg_id = ?)) "
         "RETURNING id, store_id, last_seq), "
         "m AS (INSERT INTO chat_messages(" +
@@ -252,8 +260,8 @@ class SqlConversationStore final : public ConversationStore {
         "last_seq FROM c) "
         "SELECT last_seq FROM c");
     s->bind_all(m.created_at, m.created_at, chat::kActivityStepMs, m.created_at, replies ? 1 : 0, m.created_at,
-                m.conversation_id, m.client_msg_id, m.conversation_id, m.sender, m.client_msg_id, m.sender, m.staff_id,
-                m.client_msg_id, m.kind, m.body, m.attachment_id, m.created_at, m.created_at);
+                m.conversation_id, open_only ? 1 : 0, m.client_msg_id, m.conversation_id, m.sender, m.client_msg_id,
+                m.sender, m.staff_id, m.client_msg_id, m.kind, m.body, m.attachment_id, m.created_at, m.created_at);
     if (!s->step()) return std::nullopt;
     return s->i64(0);
   }

@@ -92,6 +92,39 @@ TEST_P(ChatContract, MessagesAreNumberedPerConversationAndARetryIsTheSameMessage
   EXPECT_TRUE(chats().messages_after(a + b + 100, 0, 10).empty());
 }
 
+TEST_P(ChatContract, AMessageForAnOpenConversationOnlyGoesInWhileItIsOpen) {
+  auto a = open_conversation(store_a, "general", 1000);
+  auto m = [&](const std::string& id, const std::string& body, int64_t at) {
+    chat::Message msg;
+    msg.conversation_id = a;
+    msg.sender = "customer";
+    msg.client_msg_id = id;
+    msg.kind = "text";
+    msg.body = body;
+    msg.created_at = at;
+    return msg;
+  };
+  auto put = [&](const chat::Message& msg) {
+    std::optional<Appended> out;
+    db->write_sync([&](Stores& r) { out = r.get<ConversationStore>().append_while_open(msg); });
+    return out;
+  };
+  auto first = put(m("c1", "你好", 1100));
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->message.seq, 1);
+  EXPECT_FALSE(first->duplicate);
+  auto again = put(m("c1", "你好（重发）", 1200));
+  ASSERT_TRUE(again);
+  EXPECT_TRUE(again->duplicate);
+  EXPECT_EQ(again->message.body, "你好");
+  db->write_sync([&](Stores& r) { r.get<ConversationStore>().end_conversation(a, "agent", 1300); });
+  EXPECT_FALSE(put(m("c2", "还在吗", 1400))) << "ended: not taken";
+  EXPECT_EQ(chats().conversation(a)->last_seq, 1) << "nothing stored, no number used";
+  auto gone = m("c3", "x", 1500);
+  gone.conversation_id = a + 1000;
+  EXPECT_FALSE(put(gone)) << "no such conversation";
+}
+
 TEST_P(ChatContract, WaitingIsFirstComeFirstServedPerStoreAndQueue) {
   auto late = open_conversation(store_a, "returns", 3000);
   auto early = open_conversation(store_a, "returns", 1000);
