@@ -20,9 +20,11 @@
 namespace kefu::app {
 namespace {
 
+using storage::ChatAgentStore;
 using storage::ConversationStore;
 
 ConversationStore& chats(Context& c) { return c.store<ConversationStore>(); }
+ChatAgentStore& agents(Context& c) { return c.store<ChatAgentStore>(); }
 
 Error not_found() { return make_error(errors::kNotFound, {{"what", Text("会话", "conversation")}}); }
 
@@ -35,7 +37,7 @@ chat::Presence presence_of(const std::string& code) {
 }
 
 std::vector<chat::AgentLoad> loads(Context& c, int64_t store_id) {
-  return agent_loads_of(store_id, chats(c).agent_loads(store_id));
+  return agent_loads_of(store_id, agents(c).agent_loads(store_id));
 }
 
 void check_message(const std::string& client_msg_id, const std::string& body) {
@@ -217,12 +219,12 @@ std::vector<chat::Message> staff_messages(Context& c, int64_t id, int64_t after,
 
 storage::ChatAgent set_presence(Context& c, const std::string& presence, std::optional<bool> on_call) {
   parse_enum<chat::PresenceTerm>("presence", presence);
-  auto a = chats(c).agent(c.actor.staff_id).value_or(storage::ChatAgent{.staff_id = c.actor.staff_id});
+  auto a = agents(c).agent(c.actor.staff_id).value_or(storage::ChatAgent{.staff_id = c.actor.staff_id});
   a.presence = presence;
   a.presence_at = c.now_ms;
   if (on_call) a.on_call = *on_call;
-  chats(c).put_agent(a);
-  chats(c).touch_agent(a.staff_id, c.now_ms);
+  agents(c).put_agent(a);
+  agents(c).touch_agent(a.staff_id, c.now_ms);
   if (presence == "online" && !a.on_call)
     for (auto store : c.actor.store_ids)
       for (const auto& q : chat::kQueues) dispatch(c, store, std::string(q.code));
@@ -240,10 +242,10 @@ storage::ChatAgent set_chat_agent(Context& c, int64_t staff_id, std::optional<in
     throw make_error(errors::kInvalidField,
                      {{"field", "capacity"}, {"problem", Text("应在 0 到 50 之间", "it must be 0 to 50")}}, "capacity");
   for (const auto& q : queues) parse_enum<chat::Queue>("queues", q);
-  auto a = chats(c).agent(staff_id).value_or(storage::ChatAgent{.staff_id = staff_id, .presence_at = c.now_ms});
+  auto a = agents(c).agent(staff_id).value_or(storage::ChatAgent{.staff_id = staff_id, .presence_at = c.now_ms});
   a.capacity = capacity;
   a.queues = queues;
-  chats(c).put_agent(a);
+  agents(c).put_agent(a);
   audit_chat(c, "chat_agent.update", staff_id,
              {{"capacity", capacity ? nlohmann::json(*capacity) : nullptr}, {"queues", queues}});
   for (auto store : staff->store_ids)
@@ -286,8 +288,8 @@ chat::Conversation assign_to(Context& c, int64_t id, int64_t agent_id) {
   if (!staff || !staff->active ||
       std::find(staff->store_ids.begin(), staff->store_ids.end(), conv.store_id) == staff->store_ids.end())
     throw make_error(errors::kUnknownReference, {{"what", Text("客服", "agent")}}, "agent_id");
-  if (!chats(c).agent(agent_id))
-    chats(c).put_agent({.staff_id = agent_id, .presence = "offline", .presence_at = c.now_ms});
+  if (!agents(c).agent(agent_id))
+    agents(c).put_agent({.staff_id = agent_id, .presence = "offline", .presence_at = c.now_ms});
   if (!chats(c).assign(id, conv.status, conv.agent_id, agent_id, c.now_ms))
     throw make_error(errors::kConversationTaken);
   event(c, id, {{"event", "assigned"}, {"agent_id", agent_id}, {"by", c.actor.staff_id}});
@@ -313,8 +315,8 @@ chat::Conversation transfer(Context& c, int64_t id, std::optional<int64_t> to_ag
     if (!staff || !staff->active ||
         std::find(staff->store_ids.begin(), staff->store_ids.end(), conv.store_id) == staff->store_ids.end())
       throw make_error(errors::kUnknownReference, {{"what", Text("客服", "agent")}}, "to_agent");
-    if (!chats(c).agent(*to_agent))
-      chats(c).put_agent({.staff_id = *to_agent, .presence = "offline", .presence_at = c.now_ms});
+    if (!agents(c).agent(*to_agent))
+      agents(c).put_agent({.staff_id = *to_agent, .presence = "offline", .presence_at = c.now_ms});
     if (!chats(c).assign(id, conv.status, conv.agent_id, *to_agent, c.now_ms))
       throw make_error(errors::kConversationTaken);
     event(c, id, {{"event", "transferred"}, {"agent_id", *to_agent}, {"from", c.actor.staff_id}});

@@ -16,7 +16,9 @@
 #include <string>
 #include <vector>
 
+#include "chat/domain/assignment.hpp"
 #include "chat/domain/conversation.hpp"
+#include "chat/storage/chat_agent_store.hpp"
 #include "chat/storage/conversation_store.hpp"
 #include "core/app/context.hpp"
 

@@ -21,10 +21,12 @@
 namespace kefu::app {
 namespace {
 
+using storage::ChatAgentStore;
 using storage::ChatDeskStore;
 using storage::ConversationStore;
 
 ConversationStore& chats(Context& c) { return c.store<ConversationStore>(); }
+ChatAgentStore& agents(Context& c) { return c.store<ChatAgentStore>(); }
 ChatDeskStore& desk(Context& c) { return c.store<ChatDeskStore>(); }
 
 std::vector<chat::Message> all_messages(Context& c, int64_t id) {
@@ -286,7 +288,7 @@ Monitor monitor(Context& c, int64_t store_id) {
   Monitor m;
   m.targets = chat_settings(c, store_id);
   auto& org = c.store<storage::OrgStore>();
-  const auto stored = chats(c).agent_loads(store_id);
+  const auto stored = agents(c).agent_loads(store_id);
   const auto loads = agent_loads_of(store_id, stored);
   for (std::size_t i = 0; i < stored.size(); ++i) {
     const auto& l = stored[i];
@@ -379,7 +381,7 @@ ChatReport chat_report(Context& c, int64_t store_id, int64_t from, int64_t to) {
 }
 
 ChatMe chat_me(Context& c) {
-  auto a = chats(c).agent(c.actor.staff_id).value_or(storage::ChatAgent{.staff_id = c.actor.staff_id});
+  auto a = agents(c).agent(c.actor.staff_id).value_or(storage::ChatAgent{.staff_id = c.actor.staff_id});
   const int active = static_cast<int>(chats(c).agent_conversations(c.actor.staff_id).size());
   return {a, a.capacity.value_or(chat::default_capacity(std::string(c.actor.role.code()))), active};
 }
@@ -399,10 +401,10 @@ int end_idle(Context& c) {
   return ended;
 }
 
-void agent_seen(Context& c) { chats(c).touch_agent(c.actor.staff_id, c.now_ms); }
+void agent_seen(Context& c) { agents(c).touch_agent(c.actor.staff_id, c.now_ms); }
 
 std::vector<int64_t> expire_presence(Context& c) {
-  return desk(c).expire_presence(c.now_ms - kPresenceTimeoutMs, c.now_ms);
+  return agents(c).expire_presence(c.now_ms - kPresenceTimeoutMs, c.now_ms);
 }
 
 int64_t prune_chat_feed(Context& c) { return desk(c).prune_feed(c.now_ms - 3'600'000); }

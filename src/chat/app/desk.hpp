@@ -12,6 +12,7 @@
 
 #include "chat/domain/conversation.hpp"
 #include "chat/domain/settings.hpp"
+#include "chat/storage/chat_agent_store.hpp"
 #include "chat/storage/chat_desk_store.hpp"
 #include "chat/storage/conversation_store.hpp"
 #include "core/app/context.hpp"

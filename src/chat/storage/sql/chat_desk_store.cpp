@@ -159,16 +159,6 @@ class SqlChatDeskStore final : public ChatDeskStore {
     return s->i64(0);
   }
 
-  std::vector<int64_t> expire_presence(int64_t before, int64_t at) override {
-    auto s = db_.prepare(
-        "UPDATE chat_agents SET presence = 'offline', presence_at = ? WHERE presence <> 'offline' AND seen_at < ? "
-        "RETURNING staff_id");
-    s->bind_all(at, before);
-    std::vector<int64_t> out;
-    while (s->step()) out.push_back(s->i64(0));
-    return out;
-  }
-
   int64_t prune_feed(int64_t before) override {
     db_.prepare("DELETE FROM chat_feed WHERE created_at < ?")->bind_all(before).run();
     return db_.changes();

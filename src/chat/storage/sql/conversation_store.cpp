@@ -13,19 +13,6 @@ namespace {
 using namespace sql;
 using namespace chat_rows;
 
-template <class S>
-ChatAgent read_agent(S& s, int at = 0) {
-  ChatAgent a;
-  a.staff_id = s.i64(at);
-  a.presence = s.text(at + 1);
-  a.presence_at = s.i64(at + 2);
-  a.on_call = s.i64(at + 3) != 0;
-  if (auto c = s.opt_i64(at + 4)) a.capacity = static_cast<int>(*c);
-  a.queues = split(s.text(at + 5));
-  a.last_assigned_at = s.opt_i64(at + 6);
-  return a;
-}
-
 // active_at follows a message only when it is kActivityStepMs behind (bind: at, step, at).
 const std::string kMoveActivity = "active_at = CASE WHEN ? - active_at >= ? THEN ? ELSE active_at END";
 
@@ -155,42 +142,6 @@ class SqlConversationStore final : public ConversationStore {
     s->bind(1, agent_id);
     std::vector<chat::Conversation> out;
     while (s->step()) out.push_back(read_conversation(*s));
-    return out;
-  }
-
-  void put_agent(const ChatAgent& a) override {
-    std::optional<int64_t> capacity;
-    if (a.capacity) capacity = *a.capacity;
-    db_.prepare("INSERT INTO chat_agents(" + kAgentCols +
-                ") VALUES (?,?,?,?,?,?,?) ON CONFLICT(staff_id) DO UPDATE SET presence = excluded.presence, "
-                "presence_at = excluded.presence_at, on_call = excluded.on_call, capacity = excluded.capacity, "
-                "queues = excluded.queues, last_assigned_at = excluded.last_assigned_at")
-        ->bind_all(a.staff_id, a.presence, a.presence_at, a.on_call ? 1 : 0, capacity, join(a.queues),
-                   a.last_assigned_at)
-        .run();
-  }
-
-  std::optional<ChatAgent> agent(int64_t staff_id) override {
-    auto s = db_.prepare("SELECT " + kAgentRead + " FROM chat_agents a WHERE a.staff_id = ?");
-    s->bind(1, staff_id);
-    if (!s->step()) return std::nullopt;
-    return read_agent(*s);
-  }
-
-  void touch_agent(int64_t staff_id, int64_t at) override {
-    db_.prepare("UPDATE chat_agents SET seen_at = ? WHERE staff_id = ?")->bind_all(at, staff_id).run();
-  }
-
-  std::vector<ChatAgentLoad> agent_loads(int64_t store_id) override {
-    auto s = db_.prepare(
-        "SELECT " + kAgentRead +
-        ", st.role, "
-        "(SELECT COUNT(*) FROM conversations c WHERE c.agent_id = a.staff_id AND c.status = 'assigned') "
-        "FROM chat_agents a JOIN staff st ON st.id = a.staff_id JOIN staff_stores ss ON ss.staff_id = a.staff_id "
-        "WHERE ss.store_id = ? AND st.active = 1 ORDER BY a.staff_id");
-    s->bind(1, store_id);
-    std::vector<ChatAgentLoad> out;
-    while (s->step()) out.push_back({read_agent(*s), s->text(7), static_cast<int>(s->i64(8))});
     return out;
   }
 

@@ -2,6 +2,7 @@
 // first-come-first-served waiting, assignment given out once, agents' loads.
 #include <gtest/gtest.h>
 
+#include "chat/storage/chat_agent_store.hpp"
 #include "chat/storage/chat_desk_store.hpp"
 #include "chat/storage/conversation_store.hpp"
 #include "core/storage/contract_fixture.hpp"
@@ -46,10 +47,17 @@ class ChatContract : public Contract {
   }
   ConversationStore& chats() { return db->reader().get<ConversationStore>(); }
   ChatDeskStore& desk() { return db->reader().get<ChatDeskStore>(); }
+  ChatAgentStore& agents() { return db->reader().get<ChatAgentStore>(); }
   template <class F>
   auto in_write(F f) {
     decltype(f(std::declval<ChatDeskStore&>())) out{};
     db->write_sync([&](Stores& r) { out = f(r.get<ChatDeskStore>()); });
+    return out;
+  }
+  template <class F>
+  auto in_agents(F f) {
+    decltype(f(std::declval<ChatAgentStore&>())) out{};
+    db->write_sync([&](Stores& r) { out = f(r.get<ChatAgentStore>()); });
     return out;
   }
 };
@@ -151,7 +159,7 @@ TEST_P(ChatContract, WaitingIsFirstComeFirstServedPerStoreAndQueue) {
 TEST_P(ChatContract, AConversationIsGivenOutOnceAndAgentsCarryTheirLoad) {
   auto c = open_conversation(store_a, "general", 1000);
   db->write_sync([&](Stores& r) {
-    r.get<ConversationStore>().put_agent(
+    r.get<ChatAgentStore>().put_agent(
         {.staff_id = staff, .presence = "online", .presence_at = 900, .capacity = 3, .queues = {"general", "returns"}});
   });
   bool first = false, second = true;
@@ -165,7 +173,7 @@ TEST_P(ChatContract, AConversationIsGivenOutOnceAndAgentsCarryTheirLoad) {
   EXPECT_EQ(conv->agent_id, staff);
   EXPECT_EQ(conv->assigned_at, 1100);
 
-  auto loads = chats().agent_loads(store_a);
+  auto loads = agents().agent_loads(store_a);
   ASSERT_EQ(loads.size(), 1u);
   EXPECT_EQ(loads[0].agent.staff_id, staff);
   EXPECT_EQ(loads[0].agent.presence, "online");
@@ -174,7 +182,7 @@ TEST_P(ChatContract, AConversationIsGivenOutOnceAndAgentsCarryTheirLoad) {
   EXPECT_EQ(loads[0].agent.last_assigned_at, 1100);
   EXPECT_EQ(loads[0].role, "agent");
   EXPECT_EQ(loads[0].active, 1);
-  EXPECT_TRUE(chats().agent_loads(store_b).empty()) << "not an agent of store B";
+  EXPECT_TRUE(agents().agent_loads(store_b).empty()) << "not an agent of store B";
   ASSERT_EQ(chats().agent_conversations(staff).size(), 1u);
 
   // A transfer from this agent to another (here: the same id, from the right holder).
@@ -190,7 +198,7 @@ TEST_P(ChatContract, AConversationIsGivenOutOnceAndAgentsCarryTheirLoad) {
   EXPECT_EQ(conv->status, "queued");
   EXPECT_EQ(conv->queue, "returns");
   EXPECT_FALSE(conv->agent_id);
-  EXPECT_EQ(chats().agent_loads(store_a)[0].active, 0);
+  EXPECT_EQ(agents().agent_loads(store_a)[0].active, 0);
   db->write_sync([&](Stores& r) { ended = r.get<ConversationStore>().end_conversation(c, "customer", 1400); });
   db->write_sync([&](Stores& r) { twice = r.get<ConversationStore>().end_conversation(c, "idle", 1500); });
   EXPECT_TRUE(ended);
@@ -202,17 +210,17 @@ TEST_P(ChatContract, AConversationIsGivenOutOnceAndAgentsCarryTheirLoad) {
 
   // Presence changes keep the rest; no row means no chat state.
   db->write_sync([&](Stores& r) {
-    auto a = *r.get<ConversationStore>().agent(staff);
+    auto a = *r.get<ChatAgentStore>().agent(staff);
     a.presence = "away";
     a.capacity.reset();
-    r.get<ConversationStore>().put_agent(a);
+    r.get<ChatAgentStore>().put_agent(a);
   });
-  auto a = chats().agent(staff);
+  auto a = agents().agent(staff);
   EXPECT_EQ(a->presence, "away");
   EXPECT_FALSE(a->capacity);
   EXPECT_FALSE(a->last_assigned_at)
       << "read from the conversations: the only one went back to the queue, so no assignment counts";
-  EXPECT_FALSE(chats().agent(staff + 100));
+  EXPECT_FALSE(agents().agent(staff + 100));
 }
 
 TEST_P(ChatContract, TheDeskListsByStoreStatusAndPersonNewestFirst) {
@@ -221,7 +229,7 @@ TEST_P(ChatContract, TheDeskListsByStoreStatusAndPersonNewestFirst) {
   auto c = open_conversation(store_b, "general", 3000);
   auto ended = open_conversation(store_a, "general", 500);
   db->write_sync([&](Stores& r) {
-    r.get<ConversationStore>().put_agent({.staff_id = staff, .presence = "online", .presence_at = 900});
+    r.get<ChatAgentStore>().put_agent({.staff_id = staff, .presence = "online", .presence_at = 900});
     r.get<ConversationStore>().assign(a, "queued", std::nullopt, staff, 1100);
     r.get<ConversationStore>().end_conversation(ended, "agent", 600);
   });
@@ -354,17 +362,17 @@ TEST_P(ChatContract, EveryChangeIsInTheFeedAndIdleOnesAreFound) {
 
 TEST_P(ChatContract, PresenceEndsWithoutAHeartbeat) {
   db->write_sync([&](Stores& r) {
-    r.get<ConversationStore>().put_agent({.staff_id = staff, .presence = "online", .presence_at = 1000});
-    r.get<ConversationStore>().touch_agent(staff, 1000);
+    r.get<ChatAgentStore>().put_agent({.staff_id = staff, .presence = "online", .presence_at = 1000});
+    r.get<ChatAgentStore>().touch_agent(staff, 1000);
   });
-  EXPECT_TRUE(in_write([&](ChatDeskStore& d) { return d.expire_presence(1000, 1500); }).empty());
-  db->write_sync([&](Stores& r) { r.get<ConversationStore>().touch_agent(staff, 2000); });
-  EXPECT_TRUE(in_write([&](ChatDeskStore& d) { return d.expire_presence(1500, 2500); }).empty());
-  EXPECT_EQ(in_write([&](ChatDeskStore& d) { return d.expire_presence(2001, 3000); }), std::vector<int64_t>{staff});
-  auto a = chats().agent(staff);
+  EXPECT_TRUE(in_agents([&](ChatAgentStore& d) { return d.expire_presence(1000, 1500); }).empty());
+  db->write_sync([&](Stores& r) { r.get<ChatAgentStore>().touch_agent(staff, 2000); });
+  EXPECT_TRUE(in_agents([&](ChatAgentStore& d) { return d.expire_presence(1500, 2500); }).empty());
+  EXPECT_EQ(in_agents([&](ChatAgentStore& d) { return d.expire_presence(2001, 3000); }), std::vector<int64_t>{staff});
+  auto a = agents().agent(staff);
   EXPECT_EQ(a->presence, "offline");
   EXPECT_EQ(a->presence_at, 3000);
-  EXPECT_TRUE(in_write([&](ChatDeskStore& d) { return d.expire_presence(9000, 9000); }).empty()) << "already offline";
+  EXPECT_TRUE(in_agents([&](ChatAgentStore& d) { return d.expire_presence(9000, 9000); }).empty()) << "already offline";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ChatContract, ::testing::ValuesIn(Backends()),
