@@ -85,11 +85,13 @@ describe('canned replies and chat settings', () => {
     assert.deepEqual(numbers, {
       store_id: SH01, idle_end_minutes: 15, first_reply_seconds: 60, reply_gap_seconds: 180, offline_text: '',
       queue_targets: { parking: { first_reply_seconds: 30, reply_gap_seconds: 90 }, returns: { first_reply_seconds: 120, reply_gap_seconds: 300 } },
+      bot_queues: [],
     }, 'the default targets, and the demo store’s own for parking and returns');
     assert.match(welcome, /欢迎/, 'the demo store has its own welcome text');
     const wanted = {
       idle_end_minutes: 30, first_reply_seconds: 45, reply_gap_seconds: 120, welcome: '您好，欢迎光临', offline_text: '',
       queue_targets: { parking: { first_reply_seconds: 20, reply_gap_seconds: 60 } },
+      bot_queues: [],
     };
     assert.equal((await put(agent, `/api/v1/stores/${SH01}/chat-settings`, wanted)).status, 403);
     assert.equal((await put(supervisor, `/api/v1/stores/${CD01}/chat-settings`, wanted)).status, 404);

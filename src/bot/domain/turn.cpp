@@ -64,8 +64,37 @@ double anger(std::string_view text) {
   return std::min(1.0, score);
 }
 
+State answered(State s) {
+  s.before_answer = s.failures;
+  s.failures = 0;  // until the customer says 未解决
+  return s;
+}
+
 State on_feedback(State s, bool solved) {
-  s.failures = solved ? 0 : s.failures + 1;
+  s.failures = solved ? 0 : s.before_answer + 1;
+  s.before_answer = s.failures;
+  return s;
+}
+
+State replay(std::span<const Step> steps) {
+  State s;
+  for (auto step : steps) {
+    switch (step) {
+      case Step::failed:
+        ++s.failures;
+        break;
+      case Step::answered:
+        s = answered(s);
+        break;
+      case Step::solved:
+      case Step::unsolved:
+        s = on_feedback(s, step == Step::solved);
+        break;
+      case Step::handed_over:
+        s = State{};
+        break;
+    }
+  }
   return s;
 }
 
@@ -77,7 +106,7 @@ Turn decide(const Heard& heard, const State& state, const Thresholds& t) {
   auto hand_over = [&](const char* reason) {
     out.act = Act::handoff;
     out.handoff = reason;
-    out.next.failures = 0;
+    out.next = State{};
     return out;
   };
   if (asks_for_person(heard.text)) return hand_over("asked");
@@ -86,7 +115,7 @@ Turn decide(const Heard& heard, const State& state, const Thresholds& t) {
   if (confident) {
     out.act = Act::answer;
     out.answer = heard.guesses.front();
-    out.next.failures = 0;
+    out.next = answered(state);
     return out;
   }
   if (state.failures + 1 >= t.failures_before_handoff) return hand_over("unresolved");

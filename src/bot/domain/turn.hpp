@@ -10,7 +10,8 @@
 //     customer is not given a FAQ.
 //  3. The bot has already failed `failures_before_handoff` − 1 times in a row and fails
 //     again: hand over (`unresolved`). A failure is a turn without an answer (nothing
-//     confident enough) or an answer the customer marked 未解决.
+//     confident enough) or an answer the customer marked 未解决; an answer not marked so
+//     breaks the row.
 //  4. The top guess's confidence ≥ Thresholds::answer: answer with it (the customer is asked
 //     已解决 / 未解决). The failure count starts again.
 //  5. Some guess ≥ Thresholds::suggest: offer up to three (您是不是想问), a failure.
@@ -19,6 +20,7 @@
 // (kb/domain), so the thresholds read as probabilities and a store may move them.
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,7 +50,8 @@ struct Heard {
 
 // The conversation's bot state, kept between turns.
 struct State {
-  int failures = 0;  // turns in a row the bot could not help
+  int failures = 0;       // turns in a row the bot could not help
+  int before_answer = 0;  // the row before the last answer: where 未解决 on it continues
   friend bool operator==(const State&, const State&) = default;
 };
 
@@ -66,11 +69,18 @@ inline constexpr std::size_t kMaxSuggestions = 3;
 
 Turn decide(const Heard&, const State&, const Thresholds&);
 
-// The customer's 已解决 / 未解决 on an answer: solved starts the count again, unsolved is a
-// failure. Two 未解决 in a row hand over on the next turn's rule 3 (the caller hands over at
-// once when the returned failures reach the limit: see needs_person).
+// The customer's 已解决 / 未解决 on the last answer: solved starts the count again, unsolved
+// makes the answer a failure in the row it interrupted. The caller hands over at once when
+// the row reaches the limit (needs_person).
 State on_feedback(State, bool solved);
+// The bot answered: the row of failures pauses until the customer's verdict.
+State answered(State);
 bool needs_person(const State&, const Thresholds&);
+
+// The conversation's bot state replayed from its history (oldest first): what the bot did
+// and what the customer said of its answers. Stored nowhere else.
+enum class Step { answered, failed, solved, unsolved, handed_over };
+State replay(std::span<const Step>);
 
 // Whether the customer asks for a person. The text as typed; matched on the normalised form
 // (full width, case), so 转 人工 and 转人工 are the same.

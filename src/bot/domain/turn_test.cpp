@@ -84,7 +84,32 @@ TEST(BotTurn, TheCustomersVerdictOnAnAnswerCounts) {
   EXPECT_FALSE(needs_person(s, t));
   s = on_feedback(s, false);
   EXPECT_TRUE(needs_person(s, t)) << "two 未解决 in a row";
-  EXPECT_EQ(on_feedback(s, true), State{0}) << "已解决 starts the count again";
+  EXPECT_EQ(on_feedback(s, true).failures, 0) << "已解决 starts the count again";
+  // An answer between two failures: 未解决 on it continues the row, a verdict-less one breaks it.
+  EXPECT_EQ(on_feedback(answered(State{1}), false).failures, 2);
+  EXPECT_EQ(answered(State{1}).failures, 0);
+}
+
+TEST(BotTurn, TheStateIsTheHistoryReplayed) {
+  using enum Step;
+  const auto failures = [](std::vector<Step> steps) { return replay(steps).failures; };
+  EXPECT_EQ(failures({}), 0);
+  EXPECT_EQ(failures({failed}), 1);
+  EXPECT_EQ(failures({failed, answered}), 0) << "an answer without a verdict breaks the row";
+  EXPECT_EQ(failures({failed, answered, unsolved}), 2) << "未解决: the answer was a failure too";
+  EXPECT_EQ(failures({answered, unsolved}), 1);
+  EXPECT_EQ(failures({answered, unsolved, answered, unsolved}), 2);
+  EXPECT_EQ(failures({answered, unsolved, failed}), 2);
+  EXPECT_EQ(failures({failed, failed, handed_over}), 0);
+  EXPECT_EQ(failures({failed, answered, solved}), 0);
+  // The replay and the turns agree: what decide() leaves is what replay() reads back.
+  const Thresholds t{.failures_before_handoff = 9};
+  Heard none{"x", {}, 0, 0}, sure{"x", {kHours}, 0.9, 0};
+  State live = decide(none, {}, t).next;
+  live = decide(sure, live, t).next;
+  live = on_feedback(live, false);
+  live = decide(none, live, t).next;
+  EXPECT_EQ(live, replay(std::vector<Step>{failed, answered, unsolved, failed}));
 }
 
 TEST(BotAnger, WordsAndShoutingRaiseItCalmWordsDoNot) {

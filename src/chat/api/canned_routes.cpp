@@ -35,6 +35,7 @@ json render_settings(const chat::Settings& s) {
   out["idle_end_minutes"] = s.idle_end_minutes;
   out["welcome"] = s.welcome;
   out["offline_text"] = s.offline_text;
+  out["bot_queues"] = s.bot_queues;
   return out;
 }
 
@@ -122,7 +123,8 @@ void put_settings(Services& s, http::Request& req, http::Reply reply) {
                     .reply_gap_seconds = small_int(b, "reply_gap_seconds"),
                     .welcome = opt_string(b, "welcome"),
                     .offline_text = opt_string(b, "offline_text"),
-                    .queue_targets = queue_targets_of(b)};
+                    .queue_targets = queue_targets_of(b),
+                    .bot_queues = string_list(b, "bot_queues")};
   write(s, req, std::move(reply), actor,
         [in](app::Context& c) { return ok(200, render_settings(app::put_chat_settings(c, in))); });
 }

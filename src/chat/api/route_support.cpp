@@ -35,6 +35,8 @@ nlohmann::json messages_json(const std::vector<chat::Message>& list, bool for_cu
   return out;
 }
 
+const app::Knowledge& knowledge_of(const Services& s) { return s.knowledge ? *s.knowledge : app::no_knowledge(); }
+
 nlohmann::json targets_json(const chat::Settings& s) {
   auto queues = nlohmann::json::object();
   for (const auto& [queue, t] : s.queue_targets)

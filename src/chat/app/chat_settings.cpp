@@ -26,9 +26,13 @@ void check_range(const char* field, int value, int max) {
 }
 
 nlohmann::json snapshot(const chat::Settings& s) {
-  return {{"idle_end_minutes", s.idle_end_minutes},   {"first_reply_seconds", s.first_reply_seconds},
-          {"reply_gap_seconds", s.reply_gap_seconds}, {"welcome", s.welcome},
-          {"offline_text", s.offline_text},           {"queue_targets", chat::encode_queue_targets(s.queue_targets)}};
+  return {{"idle_end_minutes", s.idle_end_minutes},
+          {"first_reply_seconds", s.first_reply_seconds},
+          {"reply_gap_seconds", s.reply_gap_seconds},
+          {"welcome", s.welcome},
+          {"offline_text", s.offline_text},
+          {"queue_targets", chat::encode_queue_targets(s.queue_targets)},
+          {"bot_queues", s.bot_queues}};
 }
 
 }  // namespace
@@ -56,6 +60,7 @@ chat::Settings put_chat_settings(Context& c, const chat::Settings& in) {
     check_range("first_reply_seconds", t.first_reply_seconds, chat::kMaxReplySeconds);
     check_range("reply_gap_seconds", t.reply_gap_seconds, chat::kMaxReplySeconds);
   }
+  for (const auto& queue : in.bot_queues) parse_enum<chat::Queue>("bot_queues", queue);
   check_text("welcome", in.welcome, chat::kMaxSettingsText, false);
   check_text("offline_text", in.offline_text, chat::kMaxSettingsText, false);
   const auto before = chat_settings(c, in.store_id);

@@ -92,6 +92,9 @@ TEST_F(ChatSettings, OnlyTheStoresSupervisorsChangeThemWithinBounds) {
   bad.queue_targets["lost_and_found"] = {30, 60};
   EXPECT_EQ(put_code(supervisor, bad), "invalid_enum") << "not a queue";
   bad = wanted();
+  bad.bot_queues = {"general", "robots"};
+  EXPECT_EQ(put_code(supervisor, bad), "invalid_enum") << "not a queue the bot could answer";
+  bad = wanted();
   bad.queue_targets["parking"] = {0, 60};
   EXPECT_EQ(put_code(supervisor, bad), "invalid_field");
   bad = wanted();

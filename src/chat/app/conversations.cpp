@@ -69,19 +69,21 @@ ChatStarted start_chat(Context& c, const StartChat& in) {
   if (!store) throw make_error(errors::kUnknownReference, {{"what", Text("门店", "store")}}, "store_id");
   ChatStarted out;
   out.token = "kfc_" + people::new_token();
+  const auto settings = chat_settings(c, in.store_id);
+  const bool bot = settings.bot_answers(in.queue);  // the FAQ bot first; a person on handover
   chat::Conversation conv;
   conv.store_id = in.store_id;
   conv.queue = in.queue;
-  conv.status = "queued";
+  conv.status = bot ? "bot" : "queued";
   conv.visitor_digest = people::token_digest(out.token);
   conv.customer_name = in.customer_name;
   conv.created_at = conv.last_message_at = c.now_ms;
-  conv.queued_at = c.now_ms;
+  if (!bot) conv.queued_at = c.now_ms;
   conv.id = chats(c).insert_conversation(conv);
-  event(c, conv.id, {{"event", "queued"}, {"queue", in.queue}});
-  if (const auto welcome = chat_settings(c, in.store_id).welcome; !welcome.empty())
-    event(c, conv.id, {{"event", "welcome"}, {"text", welcome}});  // the store's own greeting
-  dispatch(c, in.store_id, in.queue);
+  event(c, conv.id, {{"event", bot ? "bot" : "queued"}, {"queue", in.queue}});
+  if (!settings.welcome.empty())
+    event(c, conv.id, {{"event", "welcome"}, {"text", settings.welcome}});  // the store's own greeting
+  if (!bot) dispatch(c, in.store_id, in.queue);
   out.conversation = reload(c, conv.id);
   out.place = queue_place(c, out.conversation);
   return out;
@@ -345,6 +347,17 @@ std::vector<chat::AgentLoad> agent_loads_of(int64_t store_id, const std::vector<
                    {store_id},
                    l.agent.queues});
   return out;
+}
+
+chat::Conversation hand_over(Context& c, int64_t id, const nlohmann::json& why) {
+  auto conv = reload(c, id);
+  if (conv.status != "bot") return conv;  // already with people (or ended)
+  chats(c).requeue(id, conv.queue, c.now_ms);
+  auto data = why;
+  data["event"] = "handoff";
+  event(c, id, data);
+  dispatch(c, conv.store_id, conv.queue);
+  return reload(c, id);
 }
 
 storage::Appended chat_event(Context& c, int64_t id, const nlohmann::json& data) {

@@ -94,6 +94,9 @@ chat::Conversation end_chat(Context&, int64_t id);
 std::vector<chat::AgentLoad> agent_loads_of(int64_t store_id, const std::vector<storage::ChatAgentLoad>& stored);
 
 // A system event in the conversation's history ({"event": …}; labels are the screens').
+// The bot hands a conversation to people: back in its queue, with an event `handoff` that
+// carries `why` (the reason and the bot's guesses, for the agent). Only from status bot.
+chat::Conversation hand_over(Context&, int64_t id, const nlohmann::json& why);
 storage::Appended chat_event(Context&, int64_t id, const nlohmann::json& data);
 
 }  // namespace kefu::app

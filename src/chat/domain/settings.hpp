@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kefu::chat {
 
@@ -28,6 +29,14 @@ struct Settings {
   std::string welcome;       // sent to the customer when the chat starts; empty: the built-in text
   std::string offline_text;  // shown when nobody is online; empty: the built-in text
   std::map<std::string, ReplyTargets> queue_targets;  // queue code → its own targets
+  // Queues whose chats the FAQ bot answers first (智能客服, bot/domain/turn.hpp); empty: none.
+  std::vector<std::string> bot_queues;
+
+  bool bot_answers(std::string_view queue) const {
+    for (const auto& q : bot_queues)
+      if (q == queue) return true;
+    return false;
+  }
 
   ReplyTargets targets_for(std::string_view queue) const {
     if (auto it = queue_targets.find(std::string(queue)); it != queue_targets.end()) return it->second;

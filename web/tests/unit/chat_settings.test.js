@@ -9,6 +9,7 @@ import { globalOptions, mockFetch, flush } from './helpers.js';
 const STORED = {
   store_id: 1, idle_end_minutes: 15, first_reply_seconds: 60, reply_gap_seconds: 180, welcome: '', offline_text: '',
   queue_targets: { parking: { first_reply_seconds: 20, reply_gap_seconds: 60 } },
+  bot_queues: ['parking'],
 };
 
 describe('ChatSettingsForm', () => {
@@ -54,5 +55,6 @@ describe('ChatSettingsForm', () => {
     const put = calls.find((c) => c.method === 'PUT');
     expect(put.body.queue_targets).toEqual({ returns: { first_reply_seconds: 300, reply_gap_seconds: 180 } });
     expect(put.body.first_reply_seconds).toBe(60);
+    expect(put.body.bot_queues).toEqual(['parking'], 'what was stored stays unless changed');
   });
 });

@@ -147,6 +147,7 @@ TEST_P(CannedContract, SettingsAreOneRowPerStore) {
   s.settings.idle_end_minutes = 20;
   s.settings.welcome = "";
   s.settings.queue_targets = {{"parking", {20, 60}}, {"returns", {120, 300}}};
+  s.settings.bot_queues = {"general", "parking"};
   s.updated_at = 2000;
   db->write_sync([&](Stores& r) { r.get<CannedStore>().put_chat_settings(s); });
   auto got = canned().chat_settings(store_a);
@@ -162,6 +163,9 @@ TEST_P(CannedContract, SettingsAreOneRowPerStore) {
   EXPECT_EQ(got->settings.targets_for("returns"), (chat::ReplyTargets{120, 300}));
   EXPECT_EQ(got->settings.targets_for("parking"), (chat::ReplyTargets{20, 60}));
   EXPECT_EQ(got->settings.targets_for("general"), (chat::ReplyTargets{45, 120})) << "the store's own";
+  EXPECT_EQ(got->settings.bot_queues, (std::vector<std::string>{"general", "parking"}));
+  EXPECT_TRUE(got->settings.bot_answers("parking"));
+  EXPECT_FALSE(got->settings.bot_answers("returns"));
   EXPECT_FALSE(canned().chat_settings(store_b));
 }
 

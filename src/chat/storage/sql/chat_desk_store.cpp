@@ -129,7 +129,7 @@ class SqlChatDeskStore final : public ChatDeskStore {
 
   std::vector<chat::Conversation> idle(int64_t before, int limit) override {
     auto s = db_.prepare("SELECT " + kConvCols +
-                         " FROM conversations WHERE status IN ('queued', 'assigned') AND active_at < ? AND "
+                         " FROM conversations WHERE status IN ('bot', 'queued', 'assigned') AND active_at < ? AND "
                          "last_message_at < ? ORDER BY active_at, id LIMIT ?");
     s->bind_all(before, before, limit);
     std::vector<chat::Conversation> out;
