@@ -105,7 +105,7 @@ INSERT INTO chat_photos VALUES (1, 1, 'ab12cd', 'image/png', 68, '小票.png', '
 INSERT INTO chat_feed VALUES (1, 1, 1, 100, 1), (2, 2, 1, 210, 0);
 INSERT INTO chat_canned VALUES (1, 1, NULL, '退货', '退货流程', '七天无理由退货，请携带小票', 100, 150, 1),
   (2, NULL, 1, 'hi', '问候', '您好，我是客服小李', 100, 100, 1);
-INSERT INTO chat_settings VALUES (1, 30, 45, 120, '您好，欢迎光临', '', 300, 1);
+INSERT INTO chat_settings VALUES (1, 30, 45, 120, '您好，欢迎光临', '', 300, 1, 'parking:20:60', 'general,parking');
 INSERT INTO signing_keys VALUES (1, 'csat_link', 'c0ffee', 10, 20), (2, 'csat_link', 'f00d', 20, NULL);
 INSERT INTO customer_access VALUES ('9f86d0', 1, 1000, 2000, NULL), ('revoked:2:5', 2, 5, 9, 5);
 INSERT INTO rate_limits VALUES ('login:addr:10.0.0.1', 3, 1000, 0, 0, 5000), ('track:phone:13700000000', 0, 1, 9, 2, 99);
