@@ -59,6 +59,7 @@ describe('the bot in one line (the conversation list) and in event sentences', (
     expect(l.preview(last({ sender: 'bot', kind: 'bot', body: json({ act: 'suggest', suggestions: [{ question: '停车怎么收费' }] }) }))).toBe('智能客服：机器人推荐： 停车怎么收费');
     expect(l.preview(last({ sender: 'system', kind: 'event', body: json({ event: 'handoff', reason: 'angry' }) }))).toBe('机器人转人工：顾客情绪激动');
     expect(l.eventText(json({ event: 'bot_feedback', seq: 2, solved: true }))).toBe('顾客反馈：已解决');
+    expect(l.eventText(json({ event: 'bot', queue: 'parking' }))).toBe('智能客服先接待：停车');
     expect(l.eventText(json({ event: 'bot_feedback', seq: 2, solved: false }))).toBe('顾客反馈：未解决');
   });
 });

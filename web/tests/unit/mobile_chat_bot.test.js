@@ -204,7 +204,8 @@ describe('the bot’s messages, read', () => {
     expect(visibleMessages(list).map((m) => m.seq)).toEqual([2]);
   });
 
-  it('words a hand-over by its reason, an unknown reason as asked', () => {
+  it('words the bot’s start and a hand-over by its reason, an unknown reason as asked', () => {
+    expect(eventLine(event(1, { event: 'bot', queue: 'parking' })).key).toBe('chat.events.bot');
     expect(eventLine(event(3, { event: 'handoff', reason: 'unresolved' })).key).toBe('chat.events.handoff_unresolved');
     expect(eventLine(event(3, { event: 'handoff', reason: '?' })).key).toBe('chat.events.handoff_asked');
   });

@@ -56,7 +56,7 @@ export function lastIncomingSeq(list) {
   return n;
 }
 
-// An event message's body, {event: queued|assigned|transferred|ended|ticket|handoff, …}; null
+// An event message's body, {event: bot|queued|assigned|transferred|ended|ticket|handoff, …}; null
 // when it is not one.
 export function parseEvent(message) {
   if (!message || message.kind !== 'event') return null;
@@ -77,6 +77,8 @@ export function eventLine(message) {
   switch (e.event) {
     case 'queued':
       return { key: 'chat.events.queued', values: {} };
+    case 'bot': // the chat starts with the FAQ bot
+      return { key: 'chat.events.bot', values: {} };
     case 'assigned':
       return { key: 'chat.events.assigned', values: {} };
     case 'reopened':

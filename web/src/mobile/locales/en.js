@@ -175,6 +175,7 @@ export default {
     code: 'Tracking code',
     viewTicket: 'View ticket',
     events: {
+      bot: 'Our service bot is here to help',
       queued: 'Connecting you to an agent',
       handoff_asked: 'Connecting you to an agent…',
       handoff_angry: 'We are sorry for the trouble; connecting you to an agent…',

@@ -175,6 +175,7 @@ export default {
     code: '查询码',
     viewTicket: '查看工单',
     events: {
+      bot: '智能客服为您服务',
       queued: '正在为您转接人工客服',
       handoff_asked: '正在为您转接人工客服…',
       handoff_angry: '非常抱歉给您带来不便，正在为您转接人工客服…',

@@ -18,6 +18,8 @@ export function useChatLabels() {
     switch (e.event) {
       case 'queued':
         return t('chat.events.queued', { queue: queueLabel(e.queue) });
+      case 'bot':
+        return t('chat.events.bot', { queue: queueLabel(e.queue) });
       case 'assigned':
         return t(e.picked ? 'chat.events.picked' : 'chat.events.assigned', { agent: who(e.agent_id) });
       case 'transferred':
