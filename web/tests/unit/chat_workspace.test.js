@@ -252,7 +252,7 @@ describe('ChatWorkspace', () => {
     expect(at(2).find('[data-test="chat-bot-question"]').text()).toBe('停车场收费标准');
     expect(at(2).find('[data-test="chat-bot-answer"]').text()).toBe('首小时免费，之后每小时 5 元。');
     expect(at(2).text()).not.toContain('"act"');
-    expect(at(3).text()).toContain('顾客反馈：未解决');
+    expect(at(3).text()).toContain('顾客反馈：未解决（停车场收费标准）'); // which answer it judged
     expect(at(5).findAll('[data-test="chat-bot-suggestion"]').map((x) => x.text())).toEqual(['会员停车优惠 41%', '积分兑换停车券 30%']);
     expect(at(7).text()).toContain('抱歉，这个问题我还不会回答。');
     const h = at(8).find('[data-test="chat-handoff"]');

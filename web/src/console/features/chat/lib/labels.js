@@ -12,7 +12,9 @@ export function useChatLabels() {
   const customerName = (c) => (c && c.customer_name) || t('chat.visitor', { id: c ? c.id : '' });
   const queueLabel = (q) => (q && te('chat.queues.' + q) ? t('chat.queues.' + q) : q || '');
 
-  function eventText(body) {
+  // bodyOf(seq), when given, finds a message of the conversation: a verdict then names the
+  // question of the answer it judged.
+  function eventText(body, bodyOf = null) {
     const e = parseEvent(body);
     const who = (id) => (id ? directory.staffName(id) : '');
     switch (e.event) {
@@ -38,8 +40,13 @@ export function useChatLabels() {
         return t('chat.events.welcome', { text: e.text || '' });
       case 'handoff':
         return t('chat.events.handoff', { reason: t('chat.handoffReasons.' + handoff(body).reason) });
-      case 'bot_feedback':
-        return t('chat.events.botFeedback', { verdict: e.solved ? t('chat.botSolved') : t('chat.botUnsolved') });
+      case 'bot_feedback': {
+        const verdict = e.solved ? t('chat.botSolved') : t('chat.botUnsolved');
+        const answer = bodyOf && botAct(bodyOf(e.seq));
+        return answer && answer.question
+          ? t('chat.events.botFeedbackOn', { verdict, question: answer.question })
+          : t('chat.events.botFeedback', { verdict });
+      }
       default:
         return e.event ? String(e.event) : String(body || '');
     }
