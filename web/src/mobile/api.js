@@ -24,6 +24,9 @@ export const chatRead = (token, seq) => post(`${chat(token)}/read`, { seq });
 export const chatEnd = (token) => post(`${chat(token)}/end`, {});
 export const chatRate = (token, rating, comment) => post(`${chat(token)}/rating`, comment ? { rating, comment } : { rating });
 export const chatLeaveMessage = (token, body) => post(`${chat(token)}/leave-message`, body);
+// The FAQ bot: the customer's 已解决 / 未解决 on an answer (its seq), and 转人工.
+export const chatBotFeedback = (token, seq, solved) => post(`${chat(token)}/bot-feedback`, { seq, solved });
+export const chatHandoff = (token) => post(`${chat(token)}/handoff`, {});
 export const chatPhotoUrl = (token, id) => `${chat(token)}/photos/${id}`;
 // ws:// or wss:// as the page was loaded.
 export const chatSocketUrl = (loc = window.location) =>

@@ -46,6 +46,24 @@ const conv = (id, extra) => ({
 });
 const m = (seq, sender, kind, body, extra = {}) => ({ conversation_id: 11, seq, sender, kind, body, created_at: NOW - (30 - seq) * MIN, ...extra });
 
+// A chat the FAQ bot had first, then handed over (src/bot/app/bot.hpp's message format).
+const json = (o) => JSON.stringify(o);
+const BOT_CHAT = conv(15, {
+  status: 'queued', queue: 'parking', agent_id: null, assigned_at: null, first_reply_at: null, queued_at: NOW - 1 * MIN, last_seq: 8,
+  agent_read_seq: 0, customer_name: '赵先生',
+  last_message: { sender: 'system', kind: 'event', body: json({ event: 'handoff', reason: 'unresolved', guesses: [] }) },
+});
+const BOT_TRANSCRIPT = [
+  m(1, 'customer', 'text', '停车怎么收费'),
+  m(2, 'bot', 'bot', json({ act: 'answer', faq_id: 7, question: '停车场收费标准', answer: '首小时免费，之后每小时 5 元。' })),
+  m(3, 'system', 'event', json({ event: 'bot_feedback', seq: 2, solved: false })),
+  m(4, 'customer', 'text', '我是会员'),
+  m(5, 'bot', 'bot', json({ act: 'suggest', text: '您是不是想问：', suggestions: [{ faq_id: 9, question: '会员停车优惠', score: 0.41 }, { faq_id: 3, question: '积分兑换停车券', score: 0.3 }] })),
+  m(6, 'customer', 'text', '月卡'),
+  m(7, 'bot', 'bot', json({ act: 'apologise', text: '抱歉，这个问题我还不会回答。' })),
+  m(8, 'system', 'event', json({ event: 'handoff', reason: 'unresolved', guesses: [{ faq_id: 11, question: '停车月卡办理', score: 0.18 }] })),
+];
+
 describe('ChatWorkspace', () => {
   let w, calls, plugins, presence;
 
@@ -76,6 +94,7 @@ describe('ChatWorkspace', () => {
           m(6, 'customer', 'text', '还在吗？'),
         ],
       },
+      'GET /api/v1/chat/conversations/15': { conversation: BOT_CHAT, messages: BOT_TRANSCRIPT },
       'POST /api/v1/chat/conversations/12/pick': { conversation: { ...c12, status: 'assigned', agent_id: 3, assigned_at: NOW } },
       'GET /api/v1/chat/conversations/12': { conversation: { ...c12, status: 'assigned', agent_id: 3, assigned_at: NOW }, messages: [] },
       'POST /api/v1/chat/conversations/11/ticket': () => [201, { ticket_id: 41, conversation_id: 11 }],
@@ -218,6 +237,29 @@ describe('ChatWorkspace', () => {
     expect(w.find('[data-test="chat-queue-item-12"]').exists()).toBe(false);
     expect(w.find('[data-test="chat-open"]').attributes('data-id')).toBe('12');
     expect(w.find('textarea[data-test="chat-composer"]').exists()).toBe(true);
+  });
+
+  it('shows a chat the bot handed over: 机器人转接 in the queue, the bot’s words readable, why and what it guessed', async () => {
+    await setup();
+    FakeWS.last.serverSend({ type: 'conversation', conversation: BOT_CHAT });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(w.find('[data-test="chat-queue-item-15"] [data-test="chat-bot-handed-over"]').text()).toBe('机器人转接');
+    expect(w.find('[data-test="chat-queue-item-12"] [data-test="chat-bot-handed-over"]').exists()).toBe(false);
+    await w.find('[data-test="chat-queue-item-15"]').trigger('click');
+    await vi.advanceTimersByTimeAsync(10);
+    const at = (seq) => w.find(`[data-test="chat-message"][data-seq="${seq}"]`);
+    expect(at(2).text()).toContain('智能客服');
+    expect(at(2).find('[data-test="chat-bot-question"]').text()).toBe('停车场收费标准');
+    expect(at(2).find('[data-test="chat-bot-answer"]').text()).toBe('首小时免费，之后每小时 5 元。');
+    expect(at(2).text()).not.toContain('"act"');
+    expect(at(3).text()).toContain('顾客反馈：未解决（停车场收费标准）'); // which answer it judged
+    expect(at(5).findAll('[data-test="chat-bot-suggestion"]').map((x) => x.text())).toEqual(['会员停车优惠 41%', '积分兑换停车券 30%']);
+    expect(at(7).text()).toContain('抱歉，这个问题我还不会回答。');
+    const h = at(8).find('[data-test="chat-handoff"]');
+    expect(h.attributes('data-reason')).toBe('unresolved');
+    expect(h.text()).toContain('机器人转人工：机器人未能解决');
+    expect(h.findAll('[data-test="chat-handoff-guess"]').map((x) => x.text())).toEqual(['停车月卡办理 (18%)']);
+    expect(w.find('[data-test="chat-open"]').text()).toContain('排队中');
   });
 
   it('follows conversation frames live; Alt+↓ moves to the next one', async () => {

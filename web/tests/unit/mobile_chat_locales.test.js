@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zh from '../../src/mobile/locales/zh-CN.js';
 import en from '../../src/mobile/locales/en.js';
-import { QUEUES } from '../../src/mobile/chat/logic.js';
+import { HANDOFF_REASONS, QUEUES } from '../../src/mobile/chat/logic.js';
 
 const SRC = path.resolve(__dirname, '../../src/mobile');
 const files = [
@@ -24,6 +24,7 @@ describe('chat messages', () => {
   }
   for (const q of QUEUES) used.add(`chat.queues.${q}`);
   for (const e of ['customer', 'agent', 'idle', 'offline_message', 'other']) used.add(`chat.events.ended_${e}`);
+  for (const r of HANDOFF_REASONS) used.add(`chat.events.handoff_${r}`);
 
   it('finds the keys', () => expect(used.size).toBeGreaterThan(40));
 

@@ -7,7 +7,7 @@ import { mount, flushPromises } from '@vue/test-utils';
 import { createI18n } from 'vue-i18n';
 import zh from '../../src/mobile/locales/zh-CN.js';
 import en from '../../src/mobile/locales/en.js';
-import { FakeSocket, message } from './mobile_chat_fakes.js';
+import { FakeSocket, message, stubFetch } from './mobile_chat_fakes.js';
 
 vi.mock('vant', async (importOriginal) => ({ ...(await importOriginal()), showConfirmDialog: vi.fn(() => Promise.resolve()) }));
 const { default: ChatView } = await import('../../src/mobile/views/ChatView.vue');
@@ -18,24 +18,6 @@ const conv = (extra = {}) => ({
   agent_read_seq: 0, customer_read_seq: 0, rating: null, has_ticket: false, ...extra,
 });
 const queuedEvent = { conversation_id: 7, seq: 1, sender: 'system', kind: 'event', body: '{"event":"queued","queue":"returns"}', created_at: 1 };
-
-// routes: { 'POST /api/v1/public/chats': body | (call) => [status, body] }
-function stubFetch(routes) {
-  const calls = [];
-  const fetch = vi.fn(async (url, opts = {}) => {
-    const method = opts.method || 'GET';
-    const path = String(url).split('?')[0];
-    const call = { method, url: String(url), path, body: opts.body ? JSON.parse(opts.body) : undefined };
-    calls.push(call);
-    const h = routes[`${method} ${path}`];
-    let [status, body] = [404, { error: { code: 'route_not_found', message: 'no' } }];
-    if (typeof h === 'function') [status, body] = h(call);
-    else if (h !== undefined) [status, body] = [200, h];
-    return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-  });
-  vi.stubGlobal('fetch', fetch);
-  return calls;
-}
 
 class FakeXHR {
   static last = null;

@@ -37,10 +37,12 @@ export function lastSeq(list) {
   return n;
 }
 
-// What the customer sees: no staff whispers (the server sends only their number).
+// What the customer sees: no staff whispers (the server sends only their number), no
+// bot_feedback events (a verdict shows on its answer: chat/bot.js verdicts).
 export function visibleMessages(list) {
-  return (list || []).filter((m) => m.kind !== 'whisper');
+  return (list || []).filter((m) => m.kind !== 'whisper' && !isVerdict(m));
 }
+const isVerdict = (m) => m.kind === 'event' && (parseEvent(m) || {}).event === 'bot_feedback';
 
 // An own message the agent has read (the conversation's agent_read_seq has passed it).
 export function readByAgent(message, agentReadSeq) {
@@ -54,7 +56,7 @@ export function lastIncomingSeq(list) {
   return n;
 }
 
-// An event message's body, {event: queued|assigned|transferred|ended|ticket, …}; null
+// An event message's body, {event: bot|queued|assigned|transferred|ended|ticket|handoff, …}; null
 // when it is not one.
 export function parseEvent(message) {
   if (!message || message.kind !== 'event') return null;
@@ -66,6 +68,8 @@ export function parseEvent(message) {
   }
 }
 
+export const HANDOFF_REASONS = ['asked', 'angry', 'unresolved'];
+
 // The locale key and values of an event line (keys under chat.events).
 export function eventLine(message) {
   const e = parseEvent(message);
@@ -73,6 +77,8 @@ export function eventLine(message) {
   switch (e.event) {
     case 'queued':
       return { key: 'chat.events.queued', values: {} };
+    case 'bot': // the chat starts with the FAQ bot
+      return { key: 'chat.events.bot', values: {} };
     case 'assigned':
       return { key: 'chat.events.assigned', values: {} };
     case 'reopened':
@@ -85,6 +91,8 @@ export function eventLine(message) {
       return { key: 'chat.events.ticket', values: { number: e.number || '' } };
     case 'welcome':
       return { key: 'chat.events.welcome', values: { text: e.text || '' } };
+    case 'handoff': // the bot hands over; the reason (asked, angry, unresolved) varies the words
+      return { key: `chat.events.handoff_${HANDOFF_REASONS.includes(e.reason) ? e.reason : 'asked'}`, values: {} };
     default:
       return { key: 'chat.events.other', values: {} };
   }
@@ -106,7 +114,8 @@ export function nobodyOnline(queue, conversation) {
   return !!queue && queue.wait_ms === null && (!conversation || conversation.status === 'queued');
 }
 
-// The chat page's state: start (no conversation), queued, assigned (or bot), rate (ended,
+// The chat page's state: start (no conversation), queued, assigned (or bot: the FAQ bot
+// answers, chat/bot.js), rate (ended,
 // not yet rated), done (ended and rated, or ended by leaving a message).
 export function chatPhase(conversation, { rated = false } = {}) {
   if (!conversation) return 'start';

@@ -1,9 +1,10 @@
 // The chat page's state and actions for one store: resume the kept conversation or start
-// one, the live connection (connection.js), sending, photos, end, rating and leaving a
-// message. The page (views/ChatView.vue) only shows this.
+// one, the live connection (connection.js), sending, photos, the FAQ bot's 已解决 / 未解决 and
+// 转人工 (bot.js), end, rating and leaving a message. The page (views/ChatView.vue) only shows this.
 import { computed, ref, shallowRef } from 'vue';
 import * as defaultApi from '../api.js';
 import { ChatConnection } from './connection.js';
+import { verdicts as verdictsOf } from './bot.js';
 import {
   chatPhase, forgetChat, lastSeq, loadChat, mergeMessages, outboxReconcile, photoFileProblem, photoUploadProblem, saveChat,
   visibleMessages,
@@ -23,12 +24,15 @@ export function useChat(storeId, { api = defaultApi, WebSocketImpl, target, lang
   const rated = ref(false);
   const loading = ref(true);
   const left = ref(null); // the ticket a left message became
+  const judged = ref({}); // verdicts given on this page, before their event arrives: seq → solved
   const conn = shallowRef(null);
   let typingTimer = null;
   let uploadKey = 0;
 
   const phase = computed(() => (left.value ? 'left' : chatPhase(conversation.value, { rated: rated.value })));
   const shown = computed(() => visibleMessages(messages.value));
+  // The customer's verdicts on the bot's answers: seq → solved (the events, then this page's).
+  const verdicts = computed(() => ({ ...judged.value, ...verdictsOf(messages.value) }));
 
   function keep() {
     if (token.value) saveChat(storeId, { token: token.value, outbox: outbox.value });
@@ -191,6 +195,27 @@ export function useChat(storeId, { api = defaultApi, WebSocketImpl, target, lang
     return r;
   }
 
+  // 已解决 / 未解决 on the bot's answer numbered seq: once per answer (the server keeps the first).
+  async function judge(seq, solved) {
+    if (!token.value || seq in verdicts.value) return;
+    const r = await api.chatBotFeedback(token.value, seq, solved);
+    judged.value = { ...judged.value, [seq]: solved };
+    apply(r);
+  }
+
+  // 转人工: the bot steps aside and the chat waits in its queue; the queue line and what
+  // happened meanwhile are read at once (the socket brings them too).
+  async function handoff() {
+    if (!token.value) return;
+    const r = await api.chatHandoff(token.value);
+    apply(r);
+    try {
+      apply(await api.chatState(token.value, lastSeq(messages.value)));
+    } catch {
+      /* the socket (or the poll) brings the queue line */
+    }
+  }
+
   // The page is shown again (a phone back from the background): a socket that died meanwhile
   // is tried again at once.
   function wake() {
@@ -230,6 +255,7 @@ export function useChat(storeId, { api = defaultApi, WebSocketImpl, target, lang
     uploads.value = [];
     rated.value = false;
     left.value = null;
+    judged.value = {};
     typing.value = false;
   }
 
@@ -239,8 +265,8 @@ export function useChat(storeId, { api = defaultApi, WebSocketImpl, target, lang
   }
 
   return {
-    token, conversation, queue, messages, shown, outbox, mode, typing, uploads, rated, loading, left, phase,
-    resume, start, send, uploadPhoto, dismissUpload, end, rate, leaveMessage, markRead, typingNow, retry, discard, wake,
-    reset, dispose,
+    token, conversation, queue, messages, shown, verdicts, outbox, mode, typing, uploads, rated, loading, left, phase,
+    resume, start, send, uploadPhoto, dismissUpload, end, rate, leaveMessage, judge, handoff, markRead, typingNow, retry,
+    discard, wake, reset, dispose,
   };
 }

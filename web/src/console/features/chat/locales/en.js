@@ -14,7 +14,11 @@ export default {
     events: {
       queued: 'Queued: {queue}', assigned: 'Assigned to {agent}', picked: '{agent} took the chat', transferredAgent: '{from} transferred it to {agent}',
       transferredQueue: '{from} transferred it to the queue {queue}', ended: 'The chat ended ({by})', ticket: 'Ticket {number} created', welcome: 'Welcome text: {text}', invited: '{agent} was invited', reopened: 'The customer came back: the chat is queued again',
+      bot: 'The bot answers first: {queue}', handoff: 'The bot handed over: {reason}', botFeedback: 'Customer’s verdict: {verdict}', botFeedbackOn: 'Customer’s verdict: {verdict} ({question})',
     },
+    handoffReasons: { asked: 'the customer asked for a person', angry: 'the customer is upset', unresolved: 'the bot could not solve it' },
+    botGuesses: 'The bot’s guesses:', botAnswered: 'Bot answer (matched question)', botSuggested: 'Bot suggested:', botApologised: 'The bot could not answer',
+    botSolved: 'solved', botUnsolved: 'not solved', botHandedOver: 'From the bot',
     customer: 'Customer', phone: 'Phone', lookup: 'Find member', linkMember: 'Link', memberNotFound: 'No member has this phone number', recentTickets: 'Recent tickets',
     makeTicket: 'Make a ticket', openTicket: 'Open the ticket', createTicket: 'Create ticket', ticketType: 'Type', subject: 'Subject', transfer: 'Transfer', toColleague: 'To a colleague', toQueue: 'To a queue',
     colleague: 'Choose a colleague', note: 'Note (optional)', invite: 'Invite a colleague', end: 'End chat', endConfirm: 'End this conversation?',

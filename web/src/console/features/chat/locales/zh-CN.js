@@ -14,7 +14,11 @@ export default {
     events: {
       queued: '进入排队：{queue}', assigned: '已分配给 {agent}', picked: '{agent} 已接入', transferredAgent: '{from} 转接给 {agent}',
       transferredQueue: '{from} 转接到队列：{queue}', ended: '会话已结束（{by}）', ticket: '已转工单 {number}', welcome: '欢迎语：{text}', invited: '已邀请 {agent}', reopened: '顾客回来了，会话重新排队',
+      bot: '智能客服先接待：{queue}', handoff: '机器人转人工：{reason}', botFeedback: '顾客反馈：{verdict}', botFeedbackOn: '顾客反馈：{verdict}（{question}）',
     },
+    handoffReasons: { asked: '顾客要求转人工', angry: '顾客情绪激动', unresolved: '机器人未能解决' },
+    botGuesses: '机器人的猜测：', botAnswered: '机器人回答（匹配问题）', botSuggested: '机器人推荐：', botApologised: '机器人未能回答',
+    botSolved: '已解决', botUnsolved: '未解决', botHandedOver: '机器人转接',
     customer: '顾客', phone: '手机号', lookup: '查找会员', linkMember: '关联', memberNotFound: '未找到该手机号的会员', recentTickets: '最近工单',
     makeTicket: '转工单', openTicket: '查看工单', createTicket: '创建工单', ticketType: '类型', subject: '标题', transfer: '转接', toColleague: '转给同事', toQueue: '转到队列',
     colleague: '选择同事', note: '备注（可选）', invite: '邀请同事', end: '结束会话', endConfirm: '确定结束这个会话吗？',
