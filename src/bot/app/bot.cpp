@@ -61,6 +61,23 @@ class Nothing final : public Knowledge {
 
 }  // namespace
 
+std::string bot_text(const chat::Message& m) {
+  const auto body = json::parse(m.body, nullptr, false);
+  if (!body.is_object()) return m.body;
+  const auto act = body.value("act", "");
+  if (act == "answer") return body.value("answer", "");
+  if (act == "suggest") {
+    std::string out = body.value("text", kSuggestText);
+    bool first = true;
+    for (const auto& g : body.value("suggestions", json::array())) {
+      out += (first ? "" : " / ") + g.value("question", "");
+      first = false;
+    }
+    return out;
+  }
+  return body.value("text", "");
+}
+
 const Knowledge& no_knowledge() {
   static const Nothing nothing;
   return nothing;

@@ -36,6 +36,10 @@ class Knowledge {
   virtual std::optional<std::string> answer(int64_t faq_id, int64_t store_id) const = 0;
 };
 
+// A bot message's words as plain text (a ticket's description, a preview): the answer,
+// the guesses on one line, or the apology.
+std::string bot_text(const chat::Message&);
+
 // Knowledge with nothing in it: every question is unknown (the bot apologises and hands over).
 const Knowledge& no_knowledge();
 

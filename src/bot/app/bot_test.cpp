@@ -6,6 +6,8 @@
 
 #include "chat/app/chat_fixture.hpp"
 #include "chat/app/chat_settings.hpp"
+#include "chat/app/desk.hpp"
+#include "tickets/storage/ticket_store.hpp"
 
 namespace kefu::app {
 namespace {
@@ -106,6 +108,12 @@ TEST_F(Bot, TwoFailuresInARowHandTheChatToPeopleWithTheGuesses) {
 
   ask(s, "c3", "停车");
   EXPECT_EQ(said_by_bot(s).size(), 1u) << "with people now, the bot says nothing more";
+
+  // A ticket made from the chat has the bot's words as words, not its message format.
+  const auto tid = as(agent, [&](Context& c) { return app::make_ticket(c, s.conversation.id, {}); });
+  const auto description = db->reader().get<storage::TicketStore>().ticket(tid)->description;
+  EXPECT_NE(description.find("智能客服：您是不是想问：停车怎么收费 / 积分换停车券"), std::string::npos) << description;
+  EXPECT_EQ(description.find("\"act\""), std::string::npos) << description;
 }
 
 TEST_F(Bot, AskingForAPersonOrAngerHandsOverAtOnce) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "bot/app/bot.hpp"
 #include "callbacks/domain/rating.hpp"
 #include "chat/app/chat_settings.hpp"
 #include "chat/app/conversations.hpp"
@@ -74,7 +75,8 @@ std::string transcript(Context& c, int64_t id, std::size_t max_bytes) {
   for (const auto& m : all_messages(c, id)) {
     if (m.kind == "event" || m.kind == "whisper") continue;
     const char* who = m.sender == "customer" ? "顾客" : m.sender == "bot" ? "智能客服" : "客服";
-    lines.push_back(std::string(who) + "：" + (m.kind == "photo" ? std::string("[图片]") : m.body));
+    const auto words = m.kind == "photo" ? std::string("[图片]") : m.kind == "bot" ? bot_text(m) : m.body;
+    lines.push_back(std::string(who) + "：" + words);
   }
   std::string out;
   for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
