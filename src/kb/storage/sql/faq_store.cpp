@@ -16,7 +16,8 @@ using namespace sql;
 using nlohmann::json;
 
 const std::string kCols =
-    "id, external_id, category_id, status, audience, question, similar, answer, keywords, valid_from, valid_to, "
+    "id, external_id, category_id, status, audience, question, similar_questions, answer, keywords, valid_from, "
+    "valid_to, "
     "version, created_at, created_by, updated_at, updated_by, published_at, published_by";
 
 std::vector<std::string> list_of(const std::string& text) {
@@ -123,20 +124,21 @@ class SqlFaqStore final : public FaqStore {
 
   int64_t insert_faq(const kb::Faq& f) override {
     const auto& c = f.content;
-    return D::insert(db_,
-                     "INSERT INTO kb_entries(external_id, category_id, status, audience, question, similar, answer, "
-                     "keywords, valid_from, valid_to, version, created_at, created_by, updated_at, updated_by, "
-                     "published_at, published_by) VALUES (NULLIF(?, ''),?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                     f.external_id.value_or(""), f.category_id, f.status, c.audience, c.question, text_of(c.similar),
-                     c.answer, text_of(c.keywords), c.valid_from, c.valid_to, static_cast<int64_t>(f.version),
-                     f.created_at, f.created_by, f.updated_at, f.updated_by, f.published_at, f.published_by);
+    return D::insert(
+        db_,
+        "INSERT INTO kb_entries(external_id, category_id, status, audience, question, similar_questions, answer, "
+        "keywords, valid_from, valid_to, version, created_at, created_by, updated_at, updated_by, "
+        "published_at, published_by) VALUES (NULLIF(?, ''),?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        f.external_id.value_or(""), f.category_id, f.status, c.audience, c.question, text_of(c.similar), c.answer,
+        text_of(c.keywords), c.valid_from, c.valid_to, static_cast<int64_t>(f.version), f.created_at, f.created_by,
+        f.updated_at, f.updated_by, f.published_at, f.published_by);
   }
 
   bool update_faq(const kb::Faq& f) override {
     const auto& c = f.content;
     db_.prepare(
            "UPDATE kb_entries SET external_id = NULLIF(?, ''), category_id = ?, status = ?, audience = ?, "
-           "question = ?, similar = ?, answer = ?, keywords = ?, valid_from = ?, valid_to = ?, version = ?, "
+           "question = ?, similar_questions = ?, answer = ?, keywords = ?, valid_from = ?, valid_to = ?, version = ?, "
            "updated_at = ?, updated_by = ?, published_at = ?, published_by = ? WHERE id = ?")
         ->bind_all(f.external_id.value_or(""), f.category_id, f.status, c.audience, c.question, text_of(c.similar),
                    c.answer, text_of(c.keywords), c.valid_from, c.valid_to, static_cast<int64_t>(f.version),

@@ -14,7 +14,7 @@ CREATE TABLE kb_categories(
 CREATE INDEX kb_categories_parent ON kb_categories(parent_id);
 CREATE TABLE kb_entries(
   id {id}, external_id TEXT, category_id {int} REFERENCES kb_categories(id), status TEXT NOT NULL,
-  audience TEXT NOT NULL, question TEXT NOT NULL, similar TEXT NOT NULL, answer TEXT NOT NULL,
+  audience TEXT NOT NULL, question TEXT NOT NULL, similar_questions TEXT NOT NULL, answer TEXT NOT NULL,
   keywords TEXT NOT NULL, valid_from {int}, valid_to {int}, version {int} NOT NULL,
   created_at {int} NOT NULL, created_by {int} NOT NULL REFERENCES staff(id), updated_at {int} NOT NULL,
   updated_by {int} NOT NULL REFERENCES staff(id), published_at {int}, published_by {int} REFERENCES staff(id));
