@@ -40,6 +40,7 @@ bodies = {
     'POST /api/v1/public/chats/{token}/read': {'seq': 1},
     'POST /api/v1/public/chats/{token}/rating': {'rating': 5, 'comment': '很耐心'},
     'POST /api/v1/public/chats/{token}/leave-message': {'phone': '13900002222', 'body': '请回电'},
+    'POST /api/v1/public/chats/{token}/bot-feedback': {'seq': 2, 'solved': False},
     'POST /api/v1/chat/presence': {'presence': 'online'},
     'POST /api/v1/chat/conversations/{id}/messages': {'client_msg_id': 'a-1', 'body': '您好', 'whisper': False},
     'POST /api/v1/chat/conversations/{id}/read': {'seq': 1},

@@ -11,7 +11,7 @@ PKGS=(
   libspdlog-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   libhowardhinnant-date-dev tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
-  python3-jieba
+  python3-jieba libopencc-dev libopencc-data
   curl libcurl4-openssl-dev
 )
 # Node.js: keep whatever node the machine has (it may come with its own npm).

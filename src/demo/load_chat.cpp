@@ -77,6 +77,8 @@ void one_store(storage::Stores& r, int64_t store_id, const people::Actor& superv
     app::create_canned(boss, {.store_id = store_id, .shortcut = c.shortcut, .title = c.title, .body = c.body});
   auto settings = app::chat_settings(boss, store_id);
   settings.welcome = "您好，欢迎咨询在线客服！客服人员服务时间为每天 10:00–22:00。";
+  // Parking questions are answered at once; a return is looked at with the receipt first.
+  settings.queue_targets = {{"parking", {30, 90}}, {"returns", {120, 300}}};
   app::put_chat_settings(boss, settings);
 
   // A week of chats, a few a day, each answered by one of the desk agents.

@@ -500,6 +500,7 @@ function chatCustomerRequest(route, path) {
   else if (path.endsWith('/read')) opts.body = { seq: 1 };
   else if (path.endsWith('/rating')) opts.body = { rating: 5, comment: '好' };
   else if (path.endsWith('/leave-message')) opts.body = { phone: '13900003333', body: '请回电' };
+  else if (path.endsWith('/bot-feedback')) opts.body = { seq: 1, solved: true };
   else opts.body = {};
   return { path, opts };
 }

@@ -84,9 +84,15 @@ describe('canned replies and chat settings', () => {
     const { welcome, ...numbers } = r.json;
     assert.deepEqual(numbers, {
       store_id: SH01, idle_end_minutes: 15, first_reply_seconds: 60, reply_gap_seconds: 180, offline_text: '',
-    }, 'the default targets');
+      queue_targets: { parking: { first_reply_seconds: 30, reply_gap_seconds: 90 }, returns: { first_reply_seconds: 120, reply_gap_seconds: 300 } },
+      bot_queues: [],
+    }, 'the default targets, and the demo store’s own for parking and returns');
     assert.match(welcome, /欢迎/, 'the demo store has its own welcome text');
-    const wanted = { idle_end_minutes: 30, first_reply_seconds: 45, reply_gap_seconds: 120, welcome: '您好，欢迎光临', offline_text: '' };
+    const wanted = {
+      idle_end_minutes: 30, first_reply_seconds: 45, reply_gap_seconds: 120, welcome: '您好，欢迎光临', offline_text: '',
+      queue_targets: { parking: { first_reply_seconds: 20, reply_gap_seconds: 60 } },
+      bot_queues: [],
+    };
     assert.equal((await put(agent, `/api/v1/stores/${SH01}/chat-settings`, wanted)).status, 403);
     assert.equal((await put(supervisor, `/api/v1/stores/${CD01}/chat-settings`, wanted)).status, 404);
     assert.equal((await otherStore.get(`/api/v1/stores/${SH01}/chat-settings`)).status, 404);
@@ -96,6 +102,15 @@ describe('canned replies and chat settings', () => {
     r = await put(supervisor, `/api/v1/stores/${SH01}/chat-settings`, { ...wanted, reply_gap_seconds: 1e12 });
     assert.equal(r.status, 400);
     assert.equal(r.json.error.field, 'reply_gap_seconds');
+    r = await put(supervisor, `/api/v1/stores/${SH01}/chat-settings`, { ...wanted, queue_targets: { vip: { first_reply_seconds: 5, reply_gap_seconds: 5 } } });
+    assert.equal(r.status, 400, 'not a queue');
+    assert.equal(r.json.error.field, 'queue_targets');
+    r = await put(supervisor, `/api/v1/stores/${SH01}/chat-settings`, { ...wanted, queue_targets: { parking: 30 } });
+    assert.equal(r.status, 400);
+    assert.equal(r.json.error.field, 'queue_targets');
+    r = await put(supervisor, `/api/v1/stores/${SH01}/chat-settings`, { ...wanted, queue_targets: { parking: { first_reply_seconds: 0, reply_gap_seconds: 60 } } });
+    assert.equal(r.status, 400);
+    assert.equal(r.json.error.field, 'first_reply_seconds');
     r = await put(supervisor, `/api/v1/stores/${SH01}/chat-settings`, wanted);
     assert.equal(r.status, 200, r.text);
     r = await agent.get(`/api/v1/stores/${SH01}/chat-settings`);

@@ -64,7 +64,7 @@ const OWNERS = {
     '/api/v1/public/chats',
     '/api/v1/public/chats/socket',
     '/api/v1/public/chats/{token}',
-    '/api/v1/public/chats/{token}/(messages|photos|read|end|rating|leave-message)',
+    '/api/v1/public/chats/{token}/(messages|photos|read|end|rating|leave-message|bot-feedback|handoff)',
     '/api/v1/public/chats/{token}/photos/{id}',
     '/api/v1/chat/*',
     '/api/v1/chat/conversations/{id}',

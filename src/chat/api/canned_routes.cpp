@@ -1,11 +1,14 @@
 // Canned replies (快捷回复) and each store's chat settings (docs/chat.md).
 #include <limits>
 
+#include "chat/api/route_support.hpp"
 #include "chat/app/canned.hpp"
 #include "chat/app/chat_settings.hpp"
 #include "core/api/json_io.hpp"
 #include "core/api/routes.hpp"
 #include "core/api/support.hpp"
+#include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 
 namespace kefu::api {
 namespace {
@@ -27,12 +30,13 @@ json render_canned(const chat::CannedReply& r) {
 }
 
 json render_settings(const chat::Settings& s) {
-  return {{"store_id", s.store_id},
-          {"idle_end_minutes", s.idle_end_minutes},
-          {"first_reply_seconds", s.first_reply_seconds},
-          {"reply_gap_seconds", s.reply_gap_seconds},
-          {"welcome", s.welcome},
-          {"offline_text", s.offline_text}};
+  auto out = chat_support::targets_json(s);
+  out["store_id"] = s.store_id;
+  out["idle_end_minutes"] = s.idle_end_minutes;
+  out["welcome"] = s.welcome;
+  out["offline_text"] = s.offline_text;
+  out["bot_queues"] = s.bot_queues;
+  return out;
 }
 
 app::CannedInput canned_from(const json& b) {
@@ -46,6 +50,27 @@ app::CannedInput canned_from(const json& b) {
 int small_int(const json& b, const char* field) {
   const auto v = req_int(b, field);
   return v < 0 || v > std::numeric_limits<int>::max() ? -1 : static_cast<int>(v);
+}
+
+// queue_targets: {"returns": {"first_reply_seconds": 120, "reply_gap_seconds": 300}, …};
+// absent or {}: no queue has its own. The queue codes and bounds are the use case's checks.
+std::map<std::string, chat::ReplyTargets> queue_targets_of(const json& b) {
+  std::map<std::string, chat::ReplyTargets> out;
+  auto it = b.find("queue_targets");
+  if (it == b.end() || it->is_null()) return out;
+  if (!it->is_object())
+    throw make_error(errors::kInvalidField,
+                     {{"field", "queue_targets"}, {"problem", Text("应为对象", "it must be an object")}},
+                     "queue_targets");
+  for (const auto& [queue, t] : it->items()) {
+    if (!t.is_object())
+      throw make_error(
+          errors::kInvalidField,
+          {{"field", "queue_targets"}, {"problem", Text("每个队列应为对象", "each queue must be an object")}},
+          "queue_targets");
+    out[queue] = {small_int(t, "first_reply_seconds"), small_int(t, "reply_gap_seconds")};
+  }
+  return out;
 }
 
 void list(Services& s, http::Request& req, http::Reply reply) {
@@ -97,7 +122,9 @@ void put_settings(Services& s, http::Request& req, http::Reply reply) {
                     .first_reply_seconds = small_int(b, "first_reply_seconds"),
                     .reply_gap_seconds = small_int(b, "reply_gap_seconds"),
                     .welcome = opt_string(b, "welcome"),
-                    .offline_text = opt_string(b, "offline_text")};
+                    .offline_text = opt_string(b, "offline_text"),
+                    .queue_targets = queue_targets_of(b),
+                    .bot_queues = string_list(b, "bot_queues")};
   write(s, req, std::move(reply), actor,
         [in](app::Context& c) { return ok(200, render_settings(app::put_chat_settings(c, in))); });
 }

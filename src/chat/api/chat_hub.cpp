@@ -329,7 +329,8 @@ void ChatHub::poll_once(storage::Stores& repo) {
 
 // Messages in order to each follower who has not had them; each frame rendered once for
 // the customer and once for staff. Whispers are staff only: the customer's number passes.
-void ChatHub::send_messages(const std::vector<Sub*>& followers, int64_t id, const std::vector<chat::Message>& messages) {
+void ChatHub::send_messages(const std::vector<Sub*>& followers, int64_t id,
+                            const std::vector<chat::Message>& messages) {
   for (const auto& m : messages) {
     std::string for_staff, for_customer;
     for (auto* f : followers) {

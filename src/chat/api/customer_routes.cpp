@@ -65,10 +65,13 @@ void customer_send(Services& s, http::Request& req, http::Reply reply) {
   } catch (const Error&) {
     // the write says what is wrong with the token
   }
+  const auto* knowledge = &knowledge_of(s);
   chat_write(
       s, req, std::move(reply), people::customer_actor(),
-      [token, id, body](app::Context& c) {
-        return ok(201, appended_json(app::customer_say(c, token, id, body), true));
+      [token, id, body, knowledge](app::Context& c) {
+        auto said = app::customer_say(c, token, id, body);
+        app::bot_turn(c, *knowledge, said);  // the bot's chats: its answer in the same commit
+        return ok(201, appended_json(said, true));
       },
       conversation);
 }
@@ -128,6 +131,27 @@ void customer_rate(Services& s, http::Request& req, http::Reply reply) {
   });
 }
 
+void customer_bot_feedback(Services& s, http::Request& req, http::Reply reply) {
+  auto token = token_of(req);
+  auto b = parse_object(req);
+  const auto seq = req_int(b, "seq");
+  if (!b.contains("solved")) throw make_error(errors::kRequired, {{"what", "solved"}}, "solved");
+  const auto solved = opt_bool(b, "solved");
+  ignore_idempotency_key(req);
+  chat_write(s, req, std::move(reply), people::customer_actor(), [token, seq, solved](app::Context& c) {
+    app::bot_feedback(c, token, seq, solved);
+    return ok(200, {{"conversation", conversation_json(app::chat_for_token(c, token), true)}});
+  });
+}
+
+void customer_handoff(Services& s, http::Request& req, http::Reply reply) {
+  auto token = token_of(req);
+  ignore_idempotency_key(req);
+  chat_write(s, req, std::move(reply), people::customer_actor(), [token](app::Context& c) {
+    return ok(200, {{"conversation", conversation_json(app::ask_for_person(c, token), true)}});
+  });
+}
+
 void customer_leave_message(Services& s, http::Request& req, http::Reply reply) {
   auto token = token_of(req);
   auto b = parse_object(req);
@@ -156,6 +180,9 @@ void add_chat_customer_routes(RouteTable& r) {
   r.add("POST", "/api/v1/public/chats/{token}/end", customer_chat(), customer_end_chat);
   r.add("POST", "/api/v1/public/chats/{token}/rating", customer_chat(), customer_rate);
   r.add("POST", "/api/v1/public/chats/{token}/leave-message", customer_chat(), customer_leave_message);
+  // The FAQ bot's chats: the customer's 已解决 / 未解决 on an answer, and 转人工.
+  r.add("POST", "/api/v1/public/chats/{token}/bot-feedback", customer_chat(), customer_bot_feedback);
+  r.add("POST", "/api/v1/public/chats/{token}/handoff", customer_chat(), customer_handoff);
 }
 
 }  // namespace kefu::api

@@ -35,6 +35,17 @@ nlohmann::json messages_json(const std::vector<chat::Message>& list, bool for_cu
   return out;
 }
 
+const app::Knowledge& knowledge_of(const Services& s) { return s.knowledge ? *s.knowledge : app::no_knowledge(); }
+
+nlohmann::json targets_json(const chat::Settings& s) {
+  auto queues = nlohmann::json::object();
+  for (const auto& [queue, t] : s.queue_targets)
+    queues[queue] = {{"first_reply_seconds", t.first_reply_seconds}, {"reply_gap_seconds", t.reply_gap_seconds}};
+  return {{"first_reply_seconds", s.first_reply_seconds},
+          {"reply_gap_seconds", s.reply_gap_seconds},
+          {"queue_targets", queues}};
+}
+
 nlohmann::json place_json(const app::QueuePlace& p) {
   return {{"position", p.position}, {"wait_ms", p.wait_ms ? json(*p.wait_ms) : json(nullptr)}, {"staffed", p.staffed}};
 }

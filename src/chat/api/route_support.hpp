@@ -7,8 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "bot/app/bot.hpp"
 #include "chat/app/conversations.hpp"
 #include "chat/domain/conversation.hpp"
+#include "chat/domain/settings.hpp"
 #include "chat/storage/chat_desk_store.hpp"
 #include "core/api/services.hpp"
 #include "core/api/support.hpp"
@@ -27,6 +29,11 @@ nlohmann::json place_json(const app::QueuePlace&);
 nlohmann::json appended_json(const storage::Appended&, bool for_customer);
 bool opt_bool(const nlohmann::json& body, const char* field);
 int64_t after_of(const http::Request&);  // ?after=N, default 0
+// A store's reply targets and its queues' own: {first_reply_seconds, reply_gap_seconds,
+// queue_targets: {returns: {first_reply_seconds, reply_gap_seconds}, …}}.
+nlohmann::json targets_json(const chat::Settings&);
+// What the FAQ bot knows here (app::no_knowledge() until a knowledge base is loaded).
+const app::Knowledge& knowledge_of(const Services&);
 // A chat photo's facts from the stored upload.
 storage::ChatPhoto photo_from(const ticket::Attachment&);
 

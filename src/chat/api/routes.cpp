@@ -235,10 +235,11 @@ void monitor(Services& s, http::Request& req, http::Reply reply) {
                     {"agents", agents},
                     {"queues", queues},
                     {"late", late},
-                    {"targets",
-                     {{"first_reply_seconds", m.targets.first_reply_seconds},
-                      {"reply_gap_seconds", m.targets.reply_gap_seconds},
-                      {"idle_end_minutes", m.targets.idle_end_minutes}}}});
+                    {"targets", [&] {
+                       auto t = targets_json(m.targets);
+                       t["idle_end_minutes"] = m.targets.idle_end_minutes;
+                       return t;
+                     }()}});
   });
 }
 
@@ -257,27 +258,34 @@ void report(Services& s, http::Request& req, http::Reply reply) {
     auto queues = json::array();
     for (const auto& q : r.queues)
       queues.push_back(
-          {{"queue", q.queue}, {"conversations", q.conversations}, {"served", q.served}, {"abandoned", q.abandoned}});
-    return ok(
-        200,
-        {{"store_id", *store},
-         {"from", from},
-         {"to", to},
-         {"conversations", r.conversations},
-         {"served", r.served},
-         {"abandoned", r.abandoned},
-         {"left_messages", r.left_messages},
-         {"open", r.open},
-         {"wait", percentiles_json(r.wait)},
-         {"first_reply", percentiles_json(r.first_reply)},
-         {"first_reply_within_target", r.first_reply_within},
-         {"handling", percentiles_json(r.handling)},
-         {"reply_gaps", {{"count", r.gaps}, {"over_target", r.gaps_over}, {"longest_ms", r.longest_gap_ms}}},
-         {"rating", {{"count", r.ratings}, {"avg", r.rating_avg}}},
-         {"queues", queues},
-         {"targets",
-          {{"first_reply_seconds", r.targets.first_reply_seconds}, {"reply_gap_seconds", r.targets.reply_gap_seconds}}},
-         {"truncated", r.truncated}});
+          {{"queue", q.queue},
+           {"conversations", q.conversations},
+           {"served", q.served},
+           {"abandoned", q.abandoned},
+           {"first_replies", q.first_replies},
+           {"first_reply_within_target", q.first_reply_within},
+           {"reply_gaps", {{"count", q.gaps}, {"over_target", q.gaps_over}}},
+           {"targets", [&] {
+              const auto t = r.targets.targets_for(q.queue);
+              return json{{"first_reply_seconds", t.first_reply_seconds}, {"reply_gap_seconds", t.reply_gap_seconds}};
+            }()}});
+    return ok(200, {{"store_id", *store},
+                    {"from", from},
+                    {"to", to},
+                    {"conversations", r.conversations},
+                    {"served", r.served},
+                    {"abandoned", r.abandoned},
+                    {"left_messages", r.left_messages},
+                    {"open", r.open},
+                    {"wait", percentiles_json(r.wait)},
+                    {"first_reply", percentiles_json(r.first_reply)},
+                    {"first_reply_within_target", r.first_reply_within},
+                    {"handling", percentiles_json(r.handling)},
+                    {"reply_gaps", {{"count", r.gaps}, {"over_target", r.gaps_over}, {"longest_ms", r.longest_gap_ms}}},
+                    {"rating", {{"count", r.ratings}, {"avg", r.rating_avg}}},
+                    {"queues", queues},
+                    {"targets", targets_json(r.targets)},
+                    {"truncated", r.truncated}});
   });
 }
 

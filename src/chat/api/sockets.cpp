@@ -6,6 +6,7 @@
 
 #include "chat/api/chat_hub.hpp"
 #include "chat/api/protocol.hpp"
+#include "chat/api/route_support.hpp"
 #include "chat/app/conversations.hpp"
 #include "chat/app/desk.hpp"
 #include "chat/domain/errors.hpp"
@@ -109,10 +110,17 @@ void send_message(const std::shared_ptr<Session>& me, const ClientFrame& f) {
   auto token = me->token;
   const bool customer = me->customer;
   const auto conversation = f.conversation_id.value_or(0);
+  const auto known = me->conversation.id;  // what hello found for this token
+  const auto* knowledge = &chat_support::knowledge_of(me->s);
   me->write(
       [=](app::Context& c) {
-        *appended = customer ? app::customer_say(c, token, f.client_msg_id, f.body)
-                             : app::agent_say(c, conversation, f.client_msg_id, f.body, f.whisper);
+        if (!customer) {
+          *appended = app::agent_say(c, conversation, f.client_msg_id, f.body, f.whisper);
+          return;
+        }
+        *appended =
+            app::customer_say(c, token, f.client_msg_id, f.body, known ? std::optional<int64_t>(known) : std::nullopt);
+        app::bot_turn(c, *knowledge, *appended);  // the bot's chats: its answer in the same commit
       },
       [me, appended] { me->send(chat::protocol::render_ack(appended->message, appended->duplicate)); }, f.client_msg_id,
       customer ? me->conversation.id : conversation);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "chat/domain/queue.hpp"
 #include "chat/storage/canned_store.hpp"
 #include "core/app/scope.hpp"
 #include "core/app/validate.hpp"
@@ -29,7 +30,9 @@ nlohmann::json snapshot(const chat::Settings& s) {
           {"first_reply_seconds", s.first_reply_seconds},
           {"reply_gap_seconds", s.reply_gap_seconds},
           {"welcome", s.welcome},
-          {"offline_text", s.offline_text}};
+          {"offline_text", s.offline_text},
+          {"queue_targets", chat::encode_queue_targets(s.queue_targets)},
+          {"bot_queues", s.bot_queues}};
 }
 
 }  // namespace
@@ -52,6 +55,12 @@ chat::Settings put_chat_settings(Context& c, const chat::Settings& in) {
   check_range("idle_end_minutes", in.idle_end_minutes, chat::kMaxIdleEndMinutes);
   check_range("first_reply_seconds", in.first_reply_seconds, chat::kMaxReplySeconds);
   check_range("reply_gap_seconds", in.reply_gap_seconds, chat::kMaxReplySeconds);
+  for (const auto& [queue, t] : in.queue_targets) {
+    parse_enum<chat::Queue>("queue_targets", queue);
+    check_range("first_reply_seconds", t.first_reply_seconds, chat::kMaxReplySeconds);
+    check_range("reply_gap_seconds", t.reply_gap_seconds, chat::kMaxReplySeconds);
+  }
+  for (const auto& queue : in.bot_queues) parse_enum<chat::Queue>("bot_queues", queue);
   check_text("welcome", in.welcome, chat::kMaxSettingsText, false);
   check_text("offline_text", in.offline_text, chat::kMaxSettingsText, false);
   const auto before = chat_settings(c, in.store_id);

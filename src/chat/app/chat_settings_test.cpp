@@ -44,6 +44,20 @@ TEST_F(ChatSettings, AStoreHasTheDefaultsUntilASupervisorSetsThem) {
   EXPECT_EQ(as(agent, [&](Context& c) { return chat_settings(c, store_b); }).idle_end_minutes, 15);
 }
 
+TEST_F(ChatSettings, AQueueMayHaveItsOwnReplyTargets) {
+  auto s = wanted();
+  s.queue_targets = {{"parking", {20, 60}}, {"returns", {180, 600}}};
+  EXPECT_EQ(put_code(supervisor, s), "none");
+  const auto got = as(agent, [&](Context& c) { return get_chat_settings(c, store_a); });
+  EXPECT_EQ(got.targets_for("parking"), (chat::ReplyTargets{20, 60}));
+  EXPECT_EQ(got.targets_for("returns"), (chat::ReplyTargets{180, 600}));
+  EXPECT_EQ(got.targets_for("general"), (chat::ReplyTargets{45, 120})) << "the store's targets";
+  s.queue_targets.clear();
+  EXPECT_EQ(put_code(supervisor, s), "none");
+  EXPECT_TRUE(as(agent, [&](Context& c) { return get_chat_settings(c, store_a); }).queue_targets.empty())
+      << "taken away again: every queue has the store's";
+}
+
 TEST_F(ChatSettings, OnlyTheStoresSupervisorsChangeThemWithinBounds) {
   EXPECT_EQ(put_code(agent, wanted()), "forbidden");
   auto b = wanted();
@@ -73,6 +87,19 @@ TEST_F(ChatSettings, OnlyTheStoresSupervisorsChangeThemWithinBounds) {
   bad.reply_gap_seconds = chat::kMaxReplySeconds;
   bad.offline_text = "";
   EXPECT_EQ(put_code(manager, bad), "none") << "the upper bounds themselves; empty texts are the built-in ones";
+
+  bad = wanted();
+  bad.queue_targets["lost_and_found"] = {30, 60};
+  EXPECT_EQ(put_code(supervisor, bad), "invalid_enum") << "not a queue";
+  bad = wanted();
+  bad.bot_queues = {"general", "robots"};
+  EXPECT_EQ(put_code(supervisor, bad), "invalid_enum") << "not a queue the bot could answer";
+  bad = wanted();
+  bad.queue_targets["parking"] = {0, 60};
+  EXPECT_EQ(put_code(supervisor, bad), "invalid_field");
+  bad = wanted();
+  bad.queue_targets["parking"] = {30, chat::kMaxReplySeconds + 1};
+  EXPECT_EQ(put_code(supervisor, bad), "invalid_field");
 
   auto log = db->reader().get<storage::AuditStore>().audit("store", store_a);
   ASSERT_EQ(log.size(), 1u);

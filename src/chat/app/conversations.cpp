@@ -20,9 +20,11 @@
 namespace kefu::app {
 namespace {
 
+using storage::ChatAgentStore;
 using storage::ConversationStore;
 
 ConversationStore& chats(Context& c) { return c.store<ConversationStore>(); }
+ChatAgentStore& agents(Context& c) { return c.store<ChatAgentStore>(); }
 
 Error not_found() { return make_error(errors::kNotFound, {{"what", Text("会话", "conversation")}}); }
 
@@ -35,7 +37,7 @@ chat::Presence presence_of(const std::string& code) {
 }
 
 std::vector<chat::AgentLoad> loads(Context& c, int64_t store_id) {
-  return agent_loads_of(store_id, chats(c).agent_loads(store_id));
+  return agent_loads_of(store_id, agents(c).agent_loads(store_id));
 }
 
 void check_message(const std::string& client_msg_id, const std::string& body) {
@@ -67,19 +69,21 @@ ChatStarted start_chat(Context& c, const StartChat& in) {
   if (!store) throw make_error(errors::kUnknownReference, {{"what", Text("门店", "store")}}, "store_id");
   ChatStarted out;
   out.token = "kfc_" + people::new_token();
+  const auto settings = chat_settings(c, in.store_id);
+  const bool bot = settings.bot_answers(in.queue);  // the FAQ bot first; a person on handover
   chat::Conversation conv;
   conv.store_id = in.store_id;
   conv.queue = in.queue;
-  conv.status = "queued";
+  conv.status = bot ? "bot" : "queued";
   conv.visitor_digest = people::token_digest(out.token);
   conv.customer_name = in.customer_name;
   conv.created_at = conv.last_message_at = c.now_ms;
-  conv.queued_at = c.now_ms;
+  if (!bot) conv.queued_at = c.now_ms;
   conv.id = chats(c).insert_conversation(conv);
-  event(c, conv.id, {{"event", "queued"}, {"queue", in.queue}});
-  if (const auto welcome = chat_settings(c, in.store_id).welcome; !welcome.empty())
-    event(c, conv.id, {{"event", "welcome"}, {"text", welcome}});  // the store's own greeting
-  dispatch(c, in.store_id, in.queue);
+  event(c, conv.id, {{"event", bot ? "bot" : "queued"}, {"queue", in.queue}});
+  if (!settings.welcome.empty())
+    event(c, conv.id, {{"event", "welcome"}, {"text", settings.welcome}});  // the store's own greeting
+  if (!bot) dispatch(c, in.store_id, in.queue);
   out.conversation = reload(c, conv.id);
   out.place = queue_place(c, out.conversation);
   return out;
@@ -94,19 +98,23 @@ chat::Conversation chat_for_token(Context& c, const std::string& token) {
 }
 
 storage::Appended customer_say(Context& c, const std::string& token, const std::string& client_msg_id,
-                               const std::string& body) {
+                               const std::string& body, std::optional<int64_t> known) {
   check_message(client_msg_id, body);
-  auto conv = chat_for_token(c, token);
-  const bool reopen = conv.status == "ended" && conv.end_reason != "offline_message" && !conv.rating && conv.ended_at &&
-                      c.now_ms - *conv.ended_at <= kReopenWindowMs;
-  if (!reopen) require_open(conv);
   chat::Message m;
-  m.conversation_id = conv.id;
   m.sender = "customer";
   m.client_msg_id = client_msg_id;
   m.kind = "text";
   m.body = body;
   m.created_at = c.now_ms;
+  if (known) {  // the common case: an open conversation takes it in one statement
+    m.conversation_id = *known;
+    if (auto out = chats(c).append_while_open(m)) return *out;
+  }
+  auto conv = chat_for_token(c, token);
+  const bool reopen = conv.status == "ended" && conv.end_reason != "offline_message" && !conv.rating && conv.ended_at &&
+                      c.now_ms - *conv.ended_at <= kReopenWindowMs;
+  if (!reopen) require_open(conv);
+  m.conversation_id = conv.id;
   auto out = chats(c).append_message(m);
   if (reopen && !out.duplicate) {
     // Back in the queue it came from; whoever is free (often the same agent) takes it.
@@ -145,10 +153,8 @@ QueuePlace queue_place(Context& c, const chat::Conversation& conv) {
   const int capacity = chat::staffed_capacity(loads(c, conv.store_id), wanted);
   p.staffed = capacity > 0;
   if (conv.status != "queued") return p;
-  const auto waiting = chats(c).waiting(conv.store_id, conv.queue);
-  auto it = std::find_if(waiting.begin(), waiting.end(), [&](const auto& w) { return w.id == conv.id; });
-  p.position = it == waiting.end() ? 0 : static_cast<int>(it - waiting.begin()) + 1;
-  if (p.position) p.wait_ms = chat::estimated_wait_ms(p.position, capacity, kDefaultHandlingMs);
+  p.position = static_cast<int>(chats(c).waiting_ahead(conv)) + 1;
+  p.wait_ms = chat::estimated_wait_ms(p.position, capacity, kDefaultHandlingMs);
   return p;
 }
 
@@ -170,7 +176,7 @@ std::vector<QueuePlace> queue_places(Context& c, const std::vector<chat::Convers
       if (line == lines.end()) {
         line = lines.emplace(key, std::map<int64_t, int>{}).first;
         int n = 0;
-        for (const auto& w : chats(c).waiting(conv.store_id, conv.queue)) line->second[w.id] = ++n;
+        for (const auto& w : chats(c).waiting(conv.store_id, conv.queue, 0)) line->second[w.id] = ++n;
       }
       auto it = line->second.find(conv.id);
       p.position = it == line->second.end() ? 0 : it->second;
@@ -215,12 +221,12 @@ std::vector<chat::Message> staff_messages(Context& c, int64_t id, int64_t after,
 
 storage::ChatAgent set_presence(Context& c, const std::string& presence, std::optional<bool> on_call) {
   parse_enum<chat::PresenceTerm>("presence", presence);
-  auto a = chats(c).agent(c.actor.staff_id).value_or(storage::ChatAgent{.staff_id = c.actor.staff_id});
+  auto a = agents(c).agent(c.actor.staff_id).value_or(storage::ChatAgent{.staff_id = c.actor.staff_id});
   a.presence = presence;
   a.presence_at = c.now_ms;
   if (on_call) a.on_call = *on_call;
-  chats(c).put_agent(a);
-  chats(c).touch_agent(a.staff_id, c.now_ms);
+  agents(c).put_agent(a);
+  agents(c).touch_agent(a.staff_id, c.now_ms);
   if (presence == "online" && !a.on_call)
     for (auto store : c.actor.store_ids)
       for (const auto& q : chat::kQueues) dispatch(c, store, std::string(q.code));
@@ -238,10 +244,10 @@ storage::ChatAgent set_chat_agent(Context& c, int64_t staff_id, std::optional<in
     throw make_error(errors::kInvalidField,
                      {{"field", "capacity"}, {"problem", Text("应在 0 到 50 之间", "it must be 0 to 50")}}, "capacity");
   for (const auto& q : queues) parse_enum<chat::Queue>("queues", q);
-  auto a = chats(c).agent(staff_id).value_or(storage::ChatAgent{.staff_id = staff_id, .presence_at = c.now_ms});
+  auto a = agents(c).agent(staff_id).value_or(storage::ChatAgent{.staff_id = staff_id, .presence_at = c.now_ms});
   a.capacity = capacity;
   a.queues = queues;
-  chats(c).put_agent(a);
+  agents(c).put_agent(a);
   audit_chat(c, "chat_agent.update", staff_id,
              {{"capacity", capacity ? nlohmann::json(*capacity) : nullptr}, {"queues", queues}});
   for (auto store : staff->store_ids)
@@ -252,11 +258,12 @@ storage::ChatAgent set_chat_agent(Context& c, int64_t staff_id, std::optional<in
 std::vector<int64_t> dispatch(Context& c, int64_t store_id, const std::string& queue) {
   std::vector<int64_t> assigned;
   const chat::Wanted wanted{store_id, queue};
+  // An agent first: with nobody free the queue is not read at all, however long it is.
   for (;;) {
-    const auto waiting = chats(c).waiting(store_id, queue);
-    if (waiting.empty()) break;
     auto agent = chat::choose_agent(loads(c, store_id), wanted);
     if (!agent) break;
+    const auto waiting = chats(c).waiting(store_id, queue, 1);
+    if (waiting.empty()) break;
     const auto& next = waiting.front();
     // Inside one write the compare-and-set cannot lose; it guards the rule, not a race.
     if (!chats(c).assign(next.id, "queued", std::nullopt, *agent, c.now_ms)) break;
@@ -283,8 +290,8 @@ chat::Conversation assign_to(Context& c, int64_t id, int64_t agent_id) {
   if (!staff || !staff->active ||
       std::find(staff->store_ids.begin(), staff->store_ids.end(), conv.store_id) == staff->store_ids.end())
     throw make_error(errors::kUnknownReference, {{"what", Text("客服", "agent")}}, "agent_id");
-  if (!chats(c).agent(agent_id))
-    chats(c).put_agent({.staff_id = agent_id, .presence = "offline", .presence_at = c.now_ms});
+  if (!agents(c).agent(agent_id))
+    agents(c).put_agent({.staff_id = agent_id, .presence = "offline", .presence_at = c.now_ms});
   if (!chats(c).assign(id, conv.status, conv.agent_id, agent_id, c.now_ms))
     throw make_error(errors::kConversationTaken);
   event(c, id, {{"event", "assigned"}, {"agent_id", agent_id}, {"by", c.actor.staff_id}});
@@ -310,8 +317,8 @@ chat::Conversation transfer(Context& c, int64_t id, std::optional<int64_t> to_ag
     if (!staff || !staff->active ||
         std::find(staff->store_ids.begin(), staff->store_ids.end(), conv.store_id) == staff->store_ids.end())
       throw make_error(errors::kUnknownReference, {{"what", Text("客服", "agent")}}, "to_agent");
-    if (!chats(c).agent(*to_agent))
-      chats(c).put_agent({.staff_id = *to_agent, .presence = "offline", .presence_at = c.now_ms});
+    if (!agents(c).agent(*to_agent))
+      agents(c).put_agent({.staff_id = *to_agent, .presence = "offline", .presence_at = c.now_ms});
     if (!chats(c).assign(id, conv.status, conv.agent_id, *to_agent, c.now_ms))
       throw make_error(errors::kConversationTaken);
     event(c, id, {{"event", "transferred"}, {"agent_id", *to_agent}, {"from", c.actor.staff_id}});
@@ -340,6 +347,17 @@ std::vector<chat::AgentLoad> agent_loads_of(int64_t store_id, const std::vector<
                    {store_id},
                    l.agent.queues});
   return out;
+}
+
+chat::Conversation hand_over(Context& c, int64_t id, const nlohmann::json& why) {
+  auto conv = reload(c, id);
+  if (conv.status != "bot") return conv;  // already with people (or ended)
+  chats(c).requeue(id, conv.queue, c.now_ms);
+  auto data = why;
+  data["event"] = "handoff";
+  event(c, id, data);
+  dispatch(c, conv.store_id, conv.queue);
+  return reload(c, id);
 }
 
 storage::Appended chat_event(Context& c, int64_t id, const nlohmann::json& data) {

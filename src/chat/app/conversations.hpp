@@ -16,7 +16,9 @@
 #include <string>
 #include <vector>
 
+#include "chat/domain/assignment.hpp"
 #include "chat/domain/conversation.hpp"
+#include "chat/storage/chat_agent_store.hpp"
 #include "chat/storage/conversation_store.hpp"
 #include "core/app/context.hpp"
 
@@ -53,8 +55,10 @@ inline constexpr int64_t kDefaultHandlingMs = 6 * 60'000;
 
 ChatStarted start_chat(Context&, const StartChat&);
 chat::Conversation chat_for_token(Context&, const std::string& token);
+// A customer's message. `known`: the conversation this token opened, as the customer's
+// socket found it at hello; while it is open the message goes in without reading it again.
 storage::Appended customer_say(Context&, const std::string& token, const std::string& client_msg_id,
-                               const std::string& body);
+                               const std::string& body, std::optional<int64_t> known = std::nullopt);
 std::vector<chat::Message> customer_messages(Context&, const std::string& token, int64_t after, int limit);
 chat::Conversation customer_end(Context&, const std::string& token);
 QueuePlace queue_place(Context&, const chat::Conversation&);
@@ -90,6 +94,9 @@ chat::Conversation end_chat(Context&, int64_t id);
 std::vector<chat::AgentLoad> agent_loads_of(int64_t store_id, const std::vector<storage::ChatAgentLoad>& stored);
 
 // A system event in the conversation's history ({"event": …}; labels are the screens').
+// The bot hands a conversation to people: back in its queue, with an event `handoff` that
+// carries `why` (the reason and the bot's guesses, for the agent). Only from status bot.
+chat::Conversation hand_over(Context&, int64_t id, const nlohmann::json& why);
 storage::Appended chat_event(Context&, int64_t id, const nlohmann::json& data);
 
 }  // namespace kefu::app

@@ -21,10 +21,12 @@
 namespace kefu::app {
 namespace {
 
+using storage::ChatAgentStore;
 using storage::ChatDeskStore;
 using storage::ConversationStore;
 
 ConversationStore& chats(Context& c) { return c.store<ConversationStore>(); }
+ChatAgentStore& agents(Context& c) { return c.store<ChatAgentStore>(); }
 ChatDeskStore& desk(Context& c) { return c.store<ChatDeskStore>(); }
 
 std::vector<chat::Message> all_messages(Context& c, int64_t id) {
@@ -286,7 +288,7 @@ Monitor monitor(Context& c, int64_t store_id) {
   Monitor m;
   m.targets = chat_settings(c, store_id);
   auto& org = c.store<storage::OrgStore>();
-  const auto stored = chats(c).agent_loads(store_id);
+  const auto stored = agents(c).agent_loads(store_id);
   const auto loads = agent_loads_of(store_id, stored);
   for (std::size_t i = 0; i < stored.size(); ++i) {
     const auto& l = stored[i];
@@ -296,8 +298,8 @@ Monitor monitor(Context& c, int64_t store_id) {
   }
   for (const auto& q : chat::kQueues) {
     const std::string code(q.code);
-    const auto waiting = chats(c).waiting(store_id, code);
-    MonitorQueue mq{code, static_cast<int>(waiting.size()), 0,
+    const auto waiting = chats(c).waiting(store_id, code, 1);
+    MonitorQueue mq{code, static_cast<int>(chats(c).waiting_count(store_id, code)), 0,
                     chat::staffed_capacity(loads, chat::Wanted{store_id, code}) > 0};
     if (!waiting.empty() && waiting.front().queued_at) mq.longest_wait_ms = c.now_ms - *waiting.front().queued_at;
     m.queues.push_back(mq);
@@ -305,10 +307,10 @@ Monitor monitor(Context& c, int64_t store_id) {
   storage::ConversationFilter f{.store_ids = {store_id}, .status = "assigned", .limit = 200};
   for (const auto& conv : desk(c).conversations(f)) {
     const auto stats = stats_of(c, conv.id);
+    const auto targets = m.targets.targets_for(conv.queue);
     bool late = !conv.first_reply_at && conv.assigned_at &&
-                c.now_ms - *conv.assigned_at > int64_t{m.targets.first_reply_seconds} * 1000;
-    if (stats.pending_since && c.now_ms - *stats.pending_since > int64_t{m.targets.reply_gap_seconds} * 1000)
-      late = true;
+                c.now_ms - *conv.assigned_at > int64_t{targets.first_reply_seconds} * 1000;
+    if (stats.pending_since && c.now_ms - *stats.pending_since > int64_t{targets.reply_gap_seconds} * 1000) late = true;
     if (late) m.late.push_back(conv);
   }
   return m;
@@ -346,12 +348,25 @@ ChatReport chat_report(Context& c, int64_t store_id, int64_t from, int64_t to) {
     }
     if (conv.end_reason == "offline_message") ++r.left_messages;
     if (conv.status != "ended") ++r.open;
+    // Each conversation is held to its own queue's targets.
+    const auto targets = r.targets.targets_for(conv.queue);
     if (stats.first_reply_ms) {
       firsts.push_back(*stats.first_reply_ms);
-      if (*stats.first_reply_ms <= int64_t{r.targets.first_reply_seconds} * 1000) ++r.first_reply_within;
+      const bool within = *stats.first_reply_ms <= int64_t{targets.first_reply_seconds} * 1000;
+      if (within) ++r.first_reply_within;
+      if (q != r.queues.end()) {
+        ++q->first_replies;
+        if (within) ++q->first_reply_within;
+      }
     }
-    r.gaps += static_cast<int>(stats.gaps_ms.size());
-    r.gaps_over += stats.gaps_over(int64_t{r.targets.reply_gap_seconds} * 1000);
+    const int gaps = static_cast<int>(stats.gaps_ms.size()),
+              over = stats.gaps_over(int64_t{targets.reply_gap_seconds} * 1000);
+    r.gaps += gaps;
+    r.gaps_over += over;
+    if (q != r.queues.end()) {
+      q->gaps += gaps;
+      q->gaps_over += over;
+    }
     r.longest_gap_ms = std::max(r.longest_gap_ms, stats.longest_gap_ms());
     if (conv.rating) {
       ++r.ratings;
@@ -366,7 +381,7 @@ ChatReport chat_report(Context& c, int64_t store_id, int64_t from, int64_t to) {
 }
 
 ChatMe chat_me(Context& c) {
-  auto a = chats(c).agent(c.actor.staff_id).value_or(storage::ChatAgent{.staff_id = c.actor.staff_id});
+  auto a = agents(c).agent(c.actor.staff_id).value_or(storage::ChatAgent{.staff_id = c.actor.staff_id});
   const int active = static_cast<int>(chats(c).agent_conversations(c.actor.staff_id).size());
   return {a, a.capacity.value_or(chat::default_capacity(std::string(c.actor.role.code()))), active};
 }
@@ -386,10 +401,10 @@ int end_idle(Context& c) {
   return ended;
 }
 
-void agent_seen(Context& c) { chats(c).touch_agent(c.actor.staff_id, c.now_ms); }
+void agent_seen(Context& c) { agents(c).touch_agent(c.actor.staff_id, c.now_ms); }
 
 std::vector<int64_t> expire_presence(Context& c) {
-  return desk(c).expire_presence(c.now_ms - kPresenceTimeoutMs, c.now_ms);
+  return agents(c).expire_presence(c.now_ms - kPresenceTimeoutMs, c.now_ms);
 }
 
 int64_t prune_chat_feed(Context& c) { return desk(c).prune_feed(c.now_ms - 3'600'000); }

@@ -12,6 +12,7 @@
 
 #include "chat/domain/conversation.hpp"
 #include "chat/domain/settings.hpp"
+#include "chat/storage/chat_agent_store.hpp"
 #include "chat/storage/chat_desk_store.hpp"
 #include "chat/storage/conversation_store.hpp"
 #include "core/app/context.hpp"
@@ -98,7 +99,7 @@ struct Percentiles {
 struct ChatReport {
   int conversations = 0, served = 0, abandoned = 0, left_messages = 0, open = 0;
   Percentiles wait, first_reply, handling;
-  int first_reply_within = 0;  // first replies within the store's target
+  int first_reply_within = 0;  // first replies within their queue's target
   int gaps = 0, gaps_over = 0;
   int64_t longest_gap_ms = 0;
   int ratings = 0;
@@ -106,6 +107,8 @@ struct ChatReport {
   struct Queue {
     std::string queue;
     int conversations = 0, served = 0, abandoned = 0;
+    int first_replies = 0, first_reply_within = 0;  // against the queue's own target
+    int gaps = 0, gaps_over = 0;
   };
   std::vector<Queue> queues;
   chat::Settings targets;

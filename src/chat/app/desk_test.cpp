@@ -4,6 +4,8 @@
 // presence without a console, the supervisor's live view.
 #include "chat/app/desk.hpp"
 
+#include <set>
+
 #include "chat/app/chat_fixture.hpp"
 #include "chat/app/chat_settings.hpp"
 #include "chat/storage/chat_desk_store.hpp"
@@ -16,9 +18,11 @@ using namespace kefu::app::testing;
 
 class Desk : public Chat {
  protected:
+  // As the customer's socket sends: with the conversation its hello found (the token-only
+  // path, as over REST, is conversations_test's).
   storage::Appended customer(const ChatStarted& s, const std::string& id, const std::string& body, int64_t at = kNow) {
     return as(
-        agent_b, [&](Context& c) { return customer_say(c, s.token, id, body); }, at);
+        agent_b, [&](Context& c) { return customer_say(c, s.token, id, body, s.conversation.id); }, at);
   }
   storage::Appended reply(const people::Actor& who, int64_t conv, const std::string& id, const std::string& body,
                           int64_t at = kNow) {
@@ -224,6 +228,45 @@ TEST_F(Desk, TheLiveViewShowsLoadsQueuesAndLateReplies) {
   (void)waiting;
   EXPECT_EQ(code_of([&] { as(agent, [&](Context& c) { return monitor(c, store_a); }); }), "forbidden");
   EXPECT_EQ(code_of([&] { as(supervisor, [&](Context& c) { return monitor(c, store_b); }); }), "not_found");
+}
+
+TEST_F(Desk, EachConversationIsLateAgainstItsOwnQueuesTarget) {
+  as(supervisor, [&](Context& c) {
+    auto s = chat_settings(c, store_a);
+    s.queue_targets["parking"] = {30, 60};    // parking questions: half a minute
+    s.queue_targets["returns"] = {300, 600};  // a return needs the receipt looked at
+    return put_chat_settings(c, s);
+  });
+  capacity(agent, 5);
+  online(agent);
+  auto parking = start("parking", kNow);
+  auto returns = start("returns", kNow);
+  auto general = start("general", kNow);
+  const auto late_at = [&](int64_t at) {
+    std::set<int64_t> ids;
+    for (const auto& conv : as(
+                                supervisor, [&](Context& c) { return monitor(c, store_a); }, at)
+                                .late)
+      ids.insert(conv.id);
+    return ids;
+  };
+  EXPECT_EQ(late_at(kNow + 45'000), std::set<int64_t>{parking.conversation.id}) << "45 s: only parking's 30 s passed";
+  EXPECT_EQ(late_at(kNow + 90'000), (std::set<int64_t>{parking.conversation.id, general.conversation.id}))
+      << "90 s: the store's 60 s too, not returns' 300 s";
+
+  reply(agent, returns.conversation.id, "r1", "请出示小票", kNow + 200'000);  // within 300 s
+  reply(agent, general.conversation.id, "g1", "您好", kNow + 200'000);        // over 60 s
+  const auto r =
+      as(supervisor, [&](Context& c) { return chat_report(c, store_a, kNow - 1, kNow + 24 * 3600 * 1000LL); });
+  EXPECT_EQ(r.first_reply_within, 1) << "200 s is within returns' target, not the store's";
+  auto q = [&](const std::string& code) {
+    return *std::find_if(r.queues.begin(), r.queues.end(), [&](const auto& x) { return x.queue == code; });
+  };
+  EXPECT_EQ(q("returns").first_replies, 1);
+  EXPECT_EQ(q("returns").first_reply_within, 1);
+  EXPECT_EQ(q("general").first_replies, 1);
+  EXPECT_EQ(q("general").first_reply_within, 0);
+  EXPECT_EQ(q("parking").first_replies, 0);
 }
 
 TEST_F(Desk, NoNewChatDuringAPhoneCall) {

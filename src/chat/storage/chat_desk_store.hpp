@@ -70,8 +70,6 @@ class ChatDeskStore : public Store {
   // The change feed: rows with id > after, in id order.
   virtual std::vector<ChatFeedRow> feed_after(int64_t after, int limit) = 0;
   virtual int64_t last_feed_id() = 0;
-  // Agents online or away whose console was last seen before `before` go offline; returns them.
-  virtual std::vector<int64_t> expire_presence(int64_t before, int64_t at) = 0;
   // Forgets feed rows older than `before`; returns how many.
   virtual int64_t prune_feed(int64_t before) = 0;
 };

@@ -1,5 +1,5 @@
 #pragma once
-// Conversations, their messages and the agents' chat state (presence, capacity, skills).
+// Conversations and their messages (the agents' chat state: chat_agent_store.hpp).
 // Assignment is a compare-and-set on the conversation row, so that with several nodes a
 // conversation is given out once: the loser of a race sees `false` and chooses again.
 #include <cstdint>
@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "chat/domain/assignment.hpp"
 #include "chat/domain/conversation.hpp"
 #include "core/storage/stores.hpp"
 
@@ -17,24 +16,6 @@ namespace kefu::storage {
 struct Appended {
   chat::Message message;
   bool duplicate = false;  // the client id was known: the stored message, nothing new written
-};
-
-// An agent's chat state; no row = offline, capacity from the role.
-struct ChatAgent {
-  int64_t staff_id = 0;
-  std::string presence = "offline";  // online | away | offline
-  int64_t presence_at = 0;
-  bool on_call = false;
-  std::optional<int> capacity;  // nullopt: the role's default
-  std::vector<std::string> queues;
-  std::optional<int64_t> last_assigned_at;
-};
-
-// One agent of a store as assignment sees them.
-struct ChatAgentLoad {
-  ChatAgent agent;
-  std::string role;
-  int active = 0;  // assigned conversations
 };
 
 class ConversationStore : public Store {
@@ -49,10 +30,19 @@ class ConversationStore : public Store {
   // (sender, client_msg_id) the conversation has already is returned as stored. The first
   // agent message sets first_reply_at.
   virtual Appended append_message(const chat::Message&) = 0;
+  // The same, only while the conversation has not ended: nullopt when it has (or does not
+  // exist), with nothing stored. Lets a caller who knows the conversation skip reading it
+  // first (the customer's socket: one statement per message on PostgreSQL).
+  virtual std::optional<Appended> append_while_open(const chat::Message&) = 0;
   // Messages with seq > after, in order, at most `limit`.
   virtual std::vector<chat::Message> messages_after(int64_t conversation_id, int64_t after, int limit) = 0;
-  // Queued conversations of a store's queue, first come first (queued_at, then id).
-  virtual std::vector<chat::Conversation> waiting(int64_t store_id, const std::string& queue) = 0;
+  // Queued conversations of a store's queue, first come first (queued_at, then id), at most
+  // `limit` (0: all).
+  virtual std::vector<chat::Conversation> waiting(int64_t store_id, const std::string& queue, int limit) = 0;
+  // How many wait in the conversation's queue before it (0: it is first), and how many wait
+  // in a queue: counted on the waiting index, no rows read, however long the line.
+  virtual int64_t waiting_ahead(const chat::Conversation&) = 0;
+  virtual int64_t waiting_count(int64_t store_id, const std::string& queue) = 0;
   // assigned to `agent_id` if the conversation is still `from_status` with `from_agent`
   // as its agent (nullopt = none). False = someone was first. An agent's last_assigned_at is
   // their conversations' latest assigned_at (one reassigned away no longer counts).
@@ -65,13 +55,6 @@ class ConversationStore : public Store {
   virtual bool reopen(int64_t id, int64_t at) = 0;
   // Open conversations (not ended) of an agent, latest message first.
   virtual std::vector<chat::Conversation> agent_conversations(int64_t agent_id) = 0;
-
-  virtual void put_agent(const ChatAgent&) = 0;
-  virtual std::optional<ChatAgent> agent(int64_t staff_id) = 0;
-  // The agent's console is open (a socket's heartbeat); no row: nothing happens.
-  virtual void touch_agent(int64_t staff_id, int64_t at) = 0;
-  // Every active staff member of the store who has a chat state row, with their load.
-  virtual std::vector<ChatAgentLoad> agent_loads(int64_t store_id) = 0;
 };
 
 }  // namespace kefu::storage

@@ -13,6 +13,10 @@
 #include "core/text/segmenter.hpp"
 #include "notifications/api/notification_hub.hpp"
 
+namespace kefu::app {
+class Knowledge;  // bot/app/bot.hpp: what the FAQ bot knows
+}
+
 namespace kefu::api {
 
 class ChatHub;  // chat/api/chat_hub.hpp
@@ -28,9 +32,10 @@ struct Services {
   // "never" (plain HTTP on a trusted network, chosen knowingly).
   std::string secure_cookies = "auto";
   AuthCache auth_cache{};
-  NotificationHub* hub = nullptr;    // live notification streams; null = no stream endpoint
-  ChatHub* chat = nullptr;           // live chat sockets; null = no socket endpoints
-  const StaticSite* site = nullptr;  // the built web app; null = the API only
+  NotificationHub* hub = nullptr;             // live notification streams; null = no stream endpoint
+  ChatHub* chat = nullptr;                    // live chat sockets; null = no socket endpoints
+  const app::Knowledge* knowledge = nullptr;  // the FAQ bot's; null = it knows nothing yet
+  const StaticSite* site = nullptr;           // the built web app; null = the API only
   // Loaded by `kefu demo` (the settings row "demo"): the console shows a 演示环境 banner and
   // GET /auth/session says so. A real installation has no known password.
   bool demo = false;

@@ -36,6 +36,8 @@ class Dictionary {
 
   bool is_word(std::string_view word) const;
   std::size_t word_count() const { return words_; }
+  // Sum of all word frequencies (freq(w) / total() is w's probability).
+  double total() const { return total_; }
 
   // Segments run, whose code points start at the byte offsets bounds[0..n-1]
   // (bounds[n] == run.size()). Writes to ends the index (into bounds) of the

@@ -14,6 +14,7 @@
 //
 // A Segmenter is immutable once built; all methods are const and safe to call
 // from many threads at once. Share it through the shared_ptr.
+#include <cmath>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -64,6 +65,15 @@ class Segmenter {
   // True when word (normalized, Chinese characters) is a dictionary word.
   bool is_word(std::string_view word) const { return dict_.is_word(word); }
   std::size_t word_count() const { return dict_.word_count(); }
+  // How informative word (normalized) is in general text: -log(freq / total) over the
+  // dictionary's frequencies (jieba's come from a large general corpus); a word the
+  // dictionary does not know gets the value of a frequency of 1 (the most informative).
+  // The FAQ matcher weighs words with it where its own KB is too small to count on.
+  double surprisal(std::string_view word) const {
+    const double total = dict_.total() < 1 ? 1.0 : dict_.total();
+    const double f = dict_.freq(word);
+    return std::log(total / (f < 1 ? 1.0 : f));
+  }
 
  private:
   enum class Mode { kPrecise, kIndex, kQuery };

@@ -25,6 +25,15 @@ describe('chat timing', () => {
     expect(isLate(conv(), null, T + 10 ** 9)).toBe(false);
   });
 
+  it('holds a conversation to its queue\'s own targets when the queue has them', () => {
+    const withParking = { ...S, queue_targets: { parking: { first_reply_seconds: 20, reply_gap_seconds: 60 } } };
+    const first = (queue) => conv({ queue, first_reply_at: null, last_message: { sender: 'system' } });
+    expect(isLate(first('parking'), withParking, T + 20_001)).toBe(true);
+    expect(isLate(first('general'), withParking, T + 20_001)).toBe(false);
+    expect(isLate(conv({ queue: 'parking' }), withParking, T + 20_000 + 60_001)).toBe(true);
+    expect(isLate(conv({ queue: 'general' }), withParking, T + 20_000 + 60_001)).toBe(false);
+  });
+
   it('counts unread, masks phones, writes spans and reads event bodies', () => {
     expect(unread({ last_seq: 9, agent_read_seq: 4 })).toBe(5);
     expect(unread({ last_seq: 3, agent_read_seq: 5 })).toBe(0);

@@ -15,7 +15,7 @@ using namespace sql;
 const std::string kCannedCols = "id, store_id, owner_id, shortcut, title, body, created_at, updated_at, created_by";
 const std::string kSettingsCols =
     "store_id, idle_end_minutes, first_reply_seconds, reply_gap_seconds, welcome, offline_text, updated_at, "
-    "updated_by";
+    "updated_by, queue_targets, bot_queues";
 
 template <class S>
 chat::CannedReply read_canned(S& s) {
@@ -114,19 +114,25 @@ class SqlCannedStore final : public CannedStore {
     v.offline_text = s->text(5);
     out.updated_at = s->i64(6);
     out.updated_by = s->i64(7);
+    // Written only by put_chat_settings below; text not in the form (edited by hand) counts
+    // as no queue having its own targets rather than failing every chat of the store.
+    v.queue_targets = chat::decode_queue_targets(s->text(8)).value_or(std::map<std::string, chat::ReplyTargets>{});
+    v.bot_queues = split(s->text(9));
     return out;
   }
 
   void put_chat_settings(const StoredChatSettings& in) override {
     const auto& v = in.settings;
-    db_.prepare("INSERT INTO chat_settings(" + kSettingsCols +
-                ") VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(store_id) DO UPDATE SET "
-                "idle_end_minutes = excluded.idle_end_minutes, first_reply_seconds = excluded.first_reply_seconds, "
-                "reply_gap_seconds = excluded.reply_gap_seconds, welcome = excluded.welcome, "
-                "offline_text = excluded.offline_text, updated_at = excluded.updated_at, "
-                "updated_by = excluded.updated_by")
+    db_.prepare(
+           "INSERT INTO chat_settings(" + kSettingsCols +
+           ") VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(store_id) DO UPDATE SET "
+           "idle_end_minutes = excluded.idle_end_minutes, first_reply_seconds = excluded.first_reply_seconds, "
+           "reply_gap_seconds = excluded.reply_gap_seconds, welcome = excluded.welcome, "
+           "offline_text = excluded.offline_text, updated_at = excluded.updated_at, "
+           "updated_by = excluded.updated_by, queue_targets = excluded.queue_targets, bot_queues = excluded.bot_queues")
         ->bind_all(v.store_id, static_cast<int64_t>(v.idle_end_minutes), static_cast<int64_t>(v.first_reply_seconds),
-                   static_cast<int64_t>(v.reply_gap_seconds), v.welcome, v.offline_text, in.updated_at, in.updated_by)
+                   static_cast<int64_t>(v.reply_gap_seconds), v.welcome, v.offline_text, in.updated_at, in.updated_by,
+                   chat::encode_queue_targets(v.queue_targets), join(v.bot_queues))
         .run();
   }
 

@@ -143,8 +143,11 @@ TEST_P(CannedContract, SettingsAreOneRowPerStore) {
                        .updated_at = 1000,
                        .updated_by = staff};
   db->write_sync([&](Stores& r) { r.get<CannedStore>().put_chat_settings(s); });
+  EXPECT_TRUE(canned().chat_settings(store_a)->settings.queue_targets.empty());
   s.settings.idle_end_minutes = 20;
   s.settings.welcome = "";
+  s.settings.queue_targets = {{"parking", {20, 60}}, {"returns", {120, 300}}};
+  s.settings.bot_queues = {"general", "parking"};
   s.updated_at = 2000;
   db->write_sync([&](Stores& r) { r.get<CannedStore>().put_chat_settings(s); });
   auto got = canned().chat_settings(store_a);
@@ -157,6 +160,12 @@ TEST_P(CannedContract, SettingsAreOneRowPerStore) {
   EXPECT_EQ(got->settings.offline_text, "客服已下班，请留言");
   EXPECT_EQ(got->updated_at, 2000);
   EXPECT_EQ(got->updated_by, staff);
+  EXPECT_EQ(got->settings.targets_for("returns"), (chat::ReplyTargets{120, 300}));
+  EXPECT_EQ(got->settings.targets_for("parking"), (chat::ReplyTargets{20, 60}));
+  EXPECT_EQ(got->settings.targets_for("general"), (chat::ReplyTargets{45, 120})) << "the store's own";
+  EXPECT_EQ(got->settings.bot_queues, (std::vector<std::string>{"general", "parking"}));
+  EXPECT_TRUE(got->settings.bot_answers("parking"));
+  EXPECT_FALSE(got->settings.bot_answers("returns"));
   EXPECT_FALSE(canned().chat_settings(store_b));
 }
 

@@ -129,7 +129,7 @@ class SqlChatDeskStore final : public ChatDeskStore {
 
   std::vector<chat::Conversation> idle(int64_t before, int limit) override {
     auto s = db_.prepare("SELECT " + kConvCols +
-                         " FROM conversations WHERE status IN ('queued', 'assigned') AND active_at < ? AND "
+                         " FROM conversations WHERE status IN ('bot', 'queued', 'assigned') AND active_at < ? AND "
                          "last_message_at < ? ORDER BY active_at, id LIMIT ?");
     s->bind_all(before, before, limit);
     std::vector<chat::Conversation> out;
@@ -157,16 +157,6 @@ class SqlChatDeskStore final : public ChatDeskStore {
     auto s = db_.prepare("SELECT COALESCE(MAX(id), 0) FROM chat_feed");
     s->step();
     return s->i64(0);
-  }
-
-  std::vector<int64_t> expire_presence(int64_t before, int64_t at) override {
-    auto s = db_.prepare(
-        "UPDATE chat_agents SET presence = 'offline', presence_at = ? WHERE presence <> 'offline' AND seen_at < ? "
-        "RETURNING staff_id");
-    s->bind_all(at, before);
-    std::vector<int64_t> out;
-    while (s->step()) out.push_back(s->i64(0));
-    return out;
   }
 
   int64_t prune_feed(int64_t before) override {

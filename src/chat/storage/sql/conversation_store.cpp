@@ -1,6 +1,8 @@
 // ConversationStore over SQL, the same on SQLite and PostgreSQL.
 #include "chat/storage/conversation_store.hpp"
 
+#include <limits>
+
 #include "chat/storage/sql/rows.hpp"
 #include "core/storage/sql/common.hpp"
 #include "core/storage/sql/make.hpp"
@@ -10,19 +12,6 @@ namespace {
 
 using namespace sql;
 using namespace chat_rows;
-
-template <class S>
-ChatAgent read_agent(S& s, int at = 0) {
-  ChatAgent a;
-  a.staff_id = s.i64(at);
-  a.presence = s.text(at + 1);
-  a.presence_at = s.i64(at + 2);
-  a.on_call = s.i64(at + 3) != 0;
-  if (auto c = s.opt_i64(at + 4)) a.capacity = static_cast<int>(*c);
-  a.queues = split(s.text(at + 5));
-  a.last_assigned_at = s.opt_i64(at + 6);
-  return a;
-}
 
 // active_at follows a message only when it is kActivityStepMs behind (bind: at, step, at).
 const std::string kMoveActivity = "active_at = CASE WHEN ? - active_at >= ? THEN ? ELSE active_at END";
@@ -60,37 +49,11 @@ class SqlConversationStore final : public ConversationStore {
   }
 
   Appended append_message(const chat::Message& m) override {
-    const bool replies = m.sender == "agent" && m.kind != "whisper";
-    if constexpr (D::kWritingCte) {
-      if (auto seq = append_in_one(m, replies)) {
-        chat::Message stored = m;
-        stored.seq = *seq;
-        return {stored, false};
-      }
-      // Nothing appended: a retry of a stored message, or no such conversation.
-      if (auto earlier = stored_retry(m)) return {*earlier, true};
-      throw std::logic_error("no conversation " + std::to_string(m.conversation_id));
-    } else {
-      if (auto earlier = stored_retry(m)) return {*earlier, true};
-      // SQLite has one writer, so the numbers come without holes.
-      auto u = db_.prepare(
-          "UPDATE conversations SET last_seq = last_seq + 1, last_message_at = ?, " + kMoveActivity +
-          ", first_reply_at = CASE WHEN ? = 1 AND first_reply_at IS NULL THEN ? ELSE first_reply_at END "
-          "WHERE id = ? RETURNING last_seq");
-      u->bind_all(m.created_at, m.created_at, chat::kActivityStepMs, m.created_at, replies ? 1 : 0, m.created_at,
-                  m.conversation_id);
-      if (!u->step()) throw std::logic_error("no conversation " + std::to_string(m.conversation_id));
-      chat::Message stored = m;
-      stored.seq = u->i64(0);
-      u->reset();
-      db_.prepare("INSERT INTO chat_messages(" + kMsgCols + ") VALUES (?,?,?,?,?,?,?,?,?)")
-          ->bind_all(stored.conversation_id, stored.seq, stored.sender, stored.staff_id, stored.client_msg_id,
-                     stored.kind, stored.body, stored.attachment_id, stored.created_at)
-          .run();
-      feed(db_, stored.conversation_id, stored.created_at, stored.seq);
-      return {stored, false};
-    }
+    if (auto out = append(m, false)) return *out;
+    throw std::logic_error("no conversation " + std::to_string(m.conversation_id));
   }
+
+  std::optional<Appended> append_while_open(const chat::Message& m) override { return append(m, true); }
 
   std::vector<chat::Message> messages_after(int64_t conversation_id, int64_t after, int limit) override {
     auto s = db_.prepare("SELECT " + kMsgCols +
@@ -101,14 +64,30 @@ class SqlConversationStore final : public ConversationStore {
     return out;
   }
 
-  std::vector<chat::Conversation> waiting(int64_t store_id, const std::string& queue) override {
+  std::vector<chat::Conversation> waiting(int64_t store_id, const std::string& queue, int limit) override {
     auto s = db_.prepare("SELECT " + kConvCols +
                          " FROM conversations WHERE store_id = ? AND queue = ? AND status = 'queued' "
-                         "ORDER BY queued_at, id");
-    s->bind_all(store_id, queue);
+                         "ORDER BY queued_at, id LIMIT ?");
+    s->bind_all(store_id, queue, limit > 0 ? int64_t{limit} : std::numeric_limits<int64_t>::max());
     std::vector<chat::Conversation> out;
     while (s->step()) out.push_back(read_conversation(*s));
     return out;
+  }
+
+  int64_t waiting_ahead(const chat::Conversation& c) override {
+    auto s = db_.prepare(
+        "SELECT COUNT(*) FROM conversations WHERE store_id = ? AND queue = ? AND status = 'queued' AND "
+        "(queued_at < ? OR (queued_at = ? AND id < ?))");
+    s->bind_all(c.store_id, c.queue, c.queued_at.value_or(0), c.queued_at.value_or(0), c.id);
+    s->step();
+    return s->i64(0);
+  }
+
+  int64_t waiting_count(int64_t store_id, const std::string& queue) override {
+    auto s = db_.prepare("SELECT COUNT(*) FROM conversations WHERE store_id = ? AND queue = ? AND status = 'queued'");
+    s->bind_all(store_id, queue);
+    s->step();
+    return s->i64(0);
   }
 
   bool assign(int64_t id, const std::string& from_status, std::optional<int64_t> from_agent, int64_t agent_id,
@@ -166,43 +145,41 @@ class SqlConversationStore final : public ConversationStore {
     return out;
   }
 
-  void put_agent(const ChatAgent& a) override {
-    std::optional<int64_t> capacity;
-    if (a.capacity) capacity = *a.capacity;
-    db_.prepare("INSERT INTO chat_agents(" + kAgentCols +
-                ") VALUES (?,?,?,?,?,?,?) ON CONFLICT(staff_id) DO UPDATE SET presence = excluded.presence, "
-                "presence_at = excluded.presence_at, on_call = excluded.on_call, capacity = excluded.capacity, "
-                "queues = excluded.queues, last_assigned_at = excluded.last_assigned_at")
-        ->bind_all(a.staff_id, a.presence, a.presence_at, a.on_call ? 1 : 0, capacity, join(a.queues),
-                   a.last_assigned_at)
-        .run();
-  }
-
-  std::optional<ChatAgent> agent(int64_t staff_id) override {
-    auto s = db_.prepare("SELECT " + kAgentRead + " FROM chat_agents a WHERE a.staff_id = ?");
-    s->bind(1, staff_id);
-    if (!s->step()) return std::nullopt;
-    return read_agent(*s);
-  }
-
-  void touch_agent(int64_t staff_id, int64_t at) override {
-    db_.prepare("UPDATE chat_agents SET seen_at = ? WHERE staff_id = ?")->bind_all(at, staff_id).run();
-  }
-
-  std::vector<ChatAgentLoad> agent_loads(int64_t store_id) override {
-    auto s = db_.prepare(
-        "SELECT " + kAgentRead +
-        ", st.role, "
-        "(SELECT COUNT(*) FROM conversations c WHERE c.agent_id = a.staff_id AND c.status = 'assigned') "
-        "FROM chat_agents a JOIN staff st ON st.id = a.staff_id JOIN staff_stores ss ON ss.staff_id = a.staff_id "
-        "WHERE ss.store_id = ? AND st.active = 1 ORDER BY a.staff_id");
-    s->bind(1, store_id);
-    std::vector<ChatAgentLoad> out;
-    while (s->step()) out.push_back({read_agent(*s), s->text(7), static_cast<int>(s->i64(8))});
-    return out;
-  }
-
  private:
+  // Appends `m` (only to a conversation that has not ended, with `open_only`); a retry comes
+  // back as stored; nullopt: no conversation took it.
+  std::optional<Appended> append(const chat::Message& m, bool open_only) {
+    const bool replies = m.sender == "agent" && m.kind != "whisper";
+    if constexpr (D::kWritingCte) {
+      if (auto seq = append_in_one(m, replies, open_only)) {
+        chat::Message stored = m;
+        stored.seq = *seq;
+        return Appended{stored, false};
+      }
+      // Nothing appended: a retry of a stored message, or no (open) conversation.
+      if (auto earlier = stored_retry(m)) return Appended{*earlier, true};
+      return std::nullopt;
+    } else {
+      if (auto earlier = stored_retry(m)) return Appended{*earlier, true};
+      // SQLite has one writer, so the numbers come without holes.
+      auto u = db_.prepare("UPDATE conversations SET last_seq = last_seq + 1, last_message_at = ?, " + kMoveActivity +
+                           ", first_reply_at = CASE WHEN ? = 1 AND first_reply_at IS NULL THEN ? ELSE first_reply_at "
+                           "END WHERE id = ? AND (? = 0 OR status <> 'ended') RETURNING last_seq");
+      u->bind_all(m.created_at, m.created_at, chat::kActivityStepMs, m.created_at, replies ? 1 : 0, m.created_at,
+                  m.conversation_id, open_only ? 1 : 0);
+      if (!u->step()) return std::nullopt;
+      chat::Message stored = m;
+      stored.seq = u->i64(0);
+      u->reset();
+      db_.prepare("INSERT INTO chat_messages(" + kMsgCols + ") VALUES (?,?,?,?,?,?,?,?,?)")
+          ->bind_all(stored.conversation_id, stored.seq, stored.sender, stored.staff_id, stored.client_msg_id,
+                     stored.kind, stored.body, stored.attachment_id, stored.created_at)
+          .run();
+      feed(db_, stored.conversation_id, stored.created_at, stored.seq);
+      return Appended{stored, false};
+    }
+  }
+
   // The message a retry of `m` (same sender and client id) already stored.
   std::optional<chat::Message> stored_retry(const chat::Message& m) {
     if (m.client_msg_id.empty()) return std::nullopt;
@@ -218,25 +195,24 @@ class SqlConversationStore final : public ConversationStore {
   // concurrent writers of one conversation; a retry racing its original past the NOT
   // EXISTS meets chat_messages_client (23505) and the job's second try finds it stored.
   // No row: nothing was appended.
-  std::optional<int64_t> append_in_one(const chat::Message& m, bool replies) {
+  std::optional<int64_t> append_in_one(const chat::Message& m, bool replies, bool open_only) {
     auto s = db_.prepare(
-        "WITH c AS (UPDATE conversations SET last_seq = last_seq + 1, last_message_at = ?, " +
-        kMoveActivity +
+        "WITH c AS (UPDATE conversations SET last_seq = last_seq + 1, last_message_at = ?, " + kMoveActivity +
         ", first_reply_at = CASE WHEN ? = 1 AND first_reply_at IS NULL THEN ? ELSE first_reply_at END "
-        "WHERE id = ? AND (? = '' OR NOT "
+        "WHERE id = ? AND (? = 0 OR status <> 'ended') AND (? = '' OR NOT "
         "EXISTS (SELECT 1 FROM chat_messages WHERE conversation_id = ? AND sender = ? AND client_msg_id = ?)) "
         "RETURNING id, store_id, last_seq), "
         "m AS (INSERT INTO chat_messages(" +
         kMsgCols +
         ") SELECT id, last_seq, CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), "
         "CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS BIGINT) FROM c), "
-        "f AS (INSERT INTO chat_feed(conversation_id, store_id, created_at, seq) SELECT id, store_id, CAST(? AS BIGINT), "
+        "f AS (INSERT INTO chat_feed(conversation_id, store_id, created_at, seq) SELECT id, store_id, CAST(? AS "
+        "BIGINT), "
         "last_seq FROM c) "
         "SELECT last_seq FROM c");
     s->bind_all(m.created_at, m.created_at, chat::kActivityStepMs, m.created_at, replies ? 1 : 0, m.created_at,
-                m.conversation_id, m.client_msg_id, m.conversation_id,
-                m.sender, m.client_msg_id, m.sender, m.staff_id, m.client_msg_id, m.kind, m.body, m.attachment_id,
-                m.created_at, m.created_at);
+                m.conversation_id, open_only ? 1 : 0, m.client_msg_id, m.conversation_id, m.sender, m.client_msg_id,
+                m.sender, m.staff_id, m.client_msg_id, m.kind, m.body, m.attachment_id, m.created_at, m.created_at);
     if (!s->step()) return std::nullopt;
     return s->i64(0);
   }

@@ -2,6 +2,7 @@
 // first-come-first-served waiting, assignment given out once, agents' loads.
 #include <gtest/gtest.h>
 
+#include "chat/storage/chat_agent_store.hpp"
 #include "chat/storage/chat_desk_store.hpp"
 #include "chat/storage/conversation_store.hpp"
 #include "core/storage/contract_fixture.hpp"
@@ -13,6 +14,7 @@ namespace {
 
 class ChatContract : public Contract {
  protected:
+  int visitors = 0;
   int64_t open_conversation(int64_t store, const std::string& queue, int64_t at, const std::string& status = "queued") {
     int64_t id = 0;
     db->write_sync([&](Stores& r) {
@@ -20,7 +22,7 @@ class ChatContract : public Contract {
       c.store_id = store;
       c.queue = queue;
       c.status = status;
-      c.visitor_digest = "v" + std::to_string(at);
+      c.visitor_digest = "v" + std::to_string(at) + "-" + std::to_string(++visitors);
       c.created_at = c.last_message_at = at;
       if (status == "queued") c.queued_at = at;
       id = r.get<ConversationStore>().insert_conversation(c);
@@ -45,10 +47,17 @@ class ChatContract : public Contract {
   }
   ConversationStore& chats() { return db->reader().get<ConversationStore>(); }
   ChatDeskStore& desk() { return db->reader().get<ChatDeskStore>(); }
+  ChatAgentStore& agents() { return db->reader().get<ChatAgentStore>(); }
   template <class F>
   auto in_write(F f) {
     decltype(f(std::declval<ChatDeskStore&>())) out{};
     db->write_sync([&](Stores& r) { out = f(r.get<ChatDeskStore>()); });
+    return out;
+  }
+  template <class F>
+  auto in_agents(F f) {
+    decltype(f(std::declval<ChatAgentStore&>())) out{};
+    db->write_sync([&](Stores& r) { out = f(r.get<ChatAgentStore>()); });
     return out;
   }
 };
@@ -85,10 +94,43 @@ TEST_P(ChatContract, MessagesAreNumberedPerConversationAndARetryIsTheSameMessage
   EXPECT_EQ(conv->active_at, 1000 + chat::kActivityStepMs);
   EXPECT_EQ(conv->last_message_at, 1000 + chat::kActivityStepMs);
   EXPECT_FALSE(chats().conversation(b)->first_reply_at);
-  EXPECT_EQ(chats().conversation_by_visitor("v1001")->id, b);
+  EXPECT_EQ(chats().conversation_by_visitor(chats().conversation(b)->visitor_digest)->id, b);
   EXPECT_FALSE(chats().conversation_by_visitor("v9"));
   EXPECT_ANY_THROW(say(a + b + 100, "customer", "c-9", "没有这个会话", 1500)) << "no such conversation";
   EXPECT_TRUE(chats().messages_after(a + b + 100, 0, 10).empty());
+}
+
+TEST_P(ChatContract, AMessageForAnOpenConversationOnlyGoesInWhileItIsOpen) {
+  auto a = open_conversation(store_a, "general", 1000);
+  auto m = [&](const std::string& id, const std::string& body, int64_t at) {
+    chat::Message msg;
+    msg.conversation_id = a;
+    msg.sender = "customer";
+    msg.client_msg_id = id;
+    msg.kind = "text";
+    msg.body = body;
+    msg.created_at = at;
+    return msg;
+  };
+  auto put = [&](const chat::Message& msg) {
+    std::optional<Appended> out;
+    db->write_sync([&](Stores& r) { out = r.get<ConversationStore>().append_while_open(msg); });
+    return out;
+  };
+  auto first = put(m("c1", "你好", 1100));
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->message.seq, 1);
+  EXPECT_FALSE(first->duplicate);
+  auto again = put(m("c1", "你好（重发）", 1200));
+  ASSERT_TRUE(again);
+  EXPECT_TRUE(again->duplicate);
+  EXPECT_EQ(again->message.body, "你好");
+  db->write_sync([&](Stores& r) { r.get<ConversationStore>().end_conversation(a, "agent", 1300); });
+  EXPECT_FALSE(put(m("c2", "还在吗", 1400))) << "ended: not taken";
+  EXPECT_EQ(chats().conversation(a)->last_seq, 1) << "nothing stored, no number used";
+  auto gone = m("c3", "x", 1500);
+  gone.conversation_id = a + 1000;
+  EXPECT_FALSE(put(gone)) << "no such conversation";
 }
 
 TEST_P(ChatContract, WaitingIsFirstComeFirstServedPerStoreAndQueue) {
@@ -97,18 +139,27 @@ TEST_P(ChatContract, WaitingIsFirstComeFirstServedPerStoreAndQueue) {
   open_conversation(store_a, "parking", 500);
   open_conversation(store_b, "returns", 400);
   open_conversation(store_a, "returns", 200, "bot");
-  auto w = chats().waiting(store_a, "returns");
+  auto w = chats().waiting(store_a, "returns", 0);
   ASSERT_EQ(w.size(), 2u);
   EXPECT_EQ(w[0].id, early);
   EXPECT_EQ(w[1].id, late);
   EXPECT_EQ(w[0].status, "queued");
   EXPECT_EQ(w[0].queued_at, 1000);
+  ASSERT_EQ(chats().waiting(store_a, "returns", 1).size(), 1u) << "the head of the line alone";
+  EXPECT_EQ(chats().waiting(store_a, "returns", 1)[0].id, early);
+  EXPECT_EQ(chats().waiting_count(store_a, "returns"), 2);
+  EXPECT_EQ(chats().waiting_count(store_b, "returns"), 1);
+  EXPECT_EQ(chats().waiting_ahead(w[0]), 0);
+  EXPECT_EQ(chats().waiting_ahead(w[1]), 1);
+  // Queued at the same moment: the older id is ahead.
+  auto twin = open_conversation(store_a, "returns", 3000);
+  EXPECT_EQ(chats().waiting_ahead(*chats().conversation(twin)), 2);
 }
 
 TEST_P(ChatContract, AConversationIsGivenOutOnceAndAgentsCarryTheirLoad) {
   auto c = open_conversation(store_a, "general", 1000);
   db->write_sync([&](Stores& r) {
-    r.get<ConversationStore>().put_agent(
+    r.get<ChatAgentStore>().put_agent(
         {.staff_id = staff, .presence = "online", .presence_at = 900, .capacity = 3, .queues = {"general", "returns"}});
   });
   bool first = false, second = true;
@@ -122,7 +173,7 @@ TEST_P(ChatContract, AConversationIsGivenOutOnceAndAgentsCarryTheirLoad) {
   EXPECT_EQ(conv->agent_id, staff);
   EXPECT_EQ(conv->assigned_at, 1100);
 
-  auto loads = chats().agent_loads(store_a);
+  auto loads = agents().agent_loads(store_a);
   ASSERT_EQ(loads.size(), 1u);
   EXPECT_EQ(loads[0].agent.staff_id, staff);
   EXPECT_EQ(loads[0].agent.presence, "online");
@@ -131,7 +182,7 @@ TEST_P(ChatContract, AConversationIsGivenOutOnceAndAgentsCarryTheirLoad) {
   EXPECT_EQ(loads[0].agent.last_assigned_at, 1100);
   EXPECT_EQ(loads[0].role, "agent");
   EXPECT_EQ(loads[0].active, 1);
-  EXPECT_TRUE(chats().agent_loads(store_b).empty()) << "not an agent of store B";
+  EXPECT_TRUE(agents().agent_loads(store_b).empty()) << "not an agent of store B";
   ASSERT_EQ(chats().agent_conversations(staff).size(), 1u);
 
   // A transfer from this agent to another (here: the same id, from the right holder).
@@ -147,7 +198,7 @@ TEST_P(ChatContract, AConversationIsGivenOutOnceAndAgentsCarryTheirLoad) {
   EXPECT_EQ(conv->status, "queued");
   EXPECT_EQ(conv->queue, "returns");
   EXPECT_FALSE(conv->agent_id);
-  EXPECT_EQ(chats().agent_loads(store_a)[0].active, 0);
+  EXPECT_EQ(agents().agent_loads(store_a)[0].active, 0);
   db->write_sync([&](Stores& r) { ended = r.get<ConversationStore>().end_conversation(c, "customer", 1400); });
   db->write_sync([&](Stores& r) { twice = r.get<ConversationStore>().end_conversation(c, "idle", 1500); });
   EXPECT_TRUE(ended);
@@ -159,17 +210,17 @@ TEST_P(ChatContract, AConversationIsGivenOutOnceAndAgentsCarryTheirLoad) {
 
   // Presence changes keep the rest; no row means no chat state.
   db->write_sync([&](Stores& r) {
-    auto a = *r.get<ConversationStore>().agent(staff);
+    auto a = *r.get<ChatAgentStore>().agent(staff);
     a.presence = "away";
     a.capacity.reset();
-    r.get<ConversationStore>().put_agent(a);
+    r.get<ChatAgentStore>().put_agent(a);
   });
-  auto a = chats().agent(staff);
+  auto a = agents().agent(staff);
   EXPECT_EQ(a->presence, "away");
   EXPECT_FALSE(a->capacity);
   EXPECT_FALSE(a->last_assigned_at)
       << "read from the conversations: the only one went back to the queue, so no assignment counts";
-  EXPECT_FALSE(chats().agent(staff + 100));
+  EXPECT_FALSE(agents().agent(staff + 100));
 }
 
 TEST_P(ChatContract, TheDeskListsByStoreStatusAndPersonNewestFirst) {
@@ -178,7 +229,7 @@ TEST_P(ChatContract, TheDeskListsByStoreStatusAndPersonNewestFirst) {
   auto c = open_conversation(store_b, "general", 3000);
   auto ended = open_conversation(store_a, "general", 500);
   db->write_sync([&](Stores& r) {
-    r.get<ConversationStore>().put_agent({.staff_id = staff, .presence = "online", .presence_at = 900});
+    r.get<ChatAgentStore>().put_agent({.staff_id = staff, .presence = "online", .presence_at = 900});
     r.get<ConversationStore>().assign(a, "queued", std::nullopt, staff, 1100);
     r.get<ConversationStore>().end_conversation(ended, "agent", 600);
   });
@@ -311,17 +362,17 @@ TEST_P(ChatContract, EveryChangeIsInTheFeedAndIdleOnesAreFound) {
 
 TEST_P(ChatContract, PresenceEndsWithoutAHeartbeat) {
   db->write_sync([&](Stores& r) {
-    r.get<ConversationStore>().put_agent({.staff_id = staff, .presence = "online", .presence_at = 1000});
-    r.get<ConversationStore>().touch_agent(staff, 1000);
+    r.get<ChatAgentStore>().put_agent({.staff_id = staff, .presence = "online", .presence_at = 1000});
+    r.get<ChatAgentStore>().touch_agent(staff, 1000);
   });
-  EXPECT_TRUE(in_write([&](ChatDeskStore& d) { return d.expire_presence(1000, 1500); }).empty());
-  db->write_sync([&](Stores& r) { r.get<ConversationStore>().touch_agent(staff, 2000); });
-  EXPECT_TRUE(in_write([&](ChatDeskStore& d) { return d.expire_presence(1500, 2500); }).empty());
-  EXPECT_EQ(in_write([&](ChatDeskStore& d) { return d.expire_presence(2001, 3000); }), std::vector<int64_t>{staff});
-  auto a = chats().agent(staff);
+  EXPECT_TRUE(in_agents([&](ChatAgentStore& d) { return d.expire_presence(1000, 1500); }).empty());
+  db->write_sync([&](Stores& r) { r.get<ChatAgentStore>().touch_agent(staff, 2000); });
+  EXPECT_TRUE(in_agents([&](ChatAgentStore& d) { return d.expire_presence(1500, 2500); }).empty());
+  EXPECT_EQ(in_agents([&](ChatAgentStore& d) { return d.expire_presence(2001, 3000); }), std::vector<int64_t>{staff});
+  auto a = agents().agent(staff);
   EXPECT_EQ(a->presence, "offline");
   EXPECT_EQ(a->presence_at, 3000);
-  EXPECT_TRUE(in_write([&](ChatDeskStore& d) { return d.expire_presence(9000, 9000); }).empty()) << "already offline";
+  EXPECT_TRUE(in_agents([&](ChatAgentStore& d) { return d.expire_presence(9000, 9000); }).empty()) << "already offline";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ChatContract, ::testing::ValuesIn(Backends()),

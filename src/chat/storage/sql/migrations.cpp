@@ -103,6 +103,10 @@ CREATE INDEX conversations_activity ON conversations(store_id, status, active_at
 DROP TRIGGER chat_messages_notify ON chat_messages;
 DROP TRIGGER conversations_notify ON conversations;
 )SQL"},
+    // A queue's own reply targets ("returns:120:300;parking:30:90", chat/domain/settings.hpp).
+    {.number = 6, .sql = "ALTER TABLE chat_settings ADD COLUMN queue_targets TEXT NOT NULL DEFAULT '';"},
+    // The queues the FAQ bot answers first, comma-separated codes ("general,parking").
+    {.number = 7, .sql = "ALTER TABLE chat_settings ADD COLUMN bot_queues TEXT NOT NULL DEFAULT '';"},
 };
 
 constexpr CountedTable kTables[] = {{"conversations"}, {"chat_photos"}, {"chat_canned"}, {"chat_settings"}};

@@ -32,10 +32,10 @@ inline std::string prefixed(const std::string& cols, const std::string& alias) {
 // The row's columns from `at` on, in kConvCols' order.
 template <class S>
 chat::Conversation read_conversation(S& s, int at = 0) {
-  chat::Conversation c{s.i64(at),          s.i64(at + 1),      s.text(at + 2),  s.text(at + 3),
-                       s.text(at + 4),     s.opt_i64(at + 5),  s.text(at + 6),  s.opt_i64(at + 7),
-                       s.i64(at + 8),      s.opt_i64(at + 9),  s.opt_i64(at + 10), s.opt_i64(at + 11),
-                       s.i64(at + 12),     s.opt_i64(at + 13), s.text(at + 14), s.i64(at + 15)};
+  chat::Conversation c{s.i64(at),      s.i64(at + 1),      s.text(at + 2),     s.text(at + 3),
+                       s.text(at + 4), s.opt_i64(at + 5),  s.text(at + 6),     s.opt_i64(at + 7),
+                       s.i64(at + 8),  s.opt_i64(at + 9),  s.opt_i64(at + 10), s.opt_i64(at + 11),
+                       s.i64(at + 12), s.opt_i64(at + 13), s.text(at + 14),    s.i64(at + 15)};
   c.agent_read_seq = s.i64(at + 16);
   c.customer_read_seq = s.i64(at + 17);
   c.ticket_id = s.opt_i64(at + 18);
@@ -49,8 +49,8 @@ inline constexpr int kConvColCount = 22;
 // The row's columns from `at` on, in kMsgCols' order.
 template <class S>
 chat::Message read_message(S& s, int at = 0) {
-  return {s.i64(at),      s.i64(at + 1),     s.text(at + 2), s.opt_i64(at + 3), s.text(at + 4),
-          s.text(at + 5), s.text(at + 6),    s.opt_i64(at + 7), s.i64(at + 8)};
+  return {s.i64(at),      s.i64(at + 1),  s.text(at + 2),    s.opt_i64(at + 3), s.text(at + 4),
+          s.text(at + 5), s.text(at + 6), s.opt_i64(at + 7), s.i64(at + 8)};
 }
 
 // One row in the change feed for conversation `id` (in the same transaction as the change);

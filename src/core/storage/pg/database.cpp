@@ -201,16 +201,38 @@ class PgDatabase final : public Database {
     }
   }
 
+  static bool is_contention(const std::exception_ptr& e) {
+    try {
+      if (e) std::rethrow_exception(e);
+    } catch (const Contention&) {
+      return true;
+    } catch (...) {
+    }
+    return false;
+  }
+
   // One round trip per job boundary: the savepoint commands travel together.
   void commit_batch(Writer& w, std::vector<Item>& batch) {
     std::vector<std::exception_ptr> results(batch.size());
     std::exception_ptr commit_error;
+    std::size_t committed = 0;  // jobs [0, committed) are committed already
     auto& c = *w.conn;
     try {
       c.exec("BEGIN; SAVEPOINT job");
       for (std::size_t i = 0; i < batch.size(); ++i) {
         const bool last = i + 1 == batch.size();
         results[i] = run_job(w, batch[i].job);
+        if (is_contention(results[i]) && i > 0) {
+          // Lost twice: most likely a cycle with another writer's batch, which waits for rows
+          // the jobs before this one wrote (they stay locked until this batch commits) while
+          // this job waits for its rows — two nodes inserting the same idempotency keys in
+          // opposite orders deadlocked so. Commit those jobs, so the other batch can finish,
+          // and run this one once more in a new transaction.
+          c.exec("ROLLBACK TO SAVEPOINT job; RELEASE SAVEPOINT job; COMMIT");
+          committed = i;
+          c.exec("BEGIN; SAVEPOINT job");
+          results[i] = run_job(w, batch[i].job);
+        }
         if (!results[i])
           c.exec(last ? "RELEASE SAVEPOINT job" : "RELEASE SAVEPOINT job; SAVEPOINT job");
         else
@@ -227,7 +249,10 @@ class PgDatabase final : public Database {
       } catch (...) {
       }
     }
-    complete_batch(batch, results, commit_error);
+    // A failed commit fails only the jobs after the last commit that went through.
+    if (commit_error)
+      for (std::size_t i = committed; i < batch.size(); ++i) results[i] = commit_error;
+    complete_batch(batch, results, nullptr);
     {
       std::lock_guard lock(mu_);
       for (const auto& item : batch) in_flight_.erase(item.seq);

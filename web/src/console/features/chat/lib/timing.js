@@ -12,12 +12,19 @@ export function waitingSince(conv) {
   return null;
 }
 
-// Over the store's target: the first reply (first_reply_seconds from the assignment) or a
-// reply after the customer's message (reply_gap_seconds). settings: the store's chat settings.
+// The reply targets a conversation is held to: its queue's own, else the store's.
+export function targetsFor(settings, queue) {
+  if (!settings) return null;
+  return (settings.queue_targets && settings.queue_targets[queue]) || settings;
+}
+
+// Over its target: the first reply (first_reply_seconds from the assignment) or a reply
+// after the customer's message (reply_gap_seconds). settings: the store's chat settings.
 export function isLate(conv, settings, now) {
   const since = waitingSince(conv);
-  if (since === null || !settings) return false;
-  const target = conv.first_reply_at ? settings.reply_gap_seconds : settings.first_reply_seconds;
+  const targets = targetsFor(settings, conv && conv.queue);
+  if (since === null || !targets) return false;
+  const target = conv.first_reply_at ? targets.reply_gap_seconds : targets.first_reply_seconds;
   return !!target && now - since > target * 1000;
 }
 

@@ -22,7 +22,7 @@ export default {
     queuesTitle: 'Queues', longestWait: 'Longest wait', unstaffed: 'Nobody online', late: 'First reply overdue', lateHint: '(target {s} s)',
     openConversations: 'Open conversations', queueCol: 'Queue', statusCol: 'Status', waitCol: 'Waiting', view: 'View',
     cannedSearch: 'Search shortcut, title or text', shortcut: 'Shortcut', cannedTitle: 'Title', cannedBody: 'Text', scope: 'Scope', personal: 'Personal', storeWide: 'Store',
-    cannedDeleteConfirm: 'Delete the canned reply /{s}?', store: 'Store', idleEnd: 'End idle chats after', firstReply: 'First reply target', replyGap: 'Reply gap target',
+    cannedDeleteConfirm: 'Delete the canned reply /{s}?', store: 'Store', idleEnd: 'End idle chats after', firstReply: 'First reply target', replyGap: 'Reply gap target', botQueues: 'Bot answers first', botQueuesHint: 'Chats in a ticked queue are answered by the FAQ bot first; it hands over when it cannot help, when asked, or when the customer is upset', queueTargets: 'Per-queue targets', queueTargetsHint: 'A ticked queue has its own first reply and reply gap targets; the others use the store’s', storeTargets: 'Store’s targets: {first} s / {gap} s',
     welcome: 'Welcome text', offlineText: 'Nobody-online text', builtIn: 'Empty: the built-in text', seconds: 's',
   },
 };

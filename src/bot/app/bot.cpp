@@ -1,0 +1,123 @@
+#include "bot/app/bot.hpp"
+
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "chat/domain/errors.hpp"
+#include "chat/storage/conversation_store.hpp"
+#include "core/domain/error.hpp"
+
+namespace kefu::app {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kHistory = 500;  // messages replayed for the bot's state (a bot chat is short)
+constexpr const char* kSuggestText = "您是不是想问：";
+constexpr const char* kSorryText = "抱歉，这个问题我还不会回答。您可以换个说法，或点击「转人工」联系客服。";
+
+storage::ConversationStore& chats(Context& c) { return c.store<storage::ConversationStore>(); }
+
+storage::Appended say(Context& c, int64_t id, const json& body) {
+  chat::Message m;
+  m.conversation_id = id;
+  m.sender = "bot";
+  m.kind = "bot";
+  m.body = body.dump();
+  m.created_at = c.now_ms;
+  return chats(c).append_message(m);
+}
+
+json guesses_json(const std::vector<bot::Guess>& guesses) {
+  auto out = json::array();
+  for (const auto& g : guesses) out.push_back({{"faq_id", g.faq_id}, {"question", g.question}, {"score", g.score}});
+  return out;
+}
+
+// The bot's history as steps, oldest first, from the conversation's messages.
+std::vector<bot::Step> steps_of(const std::vector<chat::Message>& messages) {
+  std::vector<bot::Step> steps;
+  for (const auto& m : messages) {
+    const auto body = json::parse(m.body, nullptr, false);
+    if (!body.is_object()) continue;
+    if (m.sender == "bot" && m.kind == "bot") {
+      steps.push_back(body.value("act", "") == "answer" ? bot::Step::answered : bot::Step::failed);
+    } else if (m.kind == "event") {
+      const auto e = body.value("event", "");
+      if (e == "bot_feedback") steps.push_back(body.value("solved", false) ? bot::Step::solved : bot::Step::unsolved);
+      if (e == "handoff") steps.push_back(bot::Step::handed_over);
+    }
+  }
+  return steps;
+}
+
+bot::State state_of(Context& c, int64_t id) { return bot::replay(steps_of(chats(c).messages_after(id, 0, kHistory))); }
+
+class Nothing final : public Knowledge {
+ public:
+  bot::Heard hear(std::string_view, int64_t) const override { return {}; }
+  std::optional<std::string> answer(int64_t, int64_t) const override { return std::nullopt; }
+};
+
+}  // namespace
+
+const Knowledge& no_knowledge() {
+  static const Nothing nothing;
+  return nothing;
+}
+
+void bot_turn(Context& c, const Knowledge& knowledge, const storage::Appended& said, const bot::Thresholds& t) {
+  if (said.duplicate || said.message.sender != "customer") return;
+  const auto conv = chats(c).conversation(said.message.conversation_id);
+  if (!conv || conv->status != "bot") return;
+  auto heard = knowledge.hear(said.message.body, conv->store_id);
+  heard.text = said.message.body;
+  heard.anger = bot::anger(said.message.body);
+  const auto turn = bot::decide(heard, state_of(c, conv->id), t);
+  switch (turn.act) {
+    case bot::Act::answer:
+      if (auto text = knowledge.answer(turn.answer->faq_id, conv->store_id)) {
+        say(c, conv->id,
+            {{"act", "answer"},
+             {"faq_id", turn.answer->faq_id},
+             {"question", turn.answer->question},
+             {"answer", *text}});
+        return;
+      }
+      say(c, conv->id, {{"act", "apologise"}, {"text", kSorryText}});  // the entry went away meanwhile
+      return;
+    case bot::Act::suggest:
+      say(c, conv->id, {{"act", "suggest"}, {"text", kSuggestText}, {"suggestions", guesses_json(turn.suggestions)}});
+      return;
+    case bot::Act::apologise:
+      say(c, conv->id, {{"act", "apologise"}, {"text", kSorryText}});
+      return;
+    case bot::Act::handoff:
+      hand_over(c, conv->id, {{"reason", turn.handoff}, {"guesses", guesses_json(heard.guesses)}});
+      return;
+  }
+}
+
+void bot_feedback(Context& c, const std::string& token, int64_t seq, bool solved, const bot::Thresholds& t) {
+  const auto conv = chat_for_token(c, token);
+  if (conv.status != "bot") return;  // with people already: the verdict no longer steers anything
+  const auto answered = chats(c).messages_after(conv.id, seq - 1, 1);
+  if (answered.empty() || answered[0].seq != seq || answered[0].sender != "bot" ||
+      json::parse(answered[0].body, nullptr, false).value("act", "") != "answer")
+    throw make_error(errors::kNotFound, {{"what", Text("机器人回答", "bot answer")}}, "seq");
+  for (const auto& m : chats(c).messages_after(conv.id, seq, kHistory)) {  // one verdict per answer
+    const auto e = json::parse(m.body, nullptr, false);
+    if (m.kind == "event" && e.is_object() && e.value("event", "") == "bot_feedback" && e.value("seq", 0) == seq)
+      return;
+  }
+  chat_event(c, conv.id, {{"event", "bot_feedback"}, {"seq", seq}, {"solved", solved}});
+  if (bot::needs_person(state_of(c, conv.id), t)) hand_over(c, conv.id, {{"reason", "unresolved"}});
+}
+
+chat::Conversation ask_for_person(Context& c, const std::string& token) {
+  const auto conv = chat_for_token(c, token);
+  if (conv.status == "ended") throw make_error(errors::kConversationEnded);
+  return hand_over(c, conv.id, {{"reason", "asked"}});
+}
+
+}  // namespace kefu::app

@@ -1,0 +1,53 @@
+#pragma once
+// The FAQ bot in a live-chat conversation (智能客服). A store's settings name the queues it
+// answers first (chat settings' bot_queues); such a chat starts in status `bot`, and each
+// customer message gets the bot's turn (bot/domain/turn.hpp) in the same write: an answer
+// from the knowledge base (with 已解决 / 未解决), up to three guesses (您是不是想问), or an
+// apology; asking for a person, anger or two failures in a row hand the chat to its queue
+// with the whole transcript and the bot's guesses (chat's hand_over).
+//
+// The bot's words are messages from sender `bot`, kind `bot`, whose body is JSON:
+//   {"act":"answer","faq_id":7,"question":"停车怎么收费","answer":"…"}
+//   {"act":"suggest","text":"您是不是想问：","suggestions":[{"faq_id":7,"question":"…"}]}
+//   {"act":"apologise","text":"…"}
+// and the customer's verdict on an answer is an event {"event":"bot_feedback","seq":N,"solved":b}.
+// The bot's state is that history replayed (bot::replay), so nothing else is stored.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "bot/domain/turn.hpp"
+#include "chat/app/conversations.hpp"
+#include "core/app/context.hpp"
+
+namespace kefu::app {
+
+// What the bot knows: the knowledge base's matcher and its answers (the kb capability
+// provides one built from the store's published FAQs).
+class Knowledge {
+ public:
+  virtual ~Knowledge() = default;
+  // The store's entries that best match the text, best first, with the confidence that the
+  // first is right (anger is the bot's to add).
+  virtual bot::Heard hear(std::string_view text, int64_t store_id) const = 0;
+  // The entry's answer for the store (its own variant, else the common one); nullopt when
+  // the entry is gone or not published.
+  virtual std::optional<std::string> answer(int64_t faq_id, int64_t store_id) const = 0;
+};
+
+// Knowledge with nothing in it: every question is unknown (the bot apologises and hands over).
+const Knowledge& no_knowledge();
+
+// The bot's turn after a customer message was stored (`said`); nothing when the
+// conversation is not the bot's or the message was a retry.
+void bot_turn(Context&, const Knowledge&, const storage::Appended& said, const bot::Thresholds& = {});
+
+// The customer's 已解决 / 未解决 on the answer numbered `seq`: unsolved twice in a row hands
+// the chat over. 404-like invalid_chat_token for another conversation's token.
+void bot_feedback(Context&, const std::string& token, int64_t seq, bool solved, const bot::Thresholds& = {});
+
+// The customer pressed 转人工: to people at once (reason `asked`).
+chat::Conversation ask_for_person(Context&, const std::string& token);
+
+}  // namespace kefu::app

@@ -1,0 +1,60 @@
+// The store's chat settings form: a queue may have its own reply targets (ticked), the
+// others show the store's; saving sends only the ticked queues.
+import { describe, it, expect, afterEach } from 'vitest';
+import { mount } from '@vue/test-utils';
+import ChatSettingsForm from '../../src/console/features/chat/components/ChatSettingsForm.vue';
+import { useSession } from '../../src/console/stores/session.js';
+import { globalOptions, mockFetch, flush } from './helpers.js';
+
+const STORED = {
+  store_id: 1, idle_end_minutes: 15, first_reply_seconds: 60, reply_gap_seconds: 180, welcome: '', offline_text: '',
+  queue_targets: { parking: { first_reply_seconds: 20, reply_gap_seconds: 60 } },
+  bot_queues: ['parking'],
+};
+
+describe('ChatSettingsForm', () => {
+  let w;
+  afterEach(() => {
+    w && w.unmount();
+    delete globalThis.fetch;
+  });
+
+  async function setup() {
+    const { calls } = mockFetch({
+      'GET /api/v1/stores': { items: [{ id: 1, name: '静安店' }] },
+      'GET /api/v1/stores/1/chat-settings': STORED,
+      'PUT /api/v1/stores/1/chat-settings': (call) => [200, { store_id: 1, ...call.body }],
+    });
+    const global = globalOptions();
+    useSession().me = { id: 2, username: 'sup', role: 'supervisor', store_ids: [1], department_ids: [] };
+    w = mount(ChatSettingsForm, { global, attachTo: document.body });
+    for (let i = 0; i < 4; i++) await flush();
+    return calls;
+  }
+  const row = (q) => w.find(`[data-test="chat-settings-queue-${q}"]`);
+
+  it('shows a queue\'s own targets where it has them and the store\'s elsewhere', async () => {
+    await setup();
+    expect(row('parking').find('[data-test="chat-settings-queue-parking-first"] input').element.value).toBe('20');
+    expect(row('parking').find('[data-test="chat-settings-queue-parking-gap"] input').element.value).toBe('60');
+    expect(row('returns').find('[data-test="chat-settings-queue-returns-first"]').exists()).toBe(false);
+    expect(row('returns').text()).toContain('60 秒 / 180 秒');
+  });
+
+  it('saves the ticked queues\' targets and nothing for the others', async () => {
+    const calls = await setup();
+    await row('returns').find('[data-test="chat-settings-queue-returns-own"] input').setValue(true);
+    await flush();
+    const first = row('returns').find('[data-test="chat-settings-queue-returns-first"] input');
+    await first.setValue('300');
+    await first.trigger('blur');
+    await row('parking').find('[data-test="chat-settings-queue-parking-own"] input').setValue(false);
+    await flush();
+    await w.find('[data-test="chat-settings-save"]').trigger('click');
+    for (let i = 0; i < 4; i++) await flush();
+    const put = calls.find((c) => c.method === 'PUT');
+    expect(put.body.queue_targets).toEqual({ returns: { first_reply_seconds: 300, reply_gap_seconds: 180 } });
+    expect(put.body.first_reply_seconds).toBe(60);
+    expect(put.body.bot_queues).toEqual(['parking'], 'what was stored stays unless changed');
+  });
+});
