@@ -80,6 +80,8 @@ describe('knowledge base', () => {
       answer: '不建议干洗，请手洗。',
     });
     assert.equal(r.json.draft.answer, '不建议干洗，请手洗。');
+    const stale = await put(admin, `/api/v1/kb/entries/${id}`, { question: '羽绒服可以干洗吗', answer: '旧页面的修改', updated_at: 1 });
+    assert.equal(errorCode(stale), 'version_conflict', 'an edit from an older load is refused');
     assert.match((await agent.get(`/api/v1/kb/entries/${id}`)).json.answer, /洗标/, 'agents still see the published text');
     assert.deepEqual((await entries(agent, '?pending=true')).map((e) => e.id), [id]);
     r = await admin.post(`/api/v1/kb/entries/${id}/publish`);

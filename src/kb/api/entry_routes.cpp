@@ -22,6 +22,7 @@ app::FaqInput input_from(const json& b) {
   in.content.audience = opt_string(b, "audience", "customer");
   in.content.valid_from = maybe_time(b, "valid_from");
   in.content.valid_to = maybe_time(b, "valid_to");
+  in.base_updated_at = maybe_int(b, "updated_at");
   return in;
 }
 

@@ -119,6 +119,8 @@ kb::Faq create(Context& c, const FaqInput& in) {
 }
 
 kb::Faq edit(Context& c, kb::Faq f, const FaqInput& in) {
+  if (in.base_updated_at && *in.base_updated_at != f.updated_at)
+    throw make_error(errors::kVersionConflict, {{"what", Text("知识库条目", "knowledge base entry")}}, "updated_at");
   check_external_id_free(c, in.external_id, f.id);
   const auto before = snapshot(f);
   f.external_id = in.external_id;

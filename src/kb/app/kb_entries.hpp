@@ -31,6 +31,9 @@ struct FaqInput {
   std::optional<std::string> external_id;  // none or "": no external id
   std::optional<int64_t> category_id;
   kb::FaqContent content;
+  // For an edit: the entry's updated_at as the editor loaded it; another change since is
+  // 409 version_conflict (none: no check, the last write wins).
+  std::optional<int64_t> base_updated_at;
 };
 
 struct FaqQuery {

@@ -100,6 +100,27 @@ TEST_F(KbEntries, FieldsAreCheckedAndTidied) {
   EXPECT_FALSE(f.external_id);
 }
 
+TEST_F(KbEntries, AnEditBasedOnAnOlderLoadIsRefused) {
+  const auto f = publish(create(input("几点关门")).id, kNow + 1000);
+  auto mine = input("几点关门", "22:00 闭店");
+  mine.base_updated_at = f.updated_at;
+  auto theirs = input("几点关门", "22:30 闭店");
+  theirs.base_updated_at = f.updated_at;
+  const auto first = as(
+      admin, [&](Context& c) { return update_faq(c, f.id, theirs); }, kNow + 2000);
+  EXPECT_EQ(code_of([&] {
+              as(
+                  admin, [&](Context& c) { return update_faq(c, f.id, mine); }, kNow + 3000);
+            }),
+            "version_conflict");
+  mine.base_updated_at = first.updated_at;
+  EXPECT_EQ(as(
+                admin, [&](Context& c) { return update_faq(c, f.id, mine); }, kNow + 4000)
+                .draft->content.answer,
+            "22:00 闭店")
+      << "based on what is there now: accepted";
+}
+
 TEST_F(KbEntries, ExternalIdsAreUnique) {
   auto in = input("发票怎么开");
   in.external_id = "faq-1";
