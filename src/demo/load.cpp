@@ -6,6 +6,7 @@
 #include "auth/app/auth.hpp"
 #include "callbacks/app/callback.hpp"
 #include "demo/load_chat.hpp"
+#include "demo/load_kb.hpp"
 #include "demo/load_sla.hpp"
 #include "members/domain/member.hpp"
 #include "members/storage/member_store.hpp"
@@ -123,6 +124,7 @@ void load(storage::Database& db, const Catalog& cat, const text::Segmenter& seg,
     if (progress) progress(std::min(cat.tickets.size(), i + kChunk), cat.tickets.size());
   }
   db.write_sync([&](storage::Stores& r) { load_demo_chat(r, now); });
+  db.write_sync([&](storage::Stores& r) { load_demo_kb(r, now); });
   db.write_sync([](storage::Stores& r) { r.analyze(); });
 }
 

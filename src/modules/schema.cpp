@@ -4,6 +4,7 @@
 #include "callbacks/storage/sql/migrations.hpp"
 #include "chat/storage/sql/migrations.hpp"
 #include "core/storage/sql/migrations.hpp"
+#include "kb/storage/sql/migrations.hpp"
 #include "members/storage/sql/migrations.hpp"
 #include "notifications/storage/sql/migrations.hpp"
 #include "org/storage/sql/migrations.hpp"
@@ -17,9 +18,10 @@ namespace kefu::storage {
 std::span<const SchemaModule> schema_modules() {
   using namespace sql;
   static const SchemaModule kModules[] = {
-      core_schema(), org_schema(),           auth_schema(),     members_schema(),   tickets_schema(),
-      sla_schema(),  notifications_schema(), remedies_schema(), callbacks_schema(), public_tickets_schema(),
-      chat_schema(),
+      core_schema(),           org_schema(),      auth_schema(),
+      members_schema(),        tickets_schema(),  sla_schema(),
+      notifications_schema(),  remedies_schema(), callbacks_schema(),
+      public_tickets_schema(), chat_schema(),     kb_schema(),
   };
   return kModules;
 }

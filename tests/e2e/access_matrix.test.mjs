@@ -6,7 +6,8 @@
 // Callers: nobody; a customer's tracking token used as a staff credential; a console session
 // of each role (agent, dept_head, supervisor, manager, admin), all serving store A; an API
 // token of each role with each scope. Objects: one of each kind (ticket, task, resolution,
-// attachment, member, store, notification, canned reply) in store A and in store B; store B's objects
+// attachment, member, store, notification, canned reply) in store A and in store B (and the
+// knowledge base's entry, category, synonyms and small talk, which belong to no store); store B's objects
 // carry a marker text that no answer to a store-A caller may contain.
 // Live chat: a conversation in each store, started by a customer and assigned by the store's
 // supervisor to an agent who is none of the callers, with a customer photo; a chat link of
@@ -26,7 +27,7 @@ import { KefuServer, KEFU_BIN, Client, directory, newTicket, addStaff, E2E_PASSW
 
 const execFileP = promisify(execFile);
 const ROLES = ['agent', 'dept_head', 'supervisor', 'manager', 'admin'];
-const SCOPES = ['tickets:read', 'tickets:write', 'members:read', 'members:write', 'chat:read', 'chat:write', 'admin'];
+const SCOPES = ['tickets:read', 'tickets:write', 'members:read', 'members:write', 'chat:read', 'chat:write', 'kb:read', 'kb:write', 'admin'];
 const rank = (role) => ROLES.indexOf(role);
 const DENIED = new Set([401, 403, 404]);
 // A 1×1 PNG.
@@ -277,7 +278,11 @@ async function fixture(server, admin) {
   if (r.status !== 201) throw new Error(`chat photo: ${r.status} ${r.text}`);
   const chatLinkPhotoA = r.json.message.attachment_id;
 
+  // The knowledge base is the chain's (no store reach) but for each store's own answers.
+  const kb = await kbObjects(admin, tag);
+
   return {
+    kb,
     A, B, deskA, deskB, tag, marker, markerA, callers, own, other, ids, policy: policies[0],
     linkA, publicPhotoA, csatA: own.csat, attachmentB: other.attachment, gaoyan, victim, victimToken, admin,
     chatB, chatLinkA, chatLinkPhotoA,
@@ -289,6 +294,22 @@ async function storeCanned(admin, store, shortcut, text) {
   const r = await admin.post('/api/v1/chat/canned', { store_id: store, shortcut, title: '矩阵', body: text });
   if (r.status !== 201) throw new Error(`canned reply: ${r.status} ${r.text}`);
   return r.json.id;
+}
+
+// The knowledge base's objects, made by an admin: an entry, a category, a synonym group and
+// a small-talk pair (`n` tells apart the ones made for a deletion).
+async function kbObjects(admin, tag, n = '') {
+  const made = async (path, body) => {
+    const r = await admin.post(path, body);
+    if (r.status !== 201) throw new Error(`${path}: ${r.status} ${r.text}`);
+    return r.json.id;
+  };
+  return {
+    entry: await made('/api/v1/kb/entries', { question: `矩阵问题${tag}${n}`, answer: '矩阵答案' }),
+    category: await made('/api/v1/kb/categories', { name: `矩阵分类${tag}${n}` }),
+    synonyms: await made('/api/v1/kb/synonyms', { words: [`矩阵词${tag}${n}`, `矩阵语${tag}${n}`] }),
+    smallTalk: await made('/api/v1/kb/small-talk', { pattern: `矩阵${tag}${n}`, reply: '您好' }),
+  };
 }
 
 // A customer's chat in `store` (the text as name and first message), a photo from the
@@ -338,6 +359,14 @@ async function sample(route, side, caller, fx) {
   // Each deletion gets an entry of its own, so that the next caller still finds one.
   if (path === '/api/v1/chat/canned/{id}' && route.method === 'DELETE')
     id = await storeCanned(fx.admin, o.store, `d${fx.tag}${n}`.slice(0, 20), side === 'own' ? fx.markerA : fx.marker);
+  // The knowledge base's {id}s name its own objects; each deletion gets objects of its own.
+  const kbKind = { entries: 'entry', categories: 'category', synonyms: 'synonyms', 'small-talk': 'smallTalk' }[
+    path.split('/')[4]
+  ];
+  if (path.startsWith('/api/v1/kb/') && path.includes('{id}') && kbKind) {
+    const objects = route.method === 'DELETE' ? await kbObjects(fx.admin, fx.tag, `d${n}`) : fx.kb;
+    id = objects[kbKind];
+  }
   if (id !== null && id !== undefined) path = path.replace('{id}', String(id));
   else path = path.replace('{id}', '1');
   path = path.replace('{photo}', String(o.chatPhoto));
@@ -391,6 +420,17 @@ async function sample(route, side, caller, fx) {
     'POST /api/v1/chat/conversations/{id}/member': { member_id: o.member },
     'POST /api/v1/chat/conversations/{id}/ticket': { type: 'inquiry' },
     'PUT /api/v1/staff/{id}/chat': { capacity: 3, queues: [] },
+    'POST /api/v1/kb/entries': { question: `矩阵新问题${n}`, answer: '矩阵答案' },
+    'PUT /api/v1/kb/entries/{id}': { question: `矩阵问题改${n}`, answer: '矩阵答案' },
+    'POST /api/v1/kb/entries/move': { ids: [fx.kb.entry], category_id: fx.kb.category },
+    'PUT /api/v1/kb/variants': { entry_id: fx.kb.entry, store_id: o.store, answer: `矩阵门店答案${n}` },
+    'POST /api/v1/kb/categories': { name: `矩阵新分类${n}` },
+    'PUT /api/v1/kb/categories/{id}': { name: `矩阵分类改${fx.tag}${n}` },
+    'POST /api/v1/kb/synonyms': { words: [`矩阵新词${n}`, `矩阵新语${n}`] },
+    'PUT /api/v1/kb/synonyms/{id}': { words: [`矩阵改词${fx.tag}${n}`, `矩阵改语${fx.tag}${n}`] },
+    'POST /api/v1/kb/small-talk': { pattern: `矩阵${n}`, reply: '您好' },
+    'PUT /api/v1/kb/small-talk/{id}': { pattern: `矩阵${n}`, reply: '您好呀' },
+    'POST /api/v1/kb/import': { format: 'jsonl', text: '' },
   };
   const queries = {
     'GET /api/v1/reports/dashboard': `?store_id=${o.store}`,
@@ -399,6 +439,7 @@ async function sample(route, side, caller, fx) {
     'GET /api/v1/members': `?phone=${o.phone}`,
     'GET /api/v1/chat/monitor': `?store_id=${o.store}`,
     'GET /api/v1/chat/report': `?store_id=${o.store}`,
+    'GET /api/v1/kb/export': '?format=jsonl',
   };
   const opts = {};
   if (key === 'POST /api/v1/tickets/{id}/attachments' || key === 'POST /api/v1/chat/conversations/{id}/photos') {

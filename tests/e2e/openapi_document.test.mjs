@@ -75,6 +75,13 @@ const OWNERS = {
     '/api/v1/chat/canned/{id}',
     '/api/v1/stores/{id}/chat-settings',
   ],
+  kb: [
+    '/api/v1/kb/*',
+    '/api/v1/kb/entries/move',
+    '/api/v1/kb/entries/{id}',
+    '/api/v1/kb/entries/{id}/(publish|draft|versions)',
+    '/api/v1/kb/(categories|synonyms|small-talk)/{id}',
+  ],
 };
 
 function compile(pattern) {

@@ -390,6 +390,35 @@ describe('real responses match docs/openapi.yaml', () => {
     });
   });
 
+  describe('knowledge base', () => {
+    it('GET /api/v1/kb/entries, /entries/{id}, /versions, categories, synonyms, small talk and the export', async () => {
+      const made = (
+        await call(admin, 'POST', '/api/v1/kb/entries', {
+          body: { external_id: 'oa-1', question: '羽绒服能干洗吗', similar: ['羽绒服怎么洗'], answer: '请按**洗标**处理', valid_to: Date.now() + 86400000 },
+          expect: 201,
+        })
+      ).json;
+      await call(admin, 'POST', '/api/v1/kb/entries', { body: { external_id: 'oa-1', question: 'x', answer: 'y' }, expect: 409 });
+      await call(admin, 'POST', '/api/v1/kb/entries/{id}/publish', { params: { id: made.id }, expect: 200 });
+      await call(admin, 'PUT', '/api/v1/kb/entries/{id}', { params: { id: made.id }, body: { question: '羽绒服能干洗吗', answer: '请手洗' }, expect: 200 });
+      await call(supervisor, 'PUT', '/api/v1/kb/variants', { body: { entry_id: made.id, store_id: data.SH01, answer: '本店可代洗' }, expect: 200 });
+      const one = await conforms(agent, '/api/v1/kb/entries/{id}', { params: { id: made.id } });
+      assert.equal(one.json.draft.answer, '请手洗');
+      const list = await conforms(agent, '/api/v1/kb/entries', { query: '?limit=5' });
+      assert.equal(list.json.items.length, 5);
+      await conforms(agent, '/api/v1/kb/entries', { query: `?q=${encodeURIComponent('走失')}&audience=internal` });
+      await conforms(agent, '/api/v1/kb/entries/{id}/versions', { params: { id: made.id } });
+      await conforms(agent, '/api/v1/kb/entries/{id}', { params: { id: 999999 }, status: 404 });
+      await conforms(agent, '/api/v1/kb/categories');
+      await conforms(agent, '/api/v1/kb/synonyms');
+      await conforms(agent, '/api/v1/kb/small-talk');
+      await conforms(agent, '/api/v1/kb/export', { query: '?format=csv' });
+      await conforms(agent, '/api/v1/kb/export', { query: '?format=jsonl' });
+      const report = await call(admin, 'POST', '/api/v1/kb/import', { body: { format: 'jsonl', text: '{"external_id":"oa-2"}' }, expect: 200 });
+      assert.equal(report.json.rejected.length, 1);
+    });
+  });
+
   describe('reports', () => {
     it('GET /api/v1/reports/dashboard (the caller’s stores and one store)', async () => {
       await conforms(supervisor, '/api/v1/reports/dashboard');

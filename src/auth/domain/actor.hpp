@@ -13,14 +13,26 @@
 namespace kefu::people {
 
 // API token scopes. "x:write" implies "x:read"; "admin" implies every scope.
-enum class ScopeCode { tickets_read, tickets_write, members_read, members_write, chat_read, chat_write, admin };
-inline constexpr std::array<Term<ScopeCode>, 7> kScopes{{
+enum class ScopeCode {
+  tickets_read,
+  tickets_write,
+  members_read,
+  members_write,
+  chat_read,
+  chat_write,
+  kb_read,
+  kb_write,
+  admin
+};
+inline constexpr std::array<Term<ScopeCode>, 9> kScopes{{
     {ScopeCode::tickets_read, "tickets:read", "读取工单", "Read tickets"},
     {ScopeCode::tickets_write, "tickets:write", "读写工单", "Read and write tickets"},
     {ScopeCode::members_read, "members:read", "读取会员", "Read members"},
     {ScopeCode::members_write, "members:write", "读写会员", "Read and write members"},
     {ScopeCode::chat_read, "chat:read", "读取在线会话", "Read chat conversations"},
     {ScopeCode::chat_write, "chat:write", "在线会话收发", "Read and write chat conversations"},
+    {ScopeCode::kb_read, "kb:read", "读取知识库", "Read the knowledge base"},
+    {ScopeCode::kb_write, "kb:write", "编辑知识库", "Edit the knowledge base"},
     {ScopeCode::admin, "admin", "管理", "Administration"},
 }};
 using Scope = Closed<ScopeCode, kScopes>;

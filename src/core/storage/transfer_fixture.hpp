@@ -106,6 +106,17 @@ INSERT INTO chat_feed VALUES (1, 1, 1, 100, 1), (2, 2, 1, 210, 0);
 INSERT INTO chat_canned VALUES (1, 1, NULL, '退货', '退货流程', '七天无理由退货，请携带小票', 100, 150, 1),
   (2, NULL, 1, 'hi', '问候', '您好，我是客服小李', 100, 100, 1);
 INSERT INTO chat_settings VALUES (1, 30, 45, 120, '您好，欢迎光临', '', 300, 1, 'parking:20:60', 'general,parking');
+INSERT INTO kb_categories VALUES (1, NULL, '停车交通', 0), (2, 1, '停车券', 1);
+INSERT INTO kb_entries VALUES (1, 'demo-park', 2, 'published', 'customer', '停车券在哪里领？', '["停车票在哪拿","怎么领停车券"]',
+  '在 **APP** 领取', '["停车"]', NULL, 9223372036854775807, 2, 100, 1, 200, 2, 200, 2),
+  (2, NULL, NULL, 'draft', 'internal', '【SOP】走失', '[]', '1. 登记' || char(10) || '2. 广播', '[]', -5, NULL, 0, 300, 2,
+  300, 2, NULL, NULL);
+INSERT INTO kb_drafts VALUES (1, '{"question":"停车券怎么领","answer":"x"}', 250, 1);
+INSERT INTO kb_versions VALUES (1, 1, '{"question":"停车券在哪里领？"}', '{}', 150, 2),
+  (1, 2, '{"question":"停车券在哪里领？","answer":"在 APP 领取"}', '{"1":"上海店"}', 200, 2);
+INSERT INTO kb_variants VALUES (1, 1, '上海店：服务台领取', 210, 1), (1, 7, 'O''Brien 店', 220, 2);
+INSERT INTO kb_synonyms VALUES (1, '["停车券","停车票"]', 100, 2);
+INSERT INTO kb_small_talk VALUES (1, '你好', '您好！', 100, 2);
 INSERT INTO signing_keys VALUES (1, 'csat_link', 'c0ffee', 10, 20), (2, 'csat_link', 'f00d', 20, NULL);
 INSERT INTO customer_access VALUES ('9f86d0', 1, 1000, 2000, NULL), ('revoked:2:5', 2, 5, 9, 5);
 INSERT INTO rate_limits VALUES ('login:addr:10.0.0.1', 3, 1000, 0, 0, 5000), ('track:phone:13700000000', 0, 1, 9, 2, 99);

@@ -1,0 +1,20 @@
+export default {
+  kb: {
+    title: 'Knowledge base', catalog: 'KB categories and words', importExport: 'KB import and export',
+    search: 'Search questions, similar questions, answers, keywords', question: 'Question', similar: 'Similar questions', answer: 'Answer', keywords: 'Keywords',
+    category: 'Category', status: 'Status', audience: 'Audience', version: 'Version', variants: 'Store answers', externalId: 'External ID',
+    statuses: { draft: 'Draft', published: 'Published' }, audiences: { customer: 'Customers', internal: 'Internal' },
+    withVariant: 'With a store answer', pendingOnly: 'Pending changes only', hasDraft: 'Pending changes', moveTo: 'Move to category', move: 'Move selected ({n})',
+    moved: '{n} moved', count: '{n} entries', more: 'Load more', versionN: 'Version {n}',
+    onePerLine: 'One question per line', markdownHint: 'Markdown: **bold**, *italic*, - lists, [links](https://…), ![images](https://…)',
+    validity: 'Valid', validFrom: 'From', validTo: 'Until', saveDraft: 'Save as pending change', publish: 'Publish', published: 'Published',
+    discardDraft: 'Discard changes', deleteConfirm: 'Delete it? This cannot be undone.',
+    variantsHint: 'A store answer applies at once; customers of that store get it instead of the general answer. Store supervisors keep their stores’ answers.', variantEmpty: 'Empty: the general answer applies',
+    variantNone: '(the general answer)', history: 'Published versions', noVersions: 'Not published yet',
+    categories: 'Categories', parent: 'Parent', categoryName: 'Category name', synonyms: 'Synonyms', synonymsHint: 'Words in one group mean the same; the bot matches them as one word.',
+    synonymsInput: 'Synonyms, separated by spaces or commas', words: 'Words', smallTalk: 'Small talk', pattern: 'Customer says', reply: 'Bot replies',
+    import: 'Import', importHint: 'CSV (a header line first) or JSON Lines, matched on the external ID: importing a file twice creates nothing twice. Large files go in parts with a progress bar.',
+    importStart: 'Import ({n} rows)', reportCounts: '{rows} rows: {created} new, {updated} updated, {unchanged} unchanged', line: 'Line', reason: 'Reason',
+    export: 'Export',
+  },
+};

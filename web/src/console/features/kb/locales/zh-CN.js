@@ -1,0 +1,20 @@
+export default {
+  kb: {
+    title: '知识库', catalog: '知识库分类与词库', importExport: '知识库导入导出',
+    search: '搜索问题、相似问法、答案、关键词', question: '标准问题', similar: '相似问法', answer: '答案', keywords: '关键词',
+    category: '分类', status: '状态', audience: '适用对象', version: '版本', variants: '门店专属答案', externalId: '外部编号',
+    statuses: { draft: '草稿', published: '已发布' }, audiences: { customer: '顾客', internal: '内部资料' },
+    withVariant: '有门店专属答案', pendingOnly: '只看待发布修改', hasDraft: '有待发布修改', moveTo: '移动到分类', move: '移动所选（{n}）',
+    moved: '已移动 {n} 条', count: '共 {n} 条', more: '加载更多', versionN: '第 {n} 版',
+    onePerLine: '每行一个问法', markdownHint: '支持 Markdown：**加粗**、*斜体*、- 列表、[链接](https://…)、![图片](https://…)',
+    validity: '有效期', validFrom: '开始时间', validTo: '结束时间', saveDraft: '保存为待发布修改', publish: '发布', published: '已发布',
+    discardDraft: '放弃修改', deleteConfirm: '确定删除吗？删除后无法恢复。',
+    variantsHint: '门店专属答案立即生效，顾客会优先看到所在门店的答案；门店主管可以维护本门店的答案。', variantEmpty: '留空则使用通用答案',
+    variantNone: '（使用通用答案）', history: '发布历史', noVersions: '尚未发布',
+    categories: '分类', parent: '上级分类', categoryName: '分类名称', synonyms: '同义词', synonymsHint: '同一组里的词意思相同，智能客服匹配时会视为同一个词。',
+    synonymsInput: '输入同义词，用空格或逗号分隔', words: '词语', smallTalk: '寒暄', pattern: '顾客说', reply: '机器人回复',
+    import: '导入', importHint: '支持 CSV（首行为列名）和 JSON Lines 文件，按外部编号去重：同一文件导入两次不会重复创建。大文件会分批上传并显示进度。',
+    importStart: '开始导入（{n} 行）', reportCounts: '共 {rows} 行：新增 {created}，更新 {updated}，未变 {unchanged}', line: '行号', reason: '原因',
+    export: '导出',
+  },
+};
