@@ -13,6 +13,8 @@
 #include "core/storage/open.hpp"
 #include "core/storage/platform_stores.hpp"
 #include "core/text/segmenter.hpp"
+#include "kb/app/knowledge.hpp"
+#include "kb/jobs/knowledge_keeper.hpp"
 #include "notifications/api/notification_hub.hpp"
 #include "notifications/jobs/outbox.hpp"
 #include "org/storage/org_store.hpp"
@@ -55,6 +57,10 @@ int serve(const Config& c) {
       std::chrono::seconds(5));
   api::ChatHub chat(*db, now_ms);
   services.chat = &chat;
+  // What the FAQ bot knows: built from the knowledge base off the request path, kept in step.
+  app::KbKnowledge knowledge;
+  services.knowledge = &knowledge;
+  jobs::KnowledgeKeeper knowledge_keeper(*db, knowledge, {segmenter, kb::T2s::load()}, now_ms);
   chat.check_credentials(
       [now_ms](storage::Stores& r, const std::string& credential) {
         return app::resolve_actor(r, credential, now_ms()).has_value();
@@ -99,6 +105,7 @@ int serve(const Config& c) {
   hub.start();
   chat.start();
   chat_keeper.start();
+  knowledge_keeper.start();
   outbox.start();
   if (c.sla_scheduler) scheduler.start();
   server.start();
@@ -108,6 +115,7 @@ int serve(const Config& c) {
   server.run();
   scheduler.stop();
   chat_keeper.stop();
+  knowledge_keeper.stop();
   outbox.stop();
   db->watch_changes({});
   hub.stop();

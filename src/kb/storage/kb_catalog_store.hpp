@@ -38,6 +38,11 @@ class KbCatalogStore : public Store {
   virtual int64_t insert_small_talk(const kb::SmallTalk&) = 0;
   virtual bool update_small_talk(const kb::SmallTalk&) = 0;
   virtual bool delete_small_talk(int64_t id) = 0;
+
+  // Changes whenever an entry, a store's answer or a synonym group is added, changed or
+  // removed: what the bot's knowledge is rebuilt on (kb/app/knowledge.hpp). Cheap: counts
+  // and latest times of three tables.
+  virtual std::string stamp() = 0;
 };
 
 }  // namespace kefu::storage

@@ -90,6 +90,17 @@ class SqlKbCatalogStore final : public KbCatalogStore {
     return db_.changes() == 1;
   }
 
+  std::string stamp() override {
+    auto s = db_.prepare(
+        "SELECT (SELECT COUNT(*) FROM kb_entries), (SELECT COALESCE(MAX(updated_at), 0) FROM kb_entries), "
+        "(SELECT COUNT(*) FROM kb_variants), (SELECT COALESCE(MAX(updated_at), 0) FROM kb_variants), "
+        "(SELECT COUNT(*) FROM kb_synonyms), (SELECT COALESCE(MAX(updated_at), 0) FROM kb_synonyms)");
+    s->step();
+    std::string out;
+    for (int i = 0; i < 6; ++i) out += (i ? ":" : "") + std::to_string(s->i64(i));
+    return out;
+  }
+
   std::vector<kb::SmallTalk> small_talk() override {
     auto s = db_.prepare("SELECT id, pattern, reply, updated_at, updated_by FROM kb_small_talk ORDER BY id");
     std::vector<kb::SmallTalk> out;

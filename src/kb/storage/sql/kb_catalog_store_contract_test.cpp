@@ -41,7 +41,11 @@ TEST_P(KbCatalogContract, CategoriesComeRootsFirstThenByParentPositionAndId) {
 
 TEST_P(KbCatalogContract, SynonymGroupsAndSmallTalk) {
   const kb::SynonymGroup g{0, {"停车券", "停车票"}, 100, staff};
+  const auto empty = catalog().stamp();
   auto id = change([&](KbCatalogStore& s) { return s.insert_synonyms(g); });
+  const auto one = catalog().stamp();
+  EXPECT_NE(one, empty) << "a synonym group changes what the bot knows";
+  EXPECT_EQ(catalog().stamp(), one) << "nothing changed, the same stamp";
   change([&](KbCatalogStore& s) { return s.insert_synonyms({0, {"退货", "退款", "退钱"}, 200, staff}); });
   auto all = catalog().synonyms();
   ASSERT_EQ(all.size(), 2u);
@@ -53,6 +57,7 @@ TEST_P(KbCatalogContract, SynonymGroupsAndSmallTalk) {
   EXPECT_TRUE(change([&](KbCatalogStore& s) { return s.delete_synonyms(id); }));
   EXPECT_FALSE(change([&](KbCatalogStore& s) { return s.delete_synonyms(id); }));
   EXPECT_EQ(catalog().synonyms().size(), 1u);
+  const auto before_talk = catalog().stamp();
 
   const auto hi = change([&](KbCatalogStore& s) { return s.insert_small_talk({0, "你好", "您好！", 100, staff}); });
   EXPECT_EQ(catalog().small_talk(), (std::vector<kb::SmallTalk>{{hi, "你好", "您好！", 100, staff}}));
@@ -62,6 +67,7 @@ TEST_P(KbCatalogContract, SynonymGroupsAndSmallTalk) {
   EXPECT_TRUE(change([&](KbCatalogStore& s) { return s.delete_small_talk(hi); }));
   EXPECT_FALSE(change([&](KbCatalogStore& s) { return s.delete_small_talk(hi); }));
   EXPECT_TRUE(catalog().small_talk().empty());
+  EXPECT_EQ(catalog().stamp(), before_talk) << "small talk is not the matcher's";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, KbCatalogContract, ::testing::ValuesIn(Backends()),

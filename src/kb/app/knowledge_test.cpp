@@ -1,0 +1,81 @@
+// What the FAQ bot knows, built from the knowledge base on a real SQLite database: the
+// published customer entries in force, each store's own answer, and nothing else.
+#include "kb/app/knowledge.hpp"
+
+#include <gtest/gtest.h>
+
+#include "kb/app/kb_fixture.hpp"
+#include "kb/storage/kb_catalog_store.hpp"
+
+namespace kefu::app {
+namespace {
+
+using namespace kefu::app::testing;
+
+class Knowledge : public KbUseCases {
+ protected:
+  KbKnowledge knowledge;
+  kb::TextTools tools{text::Segmenter::builtin(), nullptr};
+  void rebuild(int64_t at = kNow) { knowledge.set(build_knowledge(db->reader(), tools, at)); }
+  std::optional<int64_t> top(const std::string& q, int64_t store) {
+    const auto heard = knowledge.hear(q, store);
+    if (heard.guesses.empty()) return std::nullopt;
+    return heard.guesses[0].faq_id;
+  }
+};
+
+TEST_F(Knowledge, OnlyPublishedCustomerEntriesInForceAreKnown) {
+  auto parking = create(input("停车怎么收费", "每小时 10 元"));
+  publish(parking.id);
+  auto draft = create(input("会员积分怎么兑换礼品"));  // never published
+  auto internal = input("顾客投诉时的话术");
+  internal.content.audience = "internal";
+  publish(create(internal).id);
+  auto promo = input("双十一有什么活动");
+  promo.content.valid_from = kNow + 1000;
+  promo.content.valid_to = kNow + 2000;
+  auto promotion = create(promo);
+  publish(promotion.id);
+  rebuild();
+  EXPECT_EQ(knowledge.current()->entries, 1u) << "only the parking entry is in force now";
+  EXPECT_EQ(top("停车怎么收费？", store_a), parking.id);
+  EXPECT_NE(top("会员积分怎么兑换礼品", store_a), draft.id) << "a draft is not known";
+  EXPECT_EQ(knowledge.current()->next_change_at, kNow + 1000) << "the promotion starts then";
+  rebuild(kNow + 1500);
+  EXPECT_EQ(top("双十一有什么活动", store_a), promotion.id) << "in force now";
+  EXPECT_EQ(knowledge.current()->next_change_at, kNow + 2000);
+}
+
+TEST_F(Knowledge, EachStoreGetsItsOwnAnswer) {
+  auto parking = create(input("停车怎么收费", "以所在门店为准"));
+  publish(parking.id);
+  as(supervisor, [&](Context& c) { return put_variant(c, parking.id, store_a, "甲店：首小时 15 元"); });
+  rebuild();
+  EXPECT_EQ(knowledge.answer(parking.id, store_a), "甲店：首小时 15 元");
+  EXPECT_EQ(knowledge.answer(parking.id, store_b), "以所在门店为准") << "no variant: the entry's own";
+  EXPECT_FALSE(knowledge.answer(parking.id + 100, store_a));
+}
+
+TEST_F(Knowledge, TheStampMovesWhenWhatTheBotKnowsChanges) {
+  const auto stamp = [&] { return db->reader().get<storage::KbCatalogStore>().stamp(); };
+  const auto empty = stamp();
+  auto e = create(input("发票怎么开"));
+  const auto drafted = stamp();
+  EXPECT_NE(drafted, empty);
+  publish(e.id, kNow + 1);
+  EXPECT_NE(stamp(), drafted) << "a publication";
+  const auto published = stamp();
+  as(supervisor, [&](Context& c) { return put_variant(c, e.id, store_a, "甲店开票在三楼"); });
+  EXPECT_NE(stamp(), published) << "a store's answer";
+}
+
+TEST_F(Knowledge, NothingKnownBeforeTheFirstBuild) {
+  EXPECT_TRUE(knowledge.hear("停车怎么收费", store_a).guesses.empty());
+  EXPECT_FALSE(knowledge.answer(1, store_a));
+  rebuild();
+  EXPECT_FALSE(knowledge.current()->matcher) << "an empty knowledge base";
+  EXPECT_TRUE(knowledge.hear("停车怎么收费", store_a).guesses.empty());
+}
+
+}  // namespace
+}  // namespace kefu::app
