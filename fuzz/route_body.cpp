@@ -90,7 +90,8 @@ std::map<std::pair<std::string, std::string>, std::set<int>> read_declared(const
       in_responses = false;
     } else if (indent == 6) {
       in_responses = body == "responses:";
-    } else if (indent == 8 && in_responses && body.size() >= 6 && body[0] == '"') {
+    } else if (indent == 8 && in_responses && body.size() >= 6 &&
+               (body[0] == '"' || body[0] == '\'')) {  // "200" or '200'
       out[{method, path}].insert(std::atoi(body.c_str() + 1));
     }
   }
