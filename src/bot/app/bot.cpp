@@ -98,19 +98,25 @@ void bot_turn(Context& c, const Knowledge& knowledge, const storage::Appended& s
             {{"act", "answer"},
              {"faq_id", turn.answer->faq_id},
              {"question", turn.answer->question},
-             {"answer", *text}});
+             {"answer", *text},
+             {"confidence", heard.confidence}});
         return;
       }
       say(c, conv->id, {{"act", "apologise"}, {"text", kSorryText}});  // the entry went away meanwhile
       return;
     case bot::Act::suggest:
-      say(c, conv->id, {{"act", "suggest"}, {"text", kSuggestText}, {"suggestions", guesses_json(turn.suggestions)}});
+      say(c, conv->id,
+          {{"act", "suggest"},
+           {"text", kSuggestText},
+           {"suggestions", guesses_json(turn.suggestions)},
+           {"confidence", heard.confidence}});
       return;
     case bot::Act::apologise:
       say(c, conv->id, {{"act", "apologise"}, {"text", kSorryText}});
       return;
     case bot::Act::handoff:
-      hand_over(c, conv->id, {{"reason", turn.handoff}, {"guesses", guesses_json(heard.guesses)}});
+      hand_over(c, conv->id,
+                {{"reason", turn.handoff}, {"guesses", guesses_json(heard.guesses)}, {"confidence", heard.confidence}});
       return;
   }
 }

@@ -120,8 +120,9 @@ Turn decide(const Heard& heard, const State& state, const Thresholds& t) {
   }
   if (state.failures + 1 >= t.failures_before_handoff) return hand_over("unresolved");
   out.next.failures = state.failures + 1;
-  for (const auto& g : heard.guesses)
-    if (g.score >= t.suggest && out.suggestions.size() < kMaxSuggestions) out.suggestions.push_back(g);
+  if (heard.confidence >= t.suggest)
+    for (const auto& g : heard.guesses)
+      if (g.score >= t.suggest && out.suggestions.size() < kMaxSuggestions) out.suggestions.push_back(g);
   out.act = out.suggestions.empty() ? Act::apologise : Act::suggest;
   return out;
 }

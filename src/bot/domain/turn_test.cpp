@@ -25,7 +25,7 @@ const char* name(Act a) {
 }
 
 TEST(BotTurn, WhatTheBotDoesWithAMessage) {
-  const Thresholds t;  // answer 0.6, suggest 0.2, anger 0.7, hand over on the 2nd failure
+  const Thresholds t;  // answer 0.6, suggest 0.3, anger 0.7, hand over on the 2nd failure
   struct Row {
     const char* text;
     std::vector<Guess> guesses;
@@ -40,6 +40,7 @@ TEST(BotTurn, WhatTheBotDoesWithAMessage) {
       {"商场几点关门", {kHours}, 0.6, 1, "answer", "1", 0},  // exactly the threshold; the count starts again
       {"停车", {kParking, kCoupon, kInvoice}, 0.45, 0, "suggest", "2", 1},  // 发票 is below the suggest score
       {"随便问问", {kInvoice}, 0.1, 0, "apologise", "", 1},
+      {"随便问问", {kParking, kCoupon}, 0.1, 0, "apologise", "", 1},  // scores alone do not make a guess
       {"随便问问", {}, 0, 0, "apologise", "", 1},
       {"停车", {kParking, kCoupon}, 0.45, 1, "handoff", "unresolved", 0},  // the second failure in a row
       {"商场几点关门", {kHours}, 0.9, 1, "answer", "1", 0},                // a good answer is not held back
