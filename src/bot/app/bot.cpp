@@ -84,7 +84,8 @@ const Knowledge& no_knowledge() {
 }
 
 void bot_turn(Context& c, const Knowledge& knowledge, const storage::Appended& said, const bot::Thresholds& t) {
-  if (said.duplicate || said.message.sender != "customer") return;
+  // The append says whose chat it is, so people's chats cost the bot nothing.
+  if (said.duplicate || said.message.sender != "customer" || said.status != "bot") return;
   const auto conv = chats(c).conversation(said.message.conversation_id);
   if (!conv || conv->status != "bot") return;
   auto heard = knowledge.hear(said.message.body, conv->store_id);

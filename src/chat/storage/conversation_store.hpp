@@ -16,6 +16,7 @@ namespace kefu::storage {
 struct Appended {
   chat::Message message;
   bool duplicate = false;  // the client id was known: the stored message, nothing new written
+  std::string status;      // the conversation's, as the message went in (empty for a duplicate)
 };
 
 class ConversationStore : public Store {

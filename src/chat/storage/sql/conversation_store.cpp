@@ -2,6 +2,7 @@
 #include "chat/storage/conversation_store.hpp"
 
 #include <limits>
+#include <utility>
 
 #include "chat/storage/sql/rows.hpp"
 #include "core/storage/sql/common.hpp"
@@ -151,10 +152,10 @@ class SqlConversationStore final : public ConversationStore {
   std::optional<Appended> append(const chat::Message& m, bool open_only) {
     const bool replies = m.sender == "agent" && m.kind != "whisper";
     if constexpr (D::kWritingCte) {
-      if (auto seq = append_in_one(m, replies, open_only)) {
+      if (auto row = append_in_one(m, replies, open_only)) {
         chat::Message stored = m;
-        stored.seq = *seq;
-        return Appended{stored, false};
+        stored.seq = row->first;
+        return Appended{stored, false, row->second};
       }
       // Nothing appended: a retry of a stored message, or no (open) conversation.
       if (auto earlier = stored_retry(m)) return Appended{*earlier, true};
@@ -164,19 +165,20 @@ class SqlConversationStore final : public ConversationStore {
       // SQLite has one writer, so the numbers come without holes.
       auto u = db_.prepare("UPDATE conversations SET last_seq = last_seq + 1, last_message_at = ?, " + kMoveActivity +
                            ", first_reply_at = CASE WHEN ? = 1 AND first_reply_at IS NULL THEN ? ELSE first_reply_at "
-                           "END WHERE id = ? AND (? = 0 OR status <> 'ended') RETURNING last_seq");
+                           "END WHERE id = ? AND (? = 0 OR status <> 'ended') RETURNING last_seq, status");
       u->bind_all(m.created_at, m.created_at, chat::kActivityStepMs, m.created_at, replies ? 1 : 0, m.created_at,
                   m.conversation_id, open_only ? 1 : 0);
       if (!u->step()) return std::nullopt;
       chat::Message stored = m;
       stored.seq = u->i64(0);
+      const auto status = u->text(1);
       u->reset();
       db_.prepare("INSERT INTO chat_messages(" + kMsgCols + ") VALUES (?,?,?,?,?,?,?,?,?)")
           ->bind_all(stored.conversation_id, stored.seq, stored.sender, stored.staff_id, stored.client_msg_id,
                      stored.kind, stored.body, stored.attachment_id, stored.created_at)
           .run();
       feed(db_, stored.conversation_id, stored.created_at, stored.seq);
-      return Appended{stored, false};
+      return Appended{stored, false, status};
     }
   }
 
@@ -194,14 +196,14 @@ class SqlConversationStore final : public ConversationStore {
   // trip instead of four (see PgDialect::kWritingCte). The UPDATE's row lock orders
   // concurrent writers of one conversation; a retry racing its original past the NOT
   // EXISTS meets chat_messages_client (23505) and the job's second try finds it stored.
-  // No row: nothing was appended.
-  std::optional<int64_t> append_in_one(const chat::Message& m, bool replies, bool open_only) {
+  // No row: nothing was appended. Else the message's number and the conversation's status.
+  std::optional<std::pair<int64_t, std::string>> append_in_one(const chat::Message& m, bool replies, bool open_only) {
     auto s = db_.prepare(
         "WITH c AS (UPDATE conversations SET last_seq = last_seq + 1, last_message_at = ?, " + kMoveActivity +
         ", first_reply_at = CASE WHEN ? = 1 AND first_reply_at IS NULL THEN ? ELSE first_reply_at END "
         "WHERE id = ? AND (? = 0 OR status <> 'ended') AND (? = '' OR NOT "
         "EXISTS (SELECT 1 FROM chat_messages WHERE conversation_id = ? AND sender = ? AND client_msg_id = ?)) "
-        "RETURNING id, store_id, last_seq), "
+        "RETURNING id, store_id, last_seq, status), "
         "m AS (INSERT INTO chat_messages(" +
         kMsgCols +
         ") SELECT id, last_seq, CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS TEXT), CAST(? AS TEXT), "
@@ -209,12 +211,12 @@ class SqlConversationStore final : public ConversationStore {
         "f AS (INSERT INTO chat_feed(conversation_id, store_id, created_at, seq) SELECT id, store_id, CAST(? AS "
         "BIGINT), "
         "last_seq FROM c) "
-        "SELECT last_seq FROM c");
+        "SELECT last_seq, status FROM c");
     s->bind_all(m.created_at, m.created_at, chat::kActivityStepMs, m.created_at, replies ? 1 : 0, m.created_at,
                 m.conversation_id, open_only ? 1 : 0, m.client_msg_id, m.conversation_id, m.sender, m.client_msg_id,
                 m.sender, m.staff_id, m.client_msg_id, m.kind, m.body, m.attachment_id, m.created_at, m.created_at);
     if (!s->step()) return std::nullopt;
-    return s->i64(0);
+    return std::pair{s->i64(0), s->text(1)};
   }
 
   typename D::Db& db_;

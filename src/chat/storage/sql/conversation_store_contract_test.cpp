@@ -121,6 +121,7 @@ TEST_P(ChatContract, AMessageForAnOpenConversationOnlyGoesInWhileItIsOpen) {
   ASSERT_TRUE(first);
   EXPECT_EQ(first->message.seq, 1);
   EXPECT_FALSE(first->duplicate);
+  EXPECT_EQ(first->status, "queued") << "the conversation's status comes with the append";
   auto again = put(m("c1", "你好（重发）", 1200));
   ASSERT_TRUE(again);
   EXPECT_TRUE(again->duplicate);
