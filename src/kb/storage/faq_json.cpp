@@ -58,4 +58,13 @@ std::map<int64_t, std::string> variants_from(const json& j) {
   return out;
 }
 
+std::vector<std::string> strings_from_text(const std::string& text) {
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  std::vector<std::string> out;
+  if (j.is_array())
+    for (const auto& v : j)
+      if (v.is_string()) out.push_back(v.get<std::string>());
+  return out;
+}
+
 }  // namespace kefu::storage

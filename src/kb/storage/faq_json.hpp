@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <string>
+#include <vector>
 
 #include "kb/domain/faq.hpp"
 
@@ -14,6 +16,10 @@ namespace kefu::storage {
 nlohmann::json content_json(const kb::FaqContent&);
 // The reverse; missing fields take their defaults (a stored row is trusted: no checks).
 kb::FaqContent content_from(const nlohmann::json&);
+
+// A JSON array of strings stored as text (similar questions, keywords, a synonym group's
+// words); anything else in it is skipped, and text that is not an array reads as empty.
+std::vector<std::string> strings_from_text(const std::string&);
 
 // {"<store_id>": answer, …}
 nlohmann::json variants_json(const std::map<int64_t, std::string>&);

@@ -20,15 +20,6 @@ const std::string kCols =
     "valid_to, "
     "version, created_at, created_by, updated_at, updated_by, published_at, published_by";
 
-std::vector<std::string> list_of(const std::string& text) {
-  auto j = json::parse(text, nullptr, false);
-  std::vector<std::string> out;
-  if (j.is_array())
-    for (const auto& v : j)
-      if (v.is_string()) out.push_back(v.get<std::string>());
-  return out;
-}
-
 std::string text_of(const std::vector<std::string>& v) { return json(v).dump(); }
 
 template <class S>
@@ -40,9 +31,9 @@ kb::Faq read_faq(S& s) {
   f.status = s.text(3);
   f.content.audience = s.text(4);
   f.content.question = s.text(5);
-  f.content.similar = list_of(s.text(6));
+  f.content.similar = strings_from_text(s.text(6));
   f.content.answer = s.text(7);
-  f.content.keywords = list_of(s.text(8));
+  f.content.keywords = strings_from_text(s.text(8));
   f.content.valid_from = s.opt_i64(9);
   f.content.valid_to = s.opt_i64(10);
   f.version = static_cast<int>(s.i64(11));

@@ -4,21 +4,13 @@
 #include <nlohmann/json.hpp>
 
 #include "core/storage/sql/make.hpp"
+#include "kb/storage/faq_json.hpp"
 
 namespace kefu::storage {
 namespace {
 
 using namespace sql;
 using nlohmann::json;
-
-std::vector<std::string> words_of(const std::string& text) {
-  auto j = json::parse(text, nullptr, false);
-  std::vector<std::string> out;
-  if (j.is_array())
-    for (const auto& v : j)
-      if (v.is_string()) out.push_back(v.get<std::string>());
-  return out;
-}
 
 template <class D>
 class SqlKbCatalogStore final : public KbCatalogStore {
@@ -69,7 +61,7 @@ class SqlKbCatalogStore final : public KbCatalogStore {
   std::vector<kb::SynonymGroup> synonyms() override {
     auto s = db_.prepare("SELECT id, words, updated_at, updated_by FROM kb_synonyms ORDER BY id");
     std::vector<kb::SynonymGroup> out;
-    while (s->step()) out.push_back({s->i64(0), words_of(s->text(1)), s->i64(2), s->i64(3)});
+    while (s->step()) out.push_back({s->i64(0), strings_from_text(s->text(1)), s->i64(2), s->i64(3)});
     return out;
   }
 
