@@ -1,5 +1,6 @@
 #include "bot/app/bot.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <vector>
 
@@ -125,17 +126,21 @@ void bot_turn(Context& c, const Knowledge& knowledge, const storage::Appended& s
 void bot_feedback(Context& c, const std::string& token, int64_t seq, bool solved, const bot::Thresholds& t) {
   const auto conv = chat_for_token(c, token);
   if (conv.status != "bot") return;  // with people already: the verdict no longer steers anything
-  const auto answered = chats(c).messages_after(conv.id, seq - 1, 1);
-  if (answered.empty() || answered[0].seq != seq || answered[0].sender != "bot" ||
-      json::parse(answered[0].body, nullptr, false).value("act", "") != "answer")
+  // One read of the history: the answer judged, an earlier verdict on it, the state.
+  const auto history = chats(c).messages_after(conv.id, 0, kHistory);
+  const auto answered = std::find_if(history.begin(), history.end(), [&](const auto& m) { return m.seq == seq; });
+  if (answered == history.end() || answered->sender != "bot" ||
+      json::parse(answered->body, nullptr, false).value("act", "") != "answer")
     throw make_error(errors::kNotFound, {{"what", Text("机器人回答", "bot answer")}}, "seq");
-  for (const auto& m : chats(c).messages_after(conv.id, seq, kHistory)) {  // one verdict per answer
-    const auto e = json::parse(m.body, nullptr, false);
-    if (m.kind == "event" && e.is_object() && e.value("event", "") == "bot_feedback" && e.value("seq", 0) == seq)
+  for (auto m = answered; m != history.end(); ++m) {  // one verdict per answer
+    const auto e = json::parse(m->body, nullptr, false);
+    if (m->kind == "event" && e.is_object() && e.value("event", "") == "bot_feedback" && e.value("seq", 0) == seq)
       return;
   }
   chat_event(c, conv.id, {{"event", "bot_feedback"}, {"seq", seq}, {"solved", solved}});
-  if (bot::needs_person(state_of(c, conv.id), t)) hand_over(c, conv.id, {{"reason", "unresolved"}});
+  auto steps = steps_of(history);
+  steps.push_back(solved ? bot::Step::solved : bot::Step::unsolved);
+  if (bot::needs_person(bot::replay(steps), t)) hand_over(c, conv.id, {{"reason", "unresolved"}});
 }
 
 chat::Conversation ask_for_person(Context& c, const std::string& token) {

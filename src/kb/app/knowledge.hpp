@@ -8,7 +8,6 @@
 // knowledge base changes (publish, import, synonyms) or an entry's validity starts or ends.
 // Building 10,000 entries takes ~2 s of one core (docs/benchmarks.md), so it runs off the
 // request path: the old snapshot answers until the new one is ready.
-#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
