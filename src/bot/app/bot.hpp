@@ -34,6 +34,13 @@ class Knowledge {
   // The entry's answer for the store (its own variant, else the common one); nullopt when
   // the entry is gone or not published.
   virtual std::optional<std::string> answer(int64_t faq_id, int64_t store_id) const = 0;
+  // Probability in [0, 1] that a and b ask the same thing, by this knowledge's measure (the
+  // matcher's re-ranker): for grouping the questions the bot could not answer. 0 when it
+  // knows nothing.
+  virtual double similarity(std::string_view, std::string_view) const { return 0; }
+  // False while the knowledge is still being built (a node just started): the bot then
+  // asks the customer to wait a moment instead of counting a failure.
+  virtual bool ready() const { return true; }
 };
 
 // A bot message's words as plain text (a ticket's description, a preview): the answer,

@@ -76,4 +76,11 @@ std::optional<std::string> KbKnowledge::answer(int64_t faq_id, int64_t store_id)
   return it->second.common;
 }
 
+double KbKnowledge::similarity(std::string_view a, std::string_view b) const {
+  const auto s = current();
+  return s && s->matcher ? s->matcher->similarity(a, b) : 0.0;
+}
+
+bool KbKnowledge::ready() const { return current() != nullptr; }
+
 }  // namespace kefu::app

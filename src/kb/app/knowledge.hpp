@@ -43,6 +43,8 @@ class KbKnowledge final : public Knowledge {
 
   bot::Heard hear(std::string_view text, int64_t store_id) const override;
   std::optional<std::string> answer(int64_t faq_id, int64_t store_id) const override;
+  double similarity(std::string_view a, std::string_view b) const override;
+  bool ready() const override;
 
  private:
   mutable std::mutex mu_;

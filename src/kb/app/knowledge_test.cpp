@@ -70,11 +70,29 @@ TEST_F(Knowledge, TheStampMovesWhenWhatTheBotKnowsChanges) {
 }
 
 TEST_F(Knowledge, NothingKnownBeforeTheFirstBuild) {
+  EXPECT_FALSE(knowledge.ready()) << "a node that just started is still building";
   EXPECT_TRUE(knowledge.hear("停车怎么收费", store_a).guesses.empty());
   EXPECT_FALSE(knowledge.answer(1, store_a));
+  EXPECT_EQ(knowledge.similarity("停车怎么收费", "停车收费标准"), 0.0);
   rebuild();
+  EXPECT_TRUE(knowledge.ready()) << "built, if empty";
   EXPECT_FALSE(knowledge.current()->matcher) << "an empty knowledge base";
   EXPECT_TRUE(knowledge.hear("停车怎么收费", store_a).guesses.empty());
+}
+
+TEST_F(Knowledge, SimilarityRanksAParaphraseAboveAnotherTopic) {
+  auto parking = input("停车怎么收费", "每小时 10 元");
+  parking.content.similar = {"停车费多少钱", "停车一小时多少钱", "车停在商场怎么收费"};
+  publish(create(parking).id);
+  auto invoice = input("发票怎么开", "服务台开具");
+  invoice.content.similar = {"怎么开发票", "可以开增值税发票吗", "发票在哪里开"};
+  publish(create(invoice).id);
+  rebuild();
+  const auto same = knowledge.similarity("停车多少钱一小时", "停车费怎么算");
+  const auto other = knowledge.similarity("停车多少钱一小时", "发票在哪里开");
+  EXPECT_GT(same, other);
+  EXPECT_GE(other, 0.0);
+  EXPECT_LE(same, 1.0);
 }
 
 }  // namespace
