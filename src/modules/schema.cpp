@@ -1,6 +1,7 @@
 // Every capability's migrations, in the order they apply: a capability comes after those
 // whose tables it refers to. Adding a capability with tables adds one line here.
 #include "auth/storage/sql/migrations.hpp"
+#include "bot/storage/sql/migrations.hpp"
 #include "callbacks/storage/sql/migrations.hpp"
 #include "chat/storage/sql/migrations.hpp"
 #include "core/storage/sql/migrations.hpp"
@@ -18,10 +19,13 @@ namespace kefu::storage {
 std::span<const SchemaModule> schema_modules() {
   using namespace sql;
   static const SchemaModule kModules[] = {
-      core_schema(),           org_schema(),      auth_schema(),
-      members_schema(),        tickets_schema(),  sla_schema(),
-      notifications_schema(),  remedies_schema(), callbacks_schema(),
-      public_tickets_schema(), chat_schema(),     kb_schema(),
+      core_schema(),          org_schema(),
+      auth_schema(),          members_schema(),
+      tickets_schema(),       sla_schema(),
+      notifications_schema(), remedies_schema(),
+      callbacks_schema(),     public_tickets_schema(),
+      chat_schema(),          kb_schema(),
+      bot_schema(),
   };
   return kModules;
 }
