@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "bot/app/bot_log.hpp"
 #include "chat/domain/errors.hpp"
 #include "chat/storage/conversation_store.hpp"
 #include "core/domain/error.hpp"
@@ -93,6 +94,7 @@ void bot_turn(Context& c, const Knowledge& knowledge, const storage::Appended& s
   heard.text = said.message.body;
   heard.anger = bot::anger(said.message.body);
   const auto turn = bot::decide(heard, state_of(c, conv->id), t);
+  log_turn(c, *conv, said.message, heard, turn);  // the bot turn log (bot_log.hpp), same commit
   switch (turn.act) {
     case bot::Act::answer:
       if (auto text = knowledge.answer(turn.answer->faq_id, conv->store_id)) {
@@ -138,14 +140,18 @@ void bot_feedback(Context& c, const std::string& token, int64_t seq, bool solved
       return;
   }
   chat_event(c, conv.id, {{"event", "bot_feedback"}, {"seq", seq}, {"solved", solved}});
+  log_verdict(c, conv.id, seq, solved);
   auto steps = steps_of(history);
   steps.push_back(solved ? bot::Step::solved : bot::Step::unsolved);
-  if (bot::needs_person(bot::replay(steps), t)) hand_over(c, conv.id, {{"reason", "unresolved"}});
+  if (!bot::needs_person(bot::replay(steps), t)) return;
+  log_handoff(c, conv, "unresolved");
+  hand_over(c, conv.id, {{"reason", "unresolved"}});
 }
 
 chat::Conversation ask_for_person(Context& c, const std::string& token) {
   const auto conv = chat_for_token(c, token);
   if (conv.status == "ended") throw make_error(errors::kConversationEnded);
+  log_handoff(c, conv, "asked");
   return hand_over(c, conv.id, {{"reason", "asked"}});
 }
 
