@@ -117,6 +117,9 @@ INSERT INTO kb_versions VALUES (1, 1, '{"question":"停车券在哪里领？"}',
 INSERT INTO kb_variants VALUES (1, 1, '上海店：服务台领取', 210, 1), (1, 7, 'O''Brien 店', 220, 2);
 INSERT INTO kb_synonyms VALUES (1, '["停车券","停车票"]', 100, 2);
 INSERT INTO kb_small_talk VALUES (1, '你好', '您好！', 100, 2);
+INSERT INTO bot_turns VALUES (1, 1, 1, 'general', 100, '停车怎么收费？', 1, 'answer', 1,
+  '[{"faq_id":1,"question":"停车券在哪里领？","score":0.91}]', 910000, '', 'unsolved', 1, 1, '', NULL, NULL),
+  (2, 1, 1, 'general', 120, '', 0, 'handoff', NULL, '[]', 0, 'asked', '', 1, 0, 'dismissed', 130, 2);
 INSERT INTO signing_keys VALUES (1, 'csat_link', 'c0ffee', 10, 20), (2, 'csat_link', 'f00d', 20, NULL);
 INSERT INTO customer_access VALUES ('9f86d0', 1, 1000, 2000, NULL), ('revoked:2:5', 2, 5, 9, 5);
 INSERT INTO rate_limits VALUES ('login:addr:10.0.0.1', 3, 1000, 0, 0, 5000), ('track:phone:13700000000', 0, 1, 9, 2, 99);

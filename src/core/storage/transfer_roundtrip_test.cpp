@@ -29,7 +29,7 @@ const std::set<std::string> kAllTables{
     "rate_limits",   "resolutions",    "sessions",          "settings",          "signing_keys",
     "sla_policies",  "staff",          "staff_departments", "staff_stores",      "store_special_days",
     "stores",        "tasks",          "ticket_contacts",   "ticket_events",     "ticket_search",
-    "tickets"};
+    "tickets",       "bot_turns"};
 
 // A target database of one backend, and one SQL query on it for spot checks.
 struct Target {
