@@ -431,6 +431,8 @@ async function sample(route, side, caller, fx) {
     'POST /api/v1/kb/small-talk': { pattern: `矩阵${n}`, reply: '您好' },
     'PUT /api/v1/kb/small-talk/{id}': { pattern: `矩阵${n}`, reply: '您好呀' },
     'POST /api/v1/kb/import': { format: 'jsonl', text: '' },
+    'POST /api/v1/bot/unanswered/resolve': { questions: [`矩阵未答${n}`], faq_id: fx.kb.entry },
+    'POST /api/v1/bot/unanswered/dismiss': { questions: [`矩阵未答${n}`] },
   };
   const queries = {
     'GET /api/v1/reports/dashboard': `?store_id=${o.store}`,
@@ -440,6 +442,8 @@ async function sample(route, side, caller, fx) {
     'GET /api/v1/chat/monitor': `?store_id=${o.store}`,
     'GET /api/v1/chat/report': `?store_id=${o.store}`,
     'GET /api/v1/kb/export': '?format=jsonl',
+    'GET /api/v1/bot/report': `?store_id=${o.store}`,
+    'GET /api/v1/bot/unanswered': `?store_id=${o.store}`,
   };
   const opts = {};
   if (key === 'POST /api/v1/tickets/{id}/attachments' || key === 'POST /api/v1/chat/conversations/{id}/photos') {

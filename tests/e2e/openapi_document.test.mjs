@@ -75,6 +75,7 @@ const OWNERS = {
     '/api/v1/chat/canned/{id}',
     '/api/v1/stores/{id}/chat-settings',
   ],
+  bot: ['/api/v1/bot/(report|unanswered)', '/api/v1/bot/unanswered/(resolve|dismiss)'],
   kb: [
     '/api/v1/kb/*',
     '/api/v1/kb/entries/move',

@@ -419,6 +419,29 @@ describe('real responses match docs/openapi.yaml', () => {
     });
   });
 
+  describe('bot operations', () => {
+    it('GET /api/v1/bot/report and /api/v1/bot/unanswered (after a chat the bot could not answer)', async () => {
+      const settings = (await call(supervisor, 'GET', '/api/v1/stores/{id}/chat-settings', { params: { id: data.SH01 }, expect: 200 })).json;
+      await call(supervisor, 'PUT', '/api/v1/stores/{id}/chat-settings', {
+        params: { id: data.SH01 }, body: { ...settings, bot_queues: ['parking'] }, expect: 200,
+      });
+      const chat = (await call(anonymous, 'POST', '/api/v1/public/chats', { body: { store_id: data.SH01, queue: 'parking' }, expect: 201 })).json;
+      await call(anonymous, 'POST', '/api/v1/public/chats/{token}/messages', {
+        params: { token: chat.token }, body: { client_msg_id: 'oa1', body: '你们卖不卖天文望远镜' }, expect: 201,
+      });
+      const report = await conforms(supervisor, '/api/v1/bot/report', { query: `?store_id=${data.SH01}` });
+      assert.equal(report.json.total.bot_conversations, 1);
+      await conforms(admin, '/api/v1/bot/report', { query: `?from=${Date.now() - 24 * HOUR}&to=${Date.now() + HOUR}` });
+      const list = await conforms(supervisor, '/api/v1/bot/unanswered');
+      assert.equal(list.json.clusters[0].key, '你们卖不卖天文望远镜');
+      await conforms(supervisor, '/api/v1/bot/report', { query: '?store_id=999999', status: 404 });
+      await call(admin, 'POST', '/api/v1/bot/unanswered/dismiss', { body: { questions: ['你们卖不卖天文望远镜'] }, expect: 200 });
+      await call(admin, 'POST', '/api/v1/bot/unanswered/resolve', {
+        body: { questions: ['望远镜'], question: '卖望远镜吗', answer: '本店不售' }, expect: 200,
+      });
+    });
+  });
+
   describe('reports', () => {
     it('GET /api/v1/reports/dashboard (the caller’s stores and one store)', async () => {
       await conforms(supervisor, '/api/v1/reports/dashboard');
