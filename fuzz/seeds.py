@@ -53,6 +53,8 @@ bodies = {
     'POST /api/v1/chat/canned': {'store_id': 1, 'shortcut': 'park', 'title': '停车', 'body': '会员每天免费停车两小时'},
     'PUT /api/v1/chat/canned/{id}': {'shortcut': 'park2', 'title': '停车', 'body': '凭小票免费两小时'},
     'PUT /api/v1/stores/{id}/chat-settings': {'idle_end_minutes': 15, 'first_reply_seconds': 60, 'reply_gap_seconds': 180, 'welcome': '您好', 'offline_text': ''},
+    'POST /api/v1/bot/unanswered/resolve': {'questions': ['停车场晚上收费吗', '地下停车多少钱'], 'question': '停车怎么收费', 'answer': '每小时 5 元', 'category_id': 1},
+    'POST /api/v1/bot/unanswered/dismiss': {'questions': ['你们卖不卖天文望远镜']},
 }
 queries = {
     'GET /api/v1/tickets': 'status=new,in_progress&q=%E9%80%80%E8%B4%A7&limit=5&sort=created_at&from=2026-01-01&to=1780000000000',
@@ -67,6 +69,8 @@ queries = {
     'GET /api/v1/chat/monitor': 'store_id=1',
     'GET /api/v1/chat/report': 'store_id=1&from=2026-01-01&to=1780000000000',
     'GET /api/v1/chat/canned': 'q=%E5%81%9C%E8%BD%A6',
+    'GET /api/v1/bot/report': 'store_id=1&from=2026-01-01&to=1780000000000',
+    'GET /api/v1/bot/unanswered': 'store_id=1&from=2026-01-01T00:00:00Z',
     'POST /api/v1/public/chats/{token}/photos': 'filename=p.png',
     'POST /api/v1/chat/conversations/{id}/photos': 'filename=p.png',
 }
