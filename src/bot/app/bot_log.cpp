@@ -46,6 +46,7 @@ void log_turn(Context& c, const chat::Conversation& conv, const chat::Message& s
   t.guesses.assign(heard.guesses.begin(), heard.guesses.begin() + std::min(heard.guesses.size(), bot::kLoggedGuesses));
   t.confidence = heard.confidence;
   t.handoff = turn.act == bot::Act::handoff ? turn.handoff : "";
+  t.unanswered = bot::leaves_question(t.act, t.handoff, t.question);
   turns(c).insert_turn(t);
   if (turn.act == bot::Act::handoff) turns(c).mark_handed_over(conv.id);
 }

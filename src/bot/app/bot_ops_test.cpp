@@ -91,6 +91,7 @@ TEST_F(BotOps, EveryTurnAndWhatFollowedItIsLogged) {
   EXPECT_TRUE(rows[0].handed_over) << "the handoff came after it";
   EXPECT_EQ(rows[1].act, "handoff");
   EXPECT_EQ(rows[1].handoff, "unresolved");
+  EXPECT_TRUE(rows[1].unanswered) << "the second failure was a question the bot could not answer either";
 
   auto button = start("general");
   as(agent_b, [&](Context& c) { return ask_for_person(c, button.token); });

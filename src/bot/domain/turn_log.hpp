@@ -33,7 +33,7 @@ struct TurnRecord {
   std::string handoff;            // act handoff: asked | angry | unresolved
   std::string verdict;            // "" | solved | unsolved (the customer's, on an answer)
   bool handed_over = false;       // a handoff happened at or after this turn, same conversation
-  // A question the bot could not answer (suggest, apologise, or an answer marked 未解决)
+  // A question the bot could not answer (leaves_question(), or an answer marked 未解决)
   // waiting for an admin; false once handled or for any other turn.
   bool unanswered = false;
   std::string handled;  // "" | resolved | dismissed
@@ -41,7 +41,12 @@ struct TurnRecord {
   std::optional<int64_t> handled_by;
 };
 
-// Whether a new turn with this act leaves an unanswered question behind.
-inline bool leaves_question(const std::string& act) { return act == "suggest" || act == "apologise"; }
+// Whether a turn leaves an unanswered question behind: guesses offered, an apology, or a
+// handoff because the bot failed once more on the customer's question (not a handoff they
+// asked for, nor an angry one: the bot was not asked a question it lacked).
+inline bool leaves_question(const std::string& act, const std::string& handoff = "", const std::string& question = "") {
+  if (act == "handoff") return handoff == "unresolved" && !question.empty();
+  return act == "suggest" || act == "apologise";
+}
 
 }  // namespace kefu::bot
