@@ -75,16 +75,25 @@ void report(Services& s, http::Request& req, http::Reply reply) {
   read(s, req, reply, actor, [range](app::Context& c) { return ok(200, report_json(app::bot_report(c, range))); });
 }
 
-// GET /bot/unanswered?store_id&from&to: the questions it could not answer, grouped (default: 30 days).
+// GET /bot/unanswered?store_id&from&to: the questions it could not answer, grouped (default:
+// 30 days). Grouping 500 questions costs up to a few hundred ms of CPU (docs/bot.md): it runs
+// on the worker pool, with that thread's read connection, not on an io thread.
 void unanswered(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   const auto range = range_of(s, req, 30 * kWeekMs / 7);
   const app::Knowledge* knowledge = s.knowledge ? s.knowledge : &app::no_knowledge();
-  read(s, req, reply, actor, [range, knowledge](app::Context& c) {
-    const auto list = app::unanswered_questions(c, *knowledge, range);
-    json clusters = json::array();
-    for (const auto& cl : list.clusters) clusters.push_back(cluster_json(cl));
-    return ok(200, {{"clusters", clusters}, {"questions", list.questions}, {"truncated", list.truncated}});
+  auto request = std::make_shared<http::Request>(req);
+  run_slow(s, [&s, request, reply, actor, range, knowledge] {
+    try {
+      read(s, *request, reply, actor, [range, knowledge](app::Context& c) {
+        const auto list = app::unanswered_questions(c, *knowledge, range);
+        json clusters = json::array();
+        for (const auto& cl : list.clusters) clusters.push_back(cluster_json(cl));
+        return ok(200, {{"clusters", clusters}, {"questions", list.questions}, {"truncated", list.truncated}});
+      });
+    } catch (...) {
+      reply(error_response(*request, std::current_exception()));
+    }
   });
 }
 

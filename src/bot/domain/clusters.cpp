@@ -1,6 +1,7 @@
 #include "bot/domain/clusters.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 #include <tuple>
@@ -30,17 +31,26 @@ std::set<std::string> chars_of(std::string_view s) {
   return out;
 }
 
-bool share_a_char(const std::set<std::string>& a, const std::set<std::string>& b) {
+// What two items' characters have in common, each character weighted by its rarity among
+// the questions (idf): the words that make a question (停车, 发票) count, the ones every
+// question has (请问, 吗) hardly.
+double shared_weight(const std::set<std::string>& a, const std::set<std::string>& b,
+                     const std::unordered_map<std::string, double>& idf) {
+  double w = 0;
   auto i = a.begin();
   auto j = b.begin();
   while (i != a.end() && j != b.end()) {
-    if (*i == *j) return true;
-    if (*i < *j)
+    if (*i == *j) {
+      w += idf.at(*i);
       ++i;
-    else
       ++j;
+    } else if (*i < *j) {
+      ++i;
+    } else {
+      ++j;
+    }
   }
-  return false;
+  return w;
 }
 
 std::vector<Item> items_of(const std::vector<AskedQuestion>& asked) {
@@ -97,14 +107,25 @@ std::vector<QuestionCluster> cluster_questions(const std::vector<AskedQuestion>&
   const auto items = items_of(asked);
   std::vector<std::vector<const Item*>> groups;  // groups[i].front(): the leader
   std::size_t comparisons = 0;
+  std::unordered_map<std::string, double> idf;
+  for (const auto& item : items)
+    for (const auto& ch : item.chars) idf[ch] += 1;
+  for (auto& [ch, df] : idf) df = std::log((1.0 + static_cast<double>(items.size())) / df);
+  std::vector<std::pair<double, std::size_t>> candidates;  // (weight shared, group)
   for (const auto& item : items) {
+    candidates.clear();
+    for (std::size_t g = 0; g < groups.size(); ++g)
+      if (const auto w = shared_weight(item.chars, groups[g].front()->chars, idf); w > 0) candidates.push_back({w, g});
+    const auto take = std::min(candidates.size(), limits.candidates);
+    std::partial_sort(
+        candidates.begin(), candidates.begin() + take, candidates.end(),
+        [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
     std::optional<std::size_t> best;
     double best_score = limits.threshold;
-    for (std::size_t g = 0; g < groups.size() && comparisons < limits.max_comparisons; ++g) {
-      const auto* leader = groups[g].front();
-      if (!share_a_char(item.chars, leader->chars)) continue;
+    for (std::size_t k = 0; k < take && comparisons < limits.max_comparisons; ++k) {
+      const auto g = candidates[k].second;
       ++comparisons;
-      const double s = similarity(item.text, leader->text);
+      const double s = similarity(item.text, groups[g].front()->text);
       if (best ? s > best_score : s >= best_score) {
         best = g;
         best_score = s;

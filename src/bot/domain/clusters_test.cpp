@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -76,6 +77,30 @@ TEST(BotClusters, TheWorkIsCappedAndUnrelatedPairsAreNotCompared) {
   ASSERT_EQ(shown.size(), 1u);
   EXPECT_EQ(shown[0].size, 3);
   EXPECT_EQ(shown[0].questions.size(), 2u);
+}
+
+TEST(BotClusters, RareCharactersChooseWhichLeadersAreCompared) {
+  // 请问一下 is in most questions, 停车 in two: with one comparison allowed per item, the
+  // leader sharing 停车 is the one compared, though 请问一下 is more characters.
+  std::vector<AskedQuestion> questions{asked("停车", 1, 10), asked("停车", 1, 11), asked("请问一下发票", 1, 9),
+                                       asked("请问一下发票", 1, 8)};
+  for (const char* filler : {"请问一下营业时间", "请问一下洗手间", "请问一下会员卡", "请问一下寄存"})
+    questions.push_back(asked(filler, 1, 1));
+  questions.push_back(asked("请问一下停车", 1, 20));
+  std::vector<std::pair<std::string, std::string>> compared;
+  const auto groups = cluster_questions(questions,
+                                        [&](std::string_view a, std::string_view b) {
+                                          compared.emplace_back(a, b);
+                                          return by_topic(a, b);
+                                        },
+                                        {.candidates = 1});
+  const auto parking = std::find_if(groups.begin(), groups.end(), [](const auto& g) { return g.key == "停车"; });
+  ASSERT_NE(parking, groups.end());
+  EXPECT_EQ(parking->questions, (std::vector<std::string>{"停车", "请问一下停车"}));
+  std::vector<std::string> against;
+  for (const auto& [a, b] : compared)
+    if (a == "请问一下停车") against.push_back(b);
+  EXPECT_EQ(against, (std::vector<std::string>{"停车"})) << "one comparison, with the leader sharing 停车";
 }
 
 }  // namespace
