@@ -1,7 +1,10 @@
 // The bot operations page's plain logic (features/bot/lib/ops.js): what the charts and the
 // per-FAQ table show from the report's rows.
 import { describe, it, expect } from 'vitest';
+import { mount } from '@vue/test-utils';
 import { dailySeries, percent, rangeQuery, sortFaqs } from '../../src/console/features/bot/lib/ops.js';
+import UnansweredClusters from '../../src/console/features/bot/components/UnansweredClusters.vue';
+import { globalOptions, mockFetch, flush } from './helpers.js';
 
 describe('bot operations: the page’s figures', () => {
   it('shows rates as percentages, and no figure as a dash', () => {
@@ -48,5 +51,33 @@ describe('bot operations: the page’s figures', () => {
     expect(sortFaqs(rows, 'solved_rate', true).map((r) => r.faq_id)).toEqual([3, 2, 1]);
     expect(sortFaqs(rows, 'handoff_rate', true).map((r) => r.faq_id)).toEqual([2, 1, 3]);
     expect(sortFaqs([], 'answers')).toEqual([]);
+  });
+});
+
+describe('bot operations: the unanswered groups', () => {
+  const clusters = [
+    { key: '停车场晚上收费吗', size: 3, questions: ['停车场晚上收费吗', '地下停车多少钱'], stores: [1], last_at: 1780000000000, guess: { faq_id: 7, question: '停车怎么收费' } },
+    { key: '你们卖不卖天文望远镜', size: 1, questions: ['你们卖不卖天文望远镜'], stores: [1], last_at: 1780000000000, guess: null },
+  ];
+
+  it('an admin dismisses a group by its questions; the page hears of it', async () => {
+    const { calls } = mockFetch({ 'POST /api/v1/bot/unanswered/dismiss': { handled: 1 }, 'GET /api/v1/stores': { items: [] } });
+    const w = mount(UnansweredClusters, { props: { clusters, canEdit: true }, global: globalOptions() });
+    expect(w.findAll('[data-test="bot-ops-cluster"]')).toHaveLength(2);
+    expect(w.text()).toContain('机器人猜测：停车怎么收费');
+    await w.findAll('[data-test="bot-ops-dismiss"]')[1].trigger('click');
+    await flush();
+    await flush();
+    const dismiss = calls.find((c) => c.path === '/api/v1/bot/unanswered/dismiss');
+    expect(dismiss.body).toEqual({ questions: ['你们卖不卖天文望远镜'] });
+    expect(w.emitted('changed')).toHaveLength(1);
+  });
+
+  it('offers no actions to a supervisor', () => {
+    mockFetch({});
+    const w = mount(UnansweredClusters, { props: { clusters, canEdit: false }, global: globalOptions() });
+    expect(w.findAll('[data-test="bot-ops-cluster"]')).toHaveLength(2);
+    expect(w.findAll('[data-test="bot-ops-dismiss"]')).toHaveLength(0);
+    expect(w.findAll('[data-test="bot-ops-add-similar"]')).toHaveLength(0);
   });
 });
