@@ -9,6 +9,7 @@
 #include "kb/app/kb_entries.hpp"
 #include "kb/storage/faq_store.hpp"
 #include "org/storage/org_store.hpp"
+#include "tickets/app/record.hpp"
 
 namespace kefu::app {
 namespace {
@@ -131,12 +132,17 @@ Resolved resolve_questions(Context& c, const ResolveQuestions& in) {
     out.entry = create_faq(c, {std::nullopt, in.category_id, content, std::nullopt});
   }
   out.handled = turns(c).mark_handled({}, questions, "resolved", c.now_ms, c.actor.staff_id);
+  audit(c, "bot.questions_resolve", "kb_entry", out.entry.id, nullptr,
+        {{"questions", questions}, {"handled", out.handled}, {"new_entry", !in.faq_id}});
   return out;
 }
 
 int dismiss_questions(Context& c, const std::vector<std::string>& questions) {
   require_kb_admin(c);
-  return turns(c).mark_handled({}, cleaned(questions), "dismissed", c.now_ms, c.actor.staff_id);
+  const auto texts = cleaned(questions);
+  const int handled = turns(c).mark_handled({}, texts, "dismissed", c.now_ms, c.actor.staff_id);
+  audit(c, "bot.questions_dismiss", "bot_question", 0, nullptr, {{"questions", texts}, {"handled", handled}});
+  return handled;
 }
 
 }  // namespace kefu::app
