@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "bot/app/bot.hpp"
 #include "core/storage/stores.hpp"
@@ -26,11 +27,27 @@ struct KnowledgeSnapshot {
   struct Answers {
     std::string common;
     std::unordered_map<int64_t, std::string> by_store;
+    std::optional<std::string> external_id;
   };
   std::unordered_map<int64_t, Answers> answers;  // faq_id → its answers
   int64_t built_at = 0;
   int64_t next_change_at = 0;  // the next valid_from / valid_to after built_at (0: none)
   std::size_t entries = 0;
+  std::size_t signals = 0, pairs = 0;  // what was learned from besides the entries
+  int64_t build_ms = 0;                // how long the build took
+};
+
+// The matcher's answer for an integration (POST /api/v1/kb/match).
+struct KnowledgeMatch {
+  struct Item {
+    int64_t faq_id = 0;
+    std::optional<std::string> external_id;
+    std::string question;
+    double score = 0;
+    std::string answer;  // the store's (its variant, else the entry's own), Markdown
+  };
+  std::vector<Item> items;
+  double confidence = 0;
 };
 
 // Reads the knowledge base and builds a snapshot as of `now`.
@@ -45,6 +62,12 @@ class KbKnowledge final : public Knowledge {
   std::optional<std::string> answer(int64_t faq_id, int64_t store_id) const override;
   double similarity(std::string_view a, std::string_view b) const override;
   bool ready() const override;
+  void learn(Context&, const std::string& query, int64_t faq_id, std::string_view source, int64_t store_id,
+             int64_t conversation_id) const override;
+
+  // The entries best matching the question (top_k clamped to [1, 10]) with their answers for
+  // the store (none: each entry's own).
+  KnowledgeMatch match(std::string_view question, std::optional<int64_t> store_id, int top_k) const;
 
  private:
   mutable std::mutex mu_;
