@@ -4,10 +4,14 @@
 
 #include <chrono>
 
+#include "core/app/validate.hpp"
+#include "core/domain/errors.hpp"
+#include "kb/app/kb_access.hpp"
 #include "kb/app/kb_learning.hpp"
 #include "kb/storage/faq_store.hpp"
 #include "kb/storage/kb_catalog_store.hpp"
 #include "kb/storage/kb_learning_store.hpp"
+#include "org/storage/org_store.hpp"
 
 namespace kefu::app {
 namespace {
@@ -117,6 +121,18 @@ KnowledgeMatch KbKnowledge::match(std::string_view question, std::optional<int64
   }
   out.confidence = result.confidence;
   return out;
+}
+
+KnowledgeMatch match_faqs(Context& c, const KbKnowledge* knowledge, const MatchInput& in) {
+  kb_access::reader(c);
+  check_text("question", in.question, kb::kMaxQuestion, true);
+  if (in.top_k < 1 || in.top_k > 10)
+    throw make_error(errors::kInvalidField, {{"field", "top_k"}, {"problem", Text("应为 1–10", "must be 1–10")}},
+                     "top_k");
+  if (in.store_id && !c.store<storage::OrgStore>().store_exists(*in.store_id))
+    throw make_error(errors::kUnknownReference, {{"what", Text("门店", "store")}}, "store_id");
+  if (!knowledge) return {};
+  return knowledge->match(in.question, in.store_id, static_cast<int>(in.top_k));
 }
 
 }  // namespace kefu::app

@@ -74,4 +74,15 @@ class KbKnowledge final : public Knowledge {
   std::shared_ptr<const KnowledgeSnapshot> snapshot_;
 };
 
+// POST /api/v1/kb/match: staff with kb:read ask what the bot would find. `knowledge` null
+// or still building: no items. The question is required (≤ 200 characters, like an entry's);
+// top_k in [1, 10]; a store that does not exist is unknown_reference. Answers are what every
+// customer of the store reads, so any store may be named.
+struct MatchInput {
+  std::string question;
+  std::optional<int64_t> store_id;
+  int64_t top_k = 3;
+};
+KnowledgeMatch match_faqs(Context&, const KbKnowledge* knowledge, const MatchInput&);
+
 }  // namespace kefu::app
