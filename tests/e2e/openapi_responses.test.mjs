@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { KefuServer, directory, newTicket } from './lib/server.mjs';
 import { openStream } from './lib/sse.mjs';
 import { ResponseChecker, dereferencedDocument } from './lib/openapi.mjs';
+import { eventually } from './lib/chat.mjs';
 
 // A 1×1 red PNG.
 const PNG = Buffer.from(
@@ -437,6 +438,13 @@ describe('real responses match docs/openapi.yaml', () => {
       assert.equal(pairs.json.next_before, pairs.json.items[0].id);
       await conforms(admin, '/api/v1/kb/learning');
       await conforms(agent, '/api/v1/kb/learning', { status: 403 });
+      await conforms(admin, '/api/v1/kb/duplicates');
+      const ready = await eventually(async () => {
+        const r = await conforms(admin, '/api/v1/kb/duplicates', { query: '?min_score=0.5' });
+        return r.json.status === 'ready' ? r : undefined;
+      }, 20000, 'the duplicate search', 200);
+      assert.ok(ready.json.items.every((d) => d.score >= 0.5));
+      await conforms(admin, '/api/v1/kb/duplicates', { query: '?min_score=2', status: 400 });
     });
   });
 

@@ -1,10 +1,13 @@
 // What the FAQ bot would answer (POST /kb/match) and what its matcher learned from: usage
 // signals, imported paraphrase pairs, and the current build's summary (docs/kb.md).
+#include <cstdlib>
+
 #include "core/api/json_io.hpp"
 #include "core/api/routes.hpp"
 #include "core/api/support.hpp"
 #include "core/domain/errors.hpp"
 #include "kb/api/rebuilding.hpp"
+#include "kb/app/kb_access.hpp"
 #include "kb/app/kb_learning.hpp"
 #include "kb/app/knowledge.hpp"
 #include "kb/storage/faq_store.hpp"
@@ -227,6 +230,46 @@ void learning(Services& s, http::Request& req, http::Reply reply) {
   });
 }
 
+// ?min_score= in [0, 1] (default 0.7: pairs the re-ranker thinks more likely the same than not, with a margin).
+double min_score(const http::Request& req) {
+  const std::string text(req.query_value("min_score"));
+  if (text.empty()) return 0.7;
+  char* end = nullptr;
+  const double v = std::strtod(text.c_str(), &end);
+  if (end != text.c_str() + text.size() || !(v >= 0 && v <= 1))
+    throw make_error(errors::kInvalidField, {{"field", "min_score"}, {"problem", Text("应为 0–1", "must be 0–1")}},
+                     "min_score");
+  return v;
+}
+
+void duplicates(Services& s, http::Request& req, http::Reply reply) {
+  auto actor = authenticate(s, req);
+  const auto* k = knowledge(s);
+  const auto floor = min_score(req);
+  read(s, req, reply, actor, [k, floor](app::Context& c) {
+    app::kb_access::editor(c);
+    const auto found = k ? k->duplicates() : app::KnowledgeDuplicates{};
+    const auto snap = k ? k->current() : nullptr;
+    static constexpr const char* kStatus[] = {"none", "computing", "ready"};
+    json items = json::array();
+    auto side = [&](int64_t id) {
+      json j{{"faq_id", id}, {"question", ""}, {"external_id", nullptr}};
+      if (snap)
+        if (auto it = snap->answers.find(id); it != snap->answers.end()) {
+          j["question"] = it->second.question;
+          if (it->second.external_id) j["external_id"] = *it->second.external_id;
+        }
+      return j;
+    };
+    for (const auto& d : found.items)
+      if (d.score >= floor) items.push_back({{"a", side(d.a)}, {"b", side(d.b)}, {"score", d.score}});
+    return ok(200, {{"status", kStatus[static_cast<int>(found.status)]},
+                    {"built_at", found.built_at ? json(found.built_at) : json(nullptr)},
+                    {"computed_ms", found.computed_ms},
+                    {"items", items}});
+  });
+}
+
 }  // namespace
 
 void add_kb_learning_routes(RouteTable& r) {
@@ -238,6 +281,7 @@ void add_kb_learning_routes(RouteTable& r) {
   r.add("GET", "/api/v1/kb/paraphrases", staff("admin", "kb:write"), list_pairs);
   r.add("PATCH", "/api/v1/kb/paraphrases/{id}", staff("admin", "kb:write"), patch_pair);
   r.add("GET", "/api/v1/kb/learning", staff("admin", "kb:write"), learning);
+  r.add("GET", "/api/v1/kb/duplicates", staff("admin", "kb:write"), duplicates);
 }
 
 }  // namespace kefu::api

@@ -44,6 +44,7 @@ std::shared_ptr<const KnowledgeSnapshot> build_knowledge(storage::Stores& stores
       if (!kb::in_force(e, now)) continue;
       kb.docs.push_back({e.id, e.content.question, e.content.similar, e.content.keywords});
       auto& a = out->answers[e.id];
+      a.question = e.content.question;
       a.common = e.content.answer;
       a.external_id = e.external_id;
       for (const auto& [store, text] : e.variants) a.by_store[store] = text;

@@ -13,6 +13,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -25,6 +26,7 @@ namespace kefu::app {
 struct KnowledgeSnapshot {
   std::shared_ptr<const kb::Matcher> matcher;  // null: no entry in force
   struct Answers {
+    std::string question;  // the standard question
     std::string common;
     std::unordered_map<int64_t, std::string> by_store;
     std::optional<std::string> external_id;
@@ -53,8 +55,21 @@ struct KnowledgeMatch {
 // Reads the knowledge base and builds a snapshot as of `now`.
 std::shared_ptr<const KnowledgeSnapshot> build_knowledge(storage::Stores&, const kb::TextTools&, int64_t now);
 
+// Entries whose questions match each other (GET /api/v1/kb/duplicates), found over one
+// snapshot. Finding them runs every indexed question as a query (~18 s of one core at
+// 10,000 entries, docs/benchmarks.md), so it runs in the background on request and is kept
+// until the snapshot changes.
+struct KnowledgeDuplicates {
+  enum class Status { none, computing, ready } status = Status::none;
+  int64_t built_at = 0;              // of the snapshot the list is for
+  int64_t computed_ms = 0;           // how long finding them took
+  std::vector<kb::Duplicate> items;  // score ≥ kDuplicateFloor, best first
+};
+inline constexpr float kDuplicateFloor = 0.5f;
+
 class KbKnowledge final : public Knowledge {
  public:
+  ~KbKnowledge() override;
   void set(std::shared_ptr<const KnowledgeSnapshot>);
   std::shared_ptr<const KnowledgeSnapshot> current() const;
 
@@ -69,9 +84,15 @@ class KbKnowledge final : public Knowledge {
   // the store (none: each entry's own).
   KnowledgeMatch match(std::string_view question, std::optional<int64_t> store_id, int top_k) const;
 
+  // The duplicates of the current snapshot: ready when found for it; otherwise starts
+  // finding them (one search at a time) and says computing (or none when nothing is known).
+  KnowledgeDuplicates duplicates() const;
+
  private:
   mutable std::mutex mu_;
   std::shared_ptr<const KnowledgeSnapshot> snapshot_;
+  mutable KnowledgeDuplicates duplicates_;  // under mu_
+  mutable std::thread finder_;              // the search in progress (or done, to be joined)
 };
 
 // POST /api/v1/kb/match: staff with kb:read ask what the bot would find. `knowledge` null
