@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <vector>
 
 #include "bot/app/bot_log.hpp"
@@ -53,7 +54,40 @@ std::vector<bot::Step> steps_of(const std::vector<chat::Message>& messages) {
   return steps;
 }
 
-bot::State state_of(Context& c, int64_t id) { return bot::replay(steps_of(chats(c).messages_after(id, 0, kHistory))); }
+// The customer's words the bot's message at `at` answered: their last text before it.
+std::optional<std::string> asked_before(const std::vector<chat::Message>& history,
+                                        std::vector<chat::Message>::const_iterator at) {
+  while (at != history.begin()) {
+    --at;
+    if (at->sender == "customer" && at->kind == "text") return at->body;
+  }
+  return std::nullopt;
+}
+
+// A click on one of the bot's guesses: the message repeats a guess of the bot's last
+// message (a suggestion) word for word. What the customer first asked, and the guess.
+struct Picked {
+  std::string query;
+  bot::Guess guess;
+};
+
+std::optional<Picked> picked_guess(const std::vector<chat::Message>& history, const chat::Message& said) {
+  auto it = std::find_if(history.begin(), history.end(), [&](const auto& m) { return m.seq == said.seq; });
+  while (it != history.begin()) {
+    --it;
+    if (it->sender != "bot") continue;
+    const auto body = json::parse(it->body, nullptr, false);
+    if (!body.is_object() || body.value("act", "") != "suggest") return std::nullopt;
+    for (const auto& g : body.value("suggestions", json::array())) {
+      if (!g.is_object() || g.value("question", "") != said.body) continue;
+      auto query = asked_before(history, it);
+      if (!query) return std::nullopt;
+      return Picked{*query, {g.value("faq_id", int64_t{0}), g.value("question", ""), 1.0}};
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
 
 class Nothing final : public Knowledge {
  public:
@@ -90,10 +124,17 @@ void bot_turn(Context& c, const Knowledge& knowledge, const storage::Appended& s
   if (said.duplicate || said.message.sender != "customer" || said.status != "bot") return;
   const auto conv = chats(c).conversation(said.message.conversation_id);
   if (!conv || conv->status != "bot") return;
+  const auto history = chats(c).messages_after(conv->id, 0, kHistory);
   auto heard = knowledge.hear(said.message.body, conv->store_id);
+  if (auto picked = picked_guess(history, said.message)) {
+    // A guess the customer picked is the answer to what they first asked: learned, and answered.
+    knowledge.learn(c, picked->query, picked->guess.faq_id, "clicked", conv->store_id, conv->id);
+    heard.guesses = {picked->guess};
+    heard.confidence = 1.0;
+  }
   heard.text = said.message.body;
   heard.anger = bot::anger(said.message.body);
-  const auto turn = bot::decide(heard, state_of(c, conv->id), t);
+  const auto turn = bot::decide(heard, bot::replay(steps_of(history)), t);
   log_turn(c, *conv, said.message, heard, turn);  // the bot turn log (bot_log.hpp), same commit
   switch (turn.act) {
     case bot::Act::answer:
@@ -125,7 +166,8 @@ void bot_turn(Context& c, const Knowledge& knowledge, const storage::Appended& s
   }
 }
 
-void bot_feedback(Context& c, const std::string& token, int64_t seq, bool solved, const bot::Thresholds& t) {
+void bot_feedback(Context& c, const Knowledge& knowledge, const std::string& token, int64_t seq, bool solved,
+                  const bot::Thresholds& t) {
   const auto conv = chat_for_token(c, token);
   if (conv.status != "bot") return;  // with people already: the verdict no longer steers anything
   // One read of the history: the answer judged, an earlier verdict on it, the state.
@@ -141,6 +183,10 @@ void bot_feedback(Context& c, const std::string& token, int64_t seq, bool solved
   }
   chat_event(c, conv.id, {{"event", "bot_feedback"}, {"seq", seq}, {"solved", solved}});
   log_verdict(c, conv.id, seq, solved);
+  if (solved)  // the answer was right for what the customer asked: learned
+    if (auto query = asked_before(history, answered))
+      knowledge.learn(c, *query, json::parse(answered->body).value("faq_id", int64_t{0}), "confirmed", conv.store_id,
+                      conv.id);
   auto steps = steps_of(history);
   steps.push_back(solved ? bot::Step::solved : bot::Step::unsolved);
   if (!bot::needs_person(bot::replay(steps), t)) return;

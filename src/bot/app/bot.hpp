@@ -41,6 +41,11 @@ class Knowledge {
   // False while the knowledge is still being built (a node just started): the bot then
   // asks the customer to wait a moment instead of counting a failure.
   virtual bool ready() const { return true; }
+  // The customer showed which entry answered their words: a guess they clicked (source
+  // "clicked") or an answer they marked 已解决 ("confirmed"). Kept in the same write, for the
+  // knowledge's next build; nothing by default.
+  virtual void learn(Context&, const std::string& /*query*/, int64_t /*faq_id*/, std::string_view /*source*/,
+                     int64_t /*store_id*/, int64_t /*conversation_id*/) const {}
 };
 
 // A bot message's words as plain text (a ticket's description, a preview): the answer,
@@ -51,12 +56,16 @@ std::string bot_text(const chat::Message&);
 const Knowledge& no_knowledge();
 
 // The bot's turn after a customer message was stored (`said`); nothing when the
-// conversation is not the bot's or the message was a retry.
+// conversation is not the bot's or the message was a retry. A message that repeats one of
+// the bot's guesses word for word is a click: that entry answers, and the question it
+// answered is learned.
 void bot_turn(Context&, const Knowledge&, const storage::Appended& said, const bot::Thresholds& = {});
 
 // The customer's 已解决 / 未解决 on the answer numbered `seq`: unsolved twice in a row hands
-// the chat over. 404-like invalid_chat_token for another conversation's token.
-void bot_feedback(Context&, const std::string& token, int64_t seq, bool solved, const bot::Thresholds& = {});
+// the chat over; 已解决 is learned (the question answered by that entry). 404-like
+// invalid_chat_token for another conversation's token.
+void bot_feedback(Context&, const Knowledge&, const std::string& token, int64_t seq, bool solved,
+                  const bot::Thresholds& = {});
 
 // The customer pressed 转人工: to people at once (reason `asked`).
 chat::Conversation ask_for_person(Context&, const std::string& token);

@@ -51,7 +51,7 @@ class BotOps : public Chat {
     for (const auto& m : as(agent, [&](Context& c) { return customer_messages(c, s.token, 0, 100); }))
       if (m.sender == "bot") seq = m.seq;
     as(agent_b, [&](Context& c) {
-      bot_feedback(c, s.token, seq, solved);
+      bot_feedback(c, kb, s.token, seq, solved);
       return 0;
     });
   }

@@ -117,6 +117,10 @@ INSERT INTO kb_versions VALUES (1, 1, '{"question":"停车券在哪里领？"}',
 INSERT INTO kb_variants VALUES (1, 1, '上海店：服务台领取', 210, 1), (1, 7, 'O''Brien 店', 220, 2);
 INSERT INTO kb_synonyms VALUES (1, '["停车券","停车票"]', 100, 2);
 INSERT INTO kb_small_talk VALUES (1, '你好', '您好！', 100, 2);
+INSERT INTO kb_signals VALUES (1, '停车票在哪拿', 1, 'clicked', 1, 1, NULL, 300, NULL, 300, NULL, NULL),
+  (2, '怎么领券', 1, 'agent_link', NULL, NULL, 9, 310, 2, 320, 320, 1);
+INSERT INTO kb_pairs VALUES (1, '停车券在哪领', '停车票哪里拿', 1, 'import', 330, 1, 330, NULL, NULL),
+  (2, '发票怎么开', '退货怎么退', 0, 'import', 340, 1, 350, 350, 2);
 INSERT INTO bot_turns VALUES (1, 1, 1, 'general', 100, '停车怎么收费？', 1, 'answer', 1,
   '[{"faq_id":1,"question":"停车券在哪里领？","score":0.91}]', 910000, '', 'unsolved', 1, 1, '', NULL, NULL),
   (2, 1, 1, 'general', 120, '', 0, 'handoff', NULL, '[]', 0, 'asked', '', 1, 0, 'dismissed', 130, 2);
