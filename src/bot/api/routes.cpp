@@ -68,32 +68,39 @@ app::BotOpsRange range_of(Services& s, const http::Request& req, int64_t default
   return {query_int(req, "store_id"), query_time(req, "from").value_or(to - default_span), to};
 }
 
+// A read that costs CPU (hundreds of ms at a month of a busy mall's chats: docs/bot.md) runs
+// on the worker pool, with that thread's read connection, so that no io thread waits on it.
+void read_on_worker(Services& s, const http::Request& req, const http::Reply& reply, const people::Actor& actor,
+                    ReadFn fn) {
+  auto request = std::make_shared<http::Request>(req);
+  run_slow(s, [&s, request, reply, actor, fn = std::move(fn)] {
+    try {
+      read(s, *request, reply, actor, fn);
+    } catch (...) {
+      reply(error_response(*request, std::current_exception()));
+    }
+  });
+}
+
 // GET /bot/report?from&to&store_id: per day × store and per FAQ entry (default: the last 7 days).
 void report(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   const auto range = range_of(s, req, kWeekMs);
-  read(s, req, reply, actor, [range](app::Context& c) { return ok(200, report_json(app::bot_report(c, range))); });
+  read_on_worker(s, req, reply, actor,
+                 [range](app::Context& c) { return ok(200, report_json(app::bot_report(c, range))); });
 }
 
 // GET /bot/unanswered?store_id&from&to: the questions it could not answer, grouped (default:
-// 30 days). Grouping 500 questions costs up to a few hundred ms of CPU (docs/bot.md): it runs
-// on the worker pool, with that thread's read connection, not on an io thread.
+// 30 days; grouping 500 questions takes 100–300 ms of CPU).
 void unanswered(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   const auto range = range_of(s, req, 30 * kWeekMs / 7);
   const app::Knowledge* knowledge = s.knowledge ? s.knowledge : &app::no_knowledge();
-  auto request = std::make_shared<http::Request>(req);
-  run_slow(s, [&s, request, reply, actor, range, knowledge] {
-    try {
-      read(s, *request, reply, actor, [range, knowledge](app::Context& c) {
-        const auto list = app::unanswered_questions(c, *knowledge, range);
-        json clusters = json::array();
-        for (const auto& cl : list.clusters) clusters.push_back(cluster_json(cl));
-        return ok(200, {{"clusters", clusters}, {"questions", list.questions}, {"truncated", list.truncated}});
-      });
-    } catch (...) {
-      reply(error_response(*request, std::current_exception()));
-    }
+  read_on_worker(s, req, reply, actor, [range, knowledge](app::Context& c) {
+    const auto list = app::unanswered_questions(c, *knowledge, range);
+    json clusters = json::array();
+    for (const auto& cl : list.clusters) clusters.push_back(cluster_json(cl));
+    return ok(200, {{"clusters", clusters}, {"questions", list.questions}, {"truncated", list.truncated}});
   });
 }
 
