@@ -185,12 +185,31 @@ describe('asking the matcher', () => {
     expect(results.at(-1)).toEqual([null, null]);
   });
 
-  it('reports a failed match without throwing', async () => {
+  it('tries again while the server is not ready (503), gives up at once on a refusal, never throws', async () => {
     vi.useFakeTimers();
+    const err = (status) => Object.assign(new Error('x'), { status });
+    let answers = [err(503), err(503), { items: [] }];
     const onError = vi.fn();
-    const queue = assistQueue({ match: async () => { throw new Error('down'); }, onResult: () => {}, onError, delay: 10 });
+    const onResult = vi.fn();
+    const match = vi.fn(async () => {
+      const a = answers.shift();
+      if (a instanceof Error) throw a;
+      return a;
+    });
+    const queue = assistQueue({ match, onResult, onError, delay: 10, retries: 4, retryDelay: 1000 });
     queue.ask(q('m1'));
     await vi.advanceTimersByTimeAsync(10);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(match).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(2001);
+    expect(match).toHaveBeenCalledTimes(3);
+    expect(onResult).toHaveBeenCalledWith({ items: [] }, q('m1'));
+    expect(onError).not.toHaveBeenCalled();
+
+    answers = [err(403)];
+    queue.ask(q('m2'));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(match).toHaveBeenCalledTimes(4);
     expect(onError).toHaveBeenCalledTimes(1);
   });
 });

@@ -3,7 +3,11 @@
 // message, same store) is never asked twice in a row; an answer that arrives after a newer
 // question was asked is dropped, never shown for the wrong message. Timers are passed in
 // (tests use fake ones); nothing here waits for the answer, so typing is never held up.
-export function assistQueue({ match, onResult, onError = () => {}, delay = 400, timers = globalThis }) {
+// A failure the server may get over (no answer, 5xx — e.g. 503 while its matcher is still
+// being built) is tried again `retryDelay` ms later, up to `retries` times; others are final.
+const retryable = (e) => !e || !e.status || e.status >= 500;
+
+export function assistQueue({ match, onResult, onError = () => {}, delay = 400, retries = 4, retryDelay = 3000, timers = globalThis }) {
   let current = null; // the key of the question last asked
   let timer = null;
   let generation = 0;
@@ -26,15 +30,20 @@ export function assistQueue({ match, onResult, onError = () => {}, delay = 400, 
       return true;
     }
     const mine = generation;
-    timer = timers.setTimeout(async () => {
-      timer = null;
-      try {
-        const r = await match(question.text, storeId);
-        if (mine === generation) onResult(r, question);
-      } catch (e) {
-        if (mine === generation) onError(e, question);
-      }
-    }, delay);
+    const attempt = (left, wait) => {
+      timer = timers.setTimeout(async () => {
+        timer = null;
+        try {
+          const r = await match(question.text, storeId);
+          if (mine === generation) onResult(r, question);
+        } catch (e) {
+          if (mine !== generation) return;
+          if (left > 0 && retryable(e)) attempt(left - 1, retryDelay);
+          else onError(e, question);
+        }
+      }, wait);
+    };
+    attempt(retries, delay);
     return true;
   }
 
