@@ -1,0 +1,100 @@
+// Agent assist (人机协作, issue 13) in a real browser against the real server and the demo
+// knowledge base: a customer of SH01 asks in the live chat when the mall opens; 张敏 takes the
+// chat in the console and, above the composer, sees the knowledge base's answer suggested;
+// Alt+1 puts it in the composer as plain text, she adds a greeting and sends it; the customer
+// receives her edited message, and the pick is learned: the admin sees it on 学习记录 (使用信号,
+// 客服采用推荐) with the customer's question and the entry, and can revoke it. No console
+// errors. Screenshots in web/test-results/agent-assist-*.png.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, shot, loginAs } from './lib/browser.mjs';
+import { directory } from '../../../tests/e2e/lib/server.mjs';
+import { startChat } from '../../../tests/e2e/lib/chat.mjs';
+
+const LIVE_MS = 15000; // a loaded 2-core machine; the matcher may still be building at start
+const QUESTION = '商场几点开门几点关门？'; // a demo entry's question (src/demo/kb_texts_faq1.cpp)
+
+describe('agent assist: the suggested answer, Alt+1, edited, sent, learned', () => {
+  let server, browser, agent, admin, storeId, chat, convId;
+
+  before(async () => {
+    server = await startServer({ tickets: 5, members: 5 });
+    const a = await server.login('admin');
+    storeId = (await directory(a)).storeByCode.SH01.id;
+    chat = await startChat(server.base, storeId, { name: '李女士' });
+    const sent = await fetch(`${server.base}/api/v1/public/chats/${chat.token}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ client_msg_id: 'c0ffee00-0000-4000-8000-000000000001', body: QUESTION }),
+    });
+    assert.equal(sent.status, 201, await sent.text());
+    const open = (await a.get(`/api/v1/chat/conversations?store_id=${storeId}&status=open`)).json.items;
+    convId = open.find((c) => c.customer_name === '李女士').id;
+    browser = await launch();
+    agent = await openPage(browser);
+    admin = await openPage(browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('张敏 takes the chat, sees the answer suggested, presses Alt+1, edits and sends it', async () => {
+    await loginAs(agent, server.base, 'zhangmin');
+    await agent.goto(`${server.base}/chat?c=${convId}`);
+    await agent.locator(`[data-test="chat-open"][data-id="${convId}"]`).waitFor({ timeout: LIVE_MS });
+    await agent.locator('[data-test="chat-message"][data-kind="text"]', { hasText: QUESTION }).waitFor();
+    const pick = agent.locator('.kf-chat-pickbar [data-test="chat-pick"]');
+    if (await pick.count()) await pick.click();
+    const composer = agent.locator('textarea[data-test="chat-composer"]');
+    await composer.waitFor({ timeout: LIVE_MS });
+
+    const first = agent.locator('[data-test="assist-item"][data-index="1"]');
+    await first.waitFor({ timeout: LIVE_MS });
+    assert.equal(await agent.locator('[data-test="assist"]').getAttribute('data-question'), QUESTION);
+    assert.match(await first.locator('[data-test="assist-item-question"]').textContent(), /开门|关门|营业/);
+    const preview = (await first.locator('[data-test="assist-item-preview"]').textContent()).trim();
+    assert.ok(preview.length > 0);
+    assert.ok((await agent.locator('[data-test="assist-item"]').count()) <= 3);
+    await shot(agent, 'agent-assist-suggested');
+
+    await composer.click();
+    await agent.keyboard.press('Alt+1');
+    const inserted = await composer.inputValue();
+    assert.ok(inserted.length > 0, 'Alt+1 filled the composer');
+    assert.ok(inserted.replace(/\s+/g, ' ').startsWith(preview.replace(/…$/, '')), `the composer holds the suggested answer: ${inserted}`);
+    assert.doesNotMatch(inserted, /\*\*|!\[|\]\(/, 'plain text, no Markdown');
+
+    const edited = `您好！${inserted}`;
+    await composer.fill(edited);
+    await composer.press('Enter');
+    const mine = agent.locator('[data-test="chat-message"][data-kind="text"][data-state="sent"]', { hasText: '您好！' });
+    await mine.waitFor({ timeout: LIVE_MS });
+    await agent.locator('[data-test="assist-learned"]').waitFor({ timeout: LIVE_MS });
+    await shot(agent, 'agent-assist-sent');
+
+    // The customer got the agent's edited message.
+    const got = await (await fetch(`${server.base}/api/v1/public/chats/${chat.token}`)).json();
+    assert.ok(got.messages.some((m) => m.sender === 'agent' && m.kind === 'text' && m.body === edited), 'the customer has the edited answer');
+    assert.deepEqual(agent.errors, []);
+  });
+
+  it('the admin sees the pick on 学习记录 (客服采用推荐) and revokes it', async () => {
+    await loginAs(admin, server.base, 'admin');
+    await admin.goto(`${server.base}/kb/learning`);
+    await admin.locator('[data-test="learning-summary"]').waitFor();
+    const row = admin.locator('[data-test="learning-signal"][data-source="agent_pick"]', { hasText: QUESTION });
+    await row.waitFor({ timeout: LIVE_MS });
+    assert.equal(await row.getAttribute('data-revoked'), '0');
+    const tr = admin.locator('tr', { has: row });
+    assert.match(await tr.locator('[data-test="learning-signal-source"]').textContent(), /客服采用推荐/);
+    assert.match(await tr.textContent(), /张敏/);
+    assert.match(await tr.locator('[data-test="learning-signal-entry"]').textContent(), /开门|关门|营业/);
+    await shot(admin, 'agent-assist-learning');
+
+    await tr.locator('[data-test="learning-revoke"]').click();
+    await admin.locator('[data-test="learning-signal"][data-revoked="1"]', { hasText: QUESTION }).waitFor({ timeout: LIVE_MS });
+    await admin.locator('tr', { has: admin.locator('[data-test="learning-signal"][data-revoked="1"]') }).locator('[data-test="learning-restore"]').waitFor();
+    assert.deepEqual(admin.errors, []);
+  });
+});
