@@ -74,6 +74,8 @@ describe("the customer's question", () => {
     expect(ticketQuestion(ticket, events.slice(0, 1))).toEqual({ key: 't7', text: ticket.description });
     expect(ticketQuestion({ ...ticket, description: '' }, [])).toEqual({ key: 't7', text: '停车费' });
     expect(ticketQuestion({ id: 8, subject: '', description: '' }, [])).toBeNull();
+    // A long description is asked (and learned) as its first 200 characters.
+    expect(ticketQuestion({ id: 9, description: '退'.repeat(150) + '😀'.repeat(100) }, []).text).toBe('退'.repeat(150) + '😀'.repeat(50));
     expect(ticketQuestion(null, [])).toBeNull();
   });
 
@@ -239,6 +241,10 @@ describe('a file of question pairs', () => {
     expect(reasonText(t2.rejected[0].reason, 'en')).toBe('b is missing');
     expect(reasonText(t2.rejected[0].reason, 'zh-CN')).toBe('缺少 b');
     expect(reasonText('文本')).toBe('文本');
+    // The server's shape: the rejected row carries its code and messages itself.
+    const flat = addPairsReport(emptyPairsReport(), jp[0], 'jsonl', { added: 0, rejected: [{ line: 3, code: 'invalid_field', message_zh: 'a 与 b 相同', message_en: 'a and b are the same' }] });
+    expect(flat.rejected[0]).toMatchObject({ line: 4, code: 'invalid_field' });
+    expect(reasonText(flat.rejected[0].reason ?? flat.rejected[0], 'en')).toBe('a and b are the same');
   });
 
   it('a 12,000-row file is 12 calls of at most 1,000 rows (the server takes 5,000)', () => {

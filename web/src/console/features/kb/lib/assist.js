@@ -7,6 +7,10 @@
 // src/bot/domain/turn.hpp): an agent reads them and judges, a customer would not.
 export const MIN_SCORE = 0.15;
 export const MAX_SHOWN = 3;
+// A question is asked and learned as its first 200 characters (the server keeps no longer
+// learned text: kb::kMaxLearnedText); a long ticket description starts with its point.
+export const MAX_QUESTION = 200;
+const cap = (s) => Array.from(s).slice(0, MAX_QUESTION).join('');
 
 // An answer (the knowledge base's Markdown subset, docs/kb.md) as plain text: headings and
 // emphasis lose their marks, [text](url) becomes "text (url)" (mailto:/tel: without the
@@ -45,7 +49,7 @@ const isCustomerText = (m) => m && m.sender === 'customer' && m.kind === 'text' 
 // events are not questions.
 export function chatQuestion(items) {
   for (let i = (items || []).length - 1; i >= 0; i--) {
-    if (isCustomerText(items[i])) return { key: `m${items[i].seq}`, text: textOf(items[i]) };
+    if (isCustomerText(items[i])) return { key: `m${items[i].seq}`, text: cap(textOf(items[i])) };
   }
   return null;
 }
@@ -55,11 +59,11 @@ export function chatQuestion(items) {
 export function ticketQuestion(ticket, events) {
   for (let i = (events || []).length - 1; i >= 0; i--) {
     const e = events[i];
-    if (e && e.kind === 'customer_reply' && textOf(e)) return { key: `e${e.id}`, text: textOf(e) };
+    if (e && e.kind === 'customer_reply' && textOf(e)) return { key: `e${e.id}`, text: cap(textOf(e)) };
   }
   if (!ticket) return null;
   const d = (ticket.description || '').trim() || (ticket.subject || '').trim();
-  return d ? { key: `t${ticket.id}`, text: d } : null;
+  return d ? { key: `t${ticket.id}`, text: cap(d) } : null;
 }
 
 // A chat the FAQ bot handed over: the customer's last text message before the (last)
@@ -75,7 +79,7 @@ export function handedOverQuestion(items, isHandoff) {
     }
   }
   if (at < 0) return null;
-  for (let i = at - 1; i >= 0; i--) if (isCustomerText(list[i])) return textOf(list[i]);
+  for (let i = at - 1; i >= 0; i--) if (isCustomerText(list[i])) return cap(textOf(list[i]));
   return '';
 }
 

@@ -13,7 +13,8 @@ export const splitPairs = (text, format, rowsPerPart = PAIRS_PER_PART) => splitP
 
 export const emptyPairsReport = () => ({ rows: 0, added: 0, updated: 0, unchanged: 0, rejected: [] });
 
-// A rejection's reason as a line of text (the server may send a string or an error object).
+// A rejection's reason as a line of text: a string, or { code, message_zh, message_en } (the
+// server's rejected row itself carries those).
 export function reasonText(reason, lang = 'zh-CN') {
   if (!reason || typeof reason !== 'object') return String(reason ?? '');
   return (lang === 'en' ? reason.message_en : reason.message_zh) || reason.message || reason.code || '';
