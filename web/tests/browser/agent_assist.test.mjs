@@ -3,8 +3,10 @@
 // chat in the console and, above the composer, sees the knowledge base's answer suggested;
 // Alt+1 puts it in the composer as plain text, she adds a greeting and sends it; the customer
 // receives her edited message, and the pick is learned: the admin sees it on 学习记录 (使用信号,
-// 客服采用推荐) with the customer's question and the entry, and can revoke it. No console
-// errors. Screenshots in web/test-results/agent-assist-*.png.
+// 客服采用推荐) with the customer's question and the entry, and can revoke it. Then a chat the
+// FAQ bot handed over: 张敏 uses 关联知识 to link the question the bot could not answer to an
+// entry she finds by search, and the admin sees it (客服关联知识). No console errors.
+// Screenshots in web/test-results/agent-assist-*.png.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, openPage, shot, loginAs } from './lib/browser.mjs';
@@ -95,6 +97,54 @@ describe('agent assist: the suggested answer, Alt+1, edited, sent, learned', () 
     await tr.locator('[data-test="learning-revoke"]').click();
     await admin.locator('[data-test="learning-signal"][data-revoked="1"]', { hasText: QUESTION }).waitFor({ timeout: LIVE_MS });
     await admin.locator('tr', { has: admin.locator('[data-test="learning-signal"][data-revoked="1"]') }).locator('[data-test="learning-restore"]').waitFor();
+    assert.deepEqual(admin.errors, []);
+  });
+
+  it('关联知识: a question the bot handed over is linked to the entry 张敏 finds; the admin sees it', async () => {
+    const sup = await server.login('chenjing');
+    const settings = (await sup.get(`/api/v1/stores/${storeId}/chat-settings`)).json;
+    const put = await sup.request('PUT', `/api/v1/stores/${storeId}/chat-settings`, { body: { ...settings, bot_queues: ['parking'] } });
+    assert.equal(put.status, 200, put.text);
+    const botChat = await startChat(server.base, storeId, { queue: 'parking', name: '赵先生' });
+    const say = (body, n) =>
+      fetch(`${server.base}/api/v1/public/chats/${botChat.token}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ client_msg_id: `c0ffee00-0000-4000-8000-00000000010${n}`, body }),
+      });
+    const asked = '晚上最晚逛到几点啊';
+    assert.equal((await say(asked, 1)).status, 201);
+    const handed = await fetch(`${server.base}/api/v1/public/chats/${botChat.token}/handoff`, { method: 'POST' });
+    assert.equal(handed.status, 200, await handed.text());
+    const a = await server.login('admin');
+    const open = (await a.get(`/api/v1/chat/conversations?store_id=${storeId}&status=open`)).json.items;
+    const id = open.find((c) => c.customer_name === '赵先生').id;
+
+    await agent.goto(`${server.base}/chat?c=${id}`);
+    await agent.locator(`[data-test="chat-open"][data-id="${id}"]`).waitFor({ timeout: LIVE_MS });
+    await agent.locator('[data-test="chat-handoff"]').waitFor({ timeout: LIVE_MS });
+    const pick = agent.locator('.kf-chat-pickbar [data-test="chat-pick"]');
+    if (await pick.count()) await pick.click();
+    await agent.locator('[data-test="assist-link"]').click();
+    const dialog = agent.locator('.el-dialog[data-test="assist-link-dialog"]');
+    await dialog.waitFor();
+    assert.equal(await dialog.locator('textarea[data-test="assist-link-query"]').inputValue(), asked);
+    await dialog.locator('input[data-test="assist-link-search"]').fill('营业时间');
+    await dialog.locator('[data-test="assist-link-find"]').click();
+    const entry = dialog.locator('[data-test="assist-link-entry"]', { hasText: '商场几点开门几点关门' });
+    await entry.waitFor({ timeout: LIVE_MS });
+    await entry.click();
+    await dialog.locator('[data-test="assist-link-submit"]').click();
+    await agent.locator('[data-test="assist-linked"]', { hasText: '商场几点开门几点关门' }).waitFor({ timeout: LIVE_MS });
+    await shot(agent, 'agent-assist-linked');
+    assert.deepEqual(agent.errors, []);
+
+    await admin.goto(`${server.base}/kb/learning`);
+    await admin.click('[data-test="learning-source"]');
+    await admin.locator('.el-select-dropdown__item', { hasText: '客服关联知识' }).click();
+    const row = admin.locator('[data-test="learning-signal"][data-source="agent_link"]', { hasText: asked });
+    await row.waitFor({ timeout: LIVE_MS });
+    assert.equal(await admin.locator('[data-test="learning-signal"][data-source="agent_pick"]').count(), 0, 'filtered by source');
     assert.deepEqual(admin.errors, []);
   });
 });
