@@ -250,4 +250,41 @@ describe('学习记录', () => {
     expect(w.find('[data-test="learning-revoked"]').text()).toContain('管理员');
     expect(calls.filter((c) => c.path === '/api/v1/kb/learning')).toHaveLength(2); // the summary again
   });
+
+  it('imports a file of question pairs in parts with a progress bar and the rejected rows on the file’s lines', async () => {
+    const parts = [];
+    const { calls } = mockFetch({
+      'GET /api/v1/kb/learning': { built_at: NOW, entries: 1, questions: 1, signals: { active: 0, revoked: 0 }, pairs: { active: 0, revoked: 0 }, report: {} },
+      'GET /api/v1/kb/paraphrases': { items: [], next_before: null },
+      'GET /api/v1/kb/signals': { items: [], next_before: null },
+      'POST /api/v1/kb/paraphrases': (c) => {
+        parts.push(c.body);
+        const rows = c.body.text.trim().split('\r\n').length - 1;
+        const rejected = parts.length === 2 ? [{ line: 3, code: 'invalid_field', message_zh: 'a 与 b 相同', message_en: 'a and b are the same' }] : [];
+        return [200, { added: rows - rejected.length, updated: 0, unchanged: 0, rejected }];
+      },
+      'GET /api/v1/stores': { items: [] },
+    });
+    const global = globalOptions();
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/kb/learning', component: { template: '<div />' } }] });
+    router.push('/kb/learning?tab=pairs');
+    await router.isReady();
+    w = mount(KbLearning, { global: { ...global, plugins: [...global.plugins, router] }, attachTo: document.body });
+    for (let i = 0; i < 6; i++) await flush();
+    const csv = 'a,b,same\n' + Array.from({ length: 2500 }, (_, i) => `问${i},问法${i},1`).join('\n') + '\n';
+    const input = w.find('input[data-test="learning-pairs-file"]');
+    Object.defineProperty(input.element, 'files', { value: [new File([csv], 'pairs.csv', { type: 'text/csv' })] });
+    await input.trigger('change');
+    for (let i = 0; i < 4; i++) await flush();
+    expect(w.find('[data-test="learning-pairs-start"]').text()).toContain('2500');
+    await w.find('[data-test="learning-pairs-start"]').trigger('click');
+    for (let i = 0; i < 10; i++) await flush();
+    expect(parts.map((p) => [p.format, p.text.split('\r\n')[0]])).toEqual([['csv', 'a,b,same'], ['csv', 'a,b,same'], ['csv', 'a,b,same']]);
+    const report = w.find('[data-test="learning-pairs-report"]');
+    expect(report.attributes('data-added')).toBe('2499');
+    expect(report.text()).toContain('共 2500 行：新增 2499，更新 0，未变 0，拒绝 1');
+    expect(w.find('[data-test="learning-pairs-rejected"]').text()).toContain('1003'); // part 2's second row: file line 1 + 1000 + 2
+    expect(w.find('[data-test="learning-pairs-rejected"]').text()).toContain('a 与 b 相同');
+    expect(calls.filter((c) => c.path === '/api/v1/kb/paraphrases' && c.method === 'GET')).toHaveLength(2); // the list again
+  });
 });
