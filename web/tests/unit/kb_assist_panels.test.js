@@ -249,6 +249,27 @@ describe('学习记录', () => {
     expect(w.find('[data-test="learning-signal"]').attributes('data-revoked')).toBe('1');
     expect(w.find('[data-test="learning-revoked"]').text()).toContain('管理员');
     expect(calls.filter((c) => c.path === '/api/v1/kb/learning')).toHaveLength(2); // the summary again
+    expect(calls.find((c) => c.path === '/api/v1/kb/signals').url).not.toContain('faq_id');
+  });
+
+  it("opened from an entry's page, lists that entry's signals until the filter is closed", async () => {
+    const { calls } = mockFetch({
+      'GET /api/v1/kb/learning': { built_at: null, entries: 0, questions: 0, signals: {}, pairs: {}, report: {} },
+      'GET /api/v1/kb/signals': { items: [], next_before: null },
+      'GET /api/v1/stores': { items: [] },
+    });
+    const global = globalOptions();
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/kb/learning', component: { template: '<div />' } }] });
+    router.push('/kb/learning?faq_id=21');
+    await router.isReady();
+    w = mount(KbLearning, { global: { ...global, plugins: [...global.plugins, router] }, attachTo: document.body });
+    for (let i = 0; i < 6; i++) await flush();
+    expect(w.find('[data-test="learning-built-at"]').text()).toBe('模型尚未生成');
+    expect(calls.find((c) => c.path === '/api/v1/kb/signals').url).toContain('faq_id=21');
+    expect(w.find('[data-test="learning-entry-filter"]').text()).toContain('#21');
+    await w.find('[data-test="learning-entry-filter"] .el-tag__close').trigger('click');
+    for (let i = 0; i < 4; i++) await flush();
+    expect(calls.filter((c) => c.path === '/api/v1/kb/signals').at(-1).url).not.toContain('faq_id');
   });
 
   it('imports a file of question pairs in parts with a progress bar and the rejected rows on the file’s lines', async () => {

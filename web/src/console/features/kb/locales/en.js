@@ -23,6 +23,7 @@ export default {
     linkQuery: 'The customer’s question', find: 'Search', linkSubmit: 'Link', linked: 'Linked: the bot will learn from it', linkedTo: 'Linked to “{q}”',
   },
   kbLearning: {
+    ofEntry: 'What was learned for it', entryFilter: 'Entry #{id} only',
     title: 'Learning', summary: 'What the current model learned from', builtAt: 'Model built {at}', notBuilt: 'No model built yet',
     summaryHint: 'Revoked or restored items take effect at the next training (a publish or the scheduled rebuild).',
     figures: {

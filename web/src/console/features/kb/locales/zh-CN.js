@@ -23,6 +23,7 @@ export default {
     linkQuery: '顾客的问题', find: '搜索', linkSubmit: '关联', linked: '已关联，智能客服会学习', linkedTo: '已关联「{q}」',
   },
   kbLearning: {
+    ofEntry: '本条的学习记录', entryFilter: '仅条目 #{id}',
     title: '学习记录', summary: '当前模型学习了什么', builtAt: '模型生成于 {at}', notBuilt: '模型尚未生成',
     summaryHint: '撤销或恢复的记录在下次重新训练（知识库发布或定时重建）后生效。',
     figures: {
