@@ -187,7 +187,7 @@ describe('asking the matcher', () => {
     expect(results.at(-1)).toEqual([null, null]);
   });
 
-  it('tries again while the server is not ready (503), gives up at once on a refusal, never throws', async () => {
+  it('tries again while the server is not ready (503, or ready: false), gives up at once on a refusal, never throws', async () => {
     vi.useFakeTimers();
     const err = (status) => Object.assign(new Error('x'), { status });
     let answers = [err(503), err(503), { items: [] }];
@@ -208,10 +208,17 @@ describe('asking the matcher', () => {
     expect(onResult).toHaveBeenCalledWith({ items: [] }, q('m1'));
     expect(onError).not.toHaveBeenCalled();
 
+    answers = [{ items: [], ready: false }, { items: [{ faq_id: 1, question: 'Q', score: 0.9 }], ready: true }];
+    queue.ask(q('m3'));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(onResult).toHaveBeenCalledTimes(1); // not ready yet: asked again later
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(onResult).toHaveBeenLastCalledWith({ items: [{ faq_id: 1, question: 'Q', score: 0.9 }], ready: true }, q('m3'));
+
     answers = [err(403)];
     queue.ask(q('m2'));
     await vi.advanceTimersByTimeAsync(5000);
-    expect(match).toHaveBeenCalledTimes(4);
+    expect(match).toHaveBeenCalledTimes(6);
     expect(onError).toHaveBeenCalledTimes(1);
   });
 });

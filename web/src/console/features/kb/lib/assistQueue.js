@@ -3,8 +3,9 @@
 // message, same store) is never asked twice in a row; an answer that arrives after a newer
 // question was asked is dropped, never shown for the wrong message. Timers are passed in
 // (tests use fake ones); nothing here waits for the answer, so typing is never held up.
-// A failure the server may get over (no answer, 5xx — e.g. 503 while its matcher is still
-// being built) is tried again `retryDelay` ms later, up to `retries` times; others are final.
+// An answer from a node whose matcher is still being built ({ready: false}) and a failure the
+// server may get over (no answer, 5xx) are tried again `retryDelay` ms later, up to `retries`
+// times; other failures are final.
 const retryable = (e) => !e || !e.status || e.status >= 500;
 
 export function assistQueue({ match, onResult, onError = () => {}, delay = 400, retries = 4, retryDelay = 3000, timers = globalThis }) {
@@ -35,7 +36,9 @@ export function assistQueue({ match, onResult, onError = () => {}, delay = 400, 
         timer = null;
         try {
           const r = await match(question.text, storeId);
-          if (mine === generation) onResult(r, question);
+          if (mine !== generation) return;
+          if (r && r.ready === false && left > 0) attempt(left - 1, retryDelay);
+          else onResult(r, question);
         } catch (e) {
           if (mine !== generation) return;
           if (left > 0 && retryable(e)) attempt(left - 1, retryDelay);
