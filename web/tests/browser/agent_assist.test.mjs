@@ -5,12 +5,14 @@
 // receives her edited message, and the pick is learned: the admin sees it on 学习记录 (使用信号,
 // 客服采用推荐) with the customer's question and the entry, and can revoke it. Then a chat the
 // FAQ bot handed over: 张敏 uses 关联知识 to link the question the bot could not answer to an
-// entry she finds by search, and the admin sees it (客服关联知识). No console errors.
+// entry she finds by search, and the admin sees it (客服关联知识). Last, on a ticket: the
+// suggestion for its description goes into the reply box with a click, the reply is sent and
+// learned with the ticket. No console errors.
 // Screenshots in web/test-results/agent-assist-*.png.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, openPage, shot, loginAs } from './lib/browser.mjs';
-import { directory } from '../../../tests/e2e/lib/server.mjs';
+import { directory, newTicket } from '../../../tests/e2e/lib/server.mjs';
 import { startChat } from '../../../tests/e2e/lib/chat.mjs';
 
 const LIVE_MS = 15000; // a loaded 2-core machine; the matcher may still be building at start
@@ -146,5 +148,31 @@ describe('agent assist: the suggested answer, Alt+1, edited, sent, learned', () 
     await row.waitFor({ timeout: LIVE_MS });
     assert.equal(await admin.locator('[data-test="learning-signal"][data-source="agent_pick"]').count(), 0, 'filtered by source');
     assert.deepEqual(admin.errors, []);
+  });
+
+  it('on a ticket: a click puts the answer in the reply box, the reply is learned with the ticket', async () => {
+    const zm = await server.login('zhangmin');
+    const asked = '地下超市晚上开到几点';
+    const r = await zm.post('/api/v1/tickets', newTicket(storeId, { subject: '超市营业时间', description: asked }));
+    assert.equal(r.status, 201, r.text);
+    await agent.goto(`${server.base}/tickets/${r.json.id}`);
+    const item = agent.locator('[data-test="assist-item"][data-index="1"]');
+    await item.waitFor({ timeout: LIVE_MS });
+    assert.equal(await agent.locator('[data-test="assist"]').getAttribute('data-question'), asked);
+    assert.match(await item.locator('[data-test="assist-item-question"]').textContent(), /超市/);
+    await item.click();
+    const box = agent.locator('[data-test="reply-body"]');
+    const text = await box.inputValue();
+    assert.ok(text.length > 0, 'the reply box holds the answer');
+    await box.fill(`${text}\n如有疑问欢迎再联系。`);
+    await agent.click('[data-test="reply-send"]');
+    await agent.locator('[data-test="timeline-event"][data-kind="reply"]', { hasText: '如有疑问欢迎再联系' }).waitFor({ timeout: LIVE_MS });
+    await agent.locator('[data-test="assist-learned"]').waitFor({ timeout: LIVE_MS });
+    await shot(agent, 'agent-assist-ticket');
+    assert.deepEqual(agent.errors, []);
+
+    const a = await server.login('admin');
+    const signals = (await a.get('/api/v1/kb/signals?source=agent_pick')).json.items;
+    assert.ok(signals.some((g) => g.query === asked && g.ticket_id === r.json.id), JSON.stringify(signals));
   });
 });
