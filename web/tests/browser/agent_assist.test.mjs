@@ -7,10 +7,14 @@
 // FAQ bot handed over: 张敏 uses 关联知识 to link the question the bot could not answer to an
 // entry she finds by search, and the admin sees it (客服关联知识). Last, on a ticket: the
 // suggestion for its description goes into the reply box with a click, the reply is sent and
-// learned with the ticket. No console errors.
+// learned with the ticket. And the admin imports a file of question pairs on 相似问对: the
+// report counts them, the bad row comes back on its line, a pair is revoked. No console errors.
 // Screenshots in web/test-results/agent-assist-*.png.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { startServer, launch, openPage, shot, loginAs } from './lib/browser.mjs';
 import { directory, newTicket } from '../../../tests/e2e/lib/server.mjs';
 import { startChat } from '../../../tests/e2e/lib/chat.mjs';
@@ -174,5 +178,34 @@ describe('agent assist: the suggested answer, Alt+1, edited, sent, learned', () 
     const a = await server.login('admin');
     const signals = (await a.get('/api/v1/kb/signals?source=agent_pick')).json.items;
     assert.ok(signals.some((g) => g.query === asked && g.ticket_id === r.json.id), JSON.stringify(signals));
+  });
+
+  it('相似问对: the admin imports a CSV of question pairs, reads the report and the rejected row, revokes a pair', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'kefu-pairs-'));
+    const file = path.join(dir, 'pairs.csv');
+    await writeFile(file, 'a,b,same\n发票怎么开,在哪里开发票,1\n能退货吗,能换货吗,0\n积分能抵现吗,积分能抵现吗,1\n停车券怎么领,"停车票,在哪领",1\n');
+    try {
+      await admin.goto(`${server.base}/kb/learning?tab=pairs`);
+      await admin.locator('[data-test="learning-pairs-import"]').waitFor();
+      await admin.setInputFiles('input[data-test="learning-pairs-file"]', file);
+      const start = admin.locator('[data-test="learning-pairs-start"]');
+      await admin.waitForFunction(() => /4/.test(document.querySelector('[data-test="learning-pairs-start"]').textContent));
+      await start.click();
+      const report = admin.locator('[data-test="learning-pairs-report"]');
+      await admin.locator('[data-test="learning-pairs-report"][data-added="3"]').waitFor({ timeout: LIVE_MS });
+      assert.match(await report.textContent(), /共 4 行：新增 3，更新 0，未变 0，拒绝 1/);
+      const rejected = admin.locator('[data-test="learning-pairs-rejected"]');
+      assert.equal((await rejected.locator('tbody tr td').first().textContent()).trim(), '4', 'the file line of 积分能抵现吗,积分能抵现吗');
+      assert.match(await rejected.textContent(), /a 和 b 不能相同/);
+      const pair = admin.locator('[data-test="learning-pair"][data-revoked="0"]', { hasText: '停车' });
+      await pair.waitFor({ timeout: LIVE_MS });
+      await shot(admin, 'agent-assist-pairs');
+      await admin.locator('tr', { has: pair }).locator('[data-test="learning-revoke"]').click();
+      await admin.locator('[data-test="learning-pair"][data-revoked="1"]', { hasText: '停车' }).waitFor({ timeout: LIVE_MS });
+      await admin.locator('[data-test="learning-stat"][data-key="pairsRevoked"][data-value="1"]').waitFor({ timeout: LIVE_MS });
+      assert.deepEqual(admin.errors, []);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
