@@ -10,6 +10,7 @@ import { assistQueue } from '../../src/console/features/kb/lib/assistQueue.js';
 import { addPairsReport, emptyPairsReport, pairsFormat, reasonText, splitPairs } from '../../src/console/features/kb/lib/pairs.js';
 import { revokedParam, summaryFigures } from '../../src/console/features/kb/lib/learning.js';
 import { handoff } from '../../src/console/features/chat/lib/bot.js';
+import { placeDraft } from '../../src/console/lib/composerLink.js';
 
 describe('an answer as plain text', () => {
   it.each([
@@ -273,5 +274,18 @@ describe('学习记录', () => {
       report: { kb_queries: 600, signal_queries: 3, pseudo_queries: 40, pairs: 0, samples: 9000, positives: 640, heldout_top1: 0.8342 } }));
     expect(f).toMatchObject({ entries: 151, signalsActive: 3, signalsRevoked: 1, heldoutTop1: '83.4%', signalQueries: 3 });
     expect(summaryFigures(null)).toEqual([]);
+  });
+});
+
+describe('an answer put in the message box', () => {
+  it('replaces an empty draft or the previous suggestion still untouched', () => {
+    expect(placeDraft('', '答一')).toEqual({ value: '答一', caret: 2 });
+    expect(placeDraft('  \n', '答一')).toEqual({ value: '答一', caret: 2 });
+    expect(placeDraft('答一', '答二', '答一', [2, 2])).toEqual({ value: '答二', caret: 2 });
+  });
+  it('otherwise goes in at the caret (over a selection), keeping what the agent wrote', () => {
+    expect(placeDraft('您好！', '答一', null, [3, 3])).toEqual({ value: '您好！答一', caret: 5 });
+    expect(placeDraft('您好！请稍等', '答一', null, [3, 6])).toEqual({ value: '您好！答一', caret: 5 });
+    expect(placeDraft('答一，另外', '答二', '答一', null)).toEqual({ value: '答一，另外答二', caret: 7 });
   });
 });

@@ -116,6 +116,13 @@ describe('agent assist in the chat workspace', () => {
     await vi.advanceTimersByTimeAsync(10);
     const box = w.find('textarea[data-test="chat-composer"]');
     expect(box.element.value).toBe('首小时免费，之后每小时 5 元。详见停车指南 (https://mall.example/p)');
+    // Alt+2 swaps the untouched first answer for the second, Alt+1 back.
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: '2', code: 'Digit2', altKey: true }));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(box.element.value).toBe('到 B1 服务台办理。');
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: '1', code: 'Digit1', altKey: true }));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(box.element.value).toBe('首小时免费，之后每小时 5 元。详见停车指南 (https://mall.example/p)');
     await box.setValue('您好！' + box.element.value + ' 会员另有优惠。');
     await box.trigger('keydown', { key: 'Enter' });
     await vi.advanceTimersByTimeAsync(10);
