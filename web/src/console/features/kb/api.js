@@ -54,3 +54,5 @@ export const listParaphrases = (params) => get(`${K}/paraphrases` + qs(params));
 export const setParaphraseRevoked = (id, revoked) => patch(`${K}/paraphrases/${id}`, { revoked });
 // What the current model learned from: counts and its training report.
 export const getLearning = () => get(`${K}/learning`);
+// Entries that ask the same thing: { status: none | computing | ready, built_at, items: [{ a, b, score }] }.
+export const getDuplicates = (minScore) => get(`${K}/duplicates` + qs({ min_score: minScore }));

@@ -14,6 +14,7 @@ export const routes = [
   { path: '/kb/catalog', name: 'kb-catalog', component: () => import('./views/KbCatalog.vue'), meta: { minRole: 'admin' } },
   { path: '/kb/import', name: 'kb-import', component: () => import('./views/KbImport.vue'), meta: { minRole: 'admin' } },
   { path: '/kb/learning', name: 'kb-learning', component: () => import('./views/KbLearning.vue'), meta: { minRole: 'admin' } },
+  { path: '/kb/duplicates', name: 'kb-duplicates', component: () => import('./views/KbDuplicates.vue'), meta: { minRole: 'admin' } },
 ];
 
 export const menu = [{ key: 'kb', path: '/kb', label: 'kb.title', icon: Collection, order: 58 }];
@@ -22,6 +23,7 @@ export const adminMenu = [
   { key: 'kb-catalog', path: '/kb/catalog', label: 'kb.catalog', order: 60, minRole: 'admin' },
   { key: 'kb-import', path: '/kb/import', label: 'kb.importExport', order: 61, minRole: 'admin' },
   { key: 'kb-learning', path: '/kb/learning', label: 'kbLearning.title', order: 62, minRole: 'admin' },
+  { key: 'kb-duplicates', path: '/kb/duplicates', label: 'kbDuplicates.title', order: 63, minRole: 'admin' },
 ];
 
 export const chatPanels = [{ key: 'assist', area: 'composer', order: 10, component: () => import('./components/ChatAssist.vue') }];

@@ -22,6 +22,11 @@ export default {
     link: 'Link knowledge', linkHint: 'The bot could not answer this customer. Choose the entry that answers the question; the bot learns from the link.',
     linkQuery: 'The customer’s question', find: 'Search', linkSubmit: 'Link', linked: 'Linked: the bot will learn from it', linkedTo: 'Linked to “{q}”',
   },
+  kbDuplicates: {
+    title: 'Duplicate questions', atLeast: 'Similarity ≥ {p}', score: 'Similarity', a: 'Question A', b: 'Question B',
+    hint: 'Published FAQ entries one of whose questions matches the other entry: merge them (keep one and add the other’s questions to its similar questions) or word them apart.',
+    computing: 'Searching (about 20 s for a large knowledge base)…', none: 'The knowledge base has no published FAQ entry yet.', ready: '{n} pairs found (model built {at})', empty: 'No duplicate questions',
+  },
   kbLearning: {
     ofEntry: 'What was learned for it', entryFilter: 'Entry #{id} only',
     title: 'Learning', summary: 'What the current model learned from', builtAt: 'Model built {at}', notBuilt: 'No model built yet',

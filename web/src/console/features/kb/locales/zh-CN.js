@@ -22,6 +22,11 @@ export default {
     link: '关联知识', linkHint: '机器人没能回答这位顾客。选出能回答这个问题的知识，智能客服会学习这次关联。',
     linkQuery: '顾客的问题', find: '搜索', linkSubmit: '关联', linked: '已关联，智能客服会学习', linkedTo: '已关联「{q}」',
   },
+  kbDuplicates: {
+    title: '重复问题', atLeast: '相似度 ≥ {p}', score: '相似度', a: '问题甲', b: '问题乙',
+    hint: '已发布的常见问题中，一条的问法被匹配到另一条的情况：可以合并（保留一条，把另一条的问法加入相似问法），或把两条的问法区分开。',
+    computing: '正在查找（知识条目多时约需 20 秒）…', none: '知识库还没有已发布的常见问题。', ready: '找到 {n} 对（基于 {at} 生成的模型）', empty: '没有重复的问题',
+  },
   kbLearning: {
     ofEntry: '本条的学习记录', entryFilter: '仅条目 #{id}',
     title: '学习记录', summary: '当前模型学习了什么', builtAt: '模型生成于 {at}', notBuilt: '模型尚未生成',
