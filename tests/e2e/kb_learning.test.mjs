@@ -6,7 +6,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { KefuServer, directory } from './lib/server.mjs';
-import { startChat, eventually } from './lib/chat.mjs';
+import { startChat, eventually, customerPost as postAsCustomer } from './lib/chat.mjs';
 
 describe('what the FAQ bot learns', () => {
   let server, admin, agent, SH01;
@@ -20,15 +20,7 @@ describe('what the FAQ bot learns', () => {
   // Waits until this node's knowledge was rebuilt after `since`: at once after an admin's or
   // agent's write (it pokes the keeper), within the keeper's 10-s look after a customer's click.
   const rebuilt = (since) => eventually(async () => ((await builtAt()) > since ? true : undefined), 25000, 'a rebuild', 100);
-  const customerPost = async (token, what, body) => {
-    const r = await fetch(`${server.base}/api/v1/public/chats/${token}/${what}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body ?? {}),
-    });
-    const text = await r.text();
-    return { status: r.status, json: text ? JSON.parse(text) : undefined, text };
-  };
+  const customerPost = (token, what, body) => postAsCustomer(server.base, token, what, body);
   const botSaid = async (token) =>
     (await (await fetch(`${server.base}/api/v1/public/chats/${token}`)).json()).messages
       .filter((m) => m.sender === 'bot')
