@@ -18,6 +18,7 @@ CREATE TABLE bot_turns(
 CREATE INDEX bot_turns_store_time ON bot_turns(store_id, created_at);
 CREATE INDEX bot_turns_conversation ON bot_turns(conversation_id, question_seq);
 CREATE INDEX bot_turns_unanswered ON bot_turns(store_id, created_at) WHERE unanswered = 1;
+CREATE INDEX bot_turns_handoffs ON bot_turns(created_at) WHERE act = 'handoff';
 )SQL"},
 };
 
