@@ -7,7 +7,8 @@
 // generated entries through POST /api/v1/kb/import (JSON Lines, published, three similar
 // questions each, in parts of 2,000), waits until the node's knowledge holds them all
 // (GET /kb/learning), then asks new phrasings of random entries (plus 10% unrelated
-// questions): first one request at a time on one keep-alive connection (latency p50/p99),
+// questions): first one request at a time on one keep-alive connection (latency p50/p99,
+// beside GET /healthz on the same connection: the HTTP floor),
 // then `concurrency` clients at once (throughput). Prints one JSON line.
 import { performance } from 'node:perf_hooks';
 import { KefuServer } from '../tests/e2e/lib/server.mjs';
@@ -93,6 +94,15 @@ try {
     }
   }
   lat.sort((a, b) => a - b);
+  // The same client and server answering a route that does nothing (GET /healthz): the
+  // HTTP floor of this machine, for the same-run comparison.
+  const floor = [];
+  for (let i = 0; i < QUERIES; i++) {
+    const t = performance.now();
+    await (await fetch(`${server.base}/healthz`)).text();
+    floor.push(performance.now() - t);
+  }
+  floor.sort((a, b) => a - b);
   let next = 0;
   const s = performance.now();
   await Promise.all(
@@ -104,6 +114,7 @@ try {
   console.log(JSON.stringify({
     entries: learning.entries, questions: learning.questions, build_ms: learning.build_ms, import_ms: Math.round(imported),
     queries: QUERIES, http_p50_ms: ms(pct(lat, 0.5)), http_p99_ms: ms(pct(lat, 0.99)), http_max_ms: ms(lat.at(-1)),
+    healthz_p50_ms: ms(pct(floor, 0.5)), healthz_p99_ms: ms(pct(floor, 0.99)),
     top1: Math.round((1000 * top1) / related) / 10, concurrency: CONCURRENCY, per_second: Math.round(rate),
   }));
 } finally {
