@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "bot/app/asides.hpp"
+#include "chat/app/chat_settings.hpp"
 #include "chat/domain/errors.hpp"
 #include "chat/storage/conversation_store.hpp"
 #include "core/domain/error.hpp"
@@ -16,6 +18,7 @@ using nlohmann::json;
 constexpr int kHistory = 500;  // messages replayed for the bot's state (a bot chat is short)
 constexpr const char* kSuggestText = "您是不是想问：";
 constexpr const char* kSorryText = "抱歉，这个问题我还不会回答。您可以换个说法，或点击「转人工」联系客服。";
+constexpr const char* kWaitText = "正在准备，请稍候再问";
 
 storage::ConversationStore& chats(Context& c) { return c.store<storage::ConversationStore>(); }
 
@@ -42,7 +45,9 @@ std::vector<bot::Step> steps_of(const std::vector<chat::Message>& messages) {
     const auto body = json::parse(m.body, nullptr, false);
     if (!body.is_object()) continue;
     if (m.sender == "bot" && m.kind == "bot") {
-      steps.push_back(body.value("act", "") == "answer" ? bot::Step::answered : bot::Step::failed);
+      const auto act = body.value("act", "");
+      if (act == "answer") steps.push_back(bot::Step::answered);
+      if (act == "suggest" || act == "apologise") steps.push_back(bot::Step::failed);  // asides count for nothing
     } else if (m.kind == "event") {
       const auto e = body.value("event", "");
       if (e == "bot_feedback") steps.push_back(body.value("solved", false) ? bot::Step::solved : bot::Step::unsolved);
@@ -52,7 +57,12 @@ std::vector<bot::Step> steps_of(const std::vector<chat::Message>& messages) {
   return steps;
 }
 
-bot::State state_of(Context& c, int64_t id) { return bot::replay(steps_of(chats(c).messages_after(id, 0, kHistory))); }
+// Whether the bot's last word in the history was `act` (the wait is said once in a row).
+bool last_bot_act_is(const std::vector<chat::Message>& history, std::string_view act) {
+  for (auto m = history.rbegin(); m != history.rend(); ++m)
+    if (m->sender == "bot") return json::parse(m->body, nullptr, false).value("act", "") == act;
+  return false;
+}
 
 class Nothing final : public Knowledge {
  public:
@@ -84,15 +94,28 @@ const Knowledge& no_knowledge() {
   return nothing;
 }
 
-void bot_turn(Context& c, const Knowledge& knowledge, const storage::Appended& said, const bot::Thresholds& t) {
+bot::Thresholds thresholds_of(const chat::Settings& s) {
+  bot::Thresholds t;
+  t.answer = s.bot_answer;
+  t.suggest = s.bot_suggest;
+  return t;
+}
+
+void bot_turn(Context& c, const Knowledge& knowledge, const storage::Appended& said, const TurnInput& in) {
   // The append says whose chat it is, so people's chats cost the bot nothing.
   if (said.duplicate || said.message.sender != "customer" || said.status != "bot") return;
   const auto conv = chats(c).conversation(said.message.conversation_id);
   if (!conv || conv->status != "bot") return;
-  auto heard = knowledge.hear(said.message.body, conv->store_id);
-  heard.text = said.message.body;
-  heard.anger = bot::anger(said.message.body);
-  const auto turn = bot::decide(heard, state_of(c, conv->id), t);
+  const auto& text = said.message.body;
+  auto heard = knowledge.hear(text, conv->store_id);
+  heard.text = text;
+  heard.anger = bot::anger(text);
+  heard.canonical = knowledge.canonical(text);
+  heard.small_talk = knowledge.small_talk(text);
+  heard.ready = knowledge.ready();
+  const auto t = in.thresholds.value_or(thresholds_of(chat_settings(c, conv->store_id)));
+  const auto history = chats(c).messages_after(conv->id, 0, kHistory);
+  const auto turn = bot::decide(heard, bot::replay(steps_of(history)), t);
   switch (turn.act) {
     case bot::Act::answer:
       if (auto text = knowledge.answer(turn.answer->faq_id, conv->store_id)) {
@@ -120,12 +143,26 @@ void bot_turn(Context& c, const Knowledge& knowledge, const storage::Appended& s
       hand_over(c, conv->id,
                 {{"reason", turn.handoff}, {"guesses", guesses_json(heard.guesses)}, {"confidence", heard.confidence}});
       return;
+    case bot::Act::smalltalk:
+      say(c, conv->id, {{"act", "smalltalk"}, {"text", turn.reply}});
+      return;
+    case bot::Act::wait:
+      if (!last_bot_act_is(history, "wait")) say(c, conv->id, {{"act", "wait"}, {"text", kWaitText}});
+      return;
+    case bot::Act::hours:
+      say(c, conv->id, hours_reply(c, conv->store_id));
+      return;
+    case bot::Act::ticket_status:
+      say(c, conv->id, ticket_reply(c, *bot::ticket_query(text), in.remote));
+      return;
   }
 }
 
-void bot_feedback(Context& c, const std::string& token, int64_t seq, bool solved, const bot::Thresholds& t) {
+void bot_feedback(Context& c, const std::string& token, int64_t seq, bool solved,
+                  std::optional<bot::Thresholds> thresholds) {
   const auto conv = chat_for_token(c, token);
   if (conv.status != "bot") return;  // with people already: the verdict no longer steers anything
+  const auto t = thresholds.value_or(thresholds_of(chat_settings(c, conv.store_id)));
   // One read of the history: the answer judged, an earlier verdict on it, the state.
   const auto history = chats(c).messages_after(conv.id, 0, kHistory);
   const auto answered = std::find_if(history.begin(), history.end(), [&](const auto& m) { return m.seq == seq; });

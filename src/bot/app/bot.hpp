@@ -10,6 +10,12 @@
 //   {"act":"answer","faq_id":7,"question":"停车怎么收费","answer":"…"}
 //   {"act":"suggest","text":"您是不是想问：","suggestions":[{"faq_id":7,"question":"…"}]}
 //   {"act":"apologise","text":"…"}
+//   {"act":"smalltalk","text":"您好！"}                       the KB's small talk (寒暄)
+//   {"act":"wait","text":"正在准备，请稍候再问"}              the knowledge is still being built
+//   {"act":"hours","text":"今天（…）营业时间 10:00–22:00。…","today":{…},"open_now":b,…}
+//   {"act":"ticket_status","found":b,"number":"KF…","status":"…","status_zh":"…","text":"…"}
+// Small talk, waiting, hours and ticket status are asides: not failures, and they do not
+// break a row of failures (bot/domain/turn.hpp).
 // and the customer's verdict on an answer is an event {"event":"bot_feedback","seq":N,"solved":b}.
 // The bot's state is that history replayed (bot::replay), so nothing else is stored.
 #include <cstdint>
@@ -19,6 +25,7 @@
 
 #include "bot/domain/turn.hpp"
 #include "chat/app/conversations.hpp"
+#include "chat/domain/settings.hpp"
 #include "core/app/context.hpp"
 
 namespace kefu::app {
@@ -41,6 +48,13 @@ class Knowledge {
   // False while the knowledge is still being built (a node just started): the bot then
   // asks the customer to wait a moment instead of counting a failure.
   virtual bool ready() const { return true; }
+  // The knowledge base's reply when the whole message is one of its small-talk patterns
+  // (寒暄: 你好, 谢谢, 再见), both normalised as the matcher reads questions; nullopt else.
+  virtual std::optional<std::string> small_talk(std::string_view) const { return std::nullopt; }
+  // The text as the matcher normalises it (NFKC casefold, traditional → simplified,
+  // synonyms; letters, digits and Chinese characters only): for the bot's own intents
+  // (bot/domain/intents.hpp). Empty: the bot normalises it itself.
+  virtual std::string canonical(std::string_view) const { return {}; }
 };
 
 // A bot message's words as plain text (a ticket's description, a preview): the answer,
@@ -50,13 +64,23 @@ std::string bot_text(const chat::Message&);
 // Knowledge with nothing in it: every question is unknown (the bot apologises and hands over).
 const Knowledge& no_knowledge();
 
+// A store's thresholds (chat settings' bot_answer and bot_suggest; the rest the defaults).
+bot::Thresholds thresholds_of(const chat::Settings&);
+
+// What the caller of a turn knows besides the message.
+struct TurnInput {
+  std::string remote;  // the customer's address: the ticket-status throttle (as the tracking page's)
+  std::optional<bot::Thresholds> thresholds;  // nullopt: the store's (thresholds_of its chat settings)
+};
+
 // The bot's turn after a customer message was stored (`said`); nothing when the
 // conversation is not the bot's or the message was a retry.
-void bot_turn(Context&, const Knowledge&, const storage::Appended& said, const bot::Thresholds& = {});
+void bot_turn(Context&, const Knowledge&, const storage::Appended& said, const TurnInput& = {});
 
 // The customer's 已解决 / 未解决 on the answer numbered `seq`: unsolved twice in a row hands
 // the chat over. 404-like invalid_chat_token for another conversation's token.
-void bot_feedback(Context&, const std::string& token, int64_t seq, bool solved, const bot::Thresholds& = {});
+void bot_feedback(Context&, const std::string& token, int64_t seq, bool solved,
+                  std::optional<bot::Thresholds> = std::nullopt);
 
 // The customer pressed 转人工: to people at once (reason `asked`).
 chat::Conversation ask_for_person(Context&, const std::string& token);

@@ -4,6 +4,7 @@
 #include <array>
 #include <span>
 
+#include "bot/domain/intents.hpp"
 #include "core/text/normalize.hpp"
 
 namespace kefu::bot {
@@ -111,6 +112,17 @@ Turn decide(const Heard& heard, const State& state, const Thresholds& t) {
   };
   if (asks_for_person(heard.text)) return hand_over("asked");
   if (heard.anger >= t.anger) return hand_over("angry");
+  auto aside = [&](Act act) {
+    out.act = act;
+    return out;  // state unchanged: neither a failure nor a help that breaks the row
+  };
+  if (heard.small_talk) {
+    out.reply = *heard.small_talk;
+    return aside(Act::smalltalk);
+  }
+  if (names_ticket(heard.text)) return aside(Act::ticket_status);
+  if (asks_for_hours(heard.canonical.empty() ? squeezed(heard.text) : heard.canonical)) return aside(Act::hours);
+  if (!heard.ready) return aside(Act::wait);
   const bool confident = !heard.guesses.empty() && heard.confidence >= t.answer;
   if (confident) {
     out.act = Act::answer;

@@ -36,6 +36,8 @@ json render_settings(const chat::Settings& s) {
   out["welcome"] = s.welcome;
   out["offline_text"] = s.offline_text;
   out["bot_queues"] = s.bot_queues;
+  out["bot_answer"] = s.bot_answer;
+  out["bot_suggest"] = s.bot_suggest;
   return out;
 }
 
@@ -50,6 +52,16 @@ app::CannedInput canned_from(const json& b) {
 int small_int(const json& b, const char* field) {
   const auto v = req_int(b, field);
   return v < 0 || v > std::numeric_limits<int>::max() ? -1 : static_cast<int>(v);
+}
+
+// A probability field; absent: the default. Not a number: invalid_field.
+double probability(const json& b, const char* field, double fallback) {
+  auto it = b.find(field);
+  if (it == b.end() || it->is_null()) return fallback;
+  if (!it->is_number())
+    throw make_error(errors::kInvalidField, {{"field", field}, {"problem", Text("应为数字", "it must be a number")}},
+                     field);
+  return it->get<double>();
 }
 
 // queue_targets: {"returns": {"first_reply_seconds": 120, "reply_gap_seconds": 300}, …};
@@ -124,7 +136,9 @@ void put_settings(Services& s, http::Request& req, http::Reply reply) {
                     .welcome = opt_string(b, "welcome"),
                     .offline_text = opt_string(b, "offline_text"),
                     .queue_targets = queue_targets_of(b),
-                    .bot_queues = string_list(b, "bot_queues")};
+                    .bot_queues = string_list(b, "bot_queues"),
+                    .bot_answer = probability(b, "bot_answer", chat::Settings{}.bot_answer),
+                    .bot_suggest = probability(b, "bot_suggest", chat::Settings{}.bot_suggest)};
   write(s, req, std::move(reply), actor,
         [in](app::Context& c) { return ok(200, render_settings(app::put_chat_settings(c, in))); });
 }

@@ -68,9 +68,9 @@ void customer_send(Services& s, http::Request& req, http::Reply reply) {
   const auto* knowledge = &knowledge_of(s);
   chat_write(
       s, req, std::move(reply), people::customer_actor(),
-      [token, id, body, knowledge](app::Context& c) {
+      [token, id, body, knowledge, remote = req.remote](app::Context& c) {
         auto said = app::customer_say(c, token, id, body);
-        app::bot_turn(c, *knowledge, said);  // the bot's chats: its answer in the same commit
+        app::bot_turn(c, *knowledge, said, {.remote = remote});  // the bot's chats: its answer in the same commit
         return ok(201, appended_json(said, true));
       },
       conversation);

@@ -62,6 +62,7 @@ struct Session {
   people::Actor actor;  // staff; the customer actor for the customer's socket
   bool customer = false;
   std::string token;       // the customer's, after hello
+  std::string remote;      // the customer's address (the bot's ticket-status throttle)
   std::string credential;  // staff: the session or token the socket was opened with
   chat::Conversation conversation;
   Bucket bucket;
@@ -112,6 +113,7 @@ void send_message(const std::shared_ptr<Session>& me, const ClientFrame& f) {
   const auto conversation = f.conversation_id.value_or(0);
   const auto known = me->conversation.id;  // what hello found for this token
   const auto* knowledge = &chat_support::knowledge_of(me->s);
+  const auto remote = me->remote;
   me->write(
       [=](app::Context& c) {
         if (!customer) {
@@ -120,7 +122,7 @@ void send_message(const std::shared_ptr<Session>& me, const ClientFrame& f) {
         }
         *appended =
             app::customer_say(c, token, f.client_msg_id, f.body, known ? std::optional<int64_t>(known) : std::nullopt);
-        app::bot_turn(c, *knowledge, *appended);  // the bot's chats: its answer in the same commit
+        app::bot_turn(c, *knowledge, *appended, {.remote = remote});  // the bot's chats: its answer in the same commit
       },
       [me, appended] { me->send(chat::protocol::render_ack(appended->message, appended->duplicate)); }, f.client_msg_id,
       customer ? me->conversation.id : conversation);
@@ -251,6 +253,7 @@ http::Response open_socket(std::shared_ptr<Session> me,
 
 void customer_socket(Services& s, http::Request& req, http::Reply reply) {
   auto me = std::make_shared<Session>(s, req.header("accept-language"), people::customer_actor(), true);
+  me->remote = req.remote;
   reply(open_socket(std::move(me), on_customer_frame));
 }
 

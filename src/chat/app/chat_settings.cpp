@@ -25,6 +25,12 @@ void check_range(const char* field, int value, int max) {
                    {{"field", field}, {"problem", Text("应在 " + range + " 之间", "it must be " + range)}}, field);
 }
 
+void check_probability(const char* field, double value) {
+  if (value >= 0 && value <= 1) return;
+  throw make_error(errors::kInvalidField, {{"field", field}, {"problem", Text("应在 0 – 1 之间", "it must be 0 – 1")}},
+                   field);
+}
+
 nlohmann::json snapshot(const chat::Settings& s) {
   return {{"idle_end_minutes", s.idle_end_minutes},
           {"first_reply_seconds", s.first_reply_seconds},
@@ -32,7 +38,9 @@ nlohmann::json snapshot(const chat::Settings& s) {
           {"welcome", s.welcome},
           {"offline_text", s.offline_text},
           {"queue_targets", chat::encode_queue_targets(s.queue_targets)},
-          {"bot_queues", s.bot_queues}};
+          {"bot_queues", s.bot_queues},
+          {"bot_answer", s.bot_answer},
+          {"bot_suggest", s.bot_suggest}};
 }
 
 }  // namespace
@@ -61,6 +69,13 @@ chat::Settings put_chat_settings(Context& c, const chat::Settings& in) {
     check_range("reply_gap_seconds", t.reply_gap_seconds, chat::kMaxReplySeconds);
   }
   for (const auto& queue : in.bot_queues) parse_enum<chat::Queue>("bot_queues", queue);
+  check_probability("bot_answer", in.bot_answer);
+  check_probability("bot_suggest", in.bot_suggest);
+  if (in.bot_suggest > in.bot_answer)
+    throw make_error(
+        errors::kInvalidField,
+        {{"field", "bot_suggest"}, {"problem", Text("不能高于自动回答的阈值", "it must not be above bot_answer")}},
+        "bot_suggest");
   check_text("welcome", in.welcome, chat::kMaxSettingsText, false);
   check_text("offline_text", in.offline_text, chat::kMaxSettingsText, false);
   const auto before = chat_settings(c, in.store_id);

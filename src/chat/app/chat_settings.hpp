@@ -17,7 +17,8 @@ chat::Settings get_chat_settings(Context&, int64_t store_id);
 // Supervisors and above of the store (403 below, 404 outside their stores). Bounds:
 // idle_end_minutes 1..kMaxIdleEndMinutes, first_reply_seconds and reply_gap_seconds
 // 1..kMaxReplySeconds, welcome and offline_text at most kMaxSettingsText characters
-// (empty: the built-in text). Audited (chat_settings.update on the store).
+// (empty: the built-in text), bot_answer and bot_suggest probabilities in 0..1 with
+// bot_suggest ≤ bot_answer. Audited (chat_settings.update on the store).
 chat::Settings put_chat_settings(Context&, const chat::Settings&);
 
 }  // namespace kefu::app

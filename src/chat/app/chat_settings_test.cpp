@@ -58,6 +58,22 @@ TEST_F(ChatSettings, AQueueMayHaveItsOwnReplyTargets) {
       << "taken away again: every queue has the store's";
 }
 
+TEST_F(ChatSettings, TheBotsThresholdsAreProbabilitiesSuggestNotAboveAnswer) {
+  EXPECT_DOUBLE_EQ(as(agent, [&](Context& c) { return get_chat_settings(c, store_a); }).bot_answer, 0.6);
+  auto s = wanted();
+  s.bot_answer = 0.8;
+  s.bot_suggest = 0.2;
+  EXPECT_EQ(put_code(supervisor, s), "none");
+  const auto got = as(agent, [&](Context& c) { return get_chat_settings(c, store_a); });
+  EXPECT_DOUBLE_EQ(got.bot_answer, 0.8);
+  EXPECT_DOUBLE_EQ(got.bot_suggest, 0.2);
+  for (auto [answer, suggest] : {std::pair{1.2, 0.3}, {0.6, -0.1}, {0.4, 0.5}}) {
+    s.bot_answer = answer;
+    s.bot_suggest = suggest;
+    EXPECT_EQ(put_code(supervisor, s), "invalid_field") << answer << " / " << suggest;
+  }
+}
+
 TEST_F(ChatSettings, OnlyTheStoresSupervisorsChangeThemWithinBounds) {
   EXPECT_EQ(put_code(agent, wanted()), "forbidden");
   auto b = wanted();

@@ -31,6 +31,11 @@ struct Settings {
   std::map<std::string, ReplyTargets> queue_targets;  // queue code → its own targets
   // Queues whose chats the FAQ bot answers first (智能客服, bot/domain/turn.hpp); empty: none.
   std::vector<std::string> bot_queues;
+  // The bot's thresholds, as the matcher's calibrated confidence (bot::Thresholds): answer
+  // on its own at or above bot_answer, offer guesses at or above bot_suggest. Kept to
+  // thousandths.
+  double bot_answer = 0.6;
+  double bot_suggest = 0.3;
 
   bool bot_answers(std::string_view queue) const {
     for (const auto& q : bot_queues)

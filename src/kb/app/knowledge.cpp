@@ -41,7 +41,12 @@ std::shared_ptr<const KnowledgeSnapshot> build_knowledge(storage::Stores& stores
     if (static_cast<int>(page.size()) < kPage) break;
     f.after_id = page.back().id;
   }
-  for (const auto& g : stores.get<storage::KbCatalogStore>().synonyms()) kb.synonyms.push_back(g.words);
+  auto& catalog = stores.get<storage::KbCatalogStore>();
+  for (const auto& g : catalog.synonyms()) kb.synonyms.push_back(g.words);
+  out->analyzer =
+      std::make_shared<const kb::Analyzer>(tools.segmenter, tools.t2s, kb.synonyms, std::vector<std::string>{});
+  for (const auto& t : catalog.small_talk())
+    if (auto key = out->analyzer->analyze(t.pattern).text; !key.empty()) out->small_talk.emplace(key, t.reply);
   out->entries = kb.docs.size();
   if (!kb.docs.empty()) out->matcher = std::make_shared<const kb::Matcher>(kb::Matcher::build(tools, kb, {}, kSeed));
   return out;
@@ -82,5 +87,18 @@ double KbKnowledge::similarity(std::string_view a, std::string_view b) const {
 }
 
 bool KbKnowledge::ready() const { return current() != nullptr; }
+
+std::optional<std::string> KbKnowledge::small_talk(std::string_view text) const {
+  const auto s = current();
+  if (!s || !s->analyzer || s->small_talk.empty()) return std::nullopt;
+  auto it = s->small_talk.find(s->analyzer->analyze(text).text);
+  if (it == s->small_talk.end()) return std::nullopt;
+  return it->second;
+}
+
+std::string KbKnowledge::canonical(std::string_view text) const {
+  const auto s = current();
+  return s && s->analyzer ? s->analyzer->analyze(text).text : std::string();
+}
 
 }  // namespace kefu::app

@@ -9,7 +9,7 @@ import { globalOptions, mockFetch, flush } from './helpers.js';
 const STORED = {
   store_id: 1, idle_end_minutes: 15, first_reply_seconds: 60, reply_gap_seconds: 180, welcome: '', offline_text: '',
   queue_targets: { parking: { first_reply_seconds: 20, reply_gap_seconds: 60 } },
-  bot_queues: ['parking'],
+  bot_queues: ['parking'], bot_answer: 0.7, bot_suggest: 0.35,
 };
 
 describe('ChatSettingsForm', () => {
@@ -56,5 +56,21 @@ describe('ChatSettingsForm', () => {
     expect(put.body.queue_targets).toEqual({ returns: { first_reply_seconds: 300, reply_gap_seconds: 180 } });
     expect(put.body.first_reply_seconds).toBe(60);
     expect(put.body.bot_queues).toEqual(['parking'], 'what was stored stays unless changed');
+    expect(put.body.bot_answer).toBe(0.7);
+  });
+
+  it('shows and saves the bot\'s thresholds as probabilities', async () => {
+    const calls = await setup();
+    expect(w.find('[data-test="chat-settings-bot-answer"] input').element.value).toBe('0.70');
+    expect(w.text()).toContain('自动回答阈值');
+    const suggest = w.find('[data-test="chat-settings-bot-suggest"] input');
+    expect(suggest.element.value).toBe('0.35');
+    await suggest.setValue('0.25');
+    await suggest.trigger('blur');
+    await w.find('[data-test="chat-settings-save"]').trigger('click');
+    for (let i = 0; i < 4; i++) await flush();
+    const put = calls.find((c) => c.method === 'PUT');
+    expect(put.body.bot_suggest).toBe(0.25);
+    expect(put.body.bot_answer).toBe(0.7);
   });
 });
