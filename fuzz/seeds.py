@@ -52,7 +52,7 @@ bodies = {
     'PUT /api/v1/staff/{id}/chat': {'capacity': 4, 'queues': ['general', 'returns']},
     'POST /api/v1/chat/canned': {'store_id': 1, 'shortcut': 'park', 'title': '停车', 'body': '会员每天免费停车两小时'},
     'PUT /api/v1/chat/canned/{id}': {'shortcut': 'park2', 'title': '停车', 'body': '凭小票免费两小时'},
-    'PUT /api/v1/stores/{id}/chat-settings': {'idle_end_minutes': 15, 'first_reply_seconds': 60, 'reply_gap_seconds': 180, 'welcome': '您好', 'offline_text': ''},
+    'PUT /api/v1/stores/{id}/chat-settings': {'idle_end_minutes': 15, 'first_reply_seconds': 60, 'reply_gap_seconds': 180, 'welcome': '您好', 'offline_text': '', 'bot_queues': ['parking'], 'bot_answer': 0.6, 'bot_suggest': 0.3, 'generative': {'enabled': False, 'base_url': 'http://127.0.0.1:1', 'model': 'm', 'api_key': None, 'timeout_ms': 1000}},
 }
 queries = {
     'GET /api/v1/tickets': 'status=new,in_progress&q=%E9%80%80%E8%B4%A7&limit=5&sort=created_at&from=2026-01-01&to=1780000000000',

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "bot/app/asides.hpp"
+#include "bot/domain/intents.hpp"
 #include "chat/app/chat_settings.hpp"
 #include "chat/domain/errors.hpp"
 #include "chat/storage/conversation_store.hpp"
@@ -57,6 +58,18 @@ std::vector<bot::Step> steps_of(const std::vector<chat::Message>& messages) {
   return steps;
 }
 
+// The answer or guesses with the model's phrasing made before the write, when it was made
+// for this message and starts from the same entry.
+json with_phrasing(json body, const std::optional<Phrased>& p, std::string_view text, int64_t top) {
+  if (!p || p->question != text || p->sources.empty() || p->sources.front().faq_id != top) return body;
+  auto sources = json::array();
+  for (const auto& s : p->sources) sources.push_back({{"faq_id", s.faq_id}, {"question", s.question}});
+  body["generated"] = p->text;
+  body["cites"] = p->cites;
+  body["sources"] = sources;
+  return body;
+}
+
 // Whether the bot's last word in the history was `act` (the wait is said once in a row).
 bool last_bot_act_is(const std::vector<chat::Message>& history, std::string_view act) {
   for (auto m = history.rbegin(); m != history.rend(); ++m)
@@ -101,40 +114,56 @@ bot::Thresholds thresholds_of(const chat::Settings& s) {
   return t;
 }
 
+bot::Heard heard_by_bot(const Knowledge& knowledge, std::string_view text, int64_t store_id) {
+  auto heard = knowledge.hear(text, store_id);
+  heard.text = text;
+  heard.anger = bot::anger(text);
+  heard.canonical = knowledge.canonical(text);
+  heard.small_talk = knowledge.small_talk(text);
+  heard.ready = knowledge.ready();
+  if (!heard.guesses.empty() && bot::asks_for_hours(heard.canonical.empty() ? text : heard.canonical)) {
+    heard.hours_likeness = 0;
+    for (const auto& p : bot::hours_prototypes())
+      heard.hours_likeness = std::max(heard.hours_likeness, knowledge.similarity(text, p));
+  }
+  return heard;
+}
+
+bot::State bot_state(Context& c, int64_t conversation_id) {
+  return bot::replay(steps_of(chats(c).messages_after(conversation_id, 0, kHistory)));
+}
+
 void bot_turn(Context& c, const Knowledge& knowledge, const storage::Appended& said, const TurnInput& in) {
   // The append says whose chat it is, so people's chats cost the bot nothing.
   if (said.duplicate || said.message.sender != "customer" || said.status != "bot") return;
   const auto conv = chats(c).conversation(said.message.conversation_id);
   if (!conv || conv->status != "bot") return;
   const auto& text = said.message.body;
-  auto heard = knowledge.hear(text, conv->store_id);
-  heard.text = text;
-  heard.anger = bot::anger(text);
-  heard.canonical = knowledge.canonical(text);
-  heard.small_talk = knowledge.small_talk(text);
-  heard.ready = knowledge.ready();
+  const auto heard = heard_by_bot(knowledge, text, conv->store_id);
   const auto t = in.thresholds.value_or(thresholds_of(chat_settings(c, conv->store_id)));
   const auto history = chats(c).messages_after(conv->id, 0, kHistory);
   const auto turn = bot::decide(heard, bot::replay(steps_of(history)), t);
   switch (turn.act) {
     case bot::Act::answer:
-      if (auto text = knowledge.answer(turn.answer->faq_id, conv->store_id)) {
+      if (auto answer = knowledge.answer(turn.answer->faq_id, conv->store_id)) {
         say(c, conv->id,
-            {{"act", "answer"},
-             {"faq_id", turn.answer->faq_id},
-             {"question", turn.answer->question},
-             {"answer", *text},
-             {"confidence", heard.confidence}});
+            with_phrasing({{"act", "answer"},
+                           {"faq_id", turn.answer->faq_id},
+                           {"question", turn.answer->question},
+                           {"answer", *answer},
+                           {"confidence", heard.confidence}},
+                          in.phrased, text, turn.answer->faq_id));
         return;
       }
       say(c, conv->id, {{"act", "apologise"}, {"text", kSorryText}});  // the entry went away meanwhile
       return;
     case bot::Act::suggest:
       say(c, conv->id,
-          {{"act", "suggest"},
-           {"text", kSuggestText},
-           {"suggestions", guesses_json(turn.suggestions)},
-           {"confidence", heard.confidence}});
+          with_phrasing({{"act", "suggest"},
+                         {"text", kSuggestText},
+                         {"suggestions", guesses_json(turn.suggestions)},
+                         {"confidence", heard.confidence}},
+                        in.phrased, text, turn.suggestions.front().faq_id));
       return;
     case bot::Act::apologise:
       say(c, conv->id, {{"act", "apologise"}, {"text", kSorryText}});

@@ -14,6 +14,8 @@
 //   {"act":"wait","text":"正在准备，请稍候再问"}              the knowledge is still being built
 //   {"act":"hours","text":"今天（…）营业时间 10:00–22:00。…","today":{…},"open_now":b,…}
 //   {"act":"ticket_status","found":b,"number":"KF…","status":"…","status_zh":"…","text":"…"}
+// With generative answers on (bot/app/phrasing.hpp), an answer or suggest also carries
+// "generated":"…[1]…","cites":[7],"sources":[{"faq_id":7,"question":"…"}].
 // Small talk, waiting, hours and ticket status are asides: not failures, and they do not
 // break a row of failures (bot/domain/turn.hpp).
 // and the customer's verdict on an answer is an event {"event":"bot_feedback","seq":N,"solved":b}.
@@ -22,7 +24,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "bot/domain/phrasing.hpp"
 #include "bot/domain/turn.hpp"
 #include "chat/app/conversations.hpp"
 #include "chat/domain/settings.hpp"
@@ -67,11 +71,26 @@ const Knowledge& no_knowledge();
 // A store's thresholds (chat settings' bot_answer and bot_suggest; the rest the defaults).
 bot::Thresholds thresholds_of(const chat::Settings&);
 
+// A generative phrasing made before the write (bot/app/phrasing.hpp).
+struct Phrased {
+  std::string question;              // the customer's text it was made for
+  std::vector<bot::Source> sources;  // the entries given to the model, best first (answers left out)
+  std::string text;                  // the model's reply
+  std::vector<int64_t> cites;        // the entries it cites (never empty)
+};
+
 // What the caller of a turn knows besides the message.
 struct TurnInput {
   std::string remote;  // the customer's address: the ticket-status throttle (as the tracking page's)
   std::optional<bot::Thresholds> thresholds;  // nullopt: the store's (thresholds_of its chat settings)
+  std::optional<Phrased> phrased;             // generative answers: made before the write
 };
+
+// What the bot makes of a customer's message before its turn: the matcher's guesses, the
+// anger signal, small talk, the KB's normalisation and whether the knowledge is ready.
+bot::Heard heard_by_bot(const Knowledge&, std::string_view text, int64_t store_id);
+// The conversation's bot state: its history replayed (bot::replay).
+bot::State bot_state(Context&, int64_t conversation_id);
 
 // The bot's turn after a customer message was stored (`said`); nothing when the
 // conversation is not the bot's or the message was a retry.

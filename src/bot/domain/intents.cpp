@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 #include <vector>
 
 #include "core/text/normalize.hpp"
@@ -54,6 +55,11 @@ bool asks_for_hours(std::string_view canonical) {
   std::string s(canonical);
   std::erase(s, ' ');
   return std::any_of(kHours.begin(), kHours.end(), [&](auto w) { return s.find(w) != std::string::npos; });
+}
+
+const std::vector<std::string>& hours_prototypes() {
+  static const std::vector<std::string> kPrototypes{"商场几点开门", "商场几点关门", "商场的营业时间", "今天营业吗"};
+  return kPrototypes;
 }
 
 std::optional<TicketQuery> ticket_query(std::string_view text) {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kefu::bot {
 
@@ -13,6 +14,9 @@ namespace kefu::bot {
 // casefold, traditional → simplified, synonyms, no spaces or punctuation), so 幾點關門 and
 // 几点 关门！ are the same. The phrases are listed in intents.cpp (docs/chat.md).
 bool asks_for_hours(std::string_view canonical);
+// Plain questions about the store's hours, for the matcher to weigh a message against
+// (Heard::hours_likeness).
+const std::vector<std::string>& hours_prototypes();
 
 // A ticket the customer names in a message: the public number (KF + yymmdd + id, e.g.
 // KF261122000123), and the phone and tracking code (查询码) when the message has them too.

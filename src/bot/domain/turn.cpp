@@ -121,7 +121,12 @@ Turn decide(const Heard& heard, const State& state, const Thresholds& t) {
     return aside(Act::smalltalk);
   }
   if (names_ticket(heard.text)) return aside(Act::ticket_status);
-  if (asks_for_hours(heard.canonical.empty() ? squeezed(heard.text) : heard.canonical)) return aside(Act::hours);
+  // The top entry keeps an hours question only when the matcher is sure of it and it is
+  // more like that entry than like a plain question about the store's hours.
+  const bool entry_keeps =
+      !heard.guesses.empty() && heard.confidence >= t.answer && heard.hours_likeness < heard.guesses.front().score;
+  if (asks_for_hours(heard.canonical.empty() ? squeezed(heard.text) : heard.canonical) && !entry_keeps)
+    return aside(Act::hours);
   if (!heard.ready) return aside(Act::wait);
   const bool confident = !heard.guesses.empty() && heard.confidence >= t.answer;
   if (confident) {

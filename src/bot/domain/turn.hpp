@@ -13,8 +13,10 @@
 //     normalised like the KB): its reply (`smalltalk`).
 //  b. It names a ticket number (bot/domain/intents.hpp): the ticket's status (`ticket_status`;
 //     the app checks the phone and tracking code like the public tracking page).
-//  c. It asks for the store's hours (营业时间, 几点关门 …): today's hours from the store's
-//     business calendar (`hours`, bot/domain/hours.hpp).
+//  c. It asks for the store's hours (营业时间, 几点关门 …), unless the matcher is confident
+//     (≥ Thresholds::answer) of an entry that the message is more like than a plain hours
+//     question (Heard::hours_likeness): today's hours from the store's business calendar
+//     (`hours`, bot/domain/hours.hpp).
 //  d. The knowledge is not ready (a node still building it): "please wait" (`wait`).
 //  3. The bot has already failed `failures_before_handoff` − 1 times in a row and fails
 //     again: hand over (`unresolved`). A failure is a turn without an answer (nothing
@@ -64,6 +66,11 @@ struct Heard {
   std::string canonical;
   std::optional<std::string> small_talk;  // the KB's reply when the message is small talk
   bool ready = true;                      // false: the knowledge is still being built
+  // How alike the message is to a plain question about the store's hours, by the matcher's
+  // re-ranker (Knowledge::similarity against hours_prototypes()). An hours phrase gives way
+  // to a confident top entry that scores higher (地下超市营业到几点 is the supermarket's
+  // entry, not the store's calendar). 1: nothing to weigh it against.
+  double hours_likeness = 1;
 };
 
 // The conversation's bot state, kept between turns.

@@ -100,6 +100,11 @@ TEST(BotTurn, AsidesNeitherFailNorBreakTheRow) {
       EXPECT_EQ(turn.reply, *r.small_talk);
     }
   }
+  Heard supermarket{"地下超市营业到几点", {{11, "地下超市营业到几点？", 0.95}}, 0.95, 0};
+  supermarket.hours_likeness = 0.6;  // the matcher: more like the supermarket's entry than the store's hours
+  EXPECT_EQ(decide(supermarket, {}, t).act, Act::answer);
+  supermarket.hours_likeness = 0.97;
+  EXPECT_EQ(decide(supermarket, {}, t).act, Act::hours);
   Heard canonical{"幾點關門?", {}, 0, 0};
   canonical.canonical = "几点关门";  // the knowledge base's normalisation (traditional → simplified)
   EXPECT_EQ(decide(canonical, {}, t).act, Act::hours);
