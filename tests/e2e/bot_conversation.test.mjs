@@ -6,7 +6,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import { KefuServer, directory } from './lib/server.mjs';
-import { startChat, eventually } from './lib/chat.mjs';
+import { startChat, customerSocket, eventually } from './lib/chat.mjs';
 
 // A stub of POST /v1/chat/completions: answers from the first numbered entry it was given,
 // citing it; remembers what it received.
@@ -146,11 +146,31 @@ describe('the bot in the conversation', () => {
     assert.match(call.body.messages[0].content, /只能根据/);
     assert.match(call.body.messages[1].content, /顾客的问题：停车场怎么收费/);
 
+    // Over the socket too: the ack comes once the phrased answer is committed.
+    const chat = await startChat(server.base, SH01, { queue: 'parking' });
+    const socket = await customerSocket(server.base, chat.token);
+    try {
+      socket.send({ type: 'send', client_msg_id: 'w1', body: '停车场怎么收费' });
+      await socket.next('ack', (f) => f.client_msg_id === 'w1');
+      const overSocket = (await botSaid(chat.token)).at(-1);
+      assert.equal(overSocket.act, 'answer');
+      assert.match(overSocket.generated, /\[1\]$/);
+      const before = model.received.length;
+      socket.send({ type: 'send', client_msg_id: 'w2', body: '谢谢' });
+      await socket.next('ack', (f) => f.client_msg_id === 'w2');
+      assert.equal((await botSaid(chat.token)).at(-1).act, 'smalltalk');
+      assert.equal(model.received.length, before, 'small talk is not sent to the model');
+    } finally {
+      await socket.close();
+    }
+    const calls = model.received.length;
+
     // The model is gone: the plain answer, at once after the timeout.
     await putSettings({ generative: { enabled: true, base_url: 'http://127.0.0.1:1', model: 'stub-2', timeout_ms: 1000 } });
     const plain = await ask('停车场怎么收费');
     assert.equal(plain.said.act, 'answer');
     assert.equal(plain.said.generated, undefined);
+    assert.equal(model.received.length, calls, 'nothing reached the stub');
     await putSettings({ generative: { enabled: false } });
   });
 });
