@@ -52,6 +52,11 @@ bodies = {
     'PUT /api/v1/staff/{id}/chat': {'capacity': 4, 'queues': ['general', 'returns']},
     'POST /api/v1/chat/canned': {'store_id': 1, 'shortcut': 'park', 'title': '停车', 'body': '会员每天免费停车两小时'},
     'PUT /api/v1/chat/canned/{id}': {'shortcut': 'park2', 'title': '停车', 'body': '凭小票免费两小时'},
+    'POST /api/v1/kb/match': {'question': '停车怎么收费', 'store_id': 1, 'top_k': 3},
+    'POST /api/v1/kb/signals': {'query': '车停一天多少钱', 'faq_id': 1, 'source': 'agent_pick', 'conversation_id': 1},
+    'PATCH /api/v1/kb/signals/{id}': {'revoked': True},
+    'POST /api/v1/kb/paraphrases': {'format': 'csv', 'text': 'a,b,same\n停车费怎么算,停车怎么收钱,1\n'},
+    'PATCH /api/v1/kb/paraphrases/{id}': {'revoked': False},
     'PUT /api/v1/stores/{id}/chat-settings': {'idle_end_minutes': 15, 'first_reply_seconds': 60, 'reply_gap_seconds': 180, 'welcome': '您好', 'offline_text': '', 'bot_queues': ['parking'], 'bot_answer': 0.6, 'bot_suggest': 0.3, 'generative': {'enabled': False, 'base_url': 'http://127.0.0.1:1', 'model': 'm', 'api_key': None, 'timeout_ms': 1000}},
 }
 queries = {

@@ -61,6 +61,7 @@ int serve(const Config& c) {
   app::KbKnowledge knowledge;
   services.knowledge = &knowledge;
   jobs::KnowledgeKeeper knowledge_keeper(*db, knowledge, {segmenter, kb::T2s::load()}, now_ms);
+  services.knowledge_changed = [&knowledge_keeper] { knowledge_keeper.poke(); };
   chat.check_credentials(
       [now_ms](storage::Stores& r, const std::string& credential) {
         return app::resolve_actor(r, credential, now_ms()).has_value();

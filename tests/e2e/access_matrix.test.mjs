@@ -304,11 +304,24 @@ async function kbObjects(admin, tag, n = '') {
     if (r.status !== 201) throw new Error(`${path}: ${r.status} ${r.text}`);
     return r.json.id;
   };
+  const entry = await made('/api/v1/kb/entries', { question: `矩阵问题${tag}${n}`, answer: '矩阵答案' });
+  // What the matcher learned: a signal for the published entry and an imported pair.
+  let r = await admin.post(`/api/v1/kb/entries/${entry}/publish`, {});
+  if (r.status !== 200) throw new Error(`publish: ${r.status} ${r.text}`);
+  r = await admin.post('/api/v1/kb/signals', { query: `矩阵问法${tag}${n}`, faq_id: entry, source: 'agent_link' });
+  if (r.status !== 201) throw new Error(`signal: ${r.status} ${r.text}`);
+  const signal = r.json.signal.id;
+  const a = `矩阵甲${tag}${n}`;
+  r = await admin.post('/api/v1/kb/paraphrases', { format: 'jsonl', text: JSON.stringify({ a, b: `矩阵乙${tag}${n}`, same: true }) });
+  if (r.status !== 200 || r.json.added !== 1) throw new Error(`pair: ${r.status} ${r.text}`);
+  const pair = (await admin.get('/api/v1/kb/paraphrases?limit=1')).json.items[0].id;
   return {
-    entry: await made('/api/v1/kb/entries', { question: `矩阵问题${tag}${n}`, answer: '矩阵答案' }),
+    entry,
     category: await made('/api/v1/kb/categories', { name: `矩阵分类${tag}${n}` }),
     synonyms: await made('/api/v1/kb/synonyms', { words: [`矩阵词${tag}${n}`, `矩阵语${tag}${n}`] }),
     smallTalk: await made('/api/v1/kb/small-talk', { pattern: `矩阵${tag}${n}`, reply: '您好' }),
+    signal,
+    pair,
   };
 }
 
@@ -360,7 +373,9 @@ async function sample(route, side, caller, fx) {
   if (path === '/api/v1/chat/canned/{id}' && route.method === 'DELETE')
     id = await storeCanned(fx.admin, o.store, `d${fx.tag}${n}`.slice(0, 20), side === 'own' ? fx.markerA : fx.marker);
   // The knowledge base's {id}s name its own objects; each deletion gets objects of its own.
-  const kbKind = { entries: 'entry', categories: 'category', synonyms: 'synonyms', 'small-talk': 'smallTalk' }[
+  const kbKind = {
+    entries: 'entry', categories: 'category', synonyms: 'synonyms', 'small-talk': 'smallTalk', signals: 'signal', paraphrases: 'pair',
+  }[
     path.split('/')[4]
   ];
   if (path.startsWith('/api/v1/kb/') && path.includes('{id}') && kbKind) {
@@ -431,6 +446,11 @@ async function sample(route, side, caller, fx) {
     'POST /api/v1/kb/small-talk': { pattern: `矩阵${n}`, reply: '您好' },
     'PUT /api/v1/kb/small-talk/{id}': { pattern: `矩阵${n}`, reply: '您好呀' },
     'POST /api/v1/kb/import': { format: 'jsonl', text: '' },
+    'POST /api/v1/kb/match': { question: '停车怎么收费', store_id: o.store, top_k: 3 },
+    'POST /api/v1/kb/signals': { query: `矩阵信号${n}`, faq_id: fx.kb.entry, source: 'agent_pick' },
+    'PATCH /api/v1/kb/signals/{id}': { revoked: n % 2 === 0 },
+    'POST /api/v1/kb/paraphrases': { format: 'csv', text: `a,b,same\n矩阵丙${n},矩阵丁${n},0\n` },
+    'PATCH /api/v1/kb/paraphrases/{id}': { revoked: n % 2 === 0 },
   };
   const queries = {
     'GET /api/v1/reports/dashboard': `?store_id=${o.store}`,

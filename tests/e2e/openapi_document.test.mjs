@@ -80,7 +80,7 @@ const OWNERS = {
     '/api/v1/kb/entries/move',
     '/api/v1/kb/entries/{id}',
     '/api/v1/kb/entries/{id}/(publish|draft|versions)',
-    '/api/v1/kb/(categories|synonyms|small-talk)/{id}',
+    '/api/v1/kb/(categories|synonyms|small-talk|signals|paraphrases)/{id}',
   ],
 };
 

@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { KefuServer, directory, newTicket } from './lib/server.mjs';
 import { openStream } from './lib/sse.mjs';
 import { ResponseChecker, dereferencedDocument } from './lib/openapi.mjs';
+import { eventually } from './lib/chat.mjs';
 
 // A 1×1 red PNG.
 const PNG = Buffer.from(
@@ -416,6 +417,34 @@ describe('real responses match docs/openapi.yaml', () => {
       await conforms(agent, '/api/v1/kb/export', { query: '?format=jsonl' });
       const report = await call(admin, 'POST', '/api/v1/kb/import', { body: { format: 'jsonl', text: '{"external_id":"oa-2"}' }, expect: 200 });
       assert.equal(report.json.rejected.length, 1);
+    });
+
+    it('POST /api/v1/kb/match, GET /api/v1/kb/signals, /paraphrases and /learning', async () => {
+      const found = await call(agent, 'POST', '/api/v1/kb/match', { body: { question: '停车怎么收费', store_id: data.SH01 }, expect: 200 });
+      assert.ok(found.json.items.length > 0, 'the demo knows parking');
+      await call(agent, 'POST', '/api/v1/kb/match', { body: { question: '', top_k: 3 }, expect: 400 });
+      await call(agent, 'POST', '/api/v1/kb/signals', {
+        body: { query: '车停一天要多少钱', faq_id: found.json.items[0].faq_id, source: 'agent_pick' },
+        expect: 201,
+      });
+      await call(admin, 'POST', '/api/v1/kb/paraphrases', {
+        body: { format: 'csv', text: 'a,b,same\n停车费怎么算,停车怎么收钱,1\n发票怎么开,停车怎么收钱,0\n' },
+        expect: 200,
+      });
+      const signals = await conforms(admin, '/api/v1/kb/signals', { query: '?limit=5' });
+      assert.equal(signals.json.items[0].created_by.id > 0, true);
+      await conforms(admin, '/api/v1/kb/signals', { query: '?source=clicked&revoked=false' });
+      const pairs = await conforms(admin, '/api/v1/kb/paraphrases', { query: '?limit=1' });
+      assert.equal(pairs.json.next_before, pairs.json.items[0].id);
+      await conforms(admin, '/api/v1/kb/learning');
+      await conforms(agent, '/api/v1/kb/learning', { status: 403 });
+      await conforms(admin, '/api/v1/kb/duplicates');
+      const ready = await eventually(async () => {
+        const r = await conforms(admin, '/api/v1/kb/duplicates', { query: '?min_score=0.5' });
+        return r.json.status === 'ready' ? r : undefined;
+      }, 20000, 'the duplicate search', 200);
+      assert.ok(ready.json.items.every((d) => d.score >= 0.5));
+      await conforms(admin, '/api/v1/kb/duplicates', { query: '?min_score=2', status: 400 });
     });
   });
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <vector>
 
 #include "bot/app/asides.hpp"
@@ -77,6 +78,41 @@ bool last_bot_act_is(const std::vector<chat::Message>& history, std::string_view
   return false;
 }
 
+// The customer's words the bot's message at `at` answered: their last text before it.
+std::optional<std::string> asked_before(const std::vector<chat::Message>& history,
+                                        std::vector<chat::Message>::const_iterator at) {
+  while (at != history.begin()) {
+    --at;
+    if (at->sender == "customer" && at->kind == "text") return at->body;
+  }
+  return std::nullopt;
+}
+
+// A click on one of the bot's guesses: the message repeats a guess of the bot's last
+// message (a suggestion) word for word. What the customer first asked, and the guess.
+struct Picked {
+  std::string query;
+  bot::Guess guess;
+};
+
+std::optional<Picked> picked_guess(const std::vector<chat::Message>& history, const chat::Message& said) {
+  auto it = std::find_if(history.begin(), history.end(), [&](const auto& m) { return m.seq == said.seq; });
+  while (it != history.begin()) {
+    --it;
+    if (it->sender != "bot") continue;
+    const auto body = json::parse(it->body, nullptr, false);
+    if (!body.is_object() || body.value("act", "") != "suggest") return std::nullopt;
+    for (const auto& g : body.value("suggestions", json::array())) {
+      if (!g.is_object() || g.value("question", "") != said.body) continue;
+      auto query = asked_before(history, it);
+      if (!query) return std::nullopt;
+      return Picked{*query, {g.value("faq_id", int64_t{0}), g.value("question", ""), 1.0}};
+    }
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
 class Nothing final : public Knowledge {
  public:
   bot::Heard hear(std::string_view, int64_t) const override { return {}; }
@@ -139,9 +175,15 @@ void bot_turn(Context& c, const Knowledge& knowledge, const storage::Appended& s
   const auto conv = chats(c).conversation(said.message.conversation_id);
   if (!conv || conv->status != "bot") return;
   const auto& text = said.message.body;
-  const auto heard = heard_by_bot(knowledge, text, conv->store_id);
-  const auto t = in.thresholds.value_or(thresholds_of(chat_settings(c, conv->store_id)));
   const auto history = chats(c).messages_after(conv->id, 0, kHistory);
+  auto heard = heard_by_bot(knowledge, text, conv->store_id);
+  if (auto picked = picked_guess(history, said.message)) {
+    // A guess the customer picked is the answer to what they first asked: learned, and answered.
+    knowledge.learn(c, picked->query, picked->guess.faq_id, "clicked", conv->store_id, conv->id);
+    heard.guesses = {picked->guess};
+    heard.confidence = 1.0;
+  }
+  const auto t = in.thresholds.value_or(thresholds_of(chat_settings(c, conv->store_id)));
   const auto turn = bot::decide(heard, bot::replay(steps_of(history)), t);
   switch (turn.act) {
     case bot::Act::answer:
@@ -187,7 +229,7 @@ void bot_turn(Context& c, const Knowledge& knowledge, const storage::Appended& s
   }
 }
 
-void bot_feedback(Context& c, const std::string& token, int64_t seq, bool solved,
+void bot_feedback(Context& c, const Knowledge& knowledge, const std::string& token, int64_t seq, bool solved,
                   std::optional<bot::Thresholds> thresholds) {
   const auto conv = chat_for_token(c, token);
   if (conv.status != "bot") return;  // with people already: the verdict no longer steers anything
@@ -204,6 +246,10 @@ void bot_feedback(Context& c, const std::string& token, int64_t seq, bool solved
       return;
   }
   chat_event(c, conv.id, {{"event", "bot_feedback"}, {"seq", seq}, {"solved", solved}});
+  if (solved)  // the answer was right for what the customer asked: learned
+    if (auto query = asked_before(history, answered))
+      knowledge.learn(c, *query, json::parse(answered->body).value("faq_id", int64_t{0}), "confirmed", conv.store_id,
+                      conv.id);
   auto steps = steps_of(history);
   steps.push_back(solved ? bot::Step::solved : bot::Step::unsolved);
   if (bot::needs_person(bot::replay(steps), t)) hand_over(c, conv.id, {{"reason", "unresolved"}});

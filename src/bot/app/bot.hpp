@@ -59,6 +59,11 @@ class Knowledge {
   // synonyms; letters, digits and Chinese characters only): for the bot's own intents
   // (bot/domain/intents.hpp). Empty: the bot normalises it itself.
   virtual std::string canonical(std::string_view) const { return {}; }
+  // The customer showed which entry answered their words: a guess they clicked (source
+  // "clicked") or an answer they marked 已解决 ("confirmed"). Kept in the same write, for the
+  // knowledge's next build; nothing by default.
+  virtual void learn(Context&, const std::string& /*query*/, int64_t /*faq_id*/, std::string_view /*source*/,
+                     int64_t /*store_id*/, int64_t /*conversation_id*/) const {}
 };
 
 // A bot message's words as plain text (a ticket's description, a preview): the answer,
@@ -93,12 +98,15 @@ bot::Heard heard_by_bot(const Knowledge&, std::string_view text, int64_t store_i
 bot::State bot_state(Context&, int64_t conversation_id);
 
 // The bot's turn after a customer message was stored (`said`); nothing when the
-// conversation is not the bot's or the message was a retry.
+// conversation is not the bot's or the message was a retry. A message that repeats one of
+// the bot's guesses word for word is a click: that entry answers, and the question it
+// answered is learned.
 void bot_turn(Context&, const Knowledge&, const storage::Appended& said, const TurnInput& = {});
 
 // The customer's 已解决 / 未解决 on the answer numbered `seq`: unsolved twice in a row hands
-// the chat over. 404-like invalid_chat_token for another conversation's token.
-void bot_feedback(Context&, const std::string& token, int64_t seq, bool solved,
+// the chat over; 已解决 is learned (the question answered by that entry). 404-like
+// invalid_chat_token for another conversation's token.
+void bot_feedback(Context&, const Knowledge&, const std::string& token, int64_t seq, bool solved,
                   std::optional<bot::Thresholds> = std::nullopt);
 
 // The customer pressed 转人工: to people at once (reason `asked`).

@@ -25,6 +25,7 @@ class TableKnowledge : public Knowledge {
     return it == heard.end() ? bot::Heard{} : it->second;
   }
   std::optional<std::string> answer(int64_t faq_id, int64_t store_id) const override {
+    if (faq_id == 3) return "积分可在服务台兑换停车券";
     if (faq_id != 1) return std::nullopt;
     return store_id == 1 ? "本店会员卡在一楼总服务台办理" : "请到总服务台办理会员卡";
   }
@@ -36,10 +37,15 @@ class TableKnowledge : public Knowledge {
   bool ready() const override { return ready_now; }
   bool ready_now = true;
   std::map<std::string, std::string> talk{{"你好", "您好！请问有什么可以帮您？"}};
+  void learn(Context&, const std::string& query, int64_t faq_id, std::string_view source, int64_t,
+             int64_t) const override {
+    learned.push_back(query + " → " + std::to_string(faq_id) + " (" + std::string(source) + ")");
+  }
   std::map<std::string, bot::Heard> heard{
       {"会员卡怎么办", {"", {{1, "怎么办会员卡", 0.9}}, 0.9, 0}},
       {"停车", {"", {{2, "停车怎么收费", 0.5}, {3, "积分换停车券", 0.4}}, 0.45, 0}},
   };
+  mutable std::vector<std::string> learned;
 };
 
 class Bot : public Chat {
@@ -159,7 +165,7 @@ TEST_F(Bot, TwoUnsolvedAnswersHandOverAndASolvedOneStartsTheCountAgain) {
     for (const auto& m : as(agent, [&](Context& c) { return customer_messages(c, s.token, 0, 100); }))
       if (m.sender == "bot") seq = m.seq;
     as(agent_b, [&](Context& c) {
-      bot_feedback(c, s.token, seq, solved);
+      bot_feedback(c, kb, s.token, seq, solved);
       return 0;
     });
     (void)answer;
@@ -177,19 +183,51 @@ TEST_F(Bot, TwoUnsolvedAnswersHandOverAndASolvedOneStartsTheCountAgain) {
   EXPECT_EQ((*handoff(s))["reason"], "unresolved");
 }
 
+TEST_F(Bot, AClickedGuessIsAnsweredAndLearnedAsTheAnswerToWhatWasAsked) {
+  auto s = start("general");
+  ask(s, "c1", "停车");          // the bot is unsure: two guesses
+  ask(s, "c2", "积分换停车券");  // the customer taps the second
+  const auto bot = said_by_bot(s);
+  ASSERT_EQ(bot.size(), 2u);
+  EXPECT_EQ(bot[1]["act"], "answer") << "the picked entry answers, however unsure the matcher is of the words";
+  EXPECT_EQ(bot[1]["faq_id"], 3);
+  EXPECT_EQ(kb.learned, (std::vector<std::string>{"停车 → 3 (clicked)"}));
+  ask(s, "c3", "积分换停车券");  // typed again, no guesses before it: nothing to learn
+  EXPECT_EQ(kb.learned.size(), 1u);
+}
+
+TEST_F(Bot, SolvedIsLearnedAndUnsolvedIsNot) {
+  auto s = start("general");
+  const auto verdict = [&](bool solved) {
+    int64_t seq = 0;
+    for (const auto& m : as(agent, [&](Context& c) { return customer_messages(c, s.token, 0, 100); }))
+      if (m.sender == "bot") seq = m.seq;
+    as(agent_b, [&](Context& c) {
+      bot_feedback(c, kb, s.token, seq, solved);
+      return 0;
+    });
+  };
+  ask(s, "c1", "会员卡怎么办");
+  verdict(false);
+  EXPECT_TRUE(kb.learned.empty());
+  ask(s, "c2", "会员卡怎么办");
+  verdict(true);
+  EXPECT_EQ(kb.learned, (std::vector<std::string>{"会员卡怎么办 → 1 (confirmed)"}));
+}
+
 TEST_F(Bot, AVerdictIsOnlyForAnAnswerOfTheCustomersOwnChat) {
   auto s = start("general");
   ask(s, "c1", "停车");  // a suggestion, not an answer
   EXPECT_EQ(code_of([&] {
               as(agent_b, [&](Context& c) {
-                bot_feedback(c, s.token, 2, true);
+                bot_feedback(c, kb, s.token, 2, true);
                 return 0;
               });
             }),
             "not_found");
   EXPECT_EQ(code_of([&] {
               as(agent_b, [&](Context& c) {
-                bot_feedback(c, "kfc_forged", 2, true);
+                bot_feedback(c, kb, "kfc_forged", 2, true);
                 return 0;
               });
             }),

@@ -145,8 +145,9 @@ void customer_bot_feedback(Services& s, http::Request& req, http::Reply reply) {
   if (!b.contains("solved")) throw make_error(errors::kRequired, {{"what", "solved"}}, "solved");
   const auto solved = opt_bool(b, "solved");
   ignore_idempotency_key(req);
-  chat_write(s, req, std::move(reply), people::customer_actor(), [token, seq, solved](app::Context& c) {
-    app::bot_feedback(c, token, seq, solved);
+  const auto* knowledge = &knowledge_of(s);
+  chat_write(s, req, std::move(reply), people::customer_actor(), [token, seq, solved, knowledge](app::Context& c) {
+    app::bot_feedback(c, *knowledge, token, seq, solved);
     return ok(200, {{"conversation", conversation_json(app::chat_for_token(c, token), true)}});
   });
 }

@@ -35,6 +35,7 @@ struct Services {
   NotificationHub* hub = nullptr;             // live notification streams; null = no stream endpoint
   ChatHub* chat = nullptr;                    // live chat sockets; null = no socket endpoints
   const app::Knowledge* knowledge = nullptr;  // the FAQ bot's; null = it knows nothing yet
+  std::function<void()> knowledge_changed;    // a committed write changed it: rebuild now
   const StaticSite* site = nullptr;           // the built web app; null = the API only
   // Loaded by `kefu demo` (the settings row "demo"): the console shows a 演示环境 banner and
   // GET /auth/session says so. A real installation has no known password.

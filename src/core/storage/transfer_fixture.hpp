@@ -117,6 +117,10 @@ INSERT INTO kb_versions VALUES (1, 1, '{"question":"停车券在哪里领？"}',
 INSERT INTO kb_variants VALUES (1, 1, '上海店：服务台领取', 210, 1), (1, 7, 'O''Brien 店', 220, 2);
 INSERT INTO kb_synonyms VALUES (1, '["停车券","停车票"]', 100, 2);
 INSERT INTO kb_small_talk VALUES (1, '你好', '您好！', 100, 2);
+INSERT INTO kb_signals VALUES (1, '停车票在哪拿', 1, 'clicked', 1, 1, NULL, 300, NULL, 300, NULL, NULL),
+  (2, '怎么领券', 1, 'agent_link', NULL, NULL, 9, 310, 2, 320, 320, 1);
+INSERT INTO kb_pairs VALUES (1, '停车券在哪领', '停车票哪里拿', 1, 'import', 330, 1, 330, NULL, NULL),
+  (2, '发票怎么开', '退货怎么退', 0, 'import', 340, 1, 350, 350, 2);
 INSERT INTO signing_keys VALUES (1, 'csat_link', 'c0ffee', 10, 20), (2, 'csat_link', 'f00d', 20, NULL);
 INSERT INTO customer_access VALUES ('9f86d0', 1, 1000, 2000, NULL), ('revoked:2:5', 2, 5, 9, 5);
 INSERT INTO rate_limits VALUES ('login:addr:10.0.0.1', 3, 1000, 0, 0, 5000), ('track:phone:13700000000', 0, 1, 9, 2, 99);

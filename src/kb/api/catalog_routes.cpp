@@ -3,6 +3,7 @@
 #include "core/api/json_io.hpp"
 #include "core/api/routes.hpp"
 #include "core/api/support.hpp"
+#include "kb/api/rebuilding.hpp"
 #include "kb/api/render.hpp"
 #include "kb/app/kb_catalog.hpp"
 #include "kb/app/kb_transfer.hpp"
@@ -67,7 +68,7 @@ void synonyms(Services& s, http::Request& req, http::Reply reply) {
 void create_synonyms(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   auto words = string_list(parse_object(req), "words");
-  write(s, req, std::move(reply), actor,
+  write(s, req, rebuilding(s, std::move(reply)), actor,
         [words](app::Context& c) { return ok(201, kb_render::synonyms(app::create_synonyms(c, words))); });
 }
 
@@ -75,14 +76,14 @@ void update_synonyms(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   auto id = path_id(req);
   auto words = string_list(parse_object(req), "words");
-  write(s, req, std::move(reply), actor,
+  write(s, req, rebuilding(s, std::move(reply)), actor,
         [id, words](app::Context& c) { return ok(200, kb_render::synonyms(app::update_synonyms(c, id, words))); });
 }
 
 void delete_synonyms(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   auto id = path_id(req);
-  write(s, req, std::move(reply), actor, [id](app::Context& c) {
+  write(s, req, rebuilding(s, std::move(reply)), actor, [id](app::Context& c) {
     app::delete_synonyms(c, id);
     return deleted(id);
   });
@@ -99,7 +100,7 @@ void create_small_talk(Services& s, http::Request& req, http::Reply reply) {
   auto b = parse_object(req);
   auto pattern = req_string(b, "pattern");
   auto text = req_string(b, "reply");
-  write(s, req, std::move(reply), actor, [pattern, text](app::Context& c) {
+  write(s, req, rebuilding(s, std::move(reply)), actor, [pattern, text](app::Context& c) {
     return ok(201, kb_render::small_talk(app::create_small_talk(c, pattern, text)));
   });
 }
@@ -110,7 +111,7 @@ void update_small_talk(Services& s, http::Request& req, http::Reply reply) {
   auto b = parse_object(req);
   auto pattern = req_string(b, "pattern");
   auto text = req_string(b, "reply");
-  write(s, req, std::move(reply), actor, [id, pattern, text](app::Context& c) {
+  write(s, req, rebuilding(s, std::move(reply)), actor, [id, pattern, text](app::Context& c) {
     return ok(200, kb_render::small_talk(app::update_small_talk(c, id, pattern, text)));
   });
 }
@@ -118,7 +119,7 @@ void update_small_talk(Services& s, http::Request& req, http::Reply reply) {
 void delete_small_talk(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   auto id = path_id(req);
-  write(s, req, std::move(reply), actor, [id](app::Context& c) {
+  write(s, req, rebuilding(s, std::move(reply)), actor, [id](app::Context& c) {
     app::delete_small_talk(c, id);
     return deleted(id);
   });
@@ -129,7 +130,7 @@ void import(Services& s, http::Request& req, http::Reply reply) {
   auto b = parse_object(req);
   auto format = req_string(b, "format");
   auto text = req_string(b, "text");
-  write(s, req, std::move(reply), actor,
+  write(s, req, rebuilding(s, std::move(reply)), actor,
         [format, text](app::Context& c) { return ok(200, kb_render::report(app::import_faqs(c, format, text))); });
 }
 

@@ -3,6 +3,7 @@
 #include "core/api/json_io.hpp"
 #include "core/api/routes.hpp"
 #include "core/api/support.hpp"
+#include "kb/api/rebuilding.hpp"
 #include "kb/api/render.hpp"
 #include "kb/app/kb_entries.hpp"
 
@@ -76,7 +77,7 @@ void update(Services& s, http::Request& req, http::Reply reply) {
 void remove(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   auto id = path_id(req);
-  write(s, req, std::move(reply), actor, [id](app::Context& c) {
+  write(s, req, rebuilding(s, std::move(reply)), actor, [id](app::Context& c) {
     app::delete_faq(c, id);
     return ok(200, {{"id", id}, {"deleted", true}});
   });
@@ -85,7 +86,7 @@ void remove(Services& s, http::Request& req, http::Reply reply) {
 void publish(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   auto id = path_id(req);
-  write(s, req, std::move(reply), actor,
+  write(s, req, rebuilding(s, std::move(reply)), actor,
         [id](app::Context& c) { return ok(200, kb_render::faq(app::publish_faq(c, id))); });
 }
 
@@ -122,7 +123,7 @@ void variant(Services& s, http::Request& req, http::Reply reply) {
   auto entry = req_int(b, "entry_id");
   auto store = req_int(b, "store_id");
   auto answer = opt_string(b, "answer");
-  write(s, req, std::move(reply), actor, [entry, store, answer](app::Context& c) {
+  write(s, req, rebuilding(s, std::move(reply)), actor, [entry, store, answer](app::Context& c) {
     return ok(200, kb_render::faq(app::put_variant(c, entry, store, answer)));
   });
 }

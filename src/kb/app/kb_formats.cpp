@@ -11,9 +11,9 @@ namespace {
 
 using nlohmann::json;
 
-// CSV records with the line each starts on; quotes may hold commas, quotes ("") and line
-// breaks. `bad` is set on a quote left open at the end.
-std::vector<std::pair<int, std::vector<std::string>>> records(const std::string& text, bool& bad) {
+}  // namespace
+
+std::vector<std::pair<int, std::vector<std::string>>> csv_records(const std::string& text, bool& bad) {
   std::vector<std::pair<int, std::vector<std::string>>> out;
   std::vector<std::string> fields;
   std::string field;
@@ -57,6 +57,8 @@ std::vector<std::pair<int, std::vector<std::string>>> records(const std::string&
   if (any || !field.empty() || !fields.empty()) end_record();
   return out;
 }
+
+namespace {
 
 std::vector<std::string> split_bar(const std::string& s) {
   std::vector<std::string> out;
@@ -115,7 +117,7 @@ std::string format_time(int64_t ms) {
 
 std::vector<Row> read_csv(const std::string& text) {
   bool bad = false;
-  auto recs = records(text, bad);
+  auto recs = csv_records(text, bad);
   if (recs.empty()) return {};
   const auto header = recs.front().second;
   bool known = false;

@@ -18,6 +18,10 @@ struct Row {
   std::string problem;  // why the row could not be read ("" when it could)
 };
 
+// A CSV file's records with the line each starts on (RFC 4180: quotes may hold commas, ""
+// and line breaks; a UTF-8 BOM is skipped); `bad` is set on a quote left open at the end.
+std::vector<std::pair<int, std::vector<std::string>>> csv_records(const std::string& text, bool& bad);
+
 // Rows of a CSV file with a header line; a file without one is a single problem row.
 std::vector<Row> read_csv(const std::string& text);
 std::vector<Row> read_jsonl(const std::string& text);

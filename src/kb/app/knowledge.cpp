@@ -2,8 +2,16 @@
 
 #include <algorithm>
 
+#include <chrono>
+
+#include "core/app/validate.hpp"
+#include "core/domain/errors.hpp"
+#include "kb/app/kb_access.hpp"
+#include "kb/app/kb_learning.hpp"
 #include "kb/storage/faq_store.hpp"
 #include "kb/storage/kb_catalog_store.hpp"
+#include "kb/storage/kb_learning_store.hpp"
+#include "org/storage/org_store.hpp"
 
 namespace kefu::app {
 namespace {
@@ -23,6 +31,7 @@ int64_t next_change(const kb::Faq& f, int64_t now, int64_t known) {
 
 std::shared_ptr<const KnowledgeSnapshot> build_knowledge(storage::Stores& stores, const kb::TextTools& tools,
                                                          int64_t now) {
+  const auto started = std::chrono::steady_clock::now();
   auto out = std::make_shared<KnowledgeSnapshot>();
   out->built_at = now;
   kb::KbSnapshot kb;
@@ -35,7 +44,9 @@ std::shared_ptr<const KnowledgeSnapshot> build_knowledge(storage::Stores& stores
       if (!kb::in_force(e, now)) continue;
       kb.docs.push_back({e.id, e.content.question, e.content.similar, e.content.keywords});
       auto& a = out->answers[e.id];
+      a.question = e.content.question;
       a.common = e.content.answer;
+      a.external_id = e.external_id;
       for (const auto& [store, text] : e.variants) a.by_store[store] = text;
     }
     if (static_cast<int>(page.size()) < kPage) break;
@@ -47,8 +58,18 @@ std::shared_ptr<const KnowledgeSnapshot> build_knowledge(storage::Stores& stores
       std::make_shared<const kb::Analyzer>(tools.segmenter, tools.t2s, kb.synonyms, std::vector<std::string>{});
   for (const auto& t : catalog.small_talk())
     if (auto key = out->analyzer->analyze(t.pattern).text; !key.empty()) out->small_talk.emplace(key, t.reply);
+  // What was learned, for the entries in force (a signal for an entry out of force waits).
+  auto& learned = stores.get<storage::KbLearningStore>();
+  for (const auto& g : learned.active_signals())
+    if (out->answers.count(g.entry_id)) kb.signals.push_back({g.query, g.entry_id});
+  std::vector<kb::ParaphrasePair> pairs;
+  for (const auto& p : learned.active_pairs()) pairs.push_back({p.a, p.b, p.same});
   out->entries = kb.docs.size();
-  if (!kb.docs.empty()) out->matcher = std::make_shared<const kb::Matcher>(kb::Matcher::build(tools, kb, {}, kSeed));
+  out->signals = kb.signals.size();
+  out->pairs = pairs.size();
+  if (!kb.docs.empty()) out->matcher = std::make_shared<const kb::Matcher>(kb::Matcher::build(tools, kb, pairs, kSeed));
+  out->build_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   return out;
 }
 
@@ -99,6 +120,38 @@ std::optional<std::string> KbKnowledge::small_talk(std::string_view text) const 
 std::string KbKnowledge::canonical(std::string_view text) const {
   const auto s = current();
   return s && s->analyzer ? s->analyzer->analyze(text).text : std::string();
+}
+
+void KbKnowledge::learn(Context& c, const std::string& query, int64_t faq_id, std::string_view source, int64_t store_id,
+                        int64_t conversation_id) const {
+  record_customer_signal(c, query, faq_id, source, store_id, conversation_id);
+}
+
+KnowledgeMatch KbKnowledge::match(std::string_view question, std::optional<int64_t> store_id, int top_k) const {
+  KnowledgeMatch out;
+  const auto s = current();
+  if (!s || !s->matcher) return out;
+  const auto result = s->matcher->match(question, std::clamp(top_k, 1, 10));
+  for (const auto& item : result.items) {
+    const auto& a = s->answers.at(item.faq_id);
+    const auto v = store_id ? a.by_store.find(*store_id) : a.by_store.end();
+    out.items.push_back(
+        {item.faq_id, a.external_id, item.question, item.score, v != a.by_store.end() ? v->second : a.common});
+  }
+  out.confidence = result.confidence;
+  return out;
+}
+
+KnowledgeMatch match_faqs(Context& c, const KbKnowledge* knowledge, const MatchInput& in) {
+  kb_access::reader(c);
+  check_text("question", in.question, kb::kMaxQuestion, true);
+  if (in.top_k < 1 || in.top_k > 10)
+    throw make_error(errors::kInvalidField, {{"field", "top_k"}, {"problem", Text("应为 1–10", "must be 1–10")}},
+                     "top_k");
+  if (in.store_id && !c.store<storage::OrgStore>().store_exists(*in.store_id))
+    throw make_error(errors::kUnknownReference, {{"what", Text("门店", "store")}}, "store_id");
+  if (!knowledge) return {};
+  return knowledge->match(in.question, in.store_id, static_cast<int>(in.top_k));
 }
 
 }  // namespace kefu::app

@@ -4,7 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "kb/app/kb_catalog.hpp"
+
 #include "kb/app/kb_fixture.hpp"
 #include "kb/storage/kb_catalog_store.hpp"
 
@@ -108,6 +112,36 @@ TEST_F(Knowledge, SimilarityRanksAParaphraseAboveAnotherTopic) {
   EXPECT_GT(same, other);
   EXPECT_GE(other, 0.0);
   EXPECT_LE(same, 1.0);
+}
+
+TEST_F(Knowledge, DuplicatesAreFoundInTheBackgroundForTheCurrentSnapshot) {
+  EXPECT_EQ(knowledge.duplicates().status, KnowledgeDuplicates::Status::none) << "nothing known yet";
+  auto parking = input("停车怎么收费", "每小时 10 元");
+  parking.content.similar = {"停车费多少钱", "停车一小时多少钱"};
+  const auto a = create(parking).id;
+  publish(a);
+  auto again = input("停车费怎么收", "首小时 15 元");
+  again.content.similar = {"停车多少钱一小时", "停车费多少"};
+  const auto b = create(again).id;
+  publish(b);
+  auto invoice = input("发票怎么开", "服务台开具");
+  invoice.content.similar = {"怎么开发票", "发票在哪里开"};
+  publish(create(invoice).id);
+  rebuild();
+  auto found = knowledge.duplicates();
+  for (int i = 0; i < 500 && found.status != KnowledgeDuplicates::Status::ready; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    found = knowledge.duplicates();
+  }
+  ASSERT_EQ(found.status, KnowledgeDuplicates::Status::ready);
+  EXPECT_EQ(found.built_at, knowledge.current()->built_at);
+  ASSERT_FALSE(found.items.empty());
+  EXPECT_EQ(std::pair(found.items[0].a, found.items[0].b), std::pair(std::min(a, b), std::max(a, b)))
+      << "the two parking entries ask the same";
+  rebuild(kNow + 1);
+  const auto next = knowledge.duplicates();
+  EXPECT_EQ(next.status, KnowledgeDuplicates::Status::computing) << "a new snapshot is searched again";
+  EXPECT_EQ(next.built_at, kNow + 1);
 }
 
 }  // namespace

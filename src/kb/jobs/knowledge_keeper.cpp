@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "kb/storage/kb_catalog_store.hpp"
+#include "kb/storage/kb_learning_store.hpp"
 
 namespace kefu::jobs {
 
@@ -38,15 +39,15 @@ void KnowledgeKeeper::poke() {
 
 bool KnowledgeKeeper::run_once() {
   const auto now = now_ms_();
-  const auto stamp = db_.reader().get<storage::KbCatalogStore>().stamp();
+  auto& reader = db_.reader();
+  const auto stamp =
+      reader.get<storage::KbCatalogStore>().stamp() + "/" + reader.get<storage::KbLearningStore>().stamp();
   const auto current = knowledge_.current();
   const bool due = current && current->next_change_at && now >= current->next_change_at;
   if (current && stamp == stamp_ && !due) return false;
-  const auto started = std::chrono::steady_clock::now();
-  auto built = app::build_knowledge(db_.reader(), tools_, now);
-  const auto ms =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
-  spdlog::info("FAQ bot: knowledge of {} entries ready in {} ms", built->entries, ms);
+  auto built = app::build_knowledge(reader, tools_, now);
+  spdlog::info("FAQ bot: knowledge of {} entries ({} learned questions, {} pairs) ready in {} ms", built->entries,
+               built->signals, built->pairs, built->build_ms);
   knowledge_.set(std::move(built));
   stamp_ = stamp;
   return true;

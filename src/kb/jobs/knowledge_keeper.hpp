@@ -1,7 +1,8 @@
 #pragma once
 // Keeps the FAQ bot's knowledge (kb/app/knowledge.hpp) in step with the knowledge base, on
 // every node: built once at start, then rebuilt off the request path when the knowledge
-// base's stamp changes (a publish, an import, a store's answer, synonyms — on this node or
+// base's stamp changes (a publish, an import, a store's answer, synonyms, a learned signal
+// or pair, a revocation — on this node or
 // another: it looks every `tick`, and at once after poke()) or when an entry's validity
 // starts or ends. The old knowledge answers until the new one is ready.
 #include <chrono>

@@ -181,6 +181,18 @@ export async function startChat(base, storeId, { queue, name } = {}) {
 }
 
 // The event of an event message ({event, …}), or null for other messages.
+// A customer's POST to their chat (`what`: messages, bot-feedback, handoff, …) with no
+// credential but the link's token: { status, json, text }.
+export async function customerPost(base, token, what, body) {
+  const r = await fetch(`${base}/api/v1/public/chats/${token}/${what}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body ?? {}),
+  });
+  const text = await r.text();
+  return { status: r.status, json: text ? JSON.parse(text) : undefined, text };
+}
+
 export function eventOf(message) {
   if (message.kind !== 'event') return null;
   try {

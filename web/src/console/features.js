@@ -55,7 +55,8 @@ export function visibleMenu(entries, role, atLeast) {
 }
 
 // Panels { key, area, order, component: () => import(…) } of `ticketPanels` (areas header,
-// main, side; side by default) or `dashboardPanels` (area main), grouped by area and ordered.
+// main, side; side by default), `dashboardPanels` (area main) or `chatPanels` (area composer:
+// above the chat workspace's composer), grouped by area and ordered.
 // Each gets load(), which imports the component once and then keeps it in `resolved` (a page
 // shown again renders at once).
 export function gatherPanels(features, key = 'ticketPanels', areas = PANEL_AREAS) {
@@ -109,3 +110,4 @@ export const mainMenu = gatherMenu(features, 'menu');
 export const adminMenu = gatherMenu(features, 'adminMenu');
 export const ticketPanels = gatherPanels(features, 'ticketPanels');
 export const dashboardPanels = gatherPanels(features, 'dashboardPanels', ['main']);
+export const chatPanels = gatherPanels(features, 'chatPanels', ['composer']);

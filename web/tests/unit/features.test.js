@@ -4,7 +4,7 @@ import { describe, it, expect, vi } from 'vitest';
 import { createRouter, createMemoryHistory } from 'vue-router';
 import {
   gatherFeatures, gatherRoutes, gatherMenu, visibleMenu, gatherPanels, gatherMessages,
-  features, featureRoutes, mainMenu, adminMenu, ticketPanels, dashboardPanels,
+  features, featureRoutes, mainMenu, adminMenu, ticketPanels, dashboardPanels, chatPanels,
 } from '../../src/console/features.js';
 import { routes } from '../../src/console/router.js';
 import { messages } from '../../src/console/i18n.js';
@@ -93,7 +93,7 @@ describe("the console's features", () => {
 
   it('give every menu entry a route with the same role', () => {
     expect(mainMenu.map((e) => e.key)).toEqual(['workbench', 'desk', 'chat', 'tickets', 'notifications', 'approvals', 'chat-monitor', 'kb', 'dashboard']);
-    expect(adminMenu.map((e) => e.key)).toEqual(['stores', 'departments', 'staff', 'api-tokens', 'sla', 'limits', 'kb-catalog', 'kb-import']);
+    expect(adminMenu.map((e) => e.key)).toEqual(['stores', 'departments', 'staff', 'api-tokens', 'sla', 'limits', 'kb-catalog', 'kb-import', 'kb-learning', 'kb-duplicates']);
     for (const e of [...mainMenu, ...adminMenu]) {
       const r = routeByPath(e.path);
       expect(r, e.path).toBeTruthy();
@@ -124,11 +124,12 @@ describe("the console's features", () => {
     const keys = (areas) => Object.fromEntries(Object.entries(areas).map(([a, ps]) => [a, ps.map((p) => p.key)]));
     expect(keys(ticketPanels)).toEqual({
       header: ['sla-clocks'],
-      main: ['timeline'],
+      main: ['timeline', 'assist'],
       side: ['photos', 'status', 'handover', 'tasks', 'resolutions', 'callback', 'csat'],
     });
     expect(keys(dashboardPanels)).toEqual({ main: ['sla-trend'] });
+    expect(keys(chatPanels)).toEqual({ composer: ['assist'] });
     const owner = (key) => features.find((f) => [...(f.ticketPanels || []), ...(f.dashboardPanels || [])].some((p) => p.key === key)).name;
-    expect(['sla-clocks', 'resolutions', 'callback', 'csat', 'sla-trend'].map(owner)).toEqual(['sla', 'remedies', 'callbacks', 'callbacks', 'sla']);
+    expect(['sla-clocks', 'resolutions', 'callback', 'csat', 'sla-trend', 'assist'].map(owner)).toEqual(['sla', 'remedies', 'callbacks', 'callbacks', 'sla', 'kb']);
   });
 });

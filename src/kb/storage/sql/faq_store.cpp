@@ -139,7 +139,7 @@ class SqlFaqStore final : public FaqStore {
   }
 
   bool delete_faq(int64_t id) override {
-    for (auto table : {"kb_drafts", "kb_variants", "kb_versions"})
+    for (auto table : {"kb_drafts", "kb_variants", "kb_versions", "kb_signals"})
       db_.prepare(std::string("DELETE FROM ") + table + " WHERE entry_id = ?")->bind_all(id).run();
     db_.prepare("DELETE FROM kb_entries WHERE id = ?")->bind_all(id).run();
     return db_.changes() == 1;

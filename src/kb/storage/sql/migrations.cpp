@@ -1,5 +1,5 @@
 // The schema of the knowledge base (知识库): entries, their drafts, versions and per-store
-// answers; the category tree, synonym groups and small talk. Lists (similar questions,
+// answers; the category tree, synonym groups and small talk; what the matcher learned from. Lists (similar questions,
 // keywords, synonyms) and a draft's or version's content are JSON text
 // (kb/storage/faq_json.hpp): they are read and written whole.
 #include "kb/storage/sql/migrations.hpp"
@@ -38,10 +38,28 @@ CREATE TABLE kb_small_talk(
   id {id}, pattern TEXT NOT NULL, reply TEXT NOT NULL, updated_at {int} NOT NULL,
   updated_by {int} NOT NULL REFERENCES staff(id));
 )SQL"},
+    // What the matcher learns from besides the entries (kb/domain/learning.hpp). The
+    // conversation and ticket are kept as plain ids: the knowledge base does not depend on
+    // the chat or ticket schema, and a signal outlives neither in meaning.
+    {.number = 2, .sql = R"SQL(
+CREATE TABLE kb_signals(
+  id {id}, query TEXT NOT NULL, entry_id {int} NOT NULL REFERENCES kb_entries(id), source TEXT NOT NULL,
+  store_id {int} REFERENCES stores(id), conversation_id {int}, ticket_id {int}, created_at {int} NOT NULL,
+  created_by {int} REFERENCES staff(id), updated_at {int} NOT NULL, revoked_at {int},
+  revoked_by {int} REFERENCES staff(id));
+CREATE INDEX kb_signals_entry ON kb_signals(entry_id);
+CREATE INDEX kb_signals_query ON kb_signals(query, entry_id);
+CREATE TABLE kb_pairs(
+  id {id}, a TEXT NOT NULL, b TEXT NOT NULL, same {int} NOT NULL, source TEXT NOT NULL,
+  created_at {int} NOT NULL, created_by {int} REFERENCES staff(id), updated_at {int} NOT NULL,
+  revoked_at {int}, revoked_by {int} REFERENCES staff(id));
+CREATE UNIQUE INDEX kb_pairs_texts ON kb_pairs(a, b);
+)SQL"},
 };
 
-constexpr CountedTable kTables[] = {{"kb_categories"}, {"kb_entries"},  {"kb_drafts"},    {"kb_versions"},
-                                    {"kb_variants"},   {"kb_synonyms"}, {"kb_small_talk"}};
+constexpr CountedTable kTables[] = {{"kb_categories"}, {"kb_entries"},  {"kb_drafts"},
+                                    {"kb_versions"},   {"kb_variants"}, {"kb_synonyms"},
+                                    {"kb_small_talk"}, {"kb_signals"},  {"kb_pairs"}};
 
 }  // namespace
 

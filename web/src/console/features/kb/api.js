@@ -1,6 +1,6 @@
 // The knowledge base (docs/kb.md): entries, versions, each store's own answers, categories,
 // synonyms, small talk, import and export.
-import { del, get, post, postOnce, put, qs } from '@/shared/api.js';
+import { del, get, patch, post, postOnce, put, qs } from '@/shared/api.js';
 import { newIdempotencyKey } from '@/shared/ids.js';
 
 const K = '/api/v1/kb';
@@ -36,3 +36,23 @@ export const deleteSmallTalk = (id) => del(`${K}/small-talk/${id}`);
 // One part of a file → the part's report.
 export const importPart = (format, text) => post(`${K}/import`, { format, text });
 export const exportUrl = (format) => `${K}/export` + qs({ format });
+
+// The matcher (agent assist): { question, store_id?, top_k? } → { items: [{ faq_id, external_id,
+// question, score, answer }], confidence }; answer is the store's own when it has one.
+export const matchQuestion = (question, storeId, topK = 3) =>
+  post(`${K}/match`, { question, store_id: storeId || undefined, top_k: topK });
+
+// What the matcher learns from (学习记录). A signal: "this question is answered by this entry"
+// ({ query, faq_id, source: agent_pick | agent_link, conversation_id?, ticket_id? }).
+export const recordSignal = (body) => post(`${K}/signals`, body);
+// { source?, faq_id?, revoked?, before?, limit? } → { items, next_before }.
+export const listSignals = (params) => get(`${K}/signals` + qs(params));
+export const setSignalRevoked = (id, revoked) => patch(`${K}/signals/${id}`, { revoked });
+// One part of a file of question pairs → { added, updated, unchanged, rejected: [{ line, reason }] }.
+export const importParaphrases = (format, text) => post(`${K}/paraphrases`, { format, text });
+export const listParaphrases = (params) => get(`${K}/paraphrases` + qs(params));
+export const setParaphraseRevoked = (id, revoked) => patch(`${K}/paraphrases/${id}`, { revoked });
+// What the current model learned from: counts and its training report.
+export const getLearning = () => get(`${K}/learning`);
+// Entries that ask the same thing: { status: none | computing | ready, built_at, items: [{ a, b, score }] }.
+export const getDuplicates = (minScore) => get(`${K}/duplicates` + qs({ min_score: minScore }));

@@ -4,7 +4,9 @@
 //
 // - useTicketPage(): the page's shared state: `ticket`, its `member`, the timeline (`events`,
 //   `tasks`, `attachments`: one GET for the three), `finished` (resolved or closed), `now`
-//   (ticks every 30 s for countdowns), `busy` (actions under way) and `reload()`.
+//   (ticks every 30 s for countdowns), `busy` (actions under way), `reload()`, and `composer`
+//   (lib/composerLink.js): insert(text) puts text in the reply box for editing, onSend(fn)
+//   hears each reply ({ body, internal: false }) or note ({ body, internal: true }) sent.
 // - useTicketPanel(load): a panel's own data. load() runs when the panel mounts and again on
 //   every reload of the page: after any action on any panel, and live, when someone else
 //   changed the ticket (useLiveTicket). A failed load fails only its panel (it keeps showing
@@ -18,6 +20,7 @@
 import { computed, inject, onBeforeUnmount, onMounted, provide, ref } from 'vue';
 import { useAction } from '@/console/composables/useAction.js';
 import { useNow } from '@/console/lib/now.js';
+import { composerLink } from '@/console/lib/composerLink.js';
 import { getMember } from '../members/api.js';
 import { getTicket, getTimeline } from './api.js';
 
@@ -65,6 +68,7 @@ export function provideTicketPage(id) {
     busy,
     reload,
     loaders,
+    composer: composerLink(),
     now: useNow(30000),
     finished: computed(() => !!ticket.value && (ticket.value.status === 'resolved' || ticket.value.status === 'closed')),
   };

@@ -17,4 +17,32 @@ export default {
     importStart: 'Import ({n} rows)', reportCounts: '{rows} rows: {created} new, {updated} updated, {unchanged} unchanged', line: 'Line', reason: 'Reason',
     export: 'Export',
   },
+  kbAssist: {
+    title: 'Suggested answers', hint: 'Click or press Alt+number to put one in the message box and edit it', learned: 'Used “{q}”: the bot learns from this choice',
+    link: 'Link knowledge', linkHint: 'The bot could not answer this customer. Choose the entry that answers the question; the bot learns from the link.',
+    linkQuery: 'The customer’s question', find: 'Search', linkSubmit: 'Link', linked: 'Linked: the bot will learn from it', linkedTo: 'Linked to “{q}”',
+  },
+  kbDuplicates: {
+    title: 'Duplicate questions', atLeast: 'Similarity ≥ {p}', score: 'Similarity', a: 'Question A', b: 'Question B',
+    hint: 'Published FAQ entries one of whose questions matches the other entry: merge them (keep one and add the other’s questions to its similar questions) or word them apart.',
+    computing: 'Searching (about 20 s for a large knowledge base)…', none: 'The knowledge base has no published FAQ entry yet.', ready: '{n} pairs found (model built {at})', empty: 'No duplicate questions',
+  },
+  kbLearning: {
+    ofEntry: 'What was learned for it', entryFilter: 'Entry #{id} only',
+    title: 'Learning', summary: 'What the current model learned from', builtAt: 'Model built {at}', notBuilt: 'No model built yet',
+    summaryHint: 'Revoked or restored items take effect at the next training (a publish or the scheduled rebuild).',
+    figures: {
+      entries: 'Entries', questions: 'Questions', signalsActive: 'Usage signals in force', signalsRevoked: 'Signals revoked', pairsActive: 'Question pairs in force',
+      pairsRevoked: 'Pairs revoked', kbQueries: 'Training questions from the KB', signalQueries: 'Training questions from signals', pseudoQueries: 'Generated training questions',
+      trainingPairs: 'Pairs in training', samples: 'Training samples', positives: 'Positive samples', heldoutTop1: 'Held-out top-1',
+    },
+    signals: 'Usage signals', pairs: 'Question pairs', source: 'Source', query: 'Customer’s question', entry: 'Entry', where: 'Store / origin', by: 'By / when',
+    customer: 'Customer', ticket: 'Ticket #{id}', conversation: 'Chat #{id}',
+    sources: { clicked: 'Customer clicked a suggestion', confirmed: 'Customer confirmed it helped', agent_pick: 'Agent used a suggestion', agent_link: 'Agent linked an entry' },
+    states: { active: 'In force', revoked: 'Revoked', all: 'All' },
+    revoke: 'Revoke', restore: 'Restore', revokedBy: 'Revoked by {name} {at}',
+    pairA: 'Question A', pairB: 'Question B', same: 'Meaning', sameYes: 'Same', sameNo: 'Different',
+    pairsHint: 'Import question pairs (a store’s own chat logs, say): CSV with the header a,b,same (same 1 or 0), or JSON Lines, one object per line with the fields a, b and same (true or false). Large files go in parts with a progress bar.',
+    importStart: 'Import ({n} rows)', reportCounts: '{rows} rows: {added} new, {updated} updated, {unchanged} unchanged, {rejected} rejected',
+  },
 };

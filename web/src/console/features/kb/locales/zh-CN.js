@@ -17,4 +17,32 @@ export default {
     importStart: '开始导入（{n} 行）', reportCounts: '共 {rows} 行：新增 {created}，更新 {updated}，未变 {unchanged}', line: '行号', reason: '原因',
     export: '导出',
   },
+  kbAssist: {
+    title: '知识推荐', hint: '点击或按 Alt+数字 填入输入框，可修改后发送', learned: '已采用「{q}」，智能客服会学习这次选择',
+    link: '关联知识', linkHint: '机器人没能回答这位顾客。选出能回答这个问题的知识，智能客服会学习这次关联。',
+    linkQuery: '顾客的问题', find: '搜索', linkSubmit: '关联', linked: '已关联，智能客服会学习', linkedTo: '已关联「{q}」',
+  },
+  kbDuplicates: {
+    title: '重复问题', atLeast: '相似度 ≥ {p}', score: '相似度', a: '问题甲', b: '问题乙',
+    hint: '已发布的常见问题中，一条的问法被匹配到另一条的情况：可以合并（保留一条，把另一条的问法加入相似问法），或把两条的问法区分开。',
+    computing: '正在查找（知识条目多时约需 20 秒）…', none: '知识库还没有已发布的常见问题。', ready: '找到 {n} 对（基于 {at} 生成的模型）', empty: '没有重复的问题',
+  },
+  kbLearning: {
+    ofEntry: '本条的学习记录', entryFilter: '仅条目 #{id}',
+    title: '学习记录', summary: '当前模型学习了什么', builtAt: '模型生成于 {at}', notBuilt: '模型尚未生成',
+    summaryHint: '撤销或恢复的记录在下次重新训练（知识库发布或定时重建）后生效。',
+    figures: {
+      entries: '知识条目', questions: '问法', signalsActive: '有效使用信号', signalsRevoked: '已撤销信号', pairsActive: '有效相似问对',
+      pairsRevoked: '已撤销问对', kbQueries: '来自知识库的训练问法', signalQueries: '来自使用信号的训练问法', pseudoQueries: '自动生成的训练问法',
+      trainingPairs: '参与训练的问对', samples: '训练样本', positives: '正样本', heldoutTop1: '留出首位命中率',
+    },
+    signals: '使用信号', pairs: '相似问对', source: '来源', query: '顾客的问题', entry: '知识条目', where: '门店 / 出处', by: '记录人 / 时间',
+    customer: '顾客', ticket: '工单 #{id}', conversation: '会话 #{id}',
+    sources: { clicked: '顾客点击建议', confirmed: '顾客确认有用', agent_pick: '客服采用推荐', agent_link: '客服关联知识' },
+    states: { active: '有效', revoked: '已撤销', all: '全部' },
+    revoke: '撤销', restore: '恢复', revokedBy: '{name} 于 {at} 撤销',
+    pairA: '问法甲', pairB: '问法乙', same: '意思', sameYes: '相同', sameNo: '不同',
+    pairsHint: '导入成对的问法（例如门店自己的聊天记录）：CSV 首行为 a,b,same（same 为 1 或 0），或 JSON Lines 每行一个对象，字段为 a、b、same（true 或 false）。大文件会分批上传并显示进度。',
+    importStart: '开始导入（{n} 行）', reportCounts: '共 {rows} 行：新增 {added}，更新 {updated}，未变 {unchanged}，拒绝 {rejected}',
+  },
 };
