@@ -57,7 +57,7 @@ bodies = {
     'PATCH /api/v1/kb/signals/{id}': {'revoked': True},
     'POST /api/v1/kb/paraphrases': {'format': 'csv', 'text': 'a,b,same\n停车费怎么算,停车怎么收钱,1\n'},
     'PATCH /api/v1/kb/paraphrases/{id}': {'revoked': False},
-    'PUT /api/v1/stores/{id}/chat-settings': {'idle_end_minutes': 15, 'first_reply_seconds': 60, 'reply_gap_seconds': 180, 'welcome': '您好', 'offline_text': ''},
+    'PUT /api/v1/stores/{id}/chat-settings': {'idle_end_minutes': 15, 'first_reply_seconds': 60, 'reply_gap_seconds': 180, 'welcome': '您好', 'offline_text': '', 'bot_queues': ['parking'], 'bot_answer': 0.6, 'bot_suggest': 0.3, 'generative': {'enabled': False, 'base_url': 'http://127.0.0.1:1', 'model': 'm', 'api_key': None, 'timeout_ms': 1000}},
     'POST /api/v1/bot/unanswered/resolve': {'questions': ['停车场晚上收费吗', '地下停车多少钱'], 'question': '停车怎么收费', 'answer': '每小时 5 元', 'category_id': 1},
     'POST /api/v1/bot/unanswered/dismiss': {'questions': ['你们卖不卖天文望远镜']},
 }

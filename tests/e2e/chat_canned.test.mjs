@@ -85,7 +85,8 @@ describe('canned replies and chat settings', () => {
     assert.deepEqual(numbers, {
       store_id: SH01, idle_end_minutes: 15, first_reply_seconds: 60, reply_gap_seconds: 180, offline_text: '',
       queue_targets: { parking: { first_reply_seconds: 30, reply_gap_seconds: 90 }, returns: { first_reply_seconds: 120, reply_gap_seconds: 300 } },
-      bot_queues: [],
+      bot_queues: [], bot_answer: 0.6, bot_suggest: 0.3,
+      generative: { enabled: false, base_url: '', model: '', timeout_ms: 8000, api_key_set: false, api_key_masked: '' },
     }, 'the default targets, and the demo store’s own for parking and returns');
     assert.match(welcome, /欢迎/, 'the demo store has its own welcome text');
     const wanted = {
@@ -114,7 +115,9 @@ describe('canned replies and chat settings', () => {
     r = await put(supervisor, `/api/v1/stores/${SH01}/chat-settings`, wanted);
     assert.equal(r.status, 200, r.text);
     r = await agent.get(`/api/v1/stores/${SH01}/chat-settings`);
-    assert.deepEqual(r.json, { store_id: SH01, ...wanted });
+    const { bot_answer, bot_suggest, generative, ...rest } = r.json;
+    assert.deepEqual(rest, { store_id: SH01, ...wanted });
+    assert.deepEqual([bot_answer, bot_suggest, generative.enabled], [0.6, 0.3, false], 'absent: the bot’s defaults');
     r = await otherStore.get(`/api/v1/stores/${CD01}/chat-settings`);
     assert.equal(r.json.idle_end_minutes, 15, 'CD01 keeps the defaults');
   });

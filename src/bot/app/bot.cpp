@@ -5,7 +5,10 @@
 #include <optional>
 #include <vector>
 
+#include "bot/app/asides.hpp"
 #include "bot/app/bot_log.hpp"
+#include "bot/domain/intents.hpp"
+#include "chat/app/chat_settings.hpp"
 #include "chat/domain/errors.hpp"
 #include "chat/storage/conversation_store.hpp"
 #include "core/domain/error.hpp"
@@ -18,6 +21,7 @@ using nlohmann::json;
 constexpr int kHistory = 500;  // messages replayed for the bot's state (a bot chat is short)
 constexpr const char* kSuggestText = "您是不是想问：";
 constexpr const char* kSorryText = "抱歉，这个问题我还不会回答。您可以换个说法，或点击「转人工」联系客服。";
+constexpr const char* kWaitText = "正在准备，请稍候再问";
 
 storage::ConversationStore& chats(Context& c) { return c.store<storage::ConversationStore>(); }
 
@@ -44,7 +48,9 @@ std::vector<bot::Step> steps_of(const std::vector<chat::Message>& messages) {
     const auto body = json::parse(m.body, nullptr, false);
     if (!body.is_object()) continue;
     if (m.sender == "bot" && m.kind == "bot") {
-      steps.push_back(body.value("act", "") == "answer" ? bot::Step::answered : bot::Step::failed);
+      const auto act = body.value("act", "");
+      if (act == "answer") steps.push_back(bot::Step::answered);
+      if (act == "suggest" || act == "apologise") steps.push_back(bot::Step::failed);  // asides count for nothing
     } else if (m.kind == "event") {
       const auto e = body.value("event", "");
       if (e == "bot_feedback") steps.push_back(body.value("solved", false) ? bot::Step::solved : bot::Step::unsolved);
@@ -52,6 +58,25 @@ std::vector<bot::Step> steps_of(const std::vector<chat::Message>& messages) {
     }
   }
   return steps;
+}
+
+// The answer or guesses with the model's phrasing made before the write, when it was made
+// for this message and starts from the same entry.
+json with_phrasing(json body, const std::optional<Phrased>& p, std::string_view text, int64_t top) {
+  if (!p || p->question != text || p->sources.empty() || p->sources.front().faq_id != top) return body;
+  auto sources = json::array();
+  for (const auto& s : p->sources) sources.push_back({{"faq_id", s.faq_id}, {"question", s.question}});
+  body["generated"] = p->text;
+  body["cites"] = p->cites;
+  body["sources"] = sources;
+  return body;
+}
+
+// Whether the bot's last word in the history was `act` (the wait is said once in a row).
+bool last_bot_act_is(const std::vector<chat::Message>& history, std::string_view act) {
+  for (auto m = history.rbegin(); m != history.rend(); ++m)
+    if (m->sender == "bot") return json::parse(m->body, nullptr, false).value("act", "") == act;
+  return false;
 }
 
 // The customer's words the bot's message at `at` answered: their last text before it.
@@ -119,42 +144,70 @@ const Knowledge& no_knowledge() {
   return nothing;
 }
 
-void bot_turn(Context& c, const Knowledge& knowledge, const storage::Appended& said, const bot::Thresholds& t) {
+bot::Thresholds thresholds_of(const chat::Settings& s) {
+  bot::Thresholds t;
+  t.answer = s.bot_answer;
+  t.suggest = s.bot_suggest;
+  return t;
+}
+
+bot::Heard heard_by_bot(const Knowledge& knowledge, std::string_view text, int64_t store_id) {
+  auto heard = knowledge.hear(text, store_id);
+  heard.text = text;
+  heard.anger = bot::anger(text);
+  heard.canonical = knowledge.canonical(text);
+  heard.small_talk = knowledge.small_talk(text);
+  heard.ready = knowledge.ready();
+  if (!heard.guesses.empty() && bot::asks_for_hours(heard.canonical.empty() ? text : heard.canonical)) {
+    heard.hours_likeness = 0;
+    for (const auto& p : bot::hours_prototypes())
+      heard.hours_likeness = std::max(heard.hours_likeness, knowledge.similarity(text, p));
+  }
+  return heard;
+}
+
+bot::State bot_state(Context& c, int64_t conversation_id) {
+  return bot::replay(steps_of(chats(c).messages_after(conversation_id, 0, kHistory)));
+}
+
+void bot_turn(Context& c, const Knowledge& knowledge, const storage::Appended& said, const TurnInput& in) {
   // The append says whose chat it is, so people's chats cost the bot nothing.
   if (said.duplicate || said.message.sender != "customer" || said.status != "bot") return;
   const auto conv = chats(c).conversation(said.message.conversation_id);
   if (!conv || conv->status != "bot") return;
+  const auto& text = said.message.body;
   const auto history = chats(c).messages_after(conv->id, 0, kHistory);
-  auto heard = knowledge.hear(said.message.body, conv->store_id);
+  auto heard = heard_by_bot(knowledge, text, conv->store_id);
   if (auto picked = picked_guess(history, said.message)) {
     // A guess the customer picked is the answer to what they first asked: learned, and answered.
     knowledge.learn(c, picked->query, picked->guess.faq_id, "clicked", conv->store_id, conv->id);
     heard.guesses = {picked->guess};
     heard.confidence = 1.0;
   }
-  heard.text = said.message.body;
-  heard.anger = bot::anger(said.message.body);
+  const auto t = in.thresholds.value_or(thresholds_of(chat_settings(c, conv->store_id)));
   const auto turn = bot::decide(heard, bot::replay(steps_of(history)), t);
   log_turn(c, *conv, said.message, heard, turn);  // the bot turn log (bot_log.hpp), same commit
   switch (turn.act) {
     case bot::Act::answer:
-      if (auto text = knowledge.answer(turn.answer->faq_id, conv->store_id)) {
+      if (auto answer = knowledge.answer(turn.answer->faq_id, conv->store_id)) {
         say(c, conv->id,
-            {{"act", "answer"},
-             {"faq_id", turn.answer->faq_id},
-             {"question", turn.answer->question},
-             {"answer", *text},
-             {"confidence", heard.confidence}});
+            with_phrasing({{"act", "answer"},
+                           {"faq_id", turn.answer->faq_id},
+                           {"question", turn.answer->question},
+                           {"answer", *answer},
+                           {"confidence", heard.confidence}},
+                          in.phrased, text, turn.answer->faq_id));
         return;
       }
       say(c, conv->id, {{"act", "apologise"}, {"text", kSorryText}});  // the entry went away meanwhile
       return;
     case bot::Act::suggest:
       say(c, conv->id,
-          {{"act", "suggest"},
-           {"text", kSuggestText},
-           {"suggestions", guesses_json(turn.suggestions)},
-           {"confidence", heard.confidence}});
+          with_phrasing({{"act", "suggest"},
+                         {"text", kSuggestText},
+                         {"suggestions", guesses_json(turn.suggestions)},
+                         {"confidence", heard.confidence}},
+                        in.phrased, text, turn.suggestions.front().faq_id));
       return;
     case bot::Act::apologise:
       say(c, conv->id, {{"act", "apologise"}, {"text", kSorryText}});
@@ -163,13 +216,26 @@ void bot_turn(Context& c, const Knowledge& knowledge, const storage::Appended& s
       hand_over(c, conv->id,
                 {{"reason", turn.handoff}, {"guesses", guesses_json(heard.guesses)}, {"confidence", heard.confidence}});
       return;
+    case bot::Act::smalltalk:
+      say(c, conv->id, {{"act", "smalltalk"}, {"text", turn.reply}});
+      return;
+    case bot::Act::wait:
+      if (!last_bot_act_is(history, "wait")) say(c, conv->id, {{"act", "wait"}, {"text", kWaitText}});
+      return;
+    case bot::Act::hours:
+      say(c, conv->id, hours_reply(c, conv->store_id));
+      return;
+    case bot::Act::ticket_status:
+      say(c, conv->id, ticket_reply(c, *bot::ticket_query(text), in.remote));
+      return;
   }
 }
 
 void bot_feedback(Context& c, const Knowledge& knowledge, const std::string& token, int64_t seq, bool solved,
-                  const bot::Thresholds& t) {
+                  std::optional<bot::Thresholds> thresholds) {
   const auto conv = chat_for_token(c, token);
   if (conv.status != "bot") return;  // with people already: the verdict no longer steers anything
+  const auto t = thresholds.value_or(thresholds_of(chat_settings(c, conv.store_id)));
   // One read of the history: the answer judged, an earlier verdict on it, the state.
   const auto history = chats(c).messages_after(conv.id, 0, kHistory);
   const auto answered = std::find_if(history.begin(), history.end(), [&](const auto& m) { return m.seq == seq; });

@@ -33,6 +33,14 @@ std::string act_code(bot::Act a) {
       return "apologise";
     case bot::Act::handoff:
       return "handoff";
+    case bot::Act::smalltalk:
+      return "smalltalk";
+    case bot::Act::wait:
+      return "wait";
+    case bot::Act::hours:
+      return "hours";
+    case bot::Act::ticket_status:
+      return "ticket_status";
   }
   return "other";  // an act this file does not name yet (the compiler warns: name it above)
 }

@@ -72,7 +72,9 @@ TEST_F(BotOps, EveryTurnAndWhatFollowedItIsLogged) {
   EXPECT_EQ(rows[0].act, "answer");
   EXPECT_EQ(rows[0].question, "几点关门");
   for (const auto& m : as(agent, [&](Context& c) { return customer_messages(c, solved.token, 0, 100); }))
-    if (m.sender == "customer") EXPECT_EQ(rows[0].question_seq, m.seq) << "the customer's message";
+    if (m.sender == "customer") {
+      EXPECT_EQ(rows[0].question_seq, m.seq) << "the customer's message";
+    }
   EXPECT_EQ(rows[0].faq_id, 1);
   EXPECT_EQ(rows[0].verdict, "solved");
   EXPECT_NEAR(rows[0].confidence, 0.9, 1e-6);

@@ -4,6 +4,7 @@
 #include <array>
 #include <span>
 
+#include "bot/domain/intents.hpp"
 #include "core/text/normalize.hpp"
 
 namespace kefu::bot {
@@ -111,6 +112,22 @@ Turn decide(const Heard& heard, const State& state, const Thresholds& t) {
   };
   if (asks_for_person(heard.text)) return hand_over("asked");
   if (heard.anger >= t.anger) return hand_over("angry");
+  auto aside = [&](Act act) {
+    out.act = act;
+    return out;  // state unchanged: neither a failure nor a help that breaks the row
+  };
+  if (heard.small_talk) {
+    out.reply = *heard.small_talk;
+    return aside(Act::smalltalk);
+  }
+  if (names_ticket(heard.text)) return aside(Act::ticket_status);
+  // The top entry keeps an hours question only when the matcher is sure of it and it is
+  // more like that entry than like a plain question about the store's hours.
+  const bool entry_keeps =
+      !heard.guesses.empty() && heard.confidence >= t.answer && heard.hours_likeness < heard.guesses.front().score;
+  if (asks_for_hours(heard.canonical.empty() ? squeezed(heard.text) : heard.canonical) && !entry_keeps)
+    return aside(Act::hours);
+  if (!heard.ready) return aside(Act::wait);
   const bool confident = !heard.guesses.empty() && heard.confidence >= t.answer;
   if (confident) {
     out.act = Act::answer;

@@ -8,6 +8,16 @@
 //     (reason `asked`). Customers decide; the page's 转人工 button says the same.
 //  2. The message is angry (anger ≥ Thresholds::anger): hand over (`angry`). An angry
 //     customer is not given a FAQ.
+//  Asides: turns that neither fail nor break the row of failures (the state is unchanged):
+//  a. The message is small talk of the knowledge base (你好, 谢谢, 再见 — the whole message,
+//     normalised like the KB): its reply (`smalltalk`).
+//  b. It names a ticket number (bot/domain/intents.hpp): the ticket's status (`ticket_status`;
+//     the app checks the phone and tracking code like the public tracking page).
+//  c. It asks for the store's hours (营业时间, 几点关门 …), unless the matcher is confident
+//     (≥ Thresholds::answer) of an entry that the message is more like than a plain hours
+//     question (Heard::hours_likeness): today's hours from the store's business calendar
+//     (`hours`, bot/domain/hours.hpp).
+//  d. The knowledge is not ready (a node still building it): "please wait" (`wait`).
 //  3. The bot has already failed `failures_before_handoff` − 1 times in a row and fails
 //     again: hand over (`unresolved`). A failure is a turn without an answer (nothing
 //     confident enough) or an answer the customer marked 未解决; an answer not marked so
@@ -51,6 +61,16 @@ struct Heard {
   std::vector<Guess> guesses;  // best first
   double confidence = 0;       // that guesses[0] is right, in [0, 1]
   double anger = 0;            // in [0, 1] (anger())
+  // The text as the knowledge base normalises it (Knowledge::canonical); empty: the
+  // plain normalised text is used.
+  std::string canonical;
+  std::optional<std::string> small_talk;  // the KB's reply when the message is small talk
+  bool ready = true;                      // false: the knowledge is still being built
+  // How alike the message is to a plain question about the store's hours, by the matcher's
+  // re-ranker (Knowledge::similarity against hours_prototypes()). An hours phrase gives way
+  // to a confident top entry that scores higher (地下超市营业到几点 is the supermarket's
+  // entry, not the store's calendar). 1: nothing to weigh it against.
+  double hours_likeness = 1;
 };
 
 // The conversation's bot state, kept between turns.
@@ -60,13 +80,14 @@ struct State {
   friend bool operator==(const State&, const State&) = default;
 };
 
-enum class Act { answer, suggest, apologise, handoff };
+enum class Act { answer, suggest, apologise, handoff, smalltalk, ticket_status, hours, wait };
 
 struct Turn {
   Act act = Act::apologise;
   std::optional<Guess> answer;     // Act::answer
   std::vector<Guess> suggestions;  // Act::suggest: at most kMaxSuggestions
   std::string handoff;             // Act::handoff: asked | angry | unresolved
+  std::string reply;               // Act::smalltalk: the KB's reply
   State next;
 };
 

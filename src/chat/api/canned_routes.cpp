@@ -29,6 +29,13 @@ json render_canned(const chat::CannedReply& r) {
           {"created_by", r.created_by}};
 }
 
+// The API key is never sent back: "••••" and, for a key long enough that it gives little
+// away, its last four characters (as consoles of model providers show them).
+std::string masked(const std::string& key) {
+  if (key.empty()) return "";
+  return key.size() >= 16 ? "••••" + key.substr(key.size() - 4) : "••••";
+}
+
 json render_settings(const chat::Settings& s) {
   auto out = chat_support::targets_json(s);
   out["store_id"] = s.store_id;
@@ -36,6 +43,15 @@ json render_settings(const chat::Settings& s) {
   out["welcome"] = s.welcome;
   out["offline_text"] = s.offline_text;
   out["bot_queues"] = s.bot_queues;
+  out["bot_answer"] = s.bot_answer;
+  out["bot_suggest"] = s.bot_suggest;
+  const auto& g = s.generative;
+  out["generative"] = {{"enabled", g.enabled},
+                       {"base_url", g.base_url},
+                       {"model", g.model},
+                       {"timeout_ms", g.timeout_ms},
+                       {"api_key_set", !g.api_key.empty()},
+                       {"api_key_masked", masked(g.api_key)}};
   return out;
 }
 
@@ -50,6 +66,37 @@ app::CannedInput canned_from(const json& b) {
 int small_int(const json& b, const char* field) {
   const auto v = req_int(b, field);
   return v < 0 || v > std::numeric_limits<int>::max() ? -1 : static_cast<int>(v);
+}
+
+// A probability field; absent: the default. Not a number: invalid_field.
+double probability(const json& b, const char* field, double fallback) {
+  auto it = b.find(field);
+  if (it == b.end() || it->is_null()) return fallback;
+  if (!it->is_number())
+    throw make_error(errors::kInvalidField, {{"field", field}, {"problem", Text("应为数字", "it must be a number")}},
+                     field);
+  return it->get<double>();
+}
+
+// generative: {enabled, base_url, model, api_key?, timeout_ms?}; absent: off. api_key absent
+// or null keeps the stored key (the console never has it); "" removes it.
+chat::Generative generative_of(const json& b, bool& keep_api_key) {
+  keep_api_key = true;
+  auto it = b.find("generative");
+  if (it == b.end() || it->is_null()) return {};
+  if (!it->is_object())
+    throw make_error(errors::kInvalidField,
+                     {{"field", "generative"}, {"problem", Text("应为对象", "it must be an object")}}, "generative");
+  const auto& g = *it;
+  chat::Generative out{.enabled = chat_support::opt_bool(g, "enabled"),
+                       .base_url = opt_string(g, "base_url"),
+                       .model = opt_string(g, "model")};
+  if (auto key = g.find("api_key"); key != g.end() && !key->is_null()) {
+    keep_api_key = false;
+    out.api_key = opt_string(g, "api_key");
+  }
+  if (g.contains("timeout_ms")) out.timeout_ms = small_int(g, "timeout_ms");
+  return out;
 }
 
 // queue_targets: {"returns": {"first_reply_seconds": 120, "reply_gap_seconds": 300}, …};
@@ -124,9 +171,14 @@ void put_settings(Services& s, http::Request& req, http::Reply reply) {
                     .welcome = opt_string(b, "welcome"),
                     .offline_text = opt_string(b, "offline_text"),
                     .queue_targets = queue_targets_of(b),
-                    .bot_queues = string_list(b, "bot_queues")};
-  write(s, req, std::move(reply), actor,
-        [in](app::Context& c) { return ok(200, render_settings(app::put_chat_settings(c, in))); });
+                    .bot_queues = string_list(b, "bot_queues"),
+                    .bot_answer = probability(b, "bot_answer", chat::Settings{}.bot_answer),
+                    .bot_suggest = probability(b, "bot_suggest", chat::Settings{}.bot_suggest)};
+  bool keep_api_key = true;
+  in.generative = generative_of(b, keep_api_key);
+  write(s, req, std::move(reply), actor, [in, keep_api_key](app::Context& c) {
+    return ok(200, render_settings(app::put_chat_settings(c, in, keep_api_key)));
+  });
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 // the token names exactly one conversation.
 #include "core/api/routes.hpp"
 
+#include "bot/api/phrase_first.hpp"
 #include "chat/api/protocol.hpp"
 #include "chat/api/route_support.hpp"
 #include "chat/api/sockets.hpp"
@@ -66,14 +67,20 @@ void customer_send(Services& s, http::Request& req, http::Reply reply) {
     // the write says what is wrong with the token
   }
   const auto* knowledge = &knowledge_of(s);
-  chat_write(
-      s, req, std::move(reply), people::customer_actor(),
-      [token, id, body, knowledge](app::Context& c) {
-        auto said = app::customer_say(c, token, id, body);
-        app::bot_turn(c, *knowledge, said);  // the bot's chats: its answer in the same commit
-        return ok(201, appended_json(said, true));
-      },
-      conversation);
+  auto request = std::make_shared<http::Request>(req);
+  // A store with generative answers has the bot's words phrased first (bot/api/phrase_first.hpp).
+  phrase_first(s, *knowledge, conversation, body,
+               [&s, request, reply, token, id, body, knowledge, conversation](std::optional<app::Phrased> phrased) {
+                 app::TurnInput in{.remote = request->remote, .phrased = std::move(phrased)};
+                 chat_write(
+                     s, *request, reply, people::customer_actor(),
+                     [token, id, body, knowledge, in](app::Context& c) {
+                       auto said = app::customer_say(c, token, id, body);
+                       app::bot_turn(c, *knowledge, said, in);  // the bot's chats: its answer in the same commit
+                       return ok(201, appended_json(said, true));
+                     },
+                     conversation);
+               });
 }
 
 void customer_upload(Services& s, http::Request& req, http::Reply reply) {

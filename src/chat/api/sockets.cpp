@@ -4,6 +4,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 
+#include "bot/api/phrase_first.hpp"
 #include "chat/api/chat_hub.hpp"
 #include "chat/api/protocol.hpp"
 #include "chat/api/route_support.hpp"
@@ -62,6 +63,7 @@ struct Session {
   people::Actor actor;  // staff; the customer actor for the customer's socket
   bool customer = false;
   std::string token;       // the customer's, after hello
+  std::string remote;      // the customer's address (the bot's ticket-status throttle)
   std::string credential;  // staff: the session or token the socket was opened with
   chat::Conversation conversation;
   Bucket bucket;
@@ -112,18 +114,25 @@ void send_message(const std::shared_ptr<Session>& me, const ClientFrame& f) {
   const auto conversation = f.conversation_id.value_or(0);
   const auto known = me->conversation.id;  // what hello found for this token
   const auto* knowledge = &chat_support::knowledge_of(me->s);
-  me->write(
-      [=](app::Context& c) {
-        if (!customer) {
-          *appended = app::agent_say(c, conversation, f.client_msg_id, f.body, f.whisper);
-          return;
-        }
-        *appended =
-            app::customer_say(c, token, f.client_msg_id, f.body, known ? std::optional<int64_t>(known) : std::nullopt);
-        app::bot_turn(c, *knowledge, *appended);  // the bot's chats: its answer in the same commit
-      },
-      [me, appended] { me->send(chat::protocol::render_ack(appended->message, appended->duplicate)); }, f.client_msg_id,
-      customer ? me->conversation.id : conversation);
+  const auto remote = me->remote;
+  auto write = [=](std::optional<app::Phrased> phrased) {
+    const app::TurnInput in{.remote = remote, .phrased = std::move(phrased)};
+    me->write(
+        [=](app::Context& c) {
+          if (!customer) {
+            *appended = app::agent_say(c, conversation, f.client_msg_id, f.body, f.whisper);
+            return;
+          }
+          *appended = app::customer_say(c, token, f.client_msg_id, f.body,
+                                        known ? std::optional<int64_t>(known) : std::nullopt);
+          app::bot_turn(c, *knowledge, *appended, in);  // the bot's chats: its answer in the same commit
+        },
+        [me, appended] { me->send(chat::protocol::render_ack(appended->message, appended->duplicate)); },
+        f.client_msg_id, customer ? me->conversation.id : conversation);
+  };
+  if (!customer) return write(std::nullopt);
+  // A store with generative answers has the bot's words phrased first (bot/api/phrase_first.hpp).
+  phrase_first(me->s, *knowledge, known, f.body, write);
 }
 
 void on_customer_frame(const std::shared_ptr<Session>& me, const std::string& text) {
@@ -251,6 +260,7 @@ http::Response open_socket(std::shared_ptr<Session> me,
 
 void customer_socket(Services& s, http::Request& req, http::Reply reply) {
   auto me = std::make_shared<Session>(s, req.header("accept-language"), people::customer_actor(), true);
+  me->remote = req.remote;
   reply(open_socket(std::move(me), on_customer_frame));
 }
 

@@ -17,7 +17,11 @@ chat::Settings get_chat_settings(Context&, int64_t store_id);
 // Supervisors and above of the store (403 below, 404 outside their stores). Bounds:
 // idle_end_minutes 1..kMaxIdleEndMinutes, first_reply_seconds and reply_gap_seconds
 // 1..kMaxReplySeconds, welcome and offline_text at most kMaxSettingsText characters
-// (empty: the built-in text). Audited (chat_settings.update on the store).
-chat::Settings put_chat_settings(Context&, const chat::Settings&);
+// (empty: the built-in text), bot_answer and bot_suggest probabilities in 0..1 with
+// bot_suggest ≤ bot_answer; generative: base_url http:// (no https), a model when enabled,
+// timeout_ms 500..60000, texts at most kMaxGenerativeText. keep_api_key: the stored API
+// key stays (the form never sees it). Audited (chat_settings.update on the store; the API
+// key never, only whether one is set).
+chat::Settings put_chat_settings(Context&, chat::Settings, bool keep_api_key = false);
 
 }  // namespace kefu::app

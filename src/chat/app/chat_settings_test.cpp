@@ -58,6 +58,51 @@ TEST_F(ChatSettings, AQueueMayHaveItsOwnReplyTargets) {
       << "taken away again: every queue has the store's";
 }
 
+TEST_F(ChatSettings, TheBotsThresholdsAreProbabilitiesSuggestNotAboveAnswer) {
+  EXPECT_DOUBLE_EQ(as(agent, [&](Context& c) { return get_chat_settings(c, store_a); }).bot_answer, 0.6);
+  auto s = wanted();
+  s.bot_answer = 0.8;
+  s.bot_suggest = 0.2;
+  EXPECT_EQ(put_code(supervisor, s), "none");
+  const auto got = as(agent, [&](Context& c) { return get_chat_settings(c, store_a); });
+  EXPECT_DOUBLE_EQ(got.bot_answer, 0.8);
+  EXPECT_DOUBLE_EQ(got.bot_suggest, 0.2);
+  for (auto [answer, suggest] : {std::pair{1.2, 0.3}, {0.6, -0.1}, {0.4, 0.5}}) {
+    s.bot_answer = answer;
+    s.bot_suggest = suggest;
+    EXPECT_EQ(put_code(supervisor, s), "invalid_field") << answer << " / " << suggest;
+  }
+}
+
+TEST_F(ChatSettings, GenerativeAnswersAreOffByDefaultPlainHttpAndTheKeyIsKeptAndNeverAudited) {
+  EXPECT_FALSE(as(agent, [&](Context& c) { return get_chat_settings(c, store_a); }).generative.enabled);
+  auto s = wanted();
+  s.generative = {.enabled = true, .base_url = "http://10.0.0.5:8000", .model = "qwen2.5-7b", .api_key = "sk-abcdef"};
+  EXPECT_EQ(put_code(supervisor, s), "none");
+  auto again = wanted();
+  again.generative = {.enabled = true, .base_url = "http://10.0.0.5:8000", .model = "qwen2.5-14b"};
+  as(supervisor, [&](Context& c) { return put_chat_settings(c, again, true); });  // the form: no key sent
+  const auto got = as(agent, [&](Context& c) { return chat_settings(c, store_a); });
+  EXPECT_EQ(got.generative.model, "qwen2.5-14b");
+  EXPECT_EQ(got.generative.api_key, "sk-abcdef") << "kept";
+  for (const auto& log : db->reader().get<storage::AuditStore>().audit("store", store_a)) {
+    EXPECT_EQ(log.after_json.find("sk-abcdef"), std::string::npos) << "never in the audit";
+    EXPECT_NE(log.after_json.find("\"api_key_set\":true"), std::string::npos);
+  }
+  auto bad = s;
+  bad.generative.base_url = "https://api.example.com";
+  EXPECT_EQ(put_code(supervisor, bad), "invalid_field") << "no TLS in the bot's client";
+  bad = s;
+  bad.generative.model = "";
+  EXPECT_EQ(put_code(supervisor, bad), "required");
+  bad = s;
+  bad.generative.timeout_ms = 100;
+  EXPECT_EQ(put_code(supervisor, bad), "invalid_field");
+  bad = wanted();
+  bad.generative.base_url = "ftp://x";  // off, but still not a URL the bot could use
+  EXPECT_EQ(put_code(supervisor, bad), "invalid_field");
+}
+
 TEST_F(ChatSettings, OnlyTheStoresSupervisorsChangeThemWithinBounds) {
   EXPECT_EQ(put_code(agent, wanted()), "forbidden");
   auto b = wanted();

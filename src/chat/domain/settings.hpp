@@ -21,6 +21,19 @@ struct ReplyTargets {
   friend bool operator==(const ReplyTargets&, const ReplyTargets&) = default;
 };
 
+// Optional generative answers (bot/domain/phrasing.hpp): an OpenAI-compatible chat endpoint
+// that phrases the bot's answer from the matched entries. Off by default.
+struct Generative {
+  bool enabled = false;
+  std::string base_url;  // http://host:port[/prefix]; the bot POSTs {base_url}/v1/chat/completions
+  std::string model;
+  std::string api_key;  // stored; never rendered (masked) nor logged nor audited
+  int timeout_ms = 8000;
+  friend bool operator==(const Generative&, const Generative&) = default;
+};
+inline constexpr int kMinGenerativeTimeoutMs = 500, kMaxGenerativeTimeoutMs = 60'000;
+inline constexpr std::size_t kMaxGenerativeText = 500;
+
 struct Settings {
   int64_t store_id = 0;
   int idle_end_minutes = 15;  // no message from either side for this long: the chat ends (reason idle)
@@ -31,6 +44,12 @@ struct Settings {
   std::map<std::string, ReplyTargets> queue_targets;  // queue code → its own targets
   // Queues whose chats the FAQ bot answers first (智能客服, bot/domain/turn.hpp); empty: none.
   std::vector<std::string> bot_queues;
+  // The bot's thresholds, as the matcher's calibrated confidence (bot::Thresholds): answer
+  // on its own at or above bot_answer, offer guesses at or above bot_suggest. Kept to
+  // thousandths.
+  double bot_answer = 0.6;
+  double bot_suggest = 0.3;
+  Generative generative;
 
   bool bot_answers(std::string_view queue) const {
     for (const auto& q : bot_queues)

@@ -105,7 +105,7 @@ INSERT INTO chat_photos VALUES (1, 1, 'ab12cd', 'image/png', 68, '小票.png', '
 INSERT INTO chat_feed VALUES (1, 1, 1, 100, 1), (2, 2, 1, 210, 0);
 INSERT INTO chat_canned VALUES (1, 1, NULL, '退货', '退货流程', '七天无理由退货，请携带小票', 100, 150, 1),
   (2, NULL, 1, 'hi', '问候', '您好，我是客服小李', 100, 100, 1);
-INSERT INTO chat_settings VALUES (1, 30, 45, 120, '您好，欢迎光临', '', 300, 1, 'parking:20:60', 'general,parking');
+INSERT INTO chat_settings VALUES (1, 30, 45, 120, '您好，欢迎光临', '', 300, 1, 'parking:20:60', 'general,parking', 600, 300, 0, '', '', '', 8000);
 INSERT INTO kb_categories VALUES (1, NULL, '停车交通', 0), (2, 1, '停车券', 1);
 INSERT INTO kb_entries VALUES (1, 'demo-park', 2, 'published', 'customer', '停车券在哪里领？', '["停车票在哪拿","怎么领停车券"]',
   '在 **APP** 领取', '["停车"]', NULL, 9223372036854775807, 2, 100, 1, 200, 2, 200, 2),

@@ -52,7 +52,12 @@ std::shared_ptr<const KnowledgeSnapshot> build_knowledge(storage::Stores& stores
     if (static_cast<int>(page.size()) < kPage) break;
     f.after_id = page.back().id;
   }
-  for (const auto& g : stores.get<storage::KbCatalogStore>().synonyms()) kb.synonyms.push_back(g.words);
+  auto& catalog = stores.get<storage::KbCatalogStore>();
+  for (const auto& g : catalog.synonyms()) kb.synonyms.push_back(g.words);
+  out->analyzer =
+      std::make_shared<const kb::Analyzer>(tools.segmenter, tools.t2s, kb.synonyms, std::vector<std::string>{});
+  for (const auto& t : catalog.small_talk())
+    if (auto key = out->analyzer->analyze(t.pattern).text; !key.empty()) out->small_talk.emplace(key, t.reply);
   // What was learned, for the entries in force (a signal for an entry out of force waits).
   auto& learned = stores.get<storage::KbLearningStore>();
   for (const auto& g : learned.active_signals())
@@ -103,6 +108,19 @@ double KbKnowledge::similarity(std::string_view a, std::string_view b) const {
 }
 
 bool KbKnowledge::ready() const { return current() != nullptr; }
+
+std::optional<std::string> KbKnowledge::small_talk(std::string_view text) const {
+  const auto s = current();
+  if (!s || !s->analyzer || s->small_talk.empty()) return std::nullopt;
+  auto it = s->small_talk.find(s->analyzer->analyze(text).text);
+  if (it == s->small_talk.end()) return std::nullopt;
+  return it->second;
+}
+
+std::string KbKnowledge::canonical(std::string_view text) const {
+  const auto s = current();
+  return s && s->analyzer ? s->analyzer->analyze(text).text : std::string();
+}
 
 void KbKnowledge::learn(Context& c, const std::string& query, int64_t faq_id, std::string_view source, int64_t store_id,
                         int64_t conversation_id) const {

@@ -32,6 +32,9 @@ struct KnowledgeSnapshot {
     std::optional<std::string> external_id;
   };
   std::unordered_map<int64_t, Answers> answers;  // faq_id → its answers
+  // Small talk (寒暄): the pattern as analyzer reads it → the reply.
+  std::shared_ptr<const kb::Analyzer> analyzer;
+  std::unordered_map<std::string, std::string> small_talk;
   int64_t built_at = 0;
   int64_t next_change_at = 0;  // the next valid_from / valid_to after built_at (0: none)
   std::size_t entries = 0;
@@ -77,6 +80,8 @@ class KbKnowledge final : public Knowledge {
   std::optional<std::string> answer(int64_t faq_id, int64_t store_id) const override;
   double similarity(std::string_view a, std::string_view b) const override;
   bool ready() const override;
+  std::optional<std::string> small_talk(std::string_view text) const override;
+  std::string canonical(std::string_view text) const override;
   void learn(Context&, const std::string& query, int64_t faq_id, std::string_view source, int64_t store_id,
              int64_t conversation_id) const override;
 

@@ -7,6 +7,8 @@
 #include <chrono>
 #include <thread>
 
+#include "kb/app/kb_catalog.hpp"
+
 #include "kb/app/kb_fixture.hpp"
 #include "kb/storage/kb_catalog_store.hpp"
 
@@ -47,6 +49,20 @@ TEST_F(Knowledge, OnlyPublishedCustomerEntriesInForceAreKnown) {
   rebuild(kNow + 1500);
   EXPECT_EQ(top("双十一有什么活动", store_a), promotion.id) << "in force now";
   EXPECT_EQ(knowledge.current()->next_change_at, kNow + 2000);
+}
+
+TEST_F(Knowledge, SmallTalkIsTheWholeMessageReadLikeAQuestion) {
+  as(admin, [&](Context& c) { return create_small_talk(c, "你好", "您好！请问有什么可以帮您？"); });
+  as(admin, [&](Context& c) { return create_small_talk(c, "谢谢", "不客气，祝您购物愉快"); });
+  const auto before = db->reader().get<storage::KbCatalogStore>().stamp();
+  as(admin, [&](Context& c) { return create_small_talk(c, "再见", "再见，欢迎再来"); });
+  EXPECT_NE(db->reader().get<storage::KbCatalogStore>().stamp(), before) << "small talk rebuilds the knowledge";
+  rebuild();  // no entry at all: small talk still works
+  EXPECT_EQ(knowledge.small_talk("你好"), "您好！请问有什么可以帮您？");
+  EXPECT_EQ(knowledge.small_talk(" 谢谢！！"), "不客气，祝您购物愉快") << "punctuation and spaces";
+  EXPECT_EQ(knowledge.small_talk("ＨＥＬＬＯ"), std::nullopt);
+  EXPECT_EQ(knowledge.small_talk("你好，停车怎么收费"), std::nullopt) << "a question after the greeting";
+  EXPECT_EQ(knowledge.canonical("几点 关门？"), "几点关门") << "as the matcher reads it";
 }
 
 TEST_F(Knowledge, EachStoreGetsItsOwnAnswer) {

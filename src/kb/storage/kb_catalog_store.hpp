@@ -39,9 +39,9 @@ class KbCatalogStore : public Store {
   virtual bool update_small_talk(const kb::SmallTalk&) = 0;
   virtual bool delete_small_talk(int64_t id) = 0;
 
-  // Changes whenever an entry, a store's answer or a synonym group is added, changed or
+  // Changes whenever an entry, a store's answer, a synonym group or small talk is added, changed or
   // removed: what the bot's knowledge is rebuilt on (kb/app/knowledge.hpp). Cheap: counts
-  // and latest times of three tables.
+  // and latest times of four tables.
   virtual std::string stamp() = 0;
 };
 

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 
 #include "core/storage/sql/common.hpp"
 #include "core/storage/sql/make.hpp"
@@ -13,9 +14,13 @@ namespace {
 using namespace sql;
 
 const std::string kCannedCols = "id, store_id, owner_id, shortcut, title, body, created_at, updated_at, created_by";
+// A probability kept in thousandths (the bot's thresholds).
+int64_t permille(double p) { return std::llround(p * 1000); }
+
 const std::string kSettingsCols =
     "store_id, idle_end_minutes, first_reply_seconds, reply_gap_seconds, welcome, offline_text, updated_at, "
-    "updated_by, queue_targets, bot_queues";
+    "updated_by, queue_targets, bot_queues, bot_answer_permille, bot_suggest_permille, gen_enabled, gen_base_url, "
+    "gen_model, gen_api_key, gen_timeout_ms";
 
 template <class S>
 chat::CannedReply read_canned(S& s) {
@@ -118,6 +123,13 @@ class SqlCannedStore final : public CannedStore {
     // as no queue having its own targets rather than failing every chat of the store.
     v.queue_targets = chat::decode_queue_targets(s->text(8)).value_or(std::map<std::string, chat::ReplyTargets>{});
     v.bot_queues = split(s->text(9));
+    v.bot_answer = static_cast<double>(s->i64(10)) / 1000;
+    v.bot_suggest = static_cast<double>(s->i64(11)) / 1000;
+    v.generative = {.enabled = s->i64(12) != 0,
+                    .base_url = s->text(13),
+                    .model = s->text(14),
+                    .api_key = s->text(15),
+                    .timeout_ms = static_cast<int>(s->i64(16))};
     return out;
   }
 
@@ -125,14 +137,20 @@ class SqlCannedStore final : public CannedStore {
     const auto& v = in.settings;
     db_.prepare(
            "INSERT INTO chat_settings(" + kSettingsCols +
-           ") VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(store_id) DO UPDATE SET "
+           ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(store_id) DO UPDATE SET "
            "idle_end_minutes = excluded.idle_end_minutes, first_reply_seconds = excluded.first_reply_seconds, "
            "reply_gap_seconds = excluded.reply_gap_seconds, welcome = excluded.welcome, "
            "offline_text = excluded.offline_text, updated_at = excluded.updated_at, "
-           "updated_by = excluded.updated_by, queue_targets = excluded.queue_targets, bot_queues = excluded.bot_queues")
+           "updated_by = excluded.updated_by, queue_targets = excluded.queue_targets, bot_queues = "
+           "excluded.bot_queues, "
+           "bot_answer_permille = excluded.bot_answer_permille, bot_suggest_permille = excluded.bot_suggest_permille, "
+           "gen_enabled = excluded.gen_enabled, gen_base_url = excluded.gen_base_url, gen_model = excluded.gen_model, "
+           "gen_api_key = excluded.gen_api_key, gen_timeout_ms = excluded.gen_timeout_ms")
         ->bind_all(v.store_id, static_cast<int64_t>(v.idle_end_minutes), static_cast<int64_t>(v.first_reply_seconds),
                    static_cast<int64_t>(v.reply_gap_seconds), v.welcome, v.offline_text, in.updated_at, in.updated_by,
-                   chat::encode_queue_targets(v.queue_targets), join(v.bot_queues))
+                   chat::encode_queue_targets(v.queue_targets), join(v.bot_queues), permille(v.bot_answer),
+                   permille(v.bot_suggest), static_cast<int64_t>(v.generative.enabled), v.generative.base_url,
+                   v.generative.model, v.generative.api_key, static_cast<int64_t>(v.generative.timeout_ms))
         .run();
   }
 

@@ -148,6 +148,13 @@ TEST_P(CannedContract, SettingsAreOneRowPerStore) {
   s.settings.welcome = "";
   s.settings.queue_targets = {{"parking", {20, 60}}, {"returns", {120, 300}}};
   s.settings.bot_queues = {"general", "parking"};
+  s.settings.bot_answer = 0.75;
+  s.settings.bot_suggest = 0.25;
+  s.settings.generative = {.enabled = true,
+                           .base_url = "http://127.0.0.1:8081/llm",
+                           .model = "qwen2.5-7b",
+                           .api_key = "sk-local",
+                           .timeout_ms = 3000};
   s.updated_at = 2000;
   db->write_sync([&](Stores& r) { r.get<CannedStore>().put_chat_settings(s); });
   auto got = canned().chat_settings(store_a);
@@ -158,6 +165,9 @@ TEST_P(CannedContract, SettingsAreOneRowPerStore) {
   EXPECT_EQ(got->settings.reply_gap_seconds, 120);
   EXPECT_EQ(got->settings.welcome, "");
   EXPECT_EQ(got->settings.offline_text, "客服已下班，请留言");
+  EXPECT_DOUBLE_EQ(got->settings.bot_answer, 0.75);
+  EXPECT_DOUBLE_EQ(got->settings.bot_suggest, 0.25);
+  EXPECT_EQ(got->settings.generative, s.settings.generative);
   EXPECT_EQ(got->updated_at, 2000);
   EXPECT_EQ(got->updated_by, staff);
   EXPECT_EQ(got->settings.targets_for("returns"), (chat::ReplyTargets{120, 300}));

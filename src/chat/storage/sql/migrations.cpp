@@ -107,6 +107,20 @@ DROP TRIGGER conversations_notify ON conversations;
     {.number = 6, .sql = "ALTER TABLE chat_settings ADD COLUMN queue_targets TEXT NOT NULL DEFAULT '';"},
     // The queues the FAQ bot answers first, comma-separated codes ("general,parking").
     {.number = 7, .sql = "ALTER TABLE chat_settings ADD COLUMN bot_queues TEXT NOT NULL DEFAULT '';"},
+    // The bot's thresholds per store (probabilities, chat/domain/settings.hpp), kept in
+    // thousandths: integers export and compare alike on both engines.
+    {.number = 8, .sql = R"SQL(
+ALTER TABLE chat_settings ADD COLUMN bot_answer_permille {int} NOT NULL DEFAULT 600;
+ALTER TABLE chat_settings ADD COLUMN bot_suggest_permille {int} NOT NULL DEFAULT 300;
+)SQL"},
+    // Generative answers per store (chat/domain/settings.hpp: Generative); off by default.
+    {.number = 9, .sql = R"SQL(
+ALTER TABLE chat_settings ADD COLUMN gen_enabled {int} NOT NULL DEFAULT 0;
+ALTER TABLE chat_settings ADD COLUMN gen_base_url TEXT NOT NULL DEFAULT '';
+ALTER TABLE chat_settings ADD COLUMN gen_model TEXT NOT NULL DEFAULT '';
+ALTER TABLE chat_settings ADD COLUMN gen_api_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE chat_settings ADD COLUMN gen_timeout_ms {int} NOT NULL DEFAULT 8000;
+)SQL"},
 };
 
 constexpr CountedTable kTables[] = {{"conversations"}, {"chat_photos"}, {"chat_canned"}, {"chat_settings"}};

@@ -86,10 +86,11 @@ class SqlKbCatalogStore final : public KbCatalogStore {
     auto s = db_.prepare(
         "SELECT (SELECT COUNT(*) FROM kb_entries), (SELECT COALESCE(MAX(updated_at), 0) FROM kb_entries), "
         "(SELECT COUNT(*) FROM kb_variants), (SELECT COALESCE(MAX(updated_at), 0) FROM kb_variants), "
-        "(SELECT COUNT(*) FROM kb_synonyms), (SELECT COALESCE(MAX(updated_at), 0) FROM kb_synonyms)");
+        "(SELECT COUNT(*) FROM kb_synonyms), (SELECT COALESCE(MAX(updated_at), 0) FROM kb_synonyms), "
+        "(SELECT COUNT(*) FROM kb_small_talk), (SELECT COALESCE(MAX(updated_at), 0) FROM kb_small_talk)");
     s->step();
     std::string out;
-    for (int i = 0; i < 6; ++i) out += (i ? ":" : "") + std::to_string(s->i64(i));
+    for (int i = 0; i < 8; ++i) out += (i ? ":" : "") + std::to_string(s->i64(i));
     return out;
   }
 

@@ -26,7 +26,7 @@ export default {
     queuesTitle: '队列', longestWait: '最长等待', unstaffed: '无人在线', late: '首次回复超时', lateHint: '（目标 {s} 秒）',
     openConversations: '进行中的会话', queueCol: '队列', statusCol: '状态', waitCol: '等待', view: '查看',
     cannedSearch: '搜索快捷语、标题或内容', shortcut: '快捷语', cannedTitle: '标题', cannedBody: '内容', scope: '范围', personal: '个人', storeWide: '门店',
-    cannedDeleteConfirm: '删除快捷回复 /{s}？', store: '门店', idleEnd: '无应答自动结束', firstReply: '首次回复目标', replyGap: '回复间隔目标', botQueues: '智能客服先接待', botQueuesHint: '勾选的队列由智能客服先回答，答不上、顾客要求或情绪激动时转人工', queueTargets: '各队列目标', queueTargetsHint: '勾选的队列使用自己的首次回复和回复间隔目标，其余沿用门店目标', storeTargets: '门店目标：{first} 秒 / {gap} 秒',
+    cannedDeleteConfirm: '删除快捷回复 /{s}？', store: '门店', idleEnd: '无应答自动结束', firstReply: '首次回复目标', replyGap: '回复间隔目标', generative: '生成式回答', generativeHint: '开启后，智能客服把匹配到的知识库条目交给下方兼容 OpenAI 的模型服务组织语言，只根据这些条目回答并注明出处；失败或超时时照常给出原答案。仅支持 http://', generativeUrl: '服务地址', generativeModel: '模型', generativeKey: 'API 密钥', generativeKeyKept: '已保存（{k}），留空则不变', generativeKeyNone: '未设置（可选）', generativeTimeout: '超时（毫秒）', botAnswer: '自动回答阈值', botAnswerHint: '匹配把握（0–1）达到此值时，智能客服直接回答', botSuggest: '推荐问题阈值', botSuggestHint: '把握达到此值（但未到自动回答）时，列出“您是不是想问”；不能高于自动回答阈值', botQueues: '智能客服先接待', botQueuesHint: '勾选的队列由智能客服先回答，答不上、顾客要求或情绪激动时转人工', queueTargets: '各队列目标', queueTargetsHint: '勾选的队列使用自己的首次回复和回复间隔目标，其余沿用门店目标', storeTargets: '门店目标：{first} 秒 / {gap} 秒',
     welcome: '欢迎语', offlineText: '无人在线提示', builtIn: '留空则使用系统默认文字', seconds: '秒',
   },
 };
