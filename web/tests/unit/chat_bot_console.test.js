@@ -61,6 +61,7 @@ describe('the bot in one line (the conversation list) and in event sentences', (
     expect(l.eventText(json({ event: 'bot_feedback', seq: 2, solved: true }))).toBe('顾客反馈：已解决');
     expect(l.eventText(json({ event: 'bot', queue: 'parking' }))).toBe('智能客服先接待：停车');
     expect(l.eventText(json({ event: 'bot_feedback', seq: 2, solved: false }))).toBe('顾客反馈：未解决');
+    expect(l.preview(last({ sender: 'bot', kind: 'bot', body: json({ act: 'ticket_status', text: '工单 T1 当前状态：处理中。' }) }))).toBe('智能客服：工单 T1 当前状态：处理中。');
   });
 });
 
@@ -68,6 +69,9 @@ describe('lib/bot.js', () => {
   it('reads the acts, the guesses and the hand-over', () => {
     expect(botAct(json({ act: 'apologise', text: '抱歉' }))).toEqual({ act: 'apologise', text: '抱歉' });
     expect(botAct(json({ act: 'other' }))).toBeNull();
+    expect(botAct(json({ act: 'hours', text: '今天 10:00–22:00 营业', today: {} }))).toEqual({ act: 'hours', text: '今天 10:00–22:00 营业' });
+    expect(botAct(json({ act: 'smalltalk', text: '您好！' })).act).toBe('smalltalk');
+    expect(botAct(json({ act: 'answer', question: 'q', answer: 'a', generated: '根据条目[1]……' })).generated).toBe('根据条目[1]……');
     expect(botAct('not json')).toBeNull();
     expect(guesses([{ faq_id: 1, question: '几点关门', score: 0.5 }, { faq_id: 2, question: ' ' }, null, { question: '发票' }])).toEqual([
       { faq_id: 1, question: '几点关门', score: 0.5 }, { faq_id: undefined, question: '发票', score: null },

@@ -5,14 +5,20 @@ import { parseEvent } from './timing.js';
 
 export const HANDOFF_REASONS = ['asked', 'angry', 'unresolved'];
 
-// A bot message's body as {act: answer|suggest|apologise, …}; null when it is not one (the
-// transcript then shows the body as it is). Strings only: rendered as text, never HTML.
+// The bot's asides: words that neither answer from the knowledge base nor fail (small talk,
+// a wait while its knowledge builds, store hours, a ticket's status).
+export const ASIDES = ['smalltalk', 'wait', 'hours', 'ticket_status'];
+
+// A bot message's body as {act: answer|suggest|apologise|<aside>, …}; null when it is not one
+// (the transcript then shows the body as it is). An answer a model phrased carries that text
+// as `generated` (the entry's own answer beside it). Strings only: rendered as text, never HTML.
 export function botAct(body) {
   const b = parseEvent(body);
   const str = (v) => (typeof v === 'string' ? v : '');
+  if (ASIDES.includes(b.act)) return { act: b.act, text: str(b.text) };
   switch (b.act) {
     case 'answer':
-      return { act: 'answer', faq_id: b.faq_id, question: str(b.question), answer: str(b.answer) };
+      return { act: 'answer', faq_id: b.faq_id, question: str(b.question), answer: str(b.answer), generated: str(b.generated) };
     case 'suggest':
       return { act: 'suggest', text: str(b.text), suggestions: guesses(b.suggestions) };
     case 'apologise':

@@ -17,7 +17,7 @@ export default {
       bot: 'The bot answers first: {queue}', handoff: 'The bot handed over: {reason}', botFeedback: 'Customer’s verdict: {verdict}', botFeedbackOn: 'Customer’s verdict: {verdict} ({question})',
     },
     handoffReasons: { asked: 'the customer asked for a person', angry: 'the customer is upset', unresolved: 'the bot could not solve it' },
-    botGuesses: 'The bot’s guesses:', botAnswered: 'Bot answer (matched question)', botSuggested: 'Bot suggested:', botApologised: 'The bot could not answer',
+    botGuesses: 'The bot’s guesses:', botAnswered: 'Bot answer (matched question)', botSuggested: 'Bot suggested:', botApologised: 'The bot could not answer', botEntryAnswer: 'The entry’s own answer: ', botAsides: { smalltalk: 'Bot small talk', wait: 'The bot asked the customer to wait', hours: 'Bot: opening hours', ticket_status: 'Bot: ticket status' },
     botSolved: 'solved', botUnsolved: 'not solved', botHandedOver: 'From the bot',
     customer: 'Customer', phone: 'Phone', lookup: 'Find member', linkMember: 'Link', memberNotFound: 'No member has this phone number', recentTickets: 'Recent tickets',
     makeTicket: 'Make a ticket', openTicket: 'Open the ticket', createTicket: 'Create ticket', ticketType: 'Type', subject: 'Subject', transfer: 'Transfer', toColleague: 'To a colleague', toQueue: 'To a queue',

@@ -17,7 +17,7 @@ export default {
       bot: '智能客服先接待：{queue}', handoff: '机器人转人工：{reason}', botFeedback: '顾客反馈：{verdict}', botFeedbackOn: '顾客反馈：{verdict}（{question}）',
     },
     handoffReasons: { asked: '顾客要求转人工', angry: '顾客情绪激动', unresolved: '机器人未能解决' },
-    botGuesses: '机器人的猜测：', botAnswered: '机器人回答（匹配问题）', botSuggested: '机器人推荐：', botApologised: '机器人未能回答',
+    botGuesses: '机器人的猜测：', botAnswered: '机器人回答（匹配问题）', botSuggested: '机器人推荐：', botApologised: '机器人未能回答', botEntryAnswer: '知识库原文：', botAsides: { smalltalk: '机器人寒暄', wait: '机器人请顾客稍候', hours: '机器人回复营业时间', ticket_status: '机器人查询工单进度' },
     botSolved: '已解决', botUnsolved: '未解决', botHandedOver: '机器人转接',
     customer: '顾客', phone: '手机号', lookup: '查找会员', linkMember: '关联', memberNotFound: '未找到该手机号的会员', recentTickets: '最近工单',
     makeTicket: '转工单', openTicket: '查看工单', createTicket: '创建工单', ticketType: '类型', subject: '标题', transfer: '转接', toColleague: '转给同事', toQueue: '转到队列',
