@@ -230,10 +230,10 @@ void learning(Services& s, http::Request& req, http::Reply reply) {
   });
 }
 
-// ?min_score= in [0, 1] (default 0.7: pairs the re-ranker thinks more likely the same than not, with a margin).
+// ?min_score= in [0, 1] (default 0.5: at least half of each one's questions go to the other).
 double min_score(const http::Request& req) {
   const std::string text(req.query_value("min_score"));
-  if (text.empty()) return 0.7;
+  if (text.empty()) return 0.5;
   char* end = nullptr;
   const double v = std::strtod(text.c_str(), &end);
   if (end != text.c_str() + text.size() || !(v >= 0 && v <= 1))

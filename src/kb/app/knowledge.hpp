@@ -68,7 +68,7 @@ struct KnowledgeDuplicates {
   int64_t computed_ms = 0;           // how long finding them took
   std::vector<kb::Duplicate> items;  // score ≥ kDuplicateFloor, best first
 };
-inline constexpr float kDuplicateFloor = 0.5f;
+inline constexpr float kDuplicateFloor = 0.2f;  // the lowest min_score offered
 
 class KbKnowledge final : public Knowledge {
  public:

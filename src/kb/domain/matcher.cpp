@@ -210,23 +210,51 @@ float Matcher::similarity(std::string_view a, std::string_view b) const {
 }
 
 std::vector<Duplicate> Matcher::duplicates(float threshold) const {
-  std::unordered_map<std::uint64_t, float> best;  // (a, b) packed -> score
+  // Each question of an entry is asked with itself left out (its entry keeps its other
+  // questions). Another entry "takes" the question when the re-ranker scores it at least as
+  // high as what is left of the question's own entry.
+  // A's share in B is the part of A's questions B takes. Two entries that ask the same
+  // thing take much of each other's questions (the matcher cannot tell them apart: that is
+  // the sign); a single similar question that strays to a neighbour gives 1/n at most, and
+  // only one way.
+  std::unordered_map<std::uint64_t, float> across;  // (from, to) packed -> questions taken
+  std::vector<std::uint32_t> asked(entries_.size(), 0);
+  std::vector<std::pair<std::uint32_t, Features>> feats;
+  const auto best_logit = [&](const Prepared& q, std::uint32_t entry, std::int64_t exclude) {
+    feats.clear();
+    entry_features(q, entry, exclude, model_.token_weights, feats);
+    float z = -std::numeric_limits<float>::infinity();
+    for (const auto& [row, f] : feats) z = std::max(z, model_.logit(f));
+    return z;
+  };
   for (std::uint32_t e = 0; e < entries_.size(); ++e) {
-    const std::int64_t self = entries_[e].faq_id;
-    const FaqFilter others = [self](std::int64_t id) { return id != self; };
+    if (entries_[e].rows.size() < 2) continue;  // nothing of its own would be left to match
     for (std::uint32_t r : entries_[e].rows) {
       if (rows_[r].learned) continue;
-      auto result =
-          rerank(rows_[r].p, retrieve(rows_[r].p, kRerankDepth, Stage::kFused, others, -1), 1, Stage::kReranked);
-      if (result.items.empty() || result.items[0].score < threshold) continue;
-      const auto other = by_id_.at(result.items[0].faq_id);
-      const std::uint64_t key = (static_cast<std::uint64_t>(std::min(e, other)) << 32) | std::max(e, other);
-      float& s = best[key];
-      s = std::max(s, result.items[0].score);
+      ++asked[e];
+      const Prepared& q = rows_[r].p;
+      const float own = best_logit(q, e, r);
+      for (const auto& c : retrieve(q, kRerankDepth, Stage::kFused, {}, r)) {
+        if (c.entry == e) continue;
+        const float z = best_logit(q, c.entry, -1);
+        if (z >= own) across[(static_cast<std::uint64_t>(e) << 32) | c.entry] += 1;
+      }
     }
+  }
+  // Both ways: a general entry (买的东西可以退吗) takes the questions of a specific one
+  // (打折商品能退吗) without being its duplicate — that is a neighbour to word apart, and the
+  // specific entry keeps its own questions. Duplicates take each other's.
+  std::unordered_map<std::uint64_t, float> best;  // (a, b) packed, a < b -> the smaller share
+  for (const auto& [key, sum] : across) {
+    const auto from = static_cast<std::uint32_t>(key >> 32), to = static_cast<std::uint32_t>(key & 0xFFFFFFFF);
+    if (from > to) continue;  // each pair once, from its smaller side
+    const auto back = across.find((static_cast<std::uint64_t>(to) << 32) | from);
+    if (back == across.end()) continue;
+    best[key] = std::min(sum / static_cast<float>(asked[from]), back->second / static_cast<float>(asked[to]));
   }
   std::vector<Duplicate> out;
   for (const auto& [key, score] : best) {
+    if (score < threshold) continue;
     const std::int64_t a = entries_[key >> 32].faq_id, b = entries_[key & 0xFFFFFFFF].faq_id;
     out.push_back({std::min(a, b), std::max(a, b), score});
   }

@@ -111,7 +111,7 @@ struct TrainingReport {
 
 struct Duplicate {
   std::int64_t a = 0, b = 0;  // a < b
-  float score = 0;            // the higher of a's questions against b and b's against a
+  float score = 0;            // the smaller share of one's questions the other entry takes
 };
 
 class Matcher {
@@ -126,8 +126,13 @@ class Matcher {
   MatchResult match(std::string_view query, int top_k = 3, const FaqFilter& filter = {},
                     Stage stage = Stage::kReranked) const;
 
-  // Pairs of entries one of whose questions matches the other entry with score >=
-  // threshold, best first. Runs every indexed question as a query: O(questions) matches.
+  // Pairs of entries that ask the same thing, best first, with score = the smaller of a's
+  // share in b and b's share in a (both ways: a general entry takes a specific one's
+  // questions without being its duplicate): the part of an entry's questions that, asked with
+  // themselves left out, the other entry scores at least as high as what is left of their
+  // own entry; pairs with score >= threshold. Entries with a single question
+  // are not asked. Runs every indexed question as a query (and scores the candidates
+  // against it): O(questions) matches.
   std::vector<Duplicate> duplicates(float threshold) const;
 
   // Probability that a and b ask the same thing (the re-ranker on one pair of texts, with

@@ -183,6 +183,8 @@ TEST(KbMatcher, FindsDuplicateEntries) {
   ASSERT_FALSE(dups.empty());
   EXPECT_EQ(dups[0].a, 1);
   EXPECT_EQ(dups[0].b, 11);
+  for (const auto& d : dups)
+    EXPECT_TRUE(d.a == 11 || d.b == 11) << d.a << " and " << d.b << " ask different things " << d.score;
 }
 
 }  // namespace

@@ -43,7 +43,7 @@ describe('KbDuplicates', () => {
     expect(w.find('[data-test="duplicate-a"]').text()).toBe('停车怎么收费');
     expect(w.find('[data-test="duplicate-b"]').attributes('data-id')).toBe('9');
     expect(w.find('[data-test="duplicate-score"]').text()).toBe('91%');
-    expect(seen[0].url).toContain('min_score=0.7');
+    expect(seen[0].url).toContain('min_score=0.5');
     expect(calls).toBe(2);
     await vi.advanceTimersByTimeAsync(10000);
     expect(calls).toBe(2, 'nothing more once ready');

@@ -1,8 +1,8 @@
 // 重复问题 (GET /kb/duplicates): the server searches a knowledge build for entries that ask the
 // same thing in the background; the page asks again while it says `computing`.
 
-// The bars an admin may pick: how sure the matcher must be that two entries ask the same.
-export const MIN_SCORES = [0.5, 0.7, 0.9];
+// The bars an admin may pick: the part of each entry's questions the other takes.
+export const MIN_SCORES = [0.3, 0.5, 0.7];
 
 // Whether to ask again, and when (ms): while computing, every 2 s for at most 60 tries
 // (a large knowledge base takes ~20 s); never once ready or when nothing is known.

@@ -23,8 +23,8 @@ export default {
     linkQuery: 'The customer’s question', find: 'Search', linkSubmit: 'Link', linked: 'Linked: the bot will learn from it', linkedTo: 'Linked to “{q}”',
   },
   kbDuplicates: {
-    title: 'Duplicate questions', atLeast: 'Similarity ≥ {p}', score: 'Similarity', a: 'Question A', b: 'Question B',
-    hint: 'Published FAQ entries one of whose questions matches the other entry: merge them (keep one and add the other’s questions to its similar questions) or word them apart.',
+    title: 'Duplicate questions', atLeast: 'Matched both ways ≥ {p}', score: 'Matched both ways', a: 'Question A', b: 'Question B',
+    hint: 'Published FAQ entries whose questions match each other: asked again with itself left out, a question of one is as like (or more like) the other. “Matched both ways” is the smaller share of each entry’s questions the other takes. Merge them (keep one and add the other’s questions to its similar questions) or word them apart.',
     computing: 'Searching (about 20 s for a large knowledge base)…', none: 'The knowledge base has no published FAQ entry yet.', ready: '{n} pairs found (model built {at})', empty: 'No duplicate questions',
   },
   kbLearning: {
