@@ -286,6 +286,42 @@ int retail(const std::string& dir) {
     with_signals.merge(evaluate(Matcher::build(tools, used, {}, 1), held, Stage::kReranked));
   }
   with_signals.print("(v) + the other half's queries as signals");
+  // Each of the top 3 items: is the raw score or the calibrated probability the better
+  // measure of "this item is the right entry"? ROC AUC over all shown items.
+  {
+    std::vector<std::pair<float, int>> by_score, by_probability;
+    for (const auto& q : queries)
+      for (const auto& item : m.match(q.text, 3).items) {
+        const int right = q.answers.count(item.faq_id) ? 1 : 0;
+        by_score.push_back({item.score, right});
+        by_probability.push_back({item.probability, right});
+      }
+    const auto auc = [](std::vector<std::pair<float, int>> v) {
+      std::sort(v.begin(), v.end());
+      double pos = 0, neg = 0, sum = 0;
+      for (const auto& [s, y] : v) (y ? pos : neg) += 1;
+      double rank = 0;
+      for (std::size_t i = 0; i < v.size();) {
+        std::size_t j = i;
+        while (j < v.size() && v[j].first == v[i].first) ++j;
+        const double mid = rank + (static_cast<double>(j - i) + 1) / 2;
+        for (std::size_t k = i; k < j; ++k)
+          if (v[k].second) sum += mid;
+        rank += static_cast<double>(j - i);
+        i = j;
+      }
+      return pos && neg ? (sum - pos * (pos + 1) / 2) / (pos * neg) : 0.0;
+    };
+    std::size_t wrong_high_score = 0, wrong_high_probability = 0, shown = by_score.size();
+    for (std::size_t i = 0; i < shown; ++i) {
+      if (!by_score[i].second && by_score[i].first >= 0.5f) ++wrong_high_score;
+      if (!by_probability[i].second && by_probability[i].first >= 0.5f) ++wrong_high_probability;
+    }
+    std::printf(
+        "\nTop-3 items (%zu shown): is the item the right entry? ROC AUC of the raw score %.3f, of the "
+        "calibrated probability %.3f; wrong items at >= 0.5: %zu by score, %zu by probability\n",
+        shown, auc(by_score), auc(by_probability), wrong_high_score, wrong_high_probability);
+  }
   // Confidence: how often the top answer is right above each threshold.
   std::printf("\n| confidence >= | answered | right when answered |\n|---:|---:|---:|\n");
   for (float threshold : {0.0f, 0.3f, 0.5f, 0.7f, 0.9f}) {

@@ -115,6 +115,7 @@ void match(Services& s, http::Request& req, http::Reply reply) {
                        {"external_id", i.external_id ? json(*i.external_id) : json(nullptr)},
                        {"question", i.question},
                        {"score", i.score},
+                       {"probability", i.probability},
                        {"answer", i.answer}});
     return ok(200, {{"items", items}, {"confidence", found.confidence}, {"ready", k && k->ready()}});
   });

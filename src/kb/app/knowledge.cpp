@@ -135,8 +135,8 @@ KnowledgeMatch KbKnowledge::match(std::string_view question, std::optional<int64
   for (const auto& item : result.items) {
     const auto& a = s->answers.at(item.faq_id);
     const auto v = store_id ? a.by_store.find(*store_id) : a.by_store.end();
-    out.items.push_back(
-        {item.faq_id, a.external_id, item.question, item.score, v != a.by_store.end() ? v->second : a.common});
+    out.items.push_back({item.faq_id, a.external_id, item.question, item.score, item.probability,
+                         v != a.by_store.end() ? v->second : a.common});
   }
   out.confidence = result.confidence;
   return out;

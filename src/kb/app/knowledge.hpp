@@ -49,7 +49,8 @@ struct KnowledgeMatch {
     std::optional<std::string> external_id;
     std::string question;
     double score = 0;
-    std::string answer;  // the store's (its variant, else the entry's own), Markdown
+    double probability = 0;  // that this entry is the one (calibrated; kb::MatchItem)
+    std::string answer;      // the store's (its variant, else the entry's own), Markdown
   };
   std::vector<Item> items;
   double confidence = 0;

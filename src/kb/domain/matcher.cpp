@@ -187,8 +187,15 @@ MatchResult Matcher::rerank(const Prepared& q, std::vector<Candidate> candidates
     const Entry& e = entries_[c.entry];
     const bool reranked = stage == Stage::kReranked;
     const std::uint32_t row = reranked ? c.best_row : e.rows.front();
-    result.items.push_back({e.faq_id, e.question, rows_[row].p.analysis.text,
-                            reranked ? static_cast<float>(sigmoid(c.best_logit)) : c.fused});
+    const float score = reranked ? static_cast<float>(sigmoid(c.best_logit)) : c.fused;
+    float probability = score;
+    if (reranked) {
+      const float other =
+          i == 0 ? (candidates.size() > 1 ? candidates[1].best_logit : -std::numeric_limits<float>::infinity())
+                 : candidates[0].best_logit;
+      probability = model_.confidence(c.best_logit, other);
+    }
+    result.items.push_back({e.faq_id, e.question, rows_[row].p.analysis.text, score, probability});
   }
   return result;
 }

@@ -85,6 +85,11 @@ struct MatchItem {
   std::string question;  // the entry's standard question
   std::string matched;   // the entry's question (standard, similar or learned) that matched best
   float score = 0;       // [0, 1]: probability that matched asks the same as the query
+  // [0, 1]: that this entry is the one that answers the query, calibrated like the
+  // confidence (the entry's logit against the best other candidate's); for items[0] it is
+  // the confidence. The score says the questions are alike, which near-topic questions of
+  // different entries all are; this says which entry wins.
+  float probability = 0;
 };
 
 struct MatchResult {

@@ -39,6 +39,9 @@ TEST(KbMatcher, AnswersRetailQuestions) {
     EXPECT_EQ(r.items[0].faq_id, t.faq_id) << t.question << " matched " << r.items[0].question;
     EXPECT_GE(r.confidence, 0.0f);
     EXPECT_LE(r.confidence, 1.0f);
+    EXPECT_FLOAT_EQ(r.items[0].probability, r.confidence) << "the first item's probability is the confidence";
+    for (std::size_t i = 1; i < r.items.size(); ++i)
+      EXPECT_LT(r.items[i].probability, r.items[0].probability) << t.question << ": behind the first, less likely";
   }
 }
 

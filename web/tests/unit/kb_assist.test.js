@@ -96,6 +96,10 @@ describe('the suggestions shown', () => {
     expect(shown.map((s) => s.faq_id)).toEqual([1, 2, 3]);
     expect(shown[0]).toMatchObject({ plain: '答', preview: '答' });
     expect(shownSuggestions([item(1, MIN_SCORE - 0.01)])).toEqual([]);
+    // The calibrated probability decides when the server gives it: a near-topic entry whose
+    // questions are alike (score 0.97) but which is unlikely to be the one is not shown.
+    const calibrated = shownSuggestions([{ ...item(1, 0.99), probability: 0.8 }, { ...item(2, 0.97), probability: 0.02 }]);
+    expect(calibrated.map((s) => s.faq_id)).toEqual([1]);
     expect(shownSuggestions(undefined)).toEqual([]);
   });
 });

@@ -3,9 +3,10 @@
 // keys that insert them, and whether a sent message came from an inserted suggestion. No
 // Vue, no clock: the panel (components/AssistPanel.vue) and lib/assistQueue.js use these.
 
-// Suggestions under this score are not shown. Half the bot's own "您是不是想问" bar (0.3,
-// src/bot/domain/turn.hpp): an agent reads them and judges, a customer would not.
-export const MIN_SCORE = 0.15;
+// Suggestions less likely than this to be the right entry are not shown: the item's
+// calibrated `probability` (POST /kb/match; the raw `score` when a server gives none), low
+// because an agent reads them and judges — a customer would not.
+export const MIN_SCORE = 0.1;
 export const MAX_SHOWN = 3;
 // A question is asked and learned as its first 200 characters (the server keeps no longer
 // learned text: kb::kMaxLearnedText); a long ticket description starts with its point.
@@ -87,7 +88,7 @@ export function handedOverQuestion(items, isHandoff) {
 // minScore, each with its answer as plain text and a one-line preview.
 export function shownSuggestions(items, { minScore = MIN_SCORE, max = MAX_SHOWN } = {}) {
   return (items || [])
-    .filter((it) => it && Number(it.score) >= minScore)
+    .filter((it) => it && Number(it.probability ?? it.score) >= minScore)
     .slice(0, max)
     .map((it) => {
       const plain = markdownToPlain(it.answer);
