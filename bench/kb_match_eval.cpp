@@ -322,6 +322,27 @@ int retail(const std::string& dir) {
         "calibrated probability %.3f; wrong items at >= 0.5: %zu by score, %zu by probability\n",
         shown, auc(by_score), auc(by_probability), wrong_high_score, wrong_high_probability);
   }
+  // The bot's guesses (您是不是想问, bot/domain/turn.hpp): when the confidence is in [0.3, 0.6),
+  // it offers up to three items whose own measure reaches 0.3. By score or by probability?
+  {
+    std::size_t asked = 0, by_score = 0, by_probability = 0, hit_score = 0, hit_probability = 0;
+    for (const auto& q : queries) {
+      const MatchResult r = m.match(q.text, 3);
+      if (r.items.empty() || r.confidence < 0.3f || r.confidence >= 0.6f) continue;
+      ++asked;
+      bool hs = false, hp = false;
+      for (const auto& item : r.items) {
+        const bool right = q.answers.count(item.faq_id) > 0;
+        if (item.score >= 0.3f) ++by_score, hs = hs || right;
+        if (item.probability >= 0.3f) ++by_probability, hp = hp || right;
+      }
+      hit_score += hs, hit_probability += hp;
+    }
+    std::printf(
+        "\nThe bot's guesses for the %zu queries it would suggest for (confidence in [0.3, 0.6)): by score "
+        "%zu guesses, the right one among them %zu times; by probability %zu guesses, right %zu times\n",
+        asked, by_score, hit_score, by_probability, hit_probability);
+  }
   // Confidence: how often the top answer is right above each threshold.
   std::printf("\n| confidence >= | answered | right when answered |\n|---:|---:|---:|\n");
   for (float threshold : {0.0f, 0.3f, 0.5f, 0.7f, 0.9f}) {
