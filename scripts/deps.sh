@@ -12,7 +12,7 @@ PKGS=(
   libhowardhinnant-date-dev tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
   python3-jieba libopencc-dev libopencc-data
-  curl libcurl4-openssl-dev
+  curl libcurl4-openssl-dev ca-certificates openssl
 )
 # Node.js: keep whatever node the machine has (it may come with its own npm).
 command -v npm >/dev/null 2>&1 || PKGS+=(nodejs npm)

@@ -107,6 +107,7 @@ Config load_config(const std::string& path, bool path_given) {
     from_toml(t, "smtp", "username", c.smtp_username);
     from_toml(t, "smtp", "password", c.smtp_password);
     from_toml(t, "smtp", "starttls", c.smtp_starttls);
+    from_toml(t, "bot", "ca_file", c.bot_ca_file);
     from_toml(t, "web", "dir", c.web_dir);
   }
   from_env("KEFU_SERVER_ADDRESS", c.address);
@@ -127,6 +128,7 @@ Config load_config(const std::string& path, bool path_given) {
   from_env("KEFU_SLA_SCHEDULER", c.sla_scheduler);
   from_env("KEFU_SLA_TICK_MS", c.sla_tick_ms);
   from_env("KEFU_SMTP_URL", c.smtp_url);
+  from_env("KEFU_BOT_CA_FILE", c.bot_ca_file);
   from_env("KEFU_SMTP_FROM", c.smtp_from);
   from_env("KEFU_SMTP_FROM_NAME", c.smtp_from_name);
   from_env("KEFU_SMTP_USERNAME", c.smtp_username);

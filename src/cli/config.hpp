@@ -32,6 +32,9 @@ struct Config {
   std::string smtp_username;
   std::string smtp_password;
   bool smtp_starttls = false;
+  // The FAQ bot's generative answers over https: an extra CA bundle (a private CA in front of
+  // the model server); empty = the system's CAs only.
+  std::string bot_ca_file;
   // The built web app (npm run build in web/); not found = the API only.
   std::string web_dir = "web/dist";
 };

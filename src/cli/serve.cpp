@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "auth/app/auth.hpp"
+#include "bot/api/chat_completions.hpp"
 #include "chat/api/chat_hub.hpp"
 #include "chat/jobs/chat_keeper.hpp"
 #include "cli/clock.hpp"
@@ -62,6 +63,7 @@ int serve(const Config& c) {
   services.knowledge = &knowledge;
   jobs::KnowledgeKeeper knowledge_keeper(*db, knowledge, {segmenter, kb::T2s::load()}, now_ms);
   services.knowledge_changed = [&knowledge_keeper] { knowledge_keeper.poke(); };
+  api::chat_completions(c.bot_ca_file);  // the generative answers' client, with the installation's CA file
   chat.check_credentials(
       [now_ms](storage::Stores& r, const std::string& credential) {
         return app::resolve_actor(r, credential, now_ms()).has_value();

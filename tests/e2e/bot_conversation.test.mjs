@@ -5,14 +5,27 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
+import https from 'node:https';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { KefuServer, directory } from './lib/server.mjs';
 import { startChat, customerSocket, eventually } from './lib/chat.mjs';
 
-// A stub of POST /v1/chat/completions: answers from the first numbered entry it was given,
+// A self-signed certificate for 127.0.0.1 (openssl, from scripts/deps.sh): { key, cert, file }.
+function certificate(dir, name) {
+  const key = path.join(dir, `${name}.key`), file = path.join(dir, `${name}.pem`);
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
+    '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', file], { stdio: 'ignore' });
+  return { key: readFileSync(key), cert: readFileSync(file), file };
+}
+
+// A stub of POST /v1/chat/completions (over TLS when given a key and certificate): answers from the first numbered entry it was given,
 // citing it; remembers what it received.
-function stubModel() {
+function stubModel(tls) {
   const received = [];
-  const server = http.createServer((req, res) => {
+  const server = (tls ? https : http).createServer(tls || {}, (req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
@@ -27,7 +40,7 @@ function stubModel() {
 }
 
 describe('the bot in the conversation', () => {
-  let server, sup, SH01, model, settings;
+  let server, sup, SH01, model, settings, trusted, untrusted;
 
   const post = async (path, body) => {
     const r = await fetch(`${server.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -55,7 +68,13 @@ describe('the bot in the conversation', () => {
 
   before(async () => {
     model = await stubModel();
-    server = await KefuServer.start({ tickets: 5, members: 5 });
+    // Two model servers over https: one whose certificate the installation trusts (its CA
+    // file, KEFU_BOT_CA_FILE), one it does not.
+    const dir = mkdtempSync(path.join(tmpdir(), 'kefu-tls-'));
+    const good = certificate(dir, 'trusted');
+    trusted = await stubModel(good);
+    untrusted = await stubModel(certificate(dir, 'untrusted'));
+    server = await KefuServer.start({ tickets: 5, members: 5, env: { KEFU_BOT_CA_FILE: good.file } });
     SH01 = (await directory(await server.login('admin'))).storeByCode.SH01.id;
     sup = await server.login('chenjing');
     settings = (await sup.get(`/api/v1/stores/${SH01}/chat-settings`)).json;
@@ -66,6 +85,22 @@ describe('the bot in the conversation', () => {
   after(async () => {
     await server?.dispose();
     model?.server.close();
+    trusted?.server.close();
+    untrusted?.server.close();
+  });
+
+  it('reaches a model over https, and only one whose certificate verifies', async () => {
+    await putSettings({ generative: { enabled: true, base_url: `https://127.0.0.1:${trusted.port}`, model: 'tls-1', timeout_ms: 3000 } });
+    const { said } = await askReady('停车场怎么收费');
+    assert.equal(said.act, 'answer');
+    assert.match(said.generated, /\[1\]$/, 'phrased by the model behind TLS');
+    assert.equal(trusted.received.at(-1).body.model, 'tls-1');
+    await putSettings({ generative: { enabled: true, base_url: `https://127.0.0.1:${untrusted.port}`, model: 'tls-2', timeout_ms: 3000 } });
+    const plain = await ask('停车场怎么收费');
+    assert.equal(plain.said.act, 'answer');
+    assert.equal(plain.said.generated, undefined, 'a certificate nobody vouches for: the plain answer');
+    assert.equal(untrusted.received.length, 0, 'nothing was sent to it');
+    await putSettings({ generative: { enabled: false } });
   });
 
   it('answers small talk from the knowledge base, which is no failure', async () => {

@@ -41,11 +41,12 @@ void check_generative(const chat::Generative& g) {
                      {{"field", "generative.timeout_ms"},
                       {"problem", Text("应在 500 – 60000 毫秒之间", "it must be 500 – 60000 ms")}},
                      "generative.timeout_ms");
-  const bool http = g.base_url.rfind("http://", 0) == 0 && g.base_url.size() > 7;
+  const bool http = (g.base_url.rfind("http://", 0) == 0 && g.base_url.size() > 7) ||
+                    (g.base_url.rfind("https://", 0) == 0 && g.base_url.size() > 8);
   if ((g.enabled || !g.base_url.empty()) && !http)
     throw make_error(errors::kInvalidField,
                      {{"field", "generative.base_url"},
-                      {"problem", Text("应以 http:// 开头（不支持 https）", "it must start with http:// (no https)")}},
+                      {"problem", Text("应以 http:// 或 https:// 开头", "it must start with http:// or https://")}},
                      "generative.base_url");
   if (g.enabled && g.model.empty())
     throw make_error(errors::kRequired, {{"what", "generative.model"}}, "generative.model");

@@ -90,8 +90,12 @@ TEST_F(ChatSettings, GenerativeAnswersAreOffByDefaultPlainHttpAndTheKeyIsKeptAnd
     EXPECT_NE(log.after_json.find("\"api_key_set\":true"), std::string::npos);
   }
   auto bad = s;
-  bad.generative.base_url = "https://api.example.com";
-  EXPECT_EQ(put_code(supervisor, bad), "invalid_field") << "no TLS in the bot's client";
+  bad.generative.base_url = "ftp://api.example.com";
+  EXPECT_EQ(put_code(supervisor, bad), "invalid_field") << "http:// or https:// only";
+  bad.generative.base_url = "https://";
+  EXPECT_EQ(put_code(supervisor, bad), "invalid_field") << "a host";
+  bad.generative.base_url = "https://api.example.com/compatible-mode";
+  EXPECT_EQ(put_code(supervisor, bad), "none") << "a cloud endpoint over TLS";
   bad = s;
   bad.generative.model = "";
   EXPECT_EQ(put_code(supervisor, bad), "required");
