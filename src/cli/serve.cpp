@@ -30,6 +30,10 @@ int serve(const Config& c) {
   api::WorkerPool workers(2, 256);
   auto now_ms = server_clock();
   api::Services services{*db, segmenter, now_ms, c.attachments_dir, workers, c.secure_cookies};
+  // The FAQ bot's calls to model servers: four at once, 64 waiting, beyond that the plain
+  // answer. Declared after the services, so it is joined before they go.
+  api::WorkerPool phrasing(4, 64);
+  services.phrasing = &phrasing;
   {
     auto& r = db->reader();
     services.demo = r.get<storage::SettingStore>().setting("demo") == "true";

@@ -7,12 +7,6 @@
 namespace kefu::api {
 namespace {
 
-// Four calls to models at once per node, 64 waiting; beyond that the plain answer.
-WorkerPool& pool() {
-  static WorkerPool p(4, 64);
-  return p;
-}
-
 }  // namespace
 
 void phrase_first(Services& s, const app::Knowledge& knowledge, int64_t conversation_id, const std::string& text,
@@ -22,7 +16,7 @@ void phrase_first(Services& s, const app::Knowledge& knowledge, int64_t conversa
     app::Context c{s.db.reader(), people::customer_actor(), s.now_ms(), nullptr};
     wanted = app::phrases(c, conversation_id);
   }
-  if (!wanted) return then(std::nullopt);
+  if (!wanted || !s.phrasing) return then(std::nullopt);
   auto work = [&s, &knowledge, conversation_id, text, then] {
     std::optional<app::Phrased> phrased;
     try {
@@ -33,7 +27,7 @@ void phrase_first(Services& s, const app::Knowledge& knowledge, int64_t conversa
     }
     then(std::move(phrased));
   };
-  if (!pool().submit(work)) then(std::nullopt);
+  if (!s.phrasing->submit(work)) then(std::nullopt);
 }
 
 }  // namespace kefu::api

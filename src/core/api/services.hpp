@@ -36,6 +36,9 @@ struct Services {
   ChatHub* chat = nullptr;                    // live chat sockets; null = no socket endpoints
   const app::Knowledge* knowledge = nullptr;  // the FAQ bot's; null = it knows nothing yet
   std::function<void()> knowledge_changed;    // a committed write changed it: rebuild now
+  // The FAQ bot's calls to stores' model servers (generative answers; bot/api/phrase_first):
+  // a few threads of their own, joined before the services go. Null: no generative answers.
+  WorkerPool* phrasing = nullptr;
   const StaticSite* site = nullptr;           // the built web app; null = the API only
   // Loaded by `kefu demo` (the settings row "demo"): the console shows a 演示环境 banner and
   // GET /auth/session says so. A real installation has no known password.
