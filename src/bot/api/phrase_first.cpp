@@ -5,9 +5,7 @@
 #include "core/api/worker_pool.hpp"
 
 namespace kefu::api {
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 void phrase_first(Services& s, const app::Knowledge& knowledge, int64_t conversation_id, const std::string& text,
                   std::function<void(std::optional<app::Phrased>)> then) {

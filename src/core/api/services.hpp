@@ -39,7 +39,7 @@ struct Services {
   // The FAQ bot's calls to stores' model servers (generative answers; bot/api/phrase_first):
   // a few threads of their own, joined before the services go. Null: no generative answers.
   WorkerPool* phrasing = nullptr;
-  const StaticSite* site = nullptr;           // the built web app; null = the API only
+  const StaticSite* site = nullptr;  // the built web app; null = the API only
   // Loaded by `kefu demo` (the settings row "demo"): the console shows a 演示环境 banner and
   // GET /auth/session says so. A real installation has no known password.
   bool demo = false;
