@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/domain/error.hpp"
+#include "core/domain/errors.hpp"
 #include "feedback/domain/distributions.hpp"
 
 namespace kefu::feedback {
@@ -31,7 +31,8 @@ NpsCounts count_nps(std::span<const int> scores) {
   NpsCounts c;
   for (int s : scores) {
     if (s < 0 || s > 10) {
-      throw Error(Error::Kind::invalid_input, "nps_score_range", "推荐意愿评分须为 0–10", "an NPS answer is 0 to 10");
+      throw make_error(errors::kInvalidField, {{"field", "score"}, {"problem", Text("须为 0–10", "must be 0 to 10")}},
+                       "score");
     }
     if (s >= 9) {
       ++c.promoters;
@@ -69,7 +70,8 @@ NpsSplit observed_split(const NpsCounts& counts) {
 
 int64_t minimum_sample(double margin, NpsSplit split, double confidence) {
   if (!(margin > 0)) {
-    throw Error(Error::Kind::invalid_input, "nps_margin", "误差范围须大于 0", "the margin must be above 0");
+    throw make_error(errors::kInvalidField, {{"field", "margin"}, {"problem", Text("须大于 0", "must be above 0")}},
+                     "margin");
   }
   const double z = z_of(confidence);
   auto narrow_enough = [&](int64_t n) {

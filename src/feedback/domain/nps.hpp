@@ -4,7 +4,7 @@
 //
 // The rules:
 // - promoters answer 9–10, passives 7–8, detractors 0–6; any other answer is invalid
-//   input (kefu::Error invalid_input "nps_score_range").
+//   input (kefu::Error invalid_field, field "score").
 // - NPS = %promoters − %detractors, in points from −100 to 100 (0 with no answers).
 // - The confidence interval is the adjusted Wald interval of a difference of two shares
 //   of one multinomial sample: with shares p (promoters) and q (detractors) of n answers,
@@ -39,7 +39,7 @@ struct NpsCounts {
   int64_t total() const { return promoters + passives + detractors; }
 };
 
-// Throws kefu::Error invalid_input "nps_score_range" for an answer outside 0–10.
+// Throws kefu::Error invalid_field (field "score") for an answer outside 0–10.
 NpsCounts count_nps(std::span<const int> scores);
 
 struct NpsEstimate {
@@ -64,7 +64,7 @@ struct NpsSplit {
 NpsSplit observed_split(const NpsCounts& counts);  // the worst case when there are no answers
 
 // Fewest answers giving half_width <= margin at that split; margin in points, > 0
-// (kefu::Error invalid_input "nps_margin" otherwise).
+// (kefu::Error invalid_field, field "margin", otherwise).
 int64_t minimum_sample(double margin, NpsSplit split = {}, double confidence = 0.95);
 
 }  // namespace kefu::feedback
