@@ -1,6 +1,7 @@
 #include "feedback/domain/spikes.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <numeric>
 
 #include "feedback/domain/distributions.hpp"
@@ -56,6 +57,8 @@ Baseline baseline(const DailySeries& s, sys_days from, sys_days today, const Spi
 }  // namespace
 
 bool test_series(const DailySeries& s, sys_days today, const SpikeRules& rules, Spike& out) {
+  assert(rules.min_history_days >= 2 && rules.min_history_days <= rules.window_days);
+  assert(rules.weekday_prior_days > 0);
   const sys_days from = std::max(s.first_day, today - days{rules.window_days});
   if ((today - from).count() < rules.min_history_days) return false;
   const Baseline b = baseline(s, from, today, rules);

@@ -40,14 +40,15 @@ struct DailySeries {
   std::vector<int64_t> counts;        // items per day from first_day on, oldest first
 };
 
+// The settings; asserted: 2 <= min_history_days <= window_days, weekday_prior_days > 0.
 struct SpikeRules {
-  int window_days = 28;
-  int min_history_days = 14;
-  int64_t min_count = 5;
-  double min_ratio = 2.0;
-  double fdr = 0.05;
+  int window_days = 28;       // the baseline: this many days before today
+  int min_history_days = 14;  // fewer days of history: not tested
+  int64_t min_count = 5;      // a spike has at least this many items today ...
+  double min_ratio = 2.0;     // ... and at least this many times the expected count
+  double fdr = 0.05;          // Benjamini–Hochberg: the accepted share of false hot issues
   bool weekday_pattern = true;
-  double weekday_prior_days = 4;
+  double weekday_prior_days = 4;  // k: how many days of the overall mean a weekday's mean starts with
 };
 
 struct Spike {
