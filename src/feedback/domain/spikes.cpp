@@ -24,6 +24,9 @@ struct Baseline {
   double mean = 0;            // m, per day over the window
   double by_weekday[7] = {};  // expectation per weekday (c_encoding), = mean without the pattern
   double dispersion = 1;
+  double excess = 0;     // Σ ((x − e)²·W/(W − 1) − e): the variance beyond Poisson
+  double e_squared = 0;  // Σ e²
+  double effective_days = 1;
 };
 
 Baseline baseline(const DailySeries& s, sys_days from, sys_days today, const SpikeRules& rules) {
@@ -38,6 +41,10 @@ Baseline baseline(const DailySeries& s, sys_days from, sys_days today, const Spi
     n_w[wd] += 1;
   }
   b.mean = (sum + 0.5) / static_cast<double>(w);
+  {
+    const unsigned wd = weekday{today}.c_encoding();
+    b.effective_days = rules.weekday_pattern ? n_w[wd] + rules.weekday_prior_days : static_cast<double>(w);
+  }
   for (unsigned wd = 0; wd < 7; ++wd) {
     b.by_weekday[wd] = rules.weekday_pattern
                            ? (sum_w[wd] + rules.weekday_prior_days * b.mean) / (n_w[wd] + rules.weekday_prior_days)
@@ -45,31 +52,54 @@ Baseline baseline(const DailySeries& s, sys_days from, sys_days today, const Spi
   }
   if (w < 2) return b;
   double chi2 = 0;
+  const double df = static_cast<double>(w - 1);
   for (sys_days d = from; d < today; d += days{1}) {
     const double e = b.by_weekday[weekday{d}.c_encoding()];
     const double r = static_cast<double>(count_on(s, d)) - e;
     chi2 += r * r / e;
+    b.excess += r * r * (df + 1) / df - e;
+    b.e_squared += e * e;
   }
-  b.dispersion = std::max(1.0, chi2 / static_cast<double>(w - 1));
+  b.dispersion = std::max(1.0, chi2 / df);
   return b;
+}
+
+sys_days window_start(const DailySeries& s, sys_days today, const SpikeRules& rules) {
+  return std::max(s.first_day, today - days{rules.window_days});
+}
+
+bool enough_history(sys_days from, sys_days today, const SpikeRules& rules) {
+  return (today - from).count() >= rules.min_history_days;
 }
 
 }  // namespace
 
-bool test_series(const DailySeries& s, sys_days today, const SpikeRules& rules, Spike& out) {
+double shared_overdispersion(std::span<const DailySeries> series, sys_days today, const SpikeRules& rules) {
+  double excess = 0, e_squared = 0;
+  for (const auto& s : series) {
+    const sys_days from = window_start(s, today, rules);
+    if (!enough_history(from, today, rules)) continue;
+    const Baseline b = baseline(s, from, today, rules);
+    excess += b.excess;
+    e_squared += b.e_squared;
+  }
+  return e_squared > 0 ? std::max(0.0, excess / e_squared) : 0;
+}
+
+bool test_series(const DailySeries& s, sys_days today, const SpikeRules& rules, Spike& out, double overdispersion) {
   assert(rules.min_history_days >= 2 && rules.min_history_days <= rules.window_days);
   assert(rules.weekday_prior_days > 0);
-  const sys_days from = std::max(s.first_day, today - days{rules.window_days});
-  if ((today - from).count() < rules.min_history_days) return false;
+  const sys_days from = window_start(s, today, rules);
+  if (!enough_history(from, today, rules)) return false;
   const Baseline b = baseline(s, from, today, rules);
   out.topic = s.topic;
   out.store = s.store;
   out.observed = count_on(s, today);
   out.expected = b.by_weekday[weekday{today}.c_encoding()];
   out.ratio = static_cast<double>(out.observed) / out.expected;
-  out.dispersion = b.dispersion;
-  out.p_value = b.dispersion > 1 + 1e-9
-                    ? negative_binomial_upper_tail(out.observed, out.expected, out.expected * b.dispersion)
+  out.dispersion = std::max(b.dispersion, 1 + out.expected * overdispersion) * (1 + 1 / b.effective_days);
+  out.p_value = out.dispersion > 1 + 1e-9
+                    ? negative_binomial_upper_tail(out.observed, out.expected, out.expected * out.dispersion)
                     : poisson_upper_tail(out.observed, out.expected);
   out.q_value = out.p_value;
   return true;
@@ -92,10 +122,11 @@ std::vector<double> benjamini_hochberg(const std::vector<double>& p) {
 
 SpikeScan find_spikes(std::span<const DailySeries> series, sys_days today, const SpikeRules& rules) {
   SpikeScan scan;
+  scan.overdispersion = shared_overdispersion(series, today, rules);
   std::vector<Spike> tested;
   for (const auto& s : series) {
     Spike t;
-    if (test_series(s, today, rules, t)) {
+    if (test_series(s, today, rules, t, scan.overdispersion)) {
       tested.push_back(std::move(t));
     } else {
       ++scan.too_little_data;

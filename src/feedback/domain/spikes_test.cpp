@@ -40,8 +40,9 @@ SpikeScan scan_one(const DailySeries& s, const SpikeRules& rules = {}) {
 }
 
 // Hand-computed: 28 days of 3 → S = 84, m = 84.5/28 = 3.017857; the 4 Saturdays hold 12,
-// so today's expectation is (12 + 4·3.017857)/(4 + 4) = 3.008929; the window is flat
-// (φ = 1), so the tail is Poisson: P(X >= 15 | 3.008929) = 6.952e-7, P(X >= 4) = 0.3548.
+// so today's expectation is (12 + 4·3.017857)/(4 + 4) = 3.008929. The window is flat (own
+// φ = 1, no shared excess), and the expectation rests on n = 4 + 4 days: φ = 1 + 1/8 =
+// 1.125, a negative binomial of variance 3.385045: P(X >= 15) = 6.243e-6, P(X >= 4) = .35440.
 TEST(FeedbackSpikes, Table) {
   struct Row {
     const char* story;
@@ -58,8 +59,8 @@ TEST(FeedbackSpikes, Table) {
   std::vector<int64_t> noisy;  // 0, 8, 0, 8, …: mean 4, far from Poisson
   for (int i = 0; i < 28; ++i) noisy.push_back(i % 2 ? 8 : 0);
   const std::vector<Row> rows = {
-      {"flat, an ordinary day", series(flat(28, 3), 4), false, 1, 3.008929, 0.3548},
-      {"flat, a clear spike", series(flat(28, 3), 15), true, 1, 3.008929, 6.952e-7},
+      {"flat, an ordinary day", series(flat(28, 3), 4), false, 1, 3.008929, 0.35440},
+      {"flat, a clear spike", series(flat(28, 3), 15), true, 1, 3.008929, 6.243e-6},
       {"a slow rise is a trend, not a spike", series(rise, 8), false, 1},
       {"too little data: 10 days of history", series(flat(10, 3), 15), false, 0},
       {"14 days are enough", series(flat(14, 3), 15), true, 1},
@@ -101,12 +102,35 @@ TEST(FeedbackSpikes, NoisySeriesUsesItsDispersion) {
   Spike t;
   ASSERT_TRUE(test_series(series(noisy, 12), kToday, rules, t));
   // m = 112.5/28 = 4.017857; Σ(x − m)²/m = (14·4.017857² + 14·3.982143²)/4.017857 = 111.5,
-  // φ = 111.5/27 = 4.13.
+  // own φ = 111.5/27 = 4.1298, times 1 + 1/28 for the estimated mean: 4.2773. Negative
+  // binomial with mean 4.017857 and variance 17.185: p = .23379, r = 1.2260;
+  // P(X >= 12) = .06017 (Poisson would say .00095).
   EXPECT_NEAR(t.expected, 4.017857, 1e-6);
-  EXPECT_NEAR(t.dispersion, 4.1296, 1e-3);
-  // Negative binomial with mean 4.017857 and variance 16.593: r = 1.2837, p = .24214;
-  // P(X >= 12) = .05807 (Poisson would say .00095).
-  EXPECT_NEAR(t.p_value, 0.05807, 5e-5);
+  EXPECT_NEAR(t.dispersion, 4.2773, 1e-3);
+  EXPECT_NEAR(t.p_value, 0.06017, 5e-5);
+}
+
+// The spread the series share: 20 stores where the topic swings 0, 8, 0, 8 … make a calm
+// series' jump from 4 to 12 an ordinary day for this topic; alone, it is a spike.
+TEST(FeedbackSpikes, SharedOverdispersion) {
+  SpikeRules rules;
+  rules.weekday_pattern = false;
+  std::vector<int64_t> noisy;
+  for (int i = 0; i < 28; ++i) noisy.push_back(i % 2 ? 8 : 0);
+  const DailySeries calm = series(flat(28, 4), 12, "停车", "calm");
+  const std::vector<DailySeries> alone = {calm};
+  EXPECT_DOUBLE_EQ(shared_overdispersion(alone, kToday, rules), 0);
+  EXPECT_EQ(find_spikes(alone, kToday, rules).spikes.size(), 1u);
+
+  std::vector<DailySeries> all = {calm};
+  for (int i = 0; i < 20; ++i) all.push_back(series(noisy, 4, "停车", "store" + std::to_string(i)));
+  // Per noisy window: Σ ((x − e)²·28/27 − e) = 352.10, Σ e² = 452.01;
+  // the calm one: −112.49 and 452.01. 1/r̂ = (20·352.10 − 112.49)/(21·452.01) = .7300.
+  const double od = shared_overdispersion(all, kToday, rules);
+  EXPECT_NEAR(od, 0.7300, 1e-3);
+  const SpikeScan scan = find_spikes(all, kToday, rules);
+  EXPECT_DOUBLE_EQ(scan.overdispersion, od);
+  EXPECT_TRUE(scan.spikes.empty());
 }
 
 TEST(FeedbackSpikes, BenjaminiHochberg) {
