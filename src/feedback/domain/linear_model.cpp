@@ -88,6 +88,10 @@ LinearModel fit_softmax(const std::vector<SparseVector>& x, const std::vector<in
   const double rows = std::max<double>(1, static_cast<double>(x.size()));
   std::vector<double> s(classes);
   double t = 0;
+  // The weights at the end of each epoch of the second half are averaged (Polyak
+  // averaging over epochs): the last steps' noise cancels, at one pass over W per epoch.
+  std::vector<double> avg_w(v.size(), 0.0), avg_b(classes, 0.0);
+  int averaged = 0;
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     shuffle(order, rng);
     for (std::size_t r : order) {
@@ -114,9 +118,15 @@ LinearModel fit_softmax(const std::vector<SparseVector>& x, const std::vector<in
         scale = 1.0;
       }
     }
+    if (2 * (epoch + 1) <= options.epochs) continue;
+    ++averaged;
+    for (std::size_t k = 0; k < v.size(); ++k) avg_w[k] += v[k] * scale;
+    for (std::size_t c = 0; c < classes; ++c) avg_b[c] += m.bias[c];
   }
   m.weights.resize(v.size());
-  for (std::size_t k = 0; k < v.size(); ++k) m.weights[k] = static_cast<float>(v[k] * scale);
+  const double inv = averaged ? 1.0 / averaged : 0.0;
+  for (std::size_t k = 0; k < v.size(); ++k) m.weights[k] = static_cast<float>(avg_w[k] * inv);
+  for (std::size_t c = 0; c < classes; ++c) m.bias[c] = avg_b[c] * inv;
   return m;
 }
 

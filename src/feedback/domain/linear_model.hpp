@@ -13,7 +13,9 @@
 //   correlated evidence (a word and its bigrams) several times, so its probabilities
 //   mean something (the score the API returns and the margin active learning ranks by);
 //   SGD makes one cheap pass per epoch over sparse rows, so 50,000 texts train in
-//   seconds; a seeded shuffle makes it deterministic.
+//   seconds; a seeded shuffle makes it deterministic. The weights returned are the
+//   average of the last half of the epochs' end points (measured: the fold-to-fold spread
+//   of sentiment accuracy fell from ±0.5 to ±0.03 points, docs/benchmarks.md).
 // Everything is single-threaded and deterministic: the same rows and seed give the same
 // weights to the last bit.
 #include <cstddef>
@@ -37,8 +39,8 @@ struct LinearModel {
 LinearModel fit_naive_bayes(const std::vector<SparseVector>& counts, const std::vector<int>& y, std::size_t classes);
 
 struct SgdOptions {
-  double l2 = 1e-5;  // λ in mean loss + λ/2 ‖W‖² (the bias is not penalised)
-  int epochs = 8;
+  double l2 = 1e-5;   // λ in mean loss + λ/2 ‖W‖² (the bias is not penalised)
+  int epochs = 8;     // the second half of them is averaged
   double eta0 = 1.0;  // step size at the start; step t is eta0 / (1 + t / rows)
 };
 
