@@ -45,7 +45,7 @@ enum class Method { naive_bayes, logistic_regression };
 struct TrainOptions {
   Method method = Method::logistic_regression;
   double held_out = 0.2;
-  std::vector<double> l2_grid = {1e-6, 1e-7, 1e-8};
+  std::vector<double> l2_grid = {1e-4, 1e-6, 1e-8};
   int epochs = 8;
   // Weigh each example by n / (classes · n_class), so a rare topic counts as much as a
   // common one in the loss (logistic regression only).
