@@ -14,39 +14,11 @@
 #include <vector>
 
 #include "bot/domain/turn.hpp"
+#include "csv_record.hpp"
 
 namespace {
 
-// One RFC 4180 record (quoted fields may hold commas, quotes as "" and newlines).
-bool read_record(std::istream& in, std::vector<std::string>& fields) {
-  fields.assign(1, "");
-  bool quoted = false, any = false;
-  char ch;
-  while (in.get(ch)) {
-    any = true;
-    if (quoted) {
-      if (ch == '"') {
-        if (in.peek() == '"') {
-          fields.back() += '"';
-          in.get();
-        } else {
-          quoted = false;
-        }
-      } else {
-        fields.back() += ch;
-      }
-    } else if (ch == '"') {
-      quoted = true;
-    } else if (ch == ',') {
-      fields.emplace_back();
-    } else if (ch == '\n') {
-      return true;
-    } else if (ch != '\r') {
-      fields.back() += ch;
-    }
-  }
-  return any;
-}
+using kefu::bench::read_record;
 
 }  // namespace
 

@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "csv_record.hpp"
 #include "feedback/domain/classifier.hpp"
 
 using namespace kefu::feedback;
@@ -29,34 +30,7 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-// One RFC 4180 record (quoted fields may hold commas, quotes as "" and newlines).
-bool read_record(std::istream& in, std::vector<std::string>& fields) {
-  fields.assign(1, "");
-  bool quoted = false, any = false;
-  char ch;
-  while (in.get(ch)) {
-    any = true;
-    if (quoted) {
-      if (ch != '"') {
-        fields.back() += ch;
-      } else if (in.peek() == '"') {
-        fields.back() += '"';
-        in.get();
-      } else {
-        quoted = false;
-      }
-    } else if (ch == '"') {
-      quoted = true;
-    } else if (ch == ',') {
-      fields.emplace_back();
-    } else if (ch == '\n') {
-      return true;
-    } else if (ch != '\r') {
-      fields.back() += ch;
-    }
-  }
-  return any;
-}
+using kefu::bench::read_record;
 
 double seconds_since(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 

@@ -21,6 +21,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "csv_record.hpp"
 #include "kb/domain/matcher.hpp"
 
 using namespace kefu::kb;
@@ -77,39 +78,12 @@ Metrics evaluate(const Matcher& m, const std::vector<EvalQuery>& queries, Stage 
   return out;
 }
 
-// RFC 4180 CSV (quoted fields may hold commas, quotes and newlines).
+// Every record of an RFC 4180 CSV file (bench/csv_record.hpp).
 std::vector<std::vector<std::string>> read_csv(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + path);
-  std::stringstream buf;
-  buf << in.rdbuf();
-  const std::string s = buf.str();
-  std::vector<std::vector<std::string>> rows(1);
-  std::string field;
-  bool quoted = false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const char c = s[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < s.size() && s[i + 1] == '"') {
-        field += '"', ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      rows.back().push_back(std::move(field)), field.clear();
-    } else if (c == '\n') {
-      rows.back().push_back(std::move(field)), field.clear();
-      rows.emplace_back();
-    } else if (c != '\r') {
-      field += c;
-    }
-  }
-  if (!field.empty() || !rows.back().empty()) rows.back().push_back(field);
-  if (rows.back().empty()) rows.pop_back();
+  std::vector<std::vector<std::string>> rows;
+  for (std::vector<std::string> fields; kefu::bench::read_record(in, fields);) rows.push_back(fields);
   return rows;
 }
 
