@@ -4,6 +4,7 @@
 
 #include "core/app/validate.hpp"
 #include "core/domain/errors.hpp"
+#include "core/text/trim.hpp"
 #include "kb/app/kb_access.hpp"
 #include "kb/storage/kb_catalog_store.hpp"
 #include "tickets/app/record.hpp"
@@ -21,11 +22,7 @@ Error invalid(const char* field, const char* zh, const char* en) {
   return make_error(errors::kInvalidField, {{"field", field}, {"problem", Text(zh, en)}}, field);
 }
 
-std::string trimmed(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
+using text::trimmed;
 
 nlohmann::json category_json(const kb::Category& k) {
   return {

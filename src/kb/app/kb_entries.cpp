@@ -6,6 +6,7 @@
 #include "core/app/scope.hpp"
 #include "core/app/validate.hpp"
 #include "core/domain/errors.hpp"
+#include "core/text/trim.hpp"
 #include "kb/app/kb_access.hpp"
 #include "kb/storage/faq_json.hpp"
 #include "kb/storage/faq_store.hpp"
@@ -20,11 +21,7 @@ using storage::FaqStore;
 
 FaqStore& faqs(Context& c) { return c.store<FaqStore>(); }
 
-std::string trimmed(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
+using text::trimmed;
 
 // Trimmed, without blanks and repeats, in the given order.
 std::vector<std::string> tidy(const std::vector<std::string>& in, const std::string& except = "") {

@@ -2,10 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include <sstream>
-
 #include "core/app/validate.hpp"
 #include "core/domain/errors.hpp"
+#include "core/text/normalize.hpp"
+#include "core/text/trim.hpp"
 #include "kb/app/kb_access.hpp"
 #include "kb/app/kb_formats.hpp"
 #include "kb/storage/faq_store.hpp"
@@ -19,17 +19,7 @@ using storage::KbLearningStore;
 
 KbLearningStore& learning(Context& c) { return c.store<KbLearningStore>(); }
 
-std::string trimmed(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
-}
-
-std::size_t chars(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
-  return n;
-}
+using text::trimmed;
 
 json signal_json(const kb::Signal& g) {
   return {{"id", g.id},
@@ -60,7 +50,7 @@ ReadPair read_pair(std::string a, std::string b, const json& same) {
   ReadPair r;
   a = trimmed(a), b = trimmed(b);
   if (a.empty() || b.empty()) return {{}, "a 和 b 都不能为空", "a and b are both required"};
-  if (chars(a) > kb::kMaxLearnedText || chars(b) > kb::kMaxLearnedText)
+  if (text::utf8_length(a) > kb::kMaxLearnedText || text::utf8_length(b) > kb::kMaxLearnedText)
     return {{}, "问题不能超过 200 个字", "a question is at most 200 characters"};
   if (a == b) return {{}, "a 和 b 不能相同", "a and b must differ"};
   std::optional<bool> label;
@@ -106,18 +96,13 @@ std::vector<std::pair<int, ReadPair>> read_pairs(const std::string& format, cons
     }
     return out;
   }
-  std::istringstream in(text);
-  int line = 0;
-  for (std::string s; std::getline(in, s);) {
-    ++line;
-    if (line == 1 && s.rfind("\xEF\xBB\xBF", 0) == 0) s = s.substr(3);
-    if (s.find_first_not_of(" \t\r") == std::string::npos) continue;
-    const auto j = json::parse(s, nullptr, false);
-    if (!j.is_object() || !j.contains("a") || !j["a"].is_string() || !j.contains("b") || !j["b"].is_string()) {
-      out.push_back({line, {{}, "应为含 a、b、same 的 JSON 对象", "not a JSON object with a, b and same"}});
+  for (const auto& row : kb_formats::read_jsonl(text)) {
+    const auto& j = row.data;
+    if (!row.problem.empty() || !j.contains("a") || !j["a"].is_string() || !j.contains("b") || !j["b"].is_string()) {
+      out.push_back({row.line, {{}, "应为含 a、b、same 的 JSON 对象", "not a JSON object with a, b and same"}});
       continue;
     }
-    out.push_back({line, read_pair(j["a"].get<std::string>(), j["b"].get<std::string>(), j.value("same", json()))});
+    out.push_back({row.line, read_pair(j["a"].get<std::string>(), j["b"].get<std::string>(), j.value("same", json()))});
   }
   return out;
 }
@@ -145,7 +130,7 @@ kb::Signal record_staff_signal(Context& c, const SignalInput& in) {
 void record_customer_signal(Context& c, const std::string& query, int64_t faq_id, std::string_view source,
                             std::optional<int64_t> store_id, std::optional<int64_t> conversation_id) {
   const auto q = trimmed(query);
-  if (q.empty() || chars(q) > kb::kMaxLearnedText || !kb::known_signal_source(source)) return;
+  if (q.empty() || text::utf8_length(q) > kb::kMaxLearnedText || !kb::known_signal_source(source)) return;
   const auto f = c.store<storage::FaqStore>().faq(faq_id);
   if (!f || f->status != "published") return;
   learning(c).insert_signal({.query = q,
