@@ -1,5 +1,8 @@
 #include "feedback/domain/model_choice.hpp"
 
+#include <date/tz.h>
+
+#include <chrono>
 #include <cstdio>
 
 namespace kefu::feedback {
@@ -40,6 +43,24 @@ std::optional<Refusal> compare(const char* zh, const char* en, const std::option
 bool held_out(std::string_view text, std::string_view origin) {
   if (origin == "correction") return false;
   return fnv1a(text) % 5 == 0;
+}
+
+std::optional<std::string> nightly_date(int64_t now_ms, const std::string& zone) {
+  using namespace std::chrono;
+  const sys_time<milliseconds> t{milliseconds{now_ms}};
+  date::local_time<milliseconds> local{milliseconds{now_ms}};
+  try {
+    local = date::locate_zone(zone)->to_local(t);
+  } catch (const std::exception&) {
+  }
+  const auto day = date::floor<date::days>(local);
+  const auto hour = duration_cast<hours>(local - day).count();
+  if (hour < 3 || hour >= 6) return std::nullopt;
+  const date::year_month_day ymd{day};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()));
+  return std::string(buf);
 }
 
 std::optional<Refusal> refuse(const VersionFigures& candidate, const std::optional<VersionFigures>& active,

@@ -43,6 +43,11 @@ struct VersionFigures {
   std::optional<TaskFigure> sentiment;
 };
 
+// Nightly retraining runs between 03:00 and 06:00 local time in `zone` (an IANA name; UTC
+// when unknown): the local date of that night, or nullopt outside the window. The keeper
+// trains once per such date, and only when the examples changed since the newest version.
+std::optional<std::string> nightly_date(int64_t now_ms, const std::string& zone);
+
 // Why the candidate does not replace the active version, in both languages.
 struct Refusal {
   std::string zh, en;

@@ -66,6 +66,17 @@ TEST(ModelChoice, TheHeldOutPartIsAFifthChosenByTheTextAndNeverACorrection) {
   EXPECT_LT(held, total / 3);
 }
 
+TEST(ModelChoice, NightlyRetrainingRunsBetweenThreeAndSixInTheInstallationsZone) {
+  constexpr int64_t kMidnightShanghai = 1795276800000LL;  // 2026-11-22 00:00 +08:00
+  constexpr int64_t kHour = 3600000;
+  EXPECT_FALSE(nightly_date(kMidnightShanghai + 2 * kHour, "Asia/Shanghai"));
+  EXPECT_EQ(nightly_date(kMidnightShanghai + 3 * kHour, "Asia/Shanghai"), "2026-11-22");
+  EXPECT_EQ(nightly_date(kMidnightShanghai + 6 * kHour - 1, "Asia/Shanghai"), "2026-11-22");
+  EXPECT_FALSE(nightly_date(kMidnightShanghai + 6 * kHour, "Asia/Shanghai"));
+  EXPECT_FALSE(nightly_date(kMidnightShanghai + 3 * kHour, "Europe/Berlin")) << "20:00 the day before in Berlin";
+  EXPECT_EQ(nightly_date(kMidnightShanghai + 11 * kHour, "Nowhere/Unknown"), "2026-11-22") << "03:00 UTC";
+}
+
 TEST(SeedExamples, CoverEveryStartingTopicWithBothSentimentsAndNoTextTwice) {
   std::map<std::string, std::set<std::string>> sentiments;
   std::set<std::string_view> texts;
