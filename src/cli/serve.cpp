@@ -14,6 +14,8 @@
 #include "core/storage/open.hpp"
 #include "core/storage/platform_stores.hpp"
 #include "core/text/segmenter.hpp"
+#include "feedback/app/feedback_training.hpp"
+#include "feedback/jobs/model_keeper.hpp"
 #include "kb/app/knowledge.hpp"
 #include "kb/jobs/knowledge_keeper.hpp"
 #include "notifications/api/notification_hub.hpp"
@@ -67,6 +69,11 @@ int serve(const Config& c) {
   services.knowledge = &knowledge;
   jobs::KnowledgeKeeper knowledge_keeper(*db, knowledge, {segmenter, kb::T2s::load()}, now_ms);
   services.knowledge_changed = [&knowledge_keeper] { knowledge_keeper.poke(); };
+  // The feedback classifier: the seed set and the first version at the first start, the
+  // active version loaded on every node, retrained at night when the examples changed.
+  app::FeedbackModels feedback_models({segmenter, kb::T2s::load()});
+  services.feedback_models = &feedback_models;
+  jobs::ModelKeeper model_keeper(*db, feedback_models, now_ms);
   api::chat_completions(c.bot_ca_file);  // the generative answers' client, with the installation's CA file
   chat.check_credentials(
       [now_ms](storage::Stores& r, const std::string& credential) {
@@ -113,6 +120,7 @@ int serve(const Config& c) {
   chat.start();
   chat_keeper.start();
   knowledge_keeper.start();
+  model_keeper.start();
   outbox.start();
   if (c.sla_scheduler) scheduler.start();
   server.start();
@@ -123,6 +131,7 @@ int serve(const Config& c) {
   scheduler.stop();
   chat_keeper.stop();
   knowledge_keeper.stop();
+  model_keeper.stop();
   outbox.stop();
   db->watch_changes({});
   hub.stop();

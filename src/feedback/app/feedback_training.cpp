@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <map>
 
 #include "feedback/domain/evaluation.hpp"
@@ -13,7 +14,8 @@ namespace kefu::app {
 
 namespace {
 
-constexpr std::uint64_t kSeed = 14;  // issue 14: any fixed number makes training repeatable
+constexpr std::uint64_t kSeed = 14;
+constexpr int64_t kVersionsWithBytes = 5;  // issue 14: any fixed number makes training repeatable
 
 std::string to_base64(const std::string& bytes) {
   if (bytes.empty()) return "";
@@ -122,8 +124,12 @@ TrainedVersion train_version(storage::Stores& reader, const kb::TextTools& tools
     if (!e.sentiment.empty()) (held ? sentiment.held : sentiment.train).push_back({e.text, e.sentiment});
   }
   auto next = std::make_shared<ActiveClassifier>();
+  // The two tasks are independent: sentiment trains on a second thread meanwhile.
+  auto sentiment_model = std::async(std::launch::async, [&] {
+    return feedback::Classifier::train(sentiment.train, options_for(sentiment.train.size()), kSeed, tools);
+  });
   next->topic = feedback::Classifier::train(topic.train, options_for(topic.train.size()), kSeed, tools);
-  next->sentiment = feedback::Classifier::train(sentiment.train, options_for(sentiment.train.size()), kSeed, tools);
+  next->sentiment = sentiment_model.get();
 
   const feedback::VersionFigures candidate{measure(next->topic, topic.held), measure(next->sentiment, sentiment.held)};
   std::optional<feedback::VersionFigures> baseline;
@@ -162,6 +168,8 @@ TrainedVersion keep_version(Context& c, TrainedVersion v) {
                           std::to_string(active.value_or(0)) + "); train again";
   }
   v.record.id = store.insert_model(v.record);
+  // The bytes of the last few versions stay (to compare or go back); older ones keep figures only.
+  store.drop_model_bytes_before(v.record.id - kVersionsWithBytes + 1);
   auto classifier = std::make_shared<ActiveClassifier>(*v.classifier);
   classifier->version = v.record.id;
   v.classifier = std::move(classifier);

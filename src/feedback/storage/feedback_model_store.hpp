@@ -92,6 +92,9 @@ class FeedbackModelStore : public Store {
   // Newest first, without the model bytes.
   virtual std::vector<FeedbackModel> models(int64_t before_id, int limit) = 0;
   virtual std::optional<int64_t> active_model_id() = 0;
+  // Drops the model bytes of every version below `id` but the active one (their figures stay):
+  // a version is a few MB at 50,000 examples. Returns how many lost their bytes.
+  virtual int drop_model_bytes_before(int64_t id) = 0;
 };
 
 }  // namespace kefu::storage

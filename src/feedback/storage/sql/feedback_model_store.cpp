@@ -166,6 +166,15 @@ class SqlFeedbackModelStore final : public FeedbackModelStore {
     return s->i64(0);
   }
 
+  int drop_model_bytes_before(int64_t id) override {
+    db_.prepare(
+           "UPDATE feedback_models SET topic_model = '', sentiment_model = '' WHERE id < ? AND active = 0 "
+           "AND (topic_model <> '' OR sentiment_model <> '')")
+        ->bind(1, id)
+        .run();
+    return static_cast<int>(db_.changes());
+  }
+
  private:
   typename D::Db& db_;
 };

@@ -119,6 +119,11 @@ TEST_P(FeedbackModelContract, OneVersionIsActiveAndTheOneItReplacedSaysSo) {
   EXPECT_EQ(models().model(v3)->topic_model, "dG9waWM=");
   EXPECT_FALSE(models().model(v3 + 10));
   EXPECT_EQ(models().models(v3, 1).front().id, v2) << "the next page";
+
+  EXPECT_EQ(change([&](Stores& s) { return s.get<FeedbackModelStore>().drop_model_bytes_before(v3 + 1); }), 2);
+  EXPECT_TRUE(models().model(v1)->topic_model.empty());
+  EXPECT_EQ(models().model(v2)->topic_macro_f1_ppm, 500000) << "the figures stay";
+  EXPECT_EQ(models().model(v3)->topic_model, "dG9waWM=") << "the active version keeps its bytes";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, FeedbackModelContract, ::testing::ValuesIn(Backends()),
