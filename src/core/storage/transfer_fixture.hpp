@@ -131,6 +131,14 @@ INSERT INTO feedback_items VALUES (1, 1, 1, 'parking', 'form', '', 100, 105, '�
   'negative', 2, 200),
   (2, 1, NULL, '', 'social', 'weibo:9223372036854775807', 90, 95, '店员很热情', NULL, 1, '', '小红', 1, NULL, 9,
   1, '', 0, '', 0, NULL, 0, 0, '', '', NULL, NULL);
+INSERT INTO feedback_examples VALUES (1, '停车场太难找车位', 'parking', 'negative', 'seed', NULL, 100, NULL, 100),
+  (2, '灯太暗了' || char(10) || '找不到车', 'facilities', '', 'correction', 1, 210, 2, 220);
+INSERT INTO feedback_models VALUES (1, 300, NULL, 'first', 333, '333:333:100', 420, 60, 66, 700000, 680000, 900000,
+  NULL, NULL, NULL, 0, '', '', 2, 400, '', ''),
+  (2, 400, 2, 'on_demand', 334, '334:335:220', 450, 60, 66, 710000, 690000, 910000, 1, 680000, 900000, 1, '', '',
+  NULL, NULL, 'a2VmdQ==', 'ZmVlZGJhY2s='),
+  (3, 500, 2, 'nightly', 334, '334:335:220', 440, 60, 66, 600000, 580000, 910000, 2, 690000, 910000, 0,
+  '主题宏平均 F1 较低', 'topic macro-F1 is lower', NULL, NULL, '', '');
 INSERT INTO signing_keys VALUES (1, 'csat_link', 'c0ffee', 10, 20), (2, 'csat_link', 'f00d', 20, NULL);
 INSERT INTO customer_access VALUES ('9f86d0', 1, 1000, 2000, NULL), ('revoked:2:5', 2, 5, 9, 5);
 INSERT INTO rate_limits VALUES ('login:addr:10.0.0.1', 3, 1000, 0, 0, 5000), ('track:phone:13700000000', 0, 1, 9, 2, 99);

@@ -1,6 +1,6 @@
 #include "feedback/api/classify_render.hpp"
 
-namespace kefu::api::feedback_render {
+namespace kefu::api::classify_render {
 
 using nlohmann::json;
 
@@ -54,4 +54,4 @@ json model(const storage::FeedbackModel& m) {
           {"replaced_at", opt(m.replaced_at)}};
 }
 
-}  // namespace kefu::api::feedback_render
+}  // namespace kefu::api::classify_render

@@ -7,6 +7,7 @@
 #include "core/domain/errors.hpp"
 #include "core/text/normalize.hpp"
 #include "core/text/trim.hpp"
+#include "feedback/app/feedback_items.hpp"
 #include "feedback/domain/seed_examples.hpp"
 #include "kb/app/kb_formats.hpp"
 
@@ -86,9 +87,10 @@ std::optional<SkippedRow> check(const Labelled& r, const std::set<std::string>& 
 
 }  // namespace
 
-std::set<std::string> topic_codes(Context&) {
+std::set<std::string> topic_codes(Context& c) {
   std::set<std::string> out;
-  for (const auto& s : feedback::seed_examples()) out.emplace(s.topic);
+  for (const auto& t : list_topics(c))
+    if (t.active) out.insert(t.code);
   return out;
 }
 

@@ -3,7 +3,9 @@
 #include <spdlog/spdlog.h>
 
 #include "feedback/app/feedback_learning.hpp"
+#include "feedback/app/feedback_review.hpp"
 #include "feedback/domain/model_choice.hpp"
+#include "feedback/storage/feedback_store.hpp"
 #include "org/storage/org_store.hpp"
 
 namespace kefu::jobs {
@@ -19,6 +21,8 @@ std::string installation_zone(storage::Stores& r) {
   const auto stores = r.get<storage::OrgStore>().stores();
   return stores.empty() ? "Asia/Shanghai" : stores.front().timezone;
 }
+
+constexpr int kLabelBatch = 500;  // items labelled per look (~30 ms of classification)
 
 }  // namespace
 
@@ -67,6 +71,20 @@ std::string ModelKeeper::train(const std::string& trigger) {
   return "trained";
 }
 
+bool ModelKeeper::label_pending(storage::Stores& r) {
+  if (!models_.current()) return false;
+  std::vector<app::PendingItem> pending;
+  for (auto id : r.get<storage::FeedbackModelStore>().unclassified_items(kLabelBatch))
+    if (auto t = r.get<storage::FeedbackStore>().item(id)) pending.push_back({t->id, t->text});
+  if (pending.empty()) return false;
+  const auto predicted = app::classify_pending(models_, pending);
+  db_.write_sync([&](storage::Stores& w) {
+    app::Context c{w, keeper_actor(), now_ms_(), nullptr};
+    app::store_predictions(c, predicted);
+  });
+  return true;
+}
+
 std::string ModelKeeper::run_once() {
   if (!seeded_) {
     int n = 0;
@@ -91,6 +109,7 @@ std::string ModelKeeper::run_once() {
     }
     spdlog::warn("feedback classifier: version {} does not load", *active);
   }
+  if (label_pending(r)) return "labelled";
   const auto night = feedback::nightly_date(now_ms_(), installation_zone(r));
   if (!night || *night == last_night_) return "";
   if (!db_.lead("feedback-training")) return "";

@@ -4,7 +4,8 @@
 // (trigger "first"); then every `tick` (and at once after poke()) it loads a newer active
 // version stored by any node, and once a night (03:00–06:00 in the installation's time zone:
 // the first store's, else Asia/Shanghai) retrains when the examples changed since the newest
-// version (trigger "nightly"). Training runs on this thread, never on an io thread. With
+// version (trigger "nightly"). Items stored without a prediction (a flow-in that had none)
+// are labelled with the version in use. Training runs on this thread, never on an io thread. With
 // several nodes on PostgreSQL only the node that leads "feedback-training" trains
 // (Database::lead); the others load what it stored.
 #include <chrono>
@@ -31,12 +32,14 @@ class ModelKeeper {
   void start();
   void stop();
   void poke();
-  // One look now; what it did: "" (nothing), "loaded", "trained".
+  // One look now; what it did: "" (nothing), "loaded", "trained", "labelled" (items stored
+  // without a prediction got one, at most 500 a look).
   std::string run_once();
 
  private:
   void run();
   std::string train(const std::string& trigger);
+  bool label_pending(storage::Stores& reader);
   storage::Database& db_;
   app::FeedbackModels& models_;
   std::function<int64_t()> now_ms_;

@@ -95,6 +95,9 @@ class FeedbackModelStore : public Store {
   // Drops the model bytes of every version below `id` but the active one (their figures stay):
   // a version is a few MB at 50,000 examples. Returns how many lost their bytes.
   virtual int drop_model_bytes_before(int64_t id) = 0;
+
+  // Feedback items no version has labelled yet (model_version null), newest first.
+  virtual std::vector<int64_t> unclassified_items(int limit) = 0;
 };
 
 }  // namespace kefu::storage

@@ -175,6 +175,14 @@ class SqlFeedbackModelStore final : public FeedbackModelStore {
     return static_cast<int>(db_.changes());
   }
 
+  std::vector<int64_t> unclassified_items(int limit) override {
+    auto s = db_.prepare("SELECT id FROM feedback_items WHERE model_version IS NULL ORDER BY id DESC LIMIT ?");
+    s->bind(1, static_cast<int64_t>(limit));
+    std::vector<int64_t> out;
+    while (s->step()) out.push_back(s->i64(0));
+    return out;
+  }
+
  private:
   typename D::Db& db_;
 };
