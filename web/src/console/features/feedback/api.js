@@ -1,0 +1,22 @@
+// The feedback classifier (docs/feedback.md "Classification"): the review queue, confirming an
+// item's labels, the labelled examples and the model versions.
+import { del, get, post, qs } from '@/shared/api.js';
+
+const F = '/api/v1/feedback';
+
+// { store_id?, limit? } → { items: [item + current: { version, topic, sentiment, margin }], version }.
+export const getReview = (params) => get(`${F}/review` + qs(params));
+// { topic?, sentiment? } → the item after; also stores a correction example.
+export const confirmLabels = (itemId, body) => post(`${F}/items/${itemId}/labels`, body);
+export const listTopics = () => get(`${F}/topics`);
+
+// { origin?, before?, limit? } → { items, next_before, counts: { seed, import, correction } }.
+export const listExamples = (params) => get(`${F}/examples` + qs(params));
+// (csv | jsonl, text) → { rows, added, updated, unchanged, skipped: [{ line, code, message_zh, message_en }] }.
+export const importExamples = (format, text) => post(`${F}/examples`, { format, text });
+export const deleteExample = (id) => del(`${F}/examples/${id}`);
+
+// → { items, active_id, in_use_id, next_before }.
+export const listModels = () => get(`${F}/models`);
+// → { model } (active, or refused with the reason).
+export const trainModel = () => post(`${F}/models`);
