@@ -63,12 +63,14 @@ std::optional<feedback::TaskFigure> measure(const std::optional<feedback::Classi
   std::vector<std::string> labels;
   for (auto& [l, i] : index) i = static_cast<int>(labels.size()), labels.push_back(l);
   std::vector<int> truth, predicted;
+  std::vector<bool> correct;
   for (const auto& e : held) {
     truth.push_back(index.at(e.label));
     predicted.push_back(index.at(c->predict(e.text).label));
+    correct.push_back(truth.back() == predicted.back());
   }
   const auto s = feedback::score(truth, predicted, labels);
-  return feedback::TaskFigure{held.size(), s.accuracy, s.macro_f1};
+  return feedback::TaskFigure{held.size(), s.accuracy, s.macro_f1, std::move(correct)};
 }
 
 std::optional<int64_t> ppm(double v) { return static_cast<int64_t>(v * 1e6 + 0.5); }

@@ -2,7 +2,9 @@
 
 #include <date/tz.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 
 namespace kefu::feedback {
@@ -21,21 +23,26 @@ std::string points(double v) {
   return buf;
 }
 
-// The figure a task is judged by, or nullopt when the held-out part cannot judge it.
+// Whether the candidate is worse than the active version on one task (see the header).
 std::optional<Refusal> compare(const char* zh, const char* en, const std::optional<TaskFigure>& candidate,
-                               const std::optional<TaskFigure>& active, bool use_macro_f1, double tolerance) {
+                               const std::optional<TaskFigure>& active) {
   if (!active || active->n == 0) return std::nullopt;
   if (!candidate)
     return Refusal{std::string("新版本无法判断") + zh + "（标注样本的类别不足两个）",
                    std::string("the new version cannot classify ") + en + " (fewer than two labels)"};
-  const double c = use_macro_f1 ? candidate->macro_f1 : candidate->accuracy;
-  const double a = use_macro_f1 ? active->macro_f1 : active->accuracy;
-  if (c >= a - tolerance) return std::nullopt;
-  const char* measure = use_macro_f1 ? "macro-F1" : "accuracy";
-  const char* measure_zh = use_macro_f1 ? "宏平均 F1" : "准确率";
-  return Refusal{std::string(zh) + measure_zh + " " + points(c) + " 低于当前版本的 " + points(a) + "（同一留出集）",
-                 std::string(en) + " " + measure + " " + points(c) + " is below the active version's " + points(a) +
-                     " (same held-out examples)"};
+  int b = 0, c = 0;
+  const auto n = std::min(candidate->correct.size(), active->correct.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    b += active->correct[i] && !candidate->correct[i];
+    c += !active->correct[i] && candidate->correct[i];
+  }
+  if (b - c <= std::max(1.0, kOneSided95 * std::sqrt(static_cast<double>(b + c)))) return std::nullopt;
+  return Refusal{std::string(zh) + "：在同一留出集上，当前版本答对而新版本答错 " + std::to_string(b) + " 条，反之 " +
+                     std::to_string(c) + " 条（准确率 " + points(candidate->accuracy) + "，当前版本 " +
+                     points(active->accuracy) + "），显著更差",
+                 std::string(en) + ": on the same held-out examples the new version got " + std::to_string(b) +
+                     " wrong that the active one got right and " + std::to_string(c) + " the other way (accuracy " +
+                     points(candidate->accuracy) + " against " + points(active->accuracy) + "): significantly worse"};
 }
 
 }  // namespace
@@ -63,14 +70,13 @@ std::optional<std::string> nightly_date(int64_t now_ms, const std::string& zone)
   return std::string(buf);
 }
 
-std::optional<Refusal> refuse(const VersionFigures& candidate, const std::optional<VersionFigures>& active,
-                              double tolerance) {
+std::optional<Refusal> refuse(const VersionFigures& candidate, const std::optional<VersionFigures>& active) {
   if (!candidate.topic && !candidate.sentiment)
     return Refusal{"没有可学习的标注样本（每项至少需要两个类别）",
                    "nothing to learn from (each task needs at least two labels)"};
   if (!active) return std::nullopt;
-  if (auto r = compare("主题", "topic", candidate.topic, active->topic, true, tolerance)) return r;
-  return compare("情感", "sentiment", candidate.sentiment, active->sentiment, false, tolerance);
+  if (auto r = compare("主题", "topic", candidate.topic, active->topic)) return r;
+  return compare("情感", "sentiment", candidate.sentiment, active->sentiment);
 }
 
 }  // namespace kefu::feedback

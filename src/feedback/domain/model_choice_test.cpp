@@ -10,48 +10,55 @@
 namespace kefu::feedback {
 namespace {
 
-VersionFigures figures(double topic_f1, double sentiment_accuracy) {
-  return {TaskFigure{200, 0.9, topic_f1}, TaskFigure{200, sentiment_accuracy, sentiment_accuracy}};
+// A task's figure on 200 held-out examples: the first `right` answered correctly.
+TaskFigure task(int right, int shift = 0) {
+  TaskFigure f{200, right / 200.0, right / 200.0, std::vector<bool>(200, false)};
+  for (int i = 0; i < right; ++i) f.correct[static_cast<std::size_t>((i + shift) % 200)] = true;
+  return f;
 }
+VersionFigures figures(TaskFigure topic, TaskFigure sentiment) { return {std::move(topic), std::move(sentiment)}; }
 
-TEST(ModelChoice, ANewVersionReplacesWhenNotWorseThanTheActiveOneWithinTheTolerance) {
+TEST(ModelChoice, ANewVersionReplacesUnlessItLosesMoreExamplesThanChanceExplains) {
+  // (candidate topic right, shift of its right answers, active topic right) → replaces?
   struct Row {
-    double candidate_topic, candidate_sentiment, active_topic, active_sentiment;
+    int candidate, shift, active;
     bool replaces;
   };
   const Row rows[] = {
-      {0.80, 0.90, 0.80, 0.90, true},    // the same
-      {0.795, 0.895, 0.80, 0.90, true},  // half a point lower on both: within one point
-      {0.85, 0.95, 0.80, 0.90, true},    // better
-      {0.78, 0.95, 0.80, 0.90, false},   // topic two points lower
-      {0.85, 0.885, 0.80, 0.90, false},  // sentiment 1.5 points lower
+      {160, 0, 160, true},    // the same answers
+      {158, 0, 160, true},    // two lost, none gained: b − c = 2 ≤ max(1, 1.645·√2 = 2.3)
+      {150, 0, 160, false},   // ten lost: 10 > 1.645·√10 = 5.2
+      {160, 20, 160, true},   // 20 gained, 20 lost elsewhere: b − c = 0
+      {150, 30, 160, true},   // 40 lost, 30 gained: 10 ≤ 1.645·√70 = 13.8
+      {140, 30, 160, false},  // 50 lost, 30 gained: 20 > 1.645·√80 = 14.7
   };
   for (const auto& r : rows) {
-    const auto refusal =
-        refuse(figures(r.candidate_topic, r.candidate_sentiment), figures(r.active_topic, r.active_sentiment));
-    EXPECT_EQ(!refusal, r.replaces) << r.candidate_topic << " " << r.candidate_sentiment;
+    const auto refusal = refuse(figures(task(r.candidate, r.shift), task(180)), figures(task(r.active), task(180)));
+    EXPECT_EQ(!refusal, r.replaces) << r.candidate << " shifted " << r.shift;
   }
 }
 
-TEST(ModelChoice, TheRefusalSaysWhichFigureFellInBothLanguages) {
-  const auto r = refuse(figures(0.70, 0.90), figures(0.80, 0.90));
+TEST(ModelChoice, TheRefusalSaysWhichTaskLostHowManyInBothLanguages) {
+  const auto r = refuse(figures(task(180), task(150)), figures(task(180), task(170)));
   ASSERT_TRUE(r);
-  EXPECT_NE(r->en.find("topic macro-F1 70.0% is below the active version's 80.0%"), std::string::npos) << r->en;
-  EXPECT_NE(r->zh.find("主题"), std::string::npos);
+  EXPECT_NE(r->en.find("sentiment: on the same held-out examples the new version got 20 wrong that the active one got "
+                       "right and 0 the other way (accuracy 75.0% against 85.0%)"),
+            std::string::npos)
+      << r->en;
+  EXPECT_NE(r->zh.find("情感"), std::string::npos);
 }
 
 TEST(ModelChoice, WithoutAnActiveVersionAnythingThatClassifiesReplaces) {
-  EXPECT_FALSE(refuse(figures(0.1, 0.1), std::nullopt));
+  EXPECT_FALSE(refuse(figures(task(10), task(10)), std::nullopt));
   EXPECT_TRUE(refuse(VersionFigures{}, std::nullopt)) << "nothing learned: kept as refused";
 }
 
 TEST(ModelChoice, LosingATaskIsWorseAndATaskWithoutHeldOutExamplesIsNotCompared) {
-  VersionFigures no_topic = figures(0.8, 0.9);
+  VersionFigures no_topic = figures(task(160), task(180));
   no_topic.topic.reset();
-  EXPECT_TRUE(refuse(no_topic, figures(0.8, 0.9)));
-  VersionFigures active = figures(0.99, 0.9);
-  active.topic->n = 0;
-  EXPECT_FALSE(refuse(figures(0.1, 0.9), active));
+  EXPECT_TRUE(refuse(no_topic, figures(task(160), task(180))));
+  VersionFigures active = figures(TaskFigure{}, task(180));
+  EXPECT_FALSE(refuse(figures(task(10), task(180)), active)) << "no held-out topic example: not compared";
 }
 
 TEST(ModelChoice, TheHeldOutPartIsAFifthChosenByTheTextAndNeverACorrection) {

@@ -10,7 +10,7 @@ export default {
     text: 'Text', topic: 'Topic', sentiment: 'Sentiment', noExamples: 'No examples',
     import: 'Import examples', importHint: 'CSV with a header line (text, topic, sentiment in any order) or JSON Lines (one object with text, topic, sentiment a line). Topics by their code; importing twice adds nothing twice.',
     importStart: 'Import', reportCounts: '{rows} rows: {added} added, {updated} updated, {unchanged} unchanged', line: 'Line', reason: 'Why skipped',
-    trainNow: 'Train now', modelsHint: 'A new version is used only when it is not worse than the active one on the same held-out examples (topic macro-F1 and sentiment accuracy within one point); a refused version keeps the reason. After the slash: the active version on the same examples.',
+    trainNow: 'Train now', modelsHint: 'A new version is used only when it is not worse than the active one on the same held-out examples (on neither task does it lose significantly more held-out examples than it gains); a refused version keeps the reason. After the slash: the active version on the same examples.',
     noModels: 'No model version yet', version: 'Version', active: 'In use', trainedAt: 'Trained', examplesN: 'Examples',
     topicF1: 'Topic macro-F1', sentimentAccuracy: 'Sentiment accuracy', outcome: 'Outcome', replacedBy: 'replaced by v{v}',
     triggers: { on_demand: 'on demand', nightly: 'nightly', first: 'first' },

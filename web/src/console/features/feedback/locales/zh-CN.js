@@ -10,7 +10,7 @@ export default {
     text: '文本', topic: '主题', sentiment: '情感', noExamples: '没有样本',
     import: '导入样本', importHint: 'CSV 第一行为表头（text、topic、sentiment，顺序不限），或 JSON Lines（每行一个含 text、topic、sentiment 的对象）。主题填主题代码；重复导入不会重复添加。',
     importStart: '导入', reportCounts: '共 {rows} 行：新增 {added}，更新 {updated}，未变 {unchanged}', line: '行', reason: '跳过原因',
-    trainNow: '立即训练', modelsHint: '新版本只有在同一留出集上不比当前版本差（主题宏平均 F1 与情感准确率相差不超过 1 个百分点）时才会启用；未启用的版本保留原因。斜线后是当前版本在同一留出集上的成绩。',
+    trainNow: '立即训练', modelsHint: '新版本只有在同一留出集上不比当前版本差（主题与情感各自答错的留出样本不显著多于答对的）时才会启用；未启用的版本保留原因。斜线后是当前版本在同一留出集上的成绩。',
     noModels: '还没有模型版本', version: '版本', active: '使用中', trainedAt: '训练时间', examplesN: '样本数',
     topicF1: '主题宏平均 F1', sentimentAccuracy: '情感准确率', outcome: '结果', replacedBy: '已被 v{v} 替换',
     triggers: { on_demand: '手动', nightly: '夜间', first: '首次' },
