@@ -5,6 +5,7 @@
 
 #include "core/storage/contract_fixture.hpp"
 #include "feedback/storage/feedback_model_store.hpp"
+#include "feedback/storage/feedback_store.hpp"
 
 namespace kefu::storage {
 namespace {
@@ -124,6 +125,28 @@ TEST_P(FeedbackModelContract, OneVersionIsActiveAndTheOneItReplacedSaysSo) {
   EXPECT_TRUE(models().model(v1)->topic_model.empty());
   EXPECT_EQ(models().model(v2)->topic_macro_f1_ppm, 500000) << "the figures stay";
   EXPECT_EQ(models().model(v3)->topic_model, "dG9waWM=") << "the active version keeps its bytes";
+}
+
+TEST_P(FeedbackModelContract, ItemsWithoutAPredictionAreListedNewestFirstAndACorrectionGoesWithItsItem) {
+  auto add = [&](const std::string& text) {
+    feedback::Item t;
+    t.store_id = store_a, t.source = "desk", t.said_at = 100, t.received_at = 105, t.text = text;
+    t.touchpoint = "service_desk";
+    return change([&](Stores& s) { return s.get<FeedbackStore>().insert_item(t); });
+  };
+  const auto a = add("停车场太暗"), b = add("收银很快"), c = add("洗手间很脏");
+  EXPECT_EQ(models().unclassified_items(10), (std::vector<int64_t>{c, b, a}));
+  change([&](Stores& s) {
+    s.get<FeedbackStore>().set_prediction(b, {"queueing", 0.7}, {"positive", 0.9}, 1);
+    return 0;
+  });
+  EXPECT_EQ(models().unclassified_items(1), (std::vector<int64_t>{c}));
+  EXPECT_EQ(models().unclassified_items(10), (std::vector<int64_t>{c, a}));
+
+  auto corrected = example("停车场太暗", "facilities", "negative", "correction", 200);
+  corrected.item_id = a;
+  const auto e = put(corrected);
+  EXPECT_EQ(models().example(e.id)->item_id, a);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, FeedbackModelContract, ::testing::ValuesIn(Backends()),
