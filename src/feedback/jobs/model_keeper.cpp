@@ -120,17 +120,19 @@ std::string ModelKeeper::run_once() {
 }
 
 void ModelKeeper::run() {
-  for (bool first = true;; first = false) {
-    if (!first) {
+  // A batch of items labelled: look again at once (a backlog drains at ~500 items a look).
+  for (bool now = true;;) {
+    {
       std::unique_lock lock(mu_);
-      cv_.wait_for(lock, tick_, [this] { return stopping_ || poked_; });
+      if (!now) cv_.wait_for(lock, tick_, [this] { return stopping_ || poked_; });
       if (stopping_) return;
       poked_ = false;
     }
     try {
-      run_once();
+      now = run_once() == "labelled";
     } catch (const std::exception& e) {
       spdlog::warn("feedback classifier: {}", e.what());
+      now = false;
     }
   }
 }

@@ -9,7 +9,9 @@
 
 #include "core/storage/open.hpp"
 #include "feedback/app/feedback_learning.hpp"
+#include "feedback/storage/feedback_store.hpp"
 #include "kb/domain/kb_test_support.hpp"
+#include "org/storage/org_store.hpp"
 
 namespace kefu::jobs {
 namespace {
@@ -62,6 +64,24 @@ TEST_F(ModelKeeperTest, TheNightRetrainsOnlyWhenTheExamplesChanged) {
   const auto latest = db->reader().get<storage::FeedbackModelStore>().models(0, 1).front();
   EXPECT_EQ(latest.trigger, "nightly");
   EXPECT_EQ(keeper.run_once(), "") << "once a night";
+}
+
+TEST_F(ModelKeeperTest, ItemsStoredWithoutAPredictionAreLabelledInTheBackground) {
+  int64_t id = 0;
+  db->write_sync([&](storage::Stores& w) {
+    feedback::Item t;
+    t.store_id = w.get<storage::OrgStore>().insert_store({.code = "SH01", .name = "上海店"});
+    t.source = "form", t.said_at = kNoon, t.received_at = kNoon, t.text = "停车场的车位太少了，转了好几圈";
+    id = w.get<storage::FeedbackStore>().insert_item(t);
+  });
+  app::FeedbackModels models(kb::testing::tools());
+  ModelKeeper keeper(*db, models, [&] { return now; });
+  EXPECT_EQ(keeper.run_once(), "trained");
+  EXPECT_EQ(keeper.run_once(), "labelled");
+  const auto item = db->reader().get<storage::FeedbackStore>().item(id);
+  EXPECT_EQ(item->model_version, models.current()->version);
+  EXPECT_EQ(item->topic, "parking");
+  EXPECT_EQ(keeper.run_once(), "") << "nothing left to label";
 }
 
 }  // namespace
