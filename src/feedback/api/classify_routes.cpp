@@ -99,7 +99,10 @@ void train(Services& s, http::Request& req, http::Reply reply) {
   auto request = std::make_shared<http::Request>(req);
   run_slow(s, [&s, &models, request, reply, actor] {
     try {
-      std::unique_lock lock(models.training());
+      // One training at a time on a node; a second request is told to retry rather than hold
+      // a worker thread (they also hash passwords) for seconds.
+      std::unique_lock lock(models.training(), std::try_to_lock);
+      if (!lock.owns_lock()) throw make_error(errors::kBusy);
       const auto active = models.current();
       auto trained = std::make_shared<app::TrainedVersion>(
           app::train_version(s.db.reader(), models.tools(), active.get(), {"on_demand", actor.staff_id, s.now_ms()}));
