@@ -119,7 +119,7 @@ int serve(const Config& c) {
   chat.start();
   chat_keeper.start();
   knowledge_keeper.start();
-  hot_watch.start();
+  if (c.feedback_watch) hot_watch.start();
   outbox.start();
   if (c.sla_scheduler) scheduler.start();
   server.start();
