@@ -48,19 +48,20 @@ std::vector<DigestSent> send_weekly_digests(Context& c) {
     const sys_days today = feedback::local_day(c.now_ms, zone);
     if (feedback::monday_of(today) != today || feedback::local_hour(c.now_ms, zone) < kDigestHour) continue;
     const sys_days first = today - days{7};
+    const auto key = feedback::iso_week(first);
+    if (!stats.notices("digest", {store.id}, key, key).empty()) continue;  // sent: no need to count
     const int64_t from = feedback::day_start(first, zone);
     const int64_t to = feedback::day_start(today, zone);
     const auto week = stats.journey_counts({{store.id}, from, to});
     if (week.empty()) continue;
     const auto to_whom = managers_of(c, store.id);
     if (to_whom.empty()) continue;
-    const auto key = feedback::iso_week(first);
     if (!stats.record_notice({"digest", store.id, "", key, c.now_ms, static_cast<int64_t>(to_whom.size())})) continue;
-    const auto before = stats.journey_counts(
-        {{store.id}, feedback::day_start(first - days{7 * rules.weeks_before}, zone), from});
+    const auto before =
+        stats.journey_counts({{store.id}, feedback::day_start(first - days{7 * rules.weeks_before}, zone), from});
     const auto figures = feedback::digest_figures(week, before, rules);
-    feedback::DigestText text{store.name, key, feedback::day_text(first), feedback::day_text(today - days{1}),
-                              names, {}, ""};
+    feedback::DigestText text{store.name, key, feedback::day_text(first), feedback::day_text(today - days{1}), names,
+                              {},         ""};
     for (const auto& t : figures.top) {
       storage::FeedbackFilter f;
       f.store_ids = {store.id};

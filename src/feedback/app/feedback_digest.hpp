@@ -13,7 +13,7 @@
 
 namespace kefu::app {
 
-inline constexpr int kDigestHour = 8;  // local hour on Monday from which the digest goes out
+inline constexpr int kDigestHour = 8;      // local hour on Monday from which the digest goes out
 inline constexpr int kDigestExamples = 2;  // texts per top topic
 
 struct DigestSent {

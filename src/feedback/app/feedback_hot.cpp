@@ -119,9 +119,9 @@ Notice hot_notice(const HotIssue& h, const std::string& day) {
            fixed1(h.spike.ratio) + " 倍）。\n\n顾客原话：\n";
   for (const auto& e : h.examples) n.body += "· " + e.text + "\n";
   n.body += "\n请在「反馈 → 热点问题」查看，并考虑创建整改措施。";
-  n.data = {{"store_id", h.store_id},         {"topic", h.spike.topic},       {"day", day},
-            {"observed", h.spike.observed},   {"expected", h.spike.expected}, {"q_value", h.spike.q_value},
-            {"from", h.from},                 {"to", h.to}};
+  n.data = {
+      {"store_id", h.store_id},       {"topic", h.spike.topic},     {"day", day},     {"observed", h.spike.observed},
+      {"expected", h.spike.expected}, {"q_value", h.spike.q_value}, {"from", h.from}, {"to", h.to}};
   return n;
 }
 
@@ -148,8 +148,8 @@ HotBoard hot_issues(Context& c, const HotQuery& q) {
   if (!q.day.empty()) {
     const auto parsed = feedback::parse_day(q.day);
     if (!parsed)
-      throw make_error(errors::kInvalidField, {{"field", "day"}, {"problem", Text("应为 YYYY-MM-DD", "use YYYY-MM-DD")}},
-                       "day");
+      throw make_error(errors::kInvalidField,
+                       {{"field", "day"}, {"problem", Text("应为 YYYY-MM-DD", "use YYYY-MM-DD")}}, "day");
     day = *parsed;
   } else {
     day = feedback::local_day(c.now_ms, zone_of(stores, readable.empty() ? 0 : readable.front()));
@@ -173,30 +173,46 @@ HotBoard hot_issues(Context& c, const HotQuery& q) {
   return board;
 }
 
-int notify_hot_issues(Context& c) {
+std::vector<HotNotice> untold_hot_issues(Context& c) {
   const auto stores = all_stores(c);
   std::map<sys_days, std::vector<int64_t>> by_day;  // each store's today
   for (const auto& [id, s] : stores) by_day[feedback::local_day(c.now_ms, s.timezone)].push_back(id);
   const feedback::SpikeRules rules;
   const auto topics = list_topics(c);
-  auto& org = c.store<storage::OrgStore>();
-  auto& stats = c.store<storage::FeedbackStatsStore>();
-  int sent = 0;
+  std::vector<HotNotice> out;
   for (const auto& [day, ids] : by_day) {
+    const auto text = feedback::day_text(day);
     const auto s = scan_day(c, stores, day, rules);
+    const auto told = c.store<storage::FeedbackStatsStore>().notices("hot", ids, text, text);
     for (const auto& spike : s.scan.spikes) {
       const int64_t id = std::stoll(spike.store);
       if (std::find(ids.begin(), ids.end(), id) == ids.end()) continue;
-      std::vector<int64_t> to;
-      for (const char* role : {"supervisor", "manager"})
-        for (const auto& p : org.staff_in_store(id, role)) to.push_back(p.id);
-      const auto text = feedback::day_text(day);
-      if (!stats.record_notice({"hot", id, spike.topic, text, c.now_ms, static_cast<int64_t>(to.size())})) continue;
-      notify(c, to, hot_notice(issue_of(c, stores, topics, s, spike, day, rules), text));
-      ++sent;
+      if (std::any_of(told.begin(), told.end(),
+                      [&](const auto& n) { return n.store_id == id && n.topic == spike.topic; }))
+        continue;
+      out.push_back({issue_of(c, stores, topics, s, spike, day, rules), text});
     }
   }
-  return sent;
+  return out;
 }
+
+int tell_hot_issues(Context& c, const std::vector<HotNotice>& notices) {
+  auto& org = c.store<storage::OrgStore>();
+  auto& stats = c.store<storage::FeedbackStatsStore>();
+  int told = 0;
+  for (const auto& n : notices) {
+    std::vector<int64_t> to;
+    for (const char* role : {"supervisor", "manager"})
+      for (const auto& p : org.staff_in_store(n.issue.store_id, role)) to.push_back(p.id);
+    if (!stats.record_notice(
+            {"hot", n.issue.store_id, n.issue.spike.topic, n.day, c.now_ms, static_cast<int64_t>(to.size())}))
+      continue;
+    notify(c, to, hot_notice(n.issue, n.day));
+    ++told;
+  }
+  return told;
+}
+
+int notify_hot_issues(Context& c) { return tell_hot_issues(c, untold_hot_issues(c)); }
 
 }  // namespace kefu::app

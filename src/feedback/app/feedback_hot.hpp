@@ -34,12 +34,12 @@ struct HotIssue {
   int64_t store_id = 0;
   std::string store_name;
   std::string topic_name;
-  int64_t from = 0, to = 0;             // the local day (ms), for the inbox filtered to it
-  std::string history_from;             // the first day of `history`
-  std::vector<int64_t> history;         // items per day, window_days before the day and the day itself
-  std::vector<feedback::Item> examples; // newest first, at most kHotExamples
-  std::vector<int64_t> item_ids;        // the day's items of the series, newest first, at most kHotItemIds
-  bool notified = false;                // the store's managers were told
+  int64_t from = 0, to = 0;              // the local day (ms), for the inbox filtered to it
+  std::string history_from;              // the first day of `history`
+  std::vector<int64_t> history;          // items per day, window_days before the day and the day itself
+  std::vector<feedback::Item> examples;  // newest first, at most kHotExamples
+  std::vector<int64_t> item_ids;         // the day's items of the series, newest first, at most kHotItemIds
+  bool notified = false;                 // the store's managers were told
 };
 
 struct HotBoard {
@@ -53,9 +53,19 @@ struct HotBoard {
 
 HotBoard hot_issues(Context&, const HotQuery&);
 
-// The job (feedback/jobs/hot_watch.hpp), as the system: today's spikes of every store, on
-// each store's own day; each new one is recorded and its store's supervisors and managers
-// are notified (in the app, and by email through the outbox). Returns the spikes notified.
+// The job (feedback/jobs/hot_watch.hpp), as the system, in two steps so that the scan runs
+// on a reader and only the notices take the writer:
+// 1. today's spikes of every store, on each store's own day, not told yet;
+struct HotNotice {
+  HotIssue issue;
+  std::string day;
+};
+std::vector<HotNotice> untold_hot_issues(Context&);
+// 2. each recorded once (skipped when another round told it meanwhile) and its store's
+//    supervisors and managers notified (in the app, and by email through the outbox).
+//    Returns the issues told now.
+int tell_hot_issues(Context&, const std::vector<HotNotice>&);
+// Both in one context (tests).
 int notify_hot_issues(Context&);
 
 // The stores a supervisor-or-above caller may read for feedback figures: the one named

@@ -58,7 +58,8 @@ class FeedbackHot : public UseCaseTest {
       for (int i = 0; i < 2; ++i) add(store_b, at + i * 60'000, "parking", "negative", "parking");
     }
     for (int i = 0; i < 12; ++i)
-      add(store_a, now - 3 * kHour + i * 60'000, "parking", "negative", "parking", "B2 出口排队半小时 " + std::to_string(i));
+      add(store_a, now - 3 * kHour + i * 60'000, "parking", "negative", "parking",
+          "B2 出口排队半小时 " + std::to_string(i));
     add(store_a, now - kHour, "queueing", "negative", "cashier");
     add(store_b, now - kHour, "parking", "negative", "parking");
   }
@@ -75,7 +76,8 @@ class FeedbackHot : public UseCaseTest {
 
 TEST_F(FeedbackHot, APlantedJumpIsOnTheBoardWithTheCustomersWords) {
   month_with_a_jump(kNoon);
-  const auto board = as(supervisor, [&](Context& c) { return hot_issues(c, {}); }, kNoon);
+  const auto board = as(
+      supervisor, [&](Context& c) { return hot_issues(c, {}); }, kNoon);
   EXPECT_EQ(board.day, "2026-11-22");
   EXPECT_EQ(board.tested, 3) << "every store's series are tested together";
   ASSERT_EQ(board.issues.size(), 1u);
@@ -96,20 +98,50 @@ TEST_F(FeedbackHot, APlantedJumpIsOnTheBoardWithTheCustomersWords) {
   EXPECT_EQ(h.to - h.from, kDay);
   EXPECT_FALSE(h.notified);
   // Another store's supervisor sees no issue of store a, and cannot ask for it.
-  EXPECT_TRUE(as(supervisor_b, [&](Context& c) { return hot_issues(c, {}); }, kNoon).issues.empty());
-  EXPECT_EQ(code_of([&] { as(supervisor_b, [&](Context& c) { return hot_issues(c, {store_a, ""}); }, kNoon); }),
+  EXPECT_TRUE(as(
+                  supervisor_b, [&](Context& c) { return hot_issues(c, {}); }, kNoon)
+                  .issues.empty());
+  EXPECT_EQ(code_of([&] {
+              as(
+                  supervisor_b,
+                  [&](Context& c) {
+                    return hot_issues(c, {store_a, ""});
+                  },
+                  kNoon);
+            }),
             "not_found");
-  EXPECT_EQ(code_of([&] { as(agent, [&](Context& c) { return hot_issues(c, {}); }, kNoon); }), "forbidden");
-  EXPECT_EQ(code_of([&] { as(supervisor, [&](Context& c) { return hot_issues(c, {{}, "2026-13-01"}); }, kNoon); }),
+  EXPECT_EQ(code_of([&] {
+              as(
+                  agent, [&](Context& c) { return hot_issues(c, {}); }, kNoon);
+            }),
+            "forbidden");
+  EXPECT_EQ(code_of([&] {
+              as(
+                  supervisor,
+                  [&](Context& c) {
+                    return hot_issues(c, {{}, "2026-13-01"});
+                  },
+                  kNoon);
+            }),
             "invalid_field");
   // The day before had no jump.
-  EXPECT_TRUE(as(supervisor, [&](Context& c) { return hot_issues(c, {{}, "2026-11-21"}); }, kNoon).issues.empty());
+  EXPECT_TRUE(as(
+                  supervisor,
+                  [&](Context& c) {
+                    return hot_issues(c, {{}, "2026-11-21"});
+                  },
+                  kNoon)
+                  .issues.empty());
 }
 
 TEST_F(FeedbackHot, TheStoresManagersAreToldOncePerSpike) {
   month_with_a_jump(kNoon);
-  EXPECT_EQ(as(system_actor(), [](Context& c) { return notify_hot_issues(c); }, kNoon), 1);
-  EXPECT_EQ(as(system_actor(), [](Context& c) { return notify_hot_issues(c); }, kNoon + kHour), 0)
+  EXPECT_EQ(as(
+                system_actor(), [](Context& c) { return notify_hot_issues(c); }, kNoon),
+            1);
+  EXPECT_EQ(as(
+                system_actor(), [](Context& c) { return notify_hot_issues(c); }, kNoon + kHour),
+            0)
       << "the next hour: the same spike is not told again";
   for (const auto* who : {&supervisor, &manager}) {
     const auto got = inbox_of(*who);
@@ -119,7 +151,12 @@ TEST_F(FeedbackHot, TheStoresManagersAreToldOncePerSpike) {
     EXPECT_NE(got[0].body.find("B2 出口排队半小时"), std::string::npos) << "with the customers' words";
   }
   EXPECT_TRUE(inbox_of(supervisor_b).empty()) << "store b had no spike";
-  const auto board = as(manager, [&](Context& c) { return hot_issues(c, {store_a, ""}); }, kNoon);
+  const auto board = as(
+      manager,
+      [&](Context& c) {
+        return hot_issues(c, {store_a, ""});
+      },
+      kNoon);
   ASSERT_EQ(board.issues.size(), 1u);
   EXPECT_TRUE(board.issues[0].notified);
 }
@@ -127,11 +164,13 @@ TEST_F(FeedbackHot, TheStoresManagersAreToldOncePerSpike) {
 TEST_F(FeedbackHot, TheDigestGoesOutOnMondayMorningOnce) {
   const int64_t monday = feedback::day_start(*feedback::parse_day("2026-11-23"), "Asia/Shanghai");
   // Last week (Nov 16–22): parking 10, queueing 4; the four weeks before: parking 1 a week.
-  for (int i = 0; i < 10; ++i) add(store_a, monday - 2 * kDay + i * kHour, "parking", "negative", "parking", "停车场找不到车位");
+  for (int i = 0; i < 10; ++i)
+    add(store_a, monday - 2 * kDay + i * kHour, "parking", "negative", "parking", "停车场找不到车位");
   for (int i = 0; i < 4; ++i) add(store_a, monday - 3 * kDay + i * kHour, "queueing", "negative", "cashier");
   for (int w = 2; w <= 5; ++w) add(store_a, monday - w * 7 * kDay + kHour, "parking", "negative", "parking");
   const auto send = [&](int64_t now) {
-    return as(system_actor(), [](Context& c) { return send_weekly_digests(c); }, now);
+    return as(
+        system_actor(), [](Context& c) { return send_weekly_digests(c); }, now);
   };
   EXPECT_TRUE(send(monday + 7 * kHour).empty()) << "07:00: not yet";
   const auto sent = send(monday + 9 * kHour);
@@ -157,7 +196,12 @@ TEST_F(FeedbackHot, TheJourneyComparesEachTouchpointWithThePeriodBefore) {
     add(store_a, from - 7 * kDay + i * kHour, "queueing", i < 5 ? "negative" : "positive", "cashier");
   add(store_a, from + kHour, "parking", "negative", "parking");
   add(store_b, from + kHour, "parking", "negative", "parking");
-  const auto m = as(supervisor, [&](Context& c) { return customer_journey(c, {{}, from, to}); }, kNoon);
+  const auto m = as(
+      supervisor,
+      [&](Context& c) {
+        return customer_journey(c, {{}, from, to});
+      },
+      kNoon);
   EXPECT_EQ(m.previous_from, from - 7 * kDay);
   ASSERT_EQ(m.journey.stages.size(), 8u);
   const auto& parking = m.journey.stages[0];
@@ -167,9 +211,13 @@ TEST_F(FeedbackHot, TheJourneyComparesEachTouchpointWithThePeriodBefore) {
   EXPECT_EQ(cashier.current.negative, 15);
   EXPECT_EQ(cashier.previous.negative, 5);
   EXPECT_EQ(cashier.trend, "worse");
-  EXPECT_EQ(code_of([&] { as(supervisor, [&](Context& c) { return customer_journey(c, {{}, to, from}); }); }),
+  EXPECT_EQ(code_of([&] { as(supervisor, [&](Context& c) {
+                            return customer_journey(c, {{}, to, from});
+                          }); }),
             "invalid_field");
-  EXPECT_EQ(code_of([&] { as(supervisor_b, [&](Context& c) { return customer_journey(c, {store_a, from, to}); }); }),
+  EXPECT_EQ(code_of([&] { as(supervisor_b, [&](Context& c) {
+                            return customer_journey(c, {store_a, from, to});
+                          }); }),
             "not_found");
 }
 

@@ -43,9 +43,9 @@ struct RisingTopic {
 struct DigestFigures {
   int64_t total = 0;  // items of the week
   int64_t negative = 0;
-  double weekly_before = 0;        // items per week over the weeks before
-  std::vector<TopicWeek> top;      // most said first (ties: more negative, then code); at most `top`
-  std::vector<RisingTopic> rising; // smallest p first
+  double weekly_before = 0;         // items per week over the weeks before
+  std::vector<TopicWeek> top;       // most said first (ties: more negative, then code); at most `top`
+  std::vector<RisingTopic> rising;  // smallest p first
 };
 
 // `week` and `before`: per topic × sentiment (touchpoints ignored); items without a topic
@@ -57,7 +57,7 @@ DigestFigures digest_figures(const std::vector<JourneyCount>& week, const std::v
 // a few texts customers wrote; link: the hot board in the console ("" none).
 struct DigestText {
   std::string store_name;
-  std::string week;  // ISO week, "2026-W10"
+  std::string week;              // ISO week, "2026-W10"
   std::string from_day, to_day;  // the week's first and last local days
   std::map<std::string, std::string> names;
   std::map<std::string, std::vector<std::string>> examples;

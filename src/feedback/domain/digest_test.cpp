@@ -8,14 +8,13 @@ namespace kefu::feedback {
 namespace {
 
 TEST(Digest, TopTopicsAndRisingTopics) {
-  const std::vector<JourneyCount> week{
-      {"parking", "parking", "negative", 9},  {"parking", "parking", "positive", 1},
-      {"cashier", "queueing", "negative", 8}, {"floor", "quality", "negative", 2},
-      {"floor", "returns", "negative", 3},     {"online", "", "", 4}};
+  const std::vector<JourneyCount> week{{"parking", "parking", "negative", 9},  {"parking", "parking", "positive", 1},
+                                       {"cashier", "queueing", "negative", 8}, {"floor", "quality", "negative", 2},
+                                       {"floor", "returns", "negative", 3},    {"online", "", "", 4}};
   const std::vector<JourneyCount> before{
-      {"parking", "parking", "negative", 8},   // 2 a week: 10 now is a rise
-      {"cashier", "queueing", "negative", 30}, // 7.5 a week: 8 now is not
-      {"floor", "quality", "negative", 8}};    // returns: none before, 3 now (the minimum)
+      {"parking", "parking", "negative", 8},    // 2 a week: 10 now is a rise
+      {"cashier", "queueing", "negative", 30},  // 7.5 a week: 8 now is not
+      {"floor", "quality", "negative", 8}};     // returns: none before, 3 now (the minimum)
   const auto f = digest_figures(week, before);
   EXPECT_EQ(f.total, 27);
   EXPECT_EQ(f.negative, 22);
@@ -34,8 +33,13 @@ TEST(Digest, TopTopicsAndRisingTopics) {
 
 TEST(Digest, TheEmailNamesTheTopTopicInCustomersWords) {
   const auto f = digest_figures({{"parking", "parking", "negative", 5}}, {});
-  DigestText t{"南京西路店", "2026-W10", "2026-03-02", "2026-03-08", {{"parking", "停车"}},
-               {{"parking", {"停车场排队出不去"}}}, ""};
+  DigestText t{"南京西路店",
+               "2026-W10",
+               "2026-03-02",
+               "2026-03-08",
+               {{"parking", "停车"}},
+               {{"parking", {"停车场排队出不去"}}},
+               ""};
   EXPECT_EQ(digest_title(t), "反馈周报 · 南京西路店 · 2026-W10");
   const auto body = digest_body(f, t);
   EXPECT_NE(body.find("共收到反馈 5 条"), std::string::npos) << body;

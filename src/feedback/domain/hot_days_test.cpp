@@ -76,7 +76,7 @@ TEST(DailySeries, APlantedJumpIsTheDaysOnlySpike) {
   for (int d = 30; d >= 0; --d) {
     const int64_t at = t0 - d * 24 * kHour + 10 * kHour;
     q.push_back({1, "parking", at, d == 0 ? 14 : 1 + d % 2});  // 1–2 a day, then 14 today
-    q.push_back({1, "queueing", at, 2 + d % 3});                // 2–4 a day, flat
+    q.push_back({1, "queueing", at, 2 + d % 3});               // 2–4 a day, flat
     q.push_back({2, "parking", at, 1 + (d % 4 == 0)});
   }
   const auto series = daily_series(q, {{1, today - days{30}}, {2, today - days{30}}}, today - days{28}, today, day_of);

@@ -35,7 +35,8 @@ std::optional<ProportionTest> two_proportion_test(int64_t x, int64_t n, int64_t 
   const double pooled = static_cast<double>(x + x0) / static_cast<double>(n + n0);
   if (pooled <= 0 || pooled >= 1) return std::nullopt;
   const double se = std::sqrt(pooled * (1 - pooled) * (1.0 / static_cast<double>(n) + 1.0 / static_cast<double>(n0)));
-  const double z = (static_cast<double>(x) / static_cast<double>(n) - static_cast<double>(x0) / static_cast<double>(n0)) / se;
+  const double z =
+      (static_cast<double>(x) / static_cast<double>(n) - static_cast<double>(x0) / static_cast<double>(n0)) / se;
   return ProportionTest{z, std::min(1.0, 2 * normal_upper_tail(std::fabs(z)))};
 }
 

@@ -58,8 +58,8 @@ struct Stage {
 };
 
 struct Journey {
-  std::vector<Stage> stages;           // every touchpoint, journey order ("other" last)
-  int64_t without_touchpoint = 0;      // items of the period whose touchpoint is unknown
+  std::vector<Stage> stages;       // every touchpoint, journey order ("other" last)
+  int64_t without_touchpoint = 0;  // items of the period whose touchpoint is unknown
   int64_t previous_without_touchpoint = 0;
 };
 

@@ -25,10 +25,14 @@ TEST(Journey, StagesComeInTheOrderACustomerWalks) {
 }
 
 TEST(Journey, VolumeSentimentAndTopTopicsPerStage) {
-  const std::vector<JourneyCount> now{{"parking", "parking", "negative", 6}, {"parking", "parking", "positive", 2},
-                                      {"parking", "facilities", "negative", 3}, {"parking", "price", "negative", 1},
-                                      {"parking", "cleanliness", "negative", 1}, {"parking", "", "", 2},
-                                      {"", "other", "negative", 4},            {"lobby", "other", "negative", 1}};
+  const std::vector<JourneyCount> now{{"parking", "parking", "negative", 6},
+                                      {"parking", "parking", "positive", 2},
+                                      {"parking", "facilities", "negative", 3},
+                                      {"parking", "price", "negative", 1},
+                                      {"parking", "cleanliness", "negative", 1},
+                                      {"parking", "", "", 2},
+                                      {"", "other", "negative", 4},
+                                      {"lobby", "other", "negative", 1}};
   const auto j = build_journey(now, {});
   const auto& p = stage(j, "parking");
   EXPECT_EQ(p.current.volume, 15);
@@ -51,13 +55,19 @@ TEST(Journey, AStageGetsWorseOnlyWhenTheTestSaysSo) {
   ASSERT_TRUE(t);
   EXPECT_NEAR(t->z, 3.015, 0.001);
   EXPECT_NEAR(t->p_value, 0.0026, 0.0001);
-  const auto j = build_journey(
-      {{"cashier", "queueing", "negative", 30}, {"cashier", "queueing", "positive", 20},
-       {"parking", "parking", "negative", 12}, {"parking", "parking", "positive", 8},
-       {"floor", "quality", "negative", 5}, {"floor", "quality", "positive", 25}},
-      {{"cashier", "queueing", "negative", 15}, {"cashier", "queueing", "positive", 35},
-       {"parking", "parking", "negative", 10}, {"parking", "parking", "positive", 10},
-       {"floor", "quality", "negative", 20}, {"floor", "quality", "positive", 10}, {"entrance", "other", "negative", 3}});
+  const auto j = build_journey({{"cashier", "queueing", "negative", 30},
+                                {"cashier", "queueing", "positive", 20},
+                                {"parking", "parking", "negative", 12},
+                                {"parking", "parking", "positive", 8},
+                                {"floor", "quality", "negative", 5},
+                                {"floor", "quality", "positive", 25}},
+                               {{"cashier", "queueing", "negative", 15},
+                                {"cashier", "queueing", "positive", 35},
+                                {"parking", "parking", "negative", 10},
+                                {"parking", "parking", "positive", 10},
+                                {"floor", "quality", "negative", 20},
+                                {"floor", "quality", "positive", 10},
+                                {"entrance", "other", "negative", 3}});
   EXPECT_EQ(stage(j, "cashier").trend, "worse");
   EXPECT_EQ(stage(j, "parking").trend, "steady") << "60% against 50% of 20: could be chance (p = 0.53)";
   EXPECT_NEAR(*stage(j, "parking").p_value, 0.525, 0.01);

@@ -34,10 +34,20 @@ HotWatch::Round HotWatch::run_once() {
   Round r;
   // Two writes: a failing digest does not hold back the hot issues, nor the other way round.
   try {
-    db_.write_sync([&](storage::Stores& s) {
-      app::Context c{s, app::system_actor(), now_ms_(), nullptr};
-      r.spikes_notified = app::notify_hot_issues(c);
-    });
+    // The scan reads a month of counts: on a reader; the writer only records and notifies.
+    const int64_t now = now_ms_();
+    std::vector<app::HotNotice> untold;
+    {
+      auto& reader = db_.reader();
+      storage::Snapshot snap(reader);
+      app::Context c{reader, app::system_actor(), now, nullptr};
+      untold = app::untold_hot_issues(c);
+    }
+    if (!untold.empty())
+      db_.write_sync([&](storage::Stores& s) {
+        app::Context c{s, app::system_actor(), now, nullptr};
+        r.spikes_notified = app::tell_hot_issues(c, untold);
+      });
   } catch (const std::exception& e) {
     spdlog::warn("feedback hot issues: {}", e.what());
   }

@@ -44,7 +44,7 @@ TEST_P(FeedbackStatsContract, TopicsAreCountedPerStoreAndQuarterOfAnHour) {
   add(store_a, kT0 + kQ, "parking", "negative", "parking");
   add(store_a, kT0 + 10, "queueing", "negative", "cashier", true);  // the confirmed topic counts
   add(store_b, kT0 + 20, "parking", "positive", "parking");
-  add(store_a, kT0 + 30, "", "", "");  // no topic yet: not counted
+  add(store_a, kT0 + 30, "", "", "");                              // no topic yet: not counted
   add(store_a, kT0 + 100 * kQ, "parking", "negative", "parking");  // outside the range
   const auto all = stats().topic_quarters({{}, kT0, kT0 + 10 * kQ});
   const std::vector<feedback::TopicQuarter> want{{store_a, "parking", kT0, 2},
@@ -76,9 +76,10 @@ TEST_P(FeedbackStatsContract, TheJourneyCountsTouchpointTopicAndSentiment) {
   add(store_a, kT0 + 4, "", "", "");
   add(store_b, kT0 + 5, "parking", "negative", "parking");
   const auto got = stats().journey_counts({{store_a}, kT0, kT0 + 10});
-  const std::vector<feedback::JourneyCount> want{
-      {"", "", "", 1}, {"cashier", "queueing", "negative", 1}, {"parking", "parking", "negative", 2},
-      {"parking", "parking", "positive", 1}};
+  const std::vector<feedback::JourneyCount> want{{"", "", "", 1},
+                                                 {"cashier", "queueing", "negative", 1},
+                                                 {"parking", "parking", "negative", 2},
+                                                 {"parking", "parking", "positive", 1}};
   EXPECT_EQ(got, want);
   EXPECT_EQ(stats().journey_counts({{}, kT0, kT0 + 10}).size(), 4u) << "store b's parking item joins a's row";
   EXPECT_TRUE(stats().journey_counts({{store_a}, kT0 + 10, kT0 + 20}).empty());
