@@ -1,6 +1,6 @@
 // Hot issues (热点问题), the customer journey map (顾客旅程地图) and the weekly digest over
-// HTTP: a month of feedback entered at the desk with said_at in the past and labelled by
-// staff; a planted jump in one topic today is on the board and the flat topics are not; the
+// HTTP, in a store of its own (the demo's stores have feedback of their own): a month of
+// feedback entered at the desk with said_at in the past and labelled by staff; a planted jump in one topic today is on the board and the flat topics are not; the
 // journey's figures are the ones counted by hand below; after a restart the store's manager
 // gets the hot issue and Monday's digest by email on a real SMTP conversation, once.
 //
@@ -10,7 +10,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { KefuServer, directory, addStaff, E2E_PASSWORD } from './lib/server.mjs';
+import { KefuServer, addStaff, E2E_PASSWORD } from './lib/server.mjs';
 import { startSmtpSink } from './lib/smtp_sink.mjs';
 
 const HOUR = 3600_000;
@@ -33,7 +33,7 @@ const ANCHOR = realStart - SHIFT;
 const serverNow = () => ANCHOR + (Date.now() - ANCHOR) * 2;
 
 describe('hot issues, journey map and weekly digest', () => {
-  let server, sink, admin, agent, supervisor, SH01, t0;
+  let server, sink, admin, agent, supervisor, STORE, t0;
   // The watch is off while the month is entered (it would send the digest half-way through),
   // on from the restart.
   const env = (watch) => ({
@@ -45,7 +45,7 @@ describe('hot issues, journey map and weekly digest', () => {
 
   // One item entered at the desk and labelled by the agent.
   async function item(text, saidAt, touchpoint, topic, sentiment) {
-    const r = await agent.post('/api/v1/feedback/items', { store_id: SH01, text, said_at: saidAt, touchpoint });
+    const r = await agent.post('/api/v1/feedback/items', { store_id: STORE, text, said_at: saidAt, touchpoint });
     assert.equal(r.status, 201, r.text);
     const l = await agent.post(`/api/v1/feedback/items/${r.json.id}/labels`, { topic, sentiment });
     assert.equal(l.status, 200, l.text);
@@ -55,11 +55,18 @@ describe('hot issues, journey map and weekly digest', () => {
     sink = await startSmtpSink();
     server = await KefuServer.start({ tickets: 0, members: 5, env: env(false) });
     admin = await server.login('admin');
-    const dir = await directory(admin);
-    SH01 = dir.storeByCode.SH01.id;
-    await addStaff(admin, SH01, dir.dept('SH01', 'desk').id, [['e2ehotmgr', 'manager', MANAGER_EMAIL]]);
-    agent = await server.login('zhangmin');
-    supervisor = await server.login('chenjing');
+    const store = await admin.post('/api/v1/stores', { code: 'HOT01', name: '热点测试店' });
+    assert.equal(store.status, 201, store.text);
+    STORE = store.json.id;
+    const desk = await admin.post('/api/v1/departments', { store_id: STORE, code: 'desk', name: '总服务台', kind: 'desk' });
+    assert.equal(desk.status, 201, desk.text);
+    await addStaff(admin, STORE, desk.json.id, [
+      ['e2ehotagent', 'agent'],
+      ['e2ehotsup', 'supervisor'],
+      ['e2ehotmgr', 'manager', MANAGER_EMAIL],
+    ]);
+    agent = await server.login('e2ehotagent', E2E_PASSWORD);
+    supervisor = await server.login('e2ehotsup', E2E_PASSWORD);
     // 30 days before now (each day at about 09:00): queueing 3 a day at the cashier
     // (negative this week, one in three the week before), parking 1 a day, cleanliness 1 a
     // day (positive); then 12 parking items this morning between 01:00 and 03:00.
@@ -83,7 +90,7 @@ describe('hot issues, journey map and weekly digest', () => {
   });
 
   it('the board flags the planted jump in parking today and not the flat topics', async () => {
-    const r = await supervisor.get(`/api/v1/feedback/hot?store_id=${SH01}`);
+    const r = await supervisor.get(`/api/v1/feedback/hot?store_id=${STORE}`);
     assert.equal(r.status, 200, r.text);
     const board = r.json;
     const today = new Date(t0 + SHANGHAI).toISOString().slice(0, 10);
@@ -103,20 +110,20 @@ describe('hot issues, journey map and weekly digest', () => {
     assert.equal(h.examples.length, 3);
     assert.match(h.examples[0].text, /道闸坏了.*（11）/, 'newest first');
     // The inbox filtered to the card's store, topic and day holds exactly its items.
-    const inbox = (await supervisor.get(`/api/v1/feedback/items?store_id=${SH01}&topic=parking&from=${h.from}&to=${h.to}&limit=200`)).json;
+    const inbox = (await supervisor.get(`/api/v1/feedback/items?store_id=${STORE}&topic=parking&from=${h.from}&to=${h.to}&limit=200`)).json;
     assert.deepEqual(inbox.items.map((x) => x.id).sort(), [...h.item_ids].sort());
     // Yesterday was an ordinary day; agents do not see the board; another store's supervisor cannot ask.
     const yesterday = new Date(t0 + SHANGHAI - DAY).toISOString().slice(0, 10);
-    assert.equal((await supervisor.get(`/api/v1/feedback/hot?store_id=${SH01}&day=${yesterday}`)).json.issues.length, 0);
+    assert.equal((await supervisor.get(`/api/v1/feedback/hot?store_id=${STORE}&day=${yesterday}`)).json.issues.length, 0);
     assert.equal((await agent.get('/api/v1/feedback/hot')).status, 403);
     const gaoyan = await server.login('gaoyan');
-    assert.equal((await gaoyan.get(`/api/v1/feedback/hot?store_id=${SH01}`)).status, 404);
-    assert.equal((await gaoyan.get('/api/v1/feedback/hot')).json.issues.length, 0);
+    assert.equal((await gaoyan.get(`/api/v1/feedback/hot?store_id=${STORE}`)).status, 404);
+    assert.ok((await gaoyan.get('/api/v1/feedback/hot')).json.issues.every((x) => x.store_id !== STORE));
   });
 
   it('the journey map: per touchpoint, against the week before, as counted by hand', async () => {
     const from = t0 - 7 * DAY;
-    const r = await supervisor.get(`/api/v1/feedback/journey?store_id=${SH01}&from=${from}&to=${t0}`);
+    const r = await supervisor.get(`/api/v1/feedback/journey?store_id=${STORE}&from=${from}&to=${t0}`);
     assert.equal(r.status, 200, r.text);
     const j = r.json;
     assert.equal(j.previous_from, t0 - 14 * DAY);
@@ -153,8 +160,8 @@ describe('hot issues, journey map and weekly digest', () => {
     const hot = await sink.waitFor((m) => m.to.includes(MANAGER_EMAIL) && m.subject.includes('热点问题'), 20_000);
     assert.match(hot.subject, /停车/);
     assert.match(hot.body, /道闸坏了/);
-    supervisor = await server.login('chenjing');
-    const board = (await supervisor.get(`/api/v1/feedback/hot?store_id=${SH01}`)).json;
+    supervisor = await server.login('e2ehotsup', E2E_PASSWORD);
+    const board = (await supervisor.get(`/api/v1/feedback/hot?store_id=${STORE}`)).json;
     assert.equal(board.issues[0].notified, true);
     const mine = (await supervisor.get('/api/v1/notifications')).json;
     assert.ok(mine.items.some((n) => n.kind === 'feedback_hot'), 'the supervisor is told in the app too');

@@ -27,7 +27,7 @@ class SqlFeedbackStatsStore final : public FeedbackStatsStore {
     const auto where = where_of(r, args) + " AND topic <> ''";
     auto s = db_.prepare("SELECT store_id, topic, (said_at / 900000) * 900000, COUNT(*) FROM feedback_items WHERE " +
                          where + " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
-    bind(*s, args);
+    bind_values(*s, args);
     std::vector<feedback::TopicQuarter> out;
     while (s->step()) out.push_back({s->i64(0), s->text(1), s->i64(2), s->i64(3)});
     return out;
@@ -38,7 +38,7 @@ class SqlFeedbackStatsStore final : public FeedbackStatsStore {
     std::string where = "1 = 1";
     add_in(where, args, "store_id", store_ids);
     auto s = db_.prepare("SELECT store_id, MIN(said_at) FROM feedback_items WHERE " + where + " GROUP BY store_id");
-    bind(*s, args);
+    bind_values(*s, args);
     std::map<int64_t, int64_t> out;
     while (s->step()) out[s->i64(0)] = s->i64(1);
     return out;
@@ -49,7 +49,7 @@ class SqlFeedbackStatsStore final : public FeedbackStatsStore {
     const auto where = where_of(r, args);
     auto s = db_.prepare("SELECT touchpoint, topic, sentiment, COUNT(*) FROM feedback_items WHERE " + where +
                          " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
-    bind(*s, args);
+    bind_values(*s, args);
     std::vector<feedback::JourneyCount> out;
     while (s->step()) out.push_back({s->text(0), s->text(1), s->text(2), s->i64(3)});
     return out;
@@ -71,19 +71,13 @@ class SqlFeedbackStatsStore final : public FeedbackStatsStore {
     add_in(where, args, "store_id", store_ids);
     auto s = db_.prepare("SELECT kind, store_id, topic, period, sent_at, recipients FROM feedback_notices WHERE " +
                          where + " ORDER BY period, store_id, topic");
-    bind(*s, args);
+    bind_values(*s, args);
     std::vector<FeedbackNotice> out;
     while (s->step()) out.push_back({s->text(0), s->i64(1), s->text(2), s->text(3), s->i64(4), s->i64(5)});
     return out;
   }
 
  private:
-  template <class St>
-  static void bind(St& s, const std::vector<Value>& args) {
-    int i = 0;
-    for (const auto& a : args) std::visit([&](const auto& v) { s.bind(++i, v); }, a);
-  }
-
   typename D::Db& db_;
 };
 
