@@ -7,7 +7,7 @@ import { createMemoryHistory, createRouter } from 'vue-router';
 import HotView from '../../src/console/features/feedback/views/HotView.vue';
 import JourneyView from '../../src/console/features/feedback/views/JourneyView.vue';
 import {
-  issueInboxLink, newActionLink, periodQuery, sentimentBar, shareChange, sparkOption, stageInboxLink, trendMark,
+  issueInboxLink, newActionLink, periodQuery, pValue, sentimentBar, shareChange, sparkOption, stageInboxLink, trendMark,
 } from '../../src/console/features/feedback/lib/hot.js';
 import zh from '../../src/console/features/feedback/locales/hot.zh-CN.js';
 import en from '../../src/console/features/feedback/locales/hot.en.js';
@@ -74,7 +74,8 @@ describe('hot issues and journey: the plain logic', () => {
     expect(shareChange(journey.stages[1])).toBe('+66.7');
     expect(shareChange(journey.stages[2])).toBe('-50.0');
     expect(shareChange(stage('online', { negative_share: null }, { negative_share: 0.2 }, 'unknown'))).toBe('');
-    expect([trendMark('worse'), trendMark('better'), trendMark('steady'), trendMark('unknown')]).toEqual(['▲', '▼', '→', '']);
+    expect([trendMark('worse'), trendMark('better'), trendMark('steady'), trendMark('unknown')]).toEqual(['▲', '▼', '', '']);
+    expect([pValue(0.01234), pValue(3e-7), pValue(null)]).toEqual(['= 0.0123', '< 0.0001', '—']);
     expect(stageInboxLink(journey.stages[1], journey)).toEqual({ path: '/feedback', query: { touchpoint: 'cashier', from: 5000, to: 6000, store_id: 1 } });
     expect(periodQuery(['2026-03-01', '2026-03-07'], null)).toEqual({ from: '2026-03-01', to: '2026-03-08', store_id: undefined });
   });

@@ -40,9 +40,10 @@ export function sparkOption(history, color = '#c0392b') {
   const days = history.counts.map((_, i) => addDay(history.from_day, i).slice(5));
   const last = history.counts.length - 1;
   return {
+    animation: false,
     grid: { left: 2, right: 2, top: 4, bottom: 2 },
     tooltip: { trigger: 'axis', formatter: (p) => `${p[0].axisValue}: ${p[0].value}` },
-    xAxis: { type: 'category', data: days, show: false },
+    xAxis: { type: 'category', data: days, axisLabel: { show: false }, axisTick: { show: false }, axisLine: { lineStyle: { color: '#dcdfe6' } } },
     yAxis: { type: 'value', show: false, minInterval: 1 },
     series: [
       {
@@ -56,6 +57,8 @@ export function sparkOption(history, color = '#c0392b') {
 
 export const percent = (v) => (v === null || v === undefined ? '—' : (v * 100).toFixed(1) + '%');
 export const fixed = (v, n = 1) => (v === null || v === undefined ? '—' : Number(v).toFixed(n));
+// A p- or q-value with its relation: "= 0.0123", "< 0.0001" below that.
+export const pValue = (v) => (v === null || v === undefined ? '—' : v < 1e-4 ? '< 0.0001' : '= ' + Number(v).toFixed(4));
 
 // A stage's negative share as a bar: the widths of its negative, positive and unlabelled parts (%).
 export function sentimentBar(period) {
@@ -65,9 +68,10 @@ export function sentimentBar(period) {
   return { negative, positive, none: Math.max(0, 100 - negative - positive) };
 }
 
-// The arrow a stage shows: worse ↑ (more negative), better ↓, steady →, unknown none.
+// The mark a stage shows: worse ▲ (more negative), better ▼; none when steady or unknown
+// (the path's own arrows are → already).
 export function trendMark(trend) {
-  return { worse: '▲', better: '▼', steady: '→' }[trend] || '';
+  return { worse: '▲', better: '▼' }[trend] || '';
 }
 
 // The change of the negative share in percentage points, "+12.5" / "-3.0" ("" when unknown).

@@ -10,7 +10,7 @@ export default {
     observed: '{n} today',
     expected: 'usually about {n}',
     ratio: '{n}×',
-    qValue: 'q = {q}',
+    qValue: 'q {q}',
     notified: 'Managers notified',
     notNotified: 'Not notified yet',
     examples: 'In customers’ words',

@@ -10,7 +10,7 @@ export default {
     observed: '今日 {n} 条',
     expected: '通常约 {n} 条',
     ratio: '{n} 倍',
-    qValue: 'q = {q}',
+    qValue: 'q {q}',
     notified: '已通知店长',
     notNotified: '尚未通知',
     examples: '顾客原话',
