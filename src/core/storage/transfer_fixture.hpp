@@ -139,6 +139,7 @@ INSERT INTO feedback_models VALUES (1, 300, NULL, 'first', 333, '333:333:100', 4
   NULL, NULL, 'a2VmdQ==', 'ZmVlZGJhY2s='),
   (3, 500, 2, 'nightly', 334, '334:335:220', 440, 60, 66, 600000, 580000, 910000, 2, 690000, 910000, 0,
   '主题宏平均 F1 较低', 'topic macro-F1 is lower', NULL, NULL, '', '');
+INSERT INTO feedback_notices VALUES (1, 'hot', 1, 'parking', '2027-01-15', 100, 2), (2, 'digest', 1, '', '2027-W02', 110, 1);
 INSERT INTO signing_keys VALUES (1, 'csat_link', 'c0ffee', 10, 20), (2, 'csat_link', 'f00d', 20, NULL);
 INSERT INTO customer_access VALUES ('9f86d0', 1, 1000, 2000, NULL), ('revoked:2:5', 2, 5, 9, 5);
 INSERT INTO rate_limits VALUES ('login:addr:10.0.0.1', 3, 1000, 0, 0, 5000), ('track:phone:13700000000', 0, 1, 9, 2, 99);

@@ -1,8 +1,14 @@
-// The feedback classifier (docs/feedback.md "Classification"): the review queue, confirming an
+// Feedback (反馈, docs/feedback.md). Hot issues and the journey map: read-only figures for
+// supervisors and above. The classifier ("Classification"): the review queue, confirming an
 // item's labels, the labelled examples and the model versions.
 import { del, get, post, qs } from '@/shared/api.js';
 
 const F = '/api/v1/feedback';
+
+// { store_id?, day? } → { day, tested, too_little_data, overdispersion, rules, issues: [...] }.
+export const getHotIssues = (params) => get(`${F}/hot` + qs(params));
+// { store_id?, from?, to? } → { store_id, from, to, previous_from, stages: [...], without_touchpoint, … }.
+export const getJourney = (params) => get(`${F}/journey` + qs(params));
 
 // { store_id?, limit? } → { items: [item + current: { version, topic, sentiment, margin }], version }.
 export const getReview = (params) => get(`${F}/review` + qs(params));
