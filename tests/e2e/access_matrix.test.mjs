@@ -468,6 +468,7 @@ async function sample(route, side, caller, fx) {
     'PUT /api/v1/feedback/topics': { code: `m${fx.tag}${n}`.slice(0, 32).toLowerCase().replace(/[^a-z0-9_]/g, '_'), name: `矩阵主题${n}` },
     'POST /api/v1/feedback/places': { store_id: o.store, name: `矩阵新点位${n}`, touchpoint: 'cashier' },
     'PATCH /api/v1/feedback/places/{id}': { name: `矩阵点位改${n}`, touchpoint: 'parking' },
+    'PUT /api/v1/feedback/import-mappings': { source_name: `矩阵来源${n}`, text_column: '内容', store_id: o.store },
   };
   const queries = {
     'GET /api/v1/reports/dashboard': `?store_id=${o.store}`,
@@ -487,6 +488,10 @@ async function sample(route, side, caller, fx) {
     path += '?filename=m.png';
     opts.body = PNG;
     opts.headers = { 'content-type': 'image/png' };
+  } else if (key === 'POST /api/v1/feedback/imports' || key === 'POST /api/v1/feedback/imports/preview') {
+    path += `?source_name=${encodeURIComponent('矩阵导入')}`;
+    opts.body = `内容\n矩阵导入${n}\n`;
+    opts.headers = { 'content-type': 'text/csv' };
   } else if (key in bodies) {
     if (bodies[key] !== undefined) opts.body = bodies[key];
   } else if (route.method !== 'GET') {
