@@ -65,6 +65,10 @@ bodies = {
     'PUT /api/v1/feedback/topics': {'code': 'toilets', 'name': '洗手间', 'name_en': 'Toilets', 'position': 12, 'active': True},
     'POST /api/v1/feedback/places': {'store_id': 1, 'name': 'B2 停车场', 'touchpoint': 'parking'},
     'PATCH /api/v1/feedback/places/{id}': {'name': 'B2 停车场东区', 'touchpoint': 'parking', 'active': False},
+    'PUT /api/v1/feedback/import-mappings': {'source_name': '大众点评', 'text_column': '评价内容', 'time_column': '评价时间', 'rating_column': '星级', 'post_id_column': '评价ID', 'store_column': '门店', 'store_id': 1},
+    # A raw CSV file, not JSON (a str body is written as it is).
+    'POST /api/v1/feedback/imports/preview': '评价ID,评价时间,星级,评价内容,门店\r\nd1,2026-11-20 14:22,40,"停车难,\n排队久",SH01\r\n',
+    'POST /api/v1/feedback/imports': '评价ID,评价时间,星级,评价内容,门店\r\nd1,2026-11-20 14:22,40,"停车难,\n排队久",SH01\r\nd2,昨天,1,,X\r\n',
 }
 queries = {
     'GET /api/v1/tickets': 'status=new,in_progress&q=%E9%80%80%E8%B4%A7&limit=5&sort=created_at&from=2026-01-01&to=1780000000000',
@@ -82,6 +86,8 @@ queries = {
     'GET /api/v1/bot/report': 'store_id=1&from=2026-01-01&to=1780000000000',
     'GET /api/v1/bot/unanswered': 'store_id=1&from=2026-01-01T00:00:00Z',
     'GET /api/v1/feedback/items': 'store_id=1&topic=parking&sentiment=negative&confirmed=false&q=%E5%81%9C%E8%BD%A6&limit=5',
+    'POST /api/v1/feedback/imports/preview': 'source_name=%E5%A4%A7%E4%BC%97%E7%82%B9%E8%AF%84',
+    'POST /api/v1/feedback/imports': 'source_name=%E5%A4%A7%E4%BC%97%E7%82%B9%E8%AF%84',
     'POST /api/v1/public/chats/{token}/photos': 'filename=p.png',
     'POST /api/v1/chat/conversations/{id}/photos': 'filename=p.png',
 }
@@ -92,7 +98,9 @@ for i, r in enumerate(routes):
     params = r['path'].count('{')
     body = bodies.get(key, {} if r['method'] != 'GET' else None)
     text = '1\n' * params + queries.get(key, '') + '\n'
-    if body is not None:
+    if isinstance(body, str):
+        text += body
+    elif body is not None:
         text += json.dumps(body, ensure_ascii=False)
     for caller in (0, 1):  # admin, agent
         name = f"{i:02d}-{r['method'].lower()}{r['path'].replace('/api/v1', '').replace('/', '_').replace('{', '').replace('}', '')}-{caller}"
