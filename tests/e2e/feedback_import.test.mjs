@@ -1,12 +1,72 @@
 // The social-media import (反馈 → 导入) over HTTP, as a supervisor uses it: map a platform's
 // columns once (remembered per source name), preview a file, import it — a second import of
 // the same file adds nothing, bad rows come back with their line and reason, a GBK file
-// from Excel reads as Chinese — and the items land in the inbox as source `social`.
+// from Excel reads as Chinese, an XLSX is read from its first sheet — and the items land in
+// the inbox as source `social`.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import zlib from 'node:zlib';
 import { KefuServer, directory, errorCode } from './lib/server.mjs';
 
 const CSV = { 'content-type': 'text/csv' };
+const XLSX = { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+
+// A ZIP of deflated entries (what an .xlsx is), written here so the test needs no tool.
+function zip(files) {
+  const locals = [];
+  const central = [];
+  let offset = 0;
+  for (const [name, text] of files) {
+    const data = Buffer.from(text);
+    const packed = zlib.deflateRawSync(data);
+    const n = Buffer.from(name);
+    const head = Buffer.alloc(26);
+    head.writeUInt16LE(20, 0);
+    head.writeUInt16LE(8, 4);
+    head.writeUInt32LE(zlib.crc32(data), 10);
+    head.writeUInt32LE(packed.length, 14);
+    head.writeUInt32LE(data.length, 18);
+    head.writeUInt16LE(n.length, 22);
+    const sig = (v) => { const b = Buffer.alloc(4); b.writeUInt32LE(v); return b; };
+    locals.push(sig(0x04034b50), head, n, packed);
+    const tail = Buffer.alloc(14); // comment length, disk, attributes, then the local header's offset
+    tail.writeUInt32LE(offset, 10);
+    central.push(sig(0x02014b50), Buffer.from([20, 0]), head, tail, n);
+    offset += 30 + n.length + packed.length;
+  }
+  const dir = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, dir, end]);
+}
+
+// A workbook as Excel saves one: shared strings, a date-time style, the first sheet by its relationship.
+function workbook(rows) {
+  const strings = [];
+  const cell = (v, ref) => {
+    if (typeof v === 'number') return `<c r="${ref}"><v>${v}</v></c>`;
+    if (v instanceof Date) return `<c r="${ref}" s="1"><v>${v.getTime() / 86400000 + 25569}</v></c>`;
+    strings.push(v);
+    return `<c r="${ref}" t="s"><v>${strings.length - 1}</v></c>`;
+  };
+  const sheet = rows
+    .map((r, i) => `<row r="${i + 1}">${r.map((v, j) => (v === null ? '' : cell(v, String.fromCharCode(65 + j) + (i + 1)))).join('')}</row>`)
+    .join('');
+  const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+  return zip([
+    ['[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'],
+    ['xl/workbook.xml', `<workbook ${main} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="导出" sheetId="1" r:id="rId1"/></sheets></workbook>`],
+    ['xl/_rels/workbook.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="worksheet" Target="worksheets/sheet1.xml"/></Relationships>'],
+    ['xl/styles.xml', `<styleSheet ${main}><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>`],
+    ['xl/worksheets/sheet1.xml', `<worksheet ${main}><sheetData>${sheet}</sheetData></worksheet>`],
+    ['xl/sharedStrings.xml', `<sst ${main}>${strings.map((t) => `<si><t xml:space="preserve">${esc(t)}</t></si>`).join('')}</sst>`],
+  ]);
+}
 
 describe('feedback social import', () => {
   let server, admin, agent, supervisor, SH01, CD01;
@@ -127,11 +187,40 @@ describe('feedback social import', () => {
     assert.equal((await importFile(supervisor, '小红书', gbk)).json.duplicates, 1);
   });
 
+  it('an XLSX export is read from its first sheet: dates in a date style, skipped rows by their row number', async () => {
+    const file = workbook([
+      ['笔记ID', '作者', '发布时间', '笔记内容', '门店'],
+      ['x-1', '薯条', new Date(Date.UTC(2026, 10, 20, 14, 22)), '电梯口的指示牌 <看不清> & 太小', 'SH01'],
+      [null, null, null, null, null],
+      ['x-2', '小鹿', new Date(Date.UTC(2026, 10, 21, 9, 0)), '', 'SH01'],
+      ['x-3', '阿柴', 46081, '试衣间排队太久', 'SH01'],
+    ]);
+    let r = await supervisor.request('PUT', '/api/v1/feedback/import-mappings', {
+      body: { source_name: '小红书XLSX', text_column: '笔记内容', time_column: '发布时间', author_column: '作者', post_id_column: '笔记ID', store_column: '门店' },
+    });
+    assert.equal(r.status, 200, r.text);
+    r = await supervisor.post('/api/v1/feedback/imports/preview?source_name=小红书XLSX', file, { headers: XLSX });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.format, 'xlsx');
+    assert.deepEqual(r.json.columns, ['笔记ID', '作者', '发布时间', '笔记内容', '门店']);
+    assert.deepEqual(r.json.rows[0], ['x-1', '薯条', '2026-11-20 14:22:00', '电梯口的指示牌 <看不清> & 太小', 'SH01']);
+    assert.equal(r.json.total_rows, 3, 'the empty row is not counted');
+    r = await importFile(supervisor, '小红书XLSX', file);
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.json.format, 'xlsx');
+    assert.equal(r.json.added, 1);
+    assert.deepEqual(r.json.skipped, [{ line: 4, reason: 'empty_text' }, { line: 5, reason: 'bad_time' }], 'a plain number is no time');
+    const item = (await supervisor.get(`/api/v1/feedback/items/${r.json.item_ids[0]}`)).json;
+    assert.equal(item.said_at, Date.UTC(2026, 10, 20, 6, 22), 'the sheet shows China time');
+    assert.equal(item.source_ref, '小红书XLSX:x-1');
+    assert.equal((await importFile(supervisor, '小红书XLSX', file)).json.duplicates, 1);
+  });
+
   it('a file that is not CSV, or lacks a mapped column, is refused whole and stores nothing', async () => {
     const before = (await inbox('source=social')).total;
     const xlsx = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(64)]);
     let r = await importFile(supervisor, '大众点评', xlsx);
-    assert.equal(errorCode(r), 'invalid_field');
+    assert.equal(errorCode(r), 'invalid_field', 'a damaged XLSX');
     r = await importFile(supervisor, '大众点评', '内容,门店\r\n停车难,SH01\r\n');
     assert.equal(errorCode(r), 'invalid_field');
     assert.match(r.json.error.message, /评价内容|评价内容/);

@@ -43,19 +43,27 @@ void put_mapping(Services& s, http::Request& req, http::Reply reply) {
         [m](app::Context& c) { return ok(200, mapping_json(app::put_import_mapping(c, m))); });
 }
 
-// POST /feedback/imports/preview?source_name  (body: the file)
+// POST /feedback/imports/preview?source_name  (body: the file). The file is read on the
+// worker pool (an XLSX is inflated), then the mapping on a reader.
 void preview(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
-  const auto source_name = req.query_value("source_name");
-  const auto table = app::read_import_table(req.body);
-  read(s, req, reply, actor, [source_name, &table](app::Context& c) {
-    const auto p = app::preview_import(c, source_name, table);
-    return ok(200, {{"format", p.format},
-                    {"encoding", p.encoding},
-                    {"columns", p.columns},
-                    {"rows", p.rows},
-                    {"total_rows", p.total_rows},
-                    {"mapping", p.mapping ? mapping_json(*p.mapping) : json(nullptr)}});
+  auto request = std::make_shared<http::Request>(req);
+  run_slow(s, [&s, request, reply, actor] {
+    try {
+      const auto table = app::read_import_table(request->body);
+      const auto source_name = request->query_value("source_name");
+      read(s, *request, reply, actor, [&](app::Context& c) {
+        const auto p = app::preview_import(c, source_name, table);
+        return ok(200, {{"format", p.format},
+                        {"encoding", p.encoding},
+                        {"columns", p.columns},
+                        {"rows", p.rows},
+                        {"total_rows", p.total_rows},
+                        {"mapping", p.mapping ? mapping_json(*p.mapping) : json(nullptr)}});
+      });
+    } catch (...) {
+      reply(error_response(*request, std::current_exception()));
+    }
   });
 }
 

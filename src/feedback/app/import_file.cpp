@@ -7,6 +7,7 @@
 
 #include "core/domain/error.hpp"
 #include "core/domain/errors.hpp"
+#include "feedback/app/xlsx_reader.hpp"
 #include "kb/app/kb_formats.hpp"
 
 namespace kefu::app {
@@ -50,6 +51,30 @@ std::string convert(const std::string& bytes, const char* name) {
 
 bool starts_with(const std::string& s, std::string_view prefix) { return s.compare(0, prefix.size(), prefix) == 0; }
 
+bool blank(const std::vector<std::string>& cells) {
+  for (const auto& cell : cells)
+    if (cell.find_first_not_of(" \t\r\n") != std::string::npos) return false;
+  return true;
+}
+
+void trim_header(std::vector<std::string>& header) {
+  for (auto& h : header) {
+    while (!h.empty() && (h.back() == ' ' || h.back() == '\t')) h.pop_back();
+    while (!h.empty() && (h.front() == ' ' || h.front() == '\t')) h.erase(h.begin());
+  }
+}
+
+// The first worksheet: its first non-blank row is the header; lines are row numbers.
+ImportTable xlsx_table(const std::string& bytes) {
+  auto rows = read_xlsx_rows(bytes);
+  std::erase_if(rows, [](const auto& r) { return blank(r.second); });
+  if (rows.empty()) throw bad_file("文件为空", "the file is empty");
+  ImportTable t{"xlsx", "utf-8", std::move(rows.front().second), {}};
+  trim_header(t.header);
+  t.rows.assign(std::make_move_iterator(rows.begin() + 1), std::make_move_iterator(rows.end()));
+  return t;
+}
+
 }  // namespace
 
 std::string to_utf8(const std::string& bytes, std::string& encoding) {
@@ -72,8 +97,7 @@ std::string to_utf8(const std::string& bytes, std::string& encoding) {
 
 ImportTable read_import_table(const std::string& bytes) {
   if (bytes.empty()) throw bad_file("文件为空", "the file is empty");
-  if (starts_with(bytes, "PK\x03\x04"))
-    throw bad_file("暂不支持 XLSX，请在 Excel 中另存为 CSV 后导入", "XLSX is not read yet: save the sheet as CSV");
+  if (starts_with(bytes, "PK\x03\x04")) return xlsx_table(bytes);
   if (bytes.find('\0') != std::string::npos && !starts_with(bytes, "\xFF\xFE") && !starts_with(bytes, "\xFE\xFF"))
     throw bad_file("不是 CSV 文本文件", "not a CSV text file");
   ImportTable t;
@@ -84,16 +108,10 @@ ImportTable read_import_table(const std::string& bytes) {
   if (bad) throw bad_file("引号未闭合", "a quote is left open");
   if (records.empty()) throw bad_file("文件为空", "the file is empty");
   t.header = std::move(records.front().second);
-  for (auto& h : t.header) {
-    while (!h.empty() && (h.back() == ' ' || h.back() == '\t')) h.pop_back();
-    while (!h.empty() && (h.front() == ' ' || h.front() == '\t')) h.erase(h.begin());
-  }
+  trim_header(t.header);
   records.erase(records.begin());
-  for (auto& r : records) {
-    bool blank = true;
-    for (const auto& cell : r.second) blank = blank && cell.find_first_not_of(" \t\r\n") == std::string::npos;
-    if (!blank) t.rows.push_back(std::move(r));
-  }
+  for (auto& r : records)
+    if (!blank(r.second)) t.rows.push_back(std::move(r));
   return t;
 }
 

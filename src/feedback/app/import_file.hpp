@@ -1,8 +1,8 @@
 #pragma once
-// A social-media export read into a table of text cells: CSV (RFC 4180) in UTF-8 (with or
-// without a BOM), UTF-16 with a BOM, or GBK/GB18030 (what Excel in China saves), the
-// encoding guessed — a file that is valid UTF-8 is UTF-8, else GB18030, which GBK is a
-// part of. XLSX is not read yet (the file is refused with a hint to save it as CSV).
+// A social-media export read into a table of text cells: XLSX (the first worksheet,
+// xlsx_reader.hpp; told by the ZIP signature) or CSV (RFC 4180) in UTF-8 (with or without a
+// BOM), UTF-16 with a BOM, or GBK/GB18030 (what Excel in China saves), the encoding guessed
+// — a file that is valid UTF-8 is UTF-8, else GB18030, which GBK is a part of.
 #include <string>
 #include <utility>
 #include <vector>
@@ -10,14 +10,15 @@
 namespace kefu::app {
 
 struct ImportTable {
-  std::string format;    // csv
-  std::string encoding;  // utf-8 | utf-16 | gb18030
+  std::string format;    // csv | xlsx
+  std::string encoding;  // utf-8 | utf-16 | gb18030 (an XLSX: utf-8)
   std::vector<std::string> header;
-  // The data records, each with the file line it starts on (the header is line 1).
+  // The data records, each with the file line it starts on (the header is line 1); of an
+  // XLSX, its row number. Blank records are left out.
   std::vector<std::pair<int, std::vector<std::string>>> rows;
 };
 
-// Throws invalid_input on an empty file, an XLSX or other binary file, a quote left open.
+// Throws invalid_input on an empty file, a damaged XLSX or another binary file, a quote left open.
 ImportTable read_import_table(const std::string& bytes);
 
 // `bytes` in UTF-8 and the encoding it was in (see above); a UTF-8 BOM is removed.

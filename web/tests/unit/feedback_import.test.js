@@ -4,7 +4,7 @@
 import { describe, it, expect, afterEach, vi } from 'vitest';
 import { mount } from '@vue/test-utils';
 import ImportDialog from '../../src/console/features/feedback/components/ImportDialog.vue';
-import { addImportReport, decodeFile, emptyImportReport, guessMapping, isXlsx, mappingReady } from '../../src/console/features/feedback/lib/importing.js';
+import { addImportReport, decodeFile, emptyImportReport, guessMapping, importParts, isXlsx, mappingReady } from '../../src/console/features/feedback/lib/importing.js';
 import { splitParts } from '../../src/console/features/kb/lib/parts.js';
 import { flush, globalOptions } from './helpers.js';
 
@@ -51,6 +51,15 @@ describe('the column mapping', () => {
     addImportReport(total, parts[0], { rows: 2, added: 1, duplicates: 0, skipped: [{ line: 3, reason: 'empty_text' }] });
     addImportReport(total, parts[2], { rows: 1, added: 0, duplicates: 1, skipped: [{ line: 2, reason: 'bad_time' }] });
     expect(total).toEqual({ rows: 3, added: 1, duplicates: 1, skipped: [{ line: 3, reason: 'empty_text' }, { line: 6, reason: 'bad_time' }] });
+  });
+
+  it('sends an XLSX whole, its skipped rows on the sheet’s own row numbers', () => {
+    const bytes = Uint8Array.from([0x50, 0x4b, 0x03, 0x04]);
+    const parts = importParts(bytes, 'xlsx', { total: 40 });
+    expect(parts).toEqual([{ text: bytes, rows: 40, firstLine: 2, xlsx: true }]);
+    const total = addImportReport(emptyImportReport(), parts[0], { rows: 40, added: 39, duplicates: 0, skipped: [{ line: 17, reason: 'too_long' }] });
+    expect(total.skipped).toEqual([{ line: 17, reason: 'too_long' }]);
+    expect(importParts('内容\n一\n二\n', 'csv', { rows: 1 }).map((p) => p.rows)).toEqual([1, 1]);
   });
 });
 

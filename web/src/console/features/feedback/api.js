@@ -23,10 +23,15 @@ export const updatePlace = (id, body) => patch(`${F}/places/${id}`, body);
 
 export const listImportMappings = () => get(`${F}/import-mappings`);
 export const putImportMapping = (body) => put(`${F}/import-mappings`, body);
-const csv = (text) => new Blob([text], { type: 'text/csv' });
-// The file's text (already UTF-8) → { format, encoding, columns, rows, total_rows, mapping }.
-export const previewImport = (sourceName, text) =>
-  api('POST', `${F}/imports/preview` + qs({ source_name: sourceName }), csv(text), { headers: { 'Content-Type': 'text/csv' } });
-// A part of the file (with the header line) → { rows, added, duplicates, skipped: [{ line, reason }], item_ids }.
-export const importPart = (sourceName, text) =>
-  api('POST', `${F}/imports` + qs({ source_name: sourceName }), csv(text), { headers: { 'Content-Type': 'text/csv' } });
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+// A CSV part's text (already UTF-8), or an XLSX file's bytes, as the request body.
+const fileBody = (content) => {
+  const type = content instanceof Uint8Array ? XLSX : 'text/csv';
+  return [new Blob([content], { type }), { headers: { 'Content-Type': type } }];
+};
+// → { format, encoding, columns, rows, total_rows, mapping }.
+export const previewImport = (sourceName, content) =>
+  api('POST', `${F}/imports/preview` + qs({ source_name: sourceName }), ...fileBody(content));
+// A CSV part (with the header line) or an XLSX file → { rows, added, duplicates, skipped: [{ line, reason }], item_ids }.
+export const importPart = (sourceName, content) =>
+  api('POST', `${F}/imports` + qs({ source_name: sourceName }), ...fileBody(content));

@@ -1,7 +1,7 @@
-// The import dialog's plain logic: reading an export's bytes as text (UTF-8 or GBK, as the
-// server guesses), a first guess at the column mapping from the header names the platforms
+// The import dialog's plain logic: reading a CSV export's bytes as text (UTF-8 or GBK, as
+// the server guesses; an XLSX goes to the server as it is), a first guess at the column mapping from the header names the platforms
 // use, and adding each part's report into one with the file's own line numbers.
-import { fileLine } from '../../kb/lib/parts.js';
+import { fileLine, splitParts } from '../../kb/lib/parts.js';
 
 // { text, encoding } of the file's bytes: a BOM decides; else UTF-8 when the bytes are valid
 // UTF-8, else GB18030 (GBK is a part of it: what Excel in China saves).
@@ -52,11 +52,19 @@ export const mappingReady = (m) => !!m.text_column && (!!m.store_column || !!m.s
 
 export const emptyImportReport = () => ({ rows: 0, added: 0, duplicates: 0, skipped: [] });
 
-// Adds a part's report (lines counted within the part, whose line 1 is the repeated header).
+// Adds a part's report: a CSV part counts lines within itself (its line 1 is the repeated
+// header); an XLSX file goes whole and its lines are the sheet's row numbers.
 export function addImportReport(total, part, report) {
   total.rows += report.rows;
   total.added += report.added;
   total.duplicates += report.duplicates;
-  for (const s of report.skipped) total.skipped.push({ ...s, line: fileLine(part, 'csv', s.line) });
+  for (const s of report.skipped) total.skipped.push({ ...s, line: part.xlsx ? s.line : fileLine(part, 'csv', s.line) });
   return total;
+}
+
+// The parts of a file: a CSV's text in parts of `rows` records; an XLSX's bytes whole (the
+// server reads the workbook; `total` is the rows its preview counted).
+export function importParts(content, format, { rows = 300, total = 0 } = {}) {
+  if (format === 'xlsx') return [{ text: content, rows: total, firstLine: 2, xlsx: true }];
+  return splitParts(content, 'csv', rows);
 }

@@ -57,7 +57,7 @@ export default {
     source: 'Source name',
     sourceHint: 'E.g. Weibo, Dianping, Xiaohongshu; each source’s column mapping is remembered',
     pick: 'Choose a CSV file',
-    xlsx: 'XLSX is not read yet: in Excel, “Save as CSV” (UTF-8 or GBK) and import that',
+    fileHint: 'CSV (UTF-8 or GBK) or XLSX (its first sheet); an XLSX goes whole, at most 1 MB',
     fileInfo: 'Encoding {encoding}, {n} rows',
     preview: 'Preview (first 5 rows)',
     mapping: 'Columns',

@@ -57,7 +57,7 @@ export default {
     source: '来源名称',
     sourceHint: '如 微博、大众点评、小红书；每个来源的列对应会被记住',
     pick: '选择 CSV 文件',
-    xlsx: '暂不支持 XLSX：请在 Excel 中“另存为 CSV”（UTF-8 或 GBK 均可）后导入',
+    fileHint: 'CSV（UTF-8 或 GBK）或 XLSX（第一张工作表）；XLSX 整份发送，最大 1 MB',
     fileInfo: '编码 {encoding}，共 {n} 行',
     preview: '预览（前 5 行）',
     mapping: '列对应',
