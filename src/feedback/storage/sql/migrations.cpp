@@ -6,6 +6,8 @@
 // this module and items are grouped and ungrouped freely.
 #include "feedback/storage/sql/migrations.hpp"
 
+#include "feedback/storage/sql/hot_migration.hpp"
+
 namespace kefu::storage::sql {
 namespace {
 
@@ -40,10 +42,11 @@ CREATE TABLE feedback_import_mappings(
   rating_column TEXT NOT NULL, post_id_column TEXT NOT NULL, store_column TEXT NOT NULL,
   store_id {int} REFERENCES stores(id), updated_by {int} REFERENCES staff(id), updated_at {int} NOT NULL);
 )SQL"},
+    {.number = 6, .sql = kFeedbackHotMigration},  // notices of hot issues and digests (hot_migration.hpp)
 };
 
 constexpr CountedTable kTables[] = {
-    {"feedback_topics"}, {"feedback_places"}, {"feedback_items"}, {"feedback_import_mappings"}};
+    {"feedback_topics"}, {"feedback_places"}, {"feedback_items"}, {"feedback_notices"}, {"feedback_import_mappings"}};
 
 }  // namespace
 

@@ -1,4 +1,5 @@
-// The feedback inbox (反馈, docs/feedback.md): items, topics, places, and the social import.
+// The feedback inbox (反馈, docs/feedback.md): items, topics, places, the social import; hot
+// issues and the journey map (read-only figures for supervisors and above).
 import { api, get, post, postOnce, put, patch, qs } from '@/shared/api.js';
 
 const F = '/api/v1/feedback';
@@ -35,3 +36,8 @@ export const previewImport = (sourceName, content) =>
 // A CSV part (with the header line) or an XLSX file → { rows, added, duplicates, skipped: [{ line, reason }], item_ids }.
 export const importPart = (sourceName, content) =>
   api('POST', `${F}/imports` + qs({ source_name: sourceName }), ...fileBody(content));
+
+// { store_id?, day? } → { day, tested, too_little_data, overdispersion, rules, issues: [...] }.
+export const getHotIssues = (params) => get(`${F}/hot` + qs(params));
+// { store_id?, from?, to? } → { store_id, from, to, previous_from, stages: [...], without_touchpoint, … }.
+export const getJourney = (params) => get(`${F}/journey` + qs(params));

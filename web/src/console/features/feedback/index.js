@@ -1,20 +1,26 @@
 // feedback: the one inbox of customer feedback (反馈, docs/feedback.md) — the list with its
 // filters and the drawer where staff confirm or correct topic and sentiment, the desk's
-// entry form, the social-media import, places with QR codes, and the topic taxonomy
-// (admins). Its pages are listed once, in pages.js (one line per page).
+// entry form, the social-media import, places with QR codes, the topic taxonomy (admins),
+// hot issues and the journey map (supervisors). Its pages are listed once, in pages.js
+// (one line per page): routes and menu entries follow from that list.
 import { ChatLineSquare } from '@element-plus/icons-vue';
 import zh from './locales/zh-CN.js';
 import en from './locales/en.js';
+import hotZh from './locales/hot.zh-CN.js';
+import hotEn from './locales/hot.en.js';
 import { pages } from './pages.js';
 
-export const routes = pages.map((p) => ({
-  path: p.path, name: p.key, component: p.view, meta: p.minRole ? { minRole: p.minRole } : {},
-}));
+const role = (p) => (p.minRole ? { minRole: p.minRole } : {});
 
-export const menu = [{ key: 'feedback', path: '/feedback', label: 'feedback.menu', icon: ChatLineSquare, order: 45 }];
+export const routes = pages.map((p) => ({ path: p.path, name: p.key, component: p.view, meta: role(p) }));
+
+export const menu = [
+  { key: 'feedback', path: '/feedback', label: 'feedback.menu', icon: ChatLineSquare, order: 45 },
+  ...pages.filter((p) => p.menu).map((p) => ({ key: p.key, path: p.path, label: p.title, ...p.menu, ...role(p) })),
+];
 
 export const adminMenu = [
   { key: 'feedback-topics', path: '/feedback/topics', label: 'feedbackTopics.title', order: 70, minRole: 'admin' },
 ];
 
-export const messages = { 'zh-CN': zh, en };
+export const messages = { 'zh-CN': { ...zh, ...hotZh }, en: { ...en, ...hotEn } };
