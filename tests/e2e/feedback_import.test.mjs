@@ -214,6 +214,9 @@ describe('feedback social import', () => {
     assert.equal(item.said_at, Date.UTC(2026, 10, 20, 6, 22), 'the sheet shows China time');
     assert.equal(item.source_ref, '小红书XLSX:x-1');
     assert.equal((await importFile(supervisor, '小红书XLSX', file)).json.duplicates, 1);
+    r = await supervisor.post('/api/v1/feedback/imports?source_name=小红书XLSX&offset=1&limit=1', file, { headers: XLSX });
+    assert.equal(r.json.rows, 1, 'a slice of the rows, as the console sends an XLSX in parts');
+    assert.deepEqual(r.json.skipped, [{ line: 4, reason: 'empty_text' }]);
   });
 
   it('a file that is not CSV, or lacks a mapped column, is refused whole and stores nothing', async () => {

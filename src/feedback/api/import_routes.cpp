@@ -80,14 +80,21 @@ json report_json(const app::ImportReport& r) {
           {"item_ids", r.item_ids}};
 }
 
-// POST /feedback/imports?source_name  (body: the file, or a part of it with the header line)
+// POST /feedback/imports?source_name&offset&limit  (body: the file, or a part of a CSV with
+// the header line; offset/limit take a slice of the data rows: an XLSX sent in parts)
 void import(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   const auto source_name = req.query_value("source_name");
+  const auto offset = query_int(req, "offset").value_or(0);
+  const auto limit = query_int(req, "limit");
   auto body = std::make_shared<std::string>(std::move(req.body));
   write_after(
       s, req, std::move(reply), actor,
-      [body] { return std::make_shared<app::ImportTable>(app::read_import_table(*body)); },
+      [body, offset, limit] {
+        auto table = std::make_shared<app::ImportTable>(app::read_import_table(*body));
+        app::keep_rows(*table, offset, limit);
+        return table;
+      },
       [source_name](app::Context& c, const std::shared_ptr<app::ImportTable>& table) {
         return ok(200, report_json(app::import_social(c, source_name, *table)));
       });

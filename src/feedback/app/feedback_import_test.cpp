@@ -72,6 +72,26 @@ TEST_F(FeedbackImport, RowsBecomeSocialItemsThroughTheMappingAndBadRowsAreReport
   EXPECT_EQ(third.store_id, store_a) << "an empty store cell takes the mapping's store";
 }
 
+TEST_F(FeedbackImport, AFileSentWholeIsImportedInSlicesOfItsRows) {
+  auto part = [&](int64_t offset, std::optional<int64_t> limit) {
+    auto table = read_import_table(kFile);
+    keep_rows(table, offset, limit);
+    return as(supervisor, [&](Context& c) { return import_social(c, "大众点评", table); });
+  };
+  auto a = part(1, 2);  // d2, d3
+  EXPECT_EQ(a.rows, 2);
+  EXPECT_EQ(a.added, 1);
+  ASSERT_EQ(a.skipped.size(), 1u);
+  EXPECT_EQ(a.skipped[0].line, 5) << "lines stay the file's";
+  auto b = part(3, std::nullopt);  // d4, d5, d6
+  EXPECT_EQ(b.rows, 3);
+  EXPECT_EQ(b.added, 1);
+  auto c = part(0, 1);  // d1
+  EXPECT_EQ(c.added, 1);
+  EXPECT_EQ(part(-5, 0).duplicates, 3) << "a negative offset is 0, a limit of 0 none: the whole file again";
+  EXPECT_EQ(part(99, 1).rows, 0);
+}
+
 TEST_F(FeedbackImport, ASecondImportOfTheSameFileAddsNothing) {
   import(kFile);
   const auto again = import(kFile);

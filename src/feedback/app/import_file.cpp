@@ -3,6 +3,7 @@
 #include <unicode/ucnv.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "core/domain/error.hpp"
@@ -113,6 +114,13 @@ ImportTable read_import_table(const std::string& bytes) {
   for (auto& r : records)
     if (!blank(r.second)) t.rows.push_back(std::move(r));
   return t;
+}
+
+void keep_rows(ImportTable& t, int64_t offset, std::optional<int64_t> limit) {
+  const auto skip = static_cast<std::size_t>(std::clamp<int64_t>(offset, 0, static_cast<int64_t>(t.rows.size())));
+  t.rows.erase(t.rows.begin(), t.rows.begin() + static_cast<std::ptrdiff_t>(skip));
+  if (limit && *limit > 0 && static_cast<std::size_t>(*limit) < t.rows.size())
+    t.rows.resize(static_cast<std::size_t>(*limit));
 }
 
 }  // namespace kefu::app

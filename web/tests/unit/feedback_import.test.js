@@ -53,12 +53,14 @@ describe('the column mapping', () => {
     expect(total).toEqual({ rows: 3, added: 1, duplicates: 1, skipped: [{ line: 3, reason: 'empty_text' }, { line: 6, reason: 'bad_time' }] });
   });
 
-  it('sends an XLSX whole, its skipped rows on the sheet’s own row numbers', () => {
+  it('sends an XLSX whole with each slice of its rows, skipped rows on the sheet’s own row numbers', () => {
     const bytes = Uint8Array.from([0x50, 0x4b, 0x03, 0x04]);
-    const parts = importParts(bytes, 'xlsx', { total: 40 });
-    expect(parts).toEqual([{ text: bytes, rows: 40, firstLine: 2, xlsx: true }]);
-    const total = addImportReport(emptyImportReport(), parts[0], { rows: 40, added: 39, duplicates: 0, skipped: [{ line: 17, reason: 'too_long' }] });
-    expect(total.skipped).toEqual([{ line: 17, reason: 'too_long' }]);
+    const parts = importParts(bytes, 'xlsx', { rows: 300, total: 700 });
+    expect(parts.map((p) => [p.text.offset, p.text.limit, p.rows])).toEqual([[0, 300, 300], [300, 300, 300], [600, 100, 100]]);
+    expect(parts[2].text.bytes).toBe(bytes);
+    const total = addImportReport(emptyImportReport(), parts[1], { rows: 300, added: 299, duplicates: 0, skipped: [{ line: 317, reason: 'too_long' }] });
+    expect(total.skipped).toEqual([{ line: 317, reason: 'too_long' }]);
+    expect(importParts(bytes, 'xlsx', { total: 0 })).toEqual([]);
     expect(importParts('内容\n一\n二\n', 'csv', { rows: 1 }).map((p) => p.rows)).toEqual([1, 1]);
   });
 });

@@ -33,9 +33,12 @@ const fileBody = (content) => {
 // → { format, encoding, columns, rows, total_rows, mapping }.
 export const previewImport = (sourceName, content) =>
   api('POST', `${F}/imports/preview` + qs({ source_name: sourceName }), ...fileBody(content));
-// A CSV part (with the header line) or an XLSX file → { rows, added, duplicates, skipped: [{ line, reason }], item_ids }.
-export const importPart = (sourceName, content) =>
-  api('POST', `${F}/imports` + qs({ source_name: sourceName }), ...fileBody(content));
+// A CSV part (with the header line), or { bytes, offset, limit }: an XLSX file and the slice
+// of its data rows to import → { rows, added, duplicates, skipped: [{ line, reason }], item_ids }.
+export function importPart(sourceName, content) {
+  const slice = content && content.bytes ? { offset: content.offset, limit: content.limit } : {};
+  return api('POST', `${F}/imports` + qs({ source_name: sourceName, ...slice }), ...fileBody(content.bytes || content));
+}
 
 // { store_id?, day? } → { day, tested, too_little_data, overdispersion, rules, issues: [...] }.
 export const getHotIssues = (params) => get(`${F}/hot` + qs(params));

@@ -53,7 +53,7 @@ export const mappingReady = (m) => !!m.text_column && (!!m.store_column || !!m.s
 export const emptyImportReport = () => ({ rows: 0, added: 0, duplicates: 0, skipped: [] });
 
 // Adds a part's report: a CSV part counts lines within itself (its line 1 is the repeated
-// header); an XLSX file goes whole and its lines are the sheet's row numbers.
+// header); an XLSX's lines are the sheet's row numbers already.
 export function addImportReport(total, part, report) {
   total.rows += report.rows;
   total.added += report.added;
@@ -62,9 +62,15 @@ export function addImportReport(total, part, report) {
   return total;
 }
 
-// The parts of a file: a CSV's text in parts of `rows` records; an XLSX's bytes whole (the
-// server reads the workbook; `total` is the rows its preview counted).
+// The parts of a file: a CSV's text in parts of `rows` records; an XLSX's bytes sent whole
+// with each slice of `rows` data rows (`total`: the rows its preview counted), so that every
+// part is a short write and the progress bar moves.
 export function importParts(content, format, { rows = 300, total = 0 } = {}) {
-  if (format === 'xlsx') return [{ text: content, rows: total, firstLine: 2, xlsx: true }];
-  return splitParts(content, 'csv', rows);
+  if (format !== 'xlsx') return splitParts(content, 'csv', rows);
+  const parts = [];
+  for (let offset = 0; offset < total; offset += rows) {
+    const n = Math.min(rows, total - offset);
+    parts.push({ text: { bytes: content, offset, limit: n }, rows: n, xlsx: true });
+  }
+  return parts;
 }
