@@ -105,4 +105,36 @@ describe('ImportDialog', () => {
     expect(w.emitted('imported')).toHaveLength(1);
     w.unmount();
   });
+
+  it('sends an XLSX as it is, in slices of rows', async () => {
+    const calls = [];
+    globalThis.fetch = vi.fn(async (url, opts = {}) => {
+      const path = String(url).split('?')[0];
+      calls.push({ method: opts.method || 'GET', url: String(url), path, type: opts.body instanceof Blob ? opts.body.type : null });
+      const answers = {
+        '/api/v1/feedback/import-mappings': opts.method === 'PUT' ? {} : { items: [] },
+        '/api/v1/feedback/imports/preview': { format: 'xlsx', encoding: 'utf-8', columns: ['内容', '门店'], rows: [['停车难', 'SH01']], total_rows: 2, mapping: null },
+        '/api/v1/feedback/imports': { rows: 2, added: 2, duplicates: 0, skipped: [], item_ids: [5, 6] },
+      };
+      return new Response(JSON.stringify(answers[path]), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    });
+    const w = mount(ImportDialog, { props: { stores: [] }, global: globalOptions(), attachTo: document.body });
+    await flush();
+    w.vm.$.setupState.sourceName = '小红书';
+    await flush();
+    const input = document.querySelector('[data-test="feedback-import-file"]');
+    const xlsx = Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
+    Object.defineProperty(input, 'files', { value: [{ name: 'notes.xlsx', arrayBuffer: async () => xlsx.buffer }] });
+    input.dispatchEvent(new Event('change'));
+    for (let i = 0; i < 5; i++) await flush();
+    expect(calls.find((c) => c.path.endsWith('/preview')).type).toMatch(/spreadsheetml/);
+    document.querySelector('[data-test="feedback-import-start"]').click();
+    for (let i = 0; i < 5; i++) await flush();
+    const parts = calls.filter((c) => c.path === '/api/v1/feedback/imports');
+    expect(parts).toHaveLength(1);
+    expect(parts[0].url).toMatch(/offset=0&limit=2/);
+    expect(parts[0].type).toMatch(/spreadsheetml/);
+    expect(document.querySelector('[data-test="feedback-import-report"]').dataset.added).toBe('2');
+    w.unmount();
+  });
 });
