@@ -84,6 +84,9 @@ bodies = {
     'PUT /api/v1/feedback/topics': {'code': 'toilets', 'name': '洗手间', 'name_en': 'Toilets', 'position': 12, 'active': True},
     'POST /api/v1/feedback/places': {'store_id': 1, 'name': 'B2 停车场', 'touchpoint': 'parking'},
     'PATCH /api/v1/feedback/places/{id}': {'name': 'B2 停车场东区', 'touchpoint': 'parking', 'active': False},
+    'POST /api/v1/feedback/classify': {'text': '停车场太难找车位', 'texts': ['收银员态度很好', '洗手间很脏']},
+    'POST /api/v1/feedback/examples': {'format': 'csv', 'text': 'text,topic,sentiment\n停车费太贵,parking,negative\n'},
+    'POST /api/v1/feedback/items/classify': {'ids': [1, 2], 'limit': 10},
     'PUT /api/v1/feedback/import-mappings': {'source_name': '大众点评', 'text_column': '评价内容', 'time_column': '评价时间', 'rating_column': '星级', 'post_id_column': '评价ID', 'store_column': '门店', 'store_id': 1},
     # Files, not JSON: a str body is written as it is, bytes too.
     'POST /api/v1/feedback/imports/preview': xlsx(),  # bytes: an XLSX file
@@ -105,6 +108,8 @@ queries = {
     'GET /api/v1/bot/report': 'store_id=1&from=2026-01-01&to=1780000000000',
     'GET /api/v1/bot/unanswered': 'store_id=1&from=2026-01-01T00:00:00Z',
     'GET /api/v1/feedback/items': 'store_id=1&topic=parking&sentiment=negative&confirmed=false&q=%E5%81%9C%E8%BD%A6&limit=5',
+    'GET /api/v1/feedback/examples': 'origin=import&before=100&limit=5',
+    'GET /api/v1/feedback/review': 'store_id=1&limit=5',
     'POST /api/v1/feedback/imports/preview': 'source_name=%E5%A4%A7%E4%BC%97%E7%82%B9%E8%AF%84',
     'POST /api/v1/feedback/imports': 'source_name=%E5%A4%A7%E4%BC%97%E7%82%B9%E8%AF%84',
     'GET /api/v1/feedback/hot': 'store_id=1&day=2026-03-10',

@@ -1,6 +1,7 @@
-// The feedback inbox (反馈, docs/feedback.md): items, topics, places, the social import; hot
-// issues and the journey map (read-only figures for supervisors and above).
-import { api, get, post, postOnce, put, patch, qs } from '@/shared/api.js';
+// Feedback (反馈, docs/feedback.md): the inbox's items, topics, places and the social import;
+// hot issues and the journey map (read-only figures for supervisors and above); the
+// classifier ("Classification"): the review queue, the labelled examples, the model versions.
+import { api, del, get, post, postOnce, put, patch, qs } from '@/shared/api.js';
 
 const F = '/api/v1/feedback';
 
@@ -10,7 +11,7 @@ export const listItems = (params) => get(`${F}/items` + qs(params));
 export const getItem = (id) => get(`${F}/items/${id}`);
 // The desk: { store_id | place_id, text, touchpoint?, rating?, contact_phone? } → the item.
 export const enterItem = (body, key) => postOnce(`${F}/items`, body, key);
-// { topic?, sentiment? } → the item (confirmed).
+// { topic?, sentiment? } → the item (confirmed); also stores a correction example.
 export const confirmLabels = (id, body) => post(`${F}/items/${id}/labels`, body);
 
 export const listTopics = () => get(`${F}/topics`);
@@ -44,3 +45,17 @@ export function importPart(sourceName, content) {
 export const getHotIssues = (params) => get(`${F}/hot` + qs(params));
 // { store_id?, from?, to? } → { store_id, from, to, previous_from, stages: [...], without_touchpoint, … }.
 export const getJourney = (params) => get(`${F}/journey` + qs(params));
+
+// { store_id?, limit? } → { items: [item + current: { version, topic, sentiment, margin }], version }.
+export const getReview = (params) => get(`${F}/review` + qs(params));
+
+// { origin?, before?, limit? } → { items, next_before, counts: { seed, import, correction } }.
+export const listExamples = (params) => get(`${F}/examples` + qs(params));
+// (csv | jsonl, text) → { rows, added, updated, unchanged, skipped: [{ line, code, message_zh, message_en }] }.
+export const importExamples = (format, text) => post(`${F}/examples`, { format, text });
+export const deleteExample = (id) => del(`${F}/examples/${id}`);
+
+// → { items, active_id, in_use_id, next_before }.
+export const listModels = () => get(`${F}/models`);
+// → { model } (active, or refused with the reason).
+export const trainModel = () => post(`${F}/models`);

@@ -1,13 +1,17 @@
 // feedback: the one inbox of customer feedback (反馈, docs/feedback.md) — the list with its
 // filters and the drawer where staff confirm or correct topic and sentiment, the desk's
 // entry form, the social-media import, places with QR codes, the topic taxonomy (admins),
-// hot issues and the journey map (supervisors). Its pages are listed once, in pages.js
-// (one line per page): routes and menu entries follow from that list.
+// hot issues and the journey map (supervisors), 分类训练 (TrainingView, supervisors: the
+// review queue least certain first, the labelled examples with import, the model versions
+// and 立即训练). Its pages are listed once, in pages.js (one line per page): routes and menu
+// entries follow from that list.
 import { ChatLineSquare } from '@element-plus/icons-vue';
 import zh from './locales/zh-CN.js';
 import en from './locales/en.js';
 import hotZh from './locales/hot.zh-CN.js';
 import hotEn from './locales/hot.en.js';
+import trainingZh from './locales/training.zh-CN.js';
+import trainingEn from './locales/training.en.js';
 import { pages } from './pages.js';
 
 const role = (p) => (p.minRole ? { minRole: p.minRole } : {});
@@ -20,7 +24,8 @@ export const menu = [
 ];
 
 export const adminMenu = [
-  { key: 'feedback-topics', path: '/feedback/topics', label: 'feedbackTopics.title', order: 70, minRole: 'admin' },
+  { key: 'feedback-training', path: '/feedback/training', label: 'fbTraining.title', order: 70, minRole: 'supervisor' },
+  { key: 'feedback-topics', path: '/feedback/topics', label: 'feedbackTopics.title', order: 71, minRole: 'admin' },
 ];
 
-export const messages = { 'zh-CN': { ...zh, ...hotZh }, en: { ...en, ...hotEn } };
+export const messages = { 'zh-CN': { ...zh, ...hotZh, ...trainingZh }, en: { ...en, ...hotEn, ...trainingEn } };
