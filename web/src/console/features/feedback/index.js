@@ -1,26 +1,31 @@
-// feedback (反馈, docs/feedback.md): the console's pages of the capability.
-// Pages are listed one line each in `routes` and `menu` (add yours there).
-// 分类训练 (TrainingView): the review queue, least certain first, confirmed with the keyboard;
-// the labelled examples with import; the model versions with their figures and 立即训练.
-import { DataLine, Guide } from '@element-plus/icons-vue';
+// feedback: the one inbox of customer feedback (反馈, docs/feedback.md) — the list with its
+// filters and the drawer where staff confirm or correct topic and sentiment, the desk's
+// entry form, the social-media import, places with QR codes, the topic taxonomy (admins),
+// hot issues and the journey map (supervisors), 分类训练 (TrainingView, supervisors: the
+// review queue least certain first, the labelled examples with import, the model versions
+// and 立即训练). Its pages are listed once, in pages.js (one line per page): routes and menu
+// entries follow from that list.
+import { ChatLineSquare } from '@element-plus/icons-vue';
+import zh from './locales/zh-CN.js';
+import en from './locales/en.js';
 import hotZh from './locales/hot.zh-CN.js';
 import hotEn from './locales/hot.en.js';
 import trainingZh from './locales/training.zh-CN.js';
 import trainingEn from './locales/training.en.js';
+import { pages } from './pages.js';
 
-export const routes = [
-  { path: '/feedback/hot', name: 'feedback-hot', component: () => import('./views/HotView.vue'), meta: { minRole: 'supervisor' } },
-  { path: '/feedback/journey', name: 'feedback-journey', component: () => import('./views/JourneyView.vue'), meta: { minRole: 'supervisor' } },
-  { path: '/feedback/training', name: 'feedback-training', component: () => import('./views/TrainingView.vue'), meta: { minRole: 'supervisor' } },
-];
+const role = (p) => (p.minRole ? { minRole: p.minRole } : {});
+
+export const routes = pages.map((p) => ({ path: p.path, name: p.key, component: p.view, meta: role(p) }));
 
 export const menu = [
-  { key: 'feedback-hot', path: '/feedback/hot', label: 'feedbackHot.menu', icon: DataLine, order: 66, minRole: 'supervisor' },
-  { key: 'feedback-journey', path: '/feedback/journey', label: 'feedbackJourney.menu', icon: Guide, order: 67, minRole: 'supervisor' },
+  { key: 'feedback', path: '/feedback', label: 'feedback.menu', icon: ChatLineSquare, order: 45 },
+  ...pages.filter((p) => p.menu).map((p) => ({ key: p.key, path: p.path, label: p.title, ...p.menu, ...role(p) })),
 ];
 
 export const adminMenu = [
   { key: 'feedback-training', path: '/feedback/training', label: 'fbTraining.title', order: 70, minRole: 'supervisor' },
+  { key: 'feedback-topics', path: '/feedback/topics', label: 'feedbackTopics.title', order: 71, minRole: 'admin' },
 ];
 
-export const messages = { 'zh-CN': { ...hotZh, ...trainingZh }, en: { ...hotEn, ...trainingEn } };
+export const messages = { 'zh-CN': { ...zh, ...hotZh, ...trainingZh }, en: { ...en, ...hotEn, ...trainingEn } };
