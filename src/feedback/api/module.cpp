@@ -1,19 +1,26 @@
 // The feedback API: its routes (core/api/module.hpp) and vocabularies.
 #include "core/api/module.hpp"
+#include "feedback/domain/nps_campaign.hpp"
 #include "feedback/domain/vocabulary.hpp"
 
 namespace kefu::api {
 
 void add_feedback_item_routes(RouteTable&);  // item_routes.cpp
+void add_feedback_nps_routes(RouteTable&);   // nps_routes.cpp
 
 namespace {
 
-void add_routes(RouteTable& r) { add_feedback_item_routes(r); }
+void add_routes(RouteTable& r) {
+  add_feedback_item_routes(r);
+  add_feedback_nps_routes(r);
+}
 
 void add_vocabulary(nlohmann::json& v) {
   v["feedback_sources"] = terms_json<feedback::Source>();
   v["touchpoints"] = terms_json<feedback::Touchpoint>();
   v["sentiments"] = terms_json<feedback::Sentiment>();
+  v["nps_triggers"] = terms_json<feedback::NpsTrigger>();
+  v["nps_categories"] = terms_json<feedback::NpsCategory>();
 }
 
 }  // namespace
