@@ -65,6 +65,9 @@ bodies = {
     'PUT /api/v1/feedback/topics': {'code': 'toilets', 'name': '洗手间', 'name_en': 'Toilets', 'position': 12, 'active': True},
     'POST /api/v1/feedback/places': {'store_id': 1, 'name': 'B2 停车场', 'touchpoint': 'parking'},
     'PATCH /api/v1/feedback/places/{id}': {'name': 'B2 停车场东区', 'touchpoint': 'parking', 'active': False},
+    'POST /api/v1/feedback/nps/campaigns': {'name': '办结回访', 'store_ids': [1], 'trigger': 'resolved_ticket', 'sample_rate': 0.5, 'cap_days': 90, 'link_days': 14},
+    'PUT /api/v1/feedback/nps/campaigns/{id}': {'name': '会员抽样', 'store_ids': [1, 2], 'trigger': 'member_sample', 'sample_size': 20, 'starts_at': '2026-01-01', 'ends_at': 1780000000000, 'active': False},
+    'POST /api/v1/public/nps/{token}': {'score': 3, 'reason': '排队太久'},
 }
 queries = {
     'GET /api/v1/tickets': 'status=new,in_progress&q=%E9%80%80%E8%B4%A7&limit=5&sort=created_at&from=2026-01-01&to=1780000000000',
@@ -82,6 +85,8 @@ queries = {
     'GET /api/v1/bot/report': 'store_id=1&from=2026-01-01&to=1780000000000',
     'GET /api/v1/bot/unanswered': 'store_id=1&from=2026-01-01T00:00:00Z',
     'GET /api/v1/feedback/items': 'store_id=1&topic=parking&sentiment=negative&confirmed=false&q=%E5%81%9C%E8%BD%A6&limit=5',
+    'GET /api/v1/feedback/nps': 'store_id=1&from=2026-01-01&to=1780000000000&tier=gold&campaign_id=1&period=week',
+    'GET /api/v1/feedback/nps/invitations': 'campaign_id=1&category=detractor&answered=true&limit=5',
     'POST /api/v1/public/chats/{token}/photos': 'filename=p.png',
     'POST /api/v1/chat/conversations/{id}/photos': 'filename=p.png',
 }
