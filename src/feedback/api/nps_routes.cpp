@@ -254,7 +254,7 @@ void add_feedback_nps_routes(RouteTable& r) {
   r.add("POST", "/api/v1/feedback/nps/invitations/{id}/link", staff("agent", "feedback:write").on(Reach::nps_invitation),
         issue_link);
   r.add("POST", "/api/v1/feedback/nps/invitations/{id}/recovery",
-        staff("agent", "feedback:write").on(Reach::nps_invitation), recovery);
+        staff("agent", "tickets:write").on(Reach::nps_invitation), recovery);
   r.add("GET", "/api/v1/public/nps/{token}", customer(), public_view);
   r.add("POST", "/api/v1/public/nps/{token}", customer(), public_answer);
 }

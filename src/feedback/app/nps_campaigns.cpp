@@ -195,8 +195,8 @@ SampleRun sample_members(Context& c, int64_t campaign_id) {
 }
 
 int64_t open_recovery_ticket(Context& c, int64_t invitation_id) {
-  require_writer(c, "agent");
-  require_scope(c.actor, "tickets:write");
+  require_role(c.actor, "agent");
+  require_scope(c.actor, "tickets:write");  // what it writes is a ticket
   auto v = visible_invitation(c, invitation_id);
   if (v.recovery_ticket_id) return *v.recovery_ticket_id;
   if (v.category != "detractor") throw make_error(errors::kNotDetractor);

@@ -11,8 +11,8 @@
 //   its store (else 404 not_found; admins: all).
 // - Creating and editing campaigns, sampling members: managers and above with
 //   feedback:write, serving every store the campaign names (else 404 not_found).
-// - Issuing a link and opening a recovery ticket: agents and above with feedback:write (and
-//   tickets:write for the ticket) of the invitation's store.
+// - Issuing a link: agents and above with feedback:write of the invitation's store; opening
+//   a recovery ticket: agents and above with tickets:write (what it writes is a ticket).
 #include <cstdint>
 #include <optional>
 #include <string>
