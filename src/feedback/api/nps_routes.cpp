@@ -169,8 +169,9 @@ void issue_link(Services& s, http::Request& req, http::Reply reply) {
 void recovery(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   const auto id = path_id(req);
-  write(s, req, std::move(reply), actor,
-        [id](app::Context& c) { return ok(201, {{"ticket_id", app::open_recovery_ticket(c, id)}}); });
+  write(s, req, std::move(reply), actor, [id](app::Context& c) {
+    return ok(201, {{"ticket_id", app::open_recovery_ticket(c, id)}});
+  });
 }
 
 // GET /feedback/nps?store_id&from&to&tier&campaign_id&period
@@ -231,7 +232,7 @@ void public_answer(Services& s, http::Request& req, http::Reply reply) {
   auto b = parse_object(req);
   const auto score = req_int(b, "score");
   const auto reason = opt_string(b, "reason");
-  ignore_idempotency_key(req);  // anonymous callers share one actor
+  ignore_idempotency_key(req);                                             // anonymous callers share one actor
   const int sc = score < -1 || score > 11 ? -1 : static_cast<int>(score);  // out of 0–10 is refused
   write(s, req, std::move(reply), people::customer_actor(), [token, sc, reason](app::Context& c) {
     const auto a = app::answer_survey(c, token, sc, reason);
@@ -251,8 +252,8 @@ void add_feedback_nps_routes(RouteTable& r) {
   r.add("PUT", "/api/v1/feedback/nps/campaigns/{id}", manager.on(Reach::nps_campaign), update_campaign);
   r.add("POST", "/api/v1/feedback/nps/campaigns/{id}/sample", manager.on(Reach::nps_campaign), sample);
   r.add("GET", "/api/v1/feedback/nps/invitations", reader, list_invitations);
-  r.add("POST", "/api/v1/feedback/nps/invitations/{id}/link", staff("agent", "feedback:write").on(Reach::nps_invitation),
-        issue_link);
+  r.add("POST", "/api/v1/feedback/nps/invitations/{id}/link",
+        staff("agent", "feedback:write").on(Reach::nps_invitation), issue_link);
   r.add("POST", "/api/v1/feedback/nps/invitations/{id}/recovery",
         staff("agent", "tickets:write").on(Reach::nps_invitation), recovery);
   r.add("GET", "/api/v1/public/nps/{token}", customer(), public_view);

@@ -153,10 +153,11 @@ SampleRun sample_members(Context& c, int64_t campaign_id) {
   auto k = visible_campaign(c, campaign_id);
   if (!serves_all(c.actor, k.store_ids)) throw not_found("净推荐值调查", "NPS campaign");
   if (k.trigger != "member_sample" || !feedback::running(k, c.now_ms))
-    throw make_error(errors::kInvalidField,
-                     {{"field", "trigger"},
-                      {"problem", Text("只有进行中的会员抽样调查可以抽样", "only a running member sample campaign samples")}},
-                     "trigger");
+    throw make_error(
+        errors::kInvalidField,
+        {{"field", "trigger"},
+         {"problem", Text("只有进行中的会员抽样调查可以抽样", "only a running member sample campaign samples")}},
+        "trigger");
   SampleRun run;
   struct Drawn {
     double draw;

@@ -77,8 +77,7 @@ NpsReport nps_report(Context& c, const NpsReportQuery& q) {
                      "period");
   storage::NpsFilter f;
   if (q.store_id) {
-    if (!c.actor.in_store(*q.store_id))
-      throw make_error(errors::kNotFound, {{"what", Text("门店", "store")}});
+    if (!c.actor.in_store(*q.store_id)) throw make_error(errors::kNotFound, {{"what", Text("门店", "store")}});
     f.store_ids = {*q.store_id};
   } else if (!c.actor.is_admin()) {
     f.store_ids = c.actor.store_ids;

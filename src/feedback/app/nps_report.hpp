@@ -44,7 +44,7 @@ struct NpsTopicCount {
 
 struct NpsReport {
   NpsFigure overall;
-  std::vector<std::pair<int64_t, NpsFigure>> by_store;      // store id
+  std::vector<std::pair<int64_t, NpsFigure>> by_store;       // store id
   std::vector<std::pair<std::string, NpsFigure>> by_period;  // "2026-11" or "2026-11-16" (the week's Monday)
   std::vector<NpsTopicCount> reasons;                        // most promoters + detractors first
 };

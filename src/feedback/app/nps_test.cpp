@@ -58,10 +58,12 @@ class Nps : public SlaUseCases {
     return db->reader().get<storage::NpsStore>().invitations(f);
   }
   NpsLink link(int64_t invitation, int64_t at = kNow + 2 * kHour) {
-    return as(agent, [&](Context& c) { return issue_link(c, invitation); }, at);
+    return as(
+        agent, [&](Context& c) { return issue_link(c, invitation); }, at);
   }
   NpsAnswer answer(const std::string& token, int score, const std::string& reason, int64_t at = kNow + 3 * kHour) {
-    return as(people::customer_actor(), [&](Context& c) { return answer_survey(c, token, score, reason); }, at);
+    return as(
+        people::customer_actor(), [&](Context& c) { return answer_survey(c, token, score, reason); }, at);
   }
 };
 
@@ -132,7 +134,8 @@ TEST_F(Nps, TheCustomerAnswersOnceAndTheReasonBecomesFeedback) {
   EXPECT_EQ(l.path, "/m/nps/" + l.token);
   EXPECT_EQ(l.expires_at, kNow + 2 * kHour + 14 * kDay);
 
-  auto v = as(people::customer_actor(), [&](Context& c) { return open_survey(c, l.token); }, kNow + 3 * kHour);
+  auto v = as(
+      people::customer_actor(), [&](Context& c) { return open_survey(c, l.token); }, kNow + 3 * kHour);
   EXPECT_EQ(v.question, "您有多大可能向朋友推荐甲店？");
   EXPECT_FALSE(v.answered);
   EXPECT_EQ(invitations()[0].opened_at, kNow + 3 * kHour);
@@ -200,7 +203,8 @@ TEST_F(Nps, AMemberSampleTakesTheLowestDrawsAndRespectsTheCap) {
   auto run = as(manager, [&](Context& c) { return sample_members(c, k.id); });
   EXPECT_EQ(run.candidates, 10);
   EXPECT_EQ(run.invited.size(), 3u);
-  run = as(manager, [&](Context& c) { return sample_members(c, k.id); }, kNow + kDay);
+  run = as(
+      manager, [&](Context& c) { return sample_members(c, k.id); }, kNow + kDay);
   EXPECT_EQ(run.capped, 3) << "those asked yesterday are capped";
   EXPECT_EQ(run.invited.size(), 3u);
   EXPECT_EQ(invitations().size(), 6u);
@@ -232,7 +236,9 @@ TEST_F(Nps, TheReportCountsAndIntervalsAreTheDomainsFigures) {
   ASSERT_EQ(r.by_store.size(), 1u);
   ASSERT_EQ(r.by_period.size(), 1u);
   EXPECT_EQ(r.by_period[0].first, "2026-11");
-  EXPECT_EQ(code_of([&] { as(agent_b, [&](Context& c) { return nps_report(c, {.store_id = store_a, .from = 1, .to = 2}); }); }),
+  EXPECT_EQ(code_of([&] {
+              as(agent_b, [&](Context& c) { return nps_report(c, {.store_id = store_a, .from = 1, .to = 2}); });
+            }),
             "not_found");
 }
 

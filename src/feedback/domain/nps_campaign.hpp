@@ -50,13 +50,13 @@ struct Campaign {
   std::vector<int64_t> store_ids;  // at least one
   std::string trigger = "resolved_ticket";
   std::string question = std::string(kDefaultNpsQuestion);  // {store}: the store's name
-  int64_t starts_at = 0;                                     // ms
-  int64_t ends_at = 0;                                       // ms, 0: open-ended
-  int64_t sample_ppm = 1'000'000;  // the share of triggers (or members) asked, in millionths
-  int64_t sample_size = 0;         // member_sample: at most this many per run (0: by the rate only)
-  int cap_days = 90;               // a customer is asked at most once in this many days
-  int link_days = 14;              // how long a link stays valid
-  int64_t seed = 0;                // the sampling seed
+  int64_t starts_at = 0;                                    // ms
+  int64_t ends_at = 0;                                      // ms, 0: open-ended
+  int64_t sample_ppm = 1'000'000;                           // the share of triggers (or members) asked, in millionths
+  int64_t sample_size = 0;  // member_sample: at most this many per run (0: by the rate only)
+  int cap_days = 90;        // a customer is asked at most once in this many days
+  int link_days = 14;       // how long a link stays valid
+  int64_t seed = 0;         // the sampling seed
   bool active = true;
   int64_t created_by = 0;
   int64_t created_at = 0;
@@ -69,8 +69,8 @@ struct Invitation {
   int64_t campaign_id = 0;
   int64_t store_id = 0;
   std::optional<int64_t> member_id;
-  std::string phone;                // normalised; "" when only the member is known
-  std::string member_tier;          // the member's tier when invited ("" for a non-member)
+  std::string phone;                 // normalised; "" when only the member is known
+  std::string member_tier;           // the member's tier when invited ("" for a non-member)
   std::optional<int64_t> ticket_id;  // the resolved ticket that triggered it
   int64_t sent_at = 0;
   int64_t expires_at = 0;  // of the current link (0: no link issued yet)
@@ -78,10 +78,10 @@ struct Invitation {
   std::optional<int64_t> answered_at;
   std::optional<int> score;  // 0–10
   std::string reason;
-  std::string category;  // promoter | passive | detractor, "" before the answer
+  std::string category;                       // promoter | passive | detractor, "" before the answer
   std::optional<int64_t> feedback_item_id;    // the reason as a feedback item (source nps)
   std::optional<int64_t> recovery_ticket_id;  // the service-recovery ticket staff opened
-  std::string topic;  // read only: the effective topic of the reason's feedback item
+  std::string topic;                          // read only: the effective topic of the reason's feedback item
   friend bool operator==(const Invitation&, const Invitation&) = default;
 };
 

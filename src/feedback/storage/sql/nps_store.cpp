@@ -196,7 +196,8 @@ class SqlNpsStore final : public NpsStore {
 
   std::vector<feedback::Invitation> invitations(const NpsFilter& f) override {
     std::vector<Value> args;
-    std::string sql = "SELECT " + kInvitationCols + kInvitationFrom + " WHERE " + where_of(f, args) + " ORDER BY i.id DESC";
+    std::string sql =
+        "SELECT " + kInvitationCols + kInvitationFrom + " WHERE " + where_of(f, args) + " ORDER BY i.id DESC";
     if (f.limit > 0) {
       sql += " LIMIT ?";
       args.emplace_back(int64_t{f.limit});

@@ -163,7 +163,8 @@ TEST_P(NpsContract, TheLastInvitationIsFoundByMemberOrPhone) {
   db->write_sync([&](Stores& s) {
     m = s.get<MemberStore>().insert_member(
         {.member_no = "M1", .name = "王", .phone = "13900002222", .tier = "silver", .home_store_id = store_a});
-    s.get<MemberStore>().insert_member({.member_no = "M2", .name = "赵", .phone = "13900003333", .home_store_id = store_b});
+    s.get<MemberStore>().insert_member(
+        {.member_no = "M2", .name = "赵", .phone = "13900003333", .home_store_id = store_b});
   });
   EXPECT_FALSE(nps().last_invited_at(m, "13900002222"));
   auto v = invitation(k, store_a, kT0);
