@@ -508,6 +508,8 @@ async function sample(route, side, caller, fx) {
     'GET /api/v1/feedback/places': `?store_id=${o.store}`,
     'GET /api/v1/feedback/nps': `?store_id=${o.store}&from=${Date.now() - 86400000}&to=${Date.now() + 60000}`,
     'GET /api/v1/feedback/nps/invitations': `?store_id=${o.store}`,
+    'GET /api/v1/feedback/hot': `?store_id=${o.store}`,
+    'GET /api/v1/feedback/journey': `?store_id=${o.store}`,
   };
   const opts = {};
   if (key === 'POST /api/v1/tickets/{id}/attachments' || key === 'POST /api/v1/chat/conversations/{id}/photos') {

@@ -76,7 +76,7 @@ const OWNERS = {
     '/api/v1/stores/{id}/chat-settings',
   ],
   bot: ['/api/v1/bot/(report|unanswered)', '/api/v1/bot/unanswered/(resolve|dismiss)'],
-  feedback: ['/api/v1/feedback/(items|topics|places)', '/api/v1/feedback/(items|places)/{id}', '/api/v1/feedback/items/{id}/labels',
+  feedback: ['/api/v1/feedback/(items|topics|places|hot|journey)', '/api/v1/feedback/(items|places)/{id}', '/api/v1/feedback/items/{id}/labels',
     '/api/v1/feedback/nps', '/api/v1/feedback/nps/(campaigns|invitations)', '/api/v1/feedback/nps/campaigns/{id}',
     '/api/v1/feedback/nps/campaigns/{id}/sample', '/api/v1/feedback/nps/invitations/{id}/(link|recovery)', '/api/v1/public/nps/{token}'],
   kb: [

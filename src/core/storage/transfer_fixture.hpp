@@ -131,6 +131,7 @@ INSERT INTO feedback_items VALUES (1, 1, 1, 'parking', 'form', '', 100, 105, '�
   'negative', 2, 200),
   (2, 1, NULL, '', 'social', 'weibo:9223372036854775807', 90, 95, '店员很热情', NULL, 1, '', '小红', 1, NULL, 9,
   1, '', 0, '', 0, NULL, 0, 0, '', '', NULL, NULL);
+INSERT INTO feedback_notices VALUES (1, 'hot', 1, 'parking', '2027-01-15', 100, 2), (2, 'digest', 1, '', '2027-W02', 110, 1);
 INSERT INTO nps_campaigns VALUES (1, '办结后调查', 'resolved_ticket', '您有多大可能向朋友推荐{store}？', 100, 0, 250000, 0,
   90, 14, -9223372036854775807, 1, 1, 100, 110), (2, '会员抽样', 'member_sample', 'x', 0, 500, 1000000, 20, 0, 1, 0, 0,
   NULL, 120, 120);

@@ -6,6 +6,8 @@
 // this module and items are grouped and ungrouped freely.
 #include "feedback/storage/sql/migrations.hpp"
 
+#include "feedback/storage/sql/hot_migration.hpp"
+
 namespace kefu::storage::sql {
 namespace {
 
@@ -58,10 +60,12 @@ CREATE INDEX nps_invitations_member ON nps_invitations(member_id, sent_at) WHERE
 CREATE INDEX nps_invitations_phone ON nps_invitations(phone, sent_at) WHERE phone <> '';
 CREATE INDEX nps_invitations_ticket ON nps_invitations(ticket_id) WHERE ticket_id IS NOT NULL;
 )SQL"},
+    {.number = 6, .sql = kFeedbackHotMigration},  // notices of hot issues and digests (hot_migration.hpp)
 };
 
-constexpr CountedTable kTables[] = {{"feedback_topics"}, {"feedback_places"},     {"feedback_items"},
-                                    {"nps_campaigns"},   {"nps_campaign_stores"}, {"nps_invitations"}};
+constexpr CountedTable kTables[] = {{"feedback_topics"},  {"feedback_places"}, {"feedback_items"},
+                                    {"feedback_notices"}, {"nps_campaigns"},   {"nps_campaign_stores"},
+                                    {"nps_invitations"}};
 
 }  // namespace
 

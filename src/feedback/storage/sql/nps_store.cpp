@@ -203,8 +203,7 @@ class SqlNpsStore final : public NpsStore {
       args.emplace_back(int64_t{f.limit});
     }
     auto s = db_.prepare(sql);
-    int i = 0;
-    for (const auto& a : args) std::visit([&](const auto& v) { s->bind(++i, v); }, a);
+    bind_values(*s, args);
     std::vector<feedback::Invitation> out;
     while (s->step()) out.push_back(read_invitation(*s));
     return out;
@@ -228,8 +227,7 @@ class SqlNpsStore final : public NpsStore {
     add_in(where, args, "home_store_id", store_ids);
     auto s = db_.prepare("SELECT id, home_store_id, phone, tier FROM members WHERE " + where +
                          " AND home_store_id IS NOT NULL ORDER BY id");
-    int i = 0;
-    for (const auto& a : args) std::visit([&](const auto& v) { s->bind(++i, v); }, a);
+    bind_values(*s, args);
     std::vector<NpsCandidate> out;
     while (s->step()) out.push_back({s->i64(0), s->i64(1), s->text(2), s->text(3)});
     return out;

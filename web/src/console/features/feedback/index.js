@@ -1,13 +1,21 @@
-// feedback (反馈, docs/feedback.md): a stand-in holding only the NPS page (净推荐值,
-// views/NpsView.vue) until the feedback feature's own index.js and page list (pages.js,
-// by the console's helper) are on main; then this file gives way to theirs, NpsView becomes
-// one line of pages.js and nps/locales/ joins their messages (a spread into locales/).
-import { DataLine } from '@element-plus/icons-vue';
-import zh from './nps/locales/zh-CN.js';
-import en from './nps/locales/en.js';
+// feedback (反馈, docs/feedback.md): the console's pages of the capability.
+// Pages are listed one line each in `routes` and `menu` (add yours there).
+import { DataLine, Guide, Histogram } from '@element-plus/icons-vue';
+import hotZh from './locales/hot.zh-CN.js';
+import hotEn from './locales/hot.en.js';
+import npsZh from './locales/nps.zh-CN.js';
+import npsEn from './locales/nps.en.js';
 
-export const routes = [{ path: '/feedback/nps', name: 'feedback-nps', component: () => import('./views/NpsView.vue') }];
+export const routes = [
+  { path: '/feedback/hot', name: 'feedback-hot', component: () => import('./views/HotView.vue'), meta: { minRole: 'supervisor' } },
+  { path: '/feedback/journey', name: 'feedback-journey', component: () => import('./views/JourneyView.vue'), meta: { minRole: 'supervisor' } },
+  { path: '/feedback/nps', name: 'feedback-nps', component: () => import('./views/NpsView.vue') },
+];
 
-export const menu = [{ key: 'feedback-nps', path: '/feedback/nps', label: 'nps.menu', icon: DataLine, order: 46 }];
+export const menu = [
+  { key: 'feedback-nps', path: '/feedback/nps', label: 'nps.menu', icon: Histogram, order: 65 },
+  { key: 'feedback-hot', path: '/feedback/hot', label: 'feedbackHot.menu', icon: DataLine, order: 66, minRole: 'supervisor' },
+  { key: 'feedback-journey', path: '/feedback/journey', label: 'feedbackJourney.menu', icon: Guide, order: 67, minRole: 'supervisor' },
+];
 
-export const messages = { 'zh-CN': zh, en };
+export const messages = { 'zh-CN': { ...hotZh, ...npsZh }, en: { ...hotEn, ...npsEn } };
