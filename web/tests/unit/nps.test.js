@@ -3,7 +3,7 @@
 import { describe, it, expect, afterEach } from 'vitest';
 import { mount, flushPromises } from '@vue/test-utils';
 import { createI18n } from 'vue-i18n';
-import { campaignBody, campaignForm, intervalText, npsText, percent, rangeQuery } from '../../src/console/features/feedback/nps/lib.js';
+import { campaignBody, campaignForm, intervalText, npsText, percent, rangeQuery } from '../../src/console/features/feedback/lib/nps.js';
 import { npsCategory, npsState } from '../../src/mobile/logic.js';
 import NpsConsole from '../../src/console/features/feedback/views/NpsView.vue';
 import NpsSurvey from '../../src/mobile/views/NpsView.vue';

@@ -1,6 +1,6 @@
 // Feedback (反馈, docs/feedback.md). Hot issues and the journey map: read-only figures for
 // supervisors and above.
-import { get, qs } from '@/shared/api.js';
+import { get, post, put, qs } from '@/shared/api.js';
 
 const F = '/api/v1/feedback';
 
@@ -8,3 +8,17 @@ const F = '/api/v1/feedback';
 export const getHotIssues = (params) => get(`${F}/hot` + qs(params));
 // { store_id?, from?, to? } → { store_id, from, to, previous_from, stages: [...], without_touchpoint, … }.
 export const getJourney = (params) => get(`${F}/journey` + qs(params));
+
+// NPS (净推荐值, docs/feedback.md "## NPS"): campaigns, invitations, links, recovery tickets, the report.
+const N = `${F}/nps`;
+
+// { store_id?, from, to, tier?, campaign_id?, period? } → { overall, margin, period, by_store, by_period, reasons }.
+export const getNpsReport = (params) => get(N + qs(params));
+export const listCampaigns = () => get(`${N}/campaigns`);
+export const createCampaign = (body) => post(`${N}/campaigns`, body);
+export const updateCampaign = (id, body) => put(`${N}/campaigns/${id}`, body);
+export const sampleMembers = (id) => post(`${N}/campaigns/${id}/sample`, {});
+// { campaign_id?, store_id?, category?, answered?, before?, limit? } → { items }.
+export const listInvitations = (params) => get(`${N}/invitations` + qs(params));
+export const issueLink = (id) => post(`${N}/invitations/${id}/link`, {});
+export const openRecovery = (id) => post(`${N}/invitations/${id}/recovery`, {});
