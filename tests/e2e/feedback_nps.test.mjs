@@ -128,7 +128,8 @@ describe('NPS campaigns', () => {
     assert.equal(o.promoters, 4);
     assert.equal(o.passives, 2);
     assert.equal(o.detractors, 1);
-    assert.equal(o.sent, 8);
+    assert.equal(o.invited, 8);
+    assert.equal(o.sent, 8, 'every invitation got its link');
     assert.equal(o.answered, 7);
     assert.ok(Math.abs(o.response_rate - 7 / 8) < 1e-9);
     assert.ok(Math.abs(o.nps - hand.nps) < 1e-9, `${o.nps} vs ${hand.nps}`);

@@ -67,6 +67,7 @@ json render_figure(const app::NpsFigure& f) {
           {"responses", f.counts.total()},
           {"minimum_sample", f.minimum_sample},
           {"trusted", f.trusted},
+          {"invited", f.invited},
           {"sent", f.sent},
           {"answered", f.answered},
           {"response_rate", f.response_rate}};

@@ -45,9 +45,10 @@ std::string period_key(int64_t ms, const std::string& period) {
 
 struct Tally {
   feedback::NpsCounts counts;
-  int64_t sent = 0;
+  int64_t invited = 0, sent = 0;
   void add(const feedback::Invitation& v) {
-    ++sent;
+    ++invited;
+    if (v.expires_at != 0) ++sent;
     if (v.category == "promoter") ++counts.promoters;
     if (v.category == "passive") ++counts.passives;
     if (v.category == "detractor") ++counts.detractors;
@@ -58,6 +59,7 @@ struct Tally {
     f.estimate = feedback::estimate_nps(counts);
     f.minimum_sample = feedback::minimum_sample(kNpsTrustMargin, feedback::observed_split(counts));
     f.trusted = counts.total() > 0 && feedback::trusted(f.estimate, kNpsTrustMargin);
+    f.invited = invited;
     f.sent = sent;
     f.answered = counts.total();
     f.response_rate = sent ? static_cast<double>(f.answered) / static_cast<double>(sent) : 0;

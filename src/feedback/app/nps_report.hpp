@@ -2,8 +2,9 @@
 // The NPS report (GET /api/v1/feedback/nps): the score with its adjusted-Wald interval
 // (feedback/domain/nps.hpp), the counts, the minimum sample for the margin and whether the
 // figure is trusted, the response rate, by store and by period, and the reasons by topic.
-// Invitations are counted by when they were sent: a period's response rate and score are
-// those of the invitations sent in it.
+// Invitations are counted by when they were made: a period's response rate and score are
+// those of its invitations. Sent = a link was issued (kefu cannot reach a customer without
+// one), so the response rate is answered / invitations with a link.
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -31,7 +32,8 @@ struct NpsFigure {
   feedback::NpsEstimate estimate;
   int64_t minimum_sample = 0;  // for kNpsTrustMargin at the observed split
   bool trusted = false;
-  int64_t sent = 0;
+  int64_t invited = 0;  // invitations made (by the trigger or a sample)
+  int64_t sent = 0;     // of which a link was issued (only a link reaches the customer)
   int64_t answered = 0;
   double response_rate = 0;  // answered / sent, 0 with none sent
 };

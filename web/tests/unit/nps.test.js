@@ -14,7 +14,7 @@ import { stubFetch } from './mobile_chat_fakes.js';
 
 const figure = (extra = {}) => ({
   nps: 25, low: -12.34, high: 55.26, half_width: 33.8, promoters: 4, passives: 2, detractors: 2, responses: 8,
-  minimum_sample: 310, trusted: false, sent: 9, answered: 8, response_rate: 8 / 9, ...extra,
+  minimum_sample: 310, trusted: false, invited: 10, sent: 9, answered: 8, response_rate: 8 / 9, ...extra,
 });
 
 describe('NPS: how the figures read', () => {

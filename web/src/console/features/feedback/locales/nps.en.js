@@ -14,7 +14,7 @@ export default {
     minimum: 'About {n} answers are needed for ±{margin} points',
     responses: 'Answers',
     responseRate: 'Response rate',
-    sentAnswered: '{sent} sent · {answered} answered',
+    sentAnswered: '{invited} invited · {sent} sent · {answered} answered',
     promoters: 'Promoters',
     passives: 'Passives',
     detractors: 'Detractors',

@@ -14,7 +14,7 @@ export default {
     minimum: '需约 {n} 份回答才能达到 ±{margin} 分',
     responses: '回答数',
     responseRate: '回复率',
-    sentAnswered: '已发 {sent} · 已答 {answered}',
+    sentAnswered: '邀请 {invited} · 已发链接 {sent} · 已答 {answered}',
     promoters: '推荐者',
     passives: '中立者',
     detractors: '贬损者',
