@@ -76,9 +76,12 @@ const OWNERS = {
     '/api/v1/stores/{id}/chat-settings',
   ],
   bot: ['/api/v1/bot/(report|unanswered)', '/api/v1/bot/unanswered/(resolve|dismiss)'],
-  feedback: ['/api/v1/feedback/(items|topics|places|hot|journey)', '/api/v1/feedback/(items|places)/{id}', '/api/v1/feedback/items/{id}/labels',
+  feedback: [
+    '/api/v1/feedback/(items|topics|places|hot|journey)', '/api/v1/feedback/(items|places)/{id}', '/api/v1/feedback/items/{id}/labels',
+    '/api/v1/feedback/(classify|examples|models|review)', '/api/v1/feedback/examples/{id}', '/api/v1/feedback/items/classify',
     '/api/v1/feedback/nps', '/api/v1/feedback/nps/(campaigns|invitations)', '/api/v1/feedback/nps/campaigns/{id}',
-    '/api/v1/feedback/nps/campaigns/{id}/sample', '/api/v1/feedback/nps/invitations/{id}/(link|recovery)', '/api/v1/public/nps/{token}'],
+    '/api/v1/feedback/nps/campaigns/{id}/sample', '/api/v1/feedback/nps/invitations/{id}/(link|recovery)', '/api/v1/public/nps/{token}',
+  ],
   kb: [
     '/api/v1/kb/*',
     '/api/v1/kb/entries/move',

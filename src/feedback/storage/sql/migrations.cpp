@@ -7,6 +7,7 @@
 #include "feedback/storage/sql/migrations.hpp"
 
 #include "feedback/storage/sql/hot_migration.hpp"
+#include "feedback/storage/sql/model_migrations.hpp"
 
 namespace kefu::storage::sql {
 namespace {
@@ -35,6 +36,7 @@ CREATE UNIQUE INDEX feedback_items_ref ON feedback_items(source, source_ref) WHE
 CREATE INDEX feedback_items_action ON feedback_items(action_id) WHERE action_id IS NOT NULL;
 CREATE INDEX feedback_items_ticket ON feedback_items(ticket_id) WHERE ticket_id IS NOT NULL;
 )SQL"},
+    kFeedbackModelMigration,  // the classifier's examples and versions (model_migrations.hpp)
     // NPS (净推荐值, feedback/domain/nps_campaign.hpp): campaigns, their stores, and the
     // invitations that carry their answer (one link, one answer: no responses table).
     {.number = 5, .sql = R"SQL(
@@ -63,9 +65,9 @@ CREATE INDEX nps_invitations_ticket ON nps_invitations(ticket_id) WHERE ticket_i
     {.number = 6, .sql = kFeedbackHotMigration},  // notices of hot issues and digests (hot_migration.hpp)
 };
 
-constexpr CountedTable kTables[] = {{"feedback_topics"},  {"feedback_places"}, {"feedback_items"},
-                                    {"feedback_notices"}, {"nps_campaigns"},   {"nps_campaign_stores"},
-                                    {"nps_invitations"}};
+constexpr CountedTable kTables[] = {{"feedback_topics"},   {"feedback_places"},     {"feedback_items"},
+                                    {"feedback_examples"}, {"feedback_models"},     {"feedback_notices"},
+                                    {"nps_campaigns"},     {"nps_campaign_stores"}, {"nps_invitations"}};
 
 }  // namespace
 
