@@ -91,6 +91,9 @@ bodies = {
     # Files, not JSON: a str body is written as it is, bytes too.
     'POST /api/v1/feedback/imports/preview': xlsx(),  # bytes: an XLSX file
     'POST /api/v1/feedback/imports': '评价ID,评价时间,星级,评价内容,门店\r\nd1,2026-11-20 14:22,40,"停车难,\n排队久",SH01\r\nd2,昨天,1,,X\r\n',
+    'POST /api/v1/feedback/nps/campaigns': {'name': '办结回访', 'store_ids': [1], 'trigger': 'resolved_ticket', 'sample_rate': 0.5, 'cap_days': 90, 'link_days': 14},
+    'PUT /api/v1/feedback/nps/campaigns/{id}': {'name': '会员抽样', 'store_ids': [1, 2], 'trigger': 'member_sample', 'sample_size': 20, 'starts_at': '2026-01-01', 'ends_at': 1780000000000, 'active': False},
+    'POST /api/v1/public/nps/{token}': {'score': 3, 'reason': '排队太久'},
 }
 queries = {
     'GET /api/v1/tickets': 'status=new,in_progress&q=%E9%80%80%E8%B4%A7&limit=5&sort=created_at&from=2026-01-01&to=1780000000000',
@@ -112,6 +115,8 @@ queries = {
     'GET /api/v1/feedback/review': 'store_id=1&limit=5',
     'POST /api/v1/feedback/imports/preview': 'source_name=%E5%A4%A7%E4%BC%97%E7%82%B9%E8%AF%84',
     'POST /api/v1/feedback/imports': 'source_name=%E5%A4%A7%E4%BC%97%E7%82%B9%E8%AF%84',
+    'GET /api/v1/feedback/nps': 'store_id=1&from=2026-01-01&to=1780000000000&tier=gold&campaign_id=1&period=week',
+    'GET /api/v1/feedback/nps/invitations': 'campaign_id=1&category=detractor&answered=true&limit=5',
     'GET /api/v1/feedback/hot': 'store_id=1&day=2026-03-10',
     'GET /api/v1/feedback/journey': 'store_id=1&from=2026-01-01&to=1780000000000',
     'POST /api/v1/public/chats/{token}/photos': 'filename=p.png',

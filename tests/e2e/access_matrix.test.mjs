@@ -127,8 +127,9 @@ describe('access matrix: every route × role × store × token scope', () => {
     const staffSession = fx.callers.find((c) => c.name === 'session:admin');
     for (const route of customerRoutes) {
       const csat = route.path.includes('/csat/');
+      const nps = route.path.startsWith('/api/v1/public/nps/');
       const chat = route.path.startsWith('/api/v1/public/chats/');
-      const own = csat ? fx.csatA : chat ? fx.chatLinkA : fx.linkA;
+      const own = csat ? fx.csatA : nps ? fx.npsLinkA : chat ? fx.chatLinkA : fx.linkA;
       const cases = [
         // A link that does not exist, with and without staff credentials beside it.
         { name: 'forged link', token: 'x'.repeat(own.length), client: anon, want: 'denied' },
@@ -141,7 +142,7 @@ describe('access matrix: every route × role × store × token scope', () => {
         cases.push({ name: "own chat, another conversation's photo", token: own, id: fx.chatB.photo, client: anon, want: 'denied' });
       for (const c of cases) {
         const path = route.path.replace('{token}', c.token).replace('{id}', String(c.id ?? (chat ? fx.chatLinkPhotoA : fx.publicPhotoA)));
-        const req = chat ? chatCustomerRequest(route, path) : customerRequest(route, path, csat);
+        const req = chat ? chatCustomerRequest(route, path) : nps ? npsCustomerRequest(route, path) : customerRequest(route, path, csat);
         const r = await c.client.request(route.method, req.path, req.opts);
         counts.cases++;
         const what = `${route.method} ${route.path} with ${c.name} → ${r.status}`;
@@ -274,7 +275,28 @@ async function fixture(server, admin) {
     r = await admin.post('/api/v1/feedback/items', { place_id: o.feedbackPlace, text });
     if (r.status !== 201) throw new Error(`feedback item: ${r.status} ${r.text}`);
     o.feedbackItem = r.json.id;
+    // NPS: a campaign of the store and an invitation, from a member's resolved ticket.
+    r = await admin.post('/api/v1/feedback/nps/campaigns', { name: `矩阵调查${tag}`, store_ids: [store], cap_days: 0 });
+    if (r.status !== 201) throw new Error(`nps campaign: ${r.status} ${r.text}`);
+    o.npsCampaign = r.json.id;
+    r = await admin.post('/api/v1/tickets', newTicket(store, { type: 'complaint', subject: text, member_id: o.member }));
+    if (r.status !== 201) throw new Error(`nps ticket: ${r.status} ${r.text}`);
+    r = await admin.post(`/api/v1/tickets/${r.json.id}/status`, { status: 'resolved', note: text });
+    if (r.status !== 200) throw new Error(`nps resolve: ${r.status} ${r.text}`);
+    r = await admin.get(`/api/v1/feedback/nps/invitations?campaign_id=${o.npsCampaign}`);
+    o.npsInvitation = r.json.items[0]?.id;
+    if (!o.npsInvitation) throw new Error(`nps invitation: ${r.text}`);
   }
+  // The customer routes' NPS link: another invitation of store A (the staff routes issue
+  // new links for own.npsInvitation, each replacing the last).
+  r = await admin.post('/api/v1/tickets', newTicket(A, { type: 'complaint', subject: '矩阵调查', member_id: own.member }));
+  await admin.post(`/api/v1/tickets/${r.json.id}/status`, { status: 'resolved', note: '矩阵' });
+  r = await admin.get(`/api/v1/feedback/nps/invitations?campaign_id=${own.npsCampaign}`);
+  const npsInvitationA = r.json.items[0]?.id;
+  if (!npsInvitationA || npsInvitationA === own.npsInvitation) throw new Error(`nps invitation A: ${r.text}`);
+  r = await admin.post(`/api/v1/feedback/nps/invitations/${npsInvitationA}/link`, {});
+  if (r.status !== 201) throw new Error(`nps link: ${r.status} ${r.text}`);
+  const npsLinkA = r.json.token;
   other.chatPhoto = chatB.photo;
   other.chatAgent = ids[`m_ownerb_${tag}`];
   // The customer routes' chat link: a chat of store A left waiting, with a photo.
@@ -294,7 +316,7 @@ async function fixture(server, admin) {
     kb,
     A, B, deskA, deskB, tag, marker, markerA, callers, own, other, ids, policy: policies[0],
     linkA, publicPhotoA, csatA: own.csat, attachmentB: other.attachment, gaoyan, victim, victimToken, admin,
-    chatB, chatLinkA, chatLinkPhotoA,
+    chatB, chatLinkA, chatLinkPhotoA, npsLinkA,
   };
 }
 
@@ -369,6 +391,7 @@ async function sample(route, side, caller, fx) {
     none: null, store: o.store, ticket: o.ticket, task: o.task, resolution: o.resolution,
     attachment: o.attachment, member: o.member, canned_reply: o.canned, conversation: o.conversation,
     feedback_item: o.feedbackItem, feedback_place: o.feedbackPlace,
+    nps_campaign: o.npsCampaign, nps_invitation: o.npsInvitation,
   };
   let id = idOf[route.access.reach];
   if (route.access.reach === 'notification') {
@@ -474,6 +497,8 @@ async function sample(route, side, caller, fx) {
     'POST /api/v1/feedback/examples': { format: 'jsonl', text: JSON.stringify({ text: `矩阵新样本${fx.tag}${n}`, topic: 'parking' }) },
     'POST /api/v1/feedback/items/classify': { ids: [o.feedbackItem] },
     'PUT /api/v1/feedback/import-mappings': { source_name: `矩阵来源${n}`, text_column: '内容', store_id: o.store },
+    'POST /api/v1/feedback/nps/campaigns': { name: `矩阵新调查${n}`, store_ids: [o.store] },
+    'PUT /api/v1/feedback/nps/campaigns/{id}': { name: `矩阵调查改${n}`, store_ids: [o.store], cap_days: 0 },
   };
   const queries = {
     'GET /api/v1/reports/dashboard': `?store_id=${o.store}`,
@@ -489,6 +514,8 @@ async function sample(route, side, caller, fx) {
     'GET /api/v1/feedback/places': `?store_id=${o.store}`,
     'GET /api/v1/feedback/review': `?store_id=${o.store}&limit=5`,
     'GET /api/v1/feedback/examples': '?origin=import&limit=5',
+    'GET /api/v1/feedback/nps': `?store_id=${o.store}&from=${Date.now() - 86400000}&to=${Date.now() + 60000}`,
+    'GET /api/v1/feedback/nps/invitations': `?store_id=${o.store}`,
     'GET /api/v1/feedback/hot': `?store_id=${o.store}`,
     'GET /api/v1/feedback/journey': `?store_id=${o.store}`,
   };
@@ -548,6 +575,12 @@ function customerRequest(route, path, csat) {
     } else opts.body = csat ? { rating: 5, comment: '好' } : { body: '顾客补充说明' };
   }
   return { path, opts };
+}
+
+// The customer's NPS survey: the answer (each case reaches the link check first; the own
+// link's answer is stored once, a later one is 409, which is past the access checks).
+function npsCustomerRequest(route, path) {
+  return { path, opts: route.method === 'POST' ? { body: { score: 9, reason: '很好' } } : {} };
 }
 
 // The customer's chat routes: a body each that passes validation.

@@ -80,6 +80,8 @@ const OWNERS = {
     '/api/v1/feedback/(items|topics|places|import-mappings|imports|hot|journey)', '/api/v1/feedback/(items|places)/{id}',
     '/api/v1/feedback/items/{id}/labels', '/api/v1/feedback/imports/preview',
     '/api/v1/feedback/(classify|examples|models|review)', '/api/v1/feedback/examples/{id}', '/api/v1/feedback/items/classify',
+    '/api/v1/feedback/nps', '/api/v1/feedback/nps/(campaigns|invitations)', '/api/v1/feedback/nps/campaigns/{id}',
+    '/api/v1/feedback/nps/campaigns/{id}/sample', '/api/v1/feedback/nps/invitations/{id}/(link|recovery)', '/api/v1/public/nps/{token}',
   ],
   kb: [
     '/api/v1/kb/*',

@@ -527,6 +527,35 @@ describe('real responses match docs/openapi.yaml', () => {
     });
   });
 
+  describe('feedback: NPS', () => {
+    it('GET /api/v1/feedback/nps, /nps/campaigns, /nps/campaigns/{id}, /nps/invitations, /public/nps/{token}', async () => {
+      const campaign = (await call(manager, 'POST', '/api/v1/feedback/nps/campaigns', {
+        body: { name: '办结回访', store_ids: [data.SH01], cap_days: 0 }, expect: 201,
+      })).json;
+      const members = (await call(admin, 'POST', '/api/v1/members', {
+        body: { name: '调查顾客', phone: '13655550001', home_store_id: data.SH01 }, expect: 201,
+      })).json;
+      const t = (await call(agent, 'POST', '/api/v1/tickets', {
+        body: { store_id: data.SH01, type: 'complaint', channel: 'service_desk', subject: '排队', member_id: members.id }, expect: 201,
+      })).json;
+      await call(agent, 'POST', '/api/v1/tickets/{id}/status', { params: { id: t.id }, body: { status: 'resolved' }, expect: 200 });
+      await conforms(agent, '/api/v1/feedback/nps/campaigns');
+      await conforms(agent, '/api/v1/feedback/nps/campaigns/{id}', { params: { id: campaign.id } });
+      await conforms(agent, '/api/v1/feedback/nps/campaigns/{id}', { params: { id: 999999 }, status: 404 });
+      const list = await conforms(supervisor, '/api/v1/feedback/nps/invitations', { query: `?campaign_id=${campaign.id}` });
+      const inv = list.json.items[0];
+      const link = (await call(agent, 'POST', '/api/v1/feedback/nps/invitations/{id}/link', { params: { id: inv.id }, expect: 201 })).json;
+      await conforms(anonymous, '/api/v1/public/nps/{token}', { params: { token: link.token } });
+      await conforms(anonymous, '/api/v1/public/nps/{token}', { params: { token: 'x'.repeat(43) }, status: 403 });
+      await call(anonymous, 'POST', '/api/v1/public/nps/{token}', { params: { token: link.token }, body: { score: 4, reason: '排队太久' }, expect: 201 });
+      await conforms(agent, '/api/v1/feedback/nps/invitations', { query: '?category=detractor&answered=true' });
+      const from = Date.now() - 24 * HOUR;
+      const report = await conforms(manager, '/api/v1/feedback/nps', { query: `?store_id=${data.SH01}&from=${from}&to=${Date.now() + HOUR}&period=week` });
+      assert.equal(report.json.overall.detractors, 1);
+      await conforms(manager, '/api/v1/feedback/nps', { query: `?from=${from}`, status: 400 });
+    });
+  });
+
   describe('reports', () => {
     it('GET /api/v1/reports/dashboard (the caller’s stores and one store)', async () => {
       await conforms(supervisor, '/api/v1/reports/dashboard');

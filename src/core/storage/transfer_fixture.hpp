@@ -142,6 +142,13 @@ INSERT INTO feedback_models VALUES (1, 300, NULL, 'first', 333, '333:333:100', 4
   (3, 500, 2, 'nightly', 334, '334:335:220', 440, 60, 66, 600000, 580000, 910000, 2, 690000, 910000, 0,
   '主题宏平均 F1 较低', 'topic macro-F1 is lower', NULL, NULL, '', '');
 INSERT INTO feedback_notices VALUES (1, 'hot', 1, 'parking', '2027-01-15', 100, 2), (2, 'digest', 1, '', '2027-W02', 110, 1);
+INSERT INTO nps_campaigns VALUES (1, '办结后调查', 'resolved_ticket', '您有多大可能向朋友推荐{store}？', 100, 0, 250000, 0,
+  90, 14, -9223372036854775807, 1, 1, 100, 110), (2, '会员抽样', 'member_sample', 'x', 0, 500, 1000000, 20, 0, 1, 0, 0,
+  NULL, 120, 120);
+INSERT INTO nps_campaign_stores VALUES (1, 1), (2, 1), (2, 7);
+INSERT INTO nps_invitations VALUES (1, 1, 1, 1, '13900000000', 'gold', 1, 'ab12', 100, 200, 150, 160, 3,
+  '停车难' || char(10) || '排队久', 'detractor', 1, 2),
+  (2, 2, 1, NULL, '', '', NULL, '', 130, 0, NULL, NULL, NULL, '', '', NULL, NULL);
 INSERT INTO signing_keys VALUES (1, 'csat_link', 'c0ffee', 10, 20), (2, 'csat_link', 'f00d', 20, NULL);
 INSERT INTO customer_access VALUES ('9f86d0', 1, 1000, 2000, NULL), ('revoked:2:5', 2, 5, 9, 5);
 INSERT INTO rate_limits VALUES ('login:addr:10.0.0.1', 3, 1000, 0, 0, 5000), ('track:phone:13700000000', 0, 1, 9, 2, 99);

@@ -1,5 +1,6 @@
 // The feedback API: its routes (core/api/module.hpp) and vocabularies.
 #include "core/api/module.hpp"
+#include "feedback/domain/nps_campaign.hpp"
 #include "feedback/domain/vocabulary.hpp"
 
 namespace kefu::api {
@@ -8,6 +9,7 @@ void add_feedback_item_routes(RouteTable&);      // item_routes.cpp
 void add_feedback_classify_routes(RouteTable&);  // classify_routes.cpp (the classifier)
 void add_feedback_import_routes(RouteTable&);    // import_routes.cpp
 void add_feedback_hot_routes(RouteTable&);       // hot_routes.cpp
+void add_feedback_nps_routes(RouteTable&);       // nps_routes.cpp
 
 namespace {
 
@@ -16,12 +18,15 @@ void add_routes(RouteTable& r) {
   add_feedback_classify_routes(r);
   add_feedback_import_routes(r);
   add_feedback_hot_routes(r);
+  add_feedback_nps_routes(r);
 }
 
 void add_vocabulary(nlohmann::json& v) {
   v["feedback_sources"] = terms_json<feedback::Source>();
   v["touchpoints"] = terms_json<feedback::Touchpoint>();
   v["sentiments"] = terms_json<feedback::Sentiment>();
+  v["nps_triggers"] = terms_json<feedback::NpsTrigger>();
+  v["nps_categories"] = terms_json<feedback::NpsCategory>();
 }
 
 }  // namespace

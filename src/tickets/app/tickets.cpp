@@ -6,6 +6,7 @@
 #include "core/domain/errors.hpp"
 #include "core/storage/platform_stores.hpp"
 #include "core/text/search_text.hpp"
+#include "feedback/app/nps_survey.hpp"
 #include "members/storage/member_store.hpp"
 #include "org/storage/org_store.hpp"
 #include "remedies/domain/errors.hpp"
@@ -195,6 +196,7 @@ ticket::Ticket change_status(Context& c, int64_t id, const std::string& to_code,
   save(c, t, t.version);
   record_event(c, t.id, "status", comment, {{"from", from}, {"to", to}}, false);
   audit(c, "ticket.status", "ticket", t.id, before, snapshot(t));
+  if (to == "resolved") invite_after_resolution(c, t);  // NPS (feedback/app/nps_survey.hpp)
   return t;
 }
 

@@ -14,6 +14,9 @@ export const uploadPhoto = (token, file) =>
 export const photoUrl = (token, id) => `/api/v1/public/tickets/${enc(token)}/attachments/${id}`;
 export const viewCsat = (token) => get(`/api/v1/public/csat/${enc(token)}`);
 export const rateCsat = (token, rating, comment) => post(`/api/v1/public/csat/${enc(token)}`, { rating, comment });
+// NPS (净推荐值): the survey behind the link, answered once.
+export const viewNps = (token) => get(`/api/v1/public/nps/${enc(token)}`);
+export const answerNps = (token, score, reason) => post(`/api/v1/public/nps/${enc(token)}`, { score, reason });
 
 // Live chat (docs/chat.md): the chat token (kfc_…) is the customer's key to the conversation.
 const chat = (token) => `/api/v1/public/chats/${enc(token)}`;

@@ -83,6 +83,23 @@ export function csatState({ view, errorCode } = {}) {
   return 'loading';
 }
 
+// The NPS page's state: loading, form, answered, or why not (the CSAT page's link rules).
+export function npsState({ view, errorCode } = {}) {
+  if (errorCode === 'link_expired') return 'expired';
+  if (errorCode === 'invalid_link' || errorCode === 'route_not_found' || errorCode === 'not_found') return 'invalid';
+  if (errorCode === 'nps_answered') return 'answered';
+  if (errorCode) return 'error';
+  if (view && view.answered) return 'answered';
+  if (view) return 'form';
+  return 'loading';
+}
+
+// 0–6 detractor, 7–8 passive, 9–10 promoter (feedback/domain/nps.hpp).
+export function npsCategory(score) {
+  if (score === null || score === undefined) return null;
+  return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
+}
+
 // The ticket page's state from its error code (the same link rules as the CSAT page).
 export function ticketState(errorCode) {
   if (!errorCode) return 'ok';

@@ -44,12 +44,38 @@ CREATE TABLE feedback_import_mappings(
   rating_column TEXT NOT NULL, post_id_column TEXT NOT NULL, store_column TEXT NOT NULL,
   store_id {int} REFERENCES stores(id), updated_by {int} REFERENCES staff(id), updated_at {int} NOT NULL);
 )SQL"},
+    // NPS (净推荐值, feedback/domain/nps_campaign.hpp): campaigns, their stores, and the
+    // invitations that carry their answer (one link, one answer: no responses table).
+    {.number = 5, .sql = R"SQL(
+CREATE TABLE nps_campaigns(
+  id {id}, name TEXT NOT NULL, trigger_kind TEXT NOT NULL, question TEXT NOT NULL, starts_at {int} NOT NULL,
+  ends_at {int} NOT NULL, sample_ppm {int} NOT NULL, sample_size {int} NOT NULL, cap_days {int} NOT NULL,
+  link_days {int} NOT NULL, seed {int} NOT NULL, active {int} NOT NULL, created_by {int} REFERENCES staff(id),
+  created_at {int} NOT NULL, updated_at {int} NOT NULL);
+CREATE TABLE nps_campaign_stores(
+  campaign_id {int} NOT NULL REFERENCES nps_campaigns(id), store_id {int} NOT NULL REFERENCES stores(id),
+  PRIMARY KEY(campaign_id, store_id));
+CREATE TABLE nps_invitations(
+  id {id}, campaign_id {int} NOT NULL REFERENCES nps_campaigns(id), store_id {int} NOT NULL REFERENCES stores(id),
+  member_id {int} REFERENCES members(id), phone TEXT NOT NULL, member_tier TEXT NOT NULL,
+  ticket_id {int} REFERENCES tickets(id), token_digest TEXT NOT NULL, sent_at {int} NOT NULL,
+  expires_at {int} NOT NULL, opened_at {int}, answered_at {int}, score {int}, reason TEXT NOT NULL,
+  category TEXT NOT NULL, feedback_item_id {int} REFERENCES feedback_items(id),
+  recovery_ticket_id {int} REFERENCES tickets(id));
+CREATE UNIQUE INDEX nps_invitations_digest ON nps_invitations(token_digest) WHERE token_digest <> '';
+CREATE INDEX nps_invitations_campaign ON nps_invitations(campaign_id, sent_at);
+CREATE INDEX nps_invitations_store ON nps_invitations(store_id, sent_at);
+CREATE INDEX nps_invitations_member ON nps_invitations(member_id, sent_at) WHERE member_id IS NOT NULL;
+CREATE INDEX nps_invitations_phone ON nps_invitations(phone, sent_at) WHERE phone <> '';
+CREATE INDEX nps_invitations_ticket ON nps_invitations(ticket_id) WHERE ticket_id IS NOT NULL;
+)SQL"},
     {.number = 6, .sql = kFeedbackHotMigration},  // notices of hot issues and digests (hot_migration.hpp)
 };
 
-constexpr CountedTable kTables[] = {{"feedback_topics"},         {"feedback_places"}, {"feedback_items"},
-                                    {"feedback_examples"},       {"feedback_models"}, {"feedback_notices"},
-                                    {"feedback_import_mappings"}};
+constexpr CountedTable kTables[] = {{"feedback_topics"},          {"feedback_places"}, {"feedback_items"},
+                                    {"feedback_examples"},        {"feedback_models"}, {"feedback_notices"},
+                                    {"feedback_import_mappings"}, {"nps_campaigns"},   {"nps_campaign_stores"},
+                                    {"nps_invitations"}};
 
 }  // namespace
 

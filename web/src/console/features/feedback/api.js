@@ -1,6 +1,7 @@
 // Feedback (反馈, docs/feedback.md): the inbox's items, topics, places and the social import;
 // hot issues and the journey map (read-only figures for supervisors and above); the
-// classifier ("Classification"): the review queue, the labelled examples, the model versions.
+// classifier ("Classification"): the review queue, the labelled examples, the model versions;
+// NPS (净推荐值): campaigns, links, the report, service recovery.
 import { api, del, get, post, postOnce, put, patch, qs } from '@/shared/api.js';
 
 const F = '/api/v1/feedback';
@@ -59,3 +60,17 @@ export const deleteExample = (id) => del(`${F}/examples/${id}`);
 export const listModels = () => get(`${F}/models`);
 // → { model } (active, or refused with the reason).
 export const trainModel = () => post(`${F}/models`);
+
+// NPS (净推荐值, docs/feedback.md "## NPS"): campaigns, invitations, links, recovery tickets, the report.
+const N = `${F}/nps`;
+
+// { store_id?, from, to, tier?, campaign_id?, period? } → { overall, margin, period, by_store, by_period, reasons }.
+export const getNpsReport = (params) => get(N + qs(params));
+export const listCampaigns = () => get(`${N}/campaigns`);
+export const createCampaign = (body) => post(`${N}/campaigns`, body);
+export const updateCampaign = (id, body) => put(`${N}/campaigns/${id}`, body);
+export const sampleMembers = (id) => post(`${N}/campaigns/${id}/sample`, {});
+// { campaign_id?, store_id?, category?, answered?, before?, limit? } → { items }.
+export const listInvitations = (params) => get(`${N}/invitations` + qs(params));
+export const issueLink = (id) => post(`${N}/invitations/${id}/link`, {});
+export const openRecovery = (id) => post(`${N}/invitations/${id}/recovery`, {});

@@ -1,7 +1,7 @@
 // feedback: the one inbox of customer feedback (反馈, docs/feedback.md) — the list with its
 // filters and the drawer where staff confirm or correct topic and sentiment, the desk's
 // entry form, the social-media import, places with QR codes, the topic taxonomy (admins),
-// hot issues and the journey map (supervisors), 分类训练 (TrainingView, supervisors: the
+// hot issues and the journey map (supervisors), NPS (净推荐值: campaigns, the score with its interval, detractors' service recovery), 分类训练 (TrainingView, supervisors: the
 // review queue least certain first, the labelled examples with import, the model versions
 // and 立即训练). Its pages are listed once, in pages.js (one line per page): routes and menu
 // entries follow from that list.
@@ -12,6 +12,8 @@ import hotZh from './locales/hot.zh-CN.js';
 import hotEn from './locales/hot.en.js';
 import trainingZh from './locales/training.zh-CN.js';
 import trainingEn from './locales/training.en.js';
+import npsZh from './locales/nps.zh-CN.js';
+import npsEn from './locales/nps.en.js';
 import { pages } from './pages.js';
 
 const role = (p) => (p.minRole ? { minRole: p.minRole } : {});
@@ -28,4 +30,7 @@ export const adminMenu = [
   { key: 'feedback-topics', path: '/feedback/topics', label: 'feedbackTopics.title', order: 71, minRole: 'admin' },
 ];
 
-export const messages = { 'zh-CN': { ...zh, ...hotZh, ...trainingZh }, en: { ...en, ...hotEn, ...trainingEn } };
+export const messages = {
+  'zh-CN': { ...zh, ...hotZh, ...trainingZh, ...npsZh },
+  en: { ...en, ...hotEn, ...trainingEn, ...npsEn },
+};

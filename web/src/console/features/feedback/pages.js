@@ -6,12 +6,13 @@
 // `title` is a message key of the page's own namespace (locales/); `minRole` keeps a role
 // out of the route, the tab and the menu; `menu: { icon, order }` also lists it in the side
 // menu. Admin-only pages also go under 管理 (index.js adminMenu).
-import { DataLine, Guide } from '@element-plus/icons-vue';
+import { DataLine, Guide, Histogram } from '@element-plus/icons-vue';
 
 export const pages = [
   { key: 'feedback', path: '/feedback', view: () => import('./views/InboxView.vue'), title: 'feedback.inbox' },
   { key: 'feedback-new', path: '/feedback/new', view: () => import('./views/EntryView.vue'), title: 'feedback.entry' },
   { key: 'feedback-places', path: '/feedback/places', view: () => import('./views/PlacesView.vue'), title: 'feedbackPlaces.title' },
+  { key: 'feedback-nps', path: '/feedback/nps', view: () => import('./views/NpsView.vue'), title: 'nps.menu', menu: { icon: Histogram, order: 65 } },
   { key: 'feedback-hot', path: '/feedback/hot', view: () => import('./views/HotView.vue'), title: 'feedbackHot.menu', minRole: 'supervisor', menu: { icon: DataLine, order: 66 } },
   { key: 'feedback-journey', path: '/feedback/journey', view: () => import('./views/JourneyView.vue'), title: 'feedbackJourney.menu', minRole: 'supervisor', menu: { icon: Guide, order: 67 } },
   { key: 'feedback-training', path: '/feedback/training', view: () => import('./views/TrainingView.vue'), title: 'fbTraining.title', minRole: 'supervisor' },
