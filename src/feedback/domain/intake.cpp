@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include "core/text/trim.hpp"
+
 namespace kefu::feedback {
 namespace {
 
@@ -22,13 +24,6 @@ bool names_floor(std::string_view s) {
     if ((a == 'B' || a == 'b') && b >= '1' && b <= '9') return true;
   }
   return any_of(s, {"楼", "层", "专柜", "柜台"});
-}
-
-std::string_view trim(std::string_view s) {
-  constexpr std::string_view kSpace = " \t\r\n";
-  const auto b = s.find_first_not_of(kSpace);
-  if (b == std::string_view::npos) return {};
-  return s.substr(b, s.find_last_not_of(kSpace) - b + 1);
 }
 
 }  // namespace
@@ -79,7 +74,7 @@ std::string conversation_ref(int64_t id) { return "conversation:" + std::to_stri
 std::string transcript_text(const std::vector<std::string>& lines, std::size_t max_chars) {
   std::string out;
   for (const auto& line : lines) {
-    const auto t = trim(line);
+    const auto t = text::trimmed(line);
     if (t.empty()) continue;
     if (!out.empty()) out += '\n';
     out += t;
