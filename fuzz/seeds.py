@@ -60,6 +60,11 @@ bodies = {
     'PUT /api/v1/stores/{id}/chat-settings': {'idle_end_minutes': 15, 'first_reply_seconds': 60, 'reply_gap_seconds': 180, 'welcome': '您好', 'offline_text': '', 'bot_queues': ['parking'], 'bot_answer': 0.6, 'bot_suggest': 0.3, 'generative': {'enabled': False, 'base_url': 'http://127.0.0.1:1', 'model': 'm', 'api_key': None, 'timeout_ms': 1000}},
     'POST /api/v1/bot/unanswered/resolve': {'questions': ['停车场晚上收费吗', '地下停车多少钱'], 'question': '停车怎么收费', 'answer': '每小时 5 元', 'category_id': 1},
     'POST /api/v1/bot/unanswered/dismiss': {'questions': ['你们卖不卖天文望远镜']},
+    'POST /api/v1/feedback/items': {'store_id': 1, 'text': '停车场太暗了', 'touchpoint': 'parking', 'rating': 2, 'contact_phone': '13800001111'},
+    'POST /api/v1/feedback/items/{id}/labels': {'topic': 'parking', 'sentiment': 'negative'},
+    'PUT /api/v1/feedback/topics': {'code': 'toilets', 'name': '洗手间', 'name_en': 'Toilets', 'position': 12, 'active': True},
+    'POST /api/v1/feedback/places': {'store_id': 1, 'name': 'B2 停车场', 'touchpoint': 'parking'},
+    'PATCH /api/v1/feedback/places/{id}': {'name': 'B2 停车场东区', 'touchpoint': 'parking', 'active': False},
 }
 queries = {
     'GET /api/v1/tickets': 'status=new,in_progress&q=%E9%80%80%E8%B4%A7&limit=5&sort=created_at&from=2026-01-01&to=1780000000000',
@@ -76,6 +81,7 @@ queries = {
     'GET /api/v1/chat/canned': 'q=%E5%81%9C%E8%BD%A6',
     'GET /api/v1/bot/report': 'store_id=1&from=2026-01-01&to=1780000000000',
     'GET /api/v1/bot/unanswered': 'store_id=1&from=2026-01-01T00:00:00Z',
+    'GET /api/v1/feedback/items': 'store_id=1&topic=parking&sentiment=negative&confirmed=false&q=%E5%81%9C%E8%BD%A6&limit=5',
     'POST /api/v1/public/chats/{token}/photos': 'filename=p.png',
     'POST /api/v1/chat/conversations/{id}/photos': 'filename=p.png',
 }

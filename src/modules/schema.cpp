@@ -5,6 +5,7 @@
 #include "callbacks/storage/sql/migrations.hpp"
 #include "chat/storage/sql/migrations.hpp"
 #include "core/storage/sql/migrations.hpp"
+#include "feedback/storage/sql/migrations.hpp"
 #include "kb/storage/sql/migrations.hpp"
 #include "members/storage/sql/migrations.hpp"
 #include "notifications/storage/sql/migrations.hpp"
@@ -25,7 +26,7 @@ std::span<const SchemaModule> schema_modules() {
       notifications_schema(), remedies_schema(),
       callbacks_schema(),     public_tickets_schema(),
       chat_schema(),          kb_schema(),
-      bot_schema(),
+      bot_schema(),           feedback_schema(),
   };
   return kModules;
 }

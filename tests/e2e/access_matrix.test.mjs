@@ -27,7 +27,7 @@ import { KefuServer, KEFU_BIN, Client, directory, newTicket, addStaff, E2E_PASSW
 
 const execFileP = promisify(execFile);
 const ROLES = ['agent', 'dept_head', 'supervisor', 'manager', 'admin'];
-const SCOPES = ['tickets:read', 'tickets:write', 'members:read', 'members:write', 'chat:read', 'chat:write', 'kb:read', 'kb:write', 'admin'];
+const SCOPES = ['tickets:read', 'tickets:write', 'members:read', 'members:write', 'chat:read', 'chat:write', 'kb:read', 'kb:write', 'feedback:read', 'feedback:write', 'admin'];
 const rank = (role) => ROLES.indexOf(role);
 const DENIED = new Set([401, 403, 404]);
 // A 1×1 PNG.
@@ -266,6 +266,15 @@ async function fixture(server, admin) {
   own.chatPhoto = chatA.photo;
   own.chatAgent = ids[`m_owner_${tag}`];
   other.conversation = chatB.id;
+  // Feedback: an item and a place with a QR code per store, made by an admin.
+  for (const [o, store, text] of [[own, A, markerA], [other, B, marker]]) {
+    r = await admin.post('/api/v1/feedback/places', { store_id: store, name: `矩阵点位${tag}`, touchpoint: 'parking' });
+    if (r.status !== 201) throw new Error(`feedback place: ${r.status} ${r.text}`);
+    o.feedbackPlace = r.json.id;
+    r = await admin.post('/api/v1/feedback/items', { place_id: o.feedbackPlace, text });
+    if (r.status !== 201) throw new Error(`feedback item: ${r.status} ${r.text}`);
+    o.feedbackItem = r.json.id;
+  }
   other.chatPhoto = chatB.photo;
   other.chatAgent = ids[`m_ownerb_${tag}`];
   // The customer routes' chat link: a chat of store A left waiting, with a photo.
@@ -359,6 +368,7 @@ async function sample(route, side, caller, fx) {
   const idOf = {
     none: null, store: o.store, ticket: o.ticket, task: o.task, resolution: o.resolution,
     attachment: o.attachment, member: o.member, canned_reply: o.canned, conversation: o.conversation,
+    feedback_item: o.feedbackItem, feedback_place: o.feedbackPlace,
   };
   let id = idOf[route.access.reach];
   if (route.access.reach === 'notification') {
@@ -453,6 +463,11 @@ async function sample(route, side, caller, fx) {
     'PATCH /api/v1/kb/paraphrases/{id}': { revoked: n % 2 === 0 },
     'POST /api/v1/bot/unanswered/resolve': { questions: [`矩阵未答${n}`], faq_id: fx.kb.entry },
     'POST /api/v1/bot/unanswered/dismiss': { questions: [`矩阵未答${n}`] },
+    'POST /api/v1/feedback/items': { store_id: o.store, text: `矩阵反馈${n}` },
+    'POST /api/v1/feedback/items/{id}/labels': { topic: 'parking', sentiment: 'negative' },
+    'PUT /api/v1/feedback/topics': { code: `m${fx.tag}${n}`.slice(0, 32).toLowerCase().replace(/[^a-z0-9_]/g, '_'), name: `矩阵主题${n}` },
+    'POST /api/v1/feedback/places': { store_id: o.store, name: `矩阵新点位${n}`, touchpoint: 'cashier' },
+    'PATCH /api/v1/feedback/places/{id}': { name: `矩阵点位改${n}`, touchpoint: 'parking' },
   };
   const queries = {
     'GET /api/v1/reports/dashboard': `?store_id=${o.store}`,
@@ -464,6 +479,8 @@ async function sample(route, side, caller, fx) {
     'GET /api/v1/kb/export': '?format=jsonl',
     'GET /api/v1/bot/report': `?store_id=${o.store}`,
     'GET /api/v1/bot/unanswered': `?store_id=${o.store}`,
+    'GET /api/v1/feedback/items': `?store_id=${o.store}`,
+    'GET /api/v1/feedback/places': `?store_id=${o.store}`,
   };
   const opts = {};
   if (key === 'POST /api/v1/tickets/{id}/attachments' || key === 'POST /api/v1/chat/conversations/{id}/photos') {

@@ -76,6 +76,7 @@ const OWNERS = {
     '/api/v1/stores/{id}/chat-settings',
   ],
   bot: ['/api/v1/bot/(report|unanswered)', '/api/v1/bot/unanswered/(resolve|dismiss)'],
+  feedback: ['/api/v1/feedback/(items|topics|places)', '/api/v1/feedback/(items|places)/{id}', '/api/v1/feedback/items/{id}/labels'],
   kb: [
     '/api/v1/kb/*',
     '/api/v1/kb/entries/move',

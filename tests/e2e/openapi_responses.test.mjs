@@ -471,6 +471,28 @@ describe('real responses match docs/openapi.yaml', () => {
     });
   });
 
+  describe('feedback', () => {
+    it('GET /api/v1/feedback/items, /items/{id}, /topics, /places, /places/{id}', async () => {
+      const place = (await call(supervisor, 'POST', '/api/v1/feedback/places', {
+        body: { store_id: data.SH01, name: 'B2 停车场', touchpoint: 'parking' }, expect: 201,
+      })).json;
+      await conforms(supervisor, '/api/v1/feedback/places');
+      await conforms(supervisor, '/api/v1/feedback/places', { query: `?store_id=${data.SH01}` });
+      await conforms(supervisor, '/api/v1/feedback/places/{id}', { params: { id: place.id } });
+      await conforms(supervisor, '/api/v1/feedback/places/{id}', { params: { id: 999999 }, status: 404 });
+      const item = (await call(agent, 'POST', '/api/v1/feedback/items', {
+        body: { place_id: place.id, text: '停车场灯太暗，找不到车', rating: 2, contact_phone: '13800001111' }, expect: 201,
+      })).json;
+      const one = await conforms(agent, '/api/v1/feedback/items/{id}', { params: { id: item.id } });
+      assert.equal(one.json.touchpoint, 'parking');
+      assert.match(one.json.contact_phone, /\*/, 'agents see the phone masked');
+      const list = await conforms(supervisor, '/api/v1/feedback/items', { query: `?store_id=${data.SH01}&limit=1` });
+      assert.equal(list.json.items[0].contact_phone, '13800001111');
+      await conforms(supervisor, '/api/v1/feedback/items', { query: '?sentiment=neutral', status: 400 });
+      await conforms(agent, '/api/v1/feedback/topics');
+    });
+  });
+
   describe('reports', () => {
     it('GET /api/v1/reports/dashboard (the caller’s stores and one store)', async () => {
       await conforms(supervisor, '/api/v1/reports/dashboard');

@@ -22,9 +22,11 @@ enum class ScopeCode {
   chat_write,
   kb_read,
   kb_write,
+  feedback_read,
+  feedback_write,
   admin
 };
-inline constexpr std::array<Term<ScopeCode>, 9> kScopes{{
+inline constexpr std::array<Term<ScopeCode>, 11> kScopes{{
     {ScopeCode::tickets_read, "tickets:read", "读取工单", "Read tickets"},
     {ScopeCode::tickets_write, "tickets:write", "读写工单", "Read and write tickets"},
     {ScopeCode::members_read, "members:read", "读取会员", "Read members"},
@@ -33,6 +35,8 @@ inline constexpr std::array<Term<ScopeCode>, 9> kScopes{{
     {ScopeCode::chat_write, "chat:write", "在线会话收发", "Read and write chat conversations"},
     {ScopeCode::kb_read, "kb:read", "读取知识库", "Read the knowledge base"},
     {ScopeCode::kb_write, "kb:write", "编辑知识库", "Edit the knowledge base"},
+    {ScopeCode::feedback_read, "feedback:read", "读取反馈", "Read feedback"},
+    {ScopeCode::feedback_write, "feedback:write", "处理反馈与整改", "Handle feedback and improvement actions"},
     {ScopeCode::admin, "admin", "管理", "Administration"},
 }};
 using Scope = Closed<ScopeCode, kScopes>;

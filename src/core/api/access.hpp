@@ -47,7 +47,9 @@ enum class Reach {
   customer_link,  // the ticket behind the customer link's token
   conversation,   // a chat conversation (and its messages and photos)
   canned_reply,   // a canned reply: the store's, or the caller's own (others' personal ones are not found)
-  chat_link       // the conversation behind the customer's chat token
+  chat_link,      // the conversation behind the customer's chat token
+  feedback_item,  // a feedback item (反馈) and what hangs on it
+  feedback_place  // a place with a feedback QR code
 };
 
 struct Access {

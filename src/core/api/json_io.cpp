@@ -91,6 +91,13 @@ std::optional<int64_t> maybe_int(const json& j, const char* f) {
   return it->get<int64_t>();
 }
 
+std::optional<bool> maybe_bool(const json& j, const char* f) {
+  auto it = j.find(f);
+  if (it == j.end() || it->is_null()) return std::nullopt;
+  if (!it->is_boolean()) throw wrong_type(f, "true 或 false", "true or false");
+  return it->get<bool>();
+}
+
 std::optional<std::optional<int64_t>> patch_int(const json& j, const char* f) {
   auto it = j.find(f);
   if (it == j.end()) return std::nullopt;

@@ -23,6 +23,7 @@ std::string opt_string(const json& j, const char* field, std::string fallback = 
 std::optional<std::string> maybe_string(const json& j, const char* field);
 int64_t req_int(const json& j, const char* field);
 std::optional<int64_t> maybe_int(const json& j, const char* field);
+std::optional<bool> maybe_bool(const json& j, const char* field);
 // Distinguishes absent (nullopt) from explicit null (inner nullopt) for PATCH.
 std::optional<std::optional<int64_t>> patch_int(const json& j, const char* field);
 std::vector<std::string> string_list(const json& j, const char* field);

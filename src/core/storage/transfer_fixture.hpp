@@ -124,6 +124,13 @@ INSERT INTO kb_pairs VALUES (1, '停车券在哪领', '停车票哪里拿', 1, '
 INSERT INTO bot_turns VALUES (1, 1, 1, 'general', 100, '停车怎么收费？', 1, 'answer', 1,
   '[{"faq_id":1,"question":"停车券在哪里领？","score":0.91}]', 910000, '', 'unsolved', 1, 1, '', NULL, NULL),
   (2, 1, 1, 'general', 120, '', 0, 'handoff', NULL, '[]', 0, 'asked', '', 1, 0, 'dismissed', 130, 2);
+INSERT INTO feedback_topics VALUES ('parking', '停车', 'Parking', 6, 1), ('zeta', '其他''s', 'Other', 12, 0);
+INSERT INTO feedback_places VALUES (1, 1, 'B2 停车场', 'parking', 'k3Xq9Zz81', 1, 100);
+INSERT INTO feedback_items VALUES (1, 1, 1, 'parking', 'form', '', 100, 105, '灯太暗了' || char(10) || '找不到车', 2,
+  NULL, '13800001111', '', NULL, NULL, NULL, NULL, 'facilities', 810000, 'negative', 70000, 3, 1, 0, 'parking',
+  'negative', 2, 200),
+  (2, 1, NULL, '', 'social', 'weibo:9223372036854775807', 90, 95, '店员很热情', NULL, 1, '', '小红', 1, NULL, 9,
+  1, '', 0, '', 0, NULL, 0, 0, '', '', NULL, NULL);
 INSERT INTO signing_keys VALUES (1, 'csat_link', 'c0ffee', 10, 20), (2, 'csat_link', 'f00d', 20, NULL);
 INSERT INTO customer_access VALUES ('9f86d0', 1, 1000, 2000, NULL), ('revoked:2:5', 2, 5, 9, 5);
 INSERT INTO rate_limits VALUES ('login:addr:10.0.0.1', 3, 1000, 0, 0, 5000), ('track:phone:13700000000', 0, 1, 9, 2, 99);

@@ -1,0 +1,44 @@
+// The schema of feedback (反馈): the topic taxonomy (empty until an admin first edits it:
+// until then the defaults of feedback/domain/topics.hpp apply, so that a fresh database
+// holds no rows and a transfer can fill it), places with QR codes, and the items of the one inbox
+// (feedback/domain/item.hpp). Scores are kept in millionths (the schema has no
+// floating-point columns). action_id is not a reference: the actions' table comes later in
+// this module and items are grouped and ungrouped freely.
+#include "feedback/storage/sql/migrations.hpp"
+
+namespace kefu::storage::sql {
+namespace {
+
+constexpr Migration kFeedback[] = {
+    {.number = 1, .sql = R"SQL(
+CREATE TABLE feedback_topics(
+  code TEXT PRIMARY KEY, name TEXT NOT NULL, name_en TEXT NOT NULL, position {int} NOT NULL, active {int} NOT NULL);
+CREATE TABLE feedback_places(
+  id {id}, store_id {int} NOT NULL REFERENCES stores(id), name TEXT NOT NULL, touchpoint TEXT NOT NULL,
+  code TEXT NOT NULL UNIQUE, active {int} NOT NULL, created_at {int} NOT NULL);
+CREATE INDEX feedback_places_store ON feedback_places(store_id, name);
+CREATE TABLE feedback_items(
+  id {id}, store_id {int} NOT NULL REFERENCES stores(id), place_id {int} REFERENCES feedback_places(id),
+  touchpoint TEXT NOT NULL, source TEXT NOT NULL, source_ref TEXT NOT NULL, said_at {int} NOT NULL,
+  received_at {int} NOT NULL, text TEXT NOT NULL, rating {int}, member_id {int} REFERENCES members(id),
+  contact_phone TEXT NOT NULL, author TEXT NOT NULL, ticket_id {int} REFERENCES tickets(id),
+  conversation_id {int} REFERENCES conversations(id), action_id {int}, entered_by {int} REFERENCES staff(id),
+  topic_predicted TEXT NOT NULL, topic_score_ppm {int} NOT NULL, sentiment_predicted TEXT NOT NULL,
+  sentiment_score_ppm {int} NOT NULL, model_version {int}, topic_confirmed {int} NOT NULL,
+  sentiment_confirmed {int} NOT NULL, topic TEXT NOT NULL, sentiment TEXT NOT NULL,
+  confirmed_by {int} REFERENCES staff(id), confirmed_at {int});
+CREATE INDEX feedback_items_store_time ON feedback_items(store_id, said_at);
+CREATE INDEX feedback_items_time ON feedback_items(said_at);
+CREATE UNIQUE INDEX feedback_items_ref ON feedback_items(source, source_ref) WHERE source_ref <> '';
+CREATE INDEX feedback_items_action ON feedback_items(action_id) WHERE action_id IS NOT NULL;
+CREATE INDEX feedback_items_ticket ON feedback_items(ticket_id) WHERE ticket_id IS NOT NULL;
+)SQL"},
+};
+
+constexpr CountedTable kTables[] = {{"feedback_topics"}, {"feedback_places"}, {"feedback_items"}};
+
+}  // namespace
+
+SchemaModule feedback_schema() { return {"feedback", kFeedback, kTables}; }
+
+}  // namespace kefu::storage::sql
