@@ -14,6 +14,7 @@
 #include "core/storage/open.hpp"
 #include "core/storage/platform_stores.hpp"
 #include "core/text/segmenter.hpp"
+#include "feedback/api/intake_routes.hpp"
 #include "kb/app/knowledge.hpp"
 #include "kb/jobs/knowledge_keeper.hpp"
 #include "notifications/api/notification_hub.hpp"
@@ -105,6 +106,7 @@ int serve(const Config& c) {
   opt.body_limit_by_route["/api/v1/public/tickets/{token}/attachments"] = api::kMaxAttachmentBytes;
   opt.body_limit_by_route["/api/v1/public/chats/{token}/photos"] = api::kMaxAttachmentBytes;
   opt.body_limit_by_route["/api/v1/chat/conversations/{id}/photos"] = api::kMaxAttachmentBytes;
+  opt.body_limit_by_route["/api/v1/public/feedback"] = api::kMaxFeedbackFormBytes;  // words + 3 photos
 
   http::Server server(opt, api::build_router(services),
                       [](const http::Request& req, std::exception_ptr e) { return api::error_response(req, e); });

@@ -4,11 +4,15 @@
 
 namespace kefu::api {
 
-void add_feedback_item_routes(RouteTable&);  // item_routes.cpp
+void add_feedback_item_routes(RouteTable&);    // item_routes.cpp
+void add_feedback_intake_routes(RouteTable&);  // intake_routes.cpp
 
 namespace {
 
-void add_routes(RouteTable& r) { add_feedback_item_routes(r); }
+void add_routes(RouteTable& r) {
+  add_feedback_item_routes(r);
+  add_feedback_intake_routes(r);
+}
 
 void add_vocabulary(nlohmann::json& v) {
   v["feedback_sources"] = terms_json<feedback::Source>();

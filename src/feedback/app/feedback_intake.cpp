@@ -57,8 +57,8 @@ Target resolve(Context& c, const PublicFeedback& in, std::size_t photos) {
     check_text("place_code", in.place_code, 40, true);
     auto p = c.store<storage::FeedbackStore>().place_by_code(in.place_code);
     if (!p || !p->active)
-      throw make_error(errors::kUnknownReference,
-                       {{"what", Text("反馈点位（二维码已停用）", "place (QR code retired)")}}, "place_code");
+      throw make_error(errors::kUnknownReference, {{"what", Text("二维码对应的反馈点位", "place of this QR code")}},
+                       "place_code");
     t.store_id = p->store_id;
     t.place_id = p->id;
   } else if (in.store_id) {
