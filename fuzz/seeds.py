@@ -65,6 +65,7 @@ bodies = {
     'PUT /api/v1/feedback/topics': {'code': 'toilets', 'name': '洗手间', 'name_en': 'Toilets', 'position': 12, 'active': True},
     'POST /api/v1/feedback/places': {'store_id': 1, 'name': 'B2 停车场', 'touchpoint': 'parking'},
     'PATCH /api/v1/feedback/places/{id}': {'name': 'B2 停车场东区', 'touchpoint': 'parking', 'active': False},
+    'POST /api/v1/public/feedback': {'place_code': 'k3Xq9Zz81', 'text': '停车场的指示牌看不清', 'rating': 2, 'phone': '13800001111', 'client_id': 'fz-form-0001'},
 }
 queries = {
     'GET /api/v1/tickets': 'status=new,in_progress&q=%E9%80%80%E8%B4%A7&limit=5&sort=created_at&from=2026-01-01&to=1780000000000',

@@ -76,7 +76,16 @@ const OWNERS = {
     '/api/v1/stores/{id}/chat-settings',
   ],
   bot: ['/api/v1/bot/(report|unanswered)', '/api/v1/bot/unanswered/(resolve|dismiss)'],
-  feedback: ['/api/v1/feedback/(items|topics|places)', '/api/v1/feedback/(items|places)/{id}', '/api/v1/feedback/items/{id}/labels'],
+  feedback: [
+    '/api/v1/feedback/(items|topics|places)',
+    '/api/v1/feedback/(items|places)/{id}',
+    '/api/v1/feedback/items/{id}/labels',
+    '/api/v1/public/feedback',
+    '/api/v1/public/feedback/places/{code}',
+    '/api/v1/feedback/items/{id}/photos',
+    '/api/v1/feedback/items/{id}/photos/{n}',
+    '/api/v1/feedback/places/{id}/(poster.pdf|poster.png)',
+  ],
   kb: [
     '/api/v1/kb/*',
     '/api/v1/kb/entries/move',
