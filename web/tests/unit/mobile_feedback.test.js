@@ -8,7 +8,7 @@ import { createMemoryHistory, createRouter } from 'vue-router';
 import zh from '../../src/mobile/locales/zh-CN.js';
 import en from '../../src/mobile/locales/en.js';
 import FeedbackView from '../../src/mobile/views/FeedbackView.vue';
-import { feedbackBody, feedbackFields, feedbackPath, validateFeedback } from '../../src/mobile/feedback/logic.js';
+import { feedbackBody, feedbackFields, feedbackPath, newClientId, validateFeedback } from '../../src/mobile/feedback/logic.js';
 
 const reply = (status, body) =>
   Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
@@ -48,6 +48,12 @@ describe('feedback form rules', () => {
     expect(data.get('rating')).toBe('2');
     expect(data.getAll('photo')).toHaveLength(3);
   });
+  it('sends the form\'s own id, one per submission, in the shape the server takes', () => {
+    expect(feedbackFields({ ...base, client_id: 'abc-12345' }).client_id).toBe('abc-12345');
+    const a = newClientId();
+    expect(a).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    expect(newClientId()).not.toBe(a);
+  });
   it('builds the link a poster encodes', () => expect(feedbackPath('A B')).toBe('/m/feedback/A%20B'));
 });
 
@@ -83,7 +89,9 @@ describe('feedback page', () => {
     await w.find('[data-test="m-fb-submit"]').trigger('click');
     await flushPromises();
     expect(fetch.mock.calls[1][0]).toBe('/api/v1/public/feedback');
-    expect(JSON.parse(fetch.mock.calls[1][1].body)).toEqual({ place_code: 'P7K2Q9', text: '卫生间没有纸', rating: 2 });
+    const sent = JSON.parse(fetch.mock.calls[1][1].body);
+    expect(sent).toEqual({ place_code: 'P7K2Q9', text: '卫生间没有纸', rating: 2, client_id: sent.client_id });
+    expect(sent.client_id).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     expect(w.find('[data-test="m-fb-done"]').text()).toContain('感谢您的反馈');
   });
 

@@ -30,7 +30,17 @@ export function feedbackFields(form) {
   else if (form.store_code) out.store_code = form.store_code;
   if (form.rating) out.rating = form.rating;
   if (!form.anonymous && form.phone && form.phone.trim()) out.phone = form.phone.trim();
+  if (form.client_id) out.client_id = form.client_id;
   return out;
+}
+
+// The form's own id for one submission: a retry after a lost answer is the same
+// submission (the server returns the first receipt). 8–64 of A–Z a–z 0–9 - _.
+export function newClientId(random = () => Math.random()) {
+  if (typeof crypto !== 'undefined' && crypto.randomUUID) return crypto.randomUUID();
+  let id = 'fb-';
+  while (id.length < 27) id += Math.floor(random() * 36).toString(36);
+  return id;
 }
 
 // The request body: JSON without photos; multipart/form-data (one field each, then the
