@@ -35,15 +35,22 @@ struct Form {
   std::vector<PhotoPart> photos;
 };
 
-std::optional<int> rating_of(const std::string& field, const std::string& text) {
+// A form field that must be a whole number ("" is none).
+std::optional<int64_t> int_field(const std::string& field, const std::string& text) {
   if (text.empty()) return std::nullopt;
   try {
     std::size_t used = 0;
-    const int v = std::stoi(text, &used);
-    if (used == text.size()) return std::clamp(v, -1, 6);  // out of 1–5 is refused by the use case
+    const long long v = std::stoll(text, &used);
+    if (used == text.size()) return v;
   } catch (const std::exception&) {
   }
   throw make_error(errors::kInvalidType, {{"field", field}, {"expected", Text("整数", "an integer")}}, field);
+}
+
+// Out of 1–5 is refused by the use case (clamped so that any number gets that answer).
+std::optional<int> rating_of(std::optional<int64_t> v) {
+  if (!v) return std::nullopt;
+  return static_cast<int>(std::clamp<int64_t>(*v, -1, 6));
 }
 
 Form json_form(const http::Request& req) {
@@ -53,7 +60,7 @@ Form json_form(const http::Request& req) {
   f.in.store_id = maybe_int(b, "store_id");
   f.in.store_code = opt_string(b, "store_code");
   f.in.text = req_string(b, "text");
-  if (auto r = maybe_int(b, "rating")) f.in.rating = static_cast<int>(std::clamp<int64_t>(*r, -1, 6));
+  f.in.rating = rating_of(maybe_int(b, "rating"));
   f.in.phone = opt_string(b, "phone");
   f.in.client_id = opt_string(b, "client_id");
   return f;
@@ -97,10 +104,9 @@ Form multipart_form(const http::Request& req, const std::string& boundary) {
     if (p.name == "store_code") f.in.store_code = value;
     if (p.name == "phone") f.in.phone = value;
     if (p.name == "client_id") f.in.client_id = value;
-    if (p.name == "rating") f.in.rating = rating_of("rating", value);
-    if (p.name == "store_id" && !value.empty()) f.in.store_id = rating_of("store_id", value).value_or(0);
+    if (p.name == "rating") f.in.rating = rating_of(int_field("rating", value));
+    if (p.name == "store_id") f.in.store_id = int_field("store_id", value);
   }
-  if (f.in.store_id && *f.in.store_id <= 0) f.in.store_id = 0;
   return f;
 }
 
