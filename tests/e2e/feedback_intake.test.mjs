@@ -6,7 +6,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -132,6 +132,22 @@ describe('feedback intake', () => {
     assert.ok(photo.buf.equals(JPEG), 'the Exif block (and its GPS) is gone');
     assert.equal((await otherAgent.get(`/api/v1/feedback/items/${item.id}/photos/1`)).status, 404);
     assert.equal((await anonymous.get(`/api/v1/feedback/items/${item.id}/photos/1`)).status, 401);
+  });
+
+  it('kefu blobs gc keeps the photos of feedback items, however old', async () => {
+    const files = [];
+    for (const e of await readdir(server.attachmentsDir, { withFileTypes: true, recursive: true }))
+      if (e.isFile() && e.name !== '.lock') files.push(path.join(e.parentPath ?? e.path, e.name));
+    assert.ok(files.length > 0);
+    const longAgo = new Date(Date.now() - 3 * 3600 * 1000);
+    for (const f of files) await utimes(f, longAgo, longAgo);
+    const { stdout } = await execFileP(server.bin, ['--db', server.dbUrl, 'blobs', 'gc', '--grace-minutes', '60'], {
+      cwd: server.dir,
+      env: { ...process.env, KEFU_STORAGE_ATTACHMENTS_DIR: server.attachmentsDir, KEFU_LOG_ACCESS_LOG: '0' },
+    });
+    assert.match(stdout, /removed 0 file/);
+    const item = (await agent.get(`/api/v1/feedback/items?source=form&place_id=${place.id}`)).json.items[0];
+    assert.equal((await agent.get(`/api/v1/feedback/items/${item.id}/photos/1`)).status, 200);
   });
 
   it("a store's general link, a left phone, and a retry with the form's id stores one item", async () => {
