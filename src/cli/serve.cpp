@@ -15,6 +15,7 @@
 #include "core/storage/platform_stores.hpp"
 #include "core/text/segmenter.hpp"
 #include "feedback/api/intake_routes.hpp"
+#include "feedback/jobs/hot_watch.hpp"
 #include "kb/app/knowledge.hpp"
 #include "kb/jobs/knowledge_keeper.hpp"
 #include "notifications/api/notification_hub.hpp"
@@ -92,6 +93,11 @@ int serve(const Config& c) {
     hub.poke();
     outbox.poke();
   });
+  // Hot issues told to the stores' managers once, and the weekly digest on Monday mornings.
+  jobs::HotWatch hot_watch(*db, now_ms, [&] {
+    hub.poke();
+    outbox.poke();
+  });
 
   http::ServerOptions opt;
   opt.address = c.address;
@@ -115,6 +121,7 @@ int serve(const Config& c) {
   chat.start();
   chat_keeper.start();
   knowledge_keeper.start();
+  if (c.feedback_watch) hot_watch.start();
   outbox.start();
   if (c.sla_scheduler) scheduler.start();
   server.start();
@@ -125,6 +132,7 @@ int serve(const Config& c) {
   scheduler.stop();
   chat_keeper.stop();
   knowledge_keeper.stop();
+  hot_watch.stop();
   outbox.stop();
   db->watch_changes({});
   hub.stop();

@@ -491,6 +491,8 @@ async function sample(route, side, caller, fx) {
     'GET /api/v1/bot/unanswered': `?store_id=${o.store}`,
     'GET /api/v1/feedback/items': `?store_id=${o.store}`,
     'GET /api/v1/feedback/places': `?store_id=${o.store}`,
+    'GET /api/v1/feedback/hot': `?store_id=${o.store}`,
+    'GET /api/v1/feedback/journey': `?store_id=${o.store}`,
   };
   const opts = {};
   if (key === 'POST /api/v1/tickets/{id}/attachments' || key === 'POST /api/v1/chat/conversations/{id}/photos') {

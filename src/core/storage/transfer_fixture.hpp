@@ -133,6 +133,7 @@ INSERT INTO feedback_items VALUES (1, 1, 1, 'parking', 'form', '', 100, 105, '�
   1, '', 0, '', 0, NULL, 0, 0, '', '', NULL, NULL);
 INSERT INTO feedback_photos VALUES (1, 1, 1, 'ab12cd', 'image/jpeg', '停车场.jpg', 2048, 105),
   (2, 1, 2, 'ef34', 'image/png', '', 68, 105);
+INSERT INTO feedback_notices VALUES (1, 'hot', 1, 'parking', '2027-01-15', 100, 2), (2, 'digest', 1, '', '2027-W02', 110, 1);
 INSERT INTO signing_keys VALUES (1, 'csat_link', 'c0ffee', 10, 20), (2, 'csat_link', 'f00d', 20, NULL);
 INSERT INTO customer_access VALUES ('9f86d0', 1, 1000, 2000, NULL), ('revoked:2:5', 2, 5, 9, 5);
 INSERT INTO rate_limits VALUES ('login:addr:10.0.0.1', 3, 1000, 0, 0, 5000), ('track:phone:13700000000', 0, 1, 9, 2, 99);

@@ -6,6 +6,7 @@
 // this module and items are grouped and ungrouped freely.
 #include "feedback/storage/sql/migrations.hpp"
 
+#include "feedback/storage/sql/hot_migration.hpp"
 #include "feedback/storage/sql/intake_migration.hpp"
 
 namespace kefu::storage::sql {
@@ -36,9 +37,11 @@ CREATE INDEX feedback_items_action ON feedback_items(action_id) WHERE action_id 
 CREATE INDEX feedback_items_ticket ON feedback_items(ticket_id) WHERE ticket_id IS NOT NULL;
 )SQL"},
     {.number = 3, .sql = kFeedbackIntakeMigration},  // the form's photos (intake_migration.hpp)
+    {.number = 6, .sql = kFeedbackHotMigration},     // notices of hot issues and digests (hot_migration.hpp)
 };
 
-constexpr CountedTable kTables[] = {{"feedback_topics"}, {"feedback_places"}, {"feedback_items"}, {"feedback_photos"}};
+constexpr CountedTable kTables[] = {
+    {"feedback_topics"}, {"feedback_places"}, {"feedback_items"}, {"feedback_photos"}, {"feedback_notices"}};
 
 }  // namespace
 

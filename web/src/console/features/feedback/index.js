@@ -1,0 +1,17 @@
+// feedback (反馈, docs/feedback.md): the console's pages of the capability.
+// Pages are listed one line each in `routes` and `menu` (add yours there).
+import { DataLine, Guide } from '@element-plus/icons-vue';
+import hotZh from './locales/hot.zh-CN.js';
+import hotEn from './locales/hot.en.js';
+
+export const routes = [
+  { path: '/feedback/hot', name: 'feedback-hot', component: () => import('./views/HotView.vue'), meta: { minRole: 'supervisor' } },
+  { path: '/feedback/journey', name: 'feedback-journey', component: () => import('./views/JourneyView.vue'), meta: { minRole: 'supervisor' } },
+];
+
+export const menu = [
+  { key: 'feedback-hot', path: '/feedback/hot', label: 'feedbackHot.menu', icon: DataLine, order: 66, minRole: 'supervisor' },
+  { key: 'feedback-journey', path: '/feedback/journey', label: 'feedbackJourney.menu', icon: Guide, order: 67, minRole: 'supervisor' },
+];
+
+export const messages = { 'zh-CN': { ...hotZh }, en: { ...hotEn } };
