@@ -21,8 +21,8 @@ export function validateFeedback(form) {
   return errors;
 }
 
-// The fields the server takes (POST /api/v1/public/feedback): only what was filled in; the
-// phone only when the customer is not anonymous.
+// The fields the server's public feedback form takes (docs/openapi.yaml): only what was
+// filled in; the phone only when the customer is not anonymous.
 export function feedbackFields(form) {
   const out = { text: form.text.trim() };
   if (form.place_code) out.place_code = form.place_code;

@@ -3,6 +3,8 @@
 import { DataLine, Guide } from '@element-plus/icons-vue';
 import hotZh from './locales/hot.zh-CN.js';
 import hotEn from './locales/hot.en.js';
+import posterZh from './locales/poster.zh-CN.js';
+import posterEn from './locales/poster.en.js';
 
 export const routes = [
   { path: '/feedback/hot', name: 'feedback-hot', component: () => import('./views/HotView.vue'), meta: { minRole: 'supervisor' } },
@@ -14,4 +16,4 @@ export const menu = [
   { key: 'feedback-journey', path: '/feedback/journey', label: 'feedbackJourney.menu', icon: Guide, order: 67, minRole: 'supervisor' },
 ];
 
-export const messages = { 'zh-CN': { ...hotZh }, en: { ...hotEn } };
+export const messages = { 'zh-CN': { ...hotZh, ...posterZh }, en: { ...hotEn, ...posterEn } };
