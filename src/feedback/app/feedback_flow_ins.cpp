@@ -16,6 +16,9 @@ std::string clipped(const std::string& text) { return feedback::transcript_text(
 void feedback_from_ticket(Context& c, const ticket::Ticket& t) {
   const std::string type(t.type.code());
   if (!feedback::is_feedback_ticket_type(type)) return;
+  // A live-chat ticket is made from an ended chat (its transcript), whose customer lines
+  // are already the chat's item: a second item would count the same words twice.
+  if (t.channel == "live_chat") return;
   NewFeedback in;
   in.text = clipped(text::trimmed(t.description).empty() ? t.subject : t.description);
   if (in.text.empty()) return;

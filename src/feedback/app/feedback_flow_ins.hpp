@@ -13,7 +13,8 @@ namespace kefu::app {
 
 // A complaint, suggestion or praise ticket when it is created (tickets/app/tickets.cpp):
 // its description (its subject when that is empty), source "ticket", the touchpoint from
-// its location or channel, its member. Other ticket types give nothing.
+// its location or channel, its member. Other ticket types give nothing, nor does a ticket
+// on the live_chat channel (made from an ended chat, which has its own item).
 void feedback_from_ticket(Context&, const ticket::Ticket&);
 
 // A CSAT rating with a comment (callbacks/app/csat.cpp): the comment with its 1–5 stars,

@@ -111,6 +111,21 @@ TEST_F(FeedbackFlowIns, AnEndedChatGivesTheCustomersLinesOnce) {
   EXPECT_EQ(items("chat").size(), 1u);
 }
 
+TEST_F(FeedbackFlowIns, AChatTurnedIntoAComplaintIsCountedOnce) {
+  online(agent);
+  auto s = start();
+  const auto id = s.conversation.id;
+  as(agent_b, [&](Context& c) { return customer_say(c, s.token, "m1", "买的面包过期了"); });
+  as(
+      agent, [&](Context& c) { return end_chat(c, id); }, kNow + 10);
+  const auto ticket_id = as(
+      agent, [&](Context& c) { return kefu::app::make_ticket(c, id, {.type = "complaint", .subject = "面包过期"}); },
+      kNow + 20);
+  EXPECT_GT(ticket_id, 0);
+  EXPECT_EQ(items("chat").size(), 1u);
+  EXPECT_TRUE(items("ticket").empty()) << "the chat's words are already in the inbox";
+}
+
 TEST_F(FeedbackFlowIns, AChatWhereTheCustomerSaidNothingGivesNothing) {
   auto s = start();
   as(agent_b, [&](Context& c) { return customer_end(c, s.token); });
