@@ -66,6 +66,9 @@ bodies = {
     'POST /api/v1/feedback/places': {'store_id': 1, 'name': 'B2 停车场', 'touchpoint': 'parking'},
     'PATCH /api/v1/feedback/places/{id}': {'name': 'B2 停车场东区', 'touchpoint': 'parking', 'active': False},
     'POST /api/v1/public/feedback': {'place_code': 'k3Xq9Zz81', 'text': '停车场的指示牌看不清', 'rating': 2, 'phone': '13800001111', 'client_id': 'fz-form-0001'},
+    'POST /api/v1/feedback/classify': {'text': '停车场太难找车位', 'texts': ['收银员态度很好', '洗手间很脏']},
+    'POST /api/v1/feedback/examples': {'format': 'csv', 'text': 'text,topic,sentiment\n停车费太贵,parking,negative\n'},
+    'POST /api/v1/feedback/items/classify': {'ids': [1, 2], 'limit': 10},
 }
 queries = {
     'GET /api/v1/tickets': 'status=new,in_progress&q=%E9%80%80%E8%B4%A7&limit=5&sort=created_at&from=2026-01-01&to=1780000000000',
@@ -83,6 +86,8 @@ queries = {
     'GET /api/v1/bot/report': 'store_id=1&from=2026-01-01&to=1780000000000',
     'GET /api/v1/bot/unanswered': 'store_id=1&from=2026-01-01T00:00:00Z',
     'GET /api/v1/feedback/items': 'store_id=1&topic=parking&sentiment=negative&confirmed=false&q=%E5%81%9C%E8%BD%A6&limit=5',
+    'GET /api/v1/feedback/examples': 'origin=import&before=100&limit=5',
+    'GET /api/v1/feedback/review': 'store_id=1&limit=5',
     'GET /api/v1/feedback/hot': 'store_id=1&day=2026-03-10',
     'GET /api/v1/feedback/journey': 'store_id=1&from=2026-01-01&to=1780000000000',
     'POST /api/v1/public/chats/{token}/photos': 'filename=p.png',

@@ -85,6 +85,9 @@ const OWNERS = {
     '/api/v1/feedback/items/{id}/photos',
     '/api/v1/feedback/items/{id}/photos/{n}',
     '/api/v1/feedback/places/{id}/(poster.pdf|poster.png)',
+    '/api/v1/feedback/(classify|examples|models|review)',
+    '/api/v1/feedback/examples/{id}',
+    '/api/v1/feedback/items/classify',
   ],
   kb: [
     '/api/v1/kb/*',

@@ -133,6 +133,14 @@ INSERT INTO feedback_items VALUES (1, 1, 1, 'parking', 'form', '', 100, 105, '�
   1, '', 0, '', 0, NULL, 0, 0, '', '', NULL, NULL);
 INSERT INTO feedback_photos VALUES (1, 1, 1, 'ab12cd', 'image/jpeg', '停车场.jpg', 2048, 105),
   (2, 1, 2, 'ef34', 'image/png', '', 68, 105);
+INSERT INTO feedback_examples VALUES (1, '停车场太难找车位', 'parking', 'negative', 'seed', NULL, 100, NULL, 100),
+  (2, '灯太暗了' || char(10) || '找不到车', 'facilities', '', 'correction', 1, 210, 2, 220);
+INSERT INTO feedback_models VALUES (1, 300, NULL, 'first', 333, '333:333:100', 420, 60, 66, 700000, 680000, 900000,
+  NULL, NULL, NULL, 0, '', '', 2, 400, '', ''),
+  (2, 400, 2, 'on_demand', 334, '334:335:220', 450, 60, 66, 710000, 690000, 910000, 1, 680000, 900000, 1, '', '',
+  NULL, NULL, 'a2VmdQ==', 'ZmVlZGJhY2s='),
+  (3, 500, 2, 'nightly', 334, '334:335:220', 440, 60, 66, 600000, 580000, 910000, 2, 690000, 910000, 0,
+  '主题宏平均 F1 较低', 'topic macro-F1 is lower', NULL, NULL, '', '');
 INSERT INTO feedback_notices VALUES (1, 'hot', 1, 'parking', '2027-01-15', 100, 2), (2, 'digest', 1, '', '2027-W02', 110, 1);
 INSERT INTO signing_keys VALUES (1, 'csat_link', 'c0ffee', 10, 20), (2, 'csat_link', 'f00d', 20, NULL);
 INSERT INTO customer_access VALUES ('9f86d0', 1, 1000, 2000, NULL), ('revoked:2:5', 2, 5, 9, 5);

@@ -8,6 +8,7 @@
 
 #include "feedback/storage/sql/hot_migration.hpp"
 #include "feedback/storage/sql/intake_migration.hpp"
+#include "feedback/storage/sql/model_migrations.hpp"
 
 namespace kefu::storage::sql {
 namespace {
@@ -36,12 +37,14 @@ CREATE UNIQUE INDEX feedback_items_ref ON feedback_items(source, source_ref) WHE
 CREATE INDEX feedback_items_action ON feedback_items(action_id) WHERE action_id IS NOT NULL;
 CREATE INDEX feedback_items_ticket ON feedback_items(ticket_id) WHERE ticket_id IS NOT NULL;
 )SQL"},
+    kFeedbackModelMigration,                         // the classifier's examples and versions (model_migrations.hpp)
     {.number = 3, .sql = kFeedbackIntakeMigration},  // the form's photos (intake_migration.hpp)
     {.number = 6, .sql = kFeedbackHotMigration},     // notices of hot issues and digests (hot_migration.hpp)
 };
 
-constexpr CountedTable kTables[] = {
-    {"feedback_topics"}, {"feedback_places"}, {"feedback_items"}, {"feedback_photos"}, {"feedback_notices"}};
+constexpr CountedTable kTables[] = {{"feedback_topics"},   {"feedback_places"}, {"feedback_items"},
+                                    {"feedback_examples"}, {"feedback_models"}, {"feedback_photos"},
+                                    {"feedback_notices"}};
 
 }  // namespace
 

@@ -1,14 +1,19 @@
 // feedback (反馈, docs/feedback.md): the console's pages of the capability.
 // Pages are listed one line each in `routes` and `menu` (add yours there).
+// 分类训练 (TrainingView): the review queue, least certain first, confirmed with the keyboard;
+// the labelled examples with import; the model versions with their figures and 立即训练.
 import { DataLine, Guide } from '@element-plus/icons-vue';
 import hotZh from './locales/hot.zh-CN.js';
 import hotEn from './locales/hot.en.js';
 import posterZh from './locales/poster.zh-CN.js';
 import posterEn from './locales/poster.en.js';
+import trainingZh from './locales/training.zh-CN.js';
+import trainingEn from './locales/training.en.js';
 
 export const routes = [
   { path: '/feedback/hot', name: 'feedback-hot', component: () => import('./views/HotView.vue'), meta: { minRole: 'supervisor' } },
   { path: '/feedback/journey', name: 'feedback-journey', component: () => import('./views/JourneyView.vue'), meta: { minRole: 'supervisor' } },
+  { path: '/feedback/training', name: 'feedback-training', component: () => import('./views/TrainingView.vue'), meta: { minRole: 'supervisor' } },
 ];
 
 export const menu = [
@@ -16,4 +21,8 @@ export const menu = [
   { key: 'feedback-journey', path: '/feedback/journey', label: 'feedbackJourney.menu', icon: Guide, order: 67, minRole: 'supervisor' },
 ];
 
-export const messages = { 'zh-CN': { ...hotZh, ...posterZh }, en: { ...hotEn, ...posterEn } };
+export const adminMenu = [
+  { key: 'feedback-training', path: '/feedback/training', label: 'fbTraining.title', order: 70, minRole: 'supervisor' },
+];
+
+export const messages = { 'zh-CN': { ...hotZh, ...trainingZh, ...posterZh }, en: { ...hotEn, ...trainingEn, ...posterEn } };
