@@ -84,6 +84,7 @@ bodies = {
     'PUT /api/v1/feedback/topics': {'code': 'toilets', 'name': '洗手间', 'name_en': 'Toilets', 'position': 12, 'active': True},
     'POST /api/v1/feedback/places': {'store_id': 1, 'name': 'B2 停车场', 'touchpoint': 'parking'},
     'PATCH /api/v1/feedback/places/{id}': {'name': 'B2 停车场东区', 'touchpoint': 'parking', 'active': False},
+    'POST /api/v1/public/feedback': {'place_code': 'k3Xq9Zz81', 'text': '停车场的指示牌看不清', 'rating': 2, 'phone': '13800001111', 'client_id': 'fz-form-0001'},
     'POST /api/v1/feedback/classify': {'text': '停车场太难找车位', 'texts': ['收银员态度很好', '洗手间很脏']},
     'POST /api/v1/feedback/examples': {'format': 'csv', 'text': 'text,topic,sentiment\n停车费太贵,parking,negative\n'},
     'POST /api/v1/feedback/items/classify': {'ids': [1, 2], 'limit': 10},

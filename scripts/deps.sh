@@ -14,6 +14,7 @@ PKGS=(
   python3-jieba libopencc-dev libopencc-data
   curl libcurl4-openssl-dev ca-certificates openssl
   zlib1g-dev
+  libqrencode-dev libcairo2-dev libpango1.0-dev fonts-wqy-microhei
 )
 # Node.js: keep whatever node the machine has (it may come with its own npm).
 command -v npm >/dev/null 2>&1 || PKGS+=(nodejs npm)
@@ -22,9 +23,12 @@ command -v npm >/dev/null 2>&1 || PKGS+=(nodejs npm)
 [ "${KEFU_TEST_DEPS:-0}" = 1 ] || [ "${KEFU_BENCH_DEPS:-0}" = 1 ] && PKGS+=(postgresql-15 postgresql-client-15)
 # Fuzzing (scripts/fuzz.sh): clang with libFuzzer and the sanitizers' runtimes, lld to link.
 [ "${KEFU_TEST_DEPS:-0}" = 1 ] && PKGS+=(clang lld libclang-rt-14-dev)
+# The feedback poster's tests read it back: the QR code (zbarimg) and the PDF (pdfinfo, pdftotext).
+[ "${KEFU_TEST_DEPS:-0}" = 1 ] && PKGS+=(zbar-tools poppler-utils)
 # Browser tests and browser benchmarks: Debian's Chromium (driven by playwright-core,
-# which never downloads a browser) and a CJK font, or Chinese renders as boxes.
-[ "${KEFU_TEST_DEPS:-0}" = 1 ] || [ "${KEFU_BENCH_DEPS:-0}" = 1 ] && PKGS+=(chromium fonts-wqy-microhei)
+# which never downloads a browser); the CJK font (above, also for the poster) keeps Chinese
+# from rendering as boxes.
+[ "${KEFU_TEST_DEPS:-0}" = 1 ] || [ "${KEFU_BENCH_DEPS:-0}" = 1 ] && PKGS+=(chromium)
 
 missing=()
 for p in "${PKGS[@]}"; do

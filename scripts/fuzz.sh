@@ -13,7 +13,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH="${KEFU_FUZZ_SECONDS:-12}"
-TARGETS=(${KEFU_FUZZ_TARGETS:-http_request text import route_body})
+TARGETS=(${KEFU_FUZZ_TARGETS:-http_request text import route_body multipart})
 OUT=build/fuzz
 mkdir -p "$OUT/obj"
 for lib in domain stores storage app http api mail; do
@@ -29,6 +29,8 @@ DEFS=(-DFMT_SHARED -DHAS_STRING_VIEW=1 "-DKEFU_JIEBA_DICT=\"/usr/lib/python3/dis
 SAN=(-fsanitize=address,undefined -fno-sanitize=vptr -fno-sanitize-recover=undefined)
 CXXFLAGS=(-std=gnu++20 -O1 -gline-tables-only -Isrc "${DEFS[@]}" "${SAN[@]}")
 SYSLIBS=(-lspdlog -lfmt -lsqlite3 -lpq -lcurl -licui18n -licuuc -lsodium -lopencc -ldate-tz -lz -ldl -lpthread)
+# The feedback poster (feedback/api/poster.cpp, in libkefu_api.a): QR codes, cairo and pango.
+SYSLIBS+=($(pkg-config --libs libqrencode cairo pangocairo))
 # What each target compiles itself (instrumented): its driver and the sources it tests.
 # Objects listed here replace the same files' objects in the static libraries.
 declare -A SOURCES=(
@@ -36,6 +38,7 @@ declare -A SOURCES=(
   [text]="fuzz/text.cpp $(ls src/core/text/*.cpp | grep -v _test.cpp | tr '\n' ' ')"
   [import]="fuzz/import.cpp src/core/storage/transfer.cpp src/core/storage/transfer_file.cpp"
   [route_body]="fuzz/route_body.cpp src/core/api/json_io.cpp src/core/api/error_mapping.cpp"
+  [multipart]="fuzz/multipart.cpp src/feedback/api/multipart.cpp"
 )
 # KEFU_FUZZ_DEEP=1 (longer campaigns): route_body also compiles every capability's handlers
 # and use cases instrumented, so that libFuzzer sees their branches (a few minutes more
@@ -48,6 +51,7 @@ declare -A LIBS=(
   [text]=""
   [import]="build/libkefu_storage.a build/libkefu_stores.a build/libkefu_domain.a"
   [route_body]="build/libkefu_api.a build/libkefu_demo.a build/libkefu_app.a build/libkefu_storage.a build/libkefu_http.a build/libkefu_mail.a build/libkefu_stores.a build/libkefu_domain.a"
+  [multipart]=""
 )
 
 build_target() {  # name

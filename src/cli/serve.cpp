@@ -14,6 +14,7 @@
 #include "core/storage/open.hpp"
 #include "core/storage/platform_stores.hpp"
 #include "core/text/segmenter.hpp"
+#include "feedback/api/intake_routes.hpp"
 #include "feedback/app/feedback_training.hpp"
 #include "feedback/jobs/hot_watch.hpp"
 #include "feedback/jobs/model_keeper.hpp"
@@ -118,6 +119,7 @@ int serve(const Config& c) {
   opt.body_limit_by_route["/api/v1/public/tickets/{token}/attachments"] = api::kMaxAttachmentBytes;
   opt.body_limit_by_route["/api/v1/public/chats/{token}/photos"] = api::kMaxAttachmentBytes;
   opt.body_limit_by_route["/api/v1/chat/conversations/{id}/photos"] = api::kMaxAttachmentBytes;
+  opt.body_limit_by_route["/api/v1/public/feedback"] = api::kMaxFeedbackFormBytes;  // words + 3 photos
 
   http::Server server(opt, api::build_router(services),
                       [](const http::Request& req, std::exception_ptr e) { return api::error_response(req, e); });

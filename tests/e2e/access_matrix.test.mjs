@@ -24,6 +24,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { KefuServer, KEFU_BIN, Client, directory, newTicket, addStaff, E2E_PASSWORD } from './lib/server.mjs';
+import { multipart } from './lib/form.mjs';
 
 const execFileP = promisify(execFile);
 const ROLES = ['agent', 'dept_head', 'supervisor', 'manager', 'admin'];
@@ -286,6 +287,13 @@ async function fixture(server, admin) {
     r = await admin.get(`/api/v1/feedback/nps/invitations?campaign_id=${o.npsCampaign}`);
     o.npsInvitation = r.json.items[0]?.id;
     if (!o.npsInvitation) throw new Error(`nps invitation: ${r.text}`);
+    // The customer's form through the place's QR code, with a photo.
+    o.feedbackCode = (await admin.get(`/api/v1/feedback/places/${o.feedbackPlace}`)).json.code;
+    const form = multipart({ place_code: o.feedbackCode, text }, [{ name: 'p.png', type: 'image/png', data: PNG }]);
+    r = await anon.request('POST', '/api/v1/public/feedback', form);
+    if (r.status !== 201) throw new Error(`feedback form: ${r.status} ${r.text}`);
+    r = await admin.get(`/api/v1/feedback/items?source=form&place_id=${o.feedbackPlace}`);
+    o.feedbackPhotoItem = r.json.items[0].id;
   }
   // The customer routes' NPS link: another invitation of store A (the staff routes issue
   // new links for own.npsInvitation, each replacing the last).
@@ -420,6 +428,8 @@ async function sample(route, side, caller, fx) {
   if (id !== null && id !== undefined) path = path.replace('{id}', String(id));
   else path = path.replace('{id}', '1');
   path = path.replace('{photo}', String(o.chatPhoto));
+  if (route.path.startsWith('/api/v1/feedback/items/{id}/photos')) path = route.path.replace('{id}', String(o.feedbackPhotoItem));
+  path = path.replace('{n}', '1');
   const key = `${route.method} ${route.path}`;
   const bodies = {
     'POST /api/v1/auth/logout': undefined,
@@ -606,7 +616,9 @@ function openRequest(route, fx) {
     'POST /api/v1/public/tickets': { store_id: fx.A, type: 'suggestion', subject: '建议', description: '多设座椅', phone: '13900002222' },
     'POST /api/v1/public/track': { number: 'KF00000000000', phone: '13900002222', code: 'ABCDEF' },
     'POST /api/v1/public/chats': { store_id: fx.A, name: '矩阵访客' },
+    'POST /api/v1/public/feedback': { place_code: fx.own.feedbackCode, text: '矩阵顾客反馈' },
   };
   const key = `${route.method} ${route.path}`;
-  return { path: route.path, opts: key in bodies ? { body: bodies[key] } : {} };
+  const path = route.path.replace('{code}', fx.own.feedbackCode);
+  return { path, opts: key in bodies ? { body: bodies[key] } : {} };
 }

@@ -82,6 +82,8 @@ const OWNERS = {
     '/api/v1/feedback/(classify|examples|models|review)', '/api/v1/feedback/examples/{id}', '/api/v1/feedback/items/classify',
     '/api/v1/feedback/nps', '/api/v1/feedback/nps/(campaigns|invitations)', '/api/v1/feedback/nps/campaigns/{id}',
     '/api/v1/feedback/nps/campaigns/{id}/sample', '/api/v1/feedback/nps/invitations/{id}/(link|recovery)', '/api/v1/public/nps/{token}',
+    '/api/v1/public/feedback', '/api/v1/public/feedback/places/{code}', '/api/v1/feedback/items/{id}/photos',
+    '/api/v1/feedback/items/{id}/photos/{n}', '/api/v1/feedback/places/{id}/(poster.pdf|poster.png)',
   ],
   kb: [
     '/api/v1/kb/*',

@@ -13,6 +13,7 @@ import { KefuServer, directory, newTicket } from './lib/server.mjs';
 import { openStream } from './lib/sse.mjs';
 import { ResponseChecker, dereferencedDocument } from './lib/openapi.mjs';
 import { eventually } from './lib/chat.mjs';
+import { multipart } from './lib/form.mjs';
 
 // A 1×1 red PNG.
 const PNG = Buffer.from(
@@ -490,6 +491,25 @@ describe('real responses match docs/openapi.yaml', () => {
       assert.equal(list.json.items[0].contact_phone, '13800001111');
       await conforms(supervisor, '/api/v1/feedback/items', { query: '?sentiment=neutral', status: 400 });
       await conforms(agent, '/api/v1/feedback/topics');
+    });
+    it('intake: GET /public/feedback/places/{code}, /items/{id}/photos(/{n}), /places/{id}/poster.pdf|png', async () => {
+      const place = (await call(supervisor, 'POST', '/api/v1/feedback/places', {
+        body: { store_id: data.SH01, name: '一楼总服务台', touchpoint: 'service_desk' }, expect: 201,
+      })).json;
+      const r = await conforms(anonymous, '/api/v1/public/feedback/places/{code}', { params: { code: place.code } });
+      assert.equal(r.json.place_name, '一楼总服务台');
+      await conforms(anonymous, '/api/v1/public/feedback/places/{code}', { params: { code: 'no-such-code' }, status: 404 });
+      const form = multipart({ place_code: place.code, text: '服务台的阿姨很耐心', rating: 5 }, [{ name: 'a.png', type: 'image/png', data: PNG }]);
+      await call(anonymous, 'POST', '/api/v1/public/feedback', { ...form, expect: 201 });
+      await call(anonymous, 'POST', '/api/v1/public/feedback', { body: { place_code: place.code, text: '' }, expect: 400 });
+      const item = (await agent.get(`/api/v1/feedback/items?source=form&place_id=${place.id}`)).json.items[0];
+      const photos = await conforms(agent, '/api/v1/feedback/items/{id}/photos', { params: { id: item.id } });
+      assert.equal(photos.json.items.length, 1);
+      await conforms(agent, '/api/v1/feedback/items/{id}/photos/{n}', { params: { id: item.id, n: 1 } });
+      await conforms(agent, '/api/v1/feedback/items/{id}/photos/{n}', { params: { id: item.id, n: 2 }, status: 404 });
+      await conforms(agent, '/api/v1/feedback/places/{id}/poster.pdf', { params: { id: place.id } });
+      await conforms(agent, '/api/v1/feedback/places/{id}/poster.png', { params: { id: place.id }, query: '?base=https://kefu.example.com' });
+      await conforms(agent, '/api/v1/feedback/places/{id}/poster.png', { params: { id: place.id }, query: '?base=ftp://x', status: 400 });
     });
 
     it('GET /api/v1/feedback/import-mappings', async () => {

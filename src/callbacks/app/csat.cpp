@@ -8,6 +8,7 @@
 #include "core/domain/error.hpp"
 #include "core/domain/errors.hpp"
 #include "core/domain/signed_link.hpp"
+#include "feedback/app/feedback_flow_ins.hpp"
 #include "notifications/app/notifications.hpp"
 #include "org/storage/org_store.hpp"
 #include "tickets/app/record.hpp"
@@ -126,6 +127,7 @@ RateResult rate(Context& c, const std::string& token, int rating, const std::str
   if (!c.store<storage::CallbackStore>().insert_csat(r)) throw already_rated();
   record_event(c, t.id, "csat", comment, {{"rating", rating}}, true);
   audit(c, "ticket.csat", "ticket", t.id, nullptr, {{"rating", rating}, {"comment", comment}});
+  feedback_from_csat(c, t, rating, comment);  // the comment, when there is one, is feedback
   RateResult out{r, std::nullopt};
   if (csat::needs_service_recovery(rating)) out.recovery_task_id = service_recovery(c, t, rating, comment);
   return out;

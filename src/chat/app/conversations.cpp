@@ -14,6 +14,7 @@
 #include "core/app/scope.hpp"
 #include "core/app/validate.hpp"
 #include "core/domain/errors.hpp"
+#include "feedback/app/feedback_flow_ins.hpp"
 #include "org/storage/org_store.hpp"
 #include "tickets/app/record.hpp"
 
@@ -141,6 +142,7 @@ chat::Conversation customer_end(Context& c, const std::string& token) {
   auto conv = chat_for_token(c, token);
   if (chats(c).end_conversation(conv.id, "customer", c.now_ms)) {
     event(c, conv.id, {{"event", "ended"}, {"by", "customer"}});
+    feedback_from_chat(c, conv.id);  // the customer's lines are feedback
     if (conv.status == "queued") return reload(c, conv.id);
     dispatch(c, conv.store_id, conv.queue);  // a slot freed
   }
@@ -377,6 +379,7 @@ chat::Conversation end_chat(Context& c, int64_t id) {
   require_open(conv);
   chats(c).end_conversation(id, "agent", c.now_ms);
   event(c, id, {{"event", "ended"}, {"by", "agent"}});
+  feedback_from_chat(c, id);  // the customer's lines are feedback
   dispatch(c, conv.store_id, conv.queue);
   return reload(c, id);
 }

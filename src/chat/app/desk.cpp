@@ -14,6 +14,7 @@
 #include "core/app/scope.hpp"
 #include "core/app/validate.hpp"
 #include "core/domain/errors.hpp"
+#include "feedback/app/feedback_flow_ins.hpp"
 #include "members/storage/member_store.hpp"
 #include "org/storage/org_store.hpp"
 #include "tickets/app/record.hpp"
@@ -397,6 +398,7 @@ int end_idle(Context& c) {
     if (c.now_ms - conv.last_message_at < int64_t{s.idle_end_minutes} * 60'000) continue;
     if (!chats(c).end_conversation(conv.id, "idle", c.now_ms)) continue;
     chat_event(c, conv.id, {{"event", "ended"}, {"by", "idle"}, {"minutes", s.idle_end_minutes}});
+    feedback_from_chat(c, conv.id);  // the customer's lines are feedback
     if (conv.status == "assigned") dispatch(c, conv.store_id, conv.queue);
     ++ended;
   }

@@ -6,6 +6,7 @@
 #include "core/domain/errors.hpp"
 #include "core/storage/platform_stores.hpp"
 #include "core/text/search_text.hpp"
+#include "feedback/app/feedback_flow_ins.hpp"
 #include "feedback/app/nps_survey.hpp"
 #include "members/storage/member_store.hpp"
 #include "org/storage/org_store.hpp"
@@ -99,6 +100,7 @@ ticket::Ticket create_ticket(Context& c, const NewTicket& in) {
         t.id, text::index_document(*c.segmenter, t.number) + " " + *in.search_tokens);
   else
     reindex(c, t, /*has_messages=*/false);
+  feedback_from_ticket(c, t);  // a complaint, suggestion or praise is feedback too
   return t;
 }
 

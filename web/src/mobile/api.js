@@ -11,6 +11,9 @@ export const uploadPhoto = (token, file) =>
   api('POST', `/api/v1/public/tickets/${enc(token)}/attachments?filename=${enc(file.name || 'photo')}`, file, {
     headers: { 'Content-Type': file.type },
   });
+// Feedback (扫码反馈): the place a QR code names, and the form (JSON, or FormData with photos).
+export const feedbackPlace = (code) => get(`/api/v1/public/feedback/places/${enc(code)}`);
+export const submitFeedback = (body) => post('/api/v1/public/feedback', body);
 export const photoUrl = (token, id) => `/api/v1/public/tickets/${enc(token)}/attachments/${id}`;
 export const viewCsat = (token) => get(`/api/v1/public/csat/${enc(token)}`);
 export const rateCsat = (token, rating, comment) => post(`/api/v1/public/csat/${enc(token)}`, { rating, comment });

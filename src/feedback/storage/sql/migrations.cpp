@@ -7,6 +7,7 @@
 #include "feedback/storage/sql/migrations.hpp"
 
 #include "feedback/storage/sql/hot_migration.hpp"
+#include "feedback/storage/sql/intake_migration.hpp"
 #include "feedback/storage/sql/model_migrations.hpp"
 
 namespace kefu::storage::sql {
@@ -36,7 +37,8 @@ CREATE UNIQUE INDEX feedback_items_ref ON feedback_items(source, source_ref) WHE
 CREATE INDEX feedback_items_action ON feedback_items(action_id) WHERE action_id IS NOT NULL;
 CREATE INDEX feedback_items_ticket ON feedback_items(ticket_id) WHERE ticket_id IS NOT NULL;
 )SQL"},
-    kFeedbackModelMigration,  // the classifier's examples and versions (model_migrations.hpp)
+    kFeedbackModelMigration,                         // the classifier's examples and versions (model_migrations.hpp)
+    {.number = 3, .sql = kFeedbackIntakeMigration},  // the form's photos (intake_migration.hpp)
     // 4: the column mappings of social-media imports, per source name (feedback/storage/import_mapping_store.hpp).
     {.number = 4, .sql = R"SQL(
 CREATE TABLE feedback_import_mappings(
@@ -72,10 +74,10 @@ CREATE INDEX nps_invitations_ticket ON nps_invitations(ticket_id) WHERE ticket_i
     {.number = 6, .sql = kFeedbackHotMigration},  // notices of hot issues and digests (hot_migration.hpp)
 };
 
-constexpr CountedTable kTables[] = {{"feedback_topics"},          {"feedback_places"}, {"feedback_items"},
-                                    {"feedback_examples"},        {"feedback_models"}, {"feedback_notices"},
-                                    {"feedback_import_mappings"}, {"nps_campaigns"},   {"nps_campaign_stores"},
-                                    {"nps_invitations"}};
+constexpr CountedTable kTables[] = {{"feedback_topics"},     {"feedback_places"},          {"feedback_items"},
+                                    {"feedback_examples"},   {"feedback_models"},          {"feedback_photos"},
+                                    {"feedback_notices"},    {"feedback_import_mappings"}, {"nps_campaigns"},
+                                    {"nps_campaign_stores"}, {"nps_invitations"}};
 
 }  // namespace
 

@@ -74,3 +74,10 @@ export const sampleMembers = (id) => post(`${N}/campaigns/${id}/sample`, {});
 export const listInvitations = (params) => get(`${N}/invitations` + qs(params));
 export const issueLink = (id) => post(`${N}/invitations/${id}/link`, {});
 export const openRecovery = (id) => post(`${N}/invitations/${id}/recovery`, {});
+
+// A place's printable poster (PDF or PNG). Its QR code points at `base`: this console's own
+// address by default (where customers reach kefu too when both go through the same proxy).
+export const posterUrl = (placeId, format, base = window.location.origin) =>
+  `${F}/places/${encodeURIComponent(placeId)}/poster.${format === 'png' ? 'png' : 'pdf'}?base=${encodeURIComponent(base)}`;
+// What a place's QR code opens: the customer's form with the store and place filled in.
+export const formUrl = (code, base = window.location.origin) => `${base}/m/feedback/${encodeURIComponent(code)}`;

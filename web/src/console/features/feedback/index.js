@@ -10,6 +10,8 @@ import zh from './locales/zh-CN.js';
 import en from './locales/en.js';
 import hotZh from './locales/hot.zh-CN.js';
 import hotEn from './locales/hot.en.js';
+import posterZh from './locales/poster.zh-CN.js';
+import posterEn from './locales/poster.en.js';
 import trainingZh from './locales/training.zh-CN.js';
 import trainingEn from './locales/training.en.js';
 import npsZh from './locales/nps.zh-CN.js';
@@ -31,6 +33,6 @@ export const adminMenu = [
 ];
 
 export const messages = {
-  'zh-CN': { ...zh, ...hotZh, ...trainingZh, ...npsZh },
-  en: { ...en, ...hotEn, ...trainingEn, ...npsEn },
+  'zh-CN': { ...zh, ...hotZh, ...trainingZh, ...npsZh, ...posterZh },
+  en: { ...en, ...hotEn, ...trainingEn, ...npsEn, ...posterEn },
 };

@@ -4,6 +4,6 @@
 //   { key: 'poster', component: defineAsyncComponent(() => import('./PosterButton.vue')) },
 import { defineAsyncComponent } from 'vue';
 
-export const placeActions = [];
+export const placeActions = [{ key: 'poster', component: defineAsyncComponent(() => import('./PosterButton.vue')) }];
 
 export { defineAsyncComponent };
