@@ -8,6 +8,7 @@
 #include "chat/storage/chat_desk_store.hpp"
 #include "cli/commands.hpp"
 #include "core/storage/open.hpp"
+#include "feedback/storage/action_store.hpp"
 #include "tickets/api/blob_store.hpp"
 #include "tickets/storage/timeline_store.hpp"
 
@@ -18,11 +19,14 @@ int collect_blobs(const Config& c, const BlobGcOptions& o) {
   auto db = storage::open_database(c.database_url, false);
   auto& timeline = db->reader().get<storage::TimelineStore>();  // each question reads the latest commit
   auto& chat = db->reader().get<storage::ChatDeskStore>();      // chat photos share the blob folder
-  auto r =
-      api::BlobStore(c.attachments_dir)
-          .collect(
-              std::chrono::minutes(o.grace_minutes),
-              [&](const std::string& sha) { return timeline.blob_in_use(sha) || chat.photo_in_use(sha); }, o.dry_run);
+  auto& actions = db->reader().get<storage::ActionStore>();     // so do improvement actions' photos
+  auto r = api::BlobStore(c.attachments_dir)
+               .collect(
+                   std::chrono::minutes(o.grace_minutes),
+                   [&](const std::string& sha) {
+                     return timeline.blob_in_use(sha) || chat.photo_in_use(sha) || actions.photo_in_use(sha);
+                   },
+                   o.dry_run);
   std::cout << (o.dry_run ? "would remove " : "removed ") << r.removed << " file(s), " << r.removed_bytes
             << " bytes; kept " << r.kept << " blob(s)\n";
   spdlog::info("blobs gc in {}: {} {} files ({} bytes), kept {}", c.attachments_dir,

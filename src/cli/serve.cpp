@@ -14,6 +14,7 @@
 #include "core/storage/open.hpp"
 #include "core/storage/platform_stores.hpp"
 #include "core/text/segmenter.hpp"
+#include "feedback/jobs/action_keeper.hpp"
 #include "kb/app/knowledge.hpp"
 #include "kb/jobs/knowledge_keeper.hpp"
 #include "notifications/api/notification_hub.hpp"
@@ -91,6 +92,11 @@ int serve(const Config& c) {
     hub.poke();
     outbox.poke();
   });
+  // Improvement actions: verification once the after window has passed, overdue escalation.
+  jobs::ActionKeeper action_keeper(*db, now_ms, std::chrono::milliseconds(c.sla_tick_ms), [&] {
+    hub.poke();
+    outbox.poke();
+  });
 
   http::ServerOptions opt;
   opt.address = c.address;
@@ -115,12 +121,14 @@ int serve(const Config& c) {
   knowledge_keeper.start();
   outbox.start();
   if (c.sla_scheduler) scheduler.start();
+  if (c.sla_scheduler) action_keeper.start();
   server.start();
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   spdlog::info("kefu listening on http://{}:{}/ (database {}, ready in {} ms)", c.address, server.port(),
                display_url(c.database_url), ms);
   server.run();
   scheduler.stop();
+  action_keeper.stop();
   chat_keeper.stop();
   knowledge_keeper.stop();
   outbox.stop();

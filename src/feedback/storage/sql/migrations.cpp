@@ -6,6 +6,8 @@
 // this module and items are grouped and ungrouped freely.
 #include "feedback/storage/sql/migrations.hpp"
 
+#include "feedback/storage/sql/actions_migration.hpp"
+
 namespace kefu::storage::sql {
 namespace {
 
@@ -33,9 +35,12 @@ CREATE UNIQUE INDEX feedback_items_ref ON feedback_items(source, source_ref) WHE
 CREATE INDEX feedback_items_action ON feedback_items(action_id) WHERE action_id IS NOT NULL;
 CREATE INDEX feedback_items_ticket ON feedback_items(ticket_id) WHERE ticket_id IS NOT NULL;
 )SQL"},
+    {.number = 7, .sql = kFeedbackActionsSql},
 };
 
-constexpr CountedTable kTables[] = {{"feedback_topics"}, {"feedback_places"}, {"feedback_items"}};
+constexpr CountedTable kTables[] = {{"feedback_topics"},       {"feedback_places"},         {"feedback_items"},
+                                    {"feedback_actions"},      {"feedback_action_tickets"}, {"feedback_action_updates"},
+                                    {"feedback_action_photos"}};
 
 }  // namespace
 
