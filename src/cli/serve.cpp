@@ -111,6 +111,7 @@ int serve(const Config& c) {
   opt.body_limit_by_route["/api/v1/public/tickets/{token}/attachments"] = api::kMaxAttachmentBytes;
   opt.body_limit_by_route["/api/v1/public/chats/{token}/photos"] = api::kMaxAttachmentBytes;
   opt.body_limit_by_route["/api/v1/chat/conversations/{id}/photos"] = api::kMaxAttachmentBytes;
+  opt.body_limit_by_route["/api/v1/feedback/actions/{id}/photos"] = api::kMaxAttachmentBytes;
 
   http::Server server(opt, api::build_router(services),
                       [](const http::Request& req, std::exception_ptr e) { return api::error_response(req, e); });

@@ -27,7 +27,7 @@ constexpr std::array<Term<Caller>, 3> kCallers{{
     {Caller::customer, "customer", "顾客链接", "Customer link"},
     {Caller::staff, "staff", "员工", "Staff"},
 }};
-constexpr std::array<Term<Reach>, 14> kReaches{{
+constexpr std::array<Term<Reach>, 15> kReaches{{
     {Reach::none, "none", "无", "None"},
     {Reach::store, "store", "门店", "Store"},
     {Reach::ticket, "ticket", "工单", "Ticket"},
@@ -42,6 +42,7 @@ constexpr std::array<Term<Reach>, 14> kReaches{{
     {Reach::chat_link, "chat_link", "顾客会话链接", "Customer chat link"},
     {Reach::feedback_item, "feedback_item", "反馈", "Feedback item"},
     {Reach::feedback_place, "feedback_place", "反馈点位", "Feedback place"},
+    {Reach::feedback_action, "feedback_action", "整改措施", "Improvement action"},
 }};
 std::string_view caller_code(Caller c) { return Closed<Caller, kCallers>(c).code(); }
 std::string_view reach_code(Reach r) { return Closed<Reach, kReaches>(r).code(); }

@@ -1,19 +1,25 @@
 // The feedback API: its routes (core/api/module.hpp) and vocabularies.
 #include "core/api/module.hpp"
+#include "feedback/domain/action.hpp"
 #include "feedback/domain/vocabulary.hpp"
 
 namespace kefu::api {
 
-void add_feedback_item_routes(RouteTable&);  // item_routes.cpp
+void add_feedback_item_routes(RouteTable&);    // item_routes.cpp
+void add_feedback_action_routes(RouteTable&);  // action_routes.cpp
 
 namespace {
 
-void add_routes(RouteTable& r) { add_feedback_item_routes(r); }
+void add_routes(RouteTable& r) {
+  add_feedback_item_routes(r);
+  add_feedback_action_routes(r);
+}
 
 void add_vocabulary(nlohmann::json& v) {
   v["feedback_sources"] = terms_json<feedback::Source>();
   v["touchpoints"] = terms_json<feedback::Touchpoint>();
   v["sentiments"] = terms_json<feedback::Sentiment>();
+  v["feedback_action_states"] = terms_json<feedback::ActionState>();
 }
 
 }  // namespace

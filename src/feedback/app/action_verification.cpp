@@ -52,6 +52,28 @@ feedback::ActionWindow to_window(const storage::WindowFigures& w) {
   return {.items = w.items, .contacts = w.contacts, .satisfied = w.satisfied, .responses = w.responses};
 }
 
+// A customer-visible event on every linked ticket and every ticket an item came from.
+int tell(Context& c, storage::FeedbackAction a, const std::string& message) {
+  const int64_t id = a.id;
+  std::set<int64_t> tickets;
+  for (auto t : actions::store(c).tickets_of(id)) tickets.insert(t);
+  storage::FeedbackFilter f;
+  f.action_id = id;
+  f.limit = 1000;
+  for (const auto& t : c.store<storage::FeedbackStore>().list_items(f))
+    if (t.ticket_id) tickets.insert(*t.ticket_id);
+  const std::string body = "我们已根据您的反馈完成整改：" + a.title +
+                           (message.empty() ? std::string() : "。" + message) + "。感谢您的反馈！";
+  for (auto t : tickets) record_event(c, t, "improvement_done", body, {{"action_id", id}, {"title", a.title}}, true);
+  a.told_at = c.now_ms;
+  a.updated_at = c.now_ms;
+  actions::store(c).update_action(a);
+  log(c, id, "tell", body);
+  audit(c, "feedback.action.tell", "feedback_action", id, nullptr,
+        {{"tickets", std::vector<int64_t>(tickets.begin(), tickets.end())}});
+  return static_cast<int>(tickets.size());
+}
+
 // Measures both windows at now and applies the verdict: effective → verified (and the
 // customers told), not_effective → open, not_enough_data → stays done.
 storage::FeedbackAction run_verification(Context& c, storage::FeedbackAction a, bool by_job) {
@@ -102,7 +124,10 @@ storage::FeedbackAction run_verification(Context& c, storage::FeedbackAction a, 
   log(c, a.id, "verify", v.reason_zh);
   audit(c, "feedback.action.verify", "feedback_action", a.id, actions::audit_json(old),
         {{"state", a.state}, {"verdict", verdict}});
-  if (a.state == "verified" && !a.told_at) tell_customers_of_action(c, a.id, "");
+  if (a.state == "verified" && !a.told_at) {
+    tell(c, a, "");
+    a = *store.action(a.id);
+  }
   return a;
 }
 
@@ -131,23 +156,7 @@ int tell_customers_of_action(Context& c, int64_t id, const std::string& message)
   auto a = load(c, id);
   check(c, a, feedback::ActionMove::tell);
   check_text("message", message, 500, false);
-  std::set<int64_t> tickets;
-  for (auto t : actions::store(c).tickets_of(id)) tickets.insert(t);
-  storage::FeedbackFilter f;
-  f.action_id = id;
-  f.limit = 1000;
-  for (const auto& t : c.store<storage::FeedbackStore>().list_items(f))
-    if (t.ticket_id) tickets.insert(*t.ticket_id);
-  const std::string body = "我们已根据您的反馈完成整改：" + a.title +
-                           (message.empty() ? std::string() : "。" + message) + "。感谢您的反馈！";
-  for (auto t : tickets) record_event(c, t, "improvement_done", body, {{"action_id", id}, {"title", a.title}}, true);
-  a.told_at = c.now_ms;
-  a.updated_at = c.now_ms;
-  actions::store(c).update_action(a);
-  log(c, id, "tell", body);
-  audit(c, "feedback.action.tell", "feedback_action", id, nullptr,
-        {{"tickets", std::vector<int64_t>(tickets.begin(), tickets.end())}});
-  return static_cast<int>(tickets.size());
+  return tell(c, a, message);
 }
 
 ActionBoard action_board(Context& c, std::optional<int64_t> store_id) {

@@ -8,15 +8,16 @@
 //                                               \-verify--> open       (not effective: reopened)
 //                                               \-verify--> done       (not enough data yet)
 //                                               \-waive---> waived     (a manager, with a reason: closed)
-//   done --reopen--> open (the work was not really done); verified | waived --reopen--> open (manager)
+//   done | verified | waived --reopen--> open (a manager: the work was not really done, or it came back)
 // Who (the table in action.cpp is the rule; app tests check each cell):
 //   edit (plan, department, owner, deadline):           supervisor+, while open or done
 //   update (a progress note with photos), done:         the owner, a head of the action's
 //                                                       department, supervisor+; while open (update: open or done)
 //   verify:                                             supervisor+ (and the verification job), when done
 //   waive:                                              manager+, when done
-//   reopen:                                             supervisor+ when done; manager+ when verified or waived
-//   tell (customers told what changed):                 supervisor+ when verified; manager+ already when done
+//   reopen:                                             manager+, when done, verified or waived
+//   tell (customers told what changed):                 manager+ when done or verified (the job tells
+//                                                       them by itself once an action is verified effective)
 #include <array>
 #include <cstdint>
 #include <optional>
