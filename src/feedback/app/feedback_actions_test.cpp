@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "core/app/use_case_test.hpp"
+#include "core/storage/platform_stores.hpp"
 #include "feedback/app/feedback_items.hpp"
 #include "notifications/storage/notification_store.hpp"
 #include "org/storage/org_store.hpp"
@@ -216,6 +217,13 @@ TEST_F(ActionUseCases, AManagerWaivesVerificationWithAReasonAndItIsAudited) {
   EXPECT_EQ(w.state, "waived");
   EXPECT_EQ(w.waiver_reason, "门店装修，数据不可比");
   EXPECT_EQ(w.waived_by, manager.staff_id);
+  db->write_sync([&](storage::Stores& r) {
+    const auto log = r.get<storage::AuditStore>().audit("feedback_action", a.id);
+    ASSERT_FALSE(log.empty());
+    EXPECT_EQ(log.back().action, "feedback.action.waive");
+    EXPECT_EQ(log.back().actor_id, manager.staff_id);
+    EXPECT_NE(log.back().after_json.find("门店装修"), std::string::npos);
+  });
   EXPECT_EQ(code(supervisor, [&](Context& c) { reopen_action(c, a.id, "又坏了"); }), "forbidden");
   EXPECT_EQ(as(manager, [&](Context& c) { return reopen_action(c, a.id, "又坏了"); }).state, "open");
 }
