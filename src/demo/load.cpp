@@ -7,6 +7,7 @@
 #include "callbacks/app/callback.hpp"
 #include "demo/load_bot.hpp"
 #include "demo/load_chat.hpp"
+#include "demo/load_feedback.hpp"
 #include "demo/load_kb.hpp"
 #include "demo/load_sla.hpp"
 #include "members/domain/member.hpp"
@@ -127,6 +128,7 @@ void load(storage::Database& db, const Catalog& cat, const text::Segmenter& seg,
   db.write_sync([&](storage::Stores& r) { load_demo_chat(r, now); });
   db.write_sync([&](storage::Stores& r) { load_demo_kb(r, now); });
   db.write_sync([&](storage::Stores& r) { load_demo_bot(r, seg, now); });
+  db.write_sync([&](storage::Stores& r) { load_demo_feedback(r, now); });
   db.write_sync([](storage::Stores& r) { r.analyze(); });
 }
 

@@ -115,7 +115,7 @@ class SqlBotTurnStore final : public BotTurnStore {
     args.emplace_back(int64_t{limit});
     auto s = db_.prepare("SELECT " + kCols + " FROM bot_turns WHERE " + where +
                          " ORDER BY created_at DESC, id DESC LIMIT ?");
-    bind(*s, args);
+    bind_values(*s, args);
     std::vector<bot::TurnRecord> out;
     while (s->step()) out.push_back(read_turn(*s));
     return out;
@@ -130,7 +130,7 @@ class SqlBotTurnStore final : public BotTurnStore {
     add_in(where, args, "store_id", store_ids);
     auto s =
         db_.prepare("UPDATE bot_turns SET unanswered = 0, handled = ?, handled_at = ?, handled_by = ? WHERE " + where);
-    bind(*s, args);
+    bind_values(*s, args);
     s->run();
     return static_cast<int>(db_.changes());
   }
@@ -141,7 +141,7 @@ class SqlBotTurnStore final : public BotTurnStore {
     add_in(where, args, "store_id", r.store_ids);
     auto s = db_.prepare("SELECT store_id, " + kQuarter + ", COUNT(*) FROM conversations WHERE " + where +
                          " GROUP BY 1, 2 ORDER BY 1, 2");
-    bind(*s, args);
+    bind_values(*s, args);
     std::vector<bot::QuarterCount> out;
     while (s->step()) out.push_back({s->i64(0), s->i64(1), "", s->i64(2)});
     return out;
@@ -161,7 +161,7 @@ class SqlBotTurnStore final : public BotTurnStore {
         "(SELECT conversation_id, MAX(handed_over) AS h FROM bot_turns WHERE " +
         inner + " GROUP BY conversation_id) t ON t.conversation_id = c.id WHERE " + outer +
         " GROUP BY 1, 2 ORDER BY 1, 2");
-    bind(*s, args);
+    bind_values(*s, args);
     std::vector<bot::QuarterCount> out;
     while (s->step()) out.push_back({s->i64(0), s->i64(1), "", s->i64(2), s->i64(3)});
     return out;
@@ -173,7 +173,7 @@ class SqlBotTurnStore final : public BotTurnStore {
     add_in(where, args, "store_id", r.store_ids);
     auto s = db_.prepare("SELECT store_id, " + kQuarter + ", handoff, COUNT(*) FROM bot_turns WHERE " + where +
                          " GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
-    bind(*s, args);
+    bind_values(*s, args);
     std::vector<bot::QuarterCount> out;
     while (s->step()) out.push_back({s->i64(0), s->i64(1), s->text(2), s->i64(3)});
     return out;
@@ -187,19 +187,13 @@ class SqlBotTurnStore final : public BotTurnStore {
         "SELECT faq_id, COUNT(*), SUM(CASE WHEN verdict = 'solved' THEN 1 ELSE 0 END), "
         "SUM(CASE WHEN verdict = 'unsolved' THEN 1 ELSE 0 END), SUM(handed_over) FROM bot_turns WHERE " +
         where + " GROUP BY faq_id ORDER BY faq_id");
-    bind(*s, args);
+    bind_values(*s, args);
     std::vector<bot::FaqCount> out;
     while (s->step()) out.push_back({s->i64(0), s->i64(1), s->i64(2), s->i64(3), s->i64(4)});
     return out;
   }
 
  private:
-  template <class St>
-  static void bind(St& s, const std::vector<Value>& args) {
-    int i = 0;
-    for (const auto& a : args) std::visit([&](const auto& v) { s.bind(++i, v); }, a);
-  }
-
   typename D::Db& db_;
 };
 

@@ -51,8 +51,7 @@ class SqlChatDeskStore final : public ChatDeskStore {
     args.emplace_back(static_cast<int64_t>(f.limit));
     auto s = db_.prepare("SELECT " + kConvCols + " FROM conversations WHERE " + where +
                          " ORDER BY active_at DESC, id DESC LIMIT ?");
-    int i = 0;
-    for (const auto& a : args) std::visit([&](const auto& v) { s->bind(++i, v); }, a);
+    bind_values(*s, args);
     std::vector<chat::Conversation> out;
     while (s->step()) out.push_back(read_conversation(*s));
     return out;

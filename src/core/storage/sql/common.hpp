@@ -13,6 +13,14 @@ namespace kefu::storage::sql {
 // A value bound to a statement built at run time (filters).
 using Value = std::variant<int64_t, std::string>;
 
+// Binds values built at run time to the placeholders from `first` on; returns the next
+// placeholder's number.
+template <class Statement>
+int bind_values(Statement& s, const std::vector<Value>& values, int first = 1) {
+  for (const auto& v : values) std::visit([&](const auto& x) { s.bind(first++, x); }, v);
+  return first;
+}
+
 // "?,?,…" for n values.
 inline std::string placeholders(std::size_t n) {
   std::string s;

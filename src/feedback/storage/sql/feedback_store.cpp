@@ -147,7 +147,7 @@ class SqlFeedbackStore final : public FeedbackStore {
     }
     args.emplace_back(int64_t{std::max(1, f.limit)});
     auto s = db_.prepare("SELECT " + kCols + " FROM feedback_items WHERE " + where + " ORDER BY id DESC LIMIT ?");
-    bind(*s, args);
+    bind_values(*s, args);
     std::vector<feedback::Item> out;
     while (s->step()) out.push_back(read_item(*s));
     return out;
@@ -157,7 +157,7 @@ class SqlFeedbackStore final : public FeedbackStore {
     std::vector<Value> args;
     const auto where = where_of(f, args);
     auto s = db_.prepare("SELECT COUNT(*) FROM feedback_items WHERE " + where);
-    bind(*s, args);
+    bind_values(*s, args);
     return s->step() ? s->i64(0) : 0;
   }
 
@@ -193,8 +193,7 @@ class SqlFeedbackStore final : public FeedbackStore {
     add_in(where, args, "id", item_ids);
     auto s = db_.prepare("UPDATE feedback_items SET action_id = ? WHERE " + where);
     s->bind(1, action_id);
-    int i = 1;
-    for (const auto& a : args) std::visit([&](const auto& v) { s->bind(++i, v); }, a);
+    bind_values(*s, args, 2);
     s->run();
     return static_cast<int>(db_.changes());
   }
@@ -221,7 +220,7 @@ class SqlFeedbackStore final : public FeedbackStore {
     add_in(where, args, "store_id", store_ids);
     auto s =
         db_.prepare("SELECT " + kPlaceCols + " FROM feedback_places WHERE " + where + " ORDER BY store_id, name, id");
-    bind(*s, args);
+    bind_values(*s, args);
     std::vector<feedback::Place> out;
     while (s->step()) out.push_back(read_place(*s));
     return out;
@@ -254,12 +253,6 @@ class SqlFeedbackStore final : public FeedbackStore {
   }
 
  private:
-  template <class St>
-  static void bind(St& s, const std::vector<Value>& args) {
-    int i = 0;
-    for (const auto& a : args) std::visit([&](const auto& v) { s.bind(++i, v); }, a);
-  }
-
   typename D::Db& db_;
 };
 

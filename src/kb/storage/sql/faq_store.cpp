@@ -83,8 +83,7 @@ class SqlFaqStore final : public FaqStore {
       where += " AND id IN (SELECT entry_id FROM kb_variants WHERE store_id = ?)", args.emplace_back(*f.store_id);
     if (f.with_draft_only) where += " AND id IN (SELECT entry_id FROM kb_drafts)";
     auto s = db_.prepare("SELECT " + kCols + " FROM kb_entries WHERE " + where + " ORDER BY id");
-    int i = 1;
-    for (const auto& a : args) std::visit([&](const auto& v) { s->bind(i++, v); }, a);
+    bind_values(*s, args);
     std::vector<kb::Faq> rows;
     while (s->step()) rows.push_back(read_faq(*s));
     attach(rows);

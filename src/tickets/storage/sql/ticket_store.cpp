@@ -228,9 +228,7 @@ std::vector<ticket::Ticket> SqlTicketStore<D>::tickets(const TicketFilter& f) {
   // The best plan depends on the values (a rare search word wants the search index, a
   // common one the id order).
   auto s = D::prepare_per_run(db_, "SELECT " + kTicketCols + from + where + order + " LIMIT ?");
-  int i = 0;
-  for (const auto& a : args) std::visit([&](const auto& v) { s->bind(++i, v); }, a);
-  s->bind(++i, static_cast<int64_t>(f.limit));
+  s->bind(bind_values(*s, args), static_cast<int64_t>(f.limit));
   std::vector<ticket::Ticket> out;
   while (s->step()) out.push_back(read_ticket(*s));
   return out;
