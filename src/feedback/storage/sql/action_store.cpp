@@ -112,7 +112,7 @@ class SqlActionStore final : public ActionStore {
     }
     args.emplace_back(int64_t{std::max(1, f.limit)});
     auto s = db_.prepare("SELECT " + kCols + " FROM feedback_actions WHERE " + where + " ORDER BY id DESC LIMIT ?");
-    bind(*s, args);
+    bind_values(*s, args);
     std::vector<FeedbackAction> out;
     while (s->step()) out.push_back(read_action(*s));
     return out;
@@ -222,12 +222,6 @@ class SqlActionStore final : public ActionStore {
     std::vector<int64_t> out;
     while (s->step()) out.push_back(s->i64(0));
     return out;
-  }
-
-  template <class St>
-  static void bind(St& s, const std::vector<Value>& args) {
-    int i = 0;
-    for (const auto& a : args) std::visit([&](const auto& v) { s.bind(++i, v); }, a);
   }
 
   typename D::Db& db_;
