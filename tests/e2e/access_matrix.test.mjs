@@ -274,6 +274,19 @@ async function fixture(server, admin) {
     r = await admin.post('/api/v1/feedback/items', { place_id: o.feedbackPlace, text });
     if (r.status !== 201) throw new Error(`feedback item: ${r.status} ${r.text}`);
     o.feedbackItem = r.json.id;
+    // An improvement action owned by the store's owner agent (no caller), in no department
+    // (so no dept_head caller heads it), with a photo of progress.
+    const owner = ids[o === own ? `m_owner_${tag}` : `m_ownerb_${tag}`];
+    r = await admin.post('/api/v1/feedback/actions', {
+      store_id: store, title: `矩阵整改${text}`.slice(0, 100), topic: 'parking', item_ids: [o.feedbackItem], owner_id: owner,
+    });
+    if (r.status !== 201) throw new Error(`feedback action: ${r.status} ${r.text}`);
+    o.feedbackAction = r.json.id;
+    r = await admin.request('POST', `/api/v1/feedback/actions/${o.feedbackAction}/photos?filename=a.png`, {
+      body: PNG, headers: { 'content-type': 'image/png' },
+    });
+    if (r.status !== 201) throw new Error(`feedback action photo: ${r.status} ${r.text}`);
+    o.actionPhoto = r.json.id;
   }
   other.chatPhoto = chatB.photo;
   other.chatAgent = ids[`m_ownerb_${tag}`];
@@ -368,7 +381,7 @@ async function sample(route, side, caller, fx) {
   const idOf = {
     none: null, store: o.store, ticket: o.ticket, task: o.task, resolution: o.resolution,
     attachment: o.attachment, member: o.member, canned_reply: o.canned, conversation: o.conversation,
-    feedback_item: o.feedbackItem, feedback_place: o.feedbackPlace,
+    feedback_item: o.feedbackItem, feedback_place: o.feedbackPlace, feedback_action: o.feedbackAction,
   };
   let id = idOf[route.access.reach];
   if (route.access.reach === 'notification') {
@@ -394,7 +407,7 @@ async function sample(route, side, caller, fx) {
   }
   if (id !== null && id !== undefined) path = path.replace('{id}', String(id));
   else path = path.replace('{id}', '1');
-  path = path.replace('{photo}', String(o.chatPhoto));
+  path = path.replace('{photo}', String(path.startsWith('/api/v1/feedback/actions/') ? o.actionPhoto : o.chatPhoto));
   const key = `${route.method} ${route.path}`;
   const bodies = {
     'POST /api/v1/auth/logout': undefined,
@@ -468,6 +481,11 @@ async function sample(route, side, caller, fx) {
     'PUT /api/v1/feedback/topics': { code: `m${fx.tag}${n}`.slice(0, 32).toLowerCase().replace(/[^a-z0-9_]/g, '_'), name: `矩阵主题${n}` },
     'POST /api/v1/feedback/places': { store_id: o.store, name: `矩阵新点位${n}`, touchpoint: 'cashier' },
     'PATCH /api/v1/feedback/places/{id}': { name: `矩阵点位改${n}`, touchpoint: 'parking' },
+    'POST /api/v1/feedback/actions': { store_id: o.store, title: `矩阵新整改${n}`, topic: 'parking' },
+    'PATCH /api/v1/feedback/actions/{id}': { title: `矩阵整改改${n}` },
+    'POST /api/v1/feedback/actions/{id}/updates': { note: `矩阵进展${n}` },
+    'POST /api/v1/feedback/actions/{id}/waive': { reason: `矩阵豁免${n}` },
+    'POST /api/v1/feedback/actions/{id}/reopen': { reason: `矩阵重开${n}` },
   };
   const queries = {
     'GET /api/v1/reports/dashboard': `?store_id=${o.store}`,
@@ -481,9 +499,12 @@ async function sample(route, side, caller, fx) {
     'GET /api/v1/bot/unanswered': `?store_id=${o.store}`,
     'GET /api/v1/feedback/items': `?store_id=${o.store}`,
     'GET /api/v1/feedback/places': `?store_id=${o.store}`,
+    'GET /api/v1/feedback/actions': `?store_id=${o.store}`,
+    'GET /api/v1/feedback/actions/board': `?store_id=${o.store}`,
   };
   const opts = {};
-  if (key === 'POST /api/v1/tickets/{id}/attachments' || key === 'POST /api/v1/chat/conversations/{id}/photos') {
+  if (key === 'POST /api/v1/tickets/{id}/attachments' || key === 'POST /api/v1/chat/conversations/{id}/photos' ||
+    key === 'POST /api/v1/feedback/actions/{id}/photos') {
     path += '?filename=m.png';
     opts.body = PNG;
     opts.headers = { 'content-type': 'image/png' };

@@ -38,9 +38,10 @@ std::string_view move_name(ActionMove m) {
 // The table of the header: for each move, the states it is made in and who makes it.
 Refusal check_move(ActionState state, ActionMove move, const Mover& who) {
   const auto s = state.value();
+  // Who first: someone who may never make this move learns nothing of the action's state.
   auto rule = [](bool state_ok, bool who_ok) {
-    if (!state_ok) return Refusal::wrong_state;
-    return who_ok ? Refusal::none : Refusal::not_allowed;
+    if (!who_ok) return Refusal::not_allowed;
+    return state_ok ? Refusal::none : Refusal::wrong_state;
   };
   switch (move) {
     case ActionMove::edit:

@@ -49,6 +49,8 @@ struct Mover {
   bool system = false;     // the verification job
 };
 
+// not_allowed when `who` may not make the move in any state, else wrong_state when the state
+// does not allow it.
 enum class Refusal { none, wrong_state, not_allowed };
 Refusal check_move(ActionState state, ActionMove move, const Mover& who);
 
