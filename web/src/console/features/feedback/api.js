@@ -1,0 +1,28 @@
+// Improvement actions (整改措施) and their verification (docs/feedback.md, "Improvement
+// actions and verification").
+import { api, get, patch, post, postOnce, qs } from '@/shared/api.js';
+
+const A = '/api/v1/feedback/actions';
+const enc = encodeURIComponent;
+
+// { store_id?, state?, department_id?, overdue?, before?, limit? } → { items }.
+export const listActions = (params) => get(A + qs(params));
+// { store_id? } → { cells: [{ store_id, department_id, column, count }], effects: [...] }.
+export const getBoard = (params) => get(`${A}/board` + qs(params));
+export const getAction = (id) => get(`${A}/${id}`);
+// { store_id, title, topic?, plan?, department_id?, owner_id?, due_amount, due_unit, window_days, item_ids, ticket_ids? }.
+export const createAction = (body, key) => postOnce(A, body, key);
+export const editAction = (id, body) => patch(`${A}/${id}`, body);
+// { note, photo_ids? } → the note.
+export const addUpdate = (id, body) => post(`${A}/${id}/updates`, body);
+export const uploadPhoto = (id, file) =>
+  api('POST', `${A}/${id}/photos?filename=${enc(file.name)}`, file, { headers: { 'Content-Type': file.type } });
+export const photoUrl = (id, photoId) => `${A}/${id}/photos/${photoId}`;
+export const markDone = (id, note) => post(`${A}/${id}/done`, { note });
+export const verifyNow = (id) => post(`${A}/${id}/verify`, {});
+export const waive = (id, reason) => post(`${A}/${id}/waive`, { reason });
+export const reopen = (id, reason) => post(`${A}/${id}/reopen`, { reason });
+// → { tickets_told, action }.
+export const tellCustomers = (id, message) => post(`${A}/${id}/tell`, { message });
+// Items named by id, for the new-action page (the inbox's own endpoint).
+export const getItem = (id) => get(`/api/v1/feedback/items/${id}`);
