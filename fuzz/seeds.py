@@ -89,6 +89,8 @@ queries = {
     'GET /api/v1/bot/report': 'store_id=1&from=2026-01-01&to=1780000000000',
     'GET /api/v1/bot/unanswered': 'store_id=1&from=2026-01-01T00:00:00Z',
     'GET /api/v1/feedback/items': 'store_id=1&topic=parking&sentiment=negative&confirmed=false&q=%E5%81%9C%E8%BD%A6&limit=5',
+    'GET /api/v1/feedback/hot': 'store_id=1&day=2026-03-10',
+    'GET /api/v1/feedback/journey': 'store_id=1&from=2026-01-01&to=1780000000000',
     'POST /api/v1/public/chats/{token}/photos': 'filename=p.png',
     'POST /api/v1/chat/conversations/{id}/photos': 'filename=p.png',
     'GET /api/v1/feedback/actions': 'store_id=1&state=open&department_id=1&overdue=true&limit=5',

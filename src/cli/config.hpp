@@ -25,6 +25,9 @@ struct Config {
   // SLA scheduler: off on a node that should not fire escalations.
   bool sla_scheduler = true;
   int sla_tick_ms = 1000;
+  // Feedback's watch (hot issues told to managers, the weekly digest): off on a node that
+  // should not send them.
+  bool feedback_watch = true;
   // Email through SMTP; an empty url = in-app notifications only.
   std::string smtp_url;
   std::string smtp_from = "kefu@localhost";

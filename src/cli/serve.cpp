@@ -15,6 +15,7 @@
 #include "core/storage/platform_stores.hpp"
 #include "core/text/segmenter.hpp"
 #include "feedback/jobs/action_keeper.hpp"
+#include "feedback/jobs/hot_watch.hpp"
 #include "kb/app/knowledge.hpp"
 #include "kb/jobs/knowledge_keeper.hpp"
 #include "notifications/api/notification_hub.hpp"
@@ -97,6 +98,11 @@ int serve(const Config& c) {
     hub.poke();
     outbox.poke();
   });
+  // Hot issues told to the stores' managers once, and the weekly digest on Monday mornings.
+  jobs::HotWatch hot_watch(*db, now_ms, [&] {
+    hub.poke();
+    outbox.poke();
+  });
 
   http::ServerOptions opt;
   opt.address = c.address;
@@ -120,6 +126,7 @@ int serve(const Config& c) {
   chat.start();
   chat_keeper.start();
   knowledge_keeper.start();
+  if (c.feedback_watch) hot_watch.start();
   outbox.start();
   if (c.sla_scheduler) scheduler.start();
   if (c.sla_scheduler) action_keeper.start();
@@ -132,6 +139,7 @@ int serve(const Config& c) {
   action_keeper.stop();
   chat_keeper.stop();
   knowledge_keeper.stop();
+  hot_watch.stop();
   outbox.stop();
   db->watch_changes({});
   hub.stop();

@@ -499,6 +499,8 @@ async function sample(route, side, caller, fx) {
     'GET /api/v1/bot/unanswered': `?store_id=${o.store}`,
     'GET /api/v1/feedback/items': `?store_id=${o.store}`,
     'GET /api/v1/feedback/places': `?store_id=${o.store}`,
+    'GET /api/v1/feedback/hot': `?store_id=${o.store}`,
+    'GET /api/v1/feedback/journey': `?store_id=${o.store}`,
     'GET /api/v1/feedback/actions': `?store_id=${o.store}`,
     'GET /api/v1/feedback/actions/board': `?store_id=${o.store}`,
   };

@@ -491,6 +491,16 @@ describe('real responses match docs/openapi.yaml', () => {
       await conforms(supervisor, '/api/v1/feedback/items', { query: '?sentiment=neutral', status: 400 });
       await conforms(agent, '/api/v1/feedback/topics');
     });
+    it('GET /api/v1/feedback/hot and /api/v1/feedback/journey', async () => {
+      const board = await conforms(supervisor, '/api/v1/feedback/hot');
+      assert.match(board.json.day, /^\d{4}-\d{2}-\d{2}$/);
+      await conforms(admin, '/api/v1/feedback/hot', { query: `?store_id=${data.SH01}&day=2026-03-10` });
+      await conforms(supervisor, '/api/v1/feedback/hot', { query: '?day=yesterday', status: 400 });
+      await conforms(supervisor, '/api/v1/feedback/hot', { query: '?store_id=999999', status: 404 });
+      const journey = await conforms(supervisor, '/api/v1/feedback/journey', { query: `?store_id=${data.SH01}` });
+      assert.equal(journey.json.stages.length, 8);
+      await conforms(supervisor, '/api/v1/feedback/journey', { query: `?from=${Date.now()}&to=${Date.now() - HOUR}`, status: 400 });
+    });
   });
 
   describe('feedback actions', () => {

@@ -131,6 +131,7 @@ INSERT INTO feedback_items VALUES (1, 1, 1, 'parking', 'form', '', 100, 105, '�
   'negative', 2, 200),
   (2, 1, NULL, '', 'social', 'weibo:9223372036854775807', 90, 95, '店员很热情', NULL, 1, '', '小红', 1, NULL, 9,
   1, '', 0, '', 0, NULL, 0, 0, '', '', NULL, NULL);
+INSERT INTO feedback_notices VALUES (1, 'hot', 1, 'parking', '2027-01-15', 100, 2), (2, 'digest', 1, '', '2027-W02', 110, 1);
 INSERT INTO feedback_actions VALUES (1, 1, 'parking', 'B2 照明', '换灯' || char(10) || '共 40 盏', 1, 1, 'business_days',
   3, 500, 'done', 28, 1, 100, 200, 150, 2419350, NULL, '{"verdict":"not_enough_data","code":"unclear"}', '', NULL,
   NULL, 1, 510, NULL, NULL),

@@ -6,12 +6,14 @@
 namespace kefu::api {
 
 void add_feedback_item_routes(RouteTable&);    // item_routes.cpp
+void add_feedback_hot_routes(RouteTable&);     // hot_routes.cpp
 void add_feedback_action_routes(RouteTable&);  // action_routes.cpp
 
 namespace {
 
 void add_routes(RouteTable& r) {
   add_feedback_item_routes(r);
+  add_feedback_hot_routes(r);
   add_feedback_action_routes(r);
 }
 

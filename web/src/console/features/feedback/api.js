@@ -1,7 +1,15 @@
-// Improvement actions (整改措施) and their verification (docs/feedback.md, "Improvement
-// actions and verification").
+// Feedback (反馈, docs/feedback.md). Hot issues and the journey map: read-only figures for
+// supervisors and above. Improvement actions (整改措施) and their verification.
 import { api, get, patch, post, postOnce, qs } from '@/shared/api.js';
 
+const F = '/api/v1/feedback';
+
+// { store_id?, day? } → { day, tested, too_little_data, overdispersion, rules, issues: [...] }.
+export const getHotIssues = (params) => get(`${F}/hot` + qs(params));
+// { store_id?, from?, to? } → { store_id, from, to, previous_from, stages: [...], without_touchpoint, … }.
+export const getJourney = (params) => get(`${F}/journey` + qs(params));
+
+// Improvement actions (整改措施).
 const A = '/api/v1/feedback/actions';
 const enc = encodeURIComponent;
 

@@ -1,21 +1,24 @@
-// feedback (反馈): improvement actions (整改措施) — the board, an action's page with its
-// verification, and creating one from inbox items (/feedback/actions/new?items=1,2, which the
-// inbox and the hot-issue board link to). docs/feedback.md. (The inbox's own pages join here.)
-import { Finished } from '@element-plus/icons-vue';
+// feedback (反馈, docs/feedback.md): the console's pages of the capability.
+// Pages are listed one line each in `routes` and `menu` (add yours there).
+import { DataLine, Finished, Guide } from '@element-plus/icons-vue';
+import hotZh from './locales/hot.zh-CN.js';
+import hotEn from './locales/hot.en.js';
 import actionsZh from './locales/actions.zh-CN.js';
 import actionsEn from './locales/actions.en.js';
 
 export const routes = [
+  { path: '/feedback/hot', name: 'feedback-hot', component: () => import('./views/HotView.vue'), meta: { minRole: 'supervisor' } },
+  { path: '/feedback/journey', name: 'feedback-journey', component: () => import('./views/JourneyView.vue'), meta: { minRole: 'supervisor' } },
+  // Improvement actions (整改措施): the board, a new one from inbox items (?items=1,2), one action.
   { path: '/feedback/actions', name: 'feedback-actions', component: () => import('./views/ActionsView.vue') },
-  {
-    path: '/feedback/actions/new',
-    name: 'feedback-action-new',
-    component: () => import('./views/ActionNew.vue'),
-    meta: { minRole: 'supervisor' },
-  },
+  { path: '/feedback/actions/new', name: 'feedback-action-new', component: () => import('./views/ActionNew.vue'), meta: { minRole: 'supervisor' } },
   { path: '/feedback/actions/:id', name: 'feedback-action', component: () => import('./views/ActionDetail.vue'), props: true },
 ];
 
-export const menu = [{ key: 'feedback-actions', path: '/feedback/actions', label: 'feedbackActions.menu', icon: Finished, order: 66 }];
+export const menu = [
+  { key: 'feedback-hot', path: '/feedback/hot', label: 'feedbackHot.menu', icon: DataLine, order: 66, minRole: 'supervisor' },
+  { key: 'feedback-journey', path: '/feedback/journey', label: 'feedbackJourney.menu', icon: Guide, order: 67, minRole: 'supervisor' },
+  { key: 'feedback-actions', path: '/feedback/actions', label: 'feedbackActions.menu', icon: Finished, order: 68 },
+];
 
-export const messages = { 'zh-CN': { ...actionsZh }, en: { ...actionsEn } };
+export const messages = { 'zh-CN': { ...hotZh, ...actionsZh }, en: { ...hotEn, ...actionsEn } };
