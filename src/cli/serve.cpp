@@ -14,8 +14,10 @@
 #include "core/storage/open.hpp"
 #include "core/storage/platform_stores.hpp"
 #include "core/text/segmenter.hpp"
+#include "feedback/app/feedback_training.hpp"
 #include "feedback/jobs/action_keeper.hpp"
 #include "feedback/jobs/hot_watch.hpp"
+#include "feedback/jobs/model_keeper.hpp"
 #include "kb/app/knowledge.hpp"
 #include "kb/jobs/knowledge_keeper.hpp"
 #include "notifications/api/notification_hub.hpp"
@@ -69,6 +71,11 @@ int serve(const Config& c) {
   services.knowledge = &knowledge;
   jobs::KnowledgeKeeper knowledge_keeper(*db, knowledge, {segmenter, kb::T2s::load()}, now_ms);
   services.knowledge_changed = [&knowledge_keeper] { knowledge_keeper.poke(); };
+  // The feedback classifier: the seed set and the first version at the first start, the
+  // active version loaded on every node, retrained at night when the examples changed.
+  app::FeedbackModels feedback_models({segmenter, kb::T2s::load()});
+  services.feedback_models = &feedback_models;
+  jobs::ModelKeeper model_keeper(*db, feedback_models, now_ms);
   api::chat_completions(c.bot_ca_file);  // the generative answers' client, with the installation's CA file
   chat.check_credentials(
       [now_ms](storage::Stores& r, const std::string& credential) {
@@ -126,6 +133,7 @@ int serve(const Config& c) {
   chat.start();
   chat_keeper.start();
   knowledge_keeper.start();
+  model_keeper.start();
   if (c.feedback_watch) hot_watch.start();
   outbox.start();
   if (c.sla_scheduler) scheduler.start();
@@ -139,6 +147,7 @@ int serve(const Config& c) {
   action_keeper.stop();
   chat_keeper.stop();
   knowledge_keeper.stop();
+  model_keeper.stop();
   hot_watch.stop();
   outbox.stop();
   db->watch_changes({});

@@ -405,6 +405,8 @@ async function sample(route, side, caller, fx) {
     const objects = route.method === 'DELETE' ? await kbObjects(fx.admin, fx.tag, `d${n}`) : fx.kb;
     id = objects[kbKind];
   }
+  // Each deletion of a classifier example gets an example of its own.
+  if (path === '/api/v1/feedback/examples/{id}') id = await feedbackExample(fx.admin, `矩阵样本${fx.tag}${n}`);
   if (id !== null && id !== undefined) path = path.replace('{id}', String(id));
   else path = path.replace('{id}', '1');
   path = path.replace('{photo}', String(path.startsWith('/api/v1/feedback/actions/') ? o.actionPhoto : o.chatPhoto));
@@ -481,6 +483,9 @@ async function sample(route, side, caller, fx) {
     'PUT /api/v1/feedback/topics': { code: `m${fx.tag}${n}`.slice(0, 32).toLowerCase().replace(/[^a-z0-9_]/g, '_'), name: `矩阵主题${n}` },
     'POST /api/v1/feedback/places': { store_id: o.store, name: `矩阵新点位${n}`, touchpoint: 'cashier' },
     'PATCH /api/v1/feedback/places/{id}': { name: `矩阵点位改${n}`, touchpoint: 'parking' },
+    'POST /api/v1/feedback/classify': { text: `矩阵分类${n}停车太贵` },
+    'POST /api/v1/feedback/examples': { format: 'jsonl', text: JSON.stringify({ text: `矩阵新样本${fx.tag}${n}`, topic: 'parking' }) },
+    'POST /api/v1/feedback/items/classify': { ids: [o.feedbackItem] },
     'POST /api/v1/feedback/actions': { store_id: o.store, title: `矩阵新整改${n}`, topic: 'parking' },
     'PATCH /api/v1/feedback/actions/{id}': { title: `矩阵整改改${n}` },
     'POST /api/v1/feedback/actions/{id}/updates': { note: `矩阵进展${n}` },
@@ -499,6 +504,8 @@ async function sample(route, side, caller, fx) {
     'GET /api/v1/bot/unanswered': `?store_id=${o.store}`,
     'GET /api/v1/feedback/items': `?store_id=${o.store}`,
     'GET /api/v1/feedback/places': `?store_id=${o.store}`,
+    'GET /api/v1/feedback/review': `?store_id=${o.store}&limit=5`,
+    'GET /api/v1/feedback/examples': '?origin=import&limit=5',
     'GET /api/v1/feedback/hot': `?store_id=${o.store}`,
     'GET /api/v1/feedback/journey': `?store_id=${o.store}`,
     'GET /api/v1/feedback/actions': `?store_id=${o.store}`,
@@ -520,6 +527,13 @@ async function sample(route, side, caller, fx) {
 }
 
 // A notification of somebody else: the approval request for store B's resolution went to
+// A classifier example of its own (for a deletion), imported by an admin.
+async function feedbackExample(admin, text) {
+  const r = await admin.post('/api/v1/feedback/examples', { format: 'jsonl', text: JSON.stringify({ text, topic: 'parking' }) });
+  if (r.status !== 200 || r.json.added !== 1) throw new Error(`feedback example: ${r.status} ${r.text}`);
+  return (await admin.get('/api/v1/feedback/examples?origin=import&limit=1')).json.items[0].id;
+}
+
 // store B's supervisors (the demo's gaoyan).
 async function someonesNotification(fx) {
   const items = (await fx.gaoyan.get('/api/v1/notifications')).json.items;

@@ -491,6 +491,22 @@ describe('real responses match docs/openapi.yaml', () => {
       await conforms(supervisor, '/api/v1/feedback/items', { query: '?sentiment=neutral', status: 400 });
       await conforms(agent, '/api/v1/feedback/topics');
     });
+
+    it('GET /api/v1/feedback/models, /examples, /review (the classifier)', async () => {
+      for (let i = 0; i < 100 && !(await call(supervisor, 'GET', '/api/v1/feedback/models')).json.in_use_id; i++)
+        await new Promise((ok) => setTimeout(ok, 100));
+      await call(supervisor, 'POST', '/api/v1/feedback/examples', {
+        body: { format: 'jsonl', text: '{"text":"停车场出口太堵","topic":"parking","sentiment":"negative"}' }, expect: 200,
+      });
+      await call(supervisor, 'POST', '/api/v1/feedback/models', { expect: 201 });
+      const models = await conforms(supervisor, '/api/v1/feedback/models');
+      assert.ok(models.json.items[0].baseline, 'the second version was compared with the first');
+      await conforms(supervisor, '/api/v1/feedback/examples', { query: '?origin=import' });
+      await conforms(supervisor, '/api/v1/feedback/examples', { query: '?limit=2' });
+      const queue = await conforms(agent, '/api/v1/feedback/review', { query: `?store_id=${data.SH01}` });
+      assert.ok(queue.json.items.length > 0);
+    });
+
     it('GET /api/v1/feedback/hot and /api/v1/feedback/journey', async () => {
       const board = await conforms(supervisor, '/api/v1/feedback/hot');
       assert.match(board.json.day, /^\d{4}-\d{2}-\d{2}$/);

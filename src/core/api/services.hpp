@@ -14,8 +14,9 @@
 #include "notifications/api/notification_hub.hpp"
 
 namespace kefu::app {
-class Knowledge;  // bot/app/bot.hpp: what the FAQ bot knows
-}
+class Knowledge;       // bot/app/bot.hpp: what the FAQ bot knows
+class FeedbackModels;  // feedback/app/feedback_training.hpp: the feedback classifier in use
+}  // namespace kefu::app
 
 namespace kefu::api {
 
@@ -32,10 +33,11 @@ struct Services {
   // "never" (plain HTTP on a trusted network, chosen knowingly).
   std::string secure_cookies = "auto";
   AuthCache auth_cache{};
-  NotificationHub* hub = nullptr;             // live notification streams; null = no stream endpoint
-  ChatHub* chat = nullptr;                    // live chat sockets; null = no socket endpoints
-  const app::Knowledge* knowledge = nullptr;  // the FAQ bot's; null = it knows nothing yet
-  std::function<void()> knowledge_changed;    // a committed write changed it: rebuild now
+  NotificationHub* hub = nullptr;                  // live notification streams; null = no stream endpoint
+  ChatHub* chat = nullptr;                         // live chat sockets; null = no socket endpoints
+  const app::Knowledge* knowledge = nullptr;       // the FAQ bot's; null = it knows nothing yet
+  std::function<void()> knowledge_changed;         // a committed write changed it: rebuild now
+  app::FeedbackModels* feedback_models = nullptr;  // the feedback classifier; null = none (classify answers busy)
   // The FAQ bot's calls to stores' model servers (generative answers; bot/api/phrase_first):
   // a few threads of their own, joined before the services go. Null: no generative answers.
   WorkerPool* phrasing = nullptr;

@@ -131,6 +131,14 @@ INSERT INTO feedback_items VALUES (1, 1, 1, 'parking', 'form', '', 100, 105, '�
   'negative', 2, 200),
   (2, 1, NULL, '', 'social', 'weibo:9223372036854775807', 90, 95, '店员很热情', NULL, 1, '', '小红', 1, NULL, 9,
   1, '', 0, '', 0, NULL, 0, 0, '', '', NULL, NULL);
+INSERT INTO feedback_examples VALUES (1, '停车场太难找车位', 'parking', 'negative', 'seed', NULL, 100, NULL, 100),
+  (2, '灯太暗了' || char(10) || '找不到车', 'facilities', '', 'correction', 1, 210, 2, 220);
+INSERT INTO feedback_models VALUES (1, 300, NULL, 'first', 333, '333:333:100', 420, 60, 66, 700000, 680000, 900000,
+  NULL, NULL, NULL, 0, '', '', 2, 400, '', ''),
+  (2, 400, 2, 'on_demand', 334, '334:335:220', 450, 60, 66, 710000, 690000, 910000, 1, 680000, 900000, 1, '', '',
+  NULL, NULL, 'a2VmdQ==', 'ZmVlZGJhY2s='),
+  (3, 500, 2, 'nightly', 334, '334:335:220', 440, 60, 66, 600000, 580000, 910000, 2, 690000, 910000, 0,
+  '主题宏平均 F1 较低', 'topic macro-F1 is lower', NULL, NULL, '', '');
 INSERT INTO feedback_notices VALUES (1, 'hot', 1, 'parking', '2027-01-15', 100, 2), (2, 'digest', 1, '', '2027-W02', 110, 1);
 INSERT INTO feedback_actions VALUES (1, 1, 'parking', 'B2 照明', '换灯' || char(10) || '共 40 盏', 1, 1, 'business_days',
   3, 500, 'done', 28, 1, 100, 200, 150, 2419350, NULL, '{"verdict":"not_enough_data","code":"unclear"}', '', NULL,

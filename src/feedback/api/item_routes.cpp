@@ -4,6 +4,7 @@
 #include "core/api/support.hpp"
 #include "feedback/api/render.hpp"
 #include "feedback/app/feedback_items.hpp"
+#include "feedback/app/feedback_review.hpp"
 
 namespace kefu::api {
 namespace {
@@ -69,6 +70,7 @@ void create(Services& s, http::Request& req, http::Reply reply) {
   in.member_id = maybe_int(b, "member_id");
   in.contact_phone = opt_string(b, "contact_phone");
   in.said_at = maybe_time(b, "said_at");
+  app::predict_into(s.feedback_models, in);  // classified before the write (feedback_review.hpp)
   write(s, req, std::move(reply), actor, [in, actor](app::Context& c) {
     const auto r = app::enter_item(c, in);
     return ok(201, feedback_render::item(r.item, actor));

@@ -7,6 +7,7 @@
 #include "core/app/validate.hpp"
 #include "core/domain/error.hpp"
 #include "core/domain/errors.hpp"
+#include "feedback/app/feedback_learning.hpp"
 #include "feedback/domain/topics.hpp"
 #include "feedback/domain/vocabulary.hpp"
 #include "feedback/storage/feedback_store.hpp"
@@ -182,6 +183,8 @@ feedback::Item confirm_labels(Context& c, int64_t id, const std::optional<std::s
   if (sentiment) parse_enum<feedback::Sentiment>("sentiment", *sentiment);
   inbox(c).confirm(id, topic, sentiment, c.actor.staff_id, c.now_ms);
   auto after = *inbox(c).item(id);
+  // What staff said is what the classifier learns next (feedback_learning.hpp).
+  record_correction(c, id, after.text, topic.value_or(""), sentiment.value_or(""));
   audit(c, "feedback.confirm", "feedback_item", id, labels_json(before), labels_json(after));
   return after;
 }

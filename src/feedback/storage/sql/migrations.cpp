@@ -8,6 +8,7 @@
 
 #include "feedback/storage/sql/actions_migration.hpp"
 #include "feedback/storage/sql/hot_migration.hpp"
+#include "feedback/storage/sql/model_migrations.hpp"
 
 namespace kefu::storage::sql {
 namespace {
@@ -36,13 +37,15 @@ CREATE UNIQUE INDEX feedback_items_ref ON feedback_items(source, source_ref) WHE
 CREATE INDEX feedback_items_action ON feedback_items(action_id) WHERE action_id IS NOT NULL;
 CREATE INDEX feedback_items_ticket ON feedback_items(ticket_id) WHERE ticket_id IS NOT NULL;
 )SQL"},
+    kFeedbackModelMigration,                      // the classifier's examples and versions (model_migrations.hpp)
     {.number = 6, .sql = kFeedbackHotMigration},  // notices of hot issues and digests (hot_migration.hpp)
     {.number = 7, .sql = kFeedbackActionsSql},    // improvement actions (actions_migration.hpp)
 };
 
-constexpr CountedTable kTables[] = {{"feedback_topics"},         {"feedback_places"},       {"feedback_items"},
-                                    {"feedback_notices"},        {"feedback_actions"},      {"feedback_action_tickets"},
-                                    {"feedback_action_updates"}, {"feedback_action_photos"}};
+constexpr CountedTable kTables[] = {{"feedback_topics"},       {"feedback_places"},         {"feedback_items"},
+                                    {"feedback_examples"},     {"feedback_models"},         {"feedback_notices"},
+                                    {"feedback_actions"},      {"feedback_action_tickets"}, {"feedback_action_updates"},
+                                    {"feedback_action_photos"}};
 
 }  // namespace
 

@@ -1,6 +1,7 @@
 // Feedback (反馈, docs/feedback.md). Hot issues and the journey map: read-only figures for
-// supervisors and above. Improvement actions (整改措施) and their verification.
-import { api, get, patch, post, postOnce, qs } from '@/shared/api.js';
+// supervisors and above. The classifier ("Classification"): the review queue, confirming an
+// item's labels, the labelled examples and the model versions. Improvement actions (整改措施).
+import { api, del, get, patch, post, postOnce, qs } from '@/shared/api.js';
 
 const F = '/api/v1/feedback';
 
@@ -8,6 +9,23 @@ const F = '/api/v1/feedback';
 export const getHotIssues = (params) => get(`${F}/hot` + qs(params));
 // { store_id?, from?, to? } → { store_id, from, to, previous_from, stages: [...], without_touchpoint, … }.
 export const getJourney = (params) => get(`${F}/journey` + qs(params));
+
+// { store_id?, limit? } → { items: [item + current: { version, topic, sentiment, margin }], version }.
+export const getReview = (params) => get(`${F}/review` + qs(params));
+// { topic?, sentiment? } → the item after; also stores a correction example.
+export const confirmLabels = (itemId, body) => post(`${F}/items/${itemId}/labels`, body);
+export const listTopics = () => get(`${F}/topics`);
+
+// { origin?, before?, limit? } → { items, next_before, counts: { seed, import, correction } }.
+export const listExamples = (params) => get(`${F}/examples` + qs(params));
+// (csv | jsonl, text) → { rows, added, updated, unchanged, skipped: [{ line, code, message_zh, message_en }] }.
+export const importExamples = (format, text) => post(`${F}/examples`, { format, text });
+export const deleteExample = (id) => del(`${F}/examples/${id}`);
+
+// → { items, active_id, in_use_id, next_before }.
+export const listModels = () => get(`${F}/models`);
+// → { model } (active, or refused with the reason).
+export const trainModel = () => post(`${F}/models`);
 
 // Improvement actions (整改措施).
 const A = '/api/v1/feedback/actions';
@@ -33,4 +51,4 @@ export const reopen = (id, reason) => post(`${A}/${id}/reopen`, { reason });
 // → { tickets_told, action }.
 export const tellCustomers = (id, message) => post(`${A}/${id}/tell`, { message });
 // Items named by id, for the new-action page (the inbox's own endpoint).
-export const getItem = (id) => get(`/api/v1/feedback/items/${id}`);
+export const getItem = (id) => get(`${F}/items/${id}`);
