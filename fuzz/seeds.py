@@ -3,11 +3,30 @@
 request per route, in the target's input format (fuzz/route_body.cpp): route index, caller
 byte, one line per path parameter, the query line, the body. The route order is
 `kefu routes`'; run after adding a route:  python3 fuzz/seeds.py build/kefu"""
-import json, os, subprocess, sys
+import io, json, os, subprocess, sys, zipfile
 
 kefu = sys.argv[1] if len(sys.argv) > 1 else 'build/kefu'
 routes = json.loads(subprocess.check_output([kefu, 'routes']))
 T = 1780000000000
+
+
+def xlsx():
+    """A small workbook as Excel saves one (shared strings, a date style), for the XLSX reader."""
+    main = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    parts = {
+        'xl/workbook.xml': f'<workbook {main} xmlns:r="r"><sheets><sheet name="s" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        'xl/_rels/workbook.xml.rels': '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+        'xl/sharedStrings.xml': f'<sst {main}><si><t>内容</t></si><si><t>时间</t></si><si><r><t>停车</t></r><r><t>难 &amp; 贵</t></r></si></sst>',
+        'xl/styles.xml': f'<styleSheet {main}><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd hh:mm"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>',
+        'xl/worksheets/sheet1.xml': f'<worksheet {main}><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" s="1"><v>46081.5</v></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>&#26032;</t></is></c></row></sheetData></worksheet>',
+    }
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, 'w', zipfile.ZIP_DEFLATED) as z:
+        for name, text in parts.items():
+            z.writestr(zipfile.ZipInfo(name, (2026, 1, 1, 0, 0, 0)), text, compress_type=zipfile.ZIP_DEFLATED)
+    return buf.getvalue()
+
+
 bodies = {
     'POST /api/v1/auth/login': {'username': 'admin', 'password': 'wrong-password'},
     'POST /api/v1/api-tokens': {'name': 'fz', 'staff_id': 1, 'scopes': ['tickets:read'], 'expires_at': '2026-12-01T00:00:00+08:00'},
@@ -68,6 +87,10 @@ bodies = {
     'POST /api/v1/feedback/classify': {'text': '停车场太难找车位', 'texts': ['收银员态度很好', '洗手间很脏']},
     'POST /api/v1/feedback/examples': {'format': 'csv', 'text': 'text,topic,sentiment\n停车费太贵,parking,negative\n'},
     'POST /api/v1/feedback/items/classify': {'ids': [1, 2], 'limit': 10},
+    'PUT /api/v1/feedback/import-mappings': {'source_name': '大众点评', 'text_column': '评价内容', 'time_column': '评价时间', 'rating_column': '星级', 'post_id_column': '评价ID', 'store_column': '门店', 'store_id': 1},
+    # Files, not JSON: a str body is written as it is, bytes too.
+    'POST /api/v1/feedback/imports/preview': xlsx(),  # bytes: an XLSX file
+    'POST /api/v1/feedback/imports': '评价ID,评价时间,星级,评价内容,门店\r\nd1,2026-11-20 14:22,40,"停车难,\n排队久",SH01\r\nd2,昨天,1,,X\r\n',
     'POST /api/v1/feedback/actions': {'store_id': 1, 'title': 'B2 停车场照明整改', 'topic': 'parking', 'plan': '更换灯具', 'department_id': 1, 'owner_id': 2, 'due_amount': 3, 'due_unit': 'business_days', 'window_days': 28, 'item_ids': [1], 'ticket_ids': [1], 'hot_from': '2026-05-01', 'hot_to': T},
     'PATCH /api/v1/feedback/actions/{id}': {'title': '照明整改', 'plan': '', 'department_id': None, 'owner_id': 2, 'due_amount': 8, 'due_unit': 'business_hours', 'window_days': 14},
     'POST /api/v1/feedback/actions/{id}/updates': {'note': '灯具已到货', 'photo_ids': [1]},
@@ -94,6 +117,8 @@ queries = {
     'GET /api/v1/feedback/items': 'store_id=1&topic=parking&sentiment=negative&confirmed=false&q=%E5%81%9C%E8%BD%A6&limit=5',
     'GET /api/v1/feedback/examples': 'origin=import&before=100&limit=5',
     'GET /api/v1/feedback/review': 'store_id=1&limit=5',
+    'POST /api/v1/feedback/imports/preview': 'source_name=%E5%A4%A7%E4%BC%97%E7%82%B9%E8%AF%84',
+    'POST /api/v1/feedback/imports': 'source_name=%E5%A4%A7%E4%BC%97%E7%82%B9%E8%AF%84',
     'GET /api/v1/feedback/hot': 'store_id=1&day=2026-03-10',
     'GET /api/v1/feedback/journey': 'store_id=1&from=2026-01-01&to=1780000000000',
     'POST /api/v1/public/chats/{token}/photos': 'filename=p.png',
@@ -109,9 +134,14 @@ for i, r in enumerate(routes):
     params = r['path'].count('{')
     body = bodies.get(key, {} if r['method'] != 'GET' else None)
     text = '1\n' * params + queries.get(key, '') + '\n'
-    if body is not None:
+    raw = b''
+    if isinstance(body, bytes):
+        raw = body
+    elif isinstance(body, str):
+        text += body
+    elif body is not None:
         text += json.dumps(body, ensure_ascii=False)
     for caller in (0, 1):  # admin, agent
         name = f"{i:02d}-{r['method'].lower()}{r['path'].replace('/api/v1', '').replace('/', '_').replace('{', '').replace('}', '')}-{caller}"
         with open(os.path.join(out, name), 'wb') as f:
-            f.write(bytes([i, caller]) + text.encode())
+            f.write(bytes([i, caller]) + text.encode() + raw)

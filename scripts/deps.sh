@@ -13,6 +13,7 @@ PKGS=(
   libgtest-dev libgmock-dev libbenchmark-dev
   python3-jieba libopencc-dev libopencc-data
   curl libcurl4-openssl-dev ca-certificates openssl
+  zlib1g-dev
 )
 # Node.js: keep whatever node the machine has (it may come with its own npm).
 command -v npm >/dev/null 2>&1 || PKGS+=(nodejs npm)

@@ -28,7 +28,7 @@ DEFS=(-DFMT_SHARED -DHAS_STRING_VIEW=1 "-DKEFU_JIEBA_DICT=\"/usr/lib/python3/dis
       -DSPDLOG_FMT_EXTERNAL -DSPDLOG_SHARED_LIB -DNDEBUG "-DKEFU_FUZZ_SOURCE_DIR=\"$PWD\"")
 SAN=(-fsanitize=address,undefined -fno-sanitize=vptr -fno-sanitize-recover=undefined)
 CXXFLAGS=(-std=gnu++20 -O1 -gline-tables-only -Isrc "${DEFS[@]}" "${SAN[@]}")
-SYSLIBS=(-lspdlog -lfmt -lsqlite3 -lpq -lcurl -licui18n -licuuc -lsodium -lopencc -ldate-tz -ldl -lpthread)
+SYSLIBS=(-lspdlog -lfmt -lsqlite3 -lpq -lcurl -licui18n -licuuc -lsodium -lopencc -ldate-tz -lz -ldl -lpthread)
 # What each target compiles itself (instrumented): its driver and the sources it tests.
 # Objects listed here replace the same files' objects in the static libraries.
 declare -A SOURCES=(

@@ -486,6 +486,7 @@ async function sample(route, side, caller, fx) {
     'POST /api/v1/feedback/classify': { text: `矩阵分类${n}停车太贵` },
     'POST /api/v1/feedback/examples': { format: 'jsonl', text: JSON.stringify({ text: `矩阵新样本${fx.tag}${n}`, topic: 'parking' }) },
     'POST /api/v1/feedback/items/classify': { ids: [o.feedbackItem] },
+    'PUT /api/v1/feedback/import-mappings': { source_name: `矩阵来源${n}`, text_column: '内容', store_id: o.store },
     'POST /api/v1/feedback/actions': { store_id: o.store, title: `矩阵新整改${n}`, topic: 'parking' },
     'PATCH /api/v1/feedback/actions/{id}': { title: `矩阵整改改${n}` },
     'POST /api/v1/feedback/actions/{id}/updates': { note: `矩阵进展${n}` },
@@ -517,6 +518,10 @@ async function sample(route, side, caller, fx) {
     path += '?filename=m.png';
     opts.body = PNG;
     opts.headers = { 'content-type': 'image/png' };
+  } else if (key === 'POST /api/v1/feedback/imports' || key === 'POST /api/v1/feedback/imports/preview') {
+    path += `?source_name=${encodeURIComponent('矩阵导入')}`;
+    opts.body = `内容\n矩阵导入${n}\n`;
+    opts.headers = { 'content-type': 'text/csv' };
   } else if (key in bodies) {
     if (bodies[key] !== undefined) opts.body = bodies[key];
   } else if (route.method !== 'GET') {

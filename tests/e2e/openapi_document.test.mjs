@@ -77,7 +77,8 @@ const OWNERS = {
   ],
   bot: ['/api/v1/bot/(report|unanswered)', '/api/v1/bot/unanswered/(resolve|dismiss)'],
   feedback: [
-    '/api/v1/feedback/(items|topics|places|hot|journey)', '/api/v1/feedback/(items|places)/{id}', '/api/v1/feedback/items/{id}/labels',
+    '/api/v1/feedback/(items|topics|places|import-mappings|imports|hot|journey)', '/api/v1/feedback/(items|places)/{id}',
+    '/api/v1/feedback/items/{id}/labels', '/api/v1/feedback/imports/preview',
     '/api/v1/feedback/(classify|examples|models|review)', '/api/v1/feedback/examples/{id}', '/api/v1/feedback/items/classify',
     '/api/v1/feedback/actions', '/api/v1/feedback/actions/(board|{id})',
     '/api/v1/feedback/actions/{id}/(updates|photos|done|verify|waive|reopen|tell)', '/api/v1/feedback/actions/{id}/photos/{photo}',

@@ -492,6 +492,14 @@ describe('real responses match docs/openapi.yaml', () => {
       await conforms(agent, '/api/v1/feedback/topics');
     });
 
+    it('GET /api/v1/feedback/import-mappings', async () => {
+      await call(supervisor, 'PUT', '/api/v1/feedback/import-mappings', {
+        body: { source_name: '大众点评', text_column: '评价内容', time_column: '评价时间', store_id: data.SH01 }, expect: 200,
+      });
+      const r = await conforms(agent, '/api/v1/feedback/import-mappings');
+      assert.ok(r.json.items.some((m) => m.source_name === '大众点评' && m.rating_column === ''));
+    });
+
     it('GET /api/v1/feedback/models, /examples, /review (the classifier)', async () => {
       for (let i = 0; i < 100 && !(await call(supervisor, 'GET', '/api/v1/feedback/models')).json.in_use_id; i++)
         await new Promise((ok) => setTimeout(ok, 100));

@@ -131,6 +131,8 @@ INSERT INTO feedback_items VALUES (1, 1, 1, 'parking', 'form', '', 100, 105, '�
   'negative', 2, 200),
   (2, 1, NULL, '', 'social', 'weibo:9223372036854775807', 90, 95, '店员很热情', NULL, 1, '', '小红', 1, NULL, 9,
   1, '', 0, '', 0, NULL, 0, 0, '', '', NULL, NULL);
+INSERT INTO feedback_import_mappings VALUES ('大众点评', '评价内容', '评价时间', '', '星级', '', '门店', NULL, 1, 300),
+  ('微博', '内容', '', '用户', '', '微博ID', '', 1, NULL, 310);
 INSERT INTO feedback_examples VALUES (1, '停车场太难找车位', 'parking', 'negative', 'seed', NULL, 100, NULL, 100),
   (2, '灯太暗了' || char(10) || '找不到车', 'facilities', '', 'correction', 1, 210, 2, 220);
 INSERT INTO feedback_models VALUES (1, 300, NULL, 'first', 333, '333:333:100', 420, 60, 66, 700000, 680000, 900000,

@@ -7,6 +7,7 @@ namespace kefu::api {
 
 void add_feedback_item_routes(RouteTable&);      // item_routes.cpp
 void add_feedback_classify_routes(RouteTable&);  // classify_routes.cpp (the classifier)
+void add_feedback_import_routes(RouteTable&);    // import_routes.cpp
 void add_feedback_hot_routes(RouteTable&);       // hot_routes.cpp
 void add_feedback_action_routes(RouteTable&);    // action_routes.cpp
 
@@ -15,6 +16,7 @@ namespace {
 void add_routes(RouteTable& r) {
   add_feedback_item_routes(r);
   add_feedback_classify_routes(r);
+  add_feedback_import_routes(r);
   add_feedback_hot_routes(r);
   add_feedback_action_routes(r);
 }

@@ -37,15 +37,22 @@ CREATE UNIQUE INDEX feedback_items_ref ON feedback_items(source, source_ref) WHE
 CREATE INDEX feedback_items_action ON feedback_items(action_id) WHERE action_id IS NOT NULL;
 CREATE INDEX feedback_items_ticket ON feedback_items(ticket_id) WHERE ticket_id IS NOT NULL;
 )SQL"},
-    kFeedbackModelMigration,                      // the classifier's examples and versions (model_migrations.hpp)
+    kFeedbackModelMigration,  // the classifier's examples and versions (model_migrations.hpp)
+    // 4: the column mappings of social-media imports, per source name (feedback/storage/import_mapping_store.hpp).
+    {.number = 4, .sql = R"SQL(
+CREATE TABLE feedback_import_mappings(
+  source_name TEXT PRIMARY KEY, text_column TEXT NOT NULL, time_column TEXT NOT NULL, author_column TEXT NOT NULL,
+  rating_column TEXT NOT NULL, post_id_column TEXT NOT NULL, store_column TEXT NOT NULL,
+  store_id {int} REFERENCES stores(id), updated_by {int} REFERENCES staff(id), updated_at {int} NOT NULL);
+)SQL"},
     {.number = 6, .sql = kFeedbackHotMigration},  // notices of hot issues and digests (hot_migration.hpp)
     {.number = 7, .sql = kFeedbackActionsSql},    // improvement actions (actions_migration.hpp)
 };
 
-constexpr CountedTable kTables[] = {{"feedback_topics"},       {"feedback_places"},         {"feedback_items"},
-                                    {"feedback_examples"},     {"feedback_models"},         {"feedback_notices"},
-                                    {"feedback_actions"},      {"feedback_action_tickets"}, {"feedback_action_updates"},
-                                    {"feedback_action_photos"}};
+constexpr CountedTable kTables[] = {
+    {"feedback_topics"},         {"feedback_places"},         {"feedback_items"},           {"feedback_examples"},
+    {"feedback_models"},         {"feedback_notices"},        {"feedback_import_mappings"}, {"feedback_actions"},
+    {"feedback_action_tickets"}, {"feedback_action_updates"}, {"feedback_action_photos"}};
 
 }  // namespace
 

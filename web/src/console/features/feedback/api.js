@@ -1,9 +1,47 @@
-// Feedback (反馈, docs/feedback.md). Hot issues and the journey map: read-only figures for
-// supervisors and above. The classifier ("Classification"): the review queue, confirming an
-// item's labels, the labelled examples and the model versions. Improvement actions (整改措施).
-import { api, del, get, patch, post, postOnce, qs } from '@/shared/api.js';
+// Feedback (反馈, docs/feedback.md): the inbox's items, topics, places and the social import;
+// hot issues and the journey map (read-only figures for supervisors and above); the
+// classifier ("Classification"): the review queue, the labelled examples, the model versions;
+// improvement actions (整改措施) and their verification.
+import { api, del, get, post, postOnce, put, patch, qs } from '@/shared/api.js';
 
 const F = '/api/v1/feedback';
+const enc = encodeURIComponent;
+
+// { store_id?, from?, to?, source?, topic?, sentiment?, touchpoint?, place_id?, confirmed?, q?, before?, limit? }
+// → { items, total, next_before }.
+export const listItems = (params) => get(`${F}/items` + qs(params));
+export const getItem = (id) => get(`${F}/items/${id}`);
+// The desk: { store_id | place_id, text, touchpoint?, rating?, contact_phone? } → the item.
+export const enterItem = (body, key) => postOnce(`${F}/items`, body, key);
+// { topic?, sentiment? } → the item (confirmed); also stores a correction example.
+export const confirmLabels = (id, body) => post(`${F}/items/${id}/labels`, body);
+
+export const listTopics = () => get(`${F}/topics`);
+// { code, name, name_en?, position?, active? } → { items } (the taxonomy after).
+export const putTopic = (body) => put(`${F}/topics`, body);
+
+export const listPlaces = (storeId) => get(`${F}/places` + qs({ store_id: storeId || undefined }));
+export const createPlace = (body) => post(`${F}/places`, body);
+// { name, touchpoint, active? }
+export const updatePlace = (id, body) => patch(`${F}/places/${id}`, body);
+
+export const listImportMappings = () => get(`${F}/import-mappings`);
+export const putImportMapping = (body) => put(`${F}/import-mappings`, body);
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+// A CSV part's text (already UTF-8), or an XLSX file's bytes, as the request body.
+const fileBody = (content) => {
+  const type = content instanceof Uint8Array ? XLSX : 'text/csv';
+  return [new Blob([content], { type }), { headers: { 'Content-Type': type } }];
+};
+// → { format, encoding, columns, rows, total_rows, mapping }.
+export const previewImport = (sourceName, content) =>
+  api('POST', `${F}/imports/preview` + qs({ source_name: sourceName }), ...fileBody(content));
+// A CSV part (with the header line), or { bytes, offset, limit }: an XLSX file and the slice
+// of its data rows to import → { rows, added, duplicates, skipped: [{ line, reason }], item_ids }.
+export function importPart(sourceName, content) {
+  const slice = content && content.bytes ? { offset: content.offset, limit: content.limit } : {};
+  return api('POST', `${F}/imports` + qs({ source_name: sourceName, ...slice }), ...fileBody(content.bytes || content));
+}
 
 // { store_id?, day? } → { day, tested, too_little_data, overdispersion, rules, issues: [...] }.
 export const getHotIssues = (params) => get(`${F}/hot` + qs(params));
@@ -12,9 +50,6 @@ export const getJourney = (params) => get(`${F}/journey` + qs(params));
 
 // { store_id?, limit? } → { items: [item + current: { version, topic, sentiment, margin }], version }.
 export const getReview = (params) => get(`${F}/review` + qs(params));
-// { topic?, sentiment? } → the item after; also stores a correction example.
-export const confirmLabels = (itemId, body) => post(`${F}/items/${itemId}/labels`, body);
-export const listTopics = () => get(`${F}/topics`);
 
 // { origin?, before?, limit? } → { items, next_before, counts: { seed, import, correction } }.
 export const listExamples = (params) => get(`${F}/examples` + qs(params));
@@ -29,7 +64,6 @@ export const trainModel = () => post(`${F}/models`);
 
 // Improvement actions (整改措施).
 const A = '/api/v1/feedback/actions';
-const enc = encodeURIComponent;
 
 // { store_id?, state?, department_id?, overdue?, before?, limit? } → { items }.
 export const listActions = (params) => get(A + qs(params));
@@ -50,5 +84,3 @@ export const waive = (id, reason) => post(`${A}/${id}/waive`, { reason });
 export const reopen = (id, reason) => post(`${A}/${id}/reopen`, { reason });
 // → { tickets_told, action }.
 export const tellCustomers = (id, message) => post(`${A}/${id}/tell`, { message });
-// Items named by id, for the new-action page (the inbox's own endpoint).
-export const getItem = (id) => get(`${F}/items/${id}`);

@@ -1,34 +1,43 @@
-// feedback (反馈, docs/feedback.md): the console's pages of the capability.
-// Pages are listed one line each in `routes` and `menu` (add yours there).
-// 分类训练 (TrainingView): the review queue, least certain first, confirmed with the keyboard;
-// the labelled examples with import; the model versions with their figures and 立即训练.
-// 整改措施 (ActionsView, ActionDetail, ActionNew): improvement actions and their verification.
-import { DataLine, Finished, Guide } from '@element-plus/icons-vue';
+// feedback: the one inbox of customer feedback (反馈, docs/feedback.md) — the list with its
+// filters and the drawer where staff confirm or correct topic and sentiment, the desk's
+// entry form, the social-media import, places with QR codes, the topic taxonomy (admins),
+// hot issues and the journey map (supervisors), 分类训练 (TrainingView, supervisors: the
+// review queue least certain first, the labelled examples with import, the model versions
+// and 立即训练), 整改措施 (improvement actions: the board, one action, a new one from inbox
+// items or a hot issue). Its pages are listed once, in pages.js (one line per page): routes and menu
+// entries follow from that list.
+import { ChatLineSquare } from '@element-plus/icons-vue';
+import zh from './locales/zh-CN.js';
+import en from './locales/en.js';
 import hotZh from './locales/hot.zh-CN.js';
 import hotEn from './locales/hot.en.js';
 import trainingZh from './locales/training.zh-CN.js';
 import trainingEn from './locales/training.en.js';
 import actionsZh from './locales/actions.zh-CN.js';
 import actionsEn from './locales/actions.en.js';
+import { pages } from './pages.js';
 
-export const routes = [
-  { path: '/feedback/hot', name: 'feedback-hot', component: () => import('./views/HotView.vue'), meta: { minRole: 'supervisor' } },
-  { path: '/feedback/journey', name: 'feedback-journey', component: () => import('./views/JourneyView.vue'), meta: { minRole: 'supervisor' } },
-  { path: '/feedback/training', name: 'feedback-training', component: () => import('./views/TrainingView.vue'), meta: { minRole: 'supervisor' } },
-  // Improvement actions (整改措施): the board, a new one from inbox items (?items=1,2), one action.
-  { path: '/feedback/actions', name: 'feedback-actions', component: () => import('./views/ActionsView.vue') },
+const role = (p) => (p.minRole ? { minRole: p.minRole } : {});
+
+// Pages that are no tab: a new improvement action (?items=1,2 from the inbox or a hot issue) and one action.
+const subpages = [
   { path: '/feedback/actions/new', name: 'feedback-action-new', component: () => import('./views/ActionNew.vue'), meta: { minRole: 'supervisor' } },
   { path: '/feedback/actions/:id', name: 'feedback-action', component: () => import('./views/ActionDetail.vue'), props: true },
 ];
 
+export const routes = [...pages.map((p) => ({ path: p.path, name: p.key, component: p.view, meta: role(p) })), ...subpages];
+
 export const menu = [
-  { key: 'feedback-hot', path: '/feedback/hot', label: 'feedbackHot.menu', icon: DataLine, order: 66, minRole: 'supervisor' },
-  { key: 'feedback-journey', path: '/feedback/journey', label: 'feedbackJourney.menu', icon: Guide, order: 67, minRole: 'supervisor' },
-  { key: 'feedback-actions', path: '/feedback/actions', label: 'feedbackActions.menu', icon: Finished, order: 68 },
+  { key: 'feedback', path: '/feedback', label: 'feedback.menu', icon: ChatLineSquare, order: 45 },
+  ...pages.filter((p) => p.menu).map((p) => ({ key: p.key, path: p.path, label: p.title, ...p.menu, ...role(p) })),
 ];
 
 export const adminMenu = [
   { key: 'feedback-training', path: '/feedback/training', label: 'fbTraining.title', order: 70, minRole: 'supervisor' },
+  { key: 'feedback-topics', path: '/feedback/topics', label: 'feedbackTopics.title', order: 71, minRole: 'admin' },
 ];
 
-export const messages = { 'zh-CN': { ...hotZh, ...trainingZh, ...actionsZh }, en: { ...hotEn, ...trainingEn, ...actionsEn } };
+export const messages = {
+  'zh-CN': { ...zh, ...hotZh, ...trainingZh, ...actionsZh },
+  en: { ...en, ...hotEn, ...trainingEn, ...actionsEn },
+};

@@ -1,0 +1,33 @@
+#pragma once
+// A social-media export read into a table of text cells: XLSX (the first worksheet,
+// xlsx_reader.hpp; told by the ZIP signature) or CSV (RFC 4180) in UTF-8 (with or without a
+// BOM), UTF-16 with a BOM, or GBK/GB18030 (what Excel in China saves), the encoding guessed
+// — a file that is valid UTF-8 is UTF-8, else GB18030, which GBK is a part of.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace kefu::app {
+
+struct ImportTable {
+  std::string format;    // csv | xlsx
+  std::string encoding;  // utf-8 | utf-16 | gb18030 (an XLSX: utf-8)
+  std::vector<std::string> header;
+  // The data records, each with the file line it starts on (the header is line 1); of an
+  // XLSX, its row number. Blank records are left out.
+  std::vector<std::pair<int, std::vector<std::string>>> rows;
+};
+
+// Throws invalid_input on an empty file, a damaged XLSX or another binary file, a quote left open.
+ImportTable read_import_table(const std::string& bytes);
+
+// Keeps the data rows [offset, offset + limit) (a part of a file sent whole each time, as the
+// console sends an XLSX); a negative offset is 0, a limit below 1 none.
+void keep_rows(ImportTable&, int64_t offset, std::optional<int64_t> limit);
+
+// `bytes` in UTF-8 and the encoding it was in (see above); a UTF-8 BOM is removed.
+std::string to_utf8(const std::string& bytes, std::string& encoding);
+
+}  // namespace kefu::app
