@@ -19,13 +19,13 @@ import { pages } from './pages.js';
 
 const role = (p) => (p.minRole ? { minRole: p.minRole } : {});
 
-// Pages that are no tab: a new improvement action (?items=1,2 from the inbox or a hot issue) and one action.
-const subpages = [
-  { path: '/feedback/actions/new', name: 'feedback-action-new', component: () => import('./views/ActionNew.vue'), meta: { minRole: 'supervisor' } },
-  { path: '/feedback/actions/:id', name: 'feedback-action', component: () => import('./views/ActionDetail.vue'), props: true },
-];
-
-export const routes = [...pages.map((p) => ({ path: p.path, name: p.key, component: p.view, meta: role(p) })), ...subpages];
+export const routes = pages.map((p) => ({
+  path: p.path,
+  name: p.key,
+  component: p.view,
+  meta: role(p),
+  ...(p.path.includes(':') ? { props: true } : {}),
+}));
 
 export const menu = [
   { key: 'feedback', path: '/feedback', label: 'feedback.menu', icon: ChatLineSquare, order: 45 },
