@@ -14,7 +14,7 @@
 namespace kefu::storage {
 
 // Which items a list reads: said_at in [from, to) (0: unbounded), the stores named (empty:
-// every store), and each non-empty field equal. `before_id` pages newest first.
+// every store), and each non-empty field equal. `before_id` pages from the latest arrivals.
 struct FeedbackFilter {
   std::vector<int64_t> store_ids;
   int64_t from = 0;
@@ -41,7 +41,8 @@ class FeedbackStore : public Store {
   virtual std::optional<feedback::Item> item(int64_t id) = 0;
   // The item a source already gave under this key (dedupe of imports and flow-ins).
   virtual std::optional<int64_t> find_by_ref(const std::string& source, const std::string& source_ref) = 0;
-  // Newest first (said_at, then id).
+  // Latest arrivals first (by id: an imported old post comes in at the top, where staff
+  // see what is new to them); `before_id` pages on.
   virtual std::vector<feedback::Item> list_items(const FeedbackFilter&) = 0;
   virtual int64_t count_items(const FeedbackFilter&) = 0;
   // A model's prediction; the effective labels follow unless staff confirmed them.

@@ -8,6 +8,13 @@ import TrainingView from '../../src/console/features/feedback/views/TrainingView
 import { keyAction, labelsToConfirm, percent, clampIndex } from '../../src/console/features/feedback/lib/review.js';
 import { flush, globalOptions, mockFetch } from './helpers.js';
 
+// The feedback tabs need a router; this page is tested alone.
+function withoutNav() {
+  const options = globalOptions();
+  options.stubs.FeedbackNav = true;
+  return options;
+}
+
 const TOPICS = [
   { code: 'quality', name: '商品质量', name_en: 'Product quality', position: 1, active: true },
   { code: 'service_attitude', name: '服务态度', name_en: 'Service attitude', position: 2, active: true },
@@ -62,7 +69,7 @@ describe('TrainingView', () => {
 
   it('lists the least certain first and confirms the current item with the keyboard', async () => {
     const { calls } = mockFetch(routes({ 'POST /api/v1/feedback/items/7/labels': {} }));
-    const w = mount(TrainingView, { global: globalOptions() });
+    const w = mount(TrainingView, { global: withoutNav() });
     await flush();
     await flush();
     const rows = w.findAll('[data-test="review-item"]');
@@ -86,7 +93,7 @@ describe('TrainingView', () => {
       'POST /api/v1/feedback/examples': { rows: 2, added: 1, updated: 0, unchanged: 0, skipped: [{ line: 3, code: 'unknown_topic', message_zh: '未知主题：elevators', message_en: 'unknown topic: elevators' }] },
       'POST /api/v1/feedback/models': () => { trained += 1; return [201, { model: {} }]; },
     }));
-    const w = mount(TrainingView, { global: globalOptions() });
+    const w = mount(TrainingView, { global: withoutNav() });
     await flush();
     await flush();
     expect(w.find('[data-test="example-counts"]').text()).toContain('333');
