@@ -2,6 +2,7 @@
 // department, the verdict's figures) and the board page built from the API's answers.
 import { describe, it, expect } from 'vitest';
 import { mount } from '@vue/test-utils';
+import { createMemoryHistory, createRouter } from 'vue-router';
 import { globalOptions, mockFetch, flush } from './helpers.js';
 import { byColumn, columnOf, idList, reduction, rowsBy, verdictFigures } from '../../src/console/features/feedback/lib/actions.js';
 import ActionsView from '../../src/console/features/feedback/views/ActionsView.vue';
@@ -60,7 +61,11 @@ describe('the board page', () => {
       'GET /api/v1/staff': { items: [] },
       'GET /api/v1/departments': { items: [{ id: 3, store_id: 1, name: '停车场' }] },
     });
-    const w = mount(ActionsView, { global: globalOptions() });
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/feedback/actions', component: { template: '<div />' } }] });
+    await router.push('/feedback/actions');
+    const options = globalOptions();
+    options.plugins.push(router);
+    const w = mount(ActionsView, { global: options });
     for (let i = 0; i < 5; i++) await flush();
     expect(w.find('[data-test="actions-column-overdue"]').text()).toContain('整改1');
     expect(w.find('[data-test="actions-column-verified"]').text()).toContain('整改2');
