@@ -95,6 +95,13 @@ bodies = {
     'POST /api/v1/feedback/nps/campaigns': {'name': '办结回访', 'store_ids': [1], 'trigger': 'resolved_ticket', 'sample_rate': 0.5, 'cap_days': 90, 'link_days': 14},
     'PUT /api/v1/feedback/nps/campaigns/{id}': {'name': '会员抽样', 'store_ids': [1, 2], 'trigger': 'member_sample', 'sample_size': 20, 'starts_at': '2026-01-01', 'ends_at': 1780000000000, 'active': False},
     'POST /api/v1/public/nps/{token}': {'score': 3, 'reason': '排队太久'},
+    'POST /api/v1/feedback/actions': {'store_id': 1, 'title': 'B2 停车场照明整改', 'topic': 'parking', 'plan': '更换灯具', 'department_id': 1, 'owner_id': 2, 'due_amount': 3, 'due_unit': 'business_days', 'window_days': 28, 'item_ids': [1], 'ticket_ids': [1], 'hot_from': '2026-05-01', 'hot_to': T},
+    'PATCH /api/v1/feedback/actions/{id}': {'title': '照明整改', 'plan': '', 'department_id': None, 'owner_id': 2, 'due_amount': 8, 'due_unit': 'business_hours', 'window_days': 14},
+    'POST /api/v1/feedback/actions/{id}/updates': {'note': '灯具已到货', 'photo_ids': [1]},
+    'POST /api/v1/feedback/actions/{id}/done': {'note': '已完成'},
+    'POST /api/v1/feedback/actions/{id}/waive': {'reason': '门店装修，数据不可比'},
+    'POST /api/v1/feedback/actions/{id}/reopen': {'reason': '又坏了'},
+    'POST /api/v1/feedback/actions/{id}/tell': {'message': '新灯已装好'},
 }
 queries = {
     'GET /api/v1/tickets': 'status=new,in_progress&q=%E9%80%80%E8%B4%A7&limit=5&sort=created_at&from=2026-01-01&to=1780000000000',
@@ -122,6 +129,9 @@ queries = {
     'GET /api/v1/feedback/journey': 'store_id=1&from=2026-01-01&to=1780000000000',
     'POST /api/v1/public/chats/{token}/photos': 'filename=p.png',
     'POST /api/v1/chat/conversations/{id}/photos': 'filename=p.png',
+    'GET /api/v1/feedback/actions': 'store_id=1&state=open&department_id=1&overdue=true&limit=5',
+    'GET /api/v1/feedback/actions/board': 'store_id=1',
+    'POST /api/v1/feedback/actions/{id}/photos': 'filename=p.png',
 }
 out = os.path.join(os.path.dirname(__file__), 'corpus', 'route_body')
 os.makedirs(out, exist_ok=True)

@@ -16,6 +16,7 @@
 #include "core/text/segmenter.hpp"
 #include "feedback/api/intake_routes.hpp"
 #include "feedback/app/feedback_training.hpp"
+#include "feedback/jobs/action_keeper.hpp"
 #include "feedback/jobs/hot_watch.hpp"
 #include "feedback/jobs/model_keeper.hpp"
 #include "kb/app/knowledge.hpp"
@@ -100,6 +101,11 @@ int serve(const Config& c) {
     hub.poke();
     outbox.poke();
   });
+  // Improvement actions: verification once the after window has passed, overdue escalation.
+  jobs::ActionKeeper action_keeper(*db, now_ms, std::chrono::milliseconds(c.sla_tick_ms), [&] {
+    hub.poke();
+    outbox.poke();
+  });
   // Hot issues told to the stores' managers once, and the weekly digest on Monday mornings.
   jobs::HotWatch hot_watch(*db, now_ms, [&] {
     hub.poke();
@@ -120,6 +126,7 @@ int serve(const Config& c) {
   opt.body_limit_by_route["/api/v1/public/chats/{token}/photos"] = api::kMaxAttachmentBytes;
   opt.body_limit_by_route["/api/v1/chat/conversations/{id}/photos"] = api::kMaxAttachmentBytes;
   opt.body_limit_by_route["/api/v1/public/feedback"] = api::kMaxFeedbackFormBytes;  // words + 3 photos
+  opt.body_limit_by_route["/api/v1/feedback/actions/{id}/photos"] = api::kMaxAttachmentBytes;
 
   http::Server server(opt, api::build_router(services),
                       [](const http::Request& req, std::exception_ptr e) { return api::error_response(req, e); });
@@ -132,12 +139,14 @@ int serve(const Config& c) {
   if (c.feedback_watch) hot_watch.start();
   outbox.start();
   if (c.sla_scheduler) scheduler.start();
+  if (c.sla_scheduler) action_keeper.start();
   server.start();
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   spdlog::info("kefu listening on http://{}:{}/ (database {}, ready in {} ms)", c.address, server.port(),
                display_url(c.database_url), ms);
   server.run();
   scheduler.stop();
+  action_keeper.stop();
   chat_keeper.stop();
   knowledge_keeper.stop();
   model_keeper.stop();

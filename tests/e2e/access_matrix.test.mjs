@@ -294,6 +294,19 @@ async function fixture(server, admin) {
     if (r.status !== 201) throw new Error(`feedback form: ${r.status} ${r.text}`);
     r = await admin.get(`/api/v1/feedback/items?source=form&place_id=${o.feedbackPlace}`);
     o.feedbackPhotoItem = r.json.items[0].id;
+    // An improvement action owned by the store's owner agent (no caller), in no department
+    // (so no dept_head caller heads it), with a photo of progress.
+    const owner = ids[o === own ? `m_owner_${tag}` : `m_ownerb_${tag}`];
+    r = await admin.post('/api/v1/feedback/actions', {
+      store_id: store, title: `矩阵整改${text}`.slice(0, 100), topic: 'parking', item_ids: [o.feedbackItem], owner_id: owner,
+    });
+    if (r.status !== 201) throw new Error(`feedback action: ${r.status} ${r.text}`);
+    o.feedbackAction = r.json.id;
+    r = await admin.request('POST', `/api/v1/feedback/actions/${o.feedbackAction}/photos?filename=a.png`, {
+      body: PNG, headers: { 'content-type': 'image/png' },
+    });
+    if (r.status !== 201) throw new Error(`feedback action photo: ${r.status} ${r.text}`);
+    o.actionPhoto = r.json.id;
   }
   // The customer routes' NPS link: another invitation of store A (the staff routes issue
   // new links for own.npsInvitation, each replacing the last).
@@ -400,6 +413,7 @@ async function sample(route, side, caller, fx) {
     attachment: o.attachment, member: o.member, canned_reply: o.canned, conversation: o.conversation,
     feedback_item: o.feedbackItem, feedback_place: o.feedbackPlace,
     nps_campaign: o.npsCampaign, nps_invitation: o.npsInvitation,
+    feedback_item: o.feedbackItem, feedback_place: o.feedbackPlace, feedback_action: o.feedbackAction,
   };
   let id = idOf[route.access.reach];
   if (route.access.reach === 'notification') {
@@ -430,6 +444,7 @@ async function sample(route, side, caller, fx) {
   path = path.replace('{photo}', String(o.chatPhoto));
   if (route.path.startsWith('/api/v1/feedback/items/{id}/photos')) path = route.path.replace('{id}', String(o.feedbackPhotoItem));
   path = path.replace('{n}', '1');
+  path = path.replace('{photo}', String(path.startsWith('/api/v1/feedback/actions/') ? o.actionPhoto : o.chatPhoto));
   const key = `${route.method} ${route.path}`;
   const bodies = {
     'POST /api/v1/auth/logout': undefined,
@@ -509,6 +524,11 @@ async function sample(route, side, caller, fx) {
     'PUT /api/v1/feedback/import-mappings': { source_name: `矩阵来源${n}`, text_column: '内容', store_id: o.store },
     'POST /api/v1/feedback/nps/campaigns': { name: `矩阵新调查${n}`, store_ids: [o.store] },
     'PUT /api/v1/feedback/nps/campaigns/{id}': { name: `矩阵调查改${n}`, store_ids: [o.store], cap_days: 0 },
+    'POST /api/v1/feedback/actions': { store_id: o.store, title: `矩阵新整改${n}`, topic: 'parking' },
+    'PATCH /api/v1/feedback/actions/{id}': { title: `矩阵整改改${n}` },
+    'POST /api/v1/feedback/actions/{id}/updates': { note: `矩阵进展${n}` },
+    'POST /api/v1/feedback/actions/{id}/waive': { reason: `矩阵豁免${n}` },
+    'POST /api/v1/feedback/actions/{id}/reopen': { reason: `矩阵重开${n}` },
   };
   const queries = {
     'GET /api/v1/reports/dashboard': `?store_id=${o.store}`,
@@ -528,9 +548,12 @@ async function sample(route, side, caller, fx) {
     'GET /api/v1/feedback/nps/invitations': `?store_id=${o.store}`,
     'GET /api/v1/feedback/hot': `?store_id=${o.store}`,
     'GET /api/v1/feedback/journey': `?store_id=${o.store}`,
+    'GET /api/v1/feedback/actions': `?store_id=${o.store}`,
+    'GET /api/v1/feedback/actions/board': `?store_id=${o.store}`,
   };
   const opts = {};
-  if (key === 'POST /api/v1/tickets/{id}/attachments' || key === 'POST /api/v1/chat/conversations/{id}/photos') {
+  if (key === 'POST /api/v1/tickets/{id}/attachments' || key === 'POST /api/v1/chat/conversations/{id}/photos' ||
+    key === 'POST /api/v1/feedback/actions/{id}/photos') {
     path += '?filename=m.png';
     opts.body = PNG;
     opts.headers = { 'content-type': 'image/png' };

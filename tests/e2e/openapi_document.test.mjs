@@ -84,6 +84,8 @@ const OWNERS = {
     '/api/v1/feedback/nps/campaigns/{id}/sample', '/api/v1/feedback/nps/invitations/{id}/(link|recovery)', '/api/v1/public/nps/{token}',
     '/api/v1/public/feedback', '/api/v1/public/feedback/places/{code}', '/api/v1/feedback/items/{id}/photos',
     '/api/v1/feedback/items/{id}/photos/{n}', '/api/v1/feedback/places/{id}/(poster.pdf|poster.png)',
+    '/api/v1/feedback/actions', '/api/v1/feedback/actions/(board|{id})',
+    '/api/v1/feedback/actions/{id}/(updates|photos|done|verify|waive|reopen|tell)', '/api/v1/feedback/actions/{id}/photos/{photo}',
   ],
   kb: [
     '/api/v1/kb/*',

@@ -573,6 +573,33 @@ describe('real responses match docs/openapi.yaml', () => {
       const report = await conforms(manager, '/api/v1/feedback/nps', { query: `?store_id=${data.SH01}&from=${from}&to=${Date.now() + HOUR}&period=week` });
       assert.equal(report.json.overall.detractors, 1);
       await conforms(manager, '/api/v1/feedback/nps', { query: `?from=${from}`, status: 400 });
+  describe('feedback actions', () => {
+    it('GET /api/v1/feedback/actions, /actions/board, /actions/{id}, /actions/{id}/photos/{photo}', async () => {
+      const item = (await call(agent, 'POST', '/api/v1/feedback/items', {
+        body: { store_id: data.SH01, text: '停车场出口排队太久', touchpoint: 'parking' }, expect: 201,
+      })).json;
+      const action = (await call(supervisor, 'POST', '/api/v1/feedback/actions', {
+        body: { store_id: data.SH01, title: '出口加开一道闸', topic: 'parking', item_ids: [item.id], window_days: 14 }, expect: 201,
+      })).json;
+      const photo = (await call(supervisor, 'POST', '/api/v1/feedback/actions/{id}/photos', {
+        params: { id: action.id }, query: '?filename=gate.png', body: PNG, headers: { 'content-type': 'image/png' }, expect: 201,
+      })).json;
+      await call(supervisor, 'POST', '/api/v1/feedback/actions/{id}/updates', {
+        params: { id: action.id }, body: { note: '新道闸已安装', photo_ids: [photo.id] }, expect: 201,
+      });
+      await call(supervisor, 'POST', '/api/v1/feedback/actions/{id}/done', { params: { id: action.id }, body: {}, expect: 200 });
+      await call(supervisor, 'POST', '/api/v1/feedback/actions/{id}/verify', { params: { id: action.id }, body: {}, expect: 200 });
+      await call(manager, 'POST', '/api/v1/feedback/actions/{id}/tell', { params: { id: action.id }, body: {}, expect: 200 });
+      const one = await conforms(agent, '/api/v1/feedback/actions/{id}', { params: { id: action.id } });
+      assert.ok(one.json.verdict, 'verified once: a verdict with its figures');
+      assert.equal(one.json.updates.find((u) => u.kind === 'note').photos[0].id, photo.id);
+      await conforms(agent, '/api/v1/feedback/actions/{id}', { params: { id: 999999 }, status: 404 });
+      await conforms(agent, '/api/v1/feedback/actions/{id}/photos/{photo}', { params: { id: action.id, photo: photo.id } });
+      await conforms(agent, '/api/v1/feedback/actions', { query: `?store_id=${data.SH01}&state=done` });
+      await conforms(agent, '/api/v1/feedback/actions', { query: '?overdue=true&limit=5' });
+      await conforms(agent, '/api/v1/feedback/actions', { query: '?state=closed', status: 400 });
+      await conforms(agent, '/api/v1/feedback/actions/board');
+      await conforms(supervisor, '/api/v1/feedback/actions/board', { query: `?store_id=${data.SH01}` });
     });
   });
 

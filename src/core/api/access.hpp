@@ -51,7 +51,8 @@ enum class Reach {
   feedback_item,   // a feedback item (反馈) and what hangs on it
   feedback_place,  // a place with a feedback QR code
   nps_campaign,    // an NPS campaign (seen by those who serve one of its stores)
-  nps_invitation   // an NPS invitation and its answer
+  nps_invitation,  // an NPS invitation and its answer
+  feedback_action  // an improvement action (整改措施) and what hangs on it
 };
 
 struct Access {

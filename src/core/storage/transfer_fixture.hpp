@@ -151,6 +151,15 @@ INSERT INTO nps_campaign_stores VALUES (1, 1), (2, 1), (2, 7);
 INSERT INTO nps_invitations VALUES (1, 1, 1, 1, '13900000000', 'gold', 1, 'ab12', 100, 200, 150, 160, 3,
   '停车难' || char(10) || '排队久', 'detractor', 1, 2),
   (2, 2, 1, NULL, '', '', NULL, '', 130, 0, NULL, NULL, NULL, '', '', NULL, NULL);
+INSERT INTO feedback_actions VALUES (1, 1, 'parking', 'B2 照明', '换灯' || char(10) || '共 40 盏', 1, 1, 'business_days',
+  3, 500, 'done', 28, 1, 100, 200, 150, 2419350, NULL, '{"verdict":"not_enough_data","code":"unclear"}', '', NULL,
+  NULL, 1, 510, NULL, NULL),
+  (2, 1, 'queueing', '加开收银台', '', NULL, NULL, 'business_hours', 8, 900, 'waived', 14, 1, 300, 400, 350, NULL,
+  NULL, '', '门店装修''中', 1, 400, 0, NULL, NULL, 410);
+INSERT INTO feedback_action_tickets VALUES (1, 1);
+INSERT INTO feedback_action_updates VALUES (1, 1, 'note', '已采购灯具', 1, 120), (2, 1, 'escalate', '逾期', NULL, 510);
+INSERT INTO feedback_action_photos VALUES (1, 1, 1, 'ab12cd', 'image/png', 'b2.png', 68, 1, 119),
+  (2, 1, NULL, 'ef34', 'image/jpeg', '', 99, 1, 121);
 INSERT INTO signing_keys VALUES (1, 'csat_link', 'c0ffee', 10, 20), (2, 'csat_link', 'f00d', 20, NULL);
 INSERT INTO customer_access VALUES ('9f86d0', 1, 1000, 2000, NULL), ('revoked:2:5', 2, 5, 9, 5);
 INSERT INTO rate_limits VALUES ('login:addr:10.0.0.1', 3, 1000, 0, 0, 5000), ('track:phone:13700000000', 0, 1, 9, 2, 99);

@@ -1,5 +1,6 @@
 // The feedback API: its routes (core/api/module.hpp) and vocabularies.
 #include "core/api/module.hpp"
+#include "feedback/domain/action.hpp"
 #include "feedback/domain/nps_campaign.hpp"
 #include "feedback/domain/vocabulary.hpp"
 
@@ -11,6 +12,7 @@ void add_feedback_classify_routes(RouteTable&);  // classify_routes.cpp (the cla
 void add_feedback_import_routes(RouteTable&);    // import_routes.cpp
 void add_feedback_hot_routes(RouteTable&);       // hot_routes.cpp
 void add_feedback_nps_routes(RouteTable&);       // nps_routes.cpp
+void add_feedback_action_routes(RouteTable&);    // action_routes.cpp
 
 namespace {
 
@@ -21,6 +23,7 @@ void add_routes(RouteTable& r) {
   add_feedback_import_routes(r);
   add_feedback_hot_routes(r);
   add_feedback_nps_routes(r);
+  add_feedback_action_routes(r);
 }
 
 void add_vocabulary(nlohmann::json& v) {
@@ -29,6 +32,7 @@ void add_vocabulary(nlohmann::json& v) {
   v["sentiments"] = terms_json<feedback::Sentiment>();
   v["nps_triggers"] = terms_json<feedback::NpsTrigger>();
   v["nps_categories"] = terms_json<feedback::NpsCategory>();
+  v["feedback_action_states"] = terms_json<feedback::ActionState>();
 }
 
 }  // namespace

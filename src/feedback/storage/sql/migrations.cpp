@@ -6,6 +6,7 @@
 // this module and items are grouped and ungrouped freely.
 #include "feedback/storage/sql/migrations.hpp"
 
+#include "feedback/storage/sql/actions_migration.hpp"
 #include "feedback/storage/sql/hot_migration.hpp"
 #include "feedback/storage/sql/intake_migration.hpp"
 #include "feedback/storage/sql/model_migrations.hpp"
@@ -72,12 +73,14 @@ CREATE INDEX nps_invitations_phone ON nps_invitations(phone, sent_at) WHERE phon
 CREATE INDEX nps_invitations_ticket ON nps_invitations(ticket_id) WHERE ticket_id IS NOT NULL;
 )SQL"},
     {.number = 6, .sql = kFeedbackHotMigration},  // notices of hot issues and digests (hot_migration.hpp)
+    {.number = 7, .sql = kFeedbackActionsSql},    // improvement actions (actions_migration.hpp)
 };
 
-constexpr CountedTable kTables[] = {{"feedback_topics"},     {"feedback_places"},          {"feedback_items"},
-                                    {"feedback_examples"},   {"feedback_models"},          {"feedback_photos"},
-                                    {"feedback_notices"},    {"feedback_import_mappings"}, {"nps_campaigns"},
-                                    {"nps_campaign_stores"}, {"nps_invitations"}};
+constexpr CountedTable kTables[] = {
+    {"feedback_topics"},         {"feedback_places"},         {"feedback_items"},        {"feedback_examples"},
+    {"feedback_models"},         {"feedback_photos"},         {"feedback_notices"},      {"feedback_import_mappings"},
+    {"nps_campaigns"},           {"nps_campaign_stores"},     {"nps_invitations"},       {"feedback_actions"},
+    {"feedback_action_tickets"}, {"feedback_action_updates"}, {"feedback_action_photos"}};
 
 }  // namespace
 

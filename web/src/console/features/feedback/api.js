@@ -1,10 +1,12 @@
 // Feedback (反馈, docs/feedback.md): the inbox's items, topics, places and the social import;
 // hot issues and the journey map (read-only figures for supervisors and above); the
 // classifier ("Classification"): the review queue, the labelled examples, the model versions;
-// NPS (净推荐值): campaigns, links, the report, service recovery.
+// NPS (净推荐值): campaigns, links, the report, service recovery; improvement actions
+// (整改措施) and their verification.
 import { api, del, get, post, postOnce, put, patch, qs } from '@/shared/api.js';
 
 const F = '/api/v1/feedback';
+const enc = encodeURIComponent;
 
 // { store_id?, from?, to?, source?, topic?, sentiment?, touchpoint?, place_id?, confirmed?, q?, before?, limit? }
 // → { items, total, next_before }.
@@ -81,3 +83,26 @@ export const posterUrl = (placeId, format, base = window.location.origin) =>
   `${F}/places/${encodeURIComponent(placeId)}/poster.${format === 'png' ? 'png' : 'pdf'}?base=${encodeURIComponent(base)}`;
 // What a place's QR code opens: the customer's form with the store and place filled in.
 export const formUrl = (code, base = window.location.origin) => `${base}/m/feedback/${encodeURIComponent(code)}`;
+
+// Improvement actions (整改措施).
+const A = '/api/v1/feedback/actions';
+
+// { store_id?, state?, department_id?, overdue?, before?, limit? } → { items }.
+export const listActions = (params) => get(A + qs(params));
+// { store_id? } → { cells: [{ store_id, department_id, column, count }], effects: [...] }.
+export const getBoard = (params) => get(`${A}/board` + qs(params));
+export const getAction = (id) => get(`${A}/${id}`);
+// { store_id, title, topic?, plan?, department_id?, owner_id?, due_amount, due_unit, window_days, item_ids, ticket_ids? }.
+export const createAction = (body, key) => postOnce(A, body, key);
+export const editAction = (id, body) => patch(`${A}/${id}`, body);
+// { note, photo_ids? } → the note.
+export const addUpdate = (id, body) => post(`${A}/${id}/updates`, body);
+export const uploadPhoto = (id, file) =>
+  api('POST', `${A}/${id}/photos?filename=${enc(file.name)}`, file, { headers: { 'Content-Type': file.type } });
+export const photoUrl = (id, photoId) => `${A}/${id}/photos/${photoId}`;
+export const markDone = (id, note) => post(`${A}/${id}/done`, { note });
+export const verifyNow = (id) => post(`${A}/${id}/verify`, {});
+export const waive = (id, reason) => post(`${A}/${id}/waive`, { reason });
+export const reopen = (id, reason) => post(`${A}/${id}/reopen`, { reason });
+// → { tickets_told, action }.
+export const tellCustomers = (id, message) => post(`${A}/${id}/tell`, { message });

@@ -3,7 +3,8 @@
 // entry form, the social-media import, places with QR codes, the topic taxonomy (admins),
 // hot issues and the journey map (supervisors), NPS (净推荐值: campaigns, the score with its interval, detractors' service recovery), 分类训练 (TrainingView, supervisors: the
 // review queue least certain first, the labelled examples with import, the model versions
-// and 立即训练). Its pages are listed once, in pages.js (one line per page): routes and menu
+// and 立即训练), 整改措施 (improvement actions: the board, one action, a new one from inbox
+// items or a hot issue). Its pages are listed once, in pages.js (one line per page): routes and menu
 // entries follow from that list.
 import { ChatLineSquare } from '@element-plus/icons-vue';
 import zh from './locales/zh-CN.js';
@@ -16,11 +17,19 @@ import trainingZh from './locales/training.zh-CN.js';
 import trainingEn from './locales/training.en.js';
 import npsZh from './locales/nps.zh-CN.js';
 import npsEn from './locales/nps.en.js';
+import actionsZh from './locales/actions.zh-CN.js';
+import actionsEn from './locales/actions.en.js';
 import { pages } from './pages.js';
 
 const role = (p) => (p.minRole ? { minRole: p.minRole } : {});
 
-export const routes = pages.map((p) => ({ path: p.path, name: p.key, component: p.view, meta: role(p) }));
+export const routes = pages.map((p) => ({
+  path: p.path,
+  name: p.key,
+  component: p.view,
+  meta: role(p),
+  ...(p.path.includes(':') ? { props: true } : {}),
+}));
 
 export const menu = [
   { key: 'feedback', path: '/feedback', label: 'feedback.menu', icon: ChatLineSquare, order: 45 },
@@ -33,6 +42,6 @@ export const adminMenu = [
 ];
 
 export const messages = {
-  'zh-CN': { ...zh, ...hotZh, ...trainingZh, ...npsZh, ...posterZh },
-  en: { ...en, ...hotEn, ...trainingEn, ...npsEn, ...posterEn },
+  'zh-CN': { ...zh, ...hotZh, ...trainingZh, ...npsZh, ...posterZh, ...actionsZh },
+  en: { ...en, ...hotEn, ...trainingEn, ...npsEn, ...posterEn, ...actionsEn },
 };
