@@ -573,6 +573,9 @@ describe('real responses match docs/openapi.yaml', () => {
       const report = await conforms(manager, '/api/v1/feedback/nps', { query: `?store_id=${data.SH01}&from=${from}&to=${Date.now() + HOUR}&period=week` });
       assert.equal(report.json.overall.detractors, 1);
       await conforms(manager, '/api/v1/feedback/nps', { query: `?from=${from}`, status: 400 });
+    });
+  });
+
   describe('feedback actions', () => {
     it('GET /api/v1/feedback/actions, /actions/board, /actions/{id}, /actions/{id}/photos/{photo}', async () => {
       const item = (await call(agent, 'POST', '/api/v1/feedback/items', {
