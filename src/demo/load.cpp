@@ -5,6 +5,7 @@
 
 #include "auth/app/auth.hpp"
 #include "callbacks/app/callback.hpp"
+#include "demo/load_actions.hpp"
 #include "demo/load_bot.hpp"
 #include "demo/load_chat.hpp"
 #include "demo/load_csat.hpp"
@@ -130,6 +131,7 @@ void load(storage::Database& db, const Catalog& cat, const text::Segmenter& seg,
   db.write_sync([&](storage::Stores& r) { load_demo_kb(r, now); });
   db.write_sync([&](storage::Stores& r) { load_demo_bot(r, seg, now); });
   db.write_sync([&](storage::Stores& r) { load_demo_feedback(r, now); });
+  db.write_sync([&](storage::Stores& r) { load_demo_actions(r, now); });
   db.write_sync([&](storage::Stores& r) { load_demo_csat(r, now); });  // CSAT comments, after the tickets
   db.write_sync([](storage::Stores& r) { r.analyze(); });
 }
