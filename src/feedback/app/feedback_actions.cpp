@@ -105,6 +105,31 @@ void resume_escalation(Context& c, storage::FeedbackAction& a) {
   a.next_escalation_at = actions::next_escalation(c, a);
 }
 
+// The words a move carries (a note, a reason) and their rule.
+struct MoveText {
+  const char* field;
+  const std::string& text;
+  std::size_t max_chars;
+  bool required;
+};
+
+// A move on an action: allowed (check), its words checked, the change made, stored, on the
+// action's timeline and in the audit log.
+template <class Change>
+storage::FeedbackAction apply_move(Context& c, int64_t id, ActionMove move, const MoveText& words, Change change) {
+  auto a = load(c, id);
+  check(c, a, move);
+  check_text(words.field, words.text, words.max_chars, words.required);
+  const auto before = a;
+  change(a);
+  a.updated_at = c.now_ms;
+  actions::store(c).update_action(a);
+  const std::string name(feedback::move_name(move));
+  log(c, id, name, words.text);
+  audit(c, "feedback.action." + name, "feedback_action", id, actions::audit_json(before), actions::audit_json(a));
+  return a;
+}
+
 }  // namespace
 
 storage::FeedbackAction create_action(Context& c, const ActionInput& in) {
@@ -247,55 +272,35 @@ storage::ActionPhoto action_photo(Context& c, int64_t id, int64_t photo_id) {
 }
 
 storage::FeedbackAction mark_action_done(Context& c, int64_t id, const std::string& note) {
-  auto a = load(c, id);
-  check(c, a, ActionMove::done);
-  check_text("note", note, 2000, false);
-  const auto before = a;
-  a.state = "done";
-  a.done_at = c.now_ms;
-  a.verify_at = c.now_ms + int64_t{a.window_days} * 86'400'000;
-  a.next_escalation_at.reset();
-  a.updated_at = c.now_ms;
-  actions::store(c).update_action(a);
-  log(c, id, "done", note);
-  audit(c, "feedback.action.done", "feedback_action", id, actions::audit_json(before), actions::audit_json(a));
-  return a;
+  return apply_move(c, id, ActionMove::done, {"note", note, 2000, false}, [&](storage::FeedbackAction& a) {
+    a.state = "done";
+    a.done_at = c.now_ms;
+    a.verify_at = c.now_ms + int64_t{a.window_days} * 86'400'000;
+    a.next_escalation_at.reset();
+  });
 }
 
 storage::FeedbackAction waive_verification(Context& c, int64_t id, const std::string& reason) {
-  auto a = load(c, id);
-  check(c, a, ActionMove::waive);
-  check_text("reason", reason, 500, true);
-  const auto before = a;
-  a.state = "waived";
-  a.waiver_reason = reason;
-  a.waived_by = c.actor.staff_id;
-  a.waived_at = c.now_ms;
-  a.verify_at.reset();
-  a.updated_at = c.now_ms;
-  actions::store(c).update_action(a);
-  log(c, id, "waive", reason);
-  audit(c, "feedback.action.waive", "feedback_action", id, actions::audit_json(before), actions::audit_json(a));
-  return a;
+  return apply_move(c, id, ActionMove::waive, {"reason", reason, 500, true}, [&](storage::FeedbackAction& a) {
+    a.state = "waived";
+    a.waiver_reason = reason;
+    a.waived_by = c.actor.staff_id;
+    a.waived_at = c.now_ms;
+    a.verify_at.reset();
+  });
 }
 
 storage::FeedbackAction reopen_action(Context& c, int64_t id, const std::string& reason) {
-  auto a = load(c, id);
-  check(c, a, ActionMove::reopen);
-  check_text("reason", reason, 500, true);
-  const auto before = a;
-  a.state = "open";
-  a.done_at.reset();
-  a.verify_at.reset();
-  a.waived_by.reset();
-  a.waived_at.reset();
-  a.waiver_reason.clear();
-  a.updated_at = c.now_ms;
-  resume_escalation(c, a);
-  actions::store(c).update_action(a);
-  log(c, id, "reopen", reason);
-  audit(c, "feedback.action.reopen", "feedback_action", id, actions::audit_json(before), actions::audit_json(a));
-  return a;
+  return apply_move(c, id, ActionMove::reopen, {"reason", reason, 500, true}, [&](storage::FeedbackAction& a) {
+    a.state = "open";
+    a.done_at.reset();
+    a.verify_at.reset();
+    a.waived_by.reset();
+    a.waived_at.reset();
+    a.waiver_reason.clear();
+    a.updated_at = c.now_ms;
+    resume_escalation(c, a);
+  });
 }
 
 }  // namespace kefu::app
