@@ -70,11 +70,14 @@ int serve(const Config& c) {
   // What the FAQ bot knows: built from the knowledge base off the request path, kept in step.
   app::KbKnowledge knowledge;
   services.knowledge = &knowledge;
-  jobs::KnowledgeKeeper knowledge_keeper(*db, knowledge, {segmenter, kb::T2s::load()}, now_ms);
+  // Traditional → simplified, loaded once (OpenCC's dictionaries) for the matcher and the
+  // feedback classifier alike: the converter is immutable and thread-safe.
+  const auto t2s = kb::T2s::load();
+  jobs::KnowledgeKeeper knowledge_keeper(*db, knowledge, {segmenter, t2s}, now_ms);
   services.knowledge_changed = [&knowledge_keeper] { knowledge_keeper.poke(); };
   // The feedback classifier: the seed set and the first version at the first start, the
   // active version loaded on every node, retrained at night when the examples changed.
-  app::FeedbackModels feedback_models({segmenter, kb::T2s::load()});
+  app::FeedbackModels feedback_models({segmenter, t2s});
   services.feedback_models = &feedback_models;
   jobs::ModelKeeper model_keeper(*db, feedback_models, now_ms);
   api::chat_completions(c.bot_ca_file);  // the generative answers' client, with the installation's CA file

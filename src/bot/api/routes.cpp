@@ -68,19 +68,8 @@ app::BotOpsRange range_of(Services& s, const http::Request& req, int64_t default
   return {query_int(req, "store_id"), query_time(req, "from").value_or(to - default_span), to};
 }
 
-// A read that costs CPU (hundreds of ms at a month of a busy mall's chats: docs/bot.md) runs
-// on the worker pool, with that thread's read connection, so that no io thread waits on it.
-void read_on_worker(Services& s, const http::Request& req, const http::Reply& reply, const people::Actor& actor,
-                    ReadFn fn) {
-  auto request = std::make_shared<http::Request>(req);
-  run_slow(s, [&s, request, reply, actor, fn = std::move(fn)] {
-    try {
-      read(s, *request, reply, actor, fn);
-    } catch (...) {
-      reply(error_response(*request, std::current_exception()));
-    }
-  });
-}
+// The report and the list cost CPU (hundreds of ms at a month of a busy mall's chats:
+// docs/bot.md): both run with read_on_worker.
 
 // GET /bot/report?from&to&store_id: per day × store and per FAQ entry (default: the last 7 days).
 void report(Services& s, http::Request& req, http::Reply reply) {

@@ -15,6 +15,12 @@ namespace kefu::api {
 
 using nlohmann::json;
 
+// An optional value as JSON: the value, or null when absent (rendering responses).
+template <class T>
+json or_null(const std::optional<T>& v) {
+  return v ? json(*v) : json(nullptr);
+}
+
 // The body as a JSON object (an empty body is an empty object when allow_empty).
 json parse_object(const http::Request&, bool allow_empty = false);
 

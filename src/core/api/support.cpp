@@ -75,6 +75,18 @@ void run_slow(Services& s, std::function<void()> work) {
   if (!s.workers.submit(std::move(work))) throw make_error(errors::kBusy);
 }
 
+void read_on_worker(Services& s, const http::Request& req, const http::Reply& reply, const people::Actor& actor,
+                    ReadFn fn) {
+  auto request = std::make_shared<http::Request>(req);
+  run_slow(s, [&s, request, reply, actor, fn = std::move(fn)] {
+    try {
+      read(s, *request, reply, actor, fn);
+    } catch (...) {
+      reply(error_response(*request, std::current_exception()));
+    }
+  });
+}
+
 std::optional<int64_t> if_match(const http::Request& req) {
   auto h = req.header("if-match");
   if (h.empty()) return std::nullopt;

@@ -58,6 +58,11 @@ void ignore_idempotency_key(http::Request&);
 // Runs work on the worker pool; throws busy (429) when it takes no more.
 void run_slow(Services&, std::function<void()> work);
 
+// read() on the worker pool, with that thread's read connection: for a read that costs CPU
+// (hundreds of ms: a report over a month), so that no io thread waits on it. busy (429) when
+// the pool takes no more work.
+void read_on_worker(Services&, const http::Request&, const http::Reply&, const people::Actor&, ReadFn fn);
+
 // Optimistic concurrency: the version from If-Match ("3" or W/"3") or the body's
 // "version"; If-Match mismatches are 412, body mismatches 409 (checked by the use case).
 std::optional<int64_t> if_match(const http::Request&);

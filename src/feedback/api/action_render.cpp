@@ -2,17 +2,13 @@
 
 #include <cmath>
 
+#include "core/api/json_io.hpp"
 #include "feedback/api/render.hpp"
 
 namespace kefu::action_render {
 namespace {
 
 using nlohmann::json;
-
-template <class T>
-json opt(const std::optional<T>& v) {
-  return v ? json(*v) : json(nullptr);
-}
 
 json number(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
 
@@ -24,8 +20,8 @@ json action(const storage::FeedbackAction& a, int64_t now) {
           {"topic", a.topic},
           {"title", a.title},
           {"plan", a.plan},
-          {"department_id", opt(a.department_id)},
-          {"owner_id", opt(a.owner_id)},
+          {"department_id", api::or_null(a.department_id)},
+          {"owner_id", api::or_null(a.owner_id)},
           {"due_unit", a.due_unit},
           {"due_amount", a.due_amount},
           {"due_at", a.due_at},
@@ -35,28 +31,33 @@ json action(const storage::FeedbackAction& a, int64_t now) {
           {"created_by", a.created_by},
           {"created_at", a.created_at},
           {"updated_at", a.updated_at},
-          {"done_at", opt(a.done_at)},
-          {"verify_at", opt(a.verify_at)},
-          {"verified_at", opt(a.verified_at)},
+          {"done_at", api::or_null(a.done_at)},
+          {"verify_at", api::or_null(a.verify_at)},
+          {"verified_at", api::or_null(a.verified_at)},
           {"verdict", a.verdict.empty() ? json(nullptr) : json::parse(a.verdict)},
           {"waiver_reason", a.waiver_reason},
-          {"waived_by", opt(a.waived_by)},
-          {"waived_at", opt(a.waived_at)},
+          {"waived_by", api::or_null(a.waived_by)},
+          {"waived_at", api::or_null(a.waived_at)},
           {"escalation_level", a.escalation_level},
-          {"escalated_at", opt(a.escalated_at)},
-          {"told_at", opt(a.told_at)}};
+          {"escalated_at", api::or_null(a.escalated_at)},
+          {"told_at", api::or_null(a.told_at)}};
 }
 
 json photo(const storage::ActionPhoto& p) {
-  return {{"id", p.id},     {"update_id", opt(p.update_id)}, {"content_type", p.content_type}, {"filename", p.filename},
-          {"size", p.size}, {"uploaded_by", p.uploaded_by},  {"created_at", p.created_at}};
+  return {{"id", p.id},
+          {"update_id", api::or_null(p.update_id)},
+          {"content_type", p.content_type},
+          {"filename", p.filename},
+          {"size", p.size},
+          {"uploaded_by", p.uploaded_by},
+          {"created_at", p.created_at}};
 }
 
 json update(const storage::ActionUpdate& u, const std::vector<storage::ActionPhoto>& photos) {
   json ps = json::array();
   for (const auto& p : photos)
     if (p.update_id == u.id) ps.push_back(photo(p));
-  return {{"id", u.id}, {"kind", u.kind}, {"note", u.note}, {"by", opt(u.by)}, {"at", u.at}, {"photos", ps}};
+  return {{"id", u.id}, {"kind", u.kind}, {"note", u.note}, {"by", api::or_null(u.by)}, {"at", u.at}, {"photos", ps}};
 }
 
 json detail(const app::ActionDetail& d, const people::Actor& viewer, int64_t now) {
@@ -77,8 +78,10 @@ json detail(const app::ActionDetail& d, const people::Actor& viewer, int64_t now
 json board(const app::ActionBoard& b) {
   json cells = json::array(), effects = json::array();
   for (const auto& c : b.cells)
-    cells.push_back(
-        {{"store_id", c.store_id}, {"department_id", opt(c.department_id)}, {"column", c.column}, {"count", c.count}});
+    cells.push_back({{"store_id", c.store_id},
+                     {"department_id", api::or_null(c.department_id)},
+                     {"column", c.column},
+                     {"count", c.count}});
   for (const auto& e : b.effects)
     effects.push_back({{"action_id", e.action_id},
                        {"store_id", e.store_id},

@@ -1,4 +1,5 @@
 #include "feedback/api/classify_render.hpp"
+#include "core/api/json_io.hpp"
 
 namespace kefu::api::classify_render {
 
@@ -6,7 +7,6 @@ using nlohmann::json;
 
 namespace {
 
-json opt(const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); }
 json fraction(const std::optional<int64_t>& ppm) { return ppm ? json(static_cast<double>(*ppm) / 1e6) : json(nullptr); }
 
 }  // namespace
@@ -27,16 +27,16 @@ json example(const storage::FeedbackExample& e) {
           {"topic", e.topic.empty() ? json(nullptr) : json(e.topic)},
           {"sentiment", e.sentiment.empty() ? json(nullptr) : json(e.sentiment)},
           {"origin", e.origin},
-          {"item_id", opt(e.item_id)},
+          {"item_id", or_null(e.item_id)},
           {"created_at", e.created_at},
-          {"created_by", opt(e.created_by)},
+          {"created_by", or_null(e.created_by)},
           {"updated_at", e.updated_at}};
 }
 
 json model(const storage::FeedbackModel& m) {
   return {{"id", m.id},
           {"trained_at", m.trained_at},
-          {"trained_by", opt(m.trained_by)},
+          {"trained_by", or_null(m.trained_by)},
           {"trigger", m.trigger},
           {"examples", m.examples},
           {"training_ms", m.training_ms},
@@ -50,8 +50,8 @@ json model(const storage::FeedbackModel& m) {
                                      : json(nullptr)},
           {"active", m.active},
           {"refused", m.refused_en.empty() ? json(nullptr) : json{{"zh", m.refused_zh}, {"en", m.refused_en}}},
-          {"replaced_by", opt(m.replaced_by)},
-          {"replaced_at", opt(m.replaced_at)}};
+          {"replaced_by", or_null(m.replaced_by)},
+          {"replaced_at", or_null(m.replaced_at)}};
 }
 
 }  // namespace kefu::api::classify_render

@@ -169,23 +169,16 @@ void review(Services& s, http::Request& req, http::Reply reply) {
   const auto store_id = query_int(req, "store_id");
   const auto limit = static_cast<int>(std::clamp<int64_t>(query_int(req, "limit").value_or(20), 1, 100));
   const auto* models = s.feedback_models;
-  auto request = std::make_shared<http::Request>(req);
-  run_slow(s, [&s, request, reply, actor, store_id, limit, models] {
-    try {
-      read(s, *request, reply, actor, [&](app::Context& c) {
-        json items = json::array();
-        for (const auto& r : app::review_queue(c, models, store_id, limit)) {
-          auto j = kefu::feedback_render::item(r.item, actor);
-          j["current"] = classify_render::classification(r.classification);
-          j["current"]["margin"] = r.margin;
-          items.push_back(std::move(j));
-        }
-        const auto in_use = models ? models->current() : nullptr;
-        return ok(200, {{"items", items}, {"version", in_use ? json(in_use->version) : json(nullptr)}});
-      });
-    } catch (...) {
-      reply(error_response(*request, std::current_exception()));
+  read_on_worker(s, req, reply, actor, [actor, store_id, limit, models](app::Context& c) {
+    json items = json::array();
+    for (const auto& r : app::review_queue(c, models, store_id, limit)) {
+      auto j = kefu::feedback_render::item(r.item, actor);
+      j["current"] = classify_render::classification(r.classification);
+      j["current"]["margin"] = r.margin;
+      items.push_back(std::move(j));
     }
+    const auto in_use = models ? models->current() : nullptr;
+    return ok(200, {{"items", items}, {"version", in_use ? json(in_use->version) : json(nullptr)}});
   });
 }
 

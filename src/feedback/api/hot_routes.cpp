@@ -13,21 +13,9 @@ namespace {
 
 using nlohmann::json;
 
-json opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
-
 // Both read a month of items (about 0.2–0.3 s at 100,000 items a month on SQLite, measured:
 // docs/feedback.md): on the worker pool, with that thread's read connection, so that no io
-// thread waits on them.
-void read_slow(Services& s, const http::Request& req, const http::Reply& reply, const people::Actor& actor, ReadFn fn) {
-  auto request = std::make_shared<http::Request>(req);
-  run_slow(s, [&s, request, reply, actor, fn = std::move(fn)] {
-    try {
-      read(s, *request, reply, actor, fn);
-    } catch (...) {
-      reply(error_response(*request, std::current_exception()));
-    }
-  });
-}
+// thread waits on them (read_on_worker).
 
 json issue_json(const app::HotIssue& h) {
   json examples = json::array();
@@ -55,7 +43,7 @@ json issue_json(const app::HotIssue& h) {
 void hot(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   const app::HotQuery q{query_int(req, "store_id"), req.query_value("day")};
-  read_slow(s, req, reply, actor, [q](app::Context& c) {
+  read_on_worker(s, req, reply, actor, [q](app::Context& c) {
     const auto board = app::hot_issues(c, q);
     json issues = json::array();
     for (const auto& h : board.issues) issues.push_back(issue_json(h));
@@ -77,7 +65,7 @@ json period_json(const feedback::PeriodFigures& f) {
   return {{"volume", f.volume},
           {"negative", f.negative},
           {"positive", f.positive},
-          {"negative_share", opt(f.negative_share)}};
+          {"negative_share", or_null(f.negative_share)}};
 }
 
 json stage_json(const feedback::Stage& st, const std::map<std::string, std::string>& names) {
@@ -93,8 +81,8 @@ json stage_json(const feedback::Stage& st, const std::map<std::string, std::stri
           {"current", period_json(st.current)},
           {"previous", period_json(st.previous)},
           {"top_topics", topics},
-          {"z", opt(st.z)},
-          {"p_value", opt(st.p_value)},
+          {"z", or_null(st.z)},
+          {"p_value", or_null(st.p_value)},
           {"trend", st.trend}};
 }
 
@@ -104,7 +92,7 @@ void journey(Services& s, http::Request& req, http::Reply reply) {
   const auto to = query_time(req, "to").value_or(s.now_ms());
   const app::JourneyQuery q{query_int(req, "store_id"), query_time(req, "from").value_or(to - 30 * feedback::kDayMs),
                             to};
-  read_slow(s, req, reply, actor, [q](app::Context& c) {
+  read_on_worker(s, req, reply, actor, [q](app::Context& c) {
     const auto m = app::customer_journey(c, q);
     json stages = json::array();
     for (const auto& st : m.journey.stages) stages.push_back(stage_json(st, m.topic_names));

@@ -11,12 +11,10 @@ namespace {
 
 using nlohmann::json;
 
-json opt_id(const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); }
-
 json mapping_json(const storage::ImportMapping& m) {
   return {{"source_name", m.source_name},     {"text_column", m.text_column},     {"time_column", m.time_column},
           {"author_column", m.author_column}, {"rating_column", m.rating_column}, {"post_id_column", m.post_id_column},
-          {"store_column", m.store_column},   {"store_id", opt_id(m.store_id)},   {"updated_by", opt_id(m.updated_by)},
+          {"store_column", m.store_column},   {"store_id", or_null(m.store_id)},  {"updated_by", or_null(m.updated_by)},
           {"updated_at", m.updated_at}};
 }
 
@@ -43,27 +41,20 @@ void put_mapping(Services& s, http::Request& req, http::Reply reply) {
         [m](app::Context& c) { return ok(200, mapping_json(app::put_import_mapping(c, m))); });
 }
 
-// POST /feedback/imports/preview?source_name  (body: the file). The file is read on the
-// worker pool (an XLSX is inflated), then the mapping on a reader.
+// POST /feedback/imports/preview?source_name  (body: the file). Read on the worker pool (an
+// XLSX is inflated) with that thread's reader for the mapping.
 void preview(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
-  auto request = std::make_shared<http::Request>(req);
-  run_slow(s, [&s, request, reply, actor] {
-    try {
-      const auto table = app::read_import_table(request->body);
-      const auto source_name = request->query_value("source_name");
-      read(s, *request, reply, actor, [&](app::Context& c) {
-        const auto p = app::preview_import(c, source_name, table);
-        return ok(200, {{"format", p.format},
-                        {"encoding", p.encoding},
-                        {"columns", p.columns},
-                        {"rows", p.rows},
-                        {"total_rows", p.total_rows},
-                        {"mapping", p.mapping ? mapping_json(*p.mapping) : json(nullptr)}});
-      });
-    } catch (...) {
-      reply(error_response(*request, std::current_exception()));
-    }
+  const auto source_name = req.query_value("source_name");
+  auto body = std::make_shared<std::string>(std::move(req.body));  // the read needs only the file
+  read_on_worker(s, req, reply, actor, [source_name, body](app::Context& c) {
+    const auto p = app::preview_import(c, source_name, app::read_import_table(*body));
+    return ok(200, {{"format", p.format},
+                    {"encoding", p.encoding},
+                    {"columns", p.columns},
+                    {"rows", p.rows},
+                    {"total_rows", p.total_rows},
+                    {"mapping", p.mapping ? mapping_json(*p.mapping) : json(nullptr)}});
   });
 }
 

@@ -17,8 +17,6 @@ namespace {
 
 using nlohmann::json;
 
-json opt(const std::optional<int64_t>& v) { return v ? json(*v) : json(nullptr); }
-
 json render_campaign(const feedback::Campaign& k) {
   return {{"id", k.id},
           {"name", k.name},
@@ -40,20 +38,20 @@ json render_invitation(const feedback::Invitation& v, const people::Actor& viewe
   return {{"id", v.id},
           {"campaign_id", v.campaign_id},
           {"store_id", v.store_id},
-          {"member_id", opt(v.member_id)},
+          {"member_id", or_null(v.member_id)},
           {"phone", viewer.sees_full_phone() ? v.phone : people::mask_phone(v.phone)},
           {"member_tier", v.member_tier},
-          {"ticket_id", opt(v.ticket_id)},
+          {"ticket_id", or_null(v.ticket_id)},
           {"sent_at", v.sent_at},
           {"link_expires_at", v.expires_at ? json(v.expires_at) : json(nullptr)},
-          {"opened_at", opt(v.opened_at)},
-          {"answered_at", opt(v.answered_at)},
+          {"opened_at", or_null(v.opened_at)},
+          {"answered_at", or_null(v.answered_at)},
           {"score", v.score ? json(*v.score) : json(nullptr)},
           {"category", v.category.empty() ? json(nullptr) : json(v.category)},
           {"reason", v.reason},
           {"topic", v.topic},
-          {"feedback_item_id", opt(v.feedback_item_id)},
-          {"recovery_ticket_id", opt(v.recovery_ticket_id)}};
+          {"feedback_item_id", or_null(v.feedback_item_id)},
+          {"recovery_ticket_id", or_null(v.recovery_ticket_id)}};
 }
 
 json render_figure(const app::NpsFigure& f) {

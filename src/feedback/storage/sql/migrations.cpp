@@ -74,6 +74,12 @@ CREATE INDEX nps_invitations_ticket ON nps_invitations(ticket_id) WHERE ticket_i
 )SQL"},
     {.number = 6, .sql = kFeedbackHotMigration},  // notices of hot issues and digests (hot_migration.hpp)
     {.number = 7, .sql = kFeedbackActionsSql},    // improvement actions (actions_migration.hpp)
+    // 8: the classifier's background pass asks every few seconds for items without a
+    // prediction (FeedbackModelStore::unclassified_items); without this index that question
+    // walks the whole table once every item is labelled.
+    {.number = 8, .sql = R"SQL(
+CREATE INDEX feedback_items_unlabelled ON feedback_items(id) WHERE model_version IS NULL;
+)SQL"},
 };
 
 constexpr CountedTable kTables[] = {
