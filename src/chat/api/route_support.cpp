@@ -54,14 +54,7 @@ nlohmann::json appended_json(const storage::Appended& a, bool for_customer) {
   return {{"message", message_json(a.message, for_customer)}, {"duplicate", a.duplicate}};
 }
 
-bool opt_bool(const nlohmann::json& b, const char* field) {
-  auto it = b.find(field);
-  if (it == b.end() || it->is_null()) return false;
-  if (!it->is_boolean())
-    throw make_error(errors::kInvalidType, {{"field", field}, {"expected", Text("true 或 false", "true or false")}},
-                     field);
-  return it->get<bool>();
-}
+bool opt_bool(const nlohmann::json& b, const char* field) { return maybe_bool(b, field).value_or(false); }
 
 int64_t after_of(const http::Request& req) { return query_int(req, "after").value_or(0); }
 
