@@ -41,8 +41,12 @@ TEST(ErasureRequest, WhoMayMoveIt) {
     const auto refusal = check_move(from, r.move, *people::Role::parse(r.mover), r.by_requester);
     const std::string story = std::string(r.from) + " " + std::to_string(static_cast<int>(r.move)) + " by " + r.mover;
     EXPECT_EQ(!refusal.has_value(), r.allowed) << story;
-    if (refusal) EXPECT_FALSE(refusal->zh.empty() || refusal->en.empty()) << story;
-    if (r.allowed) EXPECT_EQ(after(r.move).code(), r.then) << story;
+    if (refusal) {
+      EXPECT_FALSE(refusal->zh.empty() || refusal->en.empty()) << story;
+    }
+    if (r.allowed) {
+      EXPECT_EQ(after(r.move).code(), r.then) << story;
+    }
   }
 }
 
@@ -54,7 +58,7 @@ TEST(RetentionRules, DefaultsAreOffExceptWhatIsPlainlySafe) {
     EXPECT_GE(r.days, kMinDays);
     EXPECT_EQ(r.updated_at, 0);
   }
-  EXPECT_EQ(rules[0].kind, "inactive_people");
+  EXPECT_EQ(rules[0].kind.code(), "inactive_people");
   EXPECT_EQ(rules[0].days, 3 * 365);
 }
 

@@ -70,26 +70,29 @@ class SqlPersonDataStore final : public PersonDataStore {
     unique(f.members);
     f.phones.assign(phones.begin(), phones.end());
 
+    // Each IN list appends its values in order, so the pieces are joined one statement at
+    // a time (the operands of a chain of + are evaluated in no fixed order).
     std::vector<Value> a;
-    f.tickets = ids("SELECT id FROM tickets WHERE member_id IN " + in(f.members, a) +
-                        " UNION SELECT ticket_id FROM ticket_contacts WHERE phone IN " + in(f.phones, a),
-                    a);
+    std::string q = "SELECT id FROM tickets WHERE member_id IN " + in(f.members, a);
+    q += " UNION SELECT ticket_id FROM ticket_contacts WHERE phone IN " + in(f.phones, a);
+    f.tickets = ids(q, a);
     a.clear();
-    f.conversations = ids(
-        "SELECT id FROM conversations WHERE member_id IN " + in(f.members, a) + " OR ticket_id IN " + in(f.tickets, a),
-        a);
+    q = "SELECT id FROM conversations WHERE member_id IN " + in(f.members, a);
+    q += " OR ticket_id IN " + in(f.tickets, a);
+    f.conversations = ids(q, a);
     a.clear();
-    f.nps_invitations = ids("SELECT id FROM nps_invitations WHERE member_id IN " + in(f.members, a) + " OR phone IN " +
-                                in(f.phones, a) + " OR ticket_id IN " + in(f.tickets, a),
-                            a);
+    q = "SELECT id FROM nps_invitations WHERE member_id IN " + in(f.members, a);
+    q += " OR phone IN " + in(f.phones, a);
+    q += " OR ticket_id IN " + in(f.tickets, a);
+    f.nps_invitations = ids(q, a);
     a.clear();
-    f.feedback_items = ids("SELECT id FROM feedback_items WHERE member_id IN " + in(f.members, a) +
-                               " OR contact_phone IN " + in(f.phones, a) + " OR ticket_id IN " + in(f.tickets, a) +
-                               " OR conversation_id IN " + in(f.conversations, a) +
-                               " UNION SELECT feedback_item_id FROM nps_invitations WHERE feedback_item_id IS NOT NULL"
-                               " AND id IN " +
-                               in(f.nps_invitations, a),
-                           a);
+    q = "SELECT id FROM feedback_items WHERE member_id IN " + in(f.members, a);
+    q += " OR contact_phone IN " + in(f.phones, a);
+    q += " OR ticket_id IN " + in(f.tickets, a);
+    q += " OR conversation_id IN " + in(f.conversations, a);
+    q += " UNION SELECT feedback_item_id FROM nps_invitations WHERE feedback_item_id IS NOT NULL AND id IN " +
+         in(f.nps_invitations, a);
+    f.feedback_items = ids(q, a);
     a.clear();
     for (auto& n : texts("SELECT name FROM ticket_contacts WHERE ticket_id IN " + in(f.tickets, a), a)) names.insert(n);
     a.clear();

@@ -50,7 +50,7 @@ inline void seed_person(Stores& s, const SeedPerson& p, int64_t store_id, int64_
       "INSERT INTO ticket_contacts(ticket_id, name, phone, created_at) VALUES ($1, '$N', '$P', $T)",
       "INSERT INTO ticket_events(id, ticket_id, kind, actor_id, body, data, customer_visible, created_at) VALUES"
       " ($1, $1, 'created', $F, '$N投诉外套起球', '{}', 0, $T),"
-      " ($2, $1, 'customer_contact', 0, '$N', '{\"phone\":\"139****5678\"}', 0, $T),"
+      " ($2, $1, 'customer_contact', 0, '$N', '{\"phone\":\"$Q\"}', 0, $T),"
       " ($3, $1, 'customer_reply', 0, '我的电话是$P，请尽快', '{}', 1, $T),"
       " ($4, $1, 'note', $F, '已致电$N（$P），顾客同意换货', '{}', 0, $T),"
       " ($5, $1, 'reply', $F, '您好，已为您安排换货', '{}', 1, $T),"
@@ -116,6 +116,7 @@ inline void seed_person(Stores& s, const SeedPerson& p, int64_t store_id, int64_
     q = replace_all(q, "$M", p.member ? id(1) : "NULL");
     q = replace_all(q, "$N", p.name);
     q = replace_all(q, "$P", p.phone);
+    q = replace_all(q, "$Q", p.phone.substr(0, 3) + "****" + p.phone.substr(7));  // as staff saw it
     q = replace_all(q, "$S", std::to_string(store_id));
     q = replace_all(q, "$D", std::to_string(dept));
     q = replace_all(q, "$F", std::to_string(staff));
