@@ -21,6 +21,17 @@ CREATE TABLE privacy_exports(
   created_at {int} NOT NULL, expires_at {int} NOT NULL, used_at {int});
 CREATE INDEX privacy_exports_expiry ON privacy_exports(expires_at);
 CREATE INDEX audit_privacy ON audit_log(action, id) WHERE action LIKE 'privacy.%';
+-- Finding a person (person_data_store.cpp) without walking other capabilities' tables.
+CREATE INDEX privacy_ticket_contacts_phone ON ticket_contacts(phone);
+CREATE INDEX privacy_conversations_member ON conversations(member_id) WHERE member_id IS NOT NULL;
+CREATE INDEX privacy_conversations_ticket ON conversations(ticket_id) WHERE ticket_id IS NOT NULL;
+CREATE INDEX privacy_feedback_member ON feedback_items(member_id) WHERE member_id IS NOT NULL;
+CREATE INDEX privacy_feedback_phone ON feedback_items(contact_phone) WHERE contact_phone <> '';
+CREATE INDEX privacy_feedback_conversation ON feedback_items(conversation_id) WHERE conversation_id IS NOT NULL;
+CREATE INDEX privacy_kb_signals_conversation ON kb_signals(conversation_id) WHERE conversation_id IS NOT NULL;
+CREATE INDEX privacy_kb_signals_ticket ON kb_signals(ticket_id) WHERE ticket_id IS NOT NULL;
+CREATE INDEX privacy_notifications_ticket ON notifications(ticket_id) WHERE ticket_id IS NOT NULL;
+CREATE INDEX privacy_outbox_notification ON email_outbox(notification_id) WHERE notification_id IS NOT NULL;
 )SQL"},
 };
 
