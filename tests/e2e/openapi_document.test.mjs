@@ -92,6 +92,7 @@ const OWNERS = {
     '/api/v1/privacy/exports/{token}', '/api/v1/privacy/requests/{id}', '/api/v1/privacy/requests/{id}/(confirm|refuse)',
     '/api/v1/privacy/retention/{kind}',
   ],
+  purchases: ['/api/v1/purchases', '/api/v1/purchases/{id}'],
   kb: [
     '/api/v1/kb/*',
     '/api/v1/kb/entries/move',
