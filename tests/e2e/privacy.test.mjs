@@ -72,6 +72,13 @@ describe('personal-data rights: export and erasure', () => {
     assert.equal(r.status, 201, r.text);
     made.attachment = r.json.id;
     made.photo = (await agent.request('GET', `/api/v1/attachments/${made.attachment}`, { raw: true })).buf;  // as stored
+    // A purchase at the POS (the store's accounts keep it after an erasure, unlinked).
+    r = await supervisor.post('/api/v1/purchases', {
+      store_id: SH01, receipt_no: `PRIV-${phone}`, sold_at: Date.now() - 3600000, member_id: made.member,
+      lines: [{ name: '运动鞋', category: 'shoes', quantity: 1, unit_price_fen: 59900 }],
+    });
+    assert.equal(r.status, 201, r.text);
+    made.order = r.json.id;
     // On the mobile page, by phone.
     r = await anonymous.post('/api/v1/public/tickets', {
       store_code: 'SH01', type: 'suggestion', subject: '希望增加母婴室', description: `我是${name}，三楼没有母婴室`, name, phone,
@@ -93,6 +100,7 @@ describe('personal-data rights: export and erasure', () => {
     assert.equal(r.json.counts.tickets, 2);
     assert.equal(r.json.counts.members, 1);
     assert.equal(r.json.counts.attachments, 1);
+    assert.equal(r.json.counts.purchase_orders, 1);
     assert.ok(!r.text.includes(phone), 'the phone is never answered');
     const byMember = await supervisor.post('/api/v1/privacy/people/search', { member_id: made.member });
     assert.deepEqual(byMember.json.counts, r.json.counts);
@@ -113,6 +121,7 @@ describe('personal-data rights: export and erasure', () => {
     assert.equal(JSON.parse(files.get('members.json'))[0].phone, phone);
     assert.equal(JSON.parse(files.get('ticket_contacts.json'))[0].name, name);
     assert.deepEqual(files.get(`photos/attachments-${made.attachment}.png`), made.photo);
+    assert.equal(JSON.parse(files.get('purchase_lines.json'))[0].paid_fen, 59900);
 
     r = await supervisor.get(`/api/v1/privacy/exports/${token}`);
     assert.equal(r.status, 410);
@@ -152,6 +161,9 @@ describe('personal-data rights: export and erasure', () => {
     r = await agent.get(`/api/v1/tickets/${made.ticket.id}/timeline`);
     assert.ok(!r.text.includes(phone) && !r.text.includes(name), r.text.slice(0, 400));
     assert.equal((await agent.get(`/api/v1/attachments/${made.attachment}`)).status, 404);
+    r = await agent.get(`/api/v1/purchases/${made.order}`);
+    assert.equal(r.status, 200, 'the order stays in the store’s accounts');
+    assert.equal(r.json.member_id, null);
     r = await agent.get(`/api/v1/tickets?q=${encodeURIComponent(name)}`);
     assert.equal(r.json.items.length, 0, 'the search index lost them');
     r = await agent.post('/api/v1/members/lookup', { phone });

@@ -207,6 +207,13 @@ TEST_F(Privacy, TwoPeopleEraseAPersonAndTheyAreNowhereAfterwards) {
   EXPECT_EQ(after.resolved_at, before.resolved_at);
   EXPECT_EQ(after.description, kErasedText);
   EXPECT_FALSE(after.member_id);
+  EXPECT_EQ(counts["purchase_orders"], 1);  // unlinked; the order stays in the store's accounts
+  {
+    auto s =
+        db->reader().sqlite()->connection().prepare("SELECT COUNT(*) FROM purchase_orders WHERE member_id IS NULL");
+    ASSERT_TRUE(s->step());
+    EXPECT_EQ(s->i64(0), 1);
+  }
   // The bystander keeps everything.
   EXPECT_FALSE(where_found("13700001111").empty());
   EXPECT_FALSE(where_found("李明").empty());

@@ -25,12 +25,13 @@ struct PersonKey {
 // Where the person is: the rows that name them, and what to look for in free texts.
 struct Footprint {
   std::vector<int64_t> members, tickets, conversations, feedback_items, nps_invitations;
-  std::vector<std::string> phones;  // normalised
-  std::vector<std::string> names;   // as given (members, ticket contacts, chat names)
-  int64_t last_contact_at = 0;      // the newest of their tickets, chats, feedback, invitations
+  std::vector<int64_t> purchase_orders;  // the member's, from the POS
+  std::vector<std::string> phones;       // normalised
+  std::vector<std::string> names;        // as given (members, ticket contacts, chat names)
+  int64_t last_contact_at = 0;           // the newest of their tickets, chats, feedback, invitations, purchases
   bool empty() const {
     return members.empty() && tickets.empty() && conversations.empty() && feedback_items.empty() &&
-           nps_invitations.empty();
+           nps_invitations.empty() && purchase_orders.empty();
   }
 };
 

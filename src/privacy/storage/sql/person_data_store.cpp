@@ -36,6 +36,8 @@ const std::vector<int64_t>& list_of(const Footprint& f, Of of) {
       return f.feedback_items;
     case Of::nps_invitations:
       return f.nps_invitations;
+    case Of::purchase_orders:
+      return f.purchase_orders;
   }
   return f.members;
 }
@@ -93,6 +95,8 @@ class SqlPersonDataStore final : public PersonDataStore {
     q += " UNION SELECT feedback_item_id FROM nps_invitations WHERE feedback_item_id IS NOT NULL AND id IN " +
          in(f.nps_invitations, a);
     f.feedback_items = ids(q, a);
+    a.clear();
+    f.purchase_orders = ids("SELECT id FROM purchase_orders WHERE member_id IN " + in(f.members, a), a);
     a.clear();
     for (auto& n : texts("SELECT name FROM ticket_contacts WHERE ticket_id IN " + in(f.tickets, a), a)) names.insert(n);
     a.clear();
@@ -170,8 +174,9 @@ class SqlPersonDataStore final : public PersonDataStore {
           " AND NOT EXISTS (SELECT 1 FROM conversations c WHERE c.member_id = m.id AND c.last_message_at >= ?)"
           " AND NOT EXISTS (SELECT 1 FROM feedback_items i WHERE i.member_id = m.id AND i.received_at >= ?)"
           " AND NOT EXISTS (SELECT 1 FROM nps_invitations n WHERE n.member_id = m.id AND n.sent_at >= ?)"
+          " AND NOT EXISTS (SELECT 1 FROM purchase_orders o WHERE o.member_id = m.id AND o.sold_at >= ?)"
           " ORDER BY m.id LIMIT ?");
-      s->bind_all(before, before, before, before, before, int64_t{limit});
+      s->bind_all(before, before, before, before, before, before, int64_t{limit});
       while (s->step()) out.push_back({s->i64(0), ""});
     }
     if (static_cast<int>(out.size()) >= limit) return out;
@@ -251,6 +256,8 @@ class SqlPersonDataStore final : public PersonDataStore {
         std::max(at, newest("SELECT MAX(last_message_at) FROM conversations WHERE id IN " + in(f.conversations, a), a));
     a.clear();
     at = std::max(at, newest("SELECT MAX(received_at) FROM feedback_items WHERE id IN " + in(f.feedback_items, a), a));
+    a.clear();
+    at = std::max(at, newest("SELECT MAX(sold_at) FROM purchase_orders WHERE id IN " + in(f.purchase_orders, a), a));
     a.clear();
     return std::max(at, newest("SELECT MAX(sent_at) FROM nps_invitations WHERE id IN " + in(f.nps_invitations, a), a));
   }
@@ -359,7 +366,14 @@ KindCounts SqlPersonDataStore<D>::erase_person(const Footprint& f, const Redacti
   count("caches", cached);
   count("privacy_exports", run("UPDATE privacy_exports SET phone = '' WHERE phone IN " + P, p));
 
-  // The member record stays (other rows may name it: the store's purchases), anonymised.
+  // Purchases stay in the store's accounts, unlinked; the points ledger stays with the
+  // anonymised member (its balance is the sum), staff's reasons redacted.
+  std::vector<Value> o;
+  const std::string O = in(f.purchase_orders, o);
+  count("purchase_orders", run("UPDATE purchase_orders SET member_id = NULL WHERE id IN " + O, o));
+  count("member_points", redact("member_points", {"reason"}, "member_id IN " + M, m, r.redact));
+
+  // The member record stays (the points ledger names it), anonymised.
   count("members", run("UPDATE members SET name = ?, phone = NULL, member_no = 'erased-' || CAST(id AS TEXT), "
                        "birthday = '', care_flags = '' WHERE id IN " +
                            M,

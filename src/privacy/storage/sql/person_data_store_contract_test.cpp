@@ -41,6 +41,7 @@ TEST_P(PersonDataContract, APersonIsFoundByMemberOrPhone) {
     EXPECT_EQ(f.conversations, std::vector<int64_t>{9001});
     EXPECT_EQ(f.feedback_items, std::vector<int64_t>{9001});
     EXPECT_EQ(f.nps_invitations, std::vector<int64_t>{9001});
+    EXPECT_EQ(f.purchase_orders, std::vector<int64_t>{9001});
     EXPECT_EQ(f.phones, std::vector<std::string>{"13912345678"});
     EXPECT_EQ(f.names, std::vector<std::string>{"王美丽"});
     EXPECT_EQ(f.last_contact_at, kAt);
@@ -65,6 +66,12 @@ TEST_P(PersonDataContract, CountsExportsAndPhotosPerKind) {
   EXPECT_EQ(count(counts, "ticket_events"), 3);  // customer-visible or the customer's own
   EXPECT_EQ(count(counts, "chat_messages"), 2);  // not the system's
   EXPECT_EQ(count(counts, "nps_invitations"), 1);
+  EXPECT_EQ(count(counts, "purchase_orders"), 1);
+  EXPECT_EQ(count(counts, "purchase_lines"), 1);
+  EXPECT_EQ(count(counts, "member_points"), 1);
+  auto lines = nlohmann::json::parse(store.export_rows("purchase_lines", f));
+  EXPECT_EQ(lines[0]["paid_fen"], 88900);
+  EXPECT_TRUE(lines[0]["original_line_id"].is_null());
   auto tickets = nlohmann::json::parse(store.export_rows("tickets", f));
   ASSERT_EQ(tickets.size(), 1u);
   EXPECT_EQ(tickets[0]["number"], "KF9001");
@@ -95,12 +102,16 @@ TEST_P(PersonDataContract, ErasingTouchesTheirRowsOnly) {
   EXPECT_EQ(count(erased, "attachments"), 1);
   EXPECT_EQ(count(erased, "chat_photos"), 1);
   EXPECT_EQ(count(erased, "feedback_items"), 1);
+  EXPECT_EQ(count(erased, "purchase_orders"), 1);
+  EXPECT_EQ(count(erased, "member_points"), 1);
   EXPECT_GE(count(erased, "caches"), 2);  // the replayable answer and the phone's rate bucket
   auto& store = db->reader().get<PersonDataStore>();
   EXPECT_TRUE(store.find_person({std::nullopt, "13912345678"}).empty());
   auto again = store.find_person({9001, ""});
   EXPECT_EQ(again.members, std::vector<int64_t>{9001});  // the anonymised record stays
   EXPECT_TRUE(again.names.empty());
+  EXPECT_TRUE(again.purchase_orders.empty());                     // kept for the store's accounts, no longer theirs
+  EXPECT_EQ(count(store.count_rows(again), "member_points"), 1);  // the ledger stays with the record
   EXPECT_FALSE(store.blob_named("sha-chat-9001"));
   auto members = nlohmann::json::parse(store.export_rows("members", again));
   EXPECT_EQ(members[0]["name"], "（已注销）");

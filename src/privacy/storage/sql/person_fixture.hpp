@@ -43,6 +43,18 @@ inline void seed_person(Stores& s, const SeedPerson& p, int64_t store_id, int64_
           ? "INSERT INTO members(id, member_no, name, phone, tier, birthday, care_flags, home_store_id, created_at)"
             " VALUES ($1, 'M$1', '$N', '$P', 'gold', '1990-05-01', 'pregnant', $S, $T)"
           : "",
+      p.member
+          ? "INSERT INTO purchase_orders(id, store_id, receipt_no, member_id, sold_at, payment, order_discount_fen,"
+            " coupon_fen, points_used, points_earned, promotion, source, created_at) VALUES ($1, $S, 'R-$1', $1, $T,"
+            " 'wechat', 1000, 0, 0, 88, '满200减10', 'pos', $T)"
+          : "",
+      p.member ? "INSERT INTO purchase_lines(id, order_id, line_no, counter, brand, sku, name, category, quantity,"
+                 " unit_price_fen, line_discount_fen, discount_share_fen, paid_fen, promotion, gift) VALUES"
+                 " ($1, $1, 1, '3F-12', '某品牌', 'SKU1', '羊毛外套', 'apparel', 1, 89900, 0, 1000, 88900, '', 0)"
+               : "",
+      p.member ? "INSERT INTO member_points(id, member_id, kind, points, reason, ref, staff_id, created_at) VALUES"
+                 " ($1, $1, 'adjust', 50, '为$N补录积分', 'adj-$1', $F, $T)"
+               : "",
       "INSERT INTO tickets(id, number, store_id, department_id, type, channel, priority, status, subject, description,"
       " category, location, member_id, purchase_ref, owner_id, created_by, created_at, updated_at, resolved_at,"
       " version) VALUES ($1, 'KF$1', $S, $D, 'complaint', 'app', 'P3', 'resolved', '$N投诉外套起球',"

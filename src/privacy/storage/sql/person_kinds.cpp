@@ -108,6 +108,28 @@ const std::vector<PersonKind>& person_kinds() {
        "",
        {i("id"), i("campaign_id"), i("store_id"), i("member_id"), t("phone"), i("ticket_id"), i("sent_at"),
         i("answered_at"), i("score"), t("reason")}},
+      // Purchases from the POS: the store's accounts (kept on erasure, unlinked from the person).
+      {"purchase_orders",
+       "purchase_orders",
+       "id",
+       Of::purchase_orders,
+       "",
+       {i("id"), i("store_id"), t("receipt_no"), i("member_id"), i("sold_at"), t("payment"), i("order_discount_fen"),
+        i("coupon_fen"), i("points_used"), i("points_earned"), t("promotion")}},
+      {"purchase_lines",
+       "purchase_lines",
+       "order_id",
+       Of::purchase_orders,
+       "",
+       {i("id"), i("order_id"), i("line_no"), t("counter"), t("brand"), t("sku"), t("name"), t("category"),
+        i("quantity"), i("unit_price_fen"), i("line_discount_fen"), i("discount_share_fen"), i("paid_fen"),
+        t("promotion"), i("gift"), i("original_line_id")}},
+      {"member_points",
+       "member_points",
+       "member_id",
+       Of::members,
+       "",
+       {i("id"), i("member_id"), t("kind"), i("points"), t("reason"), i("created_at")}},
   };
   return kinds;
 }

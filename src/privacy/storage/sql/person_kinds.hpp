@@ -8,7 +8,7 @@
 
 namespace kefu::storage::sql {
 
-enum class Of { members, tickets, conversations, feedback_items, nps_invitations };
+enum class Of { members, tickets, conversations, feedback_items, nps_invitations, purchase_orders };
 
 struct KindColumn {
   std::string_view name;

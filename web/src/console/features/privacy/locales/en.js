@@ -52,6 +52,9 @@ export default {
       feedback_items: 'Feedback',
       feedback_photos: 'Feedback photos',
       nps_invitations: 'NPS surveys',
+      purchase_orders: 'Purchases',
+      purchase_lines: 'Purchase lines',
+      member_points: 'Points ledger',
     },
     actions: {
       export: 'Export',

@@ -52,6 +52,9 @@ export default {
       feedback_items: '反馈',
       feedback_photos: '反馈照片',
       nps_invitations: '净推荐值调查',
+      purchase_orders: '购物订单',
+      purchase_lines: '购物明细',
+      member_points: '积分流水',
     },
     actions: {
       export: '导出',
