@@ -624,6 +624,9 @@ describe('real responses match docs/openapi.yaml', () => {
       await conforms(supervisor, '/api/v1/privacy/requests', { query: '?state=refused' });
       await conforms(admin, '/api/v1/privacy/retention');
       await conforms(admin, '/api/v1/privacy/audit', { query: '?limit=20' });
+    });
+  });
+
   describe('purchases', () => {
     it('GET /api/v1/purchases, /purchases/{id}', async () => {
       const receipt = `OA-${Date.now()}`;
