@@ -227,9 +227,11 @@ TEST_F(Privacy, TwoPeopleEraseAPersonAndTheyAreNowhereAfterwards) {
   ASSERT_EQ(list.size(), 2u);
   for (const auto& e : list) EXPECT_EQ(e.phone, "");
 
-  // Idempotent: erasing again finds only the anonymised member record.
+  // Idempotent: erasing again finds only the anonymised member record and its points ledger.
   auto again = as(supervisor, [&](Context& c) { return find_person(c, {9001, ""}); });
-  EXPECT_EQ(again.total(), 1);
+  EXPECT_EQ(again.total(), 2);
+  EXPECT_EQ(count(again.counts, "members"), 1);
+  EXPECT_EQ(count(again.counts, "member_points"), 1);
   EXPECT_EQ(code_of([&] { as(supervisor, [&](Context& c) {
                             return find_person(c, {std::nullopt, kPhone});
                           }); }),
