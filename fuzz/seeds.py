@@ -103,6 +103,13 @@ bodies = {
     'POST /api/v1/feedback/actions/{id}/waive': {'reason': '门店装修，数据不可比'},
     'POST /api/v1/feedback/actions/{id}/reopen': {'reason': '又坏了'},
     'POST /api/v1/feedback/actions/{id}/tell': {'message': '新灯已装好'},
+    'POST /api/v1/privacy/people/search': {'phone': '139 1234 5678'},
+    'POST /api/v1/privacy/exports': {'member_id': 1},
+    'POST /api/v1/privacy/requests': {'phone': '13912345678', 'reason': '顾客来电要求删除个人信息'},
+    'POST /api/v1/privacy/requests/{id}/confirm': {'note': '已核实身份'},
+    'POST /api/v1/privacy/requests/{id}/refuse': {'note': '身份未核实'},
+    'PUT /api/v1/privacy/retention/{kind}': {'enabled': True, 'days': 365},
+    'POST /api/v1/privacy/retention/run': {},
 }
 queries = {
     'GET /api/v1/tickets': 'status=new,in_progress&q=%E9%80%80%E8%B4%A7&limit=5&sort=created_at&from=2026-01-01&to=1780000000000',
@@ -133,6 +140,8 @@ queries = {
     'GET /api/v1/feedback/actions': 'store_id=1&state=open&department_id=1&overdue=true&limit=5',
     'GET /api/v1/feedback/actions/board': 'store_id=1',
     'POST /api/v1/feedback/actions/{id}/photos': 'filename=p.png',
+    'GET /api/v1/privacy/requests': 'state=requested&limit=20',
+    'GET /api/v1/privacy/audit': 'before_id=100&limit=20',
 }
 out = os.path.join(os.path.dirname(__file__), 'corpus', 'route_body')
 os.makedirs(out, exist_ok=True)

@@ -24,6 +24,8 @@
 #include "notifications/api/notification_hub.hpp"
 #include "notifications/jobs/outbox.hpp"
 #include "org/storage/org_store.hpp"
+#include "privacy/api/blobs.hpp"
+#include "privacy/jobs/retention_keeper.hpp"
 #include "sla/jobs/scheduler.hpp"
 
 namespace kefu::cli {
@@ -114,6 +116,9 @@ int serve(const Config& c) {
     hub.poke();
     outbox.poke();
   });
+  // Personal-data retention rules, applied once a night (privacy/jobs/retention_keeper.hpp).
+  jobs::RetentionKeeper retention_keeper(*db, now_ms, segmenter,
+                                         [&services](const auto& shas) { api::delete_freed_blobs(services, shas); });
 
   http::ServerOptions opt;
   opt.address = c.address;
@@ -143,6 +148,7 @@ int serve(const Config& c) {
   outbox.start();
   if (c.sla_scheduler) scheduler.start();
   if (c.sla_scheduler) action_keeper.start();
+  retention_keeper.start();
   server.start();
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   spdlog::info("kefu listening on http://{}:{}/ (database {}, ready in {} ms)", c.address, server.port(),
@@ -154,6 +160,7 @@ int serve(const Config& c) {
   knowledge_keeper.stop();
   model_keeper.stop();
   hot_watch.stop();
+  retention_keeper.stop();
   outbox.stop();
   db->watch_changes({});
   hub.stop();

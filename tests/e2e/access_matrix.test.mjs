@@ -339,12 +339,19 @@ async function fixture(server, admin) {
 
   // The knowledge base is the chain's (no store reach) but for each store's own answers.
   const kb = await kbObjects(admin, tag);
+  // Personal-data rights: an erasure request for a member of its own, so that the first
+  // confirmation erases only them (later ones answer 409).
+  r = await admin.post('/api/v1/members', { name: `矩阵注销${tag}`.slice(0, 20), phone: `136${String(Date.now()).slice(-8)}`, home_store_id: A });
+  if (r.status !== 201) throw new Error(`privacy member: ${r.status} ${r.text}`);
+  r = await admin.post('/api/v1/privacy/requests', { member_id: r.json.id, reason: '矩阵' });
+  if (r.status !== 201) throw new Error(`privacy request: ${r.status} ${r.text}`);
+  const privacyRequest = r.json.id;
 
   return {
     kb,
     A, B, deskA, deskB, tag, marker, markerA, callers, own, other, ids, policy: policies[0],
     linkA, publicPhotoA, csatA: own.csat, attachmentB: other.attachment, gaoyan, victim, victimToken, admin,
-    chatB, chatLinkA, chatLinkPhotoA, npsLinkA,
+    chatB, chatLinkA, chatLinkPhotoA, npsLinkA, privacyRequest,
   };
 }
 
@@ -447,6 +454,9 @@ async function sample(route, side, caller, fx) {
   }
   // Each deletion of a classifier example gets an example of its own.
   if (path === '/api/v1/feedback/examples/{id}') id = await feedbackExample(fx.admin, `矩阵样本${fx.tag}${n}`);
+  if (path.startsWith('/api/v1/privacy/requests/{id}')) id = fx.privacyRequest;
+  path = path.replace('/privacy/exports/{token}', '/privacy/exports/matrix-no-such-link');  // 410 past the checks
+  path = path.replace('/privacy/retention/{kind}', '/privacy/retention/export_links');
   if (id !== null && id !== undefined) path = path.replace('{id}', String(id));
   else path = path.replace('{id}', '1');
   path = path.replace('{photo}', String(o.chatPhoto));
@@ -537,6 +547,11 @@ async function sample(route, side, caller, fx) {
     'POST /api/v1/feedback/actions/{id}/updates': { note: `矩阵进展${n}` },
     'POST /api/v1/feedback/actions/{id}/waive': { reason: `矩阵豁免${n}` },
     'POST /api/v1/feedback/actions/{id}/reopen': { reason: `矩阵重开${n}` },
+    'POST /api/v1/privacy/people/search': { member_id: o.member },
+    'POST /api/v1/privacy/exports': { member_id: o.member },
+    'POST /api/v1/privacy/requests': { member_id: o.member, reason: `矩阵${n}` },
+    'POST /api/v1/privacy/requests/{id}/refuse': { note: `矩阵${n}` },
+    'PUT /api/v1/privacy/retention/{kind}': { enabled: true, days: 1 },
     'POST /api/v1/purchases': {
       store_id: o.store, receipt_no: `矩阵小票${fx.tag}${n}`, sold_at: Date.now(),
       lines: [{ name: '矩阵商品', category: 'other', quantity: 1, unit_price_fen: 100 }],

@@ -87,6 +87,11 @@ const OWNERS = {
     '/api/v1/feedback/actions', '/api/v1/feedback/actions/(board|{id})',
     '/api/v1/feedback/actions/{id}/(updates|photos|done|verify|waive|reopen|tell)', '/api/v1/feedback/actions/{id}/photos/{photo}',
   ],
+  privacy: [
+    '/api/v1/privacy/(people/search|exports|requests|retention|retention/run|audit)',
+    '/api/v1/privacy/exports/{token}', '/api/v1/privacy/requests/{id}', '/api/v1/privacy/requests/{id}/(confirm|refuse)',
+    '/api/v1/privacy/retention/{kind}',
+  ],
   purchases: ['/api/v1/purchases', '/api/v1/purchases/{id}'],
   kb: [
     '/api/v1/kb/*',

@@ -606,6 +606,27 @@ describe('real responses match docs/openapi.yaml', () => {
     });
   });
 
+  describe('privacy', () => {
+    it('GET /api/v1/privacy/exports/{token} (once), /requests, /requests/{id}, /retention, /audit', async () => {
+      const link = (await call(supervisor, 'POST', '/api/v1/privacy/exports', { body: { member_id: data.member.id }, expect: 201 })).json;
+      const zip = await conforms(supervisor, '/api/v1/privacy/exports/{token}', { params: { token: link.token } });
+      assert.equal(zip.headers.get('content-type'), 'application/zip');
+      await conforms(supervisor, '/api/v1/privacy/exports/{token}', { params: { token: link.token }, status: 410 });
+      const req = (await call(supervisor, 'POST', '/api/v1/privacy/requests', {
+        body: { member_id: data.member.id, reason: '顾客来电要求删除' }, expect: 201,
+      })).json;
+      const pending = await conforms(supervisor, '/api/v1/privacy/requests/{id}', { params: { id: req.id } });
+      assert.ok(pending.json.pending.total > 0);
+      await call(manager, 'POST', '/api/v1/privacy/requests/{id}/refuse', { params: { id: req.id }, body: { note: '身份未核实' }, expect: 200 });
+      const refused = await conforms(supervisor, '/api/v1/privacy/requests/{id}', { params: { id: req.id } });
+      assert.equal(refused.json.pending, null);
+      await conforms(supervisor, '/api/v1/privacy/requests/{id}', { params: { id: 999999 }, status: 404 });
+      await conforms(supervisor, '/api/v1/privacy/requests', { query: '?state=refused' });
+      await conforms(admin, '/api/v1/privacy/retention');
+      await conforms(admin, '/api/v1/privacy/audit', { query: '?limit=20' });
+    });
+  });
+
   describe('purchases', () => {
     it('GET /api/v1/purchases, /purchases/{id}', async () => {
       const receipt = `OA-${Date.now()}`;

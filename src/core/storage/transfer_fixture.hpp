@@ -167,6 +167,11 @@ INSERT INTO feedback_action_tickets VALUES (1, 1);
 INSERT INTO feedback_action_updates VALUES (1, 1, 'note', '已采购灯具', 1, 120), (2, 1, 'escalate', '逾期', NULL, 510);
 INSERT INTO feedback_action_photos VALUES (1, 1, 1, 'ab12cd', 'image/png', 'b2.png', 68, 1, 119),
   (2, 1, NULL, 'ef34', 'image/jpeg', '', 99, 1, 121);
+INSERT INTO privacy_requests VALUES (1, 1, '', '会员 #1 · 139****0000', '顾客来电' || char(10) || '要求删除', 'done', 1, 100,
+  1, 200, '已核实', 200, '{"tickets":1}'), (2, NULL, '13700000000', '137****0000', '书面申请', 'requested', 1, 300, NULL,
+  NULL, '', NULL, '{}');
+INSERT INTO privacy_retention VALUES ('chat_photos', 1, 30, 1, 100);
+INSERT INTO privacy_exports VALUES ('d1g3st', 1, '', 1, 100, 700, 150), ('e2', NULL, '13700000000', 1, 300, 900, NULL);
 INSERT INTO signing_keys VALUES (1, 'csat_link', 'c0ffee', 10, 20), (2, 'csat_link', 'f00d', 20, NULL);
 INSERT INTO customer_access VALUES ('9f86d0', 1, 1000, 2000, NULL), ('revoked:2:5', 2, 5, 9, 5);
 INSERT INTO rate_limits VALUES ('login:addr:10.0.0.1', 3, 1000, 0, 0, 5000), ('track:phone:13700000000', 0, 1, 9, 2, 99);
