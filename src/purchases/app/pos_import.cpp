@@ -206,17 +206,17 @@ class Import {
       const bool is_return =
           std::any_of(p.pos.originals.begin(), p.pos.originals.end(), [](auto& x) { return x.has_value(); });
       auto it = on_file.find(p.key);
-      if (is_return || !taken.insert(p.key).second) {
+      if (!taken.insert(p.key).second) {
+        later.push_back(&p);  // the same receipt twice in the part (a store by code and by name)
+      } else if (it != on_file.end() && has_all_lines(p.pos.order, numbers, it->second)) {
+        ++report_.orders_on_file;
+        report_.lines_on_file += static_cast<int64_t>(p.pos.order.lines.size());
+      } else if (is_return || it != on_file.end()) {
         later.push_back(&p);
-      } else if (it == on_file.end()) {
+      } else {
         p.pos.order.created_at = c_.now_ms;
         purchase::allocate(p.pos.order);
         fresh.push_back(p.pos.order);
-      } else if (has_all_lines(p.pos.order, numbers, it->second)) {
-        ++report_.orders_on_file;
-        report_.lines_on_file += static_cast<int64_t>(p.pos.order.lines.size());
-      } else {
-        later.push_back(&p);
       }
     }
     report_.orders_added += batch.insert_orders(fresh);
