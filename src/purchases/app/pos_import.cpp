@@ -52,36 +52,34 @@ std::array<int, purchase::kPosFieldCount> column_indexes(const std::vector<std::
   return out;
 }
 
-std::vector<purchase::PosRow> pos_rows(const ImportTable& t, const std::array<int, purchase::kPosFieldCount>& cols) {
-  std::vector<purchase::PosRow> out;
-  out.reserve(t.rows.size());
-  for (const auto& [line, cells] : t.rows) {
-    purchase::PosRow r;
-    r.line = line;
-    for (std::size_t f = 0; f < cols.size(); ++f)
-      if (cols[f] >= 0 && static_cast<std::size_t>(cols[f]) < cells.size()) r.cells[f] = cells[cols[f]];
-    out.push_back(std::move(r));
-  }
-  return out;
-}
-
-// Moves [offset, offset + limit) so that no receipt written on adjacent rows is split.
-void keep_whole_receipts(std::vector<purchase::PosRow>& rows, int64_t offset, std::optional<int64_t> limit) {
-  const auto key = [&](std::size_t i) {
-    return std::pair(text::trimmed(rows[i][PosField::store]), text::trimmed(rows[i][PosField::receipt_no]));
+// The data rows [offset, offset + limit) of the file, moved so that no receipt written on
+// adjacent rows is split, as PosRows (only those: a part of a large file reads its slice).
+std::vector<purchase::PosRow> pos_rows(const ImportTable& t, const std::array<int, purchase::kPosFieldCount>& cols,
+                                       int64_t offset, std::optional<int64_t> limit) {
+  const auto cell = [&](std::size_t i, PosField f) -> std::string {
+    const auto col = cols[static_cast<std::size_t>(f)];
+    const auto& cells = t.rows[i].second;
+    return col >= 0 && static_cast<std::size_t>(col) < cells.size() ? text::trimmed(cells[col]) : std::string();
   };
-  const auto n = rows.size();
+  const auto key = [&](std::size_t i) { return std::pair(cell(i, PosField::store), cell(i, PosField::receipt_no)); };
+  const auto n = t.rows.size();
   auto first = static_cast<std::size_t>(std::clamp<int64_t>(offset, 0, static_cast<int64_t>(n)));
   auto last = limit && *limit > 0 ? std::min(n, first + static_cast<std::size_t>(*limit)) : n;
   const auto start = first;
   while (first > 0 && first < n && key(first) == key(first - 1)) ++first;
   while (last > start && last < n && key(last) == key(last - 1)) ++last;
-  if (first >= last) {
-    rows.clear();
-    return;
+  std::vector<purchase::PosRow> out;
+  if (first >= last) return out;
+  out.reserve(last - first);
+  for (auto i = first; i < last; ++i) {
+    purchase::PosRow r;
+    r.line = t.rows[i].first;
+    const auto& cells = t.rows[i].second;
+    for (std::size_t f = 0; f < cols.size(); ++f)
+      if (cols[f] >= 0 && static_cast<std::size_t>(cols[f]) < cells.size()) r.cells[f] = cells[cols[f]];
+    out.push_back(std::move(r));
   }
-  rows.erase(rows.begin() + static_cast<std::ptrdiff_t>(last), rows.end());
-  rows.erase(rows.begin(), rows.begin() + static_cast<std::ptrdiff_t>(first));
+  return out;
 }
 
 // Stores by id, code and name, of those the caller serves.
@@ -308,8 +306,7 @@ PosImportReport import_purchases(Context& c, const std::string& source_name, con
   const auto name = text::trimmed(source_name);
   check_text("source_name", name, 40, true);
   const auto m = mapping_of(c, name);
-  auto rows = pos_rows(t, column_indexes(t.header, m));
-  keep_whole_receipts(rows, offset, limit);
+  const auto rows = pos_rows(t, column_indexes(t.header, m), offset, limit);
   if (static_cast<int64_t>(rows.size()) > kPosImportMaxRows)
     throw field_error("limit", Text(fmt::format("每次最多导入 {} 行", kPosImportMaxRows),
                                     fmt::format("at most {} rows a request", kPosImportMaxRows)));
