@@ -110,6 +110,9 @@ bodies = {
     'POST /api/v1/privacy/requests/{id}/refuse': {'note': '身份未核实'},
     'PUT /api/v1/privacy/retention/{kind}': {'enabled': True, 'days': 365},
     'POST /api/v1/privacy/retention/run': {},
+    'PUT /api/v1/purchases/import-mappings': {'source_name': '海信收银', 'columns': {'receipt_no': '小票号', 'store': '门店', 'sold_at': '销售时间', 'name': '品名', 'unit_price': '单价', 'quantity': '数量', 'order_discount': '满减'}, 'store_id': 1, 'categories': {'女装': 'clothing', '化妆品': 'cosmetics'}},
+    'POST /api/v1/purchases/imports/preview': '小票号,门店,销售时间,品名,单价\r\nR1,SH01,2026-11-20 14:22,大衣,1299.00\r\n',
+    'POST /api/v1/purchases/imports': '小票号,门店,销售时间,品名,单价,数量,满减\r\nR1,SH01,2026-11-20 14:22,大衣,1299.00,1,50\r\nR1,SH01,2026-11-20 14:22,围巾,12.3a,1,\r\nR2,X,昨天,,-1,0,\r\n',
 }
 queries = {
     'GET /api/v1/tickets': 'status=new,in_progress&q=%E9%80%80%E8%B4%A7&limit=5&sort=created_at&from=2026-01-01&to=1780000000000',
@@ -131,6 +134,8 @@ queries = {
     'GET /api/v1/feedback/review': 'store_id=1&limit=5',
     'POST /api/v1/feedback/imports/preview': 'source_name=%E5%A4%A7%E4%BC%97%E7%82%B9%E8%AF%84',
     'POST /api/v1/feedback/imports': 'source_name=%E5%A4%A7%E4%BC%97%E7%82%B9%E8%AF%84',
+    'POST /api/v1/purchases/imports/preview': 'source_name=%E6%B5%B7%E4%BF%A1%E6%94%B6%E9%93%B6',
+    'POST /api/v1/purchases/imports': 'source_name=%E6%B5%B7%E4%BF%A1%E6%94%B6%E9%93%B6&offset=0&limit=2000',
     'GET /api/v1/feedback/nps': 'store_id=1&from=2026-01-01&to=1780000000000&tier=gold&campaign_id=1&period=week',
     'GET /api/v1/feedback/nps/invitations': 'campaign_id=1&category=detractor&answered=true&limit=5',
     'GET /api/v1/feedback/hot': 'store_id=1&day=2026-03-10',

@@ -135,6 +135,9 @@ int serve(const Config& c) {
   opt.body_limit_by_route["/api/v1/chat/conversations/{id}/photos"] = api::kMaxAttachmentBytes;
   opt.body_limit_by_route["/api/v1/public/feedback"] = api::kMaxFeedbackFormBytes;  // words + 3 photos
   opt.body_limit_by_route["/api/v1/feedback/actions/{id}/photos"] = api::kMaxAttachmentBytes;
+  // A POS export (an XLSX is sent whole with offset/limit for each part).
+  opt.body_limit_by_route["/api/v1/purchases/imports"] = api::kMaxAttachmentBytes;
+  opt.body_limit_by_route["/api/v1/purchases/imports/preview"] = api::kMaxAttachmentBytes;
 
   http::Server server(opt, api::build_router(services),
                       [](const http::Request& req, std::exception_ptr e) { return api::error_response(req, e); });

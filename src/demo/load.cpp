@@ -11,6 +11,7 @@
 #include "demo/load_csat.hpp"
 #include "demo/load_feedback.hpp"
 #include "demo/load_kb.hpp"
+#include "demo/load_purchases.hpp"
 #include "demo/load_sla.hpp"
 #include "members/domain/member.hpp"
 #include "members/storage/member_store.hpp"
@@ -127,6 +128,9 @@ void load(storage::Database& db, const Catalog& cat, const text::Segmenter& seg,
     });
     if (progress) progress(std::min(cat.tickets.size(), i + kChunk), cat.tickets.size());
   }
+  // A year of purchases, after the tickets (whose receipts they include).
+  db.write_sync(
+      [&](storage::Stores& r) { load_demo_purchases(r, cat, ids.store, ids.member, ids.actor.at("admin"), now); });
   db.write_sync([&](storage::Stores& r) { load_demo_chat(r, now); });
   db.write_sync([&](storage::Stores& r) { load_demo_kb(r, now); });
   db.write_sync([&](storage::Stores& r) { load_demo_bot(r, seg, now); });

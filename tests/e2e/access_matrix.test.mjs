@@ -556,6 +556,10 @@ async function sample(route, side, caller, fx) {
       store_id: o.store, receipt_no: `矩阵小票${fx.tag}${n}`, sold_at: Date.now(),
       lines: [{ name: '矩阵商品', category: 'other', quantity: 1, unit_price_fen: 100 }],
     },
+    'PUT /api/v1/purchases/import-mappings': {
+      source_name: `矩阵收银${n}`, store_id: o.store,
+      columns: { receipt_no: '小票号', sold_at: '时间', name: '品名', unit_price: '单价' },
+    },
   };
   const queries = {
     'GET /api/v1/reports/dashboard': `?store_id=${o.store}`,
@@ -588,6 +592,10 @@ async function sample(route, side, caller, fx) {
   } else if (key === 'POST /api/v1/feedback/imports' || key === 'POST /api/v1/feedback/imports/preview') {
     path += `?source_name=${encodeURIComponent('矩阵导入')}`;
     opts.body = `内容\n矩阵导入${n}\n`;
+    opts.headers = { 'content-type': 'text/csv' };
+  } else if (key === 'POST /api/v1/purchases/imports' || key === 'POST /api/v1/purchases/imports/preview') {
+    path += `?source_name=${encodeURIComponent('矩阵收银')}`;
+    opts.body = `小票号,时间,品名,单价\n矩阵${fx.tag}${n},2026-11-20 14:22,矩阵商品,1.00\n`;
     opts.headers = { 'content-type': 'text/csv' };
   } else if (key in bodies) {
     if (bodies[key] !== undefined) opts.body = bodies[key];

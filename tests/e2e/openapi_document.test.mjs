@@ -92,7 +92,7 @@ const OWNERS = {
     '/api/v1/privacy/exports/{token}', '/api/v1/privacy/requests/{id}', '/api/v1/privacy/requests/{id}/(confirm|refuse)',
     '/api/v1/privacy/retention/{kind}',
   ],
-  purchases: ['/api/v1/purchases', '/api/v1/purchases/{id}'],
+  purchases: ['/api/v1/purchases', '/api/v1/purchases/{id}', '/api/v1/purchases/(import-mappings|imports)', '/api/v1/purchases/imports/preview'],
   kb: [
     '/api/v1/kb/*',
     '/api/v1/kb/entries/move',

@@ -655,6 +655,20 @@ describe('real responses match docs/openapi.yaml', () => {
       await conforms(agent, '/api/v1/purchases', { query: `?store_id=${data.SH01}&limit=1` });
       await conforms(agent, '/api/v1/purchases', { query: '?cursor=nonsense', status: 400 });
     });
+
+    it('GET /api/v1/purchases/import-mappings', async () => {
+      await call(supervisor, 'PUT', '/api/v1/purchases/import-mappings', {
+        body: {
+          source_name: '海信收银', store_id: data.SH01,
+          columns: { receipt_no: '小票号', sold_at: '销售时间', name: '品名', unit_price: '单价' },
+          categories: { 女装: 'clothing' },
+        },
+        expect: 200,
+      });
+      const r = await conforms(supervisor, '/api/v1/purchases/import-mappings');
+      assert.ok(r.json.items.some((m) => m.source_name === '海信收银' && m.categories['女装'] === 'clothing'));
+      await conforms(agent, '/api/v1/purchases/import-mappings', { status: 403 });
+    });
   });
 
   describe('reports', () => {

@@ -71,6 +71,8 @@ INSERT INTO purchase_orders VALUES (1, 1, 'R1', 1, 90, 'wechat', 5000, 1000, 0, 
 INSERT INTO purchase_lines VALUES (1, 1, 1, '二楼 女装', '江南布衣', 'SKU1', '针织开衫', 'clothing', 2, 15000, 0, 5000,
   25000, '', 0, NULL), (2, 1, 2, '', '', '', '赠品袜子', 'clothing', 1, 0, 0, 0, 0, '满赠', 1, NULL),
   (3, 2, 1, '二楼 女装', '江南布衣', 'SKU1', '针织开衫', 'clothing', -1, 15000, 0, 2500, -17500, '', 0, 1);
+INSERT INTO purchase_import_mappings VALUES ('海信收银', '{"receipt_no":"小票号","unit_price":"单价"}', 1, 1, 100);
+INSERT INTO purchase_category_names VALUES ('海信收银', '女装', 'clothing'), ('海信收银', '化妆品', 'cosmetics');
 INSERT INTO tickets(id, number, store_id, department_id, type, channel, priority, status, subject, description,
   category, location, member_id, purchase_ref, owner_id, created_by, created_at, updated_at, first_response_at,
   resolved_at, closed_at, reopen_count, version, sla_policy_id, first_response_due_at, resolution_due_at,

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "core/app/context.hpp"
-#include "feedback/app/import_file.hpp"
+#include "core/app/import_file.hpp"
 #include "feedback/storage/import_mapping_store.hpp"
 
 namespace kefu::app {

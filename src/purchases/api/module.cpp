@@ -4,11 +4,15 @@
 
 namespace kefu::api {
 
-void add_purchase_routes(RouteTable&);  // routes.cpp
+void add_purchase_routes(RouteTable&);    // routes.cpp
+void add_pos_import_routes(RouteTable&);  // import_routes.cpp
 
 namespace {
 
-void add_routes(RouteTable& r) { add_purchase_routes(r); }
+void add_routes(RouteTable& r) {
+  add_purchase_routes(r);
+  add_pos_import_routes(r);
+}
 
 void add_vocabulary(nlohmann::json& v) { v["purchase_categories"] = terms_json<purchase::Category>(); }
 

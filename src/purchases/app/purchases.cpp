@@ -57,7 +57,9 @@ void resolve_originals(Context& c, OrderInput& in) {
   }
 }
 
-void earn_points(Context& c, const purchase::Order& o) {
+}  // namespace
+
+void record_order_points(Context& c, const purchase::Order& o) {
   if (!o.member_id) return;
   auto entry = [&](people::PointsKind kind, int64_t points, const char* why, const char* tag) {
     if (points == 0) return;
@@ -71,8 +73,6 @@ void earn_points(Context& c, const purchase::Order& o) {
   entry(people::PointsKindCode::earn, o.points_earned, "消费", "earn");
   entry(people::PointsKindCode::redeem, -o.points_used, "积分抵现", "use");
 }
-
-}  // namespace
 
 RecordedOrder record_order(Context& c, OrderInput in) {
   require_scope(c.actor, "purchases:write");
@@ -90,7 +90,7 @@ RecordedOrder record_order(Context& c, OrderInput in) {
     purchase::allocate(o);
     out.lines_added = p.insert_lines(id, o.lines);
     out.order = *p.order(id);
-    earn_points(c, out.order);
+    record_order_points(c, out.order);
     return out;
   }
   // A receipt on file: add the lines it lacks, then share its discount again over all.

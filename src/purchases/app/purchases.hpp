@@ -40,6 +40,10 @@ struct RecordedOrder {
 // and used go on the ledger (refs order:{id}:earn / order:{id}:use).
 RecordedOrder record_order(Context&, OrderInput);
 
+// The points a new order of a member earned and used, on the ledger once (refs
+// order:{id}:earn / order:{id}:use); also called by the POS import's batch path.
+void record_order_points(Context&, const purchase::Order&);
+
 // An order in the caller's stores (purchases:read), else not_found.
 purchase::Order get_order(Context&, int64_t id);
 

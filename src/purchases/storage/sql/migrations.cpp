@@ -26,9 +26,20 @@ CREATE TABLE purchase_lines(
 CREATE UNIQUE INDEX purchase_lines_no ON purchase_lines(order_id, line_no);
 CREATE INDEX purchase_lines_original ON purchase_lines(original_line_id) WHERE original_line_id IS NOT NULL;
 )SQL"},
+    // The POS import (purchases/app/pos_import.hpp): per source, the file's columns (a JSON
+    // object field → column) and the POS's category names mapped to ours.
+    {.number = 2, .sql = R"SQL(
+CREATE TABLE purchase_import_mappings(
+  source_name TEXT PRIMARY KEY, columns TEXT NOT NULL, store_id {int} REFERENCES stores(id),
+  updated_by {int} REFERENCES staff(id), updated_at {int} NOT NULL);
+CREATE TABLE purchase_category_names(
+  source_name TEXT NOT NULL REFERENCES purchase_import_mappings(source_name), pos_name TEXT NOT NULL,
+  category TEXT NOT NULL, PRIMARY KEY (source_name, pos_name));
+)SQL"},
 };
 
-constexpr CountedTable kTables[] = {{"purchase_orders"}, {"purchase_lines"}};
+constexpr CountedTable kTables[] = {
+    {"purchase_orders"}, {"purchase_lines"}, {"purchase_import_mappings"}, {"purchase_category_names"}};
 
 }  // namespace
 

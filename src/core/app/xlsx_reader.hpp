@@ -1,9 +1,9 @@
 #pragma once
 // The first worksheet of an XLSX workbook (Office Open XML, what Excel and the platforms'
-// "export to Excel" save) as rows of text cells, for the social import. A small reader of
-// our own over zlib: the ZIP container's central directory, stored or deflated entries,
-// and the three XML parts that matter (shared strings, styles, the sheet), scanned without
-// an XML library. What it gives:
+// "export to Excel" save) as rows of text cells, for the imports (feedback, purchases). A
+// small reader of our own over zlib: the ZIP container's central directory, stored or
+// deflated entries, and the three XML parts that matter (shared strings, styles, the
+// sheet), scanned without an XML library. What it gives:
 // - a cell's text as shown: shared and inline strings (rich text runs joined), numbers as
 //   written, TRUE/FALSE, and a number in a date or time style as "YYYY-MM-DD HH:MM:SS"
 //   (Excel's serial days from 1899-12-30, the wall-clock time the sheet shows);

@@ -1,4 +1,4 @@
-#include "feedback/app/xlsx_reader.hpp"
+#include "core/app/xlsx_reader.hpp"
 
 #include <zlib.h>
 

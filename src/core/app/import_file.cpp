@@ -1,4 +1,4 @@
-#include "feedback/app/import_file.hpp"
+#include "core/app/import_file.hpp"
 
 #include <unicode/ucnv.h>
 #include <unicode/utf8.h>
@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <memory>
 
+#include "core/app/xlsx_reader.hpp"
 #include "core/domain/error.hpp"
 #include "core/domain/errors.hpp"
-#include "feedback/app/xlsx_reader.hpp"
 #include "kb/app/kb_formats.hpp"
 
 namespace kefu::app {

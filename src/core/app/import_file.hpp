@@ -1,8 +1,9 @@
 #pragma once
-// A social-media export read into a table of text cells: XLSX (the first worksheet,
-// xlsx_reader.hpp; told by the ZIP signature) or CSV (RFC 4180) in UTF-8 (with or without a
-// BOM), UTF-16 with a BOM, or GBK/GB18030 (what Excel in China saves), the encoding guessed
-// — a file that is valid UTF-8 is UTF-8, else GB18030, which GBK is a part of.
+// An imported file (feedback's social-media exports, the POS purchases) read into a table
+// of text cells: XLSX (the first worksheet, xlsx_reader.hpp; told by the ZIP signature) or
+// CSV (RFC 4180) in UTF-8 (with or without a BOM), UTF-16 with a BOM, or GBK/GB18030 (what
+// Excel in China saves), the encoding guessed — a file that is valid UTF-8 is UTF-8, else
+// GB18030, which GBK is a part of. (The CSV records are kb's reader, kb_formats.hpp.)
 #include <cstdint>
 #include <optional>
 #include <string>

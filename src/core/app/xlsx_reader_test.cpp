@@ -1,7 +1,7 @@
 // Reading an XLSX export: shared and inline strings (rich text joined, entities decoded),
 // numbers as written, date styles as wall-clock times, gaps and row numbers kept; the first
 // sheet of the workbook; damaged files refused.
-#include "feedback/app/xlsx_reader.hpp"
+#include "core/app/xlsx_reader.hpp"
 
 #include <gtest/gtest.h>
 #include <zlib.h>
@@ -9,8 +9,8 @@
 #include <functional>
 #include <map>
 
+#include "core/app/import_file.hpp"
 #include "core/domain/error.hpp"
-#include "feedback/app/import_file.hpp"
 
 namespace kefu::app {
 namespace {
