@@ -69,9 +69,9 @@ struct OrderTerms {
 struct Request {
   std::string condition = "unopened";  // Condition code
   bool quality_issue = false;
-  bool receipt = false;   // receipt or invoice shown
-  int64_t quantity = 1;   // units to return, 1..(line.quantity - line.returned_quantity)
-  std::string reason;     // the customer's words; not read by the rules
+  bool receipt = false;  // receipt or invoice shown
+  int64_t quantity = 1;  // units to return, 1..(line.quantity - line.returned_quantity)
+  std::string reason;    // the customer's words; not read by the rules
 };
 
 // Who asks, for the authority limit (授权额度): an approved refund above the requester's

@@ -59,7 +59,7 @@ struct Outcome {
 };
 
 struct Rule {
-  std::string id;  // stable, [a-z0-9_], unique in a policy: cases and history name it
+  std::string id;    // stable, [a-z0-9_], unique in a policy: cases and history name it
   std::string name;  // zh, what the store manager reads in the list
   bool enabled = true;
   Scope scope;
