@@ -13,9 +13,18 @@ CREATE TABLE members(
   home_store_id {int} REFERENCES stores(id), created_at {int} NOT NULL);
 )SQL",
      .legacy = 1},
+    // The points ledger (members/domain/points.hpp): the balance is the sum of a member's
+    // rows; a ref is stored once (a unique index ignores the NULLs of manual entries).
+    {.number = 2, .sql = R"SQL(
+CREATE TABLE member_points(
+  id {id}, member_id {int} NOT NULL REFERENCES members(id), kind TEXT NOT NULL, points {int} NOT NULL,
+  reason TEXT NOT NULL, ref TEXT, staff_id {int} REFERENCES staff(id), created_at {int} NOT NULL);
+CREATE INDEX member_points_member ON member_points(member_id, id);
+CREATE UNIQUE INDEX member_points_ref ON member_points(ref);
+)SQL"},
 };
 
-constexpr CountedTable kTables[] = {{"members"}};
+constexpr CountedTable kTables[] = {{"members"}, {"member_points"}};
 
 }  // namespace
 
