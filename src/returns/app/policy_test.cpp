@@ -167,7 +167,7 @@ TEST_F(ReturnPolicyUseCases, ADecisionOnAPurchaseKefuHolds) {
   q.request.receipt = false;      // no paper receipt: kefu's record is the receipt
   auto a = as(supervisor, [&](Context& c) { return decide_return(c, q); });
   EXPECT_EQ(a.tier, "gold");
-  EXPECT_EQ(a.verdict.rule_id, "no_reason_7");
+  EXPECT_EQ(a.verdict.rule_id, "gold_15");
   EXPECT_EQ(a.verdict.decision, "approve");
   EXPECT_EQ(a.verdict.refund.amount_fen, 13'125);
   EXPECT_EQ(a.verdict.refund.points_clawback, 93);  // half of the line's 187 of the order's 250 points
