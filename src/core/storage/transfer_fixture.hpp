@@ -174,6 +174,8 @@ INSERT INTO privacy_requests VALUES (1, 1, '', '会员 #1 · 139****0000', '顾�
   NULL, '', NULL, '{}');
 INSERT INTO privacy_retention VALUES ('chat_photos', 1, 30, 1, 100);
 INSERT INTO privacy_exports VALUES ('d1g3st', 1, '', 1, 100, 700, 150), ('e2', NULL, '13700000000', 1, 300, 900, NULL);
+INSERT INTO return_policies VALUES (1, 0, 1, 0, '{"rules":[{"id":"no_reason_7","name":"七天无理由退货"}]}', '首次保存', 1,
+  100), (2, 1, 1, 1, '{}', '', 1, 9223372036854775807);
 INSERT INTO signing_keys VALUES (1, 'csat_link', 'c0ffee', 10, 20), (2, 'csat_link', 'f00d', 20, NULL);
 INSERT INTO customer_access VALUES ('9f86d0', 1, 1000, 2000, NULL), ('revoked:2:5', 2, 5, 9, 5);
 INSERT INTO rate_limits VALUES ('login:addr:10.0.0.1', 3, 1000, 0, 0, 5000), ('track:phone:13700000000', 0, 1, 9, 2, 99);
