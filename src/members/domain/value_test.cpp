@@ -32,6 +32,24 @@ TEST(MemberValue, TheModelWithoutShrinkingOrLossIsTheSeedsArithmetic) {
   EXPECT_EQ(v.word_of_mouth_fen, 1'664'000'00);
 }
 
+TEST(MemberValue, TheWorkedExampleOfDocsMembers) {
+  // Twice a week for three years at ¥100 (gaps 3, 4, 3, 4 …; 312 visits, the first 1,095
+  // days ago, the last a week ago), the default store averages (docs/members.md).
+  std::vector<PurchaseDay> days;
+  int64_t ago = 1095;
+  for (int i = 0; i < 312; ++i) {
+    days.push_back(bought(ago, 100'00));
+    ago -= i % 2 ? 4 : 3;
+  }
+  const auto v = value_of(days, default_prior(), kNow);
+  EXPECT_EQ(v.rhythm.visits, 312);
+  EXPECT_NEAR(v.visits_per_year, 317.0 / 3.5, 1e-9);  // (311 + 12·½) / (3 + ½) = 90.57
+  EXPECT_EQ(v.spend_per_visit_fen, 10'190);           // (312·100 + 3·300) / 315 = ¥101.90
+  EXPECT_EQ(v.p_alive, 1.0);
+  EXPECT_EQ(v.clv_fen, 4'476'234);  // ¥44,762
+  EXPECT_EQ(v.word_of_mouth_fen, 4'476'234 * 20);
+}
+
 TEST(MemberValue, RhythmCountsDaysWithASale) {
   struct Row {
     const char* story;
