@@ -30,6 +30,7 @@ class MemberOverviewTest : public UseCaseTest {
       agent = make(r, "zhang", "agent", {a}, {});
       agent_b = make(r, "liu", "agent", {b}, {});
       sup_b = make(r, "gao", "supervisor", {b}, {});
+      pos = make(r, "pos", "admin", {}, {});
       member = r.get<storage::MemberStore>().insert_member(
           {.member_no = "M00000001", .name = "王芳", .phone = "13800000001", .home_store_id = a});
     });
@@ -63,7 +64,6 @@ class MemberOverviewTest : public UseCaseTest {
   }
 
   void buy(int64_t store, const std::string& no, int64_t at, int64_t fen) {
-    people::Actor pos{.staff_id = 0, .username = "pos", .role = people::Role::of("admin")};
     as(pos, [&](Context& c) {
       OrderInput in;
       in.order.store_id = store;
@@ -97,7 +97,7 @@ class MemberOverviewTest : public UseCaseTest {
   }
 
   int64_t a = 0, b = 0, member = 0, complaint = 0, rated = 0;
-  people::Actor sup, agent, agent_b, sup_b;
+  people::Actor sup, agent, agent_b, sup_b, pos;
 };
 
 TEST_F(MemberOverviewTest, OneCallGathersEveryCapabilityInTheCallersStores) {
