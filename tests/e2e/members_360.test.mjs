@@ -84,7 +84,7 @@ describe('members 360: the page, the value, the risk', () => {
     assert.equal(v.word_of_mouth_fen, v.clv_if_retained_fen * 20);
     assert.equal(v.at_risk, false);
     assert.deepEqual(v.reasons, []);
-    assert.match(v.explanation.zh, /每年约 .* 次 × 每次 ¥42,308/);
+    assert.match(v.explanation.zh, /^每年约 [0-9.]+ 次 × 每次 ¥423 × 预期 [0-9.]+ 年 = ¥[0-9,]+$/);
     // A member who bought nothing yet is worth the store's average: below the threshold.
     const n = ok(await agent.get(`/api/v1/members/${newcomer.id}/value`));
     assert.equal(n.visits, 0);
