@@ -99,14 +99,15 @@ TEST_F(PurchasesTest, AReturnLineGivesBackUnitsOfItsOriginalAndNoMore) {
 }
 
 TEST_F(PurchasesTest, EachStoreSeesOnlyItsOwnPurchases) {
-  auto sale = as(sup, [&](Context& c) { return record_order(c, receipt("R-4", {line(1, 1, 100)})); });
+  auto sale = as(sup, [&](Context& c) { return record_order(c, receipt("R-4", {line(1, 1, 10000)})); });
   EXPECT_EQ(code_of([&] { as(agent_b, [&](Context& c) { return get_order(c, sale.order.id); }); }), "not_found");
   EXPECT_TRUE(as(agent_b, [&](Context& c) { return find_orders(c, {}); }).empty());
   EXPECT_EQ(as(sup, [&](Context& c) { return find_orders(c, {}); }).size(), 1u);
   // Another store's staff cannot push into this store, and an unknown member is refused.
-  EXPECT_EQ(code_of([&] { as(agent_b, [&](Context& c) { return record_order(c, receipt("R-5", {line(1, 1, 1)})); }); }),
-            "not_found");
-  auto stranger = receipt("R-6", {line(1, 1, 1)});
+  EXPECT_EQ(
+      code_of([&] { as(agent_b, [&](Context& c) { return record_order(c, receipt("R-5", {line(1, 1, 10000)})); }); }),
+      "not_found");
+  auto stranger = receipt("R-6", {line(1, 1, 10000)});
   stranger.member_no = "M99999999";
   EXPECT_EQ(code_of([&] { as(sup, [&](Context& c) { return record_order(c, stranger); }); }), "unknown_reference");
 }
