@@ -85,8 +85,8 @@ class MemberOverviewTest : public UseCaseTest {
   ticket::Ticket ticket(int64_t store, const char* type, const char* status) {
     ticket::Ticket t;
     t.store_id = store;
-    t.type = type;
-    t.status = status;
+    t.type = ticket::Type::of(type);
+    t.status = ticket::Status::of(status);
     t.channel = "service_desk";
     t.priority = "P3";
     t.subject = "会员来访";
