@@ -25,7 +25,7 @@ const OWNERS = {
     '/api/v1/staff/{id}/sessions/end',
   ],
   org: ['/api/v1/stores', '/api/v1/departments', '/api/v1/staff'],
-  members: ['/api/v1/members', '/api/v1/members/lookup', '/api/v1/members/{id}'],
+  members: ['/api/v1/members', '/api/v1/members/lookup', '/api/v1/members/{id}', '/api/v1/members/{id}/(overview|value)', '/api/v1/reports/value-at-risk'],
   tickets: [
     '/api/v1/tickets',
     '/api/v1/tickets/{id}',

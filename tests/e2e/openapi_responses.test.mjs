@@ -250,6 +250,16 @@ describe('real responses match docs/openapi.yaml', () => {
       assert.equal(one.json.phone_masked, false);
       assert.deepEqual(one.json.care_flags, ['elderly']);
     });
+    it('GET /api/v1/members/{id}/overview (agent: masked), /value and /reports/value-at-risk (supervisor)', async () => {
+      const o = await conforms(agent, '/api/v1/members/{id}/overview', { params: { id: data.member.id } });
+      assert.equal(o.json.member.phone_masked, true);
+      assert.ok(o.json.tickets.some((t) => t.id === data.ticket.id));
+      assert.equal(o.json.purchases.months.length, 12);
+      const v = await conforms(agent, '/api/v1/members/{id}/value', { params: { id: data.member.id } });
+      assert.ok(v.json.reasons.some((r) => r.code === 'open_complaint'));
+      const r = await conforms(supervisor, '/api/v1/reports/value-at-risk');
+      assert.ok(r.json.members.some((m) => m.member.id === data.member.id));
+    });
   });
 
   describe('tickets', () => {

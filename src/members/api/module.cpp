@@ -4,11 +4,15 @@
 
 namespace kefu::api {
 
-void add_member_routes(RouteTable&);  // routes.cpp
+void add_member_routes(RouteTable&);       // routes.cpp
+void add_member_page_routes(RouteTable&);  // page_routes.cpp
 
 namespace {
 
-void add_routes(RouteTable& r) { add_member_routes(r); }
+void add_routes(RouteTable& r) {
+  add_member_routes(r);
+  add_member_page_routes(r);
+}
 
 void add_vocabulary(nlohmann::json& v) {
   v["member_tiers"] = terms_json<people::Tier>();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "members/app/member_value.hpp"
 #include "members/storage/member_store.hpp"
 #include "org/storage/org_store.hpp"
 #include "sla/app/sla_config.hpp"
@@ -45,7 +46,15 @@ std::optional<storage::SlaPolicyRecord> matching_policy(Context& c, const SlaCon
   std::optional<people::Member> member;
   if (t.member_id) member = c.store<storage::MemberStore>().member(*t.member_id);
   const auto& policies = config.active_policies;
-  const auto* p = sla::match_policy(policies, sla::facts_of(t, member ? &*member : nullptr));
+  // The member's value only when a policy asks for it: a few queries on the member's history.
+  std::optional<sla::MemberStanding> standing;
+  if (member && sla::needs_member_standing(policies)) {
+    const bool own_open_complaint = t.id && t.type == "complaint" && t.status != "resolved" && t.status != "closed";
+    const auto v = value_of_member(c, *member, own_open_complaint);
+    standing = sla::MemberStanding{v.value.clv_fen, v.risk.at_risk};
+  }
+  const auto* p =
+      sla::match_policy(policies, sla::facts_of(t, member ? &*member : nullptr, standing ? &*standing : nullptr));
   if (!p) return std::nullopt;
   return config.active[static_cast<std::size_t>(p - policies.data())];
 }

@@ -61,13 +61,17 @@ void validate_at(const Policy& p, const std::string& prefix) {
                          {{"field", f}, {"problem", Text("不是有效的门店编号", "not a valid store id")}}, f);
       }
   }
+  if (c.min_member_value_fen && *c.min_member_value_fen < 0) {
+    std::string f = prefix + "conditions.min_member_value_fen";
+    throw make_error(errors::kInvalidField, {{"field", f}, {"problem", Text("不能为负数", "must not be negative")}}, f);
+  }
   for (Metric m : kMetrics)
     if (const auto& t = p.targets[m]) check_target(*t, prefix + "targets." + std::string(name(m)) + ".minutes");
 }
 
 }  // namespace
 
-TicketFacts facts_of(const ticket::Ticket& t, const people::Member* member) {
+TicketFacts facts_of(const ticket::Ticket& t, const people::Member* member, const MemberStanding* standing) {
   TicketFacts f{std::string(t.type.code()),
                 std::string(t.priority.code()),
                 std::string(t.channel.code()),
@@ -77,8 +81,18 @@ TicketFacts facts_of(const ticket::Ticket& t, const people::Member* member) {
   if (member) {
     f.member_tier = member->tier;
     f.care_flags = member->care_flags;
+    if (standing) {
+      f.member_value_fen = standing->clv_fen;
+      f.member_at_risk = standing->at_risk;
+    }
   }
   return f;
+}
+
+bool needs_member_standing(const std::vector<Policy>& policies) {
+  return std::any_of(policies.begin(), policies.end(), [](const Policy& p) {
+    return p.conditions.min_member_value_fen.has_value() || p.conditions.member_at_risk.has_value();
+  });
 }
 
 bool matches(const Conditions& c, const TicketFacts& f) {
@@ -88,6 +102,8 @@ bool matches(const Conditions& c, const TicketFacts& f) {
   if (c.care_flags && std::none_of(f.care_flags.begin(), f.care_flags.end(),
                                    [&](const std::string& flag) { return in(c.care_flags, flag); }))
     return false;
+  if (c.min_member_value_fen && (!f.member_tier || f.member_value_fen < *c.min_member_value_fen)) return false;
+  if (c.member_at_risk && (!f.member_tier || f.member_at_risk != *c.member_at_risk)) return false;
   return true;
 }
 

@@ -28,6 +28,11 @@ struct Conditions {
   // The ticket's member carries at least one of these special-care flags (elderly,
   // disabled, pregnant); list all three for "any care flag".
   std::optional<std::vector<std::string>> care_flags;
+  // The value of the ticket's member (members/domain/value.hpp): a customer lifetime value
+  // of at least this many fen, and/or being (true) or not being (false) at risk — the
+  // ticket itself not counted as an open complaint. A ticket without a member fails both.
+  std::optional<int64_t> min_member_value_fen;
+  std::optional<bool> member_at_risk;
 };
 
 struct Policy {
@@ -46,10 +51,23 @@ struct TicketFacts {
   int64_t store_id = 0;
   std::optional<std::string> member_tier;  // empty when the ticket has no member
   std::vector<std::string> care_flags;
+  int64_t member_value_fen = 0;
+  bool member_at_risk = false;
 };
 
-// Facts of a ticket and its member (nullptr when it has none).
-TicketFacts facts_of(const ticket::Ticket& ticket, const people::Member* member);
+// What the app computed of the member's value when the ticket is created or re-matched.
+struct MemberStanding {
+  int64_t clv_fen = 0;
+  bool at_risk = false;
+};
+
+// Facts of a ticket and its member (nullptr when it has none) and the member's standing
+// (nullptr: not computed — no policy asks for it — or no member).
+TicketFacts facts_of(const ticket::Ticket& ticket, const people::Member* member,
+                     const MemberStanding* standing = nullptr);
+
+// Whether any policy reads the member's standing (so that the app computes it only then).
+bool needs_member_standing(const std::vector<Policy>& policies);
 
 // Whether every present condition holds.
 bool matches(const Conditions& conditions, const TicketFacts& facts);
@@ -68,7 +86,8 @@ using people::is_member_tier;
 //                                        ("conditions.types");
 //   invalid_enum                         an unknown type, priority, channel, tier or
 //                                        care flag ("conditions.channels[2]");
-//   invalid_field                        a store id <= 0 ("conditions.store_ids[0]");
+//   invalid_field                        a store id <= 0 ("conditions.store_ids[0]"),
+//                                        a negative min_member_value_fen;
 //   invalid_target                       minutes outside 1..kMaxTargetMinutes
 //                                        ("targets.resolution.minutes").
 void validate(const Policy& policy);

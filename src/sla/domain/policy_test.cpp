@@ -104,6 +104,57 @@ TEST(SlaPolicy, FactsOfATicketAndItsMember) {
   EXPECT_TRUE(anonymous.care_flags.empty());
 }
 
+TEST(SlaPolicy, TheMembersValue) {
+  // A high-value member's complaint (CLV ≥ ¥50,000) gets the tighter promise; an at-risk
+  // member's any contact the next one; the rest the default.
+  std::vector<Policy> ps(3);
+  ps[0] = {1,
+           "高价值会员投诉",
+           1,
+           {.types = {{"complaint"}}, .min_member_value_fen = 5'000'000},
+           {biz(15), biz(4 * 60), {}}};
+  ps[1] = {2, "流失风险会员", 2, {.member_at_risk = true}, {biz(30), biz(8 * 60), {}}};
+  ps[2] = {3, "默认", 99, {}, {biz(240), biz(72 * 60), {}}};
+  auto with = [](std::string type, int64_t clv, bool at_risk, bool member = true) {
+    TicketFacts f =
+        facts(std::move(type), "P3", "service_desk", 1, member ? std::optional<std::string>("normal") : std::nullopt);
+    f.member_value_fen = clv;
+    f.member_at_risk = at_risk;
+    return f;
+  };
+  struct Row {
+    const char* story;
+    TicketFacts facts;
+    const char* policy;
+  };
+  const Row rows[] = {
+      {"complaint of a member worth exactly ¥50,000", with("complaint", 5'000'000, false), "高价值会员投诉"},
+      {"complaint of a member worth ¥49,999.99", with("complaint", 4'999'999, false), "默认"},
+      {"an inquiry of a high-value member", with("inquiry", 9'000'000, false), "默认"},
+      {"an at-risk member's inquiry", with("inquiry", 100, true), "流失风险会员"},
+      {"no member: both fail", with("complaint", 9'000'000, true, false), "默认"},
+  };
+  for (const auto& r : rows) EXPECT_EQ(match_policy(ps, r.facts)->name, r.policy) << r.story;
+  EXPECT_TRUE(needs_member_standing(ps));
+  EXPECT_FALSE(needs_member_standing(policies()));
+
+  ticket::Ticket t;
+  people::Member m;
+  const MemberStanding standing{7'000'000, true};
+  auto f = facts_of(t, &m, &standing);
+  EXPECT_EQ(f.member_value_fen, 7'000'000);
+  EXPECT_TRUE(f.member_at_risk);
+  EXPECT_EQ(facts_of(t, nullptr, &standing).member_value_fen, 0);
+
+  Policy negative{0, "x", 1, {.min_member_value_fen = -1}, {}};
+  try {
+    validate(negative);
+    ADD_FAILURE() << "a negative value passed";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.field(), "conditions.min_member_value_fen");
+  }
+}
+
 TEST(SlaPolicy, ValidationNamesTheFieldAndCode) {
   struct Row {
     const char* story;

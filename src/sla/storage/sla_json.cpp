@@ -76,6 +76,8 @@ json to_json(const sla::Conditions& c) {
   put_list(j, "store_ids", c.store_ids);
   put_list(j, "member_tiers", c.member_tiers);
   put_list(j, "care_flags", c.care_flags);
+  if (c.min_member_value_fen) j["min_member_value_fen"] = *c.min_member_value_fen;
+  if (c.member_at_risk) j["member_at_risk"] = *c.member_at_risk;
   return j;
 }
 
@@ -143,7 +145,8 @@ sla::Conditions conditions_from(const json& j, const std::string& field) {
   if (j.is_null()) return c;
   object_at(j, field);
   for (auto& [key, v] : j.items()) {
-    static const char* known[] = {"types", "priorities", "channels", "store_ids", "member_tiers", "care_flags"};
+    static const char* known[] = {"types",      "priorities",           "channels",      "store_ids", "member_tiers",
+                                  "care_flags", "min_member_value_fen", "member_at_risk"};
     if (std::find(std::begin(known), std::end(known), key) == std::end(known)) throw unknown(field + "." + key, key);
   }
   c.types = list_at<std::string>(j, "types", field);
@@ -152,6 +155,12 @@ sla::Conditions conditions_from(const json& j, const std::string& field) {
   c.store_ids = list_at<int64_t>(j, "store_ids", field);
   c.member_tiers = list_at<std::string>(j, "member_tiers", field);
   c.care_flags = list_at<std::string>(j, "care_flags", field);
+  if (j.contains("min_member_value_fen") && !j["min_member_value_fen"].is_null())
+    c.min_member_value_fen = int_at(j, "min_member_value_fen", field);
+  if (j.contains("member_at_risk") && !j["member_at_risk"].is_null()) {
+    if (!j["member_at_risk"].is_boolean()) throw shape(field + ".member_at_risk", "布尔值", "a boolean");
+    c.member_at_risk = j["member_at_risk"].get<bool>();
+  }
   return c;
 }
 

@@ -149,7 +149,7 @@ class SqlPurchaseStore final : public PurchaseStore {
     s->bind(bind_values(*s, args), static_cast<int64_t>(f.limit));
     std::vector<purchase::Order> out;
     while (s->step()) out.push_back(read_order(*s));
-    for (auto& o : out) o.lines = lines_of(o.id);
+    lines_of_all(out);
     return out;
   }
 
@@ -174,6 +174,22 @@ class SqlPurchaseStore final : public PurchaseStore {
     std::vector<purchase::Line> out;
     while (s->step()) out.push_back(read_line(*s));
     return out;
+  }
+
+  // The lines of every order in one statement (a page of orders is one round trip more,
+  // not one per order: it matters on PostgreSQL).
+  void lines_of_all(std::vector<purchase::Order>& orders) {
+    if (orders.empty()) return;
+    std::vector<int64_t> ids;
+    for (const auto& o : orders) ids.push_back(o.id);
+    auto s =
+        db_.prepare(kLineCols + " WHERE order_id IN (" + placeholders(ids.size()) + ") ORDER BY order_id, line_no");
+    for (std::size_t i = 0; i < ids.size(); ++i) s->bind(static_cast<int>(i + 1), ids[i]);
+    while (s->step()) {
+      auto l = read_line(*s);
+      for (auto& o : orders)
+        if (o.id == l.order_id) o.lines.push_back(l);
+    }
   }
 
   typename D::Db& db_;

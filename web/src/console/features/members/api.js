@@ -6,3 +6,8 @@ import { newIdempotencyKey } from '@/shared/ids.js';
 export const findMembers = (body) => post('/api/v1/members/lookup', body);
 export const getMember = (id) => get(`/api/v1/members/${id}`);
 export const createMember = (body, key = newIdempotencyKey()) => postOnce('/api/v1/members', body, key);
+// The member page in one call, the value of the customer, the members at risk.
+export const getMemberOverview = (id) => get(`/api/v1/members/${id}/overview`);
+export const getMemberValue = (id) => get(`/api/v1/members/${id}/value`);
+export const getValueAtRisk = (storeId) =>
+  get(`/api/v1/reports/value-at-risk${storeId ? `?store_id=${encodeURIComponent(storeId)}` : ''}`);

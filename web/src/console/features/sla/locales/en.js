@@ -24,6 +24,7 @@ export default {
     addStep: 'Add step',
     memberTiers: 'Member tiers',
     careFlags: 'Care flags',
+    minMemberValue: 'Member value at least', anyValue: 'Any', yuan: 'yuan', memberAtRisk: 'Member at risk', atRiskYes: 'At risk', atRiskNo: 'Not at risk',
     storeIds: 'Stores',
     noTarget: 'No clock',
     trend: 'SLA compliance (last 14 days)',

@@ -20,6 +20,7 @@ export default {
     addStep: '添加升级步骤',
     memberTiers: '会员等级',
     careFlags: '关怀标记',
+    minMemberValue: '会员价值不低于', anyValue: '不限', yuan: '元', memberAtRisk: '会员流失风险', atRiskYes: '有流失风险', atRiskNo: '无流失风险',
     storeIds: '门店',
     noTarget: '不计时',
     trend: '服务时限达标率（近 14 天）',
