@@ -103,10 +103,30 @@ bodies = {
     'POST /api/v1/feedback/actions/{id}/waive': {'reason': '门店装修，数据不可比'},
     'POST /api/v1/feedback/actions/{id}/reopen': {'reason': '又坏了'},
     'POST /api/v1/feedback/actions/{id}/tell': {'message': '新灯已装好'},
+    'PUT /api/v1/returns/policy': {'store_id': 1, 'version': 0, 'note': '金卡延长到 20 天', 'rules': [
+        {'id': 'gold_20', 'name': '金卡会员 20 天无理由退货', 'enabled': True,
+         'scope': {'categories': ['clothing'], 'brands': ['某品牌'], 'store_ids': [1], 'tiers': ['gold']},
+         'match': {'conditions': ['unopened', 'opened'], 'quality_issue': False, 'receipt': None, 'max_days': 20,
+                   'promotions': ['none', 'discount']},
+         'outcome': {'decision': 'approve', 'remedy': 'refund', 'customer': {'zh': '为您办理退款', 'en': 'Refunded'},
+                     'agent': {'zh': '金卡权益', 'en': 'Gold benefit'}}}]},
+    'POST /api/v1/returns/policy/check': {'rules': [{'id': 'after_window', 'name': '超期', 'outcome': {
+        'decision': 'refuse', 'remedy': 'none', 'customer': {'zh': '已超期', 'en': 'Too late'}}}], 'cases': [
+        {'category': 'clothing', 'condition': 'opened', 'days': 8, 'receipt': 'record', 'quality_issue': False,
+         'tier': 'gold', 'promotion': 'none', 'paid_fen': 29900, 'decision': 'refuse', 'rule': 'after_window',
+         'refund_fen': 0, 'note': '超期'}]},
+    'POST /api/v1/returns/decide': {'store_id': 1, 'member_id': 1, 'condition': 'opened', 'quality_issue': True,
+                                    'receipt': True, 'quantity': 2, 'reason': '开线', 'item': {
+        'category': 'clothing', 'brand': '某品牌', 'promotion': 'discount', 'quantity': 3, 'returned_quantity': 1,
+        'paid_fen': 89700, 'points_earned': 897, 'points_used': 100, 'purchased_at': '2026-05-20T10:00:00+08:00'},
+        'order': {'open_paid_fen': 120000, 'coupons': [{'name': '满500减50', 'value_fen': 5000}],
+                  'gifts': [{'name': '帆布袋', 'value_fen': 3900, 'threshold_fen': 100000}]}},
 }
 queries = {
     'GET /api/v1/tickets': 'status=new,in_progress&q=%E9%80%80%E8%B4%A7&limit=5&sort=created_at&from=2026-01-01&to=1780000000000',
     'GET /api/v1/reports/dashboard': 'store_id=1',
+    'GET /api/v1/returns/policy': 'store_id=1',
+    'GET /api/v1/returns/policy/history': 'store_id=1',
     'GET /api/v1/reports/sla': 'store_id=1&from=2026-01-01T00:00:00Z&to=1780000000000&group_by=store',
     'GET /api/v1/stores/{id}/calendar/deadline': 'from=1780000000000&minutes=60',
     'POST /api/v1/tickets/{id}/attachments': 'filename=a.png',

@@ -25,7 +25,7 @@ std::span<const ApiModule> api_modules() {
       auth_api(),          org_api(),      members_api(),   tickets_api(),  sla_api(),
       notifications_api(), remedies_api(), callbacks_api(), reports_api(),  public_tickets_api(),
       chat_api(),          kb_api(),       bot_api(),       feedback_api(),
-      purchases_api(),
+      purchases_api(),     returns_api(),
   };
   return kModules;
 }

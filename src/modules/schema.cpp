@@ -13,6 +13,7 @@
 #include "public_tickets/storage/sql/migrations.hpp"
 #include "purchases/storage/sql/migrations.hpp"
 #include "remedies/storage/sql/migrations.hpp"
+#include "returns/storage/sql/migrations.hpp"
 #include "sla/storage/sql/migrations.hpp"
 #include "tickets/storage/sql/migrations.hpp"
 
@@ -29,6 +30,7 @@ std::span<const SchemaModule> schema_modules() {
       chat_schema(),          kb_schema(),
       bot_schema(),           feedback_schema(),
       purchases_schema(),
+      returns_schema(),
   };
   return kModules;
 }

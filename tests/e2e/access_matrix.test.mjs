@@ -28,7 +28,7 @@ import { multipart } from './lib/form.mjs';
 
 const execFileP = promisify(execFile);
 const ROLES = ['agent', 'dept_head', 'supervisor', 'manager', 'admin'];
-const SCOPES = ['tickets:read', 'tickets:write', 'members:read', 'members:write', 'chat:read', 'chat:write', 'kb:read', 'kb:write', 'feedback:read', 'feedback:write', 'purchases:read', 'purchases:write', 'admin'];
+const SCOPES = ['tickets:read', 'tickets:write', 'members:read', 'members:write', 'chat:read', 'chat:write', 'kb:read', 'kb:write', 'feedback:read', 'feedback:write', 'purchases:read', 'purchases:write', 'returns:read', 'returns:write', 'admin'];
 const rank = (role) => ROLES.indexOf(role);
 const DENIED = new Set([401, 403, 404]);
 // A 1×1 PNG.
@@ -541,6 +541,11 @@ async function sample(route, side, caller, fx) {
       store_id: o.store, receipt_no: `矩阵小票${fx.tag}${n}`, sold_at: Date.now(),
       lines: [{ name: '矩阵商品', category: 'other', quantity: 1, unit_price_fen: 100 }],
     },
+    'PUT /api/v1/returns/policy': { store_id: o.store, defaults: true, note: `矩阵${n}` },
+    'POST /api/v1/returns/policy/check': { rules: [], cases: [] },
+    'POST /api/v1/returns/decide': {
+      store_id: o.store, condition: 'unopened', receipt: true, item: { category: 'clothing', paid_fen: 100, purchased_at: Date.now() - 86400000 },
+    },
   };
   const queries = {
     'GET /api/v1/reports/dashboard': `?store_id=${o.store}`,
@@ -563,6 +568,8 @@ async function sample(route, side, caller, fx) {
     'GET /api/v1/feedback/actions': `?store_id=${o.store}`,
     'GET /api/v1/feedback/actions/board': `?store_id=${o.store}`,
     'GET /api/v1/purchases': `?store_id=${o.store}`,
+    'GET /api/v1/returns/policy': `?store_id=${o.store}`,
+    'GET /api/v1/returns/policy/history': `?store_id=${o.store}`,
   };
   const opts = {};
   if (key === 'POST /api/v1/tickets/{id}/attachments' || key === 'POST /api/v1/chat/conversations/{id}/photos' ||

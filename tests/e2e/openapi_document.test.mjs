@@ -95,6 +95,7 @@ const OWNERS = {
     '/api/v1/kb/entries/{id}/(publish|draft|versions)',
     '/api/v1/kb/(categories|synonyms|small-talk|signals|paraphrases)/{id}',
   ],
+  returns: ['/api/v1/returns/policy', '/api/v1/returns/policy/(history|check)', '/api/v1/returns/decide'],
 };
 
 function compile(pattern) {

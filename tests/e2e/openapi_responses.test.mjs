@@ -845,6 +845,43 @@ describe('real responses match docs/openapi.yaml', () => {
     assert.deepEqual(writeProblems, []);
   });
 
+  describe('returns', () => {
+    it('GET /api/v1/returns/policy, /policy/history; POST /policy/check, /decide answer as documented', async () => {
+      const defaults = await conforms(agent, '/api/v1/returns/policy', { query: `?store_id=${data.SH01}` });
+      assert.equal(defaults.json.uses_defaults, true);
+      await conforms(agent, '/api/v1/returns/policy');
+      const rules = defaults.json.rules.filter((r) => r.id !== 'gold_15');
+      await call(manager, 'PUT', '/api/v1/returns/policy', {
+        body: { store_id: data.SH01, version: defaults.json.version, rules, note: '取消金卡延长' }, expect: 200,
+      });
+      const saved = await conforms(agent, '/api/v1/returns/policy', { query: `?store_id=${data.SH01}` });
+      assert.equal(saved.json.saved.note, '取消金卡延长');
+      await conforms(agent, '/api/v1/returns/policy/history', { query: `?store_id=${data.SH01}` });
+      await conforms(agent, '/api/v1/returns/policy', { query: '?store_id=999999', status: 404 });
+      await call(manager, 'PUT', '/api/v1/returns/policy', { body: { store_id: data.SH01, version: 0, defaults: true }, expect: 409 });
+      await call(manager, 'PUT', '/api/v1/returns/policy', { body: { store_id: data.SH01, rules: [{ id: 'X' }] }, expect: 400 });
+      const check = await call(agent, 'POST', '/api/v1/returns/policy/check', {
+        body: {
+          rules,
+          cases: [{ category: 'clothing', condition: 'opened', days: 10, receipt: 'yes', quality_issue: false, tier: 'gold', paid_fen: 29900, decision: 'approve', rule: 'gold_15', refund_fen: 29900 }],
+        },
+        expect: 200,
+      });
+      assert.equal(check.json.failed, 1);
+      const d = await call(agent, 'POST', '/api/v1/returns/decide', {
+        body: {
+          store_id: data.SH01, condition: 'unopened', receipt: true, quantity: 1,
+          item: { category: 'clothing', quantity: 3, paid_fen: 10000, points_earned: 300, purchased_at: Date.now() - 2 * 86400000 },
+          order: { coupons: [{ name: '满100减10', value_fen: 1000 }], gifts: [{ name: '帆布袋', value_fen: 3900, threshold_fen: 8000 }] },
+        },
+        expect: 200,
+      });
+      assert.equal(d.json.decision, 'approve');
+      assert.equal(d.json.refund.amount_fen, 3333);
+      assert.equal(d.json.refund.gifts_to_return.length, 1);
+    });
+  });
+
   // Last: every documented GET operation was called above (a new GET route needs a case).
   it('every documented GET route was checked against a real answer', () => {
     const documented = Object.entries(doc.paths)

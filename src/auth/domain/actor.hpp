@@ -26,9 +26,11 @@ enum class ScopeCode {
   feedback_write,
   purchases_read,
   purchases_write,
+  returns_read,
+  returns_write,
   admin
 };
-inline constexpr std::array<Term<ScopeCode>, 13> kScopes{{
+inline constexpr std::array<Term<ScopeCode>, 15> kScopes{{
     {ScopeCode::tickets_read, "tickets:read", "读取工单", "Read tickets"},
     {ScopeCode::tickets_write, "tickets:write", "读写工单", "Read and write tickets"},
     {ScopeCode::members_read, "members:read", "读取会员", "Read members"},
@@ -42,6 +44,8 @@ inline constexpr std::array<Term<ScopeCode>, 13> kScopes{{
     {ScopeCode::purchases_read, "purchases:read", "读取购买记录", "Read purchases"},
     {ScopeCode::purchases_write, "purchases:write", "写入购买记录（收银系统对接）",
      "Write purchases (POS integration)"},
+    {ScopeCode::returns_read, "returns:read", "读取退换货政策与判定", "Read return policies and decisions"},
+    {ScopeCode::returns_write, "returns:write", "编辑退换货政策", "Edit return policies"},
     {ScopeCode::admin, "admin", "管理", "Administration"},
 }};
 using Scope = Closed<ScopeCode, kScopes>;

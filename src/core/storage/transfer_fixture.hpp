@@ -167,6 +167,8 @@ INSERT INTO feedback_action_tickets VALUES (1, 1);
 INSERT INTO feedback_action_updates VALUES (1, 1, 'note', '已采购灯具', 1, 120), (2, 1, 'escalate', '逾期', NULL, 510);
 INSERT INTO feedback_action_photos VALUES (1, 1, 1, 'ab12cd', 'image/png', 'b2.png', 68, 1, 119),
   (2, 1, NULL, 'ef34', 'image/jpeg', '', 99, 1, 121);
+INSERT INTO return_policies VALUES (1, 0, 1, 0, '{"rules":[{"id":"no_reason_7","name":"七天无理由退货"}]}', '首次保存', 1,
+  100), (2, 1, 1, 1, '{}', '', 1, 9223372036854775807);
 INSERT INTO signing_keys VALUES (1, 'csat_link', 'c0ffee', 10, 20), (2, 'csat_link', 'f00d', 20, NULL);
 INSERT INTO customer_access VALUES ('9f86d0', 1, 1000, 2000, NULL), ('revoked:2:5', 2, 5, 9, 5);
 INSERT INTO rate_limits VALUES ('login:addr:10.0.0.1', 3, 1000, 0, 0, 5000), ('track:phone:13700000000', 0, 1, 9, 2, 99);

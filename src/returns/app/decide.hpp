@@ -1,0 +1,35 @@
+#pragma once
+// Deciding a return request (退换货判定) with no write: the policy in force for the store,
+// the member's tier, the caller's authority limit (remedies) and `now` from the context.
+// For the desk (which records the return afterwards) and, later, the customer's page.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/app/context.hpp"
+#include "returns/domain/decision.hpp"
+
+namespace kefu::app {
+
+struct ReturnQuestion {
+  int64_t store_id = 0;
+  std::optional<int64_t> member_id;  // the member's tier counts (404 when unknown)
+  std::string tier;                  // without member_id: a tier code, or "" for no member
+  returns::Request request;
+  returns::Line line;  // the item as described (its store_id is set from store_id)
+  returns::OrderTerms order;
+};
+
+struct ReturnAnswer {
+  returns::Verdict verdict;
+  std::string tier;  // the tier that counted
+  int64_t policy_version = 0;
+  bool policy_defaults = true;
+};
+
+// returns:read; the store must be one the caller serves (404). An approved refund above
+// the caller's authority limit comes back needs_approval with the approver's role. Input
+// errors are returns::decide's (400 naming the field).
+ReturnAnswer decide_return(Context&, const ReturnQuestion&);
+
+}  // namespace kefu::app
