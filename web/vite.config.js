@@ -31,6 +31,7 @@ export default defineConfig({
       },
     },
   },
-  server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
+  // The returns console reads the policy case table the server's tests run (tests/returns/).
+  server: { proxy: { '/api': 'http://127.0.0.1:8080' }, fs: { allow: ['.', '../tests/returns'] } },
   test: { environment: 'jsdom', include: ['tests/unit/**/*.test.js'] },
 });

@@ -29,8 +29,7 @@ std::span<const SchemaModule> schema_modules() {
       callbacks_schema(),     public_tickets_schema(),
       chat_schema(),          kb_schema(),
       bot_schema(),           feedback_schema(),
-      purchases_schema(),
-      returns_schema(),
+      purchases_schema(),     returns_schema(),
   };
   return kModules;
 }

@@ -58,8 +58,12 @@ json render_return(const returns::ReturnRecord& r) {
 }
 
 json render_desk_outcome(const app::DeskOutcome& o) {
-  json out = {{"verdict", render_verdict(o.verdict)},
-              {"tier", o.tier.empty() ? json(nullptr) : json(o.tier)},
+  const json tier = o.tier.empty() ? json(nullptr) : json(o.tier);
+  auto verdict = render_verdict(o.verdict);
+  verdict["tier"] = tier;
+  verdict["policy"] = {{"version", o.policy_version}, {"uses_defaults", o.policy_defaults}};
+  json out = {{"verdict", verdict},
+              {"tier", tier},
               {"return", o.record ? render_return(*o.record) : json(nullptr)},
               {"ticket", o.ticket ? render(*o.ticket) : json(nullptr)},
               {"resolution_status", o.remedy_status.empty() ? json(nullptr) : json(o.remedy_status)}};

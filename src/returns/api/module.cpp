@@ -16,7 +16,6 @@ void add_routes(RouteTable& r) {
 }
 
 void add_vocabulary(nlohmann::json& v) {
-  v["return_categories"] = terms_json<returns::Category>();
   v["return_conditions"] = terms_json<returns::Condition>();
   v["return_promotions"] = terms_json<returns::Promotion>();
   v["return_decisions"] = terms_json<returns::Decision>();

@@ -53,13 +53,14 @@ void check(Services& s, http::Request& req, http::Reply reply) {
        [policy, cases](app::Context& c) { return ok(200, render_check(app::check_return_policy(c, policy, cases))); });
 }
 
-// POST /returns/decide {store_id, member_id | tier, condition, quality_issue, receipt,
-// quantity, reason, item, order}: no write.
+// POST /returns/decide {line_id | store_id + item + order, member_id | tier, condition,
+// quality_issue, receipt, quantity, reason}: no write.
 void decide(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   auto b = parse_object(req);
   app::ReturnQuestion q;
-  q.store_id = req_int(b, "store_id");
+  q.line_id = maybe_int(b, "line_id");
+  q.store_id = q.line_id ? 0 : req_int(b, "store_id");
   q.member_id = maybe_int(b, "member_id");
   q.tier = opt_string(b, "tier");
   q.request.condition = opt_string(b, "condition", "unopened");
@@ -67,8 +68,10 @@ void decide(Services& s, http::Request& req, http::Reply reply) {
   q.request.receipt = maybe_bool(b, "receipt").value_or(false);
   q.request.quantity = maybe_int(b, "quantity").value_or(1);
   q.request.reason = opt_string(b, "reason");
-  q.line = line_from(b);
-  q.order = order_from(b);
+  if (!q.line_id) {
+    q.line = line_from(b);
+    q.order = order_from(b);
+  }
   read(s, req, reply, actor, [q](app::Context& c) {
     auto a = app::decide_return(c, q);
     auto out = render_verdict(a.verdict);

@@ -5,14 +5,41 @@
 #include "core/domain/errors.hpp"
 #include "members/domain/member_vocabulary.hpp"
 #include "members/storage/member_store.hpp"
+#include "purchases/app/purchases.hpp"
+#include "purchases/storage/purchase_store.hpp"
 #include "remedies/app/remedies.hpp"
 #include "returns/app/policy.hpp"
+#include "returns/app/purchase_line.hpp"
 
 namespace kefu::app {
 
-ReturnAnswer decide_return(Context& c, const ReturnQuestion& q) {
+namespace {
+
+// The question about a line kefu holds: its store, line, order and member from the record.
+ReturnQuestion from_purchase(Context& c, ReturnQuestion q) {
+  auto& purchases = c.store<storage::PurchaseStore>();
+  auto line = purchases.line(*q.line_id);
+  auto order = line ? purchases.order(line->order_id) : std::nullopt;
+  if (!order || !c.actor.in_store(order->store_id))
+    throw make_error(errors::kNotFound, {{"what", Text("购买记录", "purchase line")}});
+  if (line->quantity <= 0)
+    throw make_error(errors::kInvalidField,
+                     {{"field", "line_id"}, {"problem", Text("这是一行退货记录", "it is a return line")}}, "line_id");
+  auto found = purchase_case(*order, *line, returned_units(c, *order));
+  q.store_id = order->store_id;
+  q.line = found.line;
+  q.order = found.order;
+  if (!q.member_id && order->member_id) q.member_id = order->member_id;
+  return q;
+}
+
+}  // namespace
+
+ReturnAnswer decide_return(Context& c, const ReturnQuestion& asked) {
+  require_scope(c.actor, "returns:read");
+  const ReturnQuestion q = asked.line_id ? from_purchase(c, asked) : asked;
   if (q.store_id <= 0) throw make_error(errors::kRequired, {{"what", Text("门店", "The store")}}, "store_id");
-  auto policy = return_policy(c, q.store_id);  // scope returns:read, the store in reach
+  auto policy = return_policy(c, q.store_id);  // the store in reach
   ReturnAnswer out;
   out.tier = q.tier;
   if (q.member_id) {

@@ -12,6 +12,10 @@
 namespace kefu::app {
 
 struct ReturnQuestion {
+  // A line of a purchase kefu holds (purchases): the line, its order and its store come
+  // from the record (which is the receipt); store_id and `line` are then ignored, and the
+  // order's member counts unless member_id says otherwise.
+  std::optional<int64_t> line_id;
   int64_t store_id = 0;
   std::optional<int64_t> member_id;  // the member's tier counts (404 when unknown)
   std::string tier;                  // without member_id: a tier code, or "" for no member
@@ -27,7 +31,8 @@ struct ReturnAnswer {
   bool policy_defaults = true;
 };
 
-// returns:read; the store must be one the caller serves (404). An approved refund above
+// returns:read; the store (or the purchase's) must be one the caller serves (404), the line
+// one kefu holds (404), a sale not a return line (400 invalid_field "line_id"). An approved refund above
 // the caller's authority limit comes back needs_approval with the approver's role. Input
 // errors are returns::decide's (400 naming the field).
 ReturnAnswer decide_return(Context&, const ReturnQuestion&);

@@ -5,16 +5,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <regex>
 
 #include "core/app/scope.hpp"
 #include "core/app/validate.hpp"
 #include "core/domain/errors.hpp"
 #include "members/storage/member_store.hpp"
-#include "purchases/domain/allocation.hpp"
 #include "purchases/storage/purchase_store.hpp"
 #include "remedies/app/remedies.hpp"
 #include "returns/app/decide.hpp"
+#include "returns/app/purchase_line.hpp"
 #include "returns/app/return_complete.hpp"
 #include "returns/domain/errors.hpp"
 #include "returns/domain/vocabulary.hpp"
@@ -53,34 +52,6 @@ DeskOrder desk_order(Context& c, const purchase::Order& o) {
   return out;
 }
 
-// The policy's promotion code of a line: gifts, clearance (清仓) by the POS's words,
-// any other discount, or the regular price.
-std::string promotion_of(const purchase::Line& l, const purchase::Order& o) {
-  if (l.gift) return "gift";
-  if (l.promotion.find("清仓") != std::string::npos) return "clearance";
-  if (!l.promotion.empty() || l.line_discount_fen > 0 || l.discount_share_fen > 0 || !o.promotion.empty())
-    return "discount";
-  return "none";
-}
-
-// The order's sold, non-gift lines' paid total.
-int64_t order_paid(const purchase::Order& o) {
-  int64_t sum = 0;
-  for (const auto& l : o.lines)
-    if (l.quantity > 0 && !l.gift) sum += l.paid_fen;
-  return sum;
-}
-
-// A gift's threshold: "满N" of the order's promotion when it gives a gift (满300赠…),
-// else the order's whole paid amount (the POS does not say; any refund then asks for it).
-int64_t gift_threshold(const purchase::Order& o) {
-  static const std::regex kThreshold("满(\\d+)");
-  std::smatch m;
-  if (o.promotion.find("赠") != std::string::npos && std::regex_search(o.promotion, m, kThreshold))
-    return std::stoll(m[1].str()) * 100;
-  return order_paid(o);
-}
-
 struct Question {
   purchase::Order order;
   purchase::Line line;
@@ -109,38 +80,17 @@ Question question_for(Context& c, const DeskReturn& in) {
                                        fmt::format("between 1 and {} units can be returned", out.remaining))}},
                      "quantity");
 
-  const int64_t paid_total = order_paid(*order);
-  auto points_share = [&](int64_t points) {
-    return paid_total > 0 ? points * line->paid_fen / paid_total : 0;  // the line's part, by what it paid
-  };
-  auto& l = out.q.line;
-  l.category = returns::Category::parse(line->category) ? line->category : "other";
-  l.brand = line->brand;
-  l.promotion = promotion_of(*line, *order);
-  l.quantity = line->quantity;
-  l.returned_quantity = returned + pending;
-  l.paid_fen = line->paid_fen;
-  l.points_earned = line->gift ? 0 : points_share(order->points_earned);
-  l.points_used = line->gift ? 0 : points_share(order->points_used);
-  l.purchased_at = order->sold_at;
-  l.on_record = true;
-
-  auto& terms = out.q.order;
-  int64_t open = 0;
+  // Units waiting for approval count as given back: the refund shares stay exact.
+  std::vector<std::pair<int64_t, int>> taken;
   for (const auto& o : order->lines) {
     if (o.quantity <= 0) continue;
     int64_t r = 0, pend = 0;
-    const int64_t left = units_left(c, o, r, pend);
-    if (o.gift) {
-      if (left > 0)
-        terms.gifts.push_back({o.name, o.unit_price_fen * left, gift_threshold(*order)});
-      continue;
-    }
-    open += o.paid_fen - purchase::paid_for_units(o, static_cast<int>(o.quantity - left), 0);
+    units_left(c, o, r, pend);
+    taken.emplace_back(o.id, static_cast<int>(r + pend));
   }
-  terms.open_paid_fen = open;
-  if (order->coupon_fen > 0) terms.coupons.push_back({"优惠券", order->coupon_fen});
-
+  auto found = purchase_case(*order, *line, taken);
+  out.q.line = found.line;
+  out.q.order = found.order;
   out.q.store_id = order->store_id;
   out.q.member_id = order->member_id;
   out.q.request.condition = in.condition;
@@ -215,7 +165,7 @@ DeskOutcome preview_return(Context& c, const DeskReturn& in) {
   require_scope(c.actor, "returns:read");
   auto q = question_for(c, in);
   auto a = decide_return(c, q.q);
-  return {a.verdict, a.tier, std::nullopt, std::nullopt, ""};
+  return {a.verdict, a.tier, a.policy_version, a.policy_defaults, std::nullopt, std::nullopt, ""};
 }
 
 DeskOutcome record_return(Context& c, const DeskReturn& in) {
@@ -301,7 +251,7 @@ DeskOutcome record_return(Context& c, const DeskReturn& in) {
     data["override_reason"] = in.override_reason;
     audit(c, "return.override", "ticket", ticket.id, nullptr, data);
   }
-  return {v, a.tier, r, outcome.ticket, outcome.remedy.status};
+  return {v, a.tier, a.policy_version, a.policy_defaults, r, outcome.ticket, outcome.remedy.status};
 }
 
 returns::ReturnRecord get_return(Context& c, int64_t id) {

@@ -54,6 +54,8 @@ struct DeskReturn {
 struct DeskOutcome {
   returns::Verdict verdict;
   std::string tier;
+  int64_t policy_version = 0;
+  bool policy_defaults = true;
   std::optional<returns::ReturnRecord> record;  // nullopt for a preview
   std::optional<ticket::Ticket> ticket;
   std::string remedy_status;  // applied | pending; empty for a preview

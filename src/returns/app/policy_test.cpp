@@ -4,6 +4,7 @@
 
 #include "core/app/use_case_test.hpp"
 #include "members/storage/member_store.hpp"
+#include "purchases/app/purchases.hpp"
 #include "returns/app/decide.hpp"
 
 namespace kefu::app::testing {
@@ -143,6 +144,43 @@ TEST_F(ReturnPolicyUseCases, ADecisionCountsTheTierAndTheCallersLimit) {
   EXPECT_EQ(code_of([&] { as(agent, [&](Context& c) { return decide_return(c, q); }); }), "not_found");
   q.store_id = store_a;
   q.member_id = 999;
+  EXPECT_EQ(code_of([&] { as(agent, [&](Context& c) { return decide_return(c, q); }); }), "not_found");
+}
+
+TEST_F(ReturnPolicyUseCases, ADecisionOnAPurchaseKefuHolds) {
+  OrderInput in;
+  in.order.store_id = store_a;
+  in.order.receipt_no = "R-100";
+  in.order.sold_at = kNow - 2 * kDay;
+  in.order.order_discount_fen = 5'000;  // 满减 50.00 shared over the two sold lines
+  in.order.points_earned = 250;
+  in.order.promotion = "满300赠帆布袋";
+  in.order.source = "api";
+  in.order.member_id = gold;
+  in.order.lines = {
+      {.line_no = 1, .name = "衬衫", .category = "clothing", .quantity = 2, .unit_price_fen = 15'000},
+      {.line_no = 2, .name = "袜子", .category = "clothing", .quantity = 1, .unit_price_fen = 10'000},
+      {.line_no = 3, .name = "帆布袋", .category = "other", .quantity = 1, .unit_price_fen = 3'900, .gift = true}};
+  auto order = as(supervisor, [&](Context& c) { return record_order(c, in); }).order;
+  ReturnQuestion q;
+  q.line_id = order.lines[0].id;  // 2 shirts paid 262.50 after their share of the 满减
+  q.request.receipt = false;      // no paper receipt: kefu's record is the receipt
+  auto a = as(supervisor, [&](Context& c) { return decide_return(c, q); });
+  EXPECT_EQ(a.tier, "gold");
+  EXPECT_EQ(a.verdict.rule_id, "gold_15");
+  EXPECT_EQ(a.verdict.decision, "approve");
+  EXPECT_EQ(a.verdict.refund.amount_fen, 13'125);
+  EXPECT_EQ(a.verdict.refund.points_clawback, 93);  // half of the line's 187 of the order's 250 points
+  // 350.00 − 131.25 is below the 满300 threshold: the bag comes back.
+  ASSERT_EQ(a.verdict.refund.gifts_to_return.size(), 1u);
+  EXPECT_EQ(a.verdict.refund.gifts_to_return[0].value_fen, 3'900);
+
+  q.line_id = order.lines[1].id;
+  auto socks = as(agent, [&](Context& c) { return decide_return(c, q); });
+  EXPECT_EQ(socks.verdict.refund.amount_fen, 8'750);
+  EXPECT_EQ(socks.verdict.decision, "approve") << "87.50 is within an agent's 200.00";
+  EXPECT_EQ(socks.verdict.refund.gifts_to_return.size(), 1u) << "350.00 − 87.50 is below 300.00 too";
+  q.line_id = 999'999;
   EXPECT_EQ(code_of([&] { as(agent, [&](Context& c) { return decide_return(c, q); }); }), "not_found");
 }
 

@@ -1,54 +1,18 @@
 #pragma once
-// The closed vocabularies of returns (退换货): the retail categories a purchase line is
-// filed under (the POS import maps its own categories to these), the condition of the
-// returned goods, the promotion a line was sold under, and the decision and remedy of a
-// return. Codes are what JSON and the database carry; zh/en are the labels.
+// The closed vocabularies of returns (退换货): the condition of the returned goods, the
+// promotion a line was sold under, and the decision and remedy of a return; the retail
+// categories are the purchases' (purchase::Category). Codes are what JSON and the database carry; zh/en are the labels.
 #include <array>
 #include <string_view>
 
 #include "core/domain/vocabulary.hpp"
+#include "purchases/domain/category.hpp"
 
 namespace kefu::returns {
 
-enum class CategoryCode {
-  clothing,
-  shoes,
-  underwear_swimwear,
-  cosmetics,
-  food_fresh,
-  food_packaged,
-  jewelry,
-  watches,
-  electronics,
-  appliances,
-  home,
-  toys,
-  sports,
-  books,
-  customised,
-  gift_card,
-  other
-};
-inline constexpr std::array<Term<CategoryCode>, 17> kCategories{{
-    {CategoryCode::clothing, "clothing", "服装", "Clothing"},
-    {CategoryCode::shoes, "shoes", "鞋靴", "Shoes"},
-    {CategoryCode::underwear_swimwear, "underwear_swimwear", "内衣泳装", "Underwear and swimwear"},
-    {CategoryCode::cosmetics, "cosmetics", "化妆品", "Cosmetics"},
-    {CategoryCode::food_fresh, "food_fresh", "生鲜食品", "Fresh food"},
-    {CategoryCode::food_packaged, "food_packaged", "预包装食品", "Packaged food"},
-    {CategoryCode::jewelry, "jewelry", "珠宝首饰", "Jewelry"},
-    {CategoryCode::watches, "watches", "钟表", "Watches"},
-    {CategoryCode::electronics, "electronics", "数码电子", "Electronics"},
-    {CategoryCode::appliances, "appliances", "家用电器", "Appliances"},
-    {CategoryCode::home, "home", "家居用品", "Home"},
-    {CategoryCode::toys, "toys", "玩具", "Toys"},
-    {CategoryCode::sports, "sports", "运动户外", "Sports"},
-    {CategoryCode::books, "books", "图书音像", "Books"},
-    {CategoryCode::customised, "customised", "定制商品", "Customised goods"},
-    {CategoryCode::gift_card, "gift_card", "礼品卡", "Gift cards"},
-    {CategoryCode::other, "other", "其他", "Other"},
-}};
-using Category = Closed<CategoryCode, kCategories>;
+// The retail categories are the purchases' (purchases/domain/category.hpp): the POS import
+// files lines under them and the policy's rules name them.
+using Category = purchase::Category;
 
 // unopened: sealed, as sold; opened: unpacked or tried on, still resaleable; used: worn,
 // washed or consumed in part; damaged: broken or marked by the customer.

@@ -27,7 +27,7 @@ describe('the rules in words', () => {
     expect(ruleWhen(gold)).toBe('金卡；非质量问题；购买 15 天内');
     expect(ruleWhen(gold, 'en')).toBe('Gold; no quality fault; within 15 days');
     const food = { scope: { categories: ['food_packaged', 'food_fresh'] }, match: { conditions: ['opened'], promotions: ['clearance'] } };
-    expect(ruleWhen(food)).toBe('预包装食品或生鲜食品；已拆封（不影响二次销售）；清仓特价');
+    expect(ruleWhen(food)).toBe('包装食品或生鲜食品；已拆封（不影响二次销售）；清仓特价');
     expect(ruleWhen({})).toBe('任何请求');
   });
 

@@ -5,7 +5,7 @@ import zh from './locales/zh-CN.js';
 import en from './locales/en.js';
 
 export const routes = [
-  { path: '/returns/policy', name: 'returns-policy', component: () => import('./views/PolicyView.vue'), meta: { minRole: 'agent' } },
+  { path: '/returns/policy', name: 'returns-policy', component: () => import('./views/PolicyView.vue') },
 ];
 
 export const menu = [{ key: 'returns-policy', path: '/returns/policy', label: 'returnsPolicy.title', icon: Sell, order: 75 }];

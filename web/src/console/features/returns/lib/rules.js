@@ -14,7 +14,7 @@ export function ruleWhen(rule, lang = 'zh-CN') {
   const m = rule.match || {};
   const parts = [];
   const list = (vocab, codes) => join(codes.map((c) => label(vocab, c, lang)), lang, OR);
-  if (s.categories?.length) parts.push(list('return_categories', s.categories));
+  if (s.categories?.length) parts.push(list('purchase_categories', s.categories));
   if (s.brands?.length) parts.push((e ? 'brand ' : '品牌 ') + join(s.brands, lang, OR));
   if (s.store_ids?.length) parts.push((e ? 'stores ' : '门店 ') + s.store_ids.join(', '));
   if (s.tiers?.length) parts.push(list('member_tiers', s.tiers));
