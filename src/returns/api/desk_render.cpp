@@ -73,7 +73,9 @@ json render_desk_outcome(const app::DeskOutcome& o) {
 json render_returns_report(const app::ReturnsReport& r) {
   json groups = json::array(), reasons = json::array();
   int64_t sold_units = 0, sold_fen = 0, returned_units = 0, refunded_fen = 0, count = 0;
-  auto rate = [](int64_t part, int64_t whole) { return whole > 0 ? json(static_cast<double>(part) / whole) : json(nullptr); };
+  auto rate = [](int64_t part, int64_t whole) {
+    return whole > 0 ? json(static_cast<double>(part) / whole) : json(nullptr);
+  };
   for (const auto& g : r.groups) {
     groups.push_back({{"key", g.key},
                       {"sold_units", g.sold_units},

@@ -5,7 +5,7 @@
 
 namespace kefu::api {
 
-void add_returns_routes(RouteTable&);       // routes.cpp
+void add_returns_routes(RouteTable&);      // routes.cpp
 void add_desk_return_routes(RouteTable&);  // desk_routes.cpp
 
 namespace {

@@ -68,7 +68,8 @@ Question question_for(Context& c, const DeskReturn& in) {
   if (line->quantity <= 0)
     throw make_error(errors::kInvalidField,
                      {{"field", "line_id"}, {"problem", Text("这是一行退货记录", "it is a return line")}}, "line_id");
-  if (!returns::Reason::parse(in.reason)) throw make_error(errors::kInvalidEnum, {{"field", "reason"}, {"value", in.reason}}, "reason");
+  if (!returns::Reason::parse(in.reason))
+    throw make_error(errors::kInvalidEnum, {{"field", "reason"}, {"value", in.reason}}, "reason");
   check_text("note", in.note, kNoteMax, false);
   Question out{*order, *line, {}, 0};
   int64_t returned = 0, pending = 0;
@@ -121,10 +122,10 @@ std::string remedy_of(const DeskReturn& in, const returns::Verdict& v, bool over
   if (in.remedy != "refund" && in.remedy != "exchange" && in.remedy != "repair")
     throw make_error(errors::kInvalidEnum, {{"field", "remedy"}, {"value", in.remedy}}, "remedy");
   if (in.remedy == "refund" && v.remedy != "refund" && !overriding)
-    throw make_error(errors::kInvalidField,
-                     {{"field", "remedy"},
-                      {"problem", Text("政策未给出退款，只能换货或维修", "the policy gives no refund here")}},
-                     "remedy");
+    throw make_error(
+        errors::kInvalidField,
+        {{"field", "remedy"}, {"problem", Text("政策未给出退款，只能换货或维修", "the policy gives no refund here")}},
+        "remedy");
   return in.remedy;
 }
 
@@ -243,9 +244,9 @@ DeskOutcome record_return(Context& c, const DeskReturn& in) {
   } else {
     c.store<storage::ReturnStore>().update_return(r);
   }
-  nlohmann::json data = {{"return_id", r.id},   {"line_id", r.line_id},   {"quantity", r.quantity},
-                         {"remedy", r.remedy},  {"refund_fen", r.refund_fen}, {"decision", r.decision},
-                         {"rule_id", r.rule_id}, {"state", r.state}};
+  nlohmann::json data = {
+      {"return_id", r.id},          {"line_id", r.line_id},   {"quantity", r.quantity}, {"remedy", r.remedy},
+      {"refund_fen", r.refund_fen}, {"decision", r.decision}, {"rule_id", r.rule_id},   {"state", r.state}};
   audit(c, "return.record", "ticket", ticket.id, nullptr, data);
   if (overriding) {
     data["override_reason"] = in.override_reason;
@@ -257,7 +258,8 @@ DeskOutcome record_return(Context& c, const DeskReturn& in) {
 returns::ReturnRecord get_return(Context& c, int64_t id) {
   require_scope(c.actor, "returns:read");
   auto r = c.store<storage::ReturnStore>().get_return(id);
-  if (!r || !in_reach(c.actor, r->store_id)) throw make_error(errors::kNotFound, {{"what", Text("退换货记录", "return")}});
+  if (!r || !in_reach(c.actor, r->store_id))
+    throw make_error(errors::kNotFound, {{"what", Text("退换货记录", "return")}});
   return *r;
 }
 
@@ -281,8 +283,7 @@ ReturnsReport returns_report(Context& c, storage::ReportQuery q) {
   require_scope(c.actor, "returns:read");
   require_role(c.actor, people::RoleCode::supervisor);
   constexpr int64_t kMaxSpan = 366LL * 86'400'000;
-  if (q.from >= q.to || q.to - q.from > kMaxSpan)
-    throw make_error(errors::kInvalidRange, {{"days", 366}}, "from");
+  if (q.from >= q.to || q.to - q.from > kMaxSpan) throw make_error(errors::kInvalidRange, {{"days", 366}}, "from");
   if (q.by != "category" && q.by != "brand" && q.by != "store")
     throw make_error(errors::kInvalidEnum, {{"field", "by"}, {"value", q.by}}, "by");
   for (auto id : q.store_ids)

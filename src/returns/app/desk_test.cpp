@@ -58,7 +58,9 @@ class DeskReturnTest : public UseCaseTest {
     return {.line_id = line_id, .quantity = qty, .reason = std::move(reason), .condition = "unopened", .receipt = true};
   }
 
-  int64_t balance() { return as(sup, [&](Context& c) { return points_balance(c, member); }); }
+  int64_t balance() {
+    return as(sup, [&](Context& c) { return points_balance(c, member); });
+  }
   int returned(int64_t line_id) {
     return as(sup, [&](Context& c) { return c.store<storage::PurchaseStore>().returned_units(line_id); });
   }
@@ -159,8 +161,7 @@ TEST_F(DeskReturnTest, PartialReturnsSumToThePaidAmountAndNeverExceedTheUnitsSol
   }
   EXPECT_EQ(refunded, socks.paid_fen);
   EXPECT_EQ(returned(socks.id), 3);
-  EXPECT_EQ(code_of([&] { as(agent, [&](Context& c) { return record_return(c, ask(socks.id)); }); }),
-            "invalid_field");
+  EXPECT_EQ(code_of([&] { as(agent, [&](Context& c) { return record_return(c, ask(socks.id)); }); }), "invalid_field");
   auto found = as(agent, [&](Context& c) { return lookup_purchases(c, {.receipt_no = "R-5"}); });
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].lines[2].remaining, 0);
@@ -197,9 +198,8 @@ TEST_F(DeskReturnTest, TheReportCountsReturnedUnitsAgainstSoldOnes) {
               as(agent, [&](Context& c) { return returns_report(c, {.from = kNow - 30 * kDay, .to = kNow + 1}); });
             }),
             "forbidden");
-  auto r = as(sup, [&](Context& c) {
-    return returns_report(c, {.from = kNow - 30 * kDay, .to = kNow + 1, .by = "brand"});
-  });
+  auto r =
+      as(sup, [&](Context& c) { return returns_report(c, {.from = kNow - 30 * kDay, .to = kNow + 1, .by = "brand"}); });
   ASSERT_EQ(r.groups.size(), 2u);
   EXPECT_EQ(r.groups[1].key, "甲牌");
   EXPECT_EQ(r.groups[1].sold_units, 4);

@@ -73,8 +73,8 @@ struct ReturnRecord {
   int64_t points_clawed_back = 0;
   int64_t points_restored = 0;
   int64_t coupon_returned_fen = 0;
-  std::string gifts_to_return;  // names, "、"-joined
-  std::string state;            // State code
+  std::string gifts_to_return;             // names, "、"-joined
+  std::string state;                       // State code
   std::optional<int64_t> remedy_id;        // the ticket's resolution
   std::optional<int64_t> return_order_id;  // the kefu-side return order KF-RT-{id}, once done
   std::string override_reason;             // a supervisor's override of a refusal

@@ -130,8 +130,10 @@ class SqlReturnStore final : public ReturnStore {
       std::vector<Value> args{q.from, q.to};
       add_in(where, args, "o.store_id", q.store_ids);
       const auto g = group_of(q.by, true);
-      auto s = db_.prepare("SELECT " + g + ", SUM(l.quantity), SUM(l.paid_fen) FROM purchase_lines l "
-                           "JOIN purchase_orders o ON o.id = l.order_id" + where + " GROUP BY " + g);
+      auto s = db_.prepare("SELECT " + g +
+                           ", SUM(l.quantity), SUM(l.paid_fen) FROM purchase_lines l "
+                           "JOIN purchase_orders o ON o.id = l.order_id" +
+                           where + " GROUP BY " + g);
       bind_values(*s, args);
       while (s->step()) out.push_back({s->text(0), s->i64(1), s->i64(2), 0, 0, 0});
     }
@@ -159,15 +161,14 @@ class SqlReturnStore final : public ReturnStore {
     std::vector<Value> args{std::string("done"), q.from, q.to};
     add_in(where, args, "r.store_id", q.store_ids);
     const auto g = group_of(q.by, false);
-    auto s = db_.prepare("SELECT " + g + ", r.reason, COUNT(*), SUM(r.quantity) FROM returns r" + where +
-                         " GROUP BY " + g + ", r.reason");
+    auto s = db_.prepare("SELECT " + g + ", r.reason, COUNT(*), SUM(r.quantity) FROM returns r" + where + " GROUP BY " +
+                         g + ", r.reason");
     bind_values(*s, args);
     std::vector<ReasonCount> out;
     while (s->step()) out.push_back({s->text(0), s->text(1), s->i64(2), s->i64(3)});
     // Byte order on both engines (PostgreSQL's ORDER BY follows its collation).
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-      return a.key != b.key ? a.key < b.key : a.reason < b.reason;
-    });
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return a.key != b.key ? a.key < b.key : a.reason < b.reason; });
     return out;
   }
 

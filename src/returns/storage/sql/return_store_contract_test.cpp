@@ -25,10 +25,20 @@ class ReturnStoreContract : public Contract {
       o.source = "api";
       bool created = false;
       order = p.upsert_order(o, created);
-      purchase::Line shirt{.line_no = 1, .brand = "甲牌", .name = "衬衫", .category = "clothing", .quantity = 3,
-                           .unit_price_fen = 10000, .paid_fen = 30000};
-      purchase::Line cup{.line_no = 2, .brand = "乙牌", .name = "杯子", .category = "home", .quantity = 2,
-                         .unit_price_fen = 5000, .paid_fen = 10000};
+      purchase::Line shirt{.line_no = 1,
+                           .brand = "甲牌",
+                           .name = "衬衫",
+                           .category = "clothing",
+                           .quantity = 3,
+                           .unit_price_fen = 10000,
+                           .paid_fen = 30000};
+      purchase::Line cup{.line_no = 2,
+                         .brand = "乙牌",
+                         .name = "杯子",
+                         .category = "home",
+                         .quantity = 2,
+                         .unit_price_fen = 5000,
+                         .paid_fen = 10000};
       purchase::Line gift{.line_no = 3, .name = "赠品", .category = "other", .quantity = 1, .gift = true};
       p.insert_lines(order, {shirt, cup, gift});
       auto lines = p.order(order)->lines;
