@@ -13,6 +13,7 @@
 #include "purchases/storage/purchase_store.hpp"
 #include "remedies/app/remedies.hpp"
 #include "returns/app/decide.hpp"
+#include "returns/app/policy.hpp"
 #include "returns/app/purchase_line.hpp"
 #include "returns/app/return_complete.hpp"
 #include "returns/domain/errors.hpp"
@@ -129,6 +130,17 @@ std::string remedy_of(const DeskReturn& in, const returns::Verdict& v, bool over
   return in.remedy;
 }
 
+// Whether the policy itself asks for a supervisor (its rule says needs_approval, or no rule
+// matched), not only the caller's authority limit over the amount: then even an exchange or
+// a repair waits for approval. An amount above the limit is remedies' own check.
+bool policy_asks_approval(Context& c, int64_t store_id, const returns::Verdict& v) {
+  if (v.decision != "needs_approval") return false;
+  if (v.rule_id.empty()) return true;
+  for (const auto& rule : return_policy(c, store_id).policy.rules)
+    if (rule.id == v.rule_id) return rule.outcome.decision == "needs_approval";
+  return true;
+}
+
 std::string subject_of(const Question& q, int64_t quantity) {
   return fmt::format("退换货：{} ×{}（小票 {}）", q.line.name.empty() ? q.line.sku : q.line.name, quantity,
                      q.order.receipt_no);
@@ -236,7 +248,7 @@ DeskOutcome record_return(Context& c, const DeskReturn& in) {
   p.description = fmt::format("门店退换货 #{}：{} {}。规则：{}{}", r.id, returns::Remedy::of(remedy).zh(),
                               remedy == "refund" ? yuan(r.refund_fen) : "", rule,
                               overriding ? "（主管破例：" + in.override_reason + "）" : "");
-  if (v.decision == "needs_approval") p.approval_role = v.approver_role;
+  if (policy_asks_approval(c, q.order.store_id, v)) p.approval_role = "supervisor";
   auto outcome = propose_remedy(c, ticket.id, p);
   r.remedy_id = outcome.remedy.id;
   if (outcome.remedy.status == "applied") {
