@@ -5,7 +5,7 @@
 // returns report. SH01: zhangmin agent (limit ¥200), chenjing supervisor; CD01: gaoyan.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { KefuServer, directory, errorCode } from './lib/server.mjs';
+import { KefuServer, directory, errorCode, newTicket } from './lib/server.mjs';
 
 const DAY = 86_400_000;
 
@@ -144,6 +144,26 @@ describe('returns at the desk', () => {
     assert.equal(errorCode(more), 'invalid_field');
   });
 
+  it('a ticket carries a purchase line of its store; its receipt fills purchase_ref', async () => {
+    const order = await sell(`RD-E-${tag}`);
+    const line = order.lines[0];
+    const created = await agent.post('/api/v1/tickets', newTicket(SH01, { type: 'return', subject: '换码', purchase_line_id: line.id }));
+    assert.equal(created.status, 201, created.text);
+    assert.equal(created.json.purchase_line_id, line.id);
+    assert.equal(created.json.purchase_ref, `RD-E-${tag}`);
+    const CD01 = (await directory(admin)).storeByCode.CD01.id;
+    const elsewhere = await admin.post('/api/v1/tickets', newTicket(CD01, { subject: '别店', purchase_line_id: line.id }));
+    assert.equal(elsewhere.status, 400);
+    assert.equal(errorCode(elsewhere), 'unknown_reference');
+    const plain = (await agent.post('/api/v1/tickets', newTicket(SH01, { subject: '后补购买行' }))).json;
+    const patched = await agent.patch(`/api/v1/tickets/${plain.id}`, { purchase_line_id: line.id, version: plain.version });
+    assert.equal(patched.status, 200, patched.text);
+    assert.equal(patched.json.purchase_line_id, line.id);
+    assert.equal(patched.json.purchase_ref, `RD-E-${tag}`);
+    const cleared = await agent.patch(`/api/v1/tickets/${plain.id}`, { purchase_line_id: null, version: patched.json.version });
+    assert.equal(cleared.json.purchase_line_id, null);
+  });
+
   it('the returns report counts returned units against sold ones, by brand, for supervisors', async () => {
     const query = `?store_id=${SH01}&from=${Date.now() - 30 * DAY}&to=${Date.now() + 60_000}&by=brand`;
     assert.equal((await agent.get(`/api/v1/reports/returns${query}`)).status, 403);
@@ -151,7 +171,7 @@ describe('returns at the desk', () => {
     assert.equal(r.status, 200, r.text);
     const jia = r.json.groups.find((g) => g.key === '甲牌');
     assert.ok(jia, JSON.stringify(r.json.groups));
-    assert.ok(jia.sold_units >= 16, JSON.stringify(jia)); // 4 receipts × (1 shirt + 3 socks)
+    assert.ok(jia.sold_units >= 20, JSON.stringify(jia)); // 5 receipts × (1 shirt + 3 socks)
     assert.ok(jia.returned_units >= 5, JSON.stringify(jia)); // shirt A, shirt C, 3 socks
     assert.ok(jia.unit_rate > 0 && jia.unit_rate <= 1);
     assert.ok(r.json.reasons.some((x) => x.reason === 'size_fit' && x.key === '甲牌'));
