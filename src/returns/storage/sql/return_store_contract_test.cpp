@@ -44,7 +44,8 @@ class ReturnStoreContract : public Contract {
       auto lines = p.order(order)->lines;
       line1 = lines[0].id;
       line2 = lines[1].id;
-      ticket = r.get<TicketStore>().insert_ticket(make_ticket(store_a, 2000));
+      auto t = make_ticket(store_a, 2000);
+      ticket = r.get<TicketStore>().insert_ticket(t);
     });
   }
 
