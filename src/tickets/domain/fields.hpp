@@ -47,9 +47,8 @@ void for_each_field(const Ticket& t, F&& f) {
 // What people change on a ticket: the audit log's before/after and the "updated"
 // timeline event compare these (not the clock-driven times and deadlines).
 inline constexpr std::array<std::string_view, 15> kAuditedTicketFields{
-    "store_id",    "department_id", "type",     "channel",   "priority",     "status",           "subject",
-    "description", "category",      "location", "member_id", "purchase_ref", "purchase_line_id", "owner_id",
-    "version"};
+    "store_id", "department_id", "type",      "channel",      "priority",         "status",   "subject", "description",
+    "category", "location",      "member_id", "purchase_ref", "purchase_line_id", "owner_id", "version"};
 
 template <class F>
 void for_each_field(const Task& t, F&& f) {
