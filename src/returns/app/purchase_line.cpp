@@ -48,7 +48,10 @@ PurchaseCase purchase_case(const purchase::Order& o, const purchase::Line& l,
   line.quantity = l.quantity;
   line.returned_quantity = returned_of(returned, l.id);
   line.paid_fen = l.paid_fen;
-  const int64_t order_paid = o.paid_fen();
+  // Points and the default gift threshold go by what the sold lines paid (gifts earn none).
+  int64_t order_paid = 0;
+  for (const auto& x : o.lines)
+    if (x.quantity > 0 && !x.gift) order_paid += x.paid_fen;
   line.points_earned = share(o.points_earned, l.paid_fen, order_paid);
   line.points_used = share(o.points_used, l.paid_fen, order_paid);
   line.purchased_at = o.sold_at;
