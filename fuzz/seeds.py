@@ -131,12 +131,17 @@ bodies = {
         'paid_fen': 89700, 'points_earned': 897, 'points_used': 100, 'purchased_at': '2026-05-20T10:00:00+08:00'},
         'order': {'open_paid_fen': 120000, 'coupons': [{'name': '满500减50', 'value_fen': 5000}],
                   'gifts': [{'name': '帆布袋', 'value_fen': 3900, 'threshold_fen': 100000}]}},
+    'POST /api/v1/returns/lookup': {'receipt_no': 'POS-SH01-0001', 'member_id': None, 'phone': '13800000001'},
+    'POST /api/v1/returns': {'line_id': 1, 'quantity': 1, 'reason': 'size_fit', 'note': '偏大一码', 'condition': 'opened',
+                             'receipt': True, 'remedy': 'exchange', 'override_reason': '', 'preview': False},
 }
 queries = {
     'GET /api/v1/tickets': 'status=new,in_progress&q=%E9%80%80%E8%B4%A7&limit=5&sort=created_at&from=2026-01-01&to=1780000000000',
     'GET /api/v1/reports/dashboard': 'store_id=1',
     'GET /api/v1/returns/policy': 'store_id=1',
     'GET /api/v1/returns/policy/history': 'store_id=1',
+    'GET /api/v1/returns': 'store_id=1&state=done&limit=20',
+    'GET /api/v1/reports/returns': 'store_id=1&from=2026-01-01&to=1780000000000&by=brand',
     'GET /api/v1/reports/sla': 'store_id=1&from=2026-01-01T00:00:00Z&to=1780000000000&group_by=store',
     'GET /api/v1/stores/{id}/calendar/deadline': 'from=1780000000000&minutes=60',
     'POST /api/v1/tickets/{id}/attachments': 'filename=a.png',

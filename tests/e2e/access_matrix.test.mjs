@@ -314,6 +314,12 @@ async function fixture(server, admin) {
     });
     if (r.status !== 201) throw new Error(`purchase: ${r.status} ${r.text}`);
     o.purchase = r.json.id;
+    o.purchaseLine = r.json.lines[0].id;
+    o.receipt = r.json.receipt_no;
+    // One of its two units returned at the desk.
+    r = await admin.post('/api/v1/returns', { line_id: o.purchaseLine, reason: 'size_fit', condition: 'unopened', receipt: true });
+    if (r.status !== 201) throw new Error(`return: ${r.status} ${r.text}`);
+    o.return = r.json.return.id;
   }
   // The customer routes' NPS link: another invitation of store A (the staff routes issue
   // new links for own.npsInvitation, each replacing the last).
@@ -428,7 +434,7 @@ async function sample(route, side, caller, fx) {
     feedback_item: o.feedbackItem, feedback_place: o.feedbackPlace,
     nps_campaign: o.npsCampaign, nps_invitation: o.npsInvitation,
     feedback_item: o.feedbackItem, feedback_place: o.feedbackPlace, feedback_action: o.feedbackAction,
-    purchase: o.purchase,
+    purchase: o.purchase, return: o.return,
   };
   let id = idOf[route.access.reach];
   if (route.access.reach === 'notification') {
@@ -562,6 +568,8 @@ async function sample(route, side, caller, fx) {
     },
     'PUT /api/v1/returns/policy': { store_id: o.store, defaults: true, note: `矩阵${n}` },
     'POST /api/v1/returns/policy/check': { rules: [], cases: [] },
+    'POST /api/v1/returns/lookup': { receipt_no: o.receipt },
+    'POST /api/v1/returns': { line_id: o.purchaseLine, reason: 'size_fit', condition: 'unopened', receipt: true, preview: true },
     'POST /api/v1/returns/decide': {
       store_id: o.store, condition: 'unopened', receipt: true, item: { category: 'clothing', paid_fen: 100, purchased_at: Date.now() - 86400000 },
     },
@@ -588,6 +596,8 @@ async function sample(route, side, caller, fx) {
     'GET /api/v1/feedback/actions/board': `?store_id=${o.store}`,
     'GET /api/v1/purchases': `?store_id=${o.store}`,
     'GET /api/v1/returns/policy': `?store_id=${o.store}`,
+    'GET /api/v1/returns': `?store_id=${o.store}`,
+    'GET /api/v1/reports/returns': `?store_id=${o.store}&from=${Date.now() - 86400000}&to=${Date.now() + 60000}`,
     'GET /api/v1/returns/policy/history': `?store_id=${o.store}`,
   };
   const opts = {};

@@ -100,7 +100,15 @@ const OWNERS = {
     '/api/v1/kb/entries/{id}/(publish|draft|versions)',
     '/api/v1/kb/(categories|synonyms|small-talk|signals|paraphrases)/{id}',
   ],
-  returns: ['/api/v1/returns/policy', '/api/v1/returns/policy/(history|check)', '/api/v1/returns/decide'],
+  returns: [
+    '/api/v1/returns/policy',
+    '/api/v1/returns/policy/(history|check)',
+    '/api/v1/returns/decide',
+    '/api/v1/returns',
+    '/api/v1/returns/lookup',
+    '/api/v1/returns/{id}',
+    '/api/v1/reports/returns',
+  ],
 };
 
 function compile(pattern) {

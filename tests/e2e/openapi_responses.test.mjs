@@ -925,6 +925,33 @@ describe('real responses match docs/openapi.yaml', () => {
       assert.equal(d.json.refund.amount_fen, 3333);
       assert.equal(d.json.refund.gifts_to_return.length, 1);
     });
+
+    it('POST /api/v1/returns/lookup, /returns; GET /returns, /returns/{id}, /reports/returns answer as documented', async () => {
+      const receipt = `OA-RT-${Date.now()}`;
+      await call(supervisor, 'POST', '/api/v1/purchases', {
+        body: {
+          store_id: data.SH01, receipt_no: receipt, sold_at: Date.now() - HOUR,
+          lines: [{ name: '针织衫', brand: '江南布衣', category: 'clothing', quantity: 2, unit_price_fen: 9900 }],
+        },
+        expect: 201,
+      });
+      const found = await call(agent, 'POST', '/api/v1/returns/lookup', { body: { receipt_no: receipt }, expect: 200 });
+      const line = found.json.items[0].lines[0];
+      const ask = { line_id: line.id, quantity: 1, reason: 'size_fit', condition: 'unopened', receipt: true };
+      await call(agent, 'POST', '/api/v1/returns', { body: { ...ask, preview: true }, expect: 200 });
+      const done = await call(agent, 'POST', '/api/v1/returns', { body: ask, expect: 201 });
+      await call(agent, 'POST', '/api/v1/returns', { body: { ...ask, quantity: 5 }, expect: 400 });
+      await call(agent, 'POST', '/api/v1/returns/lookup', { body: {}, expect: 400 });
+      await conforms(agent, '/api/v1/returns/{id}', { params: { id: done.json.return.id } });
+      await conforms(agent, '/api/v1/returns/{id}', { params: { id: 999999 }, status: 404 });
+      await conforms(agent, '/api/v1/returns', { query: `?store_id=${data.SH01}&state=done` });
+      await conforms(agent, '/api/v1/returns', { query: '?state=lost', status: 400 });
+      const span = `from=${Date.now() - 86400000}&to=${Date.now() + 60000}`;
+      await conforms(supervisor, '/api/v1/reports/returns', { query: `?${span}&by=brand` });
+      await conforms(supervisor, '/api/v1/reports/returns', { query: `?store_id=${data.SH01}&${span}` });
+      await conforms(supervisor, '/api/v1/reports/returns', { query: '?from=5&to=1', status: 400 });
+      await conforms(agent, '/api/v1/reports/returns', { query: `?${span}`, status: 403 });
+    });
   });
 
   // Last: every documented GET operation was called above (a new GET route needs a case).

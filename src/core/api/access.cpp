@@ -27,7 +27,7 @@ constexpr std::array<Term<Caller>, 3> kCallers{{
     {Caller::customer, "customer", "顾客链接", "Customer link"},
     {Caller::staff, "staff", "员工", "Staff"},
 }};
-constexpr std::array<Term<Reach>, 18> kReaches{{
+constexpr std::array<Term<Reach>, 19> kReaches{{
     {Reach::none, "none", "无", "None"},
     {Reach::store, "store", "门店", "Store"},
     {Reach::ticket, "ticket", "工单", "Ticket"},
@@ -46,6 +46,7 @@ constexpr std::array<Term<Reach>, 18> kReaches{{
     {Reach::nps_invitation, "nps_invitation", "净推荐值邀请", "NPS invitation"},
     {Reach::feedback_action, "feedback_action", "整改措施", "Improvement action"},
     {Reach::purchase, "purchase", "购买记录", "Purchase"},
+    {Reach::return_record, "return", "退换货记录", "Return"},
 }};
 std::string_view caller_code(Caller c) { return Closed<Caller, kCallers>(c).code(); }
 std::string_view reach_code(Reach r) { return Closed<Reach, kReaches>(r).code(); }

@@ -53,7 +53,8 @@ enum class Reach {
   nps_campaign,     // an NPS campaign (seen by those who serve one of its stores)
   nps_invitation,   // an NPS invitation and its answer
   feedback_action,  // an improvement action (整改措施) and what hangs on it
-  purchase          // a purchase (an order from the POS), in its store
+  purchase,         // a purchase (an order from the POS), in its store
+  return_record     // a return recorded at the desk, in its store
 };
 
 struct Access {

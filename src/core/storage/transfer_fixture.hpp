@@ -76,11 +76,11 @@ INSERT INTO purchase_category_names VALUES ('海信收银', '女装', 'clothing'
 INSERT INTO tickets(id, number, store_id, department_id, type, channel, priority, status, subject, description,
   category, location, member_id, purchase_ref, owner_id, created_by, created_at, updated_at, first_response_at,
   resolved_at, closed_at, reopen_count, version, sla_policy_id, first_response_due_at, resolution_due_at,
-  callback_due_at, next_escalation_at)
+  callback_due_at, next_escalation_at, purchase_line_id)
 VALUES (1, 'T-1', 1, 1, 'complaint', 'phone', 'P1', 'new', '停车 收费', 'ab' || char(10) || 'cd', '停车', 'B2',
-  1, 'SKU-884213', 1, 1, 1000, 1001, NULL, NULL, NULL, 0, 1, 1, 2000, 3000, NULL, 2500),
+  1, 'SKU-884213', 1, 1, 1000, 1001, NULL, NULL, NULL, 0, 1, 1, 2000, 3000, NULL, 2500, NULL),
   (2, 'T-2', 7, NULL, 'return', 'app', 'P3', 'closed', 'x', '', '', '', NULL, '', NULL, 2, 1000, 1002, 1003, 1004,
-  1005, 2, 9, NULL, NULL, NULL, NULL, NULL);
+  1005, 2, 9, NULL, NULL, NULL, NULL, NULL, 1);
 INSERT INTO ticket_events VALUES (1, 1, 'reply', 1, '您好', '{"a":1}', 1, 1001), (2, 2, 'note', 2, '', 'null', 0, 1);
 INSERT INTO tasks VALUES (1, 1, 1, NULL, '查监控', 'open', 5000, '', 1, 1001, 1001, 1, NULL),
   (2, 2, 2, 2, '退款', 'done', 6000, '已退', 2, 1, 2, 2, 7000);
@@ -176,6 +176,10 @@ INSERT INTO privacy_retention VALUES ('chat_photos', 1, 30, 1, 100);
 INSERT INTO privacy_exports VALUES ('d1g3st', 1, '', 1, 100, 700, 150), ('e2', NULL, '13700000000', 1, 300, 900, NULL);
 INSERT INTO return_policies VALUES (1, 0, 1, 0, '{"rules":[{"id":"no_reason_7","name":"七天无理由退货"}]}', '首次保存', 1,
   100), (2, 1, 1, 1, '{}', '', 1, 9223372036854775807);
+INSERT INTO returns VALUES (1, 2, 1, 1, 1, 1, 'clothing', '江南布衣', 1, 'size_fit', '偏大', 'unopened', 1, 'approve',
+  'no_reason_7', '七天无理由退货', 'refund', 12500, 12500, 150, 0, 0, '', 'done', 1, 2, '', 1, 150, 151),
+  (2, 1, 1, 1, 2, NULL, 'clothing', '', 1, 'quality_fault', '', 'damaged', 0, 'refuse', '', '', 'exchange', 0, 0, 0,
+  0, 0, '赠品袜子', 'pending_approval', NULL, NULL, '主管破例', 2, 9223372036854775807, NULL);
 INSERT INTO signing_keys VALUES (1, 'csat_link', 'c0ffee', 10, 20), (2, 'csat_link', 'f00d', 20, NULL);
 INSERT INTO customer_access VALUES ('9f86d0', 1, 1000, 2000, NULL), ('revoked:2:5', 2, 5, 9, 5);
 INSERT INTO rate_limits VALUES ('login:addr:10.0.0.1', 3, 1000, 0, 0, 5000), ('track:phone:13700000000', 0, 1, 9, 2, 99);

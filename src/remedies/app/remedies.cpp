@@ -13,6 +13,7 @@
 #include "org/storage/org_store.hpp"
 #include "remedies/domain/errors.hpp"
 #include "remedies/storage/remedy_store.hpp"
+#include "returns/app/return_follow.hpp"
 #include "tickets/app/record.hpp"
 #include "tickets/app/tickets.hpp"
 #include "tickets/domain/errors.hpp"
@@ -117,6 +118,11 @@ RemedyOutcome propose_remedy(Context& c, int64_t ticket_id, const remedy::Propos
   auto decision = remedy::decide(in, c.actor.role.code(), limits);
   if (!decision.within_limit && people::role_rank(decision.approver_role) < people::role_rank(kLowestApprover))
     decision.approver_role = std::string(kLowestApprover);
+  if (!in.approval_role.empty() && people::role_rank(c.actor.role.code()) < people::role_rank(in.approval_role)) {
+    decision.within_limit = false;  // a rule asks for a higher role whatever the amount
+    if (people::role_rank(decision.approver_role) < people::role_rank(in.approval_role))
+      decision.approver_role = in.approval_role;
+  }
 
   storage::Remedy r;
   r.ticket_id = t.id;
@@ -210,6 +216,7 @@ RemedyOutcome decide_remedy(Context& c, int64_t remedy_id, bool approve, const s
   record_event(c, t->id, "resolution", body, snapshot(r), false);
   audit(c, approve ? "resolution.approve" : "resolution.reject", "ticket", t->id, before, snapshot(r));
   if (approve) t = resolve_ticket(c, *t, r);
+  follow_resolution(c, r);  // a desk return waiting for this approval is done or refused with it
 
   Notice n;
   n.kind = "approval_decided";

@@ -67,6 +67,9 @@ struct Proposal {
   int64_t amount_cents = 0;  // refund and compensation: > 0, the money value in fen (points
                              // and coupons valued by the store); every other kind: 0
   std::string description;   // required, at most 1000 characters
+  // When set (a return whose policy rule asks for approval), the resolution waits for this
+  // role or above even within the proposer's limit. Not read by validate().
+  std::string approval_role;
 };
 
 // Throws kefu::Error (invalid_input) naming the field, first failure only, in this order:

@@ -37,6 +37,7 @@ void create(Services& s, http::Request& req, http::Reply reply) {
   in.location = opt_string(b, "location");
   in.member_id = maybe_int(b, "member_id");
   in.purchase_ref = opt_string(b, "purchase_ref");
+  in.purchase_line_id = maybe_int(b, "purchase_line_id");
   // Segmenting is CPU work: done here on the io thread, not on the single writer.
   if (s.segmenter) in.search_tokens = app::new_ticket_tokens(*s.segmenter, in);
   write(s, req, std::move(reply), actor,
@@ -121,6 +122,7 @@ app::TicketPatch ticket_patch(const nlohmann::json& b) {
   p.purchase_ref = maybe_string(b, "purchase_ref");
   p.department_id = patch_int(b, "department_id");
   p.member_id = patch_int(b, "member_id");
+  p.purchase_line_id = patch_int(b, "purchase_line_id");
   return p;
 }
 

@@ -10,6 +10,7 @@
 #include "feedback/app/nps_survey.hpp"
 #include "members/storage/member_store.hpp"
 #include "org/storage/org_store.hpp"
+#include "purchases/storage/purchase_store.hpp"
 #include "remedies/domain/errors.hpp"
 #include "remedies/storage/remedy_store.hpp"
 #include "sla/app/sla.hpp"
@@ -44,6 +45,19 @@ void check_member(Context& c, std::optional<int64_t> member_id) {
     throw make_error(errors::kUnknownReference, {{"what", Text("会员", "member")}}, "member_id");
 }
 
+// The line must be a sold line of a purchase in the ticket's store; its receipt number.
+std::string check_purchase_line(Context& c, std::optional<int64_t> line_id, int64_t store_id) {
+  if (!line_id) return {};
+  auto& p = c.store<storage::PurchaseStore>();
+  auto line = p.line(*line_id);
+  auto order = line ? p.order(line->order_id) : std::nullopt;
+  if (!order || order->store_id != store_id || line->quantity <= 0)
+    throw make_error(errors::kUnknownReference,
+                     {{"what", Text("购买行", "purchase line")}, {"where", Text("或不属于该门店", "in this store")}},
+                     "purchase_line_id");
+  return order->receipt_no;
+}
+
 void save(Context& c, ticket::Ticket& t, int64_t expected_version) {
   t.version = expected_version + 1;
   t.updated_at = c.now_ms;
@@ -70,6 +84,7 @@ ticket::Ticket create_ticket(Context& c, const NewTicket& in) {
         "store_id");
   check_department(c, in.department_id, in.store_id);
   check_member(c, in.member_id);
+  const auto receipt_no = check_purchase_line(c, in.purchase_line_id, in.store_id);
 
   ticket::Ticket t;
   t.store_id = in.store_id;
@@ -82,7 +97,8 @@ ticket::Ticket create_ticket(Context& c, const NewTicket& in) {
   t.category = in.category;
   t.location = in.location;
   t.member_id = in.member_id;
-  t.purchase_ref = in.purchase_ref;
+  t.purchase_ref = in.purchase_ref.empty() ? receipt_no : in.purchase_ref;
+  t.purchase_line_id = in.purchase_line_id;
   // 首问负责制: whoever registers a contact owns it; online contacts wait to be claimed.
   if (!ticket::is_online_channel(in.channel)) t.owner_id = c.actor.staff_id;
   t.created_by = c.actor.staff_id;
@@ -135,6 +151,8 @@ ticket::Ticket update_ticket(Context& c, int64_t id, const TicketPatch& p, int64
   if (p.type) check_enum("type", *p.type, ticket::is_type(*p.type));
   if (p.department_id) check_department(c, *p.department_id, t.store_id);
   if (p.member_id) check_member(c, *p.member_id);
+  std::string receipt_no;
+  if (p.purchase_line_id) receipt_no = check_purchase_line(c, *p.purchase_line_id, t.store_id);
 
   auto before = snapshot(t);
   if (p.subject) t.subject = *p.subject;
@@ -146,6 +164,8 @@ ticket::Ticket update_ticket(Context& c, int64_t id, const TicketPatch& p, int64
   if (p.type) t.type = ticket::Type::of(*p.type);
   if (p.department_id) t.department_id = *p.department_id;
   if (p.member_id) t.member_id = *p.member_id;
+  if (p.purchase_line_id) t.purchase_line_id = *p.purchase_line_id;
+  if (!receipt_no.empty() && !p.purchase_ref && t.purchase_ref.empty()) t.purchase_ref = receipt_no;
   std::string why;
   if (t.priority.code() != before["priority"])
     why += "优先级 " + before["priority"].get<std::string>() + "→" + std::string(t.priority.code());

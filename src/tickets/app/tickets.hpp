@@ -26,6 +26,9 @@ struct NewTicket {
   std::string location;
   std::optional<int64_t> member_id;
   std::string purchase_ref;
+  // A purchase line of the ticket's store (400 unknown_reference otherwise); an empty
+  // purchase_ref is filled with its receipt number.
+  std::optional<int64_t> purchase_line_id;
   // new_ticket_tokens(…) computed before the write (segmenting off the writer thread);
   // empty = create_ticket segments itself.
   std::optional<std::string> search_tokens;
@@ -39,7 +42,7 @@ ticket::Ticket get_ticket(Context&, int64_t id);
 
 struct TicketPatch {
   std::optional<std::string> subject, description, category, location, priority, type, purchase_ref;
-  std::optional<std::optional<int64_t>> department_id, member_id;  // inner nullopt clears
+  std::optional<std::optional<int64_t>> department_id, member_id, purchase_line_id;  // inner nullopt clears
 };
 // expected_version must equal the stored version (optimistic concurrency): a
 // mismatch is version_conflict (409), or precondition_failed (412) when the version

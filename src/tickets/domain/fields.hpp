@@ -27,6 +27,7 @@ void for_each_field(const Ticket& t, F&& f) {
   f("location", t.location);
   f("member_id", t.member_id);
   f("purchase_ref", t.purchase_ref);
+  f("purchase_line_id", t.purchase_line_id);
   f("owner_id", t.owner_id);
   f("created_by", t.created_by);
   f("created_at", t.created_at);
@@ -45,9 +46,9 @@ void for_each_field(const Ticket& t, F&& f) {
 
 // What people change on a ticket: the audit log's before/after and the "updated"
 // timeline event compare these (not the clock-driven times and deadlines).
-inline constexpr std::array<std::string_view, 14> kAuditedTicketFields{
-    "store_id",    "department_id", "type",     "channel",   "priority",     "status",   "subject",
-    "description", "category",      "location", "member_id", "purchase_ref", "owner_id", "version"};
+inline constexpr std::array<std::string_view, 15> kAuditedTicketFields{
+    "store_id", "department_id", "type",      "channel",      "priority",         "status",   "subject", "description",
+    "category", "location",      "member_id", "purchase_ref", "purchase_line_id", "owner_id", "version"};
 
 template <class F>
 void for_each_field(const Task& t, F&& f) {

@@ -24,7 +24,8 @@ struct Ticket {
   std::string location;
   std::optional<int64_t> member_id;
   std::string purchase_ref;
-  std::optional<int64_t> owner_id;  // first-contact owner; empty for an unclaimed online contact
+  std::optional<int64_t> purchase_line_id;  // the purchase line (购买行) it is about
+  std::optional<int64_t> owner_id;          // first-contact owner; empty for an unclaimed online contact
   int64_t created_by = 0;
   int64_t created_at = 0;
   int64_t updated_at = 0;

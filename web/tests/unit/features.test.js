@@ -92,7 +92,7 @@ describe("the console's features", () => {
   });
 
   it('give every menu entry a route with the same role', () => {
-    expect(mainMenu.map((e) => e.key)).toEqual(['workbench', 'desk', 'chat', 'tickets', 'notifications', 'purchases', 'purchases-import', 'feedback', 'approvals', 'chat-monitor', 'kb', 'dashboard', 'bot-ops', 'feedback-nps', 'feedback-hot', 'feedback-journey', 'feedback-actions', 'privacy', 'returns-policy']);
+    expect(mainMenu.map((e) => e.key)).toEqual(['workbench', 'desk', 'chat', 'tickets', 'notifications', 'purchases', 'purchases-import', 'feedback', 'approvals', 'chat-monitor', 'kb', 'dashboard', 'bot-ops', 'feedback-nps', 'feedback-hot', 'feedback-journey', 'feedback-actions', 'privacy', 'returns-desk', 'returns-policy', 'returns-report']);
     expect(adminMenu.map((e) => e.key)).toEqual(['stores', 'departments', 'staff', 'api-tokens', 'sla', 'limits', 'kb-catalog', 'kb-import', 'kb-learning', 'kb-duplicates', 'feedback-training', 'feedback-topics']);
     for (const e of [...mainMenu, ...adminMenu]) {
       const r = routeByPath(e.path);
@@ -123,13 +123,13 @@ describe("the console's features", () => {
   it("give the ticket page and the dashboard their panels, each the owner feature's", () => {
     const keys = (areas) => Object.fromEntries(Object.entries(areas).map(([a, ps]) => [a, ps.map((p) => p.key)]));
     expect(keys(ticketPanels)).toEqual({
-      header: ['sla-clocks'],
+      header: ['sla-clocks', 'return-line'],
       main: ['timeline', 'assist'],
       side: ['photos', 'status', 'handover', 'tasks', 'resolutions', 'callback', 'csat'],
     });
     expect(keys(dashboardPanels)).toEqual({ main: ['sla-trend', 'value-at-risk'] });
     expect(keys(chatPanels)).toEqual({ composer: ['assist'] });
     const owner = (key) => features.find((f) => [...(f.ticketPanels || []), ...(f.dashboardPanels || [])].some((p) => p.key === key)).name;
-    expect(['sla-clocks', 'resolutions', 'callback', 'csat', 'sla-trend', 'assist'].map(owner)).toEqual(['sla', 'remedies', 'callbacks', 'callbacks', 'sla', 'kb']);
+    expect(['sla-clocks', 'resolutions', 'callback', 'csat', 'sla-trend', 'assist', 'return-line'].map(owner)).toEqual(['sla', 'remedies', 'callbacks', 'callbacks', 'sla', 'kb', 'returns']);
   });
 });

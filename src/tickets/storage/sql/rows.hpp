@@ -12,7 +12,8 @@ inline const std::string kTicketCols =
     "t.id, t.number, t.store_id, t.department_id, t.type, t.channel, t.priority, t.status, t.subject, "
     "t.description, t.category, t.location, t.member_id, t.purchase_ref, t.owner_id, t.created_by, t.created_at, "
     "t.updated_at, t.first_response_at, t.resolved_at, t.closed_at, t.reopen_count, t.version, "
-    "t.sla_policy_id, t.first_response_due_at, t.resolution_due_at, t.callback_due_at, t.next_escalation_at";
+    "t.sla_policy_id, t.first_response_due_at, t.resolution_due_at, t.callback_due_at, t.next_escalation_at, "
+    "t.purchase_line_id";
 
 template <class Stmt>
 ticket::Ticket read_ticket(const Stmt& s) {
@@ -45,6 +46,7 @@ ticket::Ticket read_ticket(const Stmt& s) {
   t.resolution_due_at = s.opt_i64(25);
   t.callback_due_at = s.opt_i64(26);
   t.next_escalation_at = s.opt_i64(27);
+  t.purchase_line_id = s.opt_i64(28);
   return t;
 }
 

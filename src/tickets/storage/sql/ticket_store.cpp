@@ -125,12 +125,13 @@ int64_t SqlTicketStore<D>::insert_ticket(ticket::Ticket& t) {
          "INSERT INTO tickets(id, number, store_id, department_id, type, channel, priority, status, subject, "
          "description, category, location, member_id, purchase_ref, owner_id, created_by, created_at, updated_at, "
          "first_response_at, resolved_at, closed_at, reopen_count, version, sla_policy_id, first_response_due_at, "
-         "resolution_due_at, callback_due_at, next_escalation_at) "
-         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+         "resolution_due_at, callback_due_at, next_escalation_at, purchase_line_id) "
+         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
       ->bind_all(t.id, t.number, t.store_id, t.department_id, t.type, t.channel, t.priority, t.status, t.subject,
                  t.description, t.category, t.location, t.member_id, t.purchase_ref, t.owner_id, t.created_by,
                  t.created_at, t.updated_at, t.first_response_at, t.resolved_at, t.closed_at, t.reopen_count, t.version,
-                 t.sla_policy_id, t.first_response_due_at, t.resolution_due_at, t.callback_due_at, t.next_escalation_at)
+                 t.sla_policy_id, t.first_response_due_at, t.resolution_due_at, t.callback_due_at, t.next_escalation_at,
+                 t.purchase_line_id)
       .run();
   return t.id;
 }
@@ -159,11 +160,11 @@ bool SqlTicketStore<D>::update_ticket(const ticket::Ticket& t, int64_t expected_
          "UPDATE tickets SET department_id=?, type=?, channel=?, priority=?, status=?, subject=?, description=?, "
          "category=?, location=?, member_id=?, purchase_ref=?, owner_id=?, updated_at=?, first_response_at=?, "
          "resolved_at=?, closed_at=?, reopen_count=?, version=?, sla_policy_id=?, first_response_due_at=?, "
-         "resolution_due_at=?, callback_due_at=?, next_escalation_at=? WHERE id=? AND version=?")
+         "resolution_due_at=?, callback_due_at=?, next_escalation_at=?, purchase_line_id=? WHERE id=? AND version=?")
       ->bind_all(t.department_id, t.type, t.channel, t.priority, t.status, t.subject, t.description, t.category,
                  t.location, t.member_id, t.purchase_ref, t.owner_id, t.updated_at, t.first_response_at, t.resolved_at,
                  t.closed_at, t.reopen_count, t.version, t.sla_policy_id, t.first_response_due_at, t.resolution_due_at,
-                 t.callback_due_at, t.next_escalation_at, t.id, expected_version)
+                 t.callback_due_at, t.next_escalation_at, t.purchase_line_id, t.id, expected_version)
       .run();
   return db_.changes() == 1;
 }
