@@ -34,7 +34,12 @@ void lookup_member(Services& s, http::Request& req, http::Reply reply) {
 void get_member(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   auto id = path_id(req);
-  read(s, req, reply, actor, [id, actor](app::Context& c) { return ok(200, render(app::get_member(c, id), actor)); });
+  read(s, req, reply, actor, [id, actor](app::Context& c) {
+    const auto m = app::get_member(c, id);
+    auto j = render(m, actor);
+    if (m.id != id) j["merged_from"] = id;  // a merged record answers with the member it lives on in
+    return ok(200, j);
+  });
 }
 
 }  // namespace

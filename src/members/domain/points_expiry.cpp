@@ -21,6 +21,8 @@ int64_t points_expiring(const std::vector<PointsMove>& ledger, int year, int lif
   return std::clamp<int64_t>(old_earned - taken, 0, std::max<int64_t>(balance, 0));
 }
 
-std::string points_expiry_ref(int year) { return "expire:" + std::to_string(year); }
+std::string points_expiry_ref(int year, int64_t member_id) {
+  return "expire:" + std::to_string(year) + ":" + std::to_string(member_id);
+}
 
 }  // namespace kefu::people

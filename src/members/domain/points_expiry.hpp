@@ -12,7 +12,8 @@
 //   earned before the cutoff minus everything taken out before the year end, never below
 //   zero and never more than the balance at the year end.
 // - The expiry is one ledger entry per member and year, kind "expire", with the ref
-//   "expire:<Y>", so that running the job twice writes it once.
+//   "expire:<Y>:<member id>" (refs are unique across the ledger), so that running the job
+//   twice writes it once.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -30,7 +31,7 @@ struct PointsMove {
 int64_t points_expiry_due(int year);
 // How many points expire at the end of `year` (>= 0; see the rule above).
 int64_t points_expiring(const std::vector<PointsMove>& ledger, int year, int life_months = kPointsLifeMonths);
-// The idempotency ref of a year's expiry entry.
-std::string points_expiry_ref(int year);
+// The idempotency ref of a member's expiry entry for a year.
+std::string points_expiry_ref(int year, int64_t member_id);
 
 }  // namespace kefu::people

@@ -46,7 +46,7 @@ TEST(PointsExpiry, TheLifeInMonthsMovesTheCutoff) {
 
 TEST(PointsExpiry, DueAtNewYearInShanghaiWithOneRefAYear) {
   EXPECT_EQ(points_expiry_due(2026), 1798761600000LL - 8 * 3'600'000LL);
-  EXPECT_EQ(points_expiry_ref(2026), "expire:2026");
+  EXPECT_EQ(points_expiry_ref(2026, 42), "expire:2026:42");
 }
 
 }  // namespace

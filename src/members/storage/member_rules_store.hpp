@@ -24,6 +24,9 @@ class MemberRulesStore : public Store {
   virtual void put_rewards(const std::vector<people::Reward>&, int64_t at, std::optional<int64_t> by) = 0;
   // Ids of members not merged into another, above after_id, ascending (the nightly jobs).
   virtual std::vector<int64_t> member_ids(int64_t after_id, int limit) = 0;
+  // What the member paid in [from, to): the sum of their orders' lines' paid_fen (returns are
+  // negative lines, so they count against it).
+  virtual int64_t spend_fen(int64_t member_id, int64_t from, int64_t to) = 0;
 };
 
 }  // namespace kefu::storage

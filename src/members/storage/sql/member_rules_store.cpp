@@ -45,6 +45,15 @@ class SqlMemberRulesStore final : public MemberRulesStore {
           .run();
   }
 
+  int64_t spend_fen(int64_t member_id, int64_t from, int64_t to) override {
+    auto s = db_.prepare(
+        "SELECT COALESCE(SUM(l.paid_fen), 0) FROM purchase_orders o JOIN purchase_lines l ON l.order_id = o.id "
+        "WHERE o.member_id = ? AND o.sold_at >= ? AND o.sold_at < ?");
+    s->bind_all(member_id, from, to);
+    s->step();
+    return s->i64(0);
+  }
+
   std::vector<int64_t> member_ids(int64_t after_id, int limit) override {
     auto s = db_.prepare("SELECT id FROM members WHERE merged_into IS NULL AND id > ? ORDER BY id LIMIT ?");
     s->bind_all(after_id, int64_t{limit});
