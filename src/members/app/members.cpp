@@ -102,7 +102,8 @@ people::Member get_member(Context& c, int64_t id) {
   return *m;
 }
 
-std::optional<people::Member> lookup_member(Context& c, const std::string& key, const std::string& remote) {
+std::optional<people::Member> lookup_member(Context& c, const std::string& key, const std::string& remote,
+                                            bool phone_only) {
   require_scope(c.actor, "members:read");
   check_text("q", key, 40, true);
   constexpr int64_t kHour = 3'600'000;
@@ -126,9 +127,11 @@ std::optional<people::Member> lookup_member(Context& c, const std::string& key, 
     if (!m) m = by_identity(c, "phone", *phone);
     shown = people::mask_phone(*phone);
   }
-  if (!m) m = by_other_identity(c, key);
+  if (phone_only && shown.empty()) phone_or_throw(key);
+  if (!m && !phone_only) m = by_other_identity(c, key);
   if (shown.empty()) {
-    if (!m) phone_or_throw(key);  // neither a phone nor anyone's id: invalid_phone, as before
+    // Neither a phone nor a member number: any other identity's value, or invalid_phone.
+    if (!people::normalize_identity("card", key)) phone_or_throw(key);
     shown = people::mask_identity("card", key);
   }
   m = followed(c, m);

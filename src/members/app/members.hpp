@@ -32,7 +32,9 @@ bool member_in_reach(Context&, const people::Member&);
 // that find nobody per staff member in an hour, kLookupMissesPerAddress per client address, and kLookupsPerStaff
 // lookups in all.
 inline constexpr int kLookupMissesPerStaff = 20, kLookupMissesPerAddress = 60, kLookupsPerStaff = 300;
+// phone_only: the key must be a phone (400 invalid_phone otherwise; a second phone among
+// the identities counts).
 std::optional<people::Member> lookup_member(Context&, const std::string& phone_or_number,
-                                            const std::string& remote = "");
+                                            const std::string& remote = "", bool phone_only = false);
 
 }  // namespace kefu::app
