@@ -33,6 +33,7 @@ bodies = {
     'POST /api/v1/stores': {'code': 'FZ1', 'name': '模糊店'},
     'POST /api/v1/departments': {'store_id': 1, 'code': 'fz', 'name': '模糊部门', 'kind': 'other'},
     'POST /api/v1/staff': {'username': 'fz_1', 'display_name': 'x', 'role': 'agent', 'password': 'fuzz-pass-1234', 'store_ids': [1], 'department_ids': []},
+    'POST /api/v1/purchases': {'store_id': 1, 'receipt_no': 'R-0001', 'member_no': 'M00000001', 'sold_at': T, 'payment': 'wechat', 'order_discount_fen': 5000, 'coupon_fen': 1000, 'points_used': 0, 'points_earned': 250, 'promotion': '满300减50', 'lines': [{'line_no': 1, 'counter': '二楼女装', 'brand': '江南布衣', 'sku': 'S1', 'name': '开衫', 'category': 'clothing', 'quantity': 1, 'unit_price_fen': 30000, 'line_discount_fen': 0, 'promotion': '', 'gift': False}, {'line_no': 2, 'name': '退货', 'quantity': -1, 'unit_price_fen': 100, 'original_receipt_no': 'R-0000', 'original_line_no': 1}]},
     'POST /api/v1/members': {'name': '会员', 'phone': '13700000001', 'home_store_id': 1, 'birthday': '1990-01-02'},
     'POST /api/v1/members/lookup': {'phone': '13700000001'},
     'PATCH /api/v1/members/{id}': {'name': '会员', 'birthday': '1990-01-02', 'tier': 'gold', 'home_store_id': None},

@@ -18,12 +18,14 @@ ApiModule chat_api();
 ApiModule kb_api();
 ApiModule bot_api();
 ApiModule feedback_api();
+ApiModule purchases_api();
 
 std::span<const ApiModule> api_modules() {
   static const ApiModule kModules[] = {
       auth_api(),          org_api(),      members_api(),   tickets_api(),  sla_api(),
       notifications_api(), remedies_api(), callbacks_api(), reports_api(),  public_tickets_api(),
       chat_api(),          kb_api(),       bot_api(),       feedback_api(),
+      purchases_api(),
   };
   return kModules;
 }

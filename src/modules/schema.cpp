@@ -11,6 +11,7 @@
 #include "notifications/storage/sql/migrations.hpp"
 #include "org/storage/sql/migrations.hpp"
 #include "public_tickets/storage/sql/migrations.hpp"
+#include "purchases/storage/sql/migrations.hpp"
 #include "remedies/storage/sql/migrations.hpp"
 #include "sla/storage/sql/migrations.hpp"
 #include "tickets/storage/sql/migrations.hpp"
@@ -27,6 +28,7 @@ std::span<const SchemaModule> schema_modules() {
       callbacks_schema(),     public_tickets_schema(),
       chat_schema(),          kb_schema(),
       bot_schema(),           feedback_schema(),
+      purchases_schema(),
   };
   return kModules;
 }

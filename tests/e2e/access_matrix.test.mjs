@@ -28,7 +28,7 @@ import { multipart } from './lib/form.mjs';
 
 const execFileP = promisify(execFile);
 const ROLES = ['agent', 'dept_head', 'supervisor', 'manager', 'admin'];
-const SCOPES = ['tickets:read', 'tickets:write', 'members:read', 'members:write', 'chat:read', 'chat:write', 'kb:read', 'kb:write', 'feedback:read', 'feedback:write', 'admin'];
+const SCOPES = ['tickets:read', 'tickets:write', 'members:read', 'members:write', 'chat:read', 'chat:write', 'kb:read', 'kb:write', 'feedback:read', 'feedback:write', 'purchases:read', 'purchases:write', 'admin'];
 const rank = (role) => ROLES.indexOf(role);
 const DENIED = new Set([401, 403, 404]);
 // A 1×1 PNG.
@@ -307,6 +307,13 @@ async function fixture(server, admin) {
     });
     if (r.status !== 201) throw new Error(`feedback action photo: ${r.status} ${r.text}`);
     o.actionPhoto = r.json.id;
+    // A purchase of the store's member, with a line bearing the side's text.
+    r = await admin.post('/api/v1/purchases', {
+      store_id: store, receipt_no: `矩阵-${tag}-${o === own ? 'A' : 'B'}`, member_id: o.member, sold_at: Date.now(),
+      lines: [{ name: `矩阵商品${text}`.slice(0, 100), category: 'clothing', quantity: 2, unit_price_fen: 9900 }],
+    });
+    if (r.status !== 201) throw new Error(`purchase: ${r.status} ${r.text}`);
+    o.purchase = r.json.id;
   }
   // The customer routes' NPS link: another invitation of store A (the staff routes issue
   // new links for own.npsInvitation, each replacing the last).
@@ -414,6 +421,7 @@ async function sample(route, side, caller, fx) {
     feedback_item: o.feedbackItem, feedback_place: o.feedbackPlace,
     nps_campaign: o.npsCampaign, nps_invitation: o.npsInvitation,
     feedback_item: o.feedbackItem, feedback_place: o.feedbackPlace, feedback_action: o.feedbackAction,
+    purchase: o.purchase,
   };
   let id = idOf[route.access.reach];
   if (route.access.reach === 'notification') {
@@ -541,6 +549,10 @@ async function sample(route, side, caller, fx) {
     'POST /api/v1/feedback/actions/{id}/updates': { note: `矩阵进展${n}` },
     'POST /api/v1/feedback/actions/{id}/waive': { reason: `矩阵豁免${n}` },
     'POST /api/v1/feedback/actions/{id}/reopen': { reason: `矩阵重开${n}` },
+    'POST /api/v1/purchases': {
+      store_id: o.store, receipt_no: `矩阵小票${fx.tag}${n}`, sold_at: Date.now(),
+      lines: [{ name: '矩阵商品', category: 'other', quantity: 1, unit_price_fen: 100 }],
+    },
   };
   const queries = {
     'GET /api/v1/reports/dashboard': `?store_id=${o.store}`,
@@ -563,6 +575,7 @@ async function sample(route, side, caller, fx) {
     'GET /api/v1/feedback/journey': `?store_id=${o.store}`,
     'GET /api/v1/feedback/actions': `?store_id=${o.store}`,
     'GET /api/v1/feedback/actions/board': `?store_id=${o.store}`,
+    'GET /api/v1/purchases': `?store_id=${o.store}`,
   };
   const opts = {};
   if (key === 'POST /api/v1/tickets/{id}/attachments' || key === 'POST /api/v1/chat/conversations/{id}/photos' ||

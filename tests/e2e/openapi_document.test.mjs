@@ -92,6 +92,7 @@ const OWNERS = {
     '/api/v1/feedback/actions', '/api/v1/feedback/actions/(board|{id})',
     '/api/v1/feedback/actions/{id}/(updates|photos|done|verify|waive|reopen|tell)', '/api/v1/feedback/actions/{id}/photos/{photo}',
   ],
+  purchases: ['/api/v1/purchases', '/api/v1/purchases/{id}'],
   kb: [
     '/api/v1/kb/*',
     '/api/v1/kb/entries/move',

@@ -631,6 +631,36 @@ describe('real responses match docs/openapi.yaml', () => {
     });
   });
 
+  describe('purchases', () => {
+    it('GET /api/v1/purchases, /purchases/{id}', async () => {
+      const receipt = `OA-${Date.now()}`;
+      const sale = (await call(supervisor, 'POST', '/api/v1/purchases', {
+        body: {
+          store_id: data.SH01, receipt_no: receipt, sold_at: Date.now() - HOUR, order_discount_fen: 5000, promotion: '满300减50',
+          lines: [
+            { name: '羊毛大衣', brand: '江南布衣', category: 'clothing', quantity: 1, unit_price_fen: 20000 },
+            { name: '围巾', category: 'clothing', quantity: 2, unit_price_fen: 5000 },
+          ],
+        },
+        expect: 201,
+      })).json;
+      await call(supervisor, 'POST', '/api/v1/purchases', {
+        body: {
+          store_id: data.SH01, receipt_no: `${receipt}-RT`, sold_at: Date.now(),
+          lines: [{ name: '围巾', category: 'clothing', quantity: -1, unit_price_fen: 5000, original_receipt_no: receipt, original_line_no: 2 }],
+        },
+        expect: 201,
+      });
+      const one = await conforms(agent, '/api/v1/purchases/{id}', { params: { id: sale.id } });
+      assert.equal(one.json.lines[1].returned_units, 1);
+      await conforms(agent, '/api/v1/purchases/{id}', { params: { id: 999999 }, status: 404 });
+      const page = await conforms(agent, '/api/v1/purchases', { query: `?receipt_no=${receipt}` });
+      assert.equal(page.json.items[0].paid_fen, 25000);
+      await conforms(agent, '/api/v1/purchases', { query: `?store_id=${data.SH01}&limit=1` });
+      await conforms(agent, '/api/v1/purchases', { query: '?cursor=nonsense', status: 400 });
+    });
+  });
+
   describe('reports', () => {
     it('GET /api/v1/reports/dashboard (the caller’s stores and one store)', async () => {
       await conforms(supervisor, '/api/v1/reports/dashboard');

@@ -24,9 +24,11 @@ enum class ScopeCode {
   kb_write,
   feedback_read,
   feedback_write,
+  purchases_read,
+  purchases_write,
   admin
 };
-inline constexpr std::array<Term<ScopeCode>, 11> kScopes{{
+inline constexpr std::array<Term<ScopeCode>, 13> kScopes{{
     {ScopeCode::tickets_read, "tickets:read", "读取工单", "Read tickets"},
     {ScopeCode::tickets_write, "tickets:write", "读写工单", "Read and write tickets"},
     {ScopeCode::members_read, "members:read", "读取会员", "Read members"},
@@ -37,6 +39,9 @@ inline constexpr std::array<Term<ScopeCode>, 11> kScopes{{
     {ScopeCode::kb_write, "kb:write", "编辑知识库", "Edit the knowledge base"},
     {ScopeCode::feedback_read, "feedback:read", "读取反馈", "Read feedback"},
     {ScopeCode::feedback_write, "feedback:write", "处理反馈与整改", "Handle feedback and improvement actions"},
+    {ScopeCode::purchases_read, "purchases:read", "读取购买记录", "Read purchases"},
+    {ScopeCode::purchases_write, "purchases:write", "写入购买记录（收银系统对接）",
+     "Write purchases (POS integration)"},
     {ScopeCode::admin, "admin", "管理", "Administration"},
 }};
 using Scope = Closed<ScopeCode, kScopes>;

@@ -27,7 +27,7 @@ constexpr std::array<Term<Caller>, 3> kCallers{{
     {Caller::customer, "customer", "顾客链接", "Customer link"},
     {Caller::staff, "staff", "员工", "Staff"},
 }};
-constexpr std::array<Term<Reach>, 17> kReaches{{
+constexpr std::array<Term<Reach>, 18> kReaches{{
     {Reach::none, "none", "无", "None"},
     {Reach::store, "store", "门店", "Store"},
     {Reach::ticket, "ticket", "工单", "Ticket"},
@@ -45,6 +45,7 @@ constexpr std::array<Term<Reach>, 17> kReaches{{
     {Reach::nps_campaign, "nps_campaign", "净推荐值调查", "NPS campaign"},
     {Reach::nps_invitation, "nps_invitation", "净推荐值邀请", "NPS invitation"},
     {Reach::feedback_action, "feedback_action", "整改措施", "Improvement action"},
+    {Reach::purchase, "purchase", "购买记录", "Purchase"},
 }};
 std::string_view caller_code(Caller c) { return Closed<Caller, kCallers>(c).code(); }
 std::string_view reach_code(Reach r) { return Closed<Reach, kReaches>(r).code(); }

@@ -36,23 +36,24 @@ enum class Caller { anyone, customer, staff };
 
 // What a route's path {id} (or the store_id it is given) names, for the store-scope check.
 enum class Reach {
-  none,            // nothing store-scoped, or a list filtered to the caller's stores
-  store,           // a store: {id}, or store_id in the body or query
-  ticket,          // a ticket (and what hangs on it: timeline, audit, SLA, resolutions)
-  task,            // a collaboration task
-  resolution,      // a resolution (remedy) awaiting approval
-  attachment,      // an attachment of a ticket
-  member,          // a member
-  notification,    // one of the caller's own notifications (others' are not found)
-  customer_link,   // the ticket behind the customer link's token
-  conversation,    // a chat conversation (and its messages and photos)
-  canned_reply,    // a canned reply: the store's, or the caller's own (others' personal ones are not found)
-  chat_link,       // the conversation behind the customer's chat token
-  feedback_item,   // a feedback item (反馈) and what hangs on it
-  feedback_place,  // a place with a feedback QR code
-  nps_campaign,    // an NPS campaign (seen by those who serve one of its stores)
-  nps_invitation,  // an NPS invitation and its answer
-  feedback_action  // an improvement action (整改措施) and what hangs on it
+  none,             // nothing store-scoped, or a list filtered to the caller's stores
+  store,            // a store: {id}, or store_id in the body or query
+  ticket,           // a ticket (and what hangs on it: timeline, audit, SLA, resolutions)
+  task,             // a collaboration task
+  resolution,       // a resolution (remedy) awaiting approval
+  attachment,       // an attachment of a ticket
+  member,           // a member
+  notification,     // one of the caller's own notifications (others' are not found)
+  customer_link,    // the ticket behind the customer link's token
+  conversation,     // a chat conversation (and its messages and photos)
+  canned_reply,     // a canned reply: the store's, or the caller's own (others' personal ones are not found)
+  chat_link,        // the conversation behind the customer's chat token
+  feedback_item,    // a feedback item (反馈) and what hangs on it
+  feedback_place,   // a place with a feedback QR code
+  nps_campaign,     // an NPS campaign (seen by those who serve one of its stores)
+  nps_invitation,   // an NPS invitation and its answer
+  feedback_action,  // an improvement action (整改措施) and what hangs on it
+  purchase          // a purchase (an order from the POS), in its store
 };
 
 struct Access {

@@ -73,6 +73,13 @@ INSERT INTO member_tags VALUES (1, 'VIP'), (1, '爱喝咖啡');
 INSERT INTO member_consents VALUES (1, 1, 'sms', 1, 18, 1, 'desk'), (2, 1, 'sms', 0, 19, NULL, 'app');
 INSERT INTO points_rewards VALUES ('parking_1h', '停车券（1 小时）', 'Parking coupon', 100, 1, 20, 2),
   ('mug', '杯子', 'Mug', 50, 0, 20, NULL);
+INSERT INTO member_points VALUES (1, 1, 'earn', 300, '消费 小票 R1', 'order:1:earn', NULL, 100),
+  (2, 1, 'adjust', -50, '补录''错误', NULL, 1, 200);
+INSERT INTO purchase_orders VALUES (1, 1, 'R1', 1, 90, 'wechat', 5000, 1000, 0, 300, '满300减50', 'import', 95),
+  (2, 1, 'R1-RT', NULL, 150, '', 0, 0, 0, 0, '', 'api', 151);
+INSERT INTO purchase_lines VALUES (1, 1, 1, '二楼 女装', '江南布衣', 'SKU1', '针织开衫', 'clothing', 2, 15000, 0, 5000,
+  25000, '', 0, NULL), (2, 1, 2, '', '', '', '赠品袜子', 'clothing', 1, 0, 0, 0, 0, '满赠', 1, NULL),
+  (3, 2, 1, '二楼 女装', '江南布衣', 'SKU1', '针织开衫', 'clothing', -1, 15000, 0, 2500, -17500, '', 0, 1);
 INSERT INTO tickets(id, number, store_id, department_id, type, channel, priority, status, subject, description,
   category, location, member_id, purchase_ref, owner_id, created_by, created_at, updated_at, first_response_at,
   resolved_at, closed_at, reopen_count, version, sla_policy_id, first_response_due_at, resolution_due_at,

@@ -107,7 +107,7 @@ void add_member_profile_routes(RouteTable& r) {
         evaluate_tier);
   r.add("GET", "/api/v1/members/{id}/tags", staff("agent", "members:read").on(Reach::member), get_tags);
   r.add("PUT", "/api/v1/members/{id}/tags", staff("agent", "members:write").on(Reach::member), put_tags);
-  // add_member_points_routes(r);  PENDING
+  add_member_points_routes(r);
   r.add("PUT", "/api/v1/members/{id}/care-flags", staff("supervisor", "members:write").on(Reach::member),
         put_care_flags);
   r.add("GET", "/api/v1/members/{id}/consents", staff("agent", "members:read").on(Reach::member), consents);

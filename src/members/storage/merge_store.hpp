@@ -14,8 +14,9 @@ namespace kefu::storage {
 
 // The tables whose rows follow a member into a merge, by name. Tickets are moved through
 // TicketStore (its cache must hear of it); the others through move_rows.
-inline constexpr const char* kMemberRowTables[] = {"member_identities", "tickets", "conversations", "feedback_items",
-                                                   "nps_invitations"};
+inline constexpr const char* kMemberRowTables[] = {"member_identities", "tickets",         "conversations",
+                                                   "feedback_items",    "nps_invitations", "purchase_orders",
+                                                   "member_points"};
 
 struct MergeRecord {
   int64_t id = 0;
