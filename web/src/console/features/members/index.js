@@ -1,9 +1,15 @@
 // members: the member page (会员 360). The desk's member lookup calls members/api.js.
+import { User } from '@element-plus/icons-vue';
 import zh from './locales/zh-CN.js';
 import en from './locales/en.js';
+import coreZh from './locales/core.zh-CN.js';
+import coreEn from './locales/core.en.js';
 
 export const routes = [
+  { path: '/members', name: 'members', component: () => import('./views/MemberSearchView.vue') },
   { path: '/members/:id(\\d+)', name: 'member', component: () => import('./views/MemberView.vue'), props: true },
 ];
 
-export const messages = { 'zh-CN': zh, en };
+export const menu = [{ key: 'members', path: '/members', label: 'memberCore.menu', icon: User, order: 36 }];
+
+export const messages = { 'zh-CN': { ...zh, ...coreZh }, en: { ...en, ...coreEn } };
