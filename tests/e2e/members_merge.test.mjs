@@ -91,7 +91,7 @@ describe('members: identities, merge and unmerge, points at the desk', () => {
     assert.deepEqual(await lookup('13812340002'), [wang.id]);
     assert.deepEqual(await lookup(wang2.member_no), [wang.id]);
     assert.deepEqual(await lookup('C2026-0002'), [wang.id]);
-    r = await agent.put(`/api/v1/members/${wang2.id}/tags`, { tags: ['VIP'] });
+    r = await agent.request('PUT', `/api/v1/members/${wang2.id}/tags`, { body: { tags: ['VIP'] } });
     expectStatus(r, 409, 'a change on the retired record');
     assert.equal(errorCode(r), 'member_merged');
 
@@ -133,7 +133,7 @@ describe('members: identities, merge and unmerge, points at the desk', () => {
   });
 
   it('tags, consent and the console search', async () => {
-    let r = await agent.put(`/api/v1/members/${wang.id}/tags`, { tags: ['VIP', ' 爱喝咖啡 ', 'VIP'] });
+    let r = await agent.request('PUT', `/api/v1/members/${wang.id}/tags`, { body: { tags: ['VIP', ' 爱喝咖啡 ', 'VIP'] } });
     expectStatus(r, 200, 'tags');
     assert.deepEqual(r.json.tags.sort(), ['VIP', '爱喝咖啡'].sort());
     r = await agent.post(`/api/v1/members/${wang.id}/consents`, { channel: 'wechat', granted: true, source: 'desk' });
