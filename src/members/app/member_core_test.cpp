@@ -91,9 +91,7 @@ TEST_F(MemberCore, TheDeskFindsAMemberByAnyOfTheirIdentities) {
   EXPECT_TRUE(as(agent, [&](Context& c) { return remove_member_identity(c, wang, "card", "C0012345"); }));
   EXPECT_FALSE(as(agent, [&](Context& c) { return remove_member_identity(c, wang, "card", "C0012345"); }));
   EXPECT_FALSE(lookup("C0012345"));
-  EXPECT_EQ(code_of([&] {
-              as(supervisor_b, [&](Context& c) { return add_member_identity(c, wang, "card", "C1"); });
-            }),
+  EXPECT_EQ(code_of([&] { as(supervisor_b, [&](Context& c) { return add_member_identity(c, wang, "card", "C1"); }); }),
             "not_found")
       << "another store's member";
 }
@@ -110,7 +108,8 @@ TEST_F(MemberCore, AMergeMovesEverythingAndAnUnmergeMovesExactlyThatBack) {
   EXPECT_EQ(preview["tickets"], 2);
   EXPECT_EQ(preview["member_identities"], 1);
 
-  auto merged = as(supervisor, [&](Context& c) { return merge_members(c, wang, wang2); }, kNow + 1000);
+  auto merged = as(
+      supervisor, [&](Context& c) { return merge_members(c, wang, wang2); }, kNow + 1000);
   EXPECT_EQ(merged.moved["tickets"], (std::vector<int64_t>{t1, t2}));
   EXPECT_EQ(ticket_member(t1), wang);
   EXPECT_EQ(ticket_member(kept_ticket), wang);
@@ -124,7 +123,8 @@ TEST_F(MemberCore, AMergeMovesEverythingAndAnUnmergeMovesExactlyThatBack) {
 
   // A ticket opened for the kept member after the merge stays with it on the undo.
   const int64_t later = ticket_of(wang);
-  auto undone = as(supervisor, [&](Context& c) { return unmerge_members(c, wang2, merged.id); }, kNow + 2000);
+  auto undone = as(
+      supervisor, [&](Context& c) { return unmerge_members(c, wang2, merged.id); }, kNow + 2000);
   EXPECT_EQ(undone.undone_at, kNow + 2000);
   EXPECT_EQ(ticket_member(t1), wang2);
   EXPECT_EQ(ticket_member(t2), wang2);
@@ -154,10 +154,9 @@ TEST_F(MemberCore, TagsProfileAndConsent) {
   many.pop_back();
   EXPECT_EQ(as(agent, [&](Context& c) { return set_member_tags(c, wang, many); }).size(), 20u);
 
-  EXPECT_EQ(code_of([&] {
-              as(agent, [&](Context& c) { return update_member(c, wang, {.tier = std::string("gold")}); });
-            }),
-            "forbidden")
+  EXPECT_EQ(
+      code_of([&] { as(agent, [&](Context& c) { return update_member(c, wang, {.tier = std::string("gold")}); }); }),
+      "forbidden")
       << "tiers by hand: supervisors";
   EXPECT_EQ(as(agent, [&](Context& c) { return update_member(c, wang, {.name = std::string("王芳芳")}); }).name,
             "王芳芳");
@@ -168,9 +167,10 @@ TEST_F(MemberCore, TagsProfileAndConsent) {
   EXPECT_EQ(as(supervisor, [&](Context& c) { return set_member_care_flags(c, wang, {"elderly"}); }).care_flags,
             std::vector<std::string>{"elderly"});
 
-  as(agent, [&](Context& c) { return record_member_consent(c, wang, "sms", true, "desk"); }, kNow);
-  auto consent =
-      as(agent, [&](Context& c) { return record_member_consent(c, wang, "sms", false, "hotline"); }, kNow + 10);
+  as(
+      agent, [&](Context& c) { return record_member_consent(c, wang, "sms", true, "desk"); }, kNow);
+  auto consent = as(
+      agent, [&](Context& c) { return record_member_consent(c, wang, "sms", false, "hotline"); }, kNow + 10);
   EXPECT_FALSE(consent.current[0].granted);
   EXPECT_EQ(consent.current[0].since, kNow + 10);
   ASSERT_EQ(consent.history.size(), 2u);

@@ -30,8 +30,8 @@ void require_balance(Context& c, int64_t member_id, int64_t needed) {
 }
 
 Error out_of_range(const char* field, const std::string& range) {
-  return make_error(errors::kInvalidField, {{"field", field}, {"problem", Text("应在 " + range + " 之间", "must be within " + range)}},
-                    field);
+  return make_error(errors::kInvalidField,
+                    {{"field", field}, {"problem", Text("应在 " + range + " 之间", "must be within " + range)}}, field);
 }
 
 nlohmann::json rewards_json(const std::vector<people::Reward>& rewards) {
@@ -84,8 +84,7 @@ std::vector<people::Reward> put_points_rewards(Context& c, const std::vector<peo
     check_text("code", r.code, 32, true);
     check_text("name", r.name, 40, true);
     check_text("name_en", r.name_en, 60, false);
-    if (r.points <= 0 || r.points > kMaxPointsAdjustment)
-      throw out_of_range("points", "1–1000000");
+    if (r.points <= 0 || r.points > kMaxPointsAdjustment) throw out_of_range("points", "1–1000000");
     if (std::find(codes.begin(), codes.end(), r.code) != codes.end())
       throw make_error(errors::kDuplicate, {{"what", r.code}}, "code");
     codes.push_back(r.code);
@@ -100,8 +99,7 @@ std::vector<people::Reward> put_points_rewards(Context& c, const std::vector<peo
 
 Redemption redeem_member_points(Context& c, int64_t member_id, const std::string& code, int quantity) {
   require_scope(c.actor, "members:write");
-  if (quantity < 1 || quantity > 20)
-    throw out_of_range("quantity", "1–20");
+  if (quantity < 1 || quantity > 20) throw out_of_range("quantity", "1–20");
   const auto m = member_for_change(c, member_id);
   const auto catalogue = points_rewards(c);
   auto it = std::find_if(catalogue.begin(), catalogue.end(), [&](auto& r) { return r.code == code && r.active; });

@@ -68,8 +68,8 @@ void MemberKeeper::run() {
       if (hour >= 3 && night != last_night_ && db_.lead("members-nightly")) {
         last_night_ = night;
         auto p = run_pass();
-        spdlog::info("members nightly: {} evaluated, {} tier changes, {} points expiries", p.evaluated,
-                     p.tier_changes, p.expired);
+        spdlog::info("members nightly: {} evaluated, {} tier changes, {} points expiries", p.evaluated, p.tier_changes,
+                     p.expired);
       }
     } catch (const std::exception& e) {
       spdlog::error("members nightly job: {}", e.what());
