@@ -8,6 +8,7 @@
 #include "members/storage/member_rules_store.hpp"
 #include "members/storage/member_store.hpp"
 #include "members/storage/merge_store.hpp"
+#include "purchases/storage/purchase_store.hpp"
 
 namespace kefu::storage {
 namespace {
@@ -182,6 +183,34 @@ TEST_P(MemberCoreContract, TierRulesRewardsAndTheMembersToEvaluate) {
   EXPECT_EQ(rewards[0], (people::Reward{"mug", "杯子", "Mug", 50, false}));
   EXPECT_EQ(rules.member_ids(0, 10), std::vector<int64_t>{a}) << "the merged record is not evaluated";
   EXPECT_TRUE(rules.member_ids(a, 10).empty());
+}
+
+TEST_P(MemberCoreContract, SpendIsWhatTheMembersOrdersPaidInTheWindow) {
+  const int64_t a = member("M00000001", "王芳"), b = member("M00000002", "李娜");
+  auto order = [&](int64_t who, const std::string& receipt, int64_t at, std::vector<int64_t> paid) {
+    db->write_sync([&](Stores& s) {
+      purchase::Order o;
+      o.store_id = store_a;
+      o.receipt_no = receipt;
+      o.member_id = who;
+      o.sold_at = at;
+      bool created = false;
+      const int64_t id = s.get<PurchaseStore>().upsert_order(o, created);
+      std::vector<purchase::Line> lines;
+      int no = 0;
+      for (auto p : paid) lines.push_back({.line_no = ++no, .name = "x", .category = "other", .paid_fen = p});
+      s.get<PurchaseStore>().insert_lines(id, lines);
+    });
+  };
+  order(a, "R1", 100, {10'000, 5'000});
+  order(a, "R2", 200, {-5'000});  // a return
+  order(a, "R3", 300, {7'000});
+  order(b, "R4", 150, {99'000});
+  auto& rules = r().get<MemberRulesStore>();
+  EXPECT_EQ(rules.spend_fen(a, 100, 300), 10'000) << "from inclusive, to exclusive, returns subtracted";
+  EXPECT_EQ(rules.spend_fen(a, 0, 1000), 17'000);
+  EXPECT_EQ(rules.spend_fen(b, 0, 1000), 99'000);
+  EXPECT_EQ(rules.spend_fen(a, 400, 1000), 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, MemberCoreContract, ::testing::ValuesIn(Backends()),
