@@ -83,6 +83,7 @@ storage::MergeRecord merge_members(Context& c, int64_t kept_id, int64_t other_id
 
 storage::MergeRecord unmerge_members(Context& c, int64_t member_id, int64_t merge_id) {
   require_merger(c);
+  get_member(c, member_id);  // the page's member in reach (else not_found) before the merge is read
   auto& merges = c.store<storage::MergeStore>();
   auto r = merges.merge(merge_id);
   if (!r || (r->kept_id != member_id && r->merged_id != member_id))
