@@ -21,6 +21,7 @@
 #include "feedback/jobs/model_keeper.hpp"
 #include "kb/app/knowledge.hpp"
 #include "kb/jobs/knowledge_keeper.hpp"
+#include "members/jobs/member_keeper.hpp"
 #include "notifications/api/notification_hub.hpp"
 #include "notifications/jobs/outbox.hpp"
 #include "org/storage/org_store.hpp"
@@ -111,6 +112,8 @@ int serve(const Config& c) {
     hub.poke();
     outbox.poke();
   });
+  // Members at night: tiers re-evaluated, last year's points expired in January.
+  jobs::MemberKeeper member_keeper(*db, now_ms);
   // Hot issues told to the stores' managers once, and the weekly digest on Monday mornings.
   jobs::HotWatch hot_watch(*db, now_ms, [&] {
     hub.poke();
@@ -152,6 +155,7 @@ int serve(const Config& c) {
   if (c.sla_scheduler) scheduler.start();
   if (c.sla_scheduler) action_keeper.start();
   retention_keeper.start();
+  if (c.sla_scheduler) member_keeper.start();
   server.start();
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   spdlog::info("kefu listening on http://{}:{}/ (database {}, ready in {} ms)", c.address, server.port(),
@@ -159,6 +163,7 @@ int serve(const Config& c) {
   server.run();
   scheduler.stop();
   action_keeper.stop();
+  member_keeper.stop();
   chat_keeper.stop();
   knowledge_keeper.stop();
   model_keeper.stop();

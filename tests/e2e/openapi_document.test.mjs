@@ -25,7 +25,13 @@ const OWNERS = {
     '/api/v1/staff/{id}/sessions/end',
   ],
   org: ['/api/v1/stores', '/api/v1/departments', '/api/v1/staff'],
-  members: ['/api/v1/members', '/api/v1/members/lookup', '/api/v1/members/{id}', '/api/v1/members/{id}/(overview|value)', '/api/v1/reports/value-at-risk'],
+  members: [
+    '/api/v1/members', '/api/v1/members/lookup', '/api/v1/members/{id}', '/api/v1/members/(tier-rules)',
+    '/api/v1/members/points/rewards', '/api/v1/members/{id}/identities/remove', '/api/v1/members/{id}/tier/evaluate',
+    '/api/v1/members/{id}/(identities|merge-preview|merge|unmerge|merges|history|points|tags|care-flags|consents)',
+    '/api/v1/members/{id}/points/(adjust|redeem)',
+    '/api/v1/members/{id}/(overview|value)', '/api/v1/reports/value-at-risk',
+  ],
   tickets: [
     '/api/v1/tickets',
     '/api/v1/tickets/{id}',

@@ -259,6 +259,30 @@ describe('real responses match docs/openapi.yaml', () => {
       assert.ok(v.json.reasons.some((r) => r.code === 'open_complaint'));
       const r = await conforms(supervisor, '/api/v1/reports/value-at-risk');
       assert.ok(r.json.members.some((m) => m.member.id === data.member.id));
+    it('the member core: search, identities, merges and their preview, history, tiers, points, tags, consent', async () => {
+      const id = data.member.id;
+      await call(agent, 'POST', '/api/v1/members/{id}/identities', { params: { id }, body: { kind: 'card', value: 'C0012345' }, expect: 201 });
+      await call(agent, 'PUT', '/api/v1/members/{id}/tags', { params: { id }, body: { tags: ['VIP'] }, expect: 200 });
+      await call(agent, 'POST', '/api/v1/members/{id}/consents', { params: { id }, body: { channel: 'sms', granted: true, source: 'desk' }, expect: 201 });
+      const other = (await call(agent, 'POST', '/api/v1/members', { body: { name: '王芳', phone: '13900004321', home_store_id: data.SH01 }, expect: 201 })).json;
+      const found = await conforms(agent, '/api/v1/members', { query: '?name=%E7%8E%8B&limit=1' });
+      assert.equal(found.json.items.length, 1);
+      await conforms(agent, '/api/v1/members', { query: '?tag=VIP&tier=gold' });
+      const ids = await conforms(agent, '/api/v1/members/{id}/identities', { params: { id } });
+      assert.equal(ids.json.items[1].masked, true);
+      await conforms(supervisor, '/api/v1/members/{id}/merge-preview', { params: { id }, query: `?other_id=${other.id}` });
+      const merge = await call(supervisor, 'POST', '/api/v1/members/{id}/merge', { params: { id }, body: { other_id: other.id }, expect: 200 });
+      const merged = await conforms(agent, '/api/v1/members/{id}', { params: { id: other.id } });
+      assert.equal(merged.json.merged_from, other.id);
+      await conforms(agent, '/api/v1/members/{id}/merges', { params: { id } });
+      await call(supervisor, 'POST', '/api/v1/members/{id}/unmerge', { params: { id }, body: { merge_id: merge.json.id }, expect: 200 });
+      await conforms(agent, '/api/v1/members/{id}/history', { params: { id } });
+      await conforms(agent, '/api/v1/members/tier-rules');
+      await conforms(agent, '/api/v1/members/{id}/points', { params: { id } });
+      await conforms(agent, '/api/v1/members/points/rewards');
+      await conforms(agent, '/api/v1/members/{id}/tags', { params: { id } });
+      await conforms(agent, '/api/v1/members/{id}/consents', { params: { id } });
+      assert.deepEqual(writeProblems, []);
     });
   });
 

@@ -62,8 +62,17 @@ INSERT INTO api_tokens VALUES (1, 'ci', 'd1', 2, 'tickets:read tickets:write', 5
   (2, 'old', 'd2', 2, '', 6, 7, 1, 8);
 INSERT INTO password_change_required VALUES (1, 9);
 INSERT INTO login_failures VALUES (1, 'nobody', '127.0.0.1', 1);
-INSERT INTO members VALUES (1, 'M0001', '张三', '13900000000', 'gold', '1990-01-01', 'wheelchair', 1, 10),
-  (2, 'M0002', '李四', NULL, 'basic', '', '', NULL, 11);
+INSERT INTO members VALUES (1, 'M0001', '张三', '13900000000', 'gold', '1990-01-01', 'wheelchair', 1, 10, NULL, 500),
+  (2, 'M0002', '李四', NULL, 'basic', '', '', NULL, 11, 1, NULL);
+INSERT INTO member_identities VALUES (1, 1, 'card', 'C0001', 12, 1), (2, 1, 'wechat_openid', 'o6_x', 13, NULL);
+INSERT INTO member_merges VALUES (1, 1, 2, '{"member_identities":[2],"tickets":[]}', 14, 2, NULL, NULL);
+INSERT INTO member_tier_rules VALUES ('gold', 2000000, 12, 15, 2), ('silver', 500000, 0, 15, NULL);
+INSERT INTO member_events VALUES (1, 1, 16, 'tier_changed', '{"from":"silver","to":"gold"}', NULL),
+  (2, 2, 17, 'merged_into', '{"kept_id":1}', 2);
+INSERT INTO member_tags VALUES (1, 'VIP'), (1, '爱喝咖啡');
+INSERT INTO member_consents VALUES (1, 1, 'sms', 1, 18, 1, 'desk'), (2, 1, 'sms', 0, 19, NULL, 'app');
+INSERT INTO points_rewards VALUES ('parking_1h', '停车券（1 小时）', 'Parking coupon', 100, 1, 20, 2),
+  ('mug', '杯子', 'Mug', 50, 0, 20, NULL);
 INSERT INTO member_points VALUES (1, 1, 'earn', 300, '消费 小票 R1', 'order:1:earn', NULL, 100),
   (2, 1, 'adjust', -50, '补录''错误', NULL, 1, 200);
 INSERT INTO purchase_orders VALUES (1, 1, 'R1', 1, 90, 'wechat', 5000, 1000, 0, 300, '满300减50', 'import', 95),

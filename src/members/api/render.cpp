@@ -16,7 +16,8 @@ nlohmann::json render(const people::Member& m, const people::Actor& viewer) {
           {"needs_care", !m.care_flags.empty()},
           {"sensitive_hidden", !viewer.sees_sensitive_data()},
           {"home_store_id", m.home_store_id ? nlohmann::json(m.home_store_id) : nlohmann::json(nullptr)},
-          {"created_at", m.created_at}};
+          {"created_at", m.created_at},
+          {"merged_into", m.merged_into ? nlohmann::json(m.merged_into) : nlohmann::json(nullptr)}};
 }
 
 }  // namespace kefu::api

@@ -22,9 +22,10 @@ void create_member(Services& s, http::Request& req, http::Reply reply) {
 void lookup_member(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   auto b = parse_object(req);
-  auto q = b.contains("phone") ? req_string(b, "phone") : opt_string(b, "q");
-  write(s, req, std::move(reply), actor, [q, actor, remote = req.remote](app::Context& c) {
-    auto m = app::lookup_member(c, q, remote);
+  const bool phone_only = b.contains("phone");
+  auto q = phone_only ? req_string(b, "phone") : opt_string(b, "q");
+  write(s, req, std::move(reply), actor, [q, actor, phone_only, remote = req.remote](app::Context& c) {
+    auto m = app::lookup_member(c, q, remote, phone_only);
     auto a = nlohmann::json::array();
     if (m) a.push_back(render(*m, actor));
     return ok(200, {{"items", a}});
@@ -34,7 +35,12 @@ void lookup_member(Services& s, http::Request& req, http::Reply reply) {
 void get_member(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   auto id = path_id(req);
-  read(s, req, reply, actor, [id, actor](app::Context& c) { return ok(200, render(app::get_member(c, id), actor)); });
+  read(s, req, reply, actor, [id, actor](app::Context& c) {
+    const auto m = app::get_member(c, id);
+    auto j = render(m, actor);
+    if (m.id != id) j["merged_from"] = id;  // a merged record answers with the member it lives on in
+    return ok(200, j);
+  });
 }
 
 }  // namespace

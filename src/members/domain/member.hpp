@@ -16,6 +16,8 @@ struct Member {
   std::vector<std::string> care_flags;
   int64_t home_store_id = 0;
   int64_t created_at = 0;
+  int64_t merged_into = 0;       // the member this record was merged into (合并); 0: not merged
+  int64_t tier_below_since = 0;  // when the 12-month spend fell below the tier (tier_rules.hpp); 0: not below
 };
 
 }  // namespace kefu::people

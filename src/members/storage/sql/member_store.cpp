@@ -10,7 +10,8 @@ namespace {
 using namespace sql;
 
 const std::string kMemberCols =
-    "SELECT id, member_no, name, phone, tier, birthday, care_flags, home_store_id, created_at FROM members";
+    "SELECT id, member_no, name, phone, tier, birthday, care_flags, home_store_id, created_at, merged_into, "
+    "tier_below_since FROM members";
 template <class Stmt>
 people::Member read_member(const Stmt& s) {
   people::Member m;
@@ -23,6 +24,8 @@ people::Member read_member(const Stmt& s) {
   m.care_flags = split(s.text(6));
   m.home_store_id = s.opt_i64(7).value_or(0);
   m.created_at = s.i64(8);
+  m.merged_into = s.opt_i64(9).value_or(0);
+  m.tier_below_since = s.opt_i64(10).value_or(0);
   return m;
 }
 

@@ -10,7 +10,6 @@ export default {
   },
   memberPage: {
     tabOverview: 'Overview', tabPurchases: 'Purchases', tabService: 'Service record',
-    tab: { points: 'Points', identities: 'Identities', preferences: 'Preferences' },
     last12: 'Last 12 months', allTime: 'All time', lastVisit: 'Last visit', rhythm: 'Visit rhythm', spendPerVisit: 'Spend per visit', topCategories: 'Top categories',
     visitsN: '{n} visits', rhythmText: 'about every {median} days ({p25}–{p75})',
     valueTitle: 'Customer value', valueModel: 'Estimated over {years} years, {retention}% kept each year, {p}% likely still active.', priorStore: 'Few visits are shrunk towards the store’s members’ averages.', priorDefault: 'Few visits are shrunk towards default averages (the store has little member history yet).',

@@ -9,7 +9,6 @@ export default {
   },
   memberPage: {
     tabOverview: '概览', tabPurchases: '购买记录', tabService: '服务记录',
-    tab: { points: '积分', identities: '身份', preferences: '偏好' },
     last12: '近 12 个月', allTime: '累计', lastVisit: '最近到店', rhythm: '到店节奏', spendPerVisit: '次均消费', topCategories: '主要品类',
     visitsN: '{n} 次到店', rhythmText: '约每 {median} 天一次（{p25}–{p75} 天）',
     valueTitle: '顾客价值', valueModel: '按 {years} 年、每年留存 {retention}%、仍活跃概率 {p}% 估算。', priorStore: '到店不多时向本店会员平均水平收缩。', priorDefault: '到店不多时向默认水平收缩（本店会员数据尚少）。',
