@@ -16,7 +16,7 @@ namespace kefu::storage {
 // TicketStore (its cache must hear of it); the others through move_rows.
 inline constexpr const char* kMemberRowTables[] = {"member_identities", "tickets",         "conversations",
                                                    "feedback_items",    "nps_invitations", "purchase_orders",
-                                                   "member_points"};
+                                                   "member_points",     "returns"};
 
 struct MergeRecord {
   int64_t id = 0;

@@ -68,8 +68,22 @@ class SqlPersonDataStore final : public PersonDataStore {
     };
     const std::string cols = "SELECT id, name, phone, member_no FROM members WHERE ";
     if (key.member_id) add_member(cols + "id = ?", *key.member_id);
-    if (!key.phone.empty()) add_member(cols + "phone = ?", key.phone);
+    if (!key.phone.empty()) {
+      add_member(cols + "phone = ?", key.phone);
+      // A member known under this phone as a further identity (members/domain/identity.hpp).
+      add_member(cols + "id IN (SELECT member_id FROM member_identities WHERE kind = 'phone' AND value = ?)",
+                 key.phone);
+    }
+    // Records merged into theirs are theirs too (one level: a merge keeps one record).
+    for (const auto id : std::vector<int64_t>(f.members)) add_member(cols + "merged_into = ?", id);
     unique(f.members);
+    {
+      // Their further phones find their tickets and feedback as the main phone does.
+      std::vector<Value> a;
+      for (auto& p :
+           texts("SELECT value FROM member_identities WHERE kind = 'phone' AND member_id IN " + in(f.members, a), a))
+        phones.insert(p);
+    }
     f.phones.assign(phones.begin(), phones.end());
 
     // Each IN list appends its values in order, so the pieces are joined one statement at
@@ -372,6 +386,18 @@ KindCounts SqlPersonDataStore<D>::erase_person(const Footprint& f, const Redacti
   const std::string O = in(f.purchase_orders, o);
   count("purchase_orders", run("UPDATE purchase_orders SET member_id = NULL WHERE id IN " + O, o));
   count("member_points", redact("member_points", {"reason"}, "member_id IN " + M, m, r.redact));
+
+  // The member core: further identities, tags and consent records go with the person (a
+  // consent cannot outlive the one who gave it); the member's history goes too (the audit
+  // log keeps who did what). Returns stay for the store's report, without the person's note.
+  count("member_identities", run("DELETE FROM member_identities WHERE member_id IN " + M, m));
+  count("member_tags", run("DELETE FROM member_tags WHERE member_id IN " + M, m));
+  count("member_consents", run("DELETE FROM member_consents WHERE member_id IN " + M, m));
+  count("member_events", run("DELETE FROM member_events WHERE member_id IN " + M, m));
+  count("returns", run("UPDATE returns SET member_id = NULL, note = CASE WHEN note = '' THEN '' ELSE ? END "
+                       "WHERE member_id IN " +
+                           M + " OR ticket_id IN " + T,
+                       with(with({E}, m), t)));
 
   // The member record stays (the points ledger names it), anonymised.
   count("members", run("UPDATE members SET name = ?, phone = NULL, member_no = 'erased-' || CAST(id AS TEXT), "

@@ -78,6 +78,17 @@ const std::vector<TableClass>& table_classes() {
       {"feedback_action_updates", N, "staff's progress notes"},
       {"feedback_action_photos", N, "staff's photos of the fix"},
       {"privacy_retention", N, "configuration"},
+      {"member_identities", P, "deleted (further phones, card numbers, app and WeChat ids)"},
+      {"member_tags", P, "deleted"},
+      {"member_consents", P, "deleted (a consent cannot outlive the person)"},
+      {"member_events", P, "deleted (the audit log keeps who did what)"},
+      {"member_merges", N, "ids of two member records and the ids moved between them"},
+      {"member_tier_rules", N, "configuration"},
+      {"points_rewards", N, "configuration"},
+      {"purchase_import_mappings", N, "configuration"},
+      {"purchase_category_names", N, "configuration"},
+      {"return_policies", N, "configuration"},
+      {"returns", P, "kept for the returns report: member link cleared, the note erased"},
   };
   return tables;
 }
