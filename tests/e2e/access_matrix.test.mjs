@@ -590,7 +590,7 @@ async function sample(route, side, caller, fx) {
     'GET /api/v1/reports/dashboard': `?store_id=${o.store}`,
     'GET /api/v1/reports/sla': `?store_id=${o.store}&from=${Date.now() - 86400000}&to=${Date.now()}`,
     'GET /api/v1/stores/{id}/calendar/deadline': `?from=${Date.now()}&minutes=60`,
-    'GET /api/v1/members': `?phone=${o.phone}`,
+    'GET /api/v1/members': `?store_id=${o.store}`,
     'GET /api/v1/members/{id}/merge-preview': `?other_id=${o.member}`,
     'GET /api/v1/chat/monitor': `?store_id=${o.store}`,
     'GET /api/v1/chat/report': `?store_id=${o.store}`,

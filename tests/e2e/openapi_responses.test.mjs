@@ -259,6 +259,7 @@ describe('real responses match docs/openapi.yaml', () => {
       assert.ok(v.json.reasons.some((r) => r.code === 'open_complaint'));
       const r = await conforms(supervisor, '/api/v1/reports/value-at-risk');
       assert.ok(r.json.members.some((m) => m.member.id === data.member.id));
+    });
     it('the member core: search, identities, merges and their preview, history, tiers, points, tags, consent', async () => {
       const id = data.member.id;
       await call(agent, 'POST', '/api/v1/members/{id}/identities', { params: { id }, body: { kind: 'card', value: 'C0012345' }, expect: 201 });

@@ -143,9 +143,10 @@ describe('security holes stay closed', () => {
     });
     assert.equal(s.status, 201, s.text);
     await anon.get(`/api/v1/public/tickets/${s.json.access_token}`);
-    // The phone lookup left the URL: the old GET is gone.
+    // The phone lookup left the URL: the member search refuses a phone (POST /members/lookup).
     const old = await agent.get(`/api/v1/members?phone=${phone}`);
-    assert.equal(old.status, 405);
+    assert.equal(old.status, 400);
+    assert.equal(old.json.error.field, 'phone');
     let log = '';
     for (let i = 0; i < 50 && !log.includes('/api/v1/public/tickets/…'); i++) {
       await new Promise((r) => setTimeout(r, 100));

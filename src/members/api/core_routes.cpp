@@ -4,6 +4,7 @@
 #include "core/api/json_io.hpp"
 #include "core/api/routes.hpp"
 #include "core/api/support.hpp"
+#include "core/domain/errors.hpp"
 #include "members/api/core_render.hpp"
 #include "members/api/render.hpp"
 #include "members/app/member_identities.hpp"
@@ -21,6 +22,13 @@ int limit_of(const http::Request& req, int64_t fallback) {
 // GET /members?name&tier&tag&store_id&after&limit
 void search(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
+  // A phone never travels in a URL (access logs, browser history): the desk's lookup is a POST.
+  if (!req.query_value("phone").empty())
+    throw make_error(errors::kInvalidField,
+                     {{"field", "phone"},
+                      {"problem", Text("按手机号查找请用 POST /api/v1/members/lookup",
+                                       "look a phone up with POST /api/v1/members/lookup")}},
+                     "phone");
   app::MemberSearch q{.name_prefix = req.query_value("name"),
                       .tier = req.query_value("tier"),
                       .tag = req.query_value("tag"),
