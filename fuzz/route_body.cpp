@@ -2,7 +2,8 @@
 // router and handlers (api::build_router, the same access check, use cases and storage
 // as `kefu serve`) on a scratch SQLite database holding a small demo installation.
 //
-// Input: byte 0 picks the route from the route table; byte 1 the caller (admin, agent,
+// Input: bytes 0–1 (little-endian) pick the route from the route table (there are more
+// than 256); byte 2 the caller (admin, agent,
 // supervisor, nobody; bit 2: English messages; bit 3: no Content-Type); the rest is split
 // at '\n': one line per {param} of the route's path, then the query string, then the body.
 //
@@ -187,10 +188,10 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  if (size < 2) return 0;
-  const auto& route = fx->routes[data[0] % fx->routes.size()];
-  const uint8_t flags = data[1];
-  std::string_view rest(reinterpret_cast<const char*>(data + 2), size - 2);
+  if (size < 3) return 0;
+  const auto& route = fx->routes[(data[0] | (data[1] << 8)) % fx->routes.size()];
+  const uint8_t flags = data[2];
+  std::string_view rest(reinterpret_cast<const char*>(data + 3), size - 3);
   auto next_line = [&rest] {
     const auto nl = rest.find('\n');
     auto line = rest.substr(0, nl);

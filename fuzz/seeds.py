@@ -201,6 +201,6 @@ for i, r in enumerate(routes):
     elif body is not None:
         text += json.dumps(body, ensure_ascii=False)
     for caller in (0, 1):  # admin, agent
-        name = f"{i:02d}-{r['method'].lower()}{r['path'].replace('/api/v1', '').replace('/', '_').replace('{', '').replace('}', '')}-{caller}"
+        name = f"{i:03d}-{r['method'].lower()}{r['path'].replace('/api/v1', '').replace('/', '_').replace('{', '').replace('}', '')}-{caller}"
         with open(os.path.join(out, name), 'wb') as f:
-            f.write(bytes([i, caller]) + text.encode() + raw)
+            f.write(bytes([i & 0xFF, i >> 8, caller]) + text.encode() + raw)
