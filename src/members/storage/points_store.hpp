@@ -17,6 +17,9 @@ class PointsStore : public Store {
   // The new entry's id; nullopt (and nothing written) when an entry with the same non-empty
   // ref is on file.
   virtual std::optional<int64_t> append(const people::PointsEntry&) = 0;
+  // Appends many in a few statements (an import's part); entries whose ref is on file are
+  // skipped. How many it appended.
+  virtual int64_t append_many(const std::vector<people::PointsEntry>&) = 0;
   // The sum of the member's entries (0 for none).
   virtual int64_t balance(int64_t member_id) = 0;
   // The member's entries, newest first; before_id pages.

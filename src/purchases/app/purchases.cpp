@@ -59,20 +59,24 @@ void resolve_originals(Context& c, OrderInput& in) {
 
 }  // namespace
 
-void record_order_points(Context& c, const purchase::Order& o) {
-  if (!o.member_id) return;
+std::vector<people::PointsEntry> order_points(const purchase::Order& o) {
+  std::vector<people::PointsEntry> out;
+  if (!o.member_id) return out;
   auto entry = [&](people::PointsKind kind, int64_t points, const char* why, const char* tag) {
     if (points == 0) return;
-    record_points(c, {.member_id = *o.member_id,
-                      .kind = kind,
-                      .points = points,
-                      .reason = fmt::format("{} 小票 {}", why, o.receipt_no),
-                      .ref = fmt::format("order:{}:{}", o.id, tag),
-                      .created_at = o.sold_at});
+    out.push_back({.member_id = *o.member_id,
+                   .kind = kind,
+                   .points = points,
+                   .reason = fmt::format("{} 小票 {}", why, o.receipt_no),
+                   .ref = fmt::format("order:{}:{}", o.id, tag),
+                   .created_at = o.sold_at});
   };
   entry(people::PointsKindCode::earn, o.points_earned, "消费", "earn");
   entry(people::PointsKindCode::redeem, -o.points_used, "积分抵现", "use");
+  return out;
 }
+
+void record_order_points(Context& c, const purchase::Order& o) { record_points(c, order_points(o)); }
 
 RecordedOrder record_order(Context& c, OrderInput in) {
   require_scope(c.actor, "purchases:write");

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/app/context.hpp"
+#include "members/domain/points.hpp"
 #include "purchases/domain/purchase.hpp"
 #include "purchases/storage/purchase_store.hpp"
 
@@ -42,6 +43,9 @@ RecordedOrder record_order(Context&, OrderInput);
 
 // The points a new order of a member earned and used, on the ledger once (refs
 // order:{id}:earn / order:{id}:use); also called by the POS import's batch path.
+// The ledger entries a new order of a member makes: points earned and points used (refs
+// order:{id}:earn / order:{id}:use); none without a member.
+std::vector<people::PointsEntry> order_points(const purchase::Order&);
 void record_order_points(Context&, const purchase::Order&);
 
 // An order in the caller's stores (purchases:read), else not_found.

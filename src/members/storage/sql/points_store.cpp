@@ -28,6 +28,37 @@ class SqlPointsStore final : public PointsStore {
                      e.member_id, std::string(e.kind.code()), e.points, e.reason, e.ref, staff, e.created_at);
   }
 
+  int64_t append_many(const std::vector<people::PointsEntry>& entries) override {
+    // Up to kRows rows to a multi-row INSERT: one round trip per 100 entries instead of two
+    // per entry (on PostgreSQL the per-entry statements were most of a POS import's time).
+    // A ref on file (the unique index) skips its row, like append().
+    constexpr std::size_t kRows = 100;
+    int64_t added = 0;
+    for (std::size_t at = 0; at < entries.size(); at += kRows) {
+      const std::size_t n = std::min(kRows, entries.size() - at);
+      std::string sql = "INSERT INTO member_points(member_id, kind, points, reason, ref, staff_id, created_at) VALUES ";
+      for (std::size_t i = 0; i < n; ++i) sql += i ? ",(?,?,?,?,NULLIF(?, ''),?,?)" : "(?,?,?,?,NULLIF(?, ''),?,?)";
+      sql += " ON CONFLICT DO NOTHING";
+      auto s = db_.prepare(sql);
+      int k = 1;
+      for (std::size_t i = at; i < at + n; ++i) {
+        const auto& e = entries[i];
+        std::optional<int64_t> staff;
+        if (e.staff_id) staff = e.staff_id;
+        s->bind(k++, e.member_id);
+        s->bind(k++, std::string(e.kind.code()));
+        s->bind(k++, e.points);
+        s->bind(k++, e.reason);
+        s->bind(k++, e.ref);
+        s->bind(k++, staff);
+        s->bind(k++, e.created_at);
+      }
+      s->run();
+      added += db_.changes();
+    }
+    return added;
+  }
+
   int64_t balance(int64_t member_id) override {
     auto s = db_.prepare("SELECT COALESCE(SUM(points), 0) FROM member_points WHERE member_id = ?");
     s->bind(1, member_id);

@@ -58,6 +58,34 @@ TEST_P(PointsStoreContract, TheBalanceIsTheSumOfEntriesAndARefIsStoredOnce) {
   EXPECT_EQ(page[0].id, *earn);
 }
 
+TEST_P(PointsStoreContract, ManyEntriesAppendInOneGoAndRefsOnFileAreSkipped) {
+  int64_t m = 0, added = 0, again = 0;
+  db->write_sync([&](Stores& r) {
+    m = r.get<MemberStore>().insert_member({.member_no = "M1", .name = "王芳", .phone = "13800000001"});
+    auto& p = r.get<PointsStore>();
+    p.append({.member_id = m, .kind = people::PointsKindCode::earn, .points = 5, .ref = "order:0:earn"});
+    std::vector<people::PointsEntry> many;
+    for (int i = 0; i < 250; ++i)  // three statements: 100 + 100 + 50
+      many.push_back({.member_id = m,
+                      .kind = people::PointsKindCode::earn,
+                      .points = 2,
+                      .reason = "消费",
+                      .ref = "order:" + std::to_string(i) + ":earn",
+                      .created_at = i});
+    many.push_back({.member_id = m, .points = -1, .reason = "无引用", .staff_id = staff, .created_at = 300});
+    added = p.append_many(many);
+    again = p.append_many(many);  // only the entry without a ref is new again
+  });
+  EXPECT_EQ(added, 250) << "order:0:earn was on file";
+  EXPECT_EQ(again, 1);
+  auto& p = db->reader().get<PointsStore>();
+  EXPECT_EQ(p.balance(m), 5 + 249 * 2 - 2);
+  auto newest = p.entries(m, std::nullopt, 1);
+  ASSERT_EQ(newest.size(), 1u);
+  EXPECT_EQ(newest[0].staff_id, staff);
+  EXPECT_EQ(newest[0].ref, "");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, PointsStoreContract, ::testing::ValuesIn(Backends()),
                          [](const auto& info) { return info.param.name; });
 
