@@ -54,7 +54,7 @@ people::Member update_member(Context& c, int64_t member_id, const MemberChanges&
   }
   if (in.home_store_id) {
     const auto id = in.home_store_id->value_or(0);
-    if (id && (!c.store<storage::OrgStore>().store(id) || !(c.actor.is_admin() || c.actor.in_store(id))))
+    if (id && (!c.store<storage::OrgStore>().store(id) || !c.actor.in_store(id)))
       throw make_error(errors::kUnknownReference, {{"what", Text("门店", "store")}}, "home_store_id");
     m.home_store_id = id;
   }

@@ -90,8 +90,7 @@ ValueAtRiskReport value_at_risk_report(Context& c, std::optional<int64_t> store_
   require_scope(c.actor, "members:read");
   storage::MemberSet set;
   if (store_id) {
-    if (!c.actor.is_admin() && !c.actor.in_store(*store_id))
-      throw make_error(errors::kNotFound, {{"what", Text("门店", "store")}});
+    if (!c.actor.in_store(*store_id)) throw make_error(errors::kNotFound, {{"what", Text("门店", "store")}});
     set.home_store_ids = {*store_id};
   } else if (!c.actor.is_admin()) {
     set.home_store_ids = c.actor.store_ids;

@@ -94,7 +94,7 @@ MemberOverview member_overview(Context& c, int64_t member_id) {
     o.conversations = h.conversations(member_id, stores, kOverviewContacts);
     o.feedback = h.feedback_items(member_id, stores, kOverviewContacts);
     for (auto& r : h.ratings({.member_id = member_id}, 0))
-      if (c.actor.is_admin() || c.actor.in_store(r.store_id)) o.ratings.push_back(std::move(r));
+      if (c.actor.in_store(r.store_id)) o.ratings.push_back(std::move(r));
   }
   return o;
 }

@@ -87,7 +87,7 @@ std::vector<purchase::PosRow> pos_rows(const ImportTable& t, const std::array<in
 std::map<std::string, int64_t> store_keys(Context& c) {
   std::map<std::string, int64_t> out;
   for (const auto& s : c.store<storage::OrgStore>().stores()) {
-    if (!c.actor.is_admin() && !c.actor.in_store(s.id)) continue;
+    if (!c.actor.in_store(s.id)) continue;
     out.emplace(s.name, s.id);
     out[s.code] = s.id;
     out[std::to_string(s.id)] = s.id;
@@ -150,7 +150,7 @@ class Import {
       out.pos = purchase::read_receipt(r, cats, line);
       auto& o = out.pos.order;
       line = r.rows.front()->line;
-      if (r.store.empty() && m.store_id && (c_.actor.is_admin() || c_.actor.in_store(*m.store_id))) {
+      if (r.store.empty() && m.store_id && c_.actor.in_store(*m.store_id)) {
         o.store_id = *m.store_id;
       } else if (auto it = stores.find(r.store); !r.store.empty() && it != stores.end()) {
         o.store_id = it->second;
@@ -275,8 +275,7 @@ storage::PosImportMapping put_pos_mapping(Context& c, storage::PosImportMapping 
   for (const char* f : {"receipt_no", "sold_at", "name", "unit_price"})
     if (!m.columns.count(f))
       throw make_error(errors::kRequired, {{"what", Text(std::string("columns.") + f)}}, std::string("columns.") + f);
-  if (m.store_id && (!c.store<storage::OrgStore>().store_exists(*m.store_id) ||
-                     (!c.actor.is_admin() && !c.actor.in_store(*m.store_id))))
+  if (m.store_id && (!c.store<storage::OrgStore>().store_exists(*m.store_id) || !c.actor.in_store(*m.store_id)))
     throw make_error(errors::kUnknownReference, {{"what", Text("门店", "store")}}, "store_id");
   if (!m.store_id && !m.columns.count("store"))
     throw make_error(errors::kRequired, {{"what", Text("门店列或默认门店", "a store column or a default store")}},

@@ -29,8 +29,6 @@ constexpr int kLookupLimit = 20;
 
 Error line_not_found() { return make_error(errors::kNotFound, {{"what", Text("购买行", "purchase line")}}); }
 
-bool in_reach(const people::Actor& a, int64_t store_id) { return a.is_admin() || a.in_store(store_id); }
-
 std::string yuan(int64_t fen) {
   return fmt::format("{}¥{}.{:02}", fen < 0 ? "-" : "", std::abs(fen) / 100, std::abs(fen) % 100);
 }
@@ -65,7 +63,7 @@ Question question_for(Context& c, const DeskReturn& in) {
   auto line = p.line(in.line_id);
   if (!line) throw line_not_found();
   auto order = p.order(line->order_id);
-  if (!order || !in_reach(c.actor, order->store_id)) throw line_not_found();
+  if (!order || !c.actor.in_store(order->store_id)) throw line_not_found();
   if (line->quantity <= 0)
     throw make_error(errors::kInvalidField,
                      {{"field", "line_id"}, {"problem", Text("这是一行退货记录", "it is a return line")}}, "line_id");
@@ -270,7 +268,7 @@ DeskOutcome record_return(Context& c, const DeskReturn& in) {
 returns::ReturnRecord get_return(Context& c, int64_t id) {
   require_scope(c.actor, "returns:read");
   auto r = c.store<storage::ReturnStore>().get_return(id);
-  if (!r || !in_reach(c.actor, r->store_id))
+  if (!r || !c.actor.in_store(r->store_id))
     throw make_error(errors::kNotFound, {{"what", Text("退换货记录", "return")}});
   return *r;
 }
@@ -299,7 +297,7 @@ ReturnsReport returns_report(Context& c, storage::ReportQuery q) {
   if (q.by != "category" && q.by != "brand" && q.by != "store")
     throw make_error(errors::kInvalidEnum, {{"field", "by"}, {"value", q.by}}, "by");
   for (auto id : q.store_ids)
-    if (!in_reach(c.actor, id)) throw make_error(errors::kNotFound, {{"what", Text("门店", "store")}});
+    if (!c.actor.in_store(id)) throw make_error(errors::kNotFound, {{"what", Text("门店", "store")}});
   if (!c.actor.is_admin() && q.store_ids.empty()) q.store_ids = c.actor.store_ids;
   if (!c.actor.is_admin() && q.store_ids.empty()) return {q, {}, {}};
   auto& s = c.store<storage::ReturnStore>();
