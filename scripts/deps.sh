@@ -15,6 +15,7 @@ PKGS=(
   curl libcurl4-openssl-dev ca-certificates openssl
   zlib1g-dev
   libqrencode-dev libcairo2-dev libpango1.0-dev fonts-wqy-microhei
+  libxlsxwriter-dev
 )
 # Node.js: keep whatever node the machine has (it may come with its own npm).
 command -v npm >/dev/null 2>&1 || PKGS+=(nodejs npm)

@@ -28,7 +28,7 @@ import { multipart } from './lib/form.mjs';
 
 const execFileP = promisify(execFile);
 const ROLES = ['agent', 'dept_head', 'supervisor', 'manager', 'admin'];
-const SCOPES = ['tickets:read', 'tickets:write', 'members:read', 'members:write', 'chat:read', 'chat:write', 'kb:read', 'kb:write', 'feedback:read', 'feedback:write', 'purchases:read', 'purchases:write', 'returns:read', 'returns:write', 'admin'];
+const SCOPES = ['tickets:read', 'tickets:write', 'members:read', 'members:write', 'chat:read', 'chat:write', 'kb:read', 'kb:write', 'feedback:read', 'feedback:write', 'purchases:read', 'purchases:write', 'returns:read', 'returns:write', 'reports:read', 'reports:write', 'quality:read', 'quality:write', 'admin'];
 const rank = (role) => ROLES.indexOf(role);
 const DENIED = new Set([401, 403, 404]);
 // A 1×1 PNG.

@@ -28,9 +28,13 @@ enum class ScopeCode {
   purchases_write,
   returns_read,
   returns_write,
+  reports_read,
+  reports_write,
+  quality_read,
+  quality_write,
   admin
 };
-inline constexpr std::array<Term<ScopeCode>, 15> kScopes{{
+inline constexpr std::array<Term<ScopeCode>, 19> kScopes{{
     {ScopeCode::tickets_read, "tickets:read", "读取工单", "Read tickets"},
     {ScopeCode::tickets_write, "tickets:write", "读写工单", "Read and write tickets"},
     {ScopeCode::members_read, "members:read", "读取会员", "Read members"},
@@ -46,6 +50,11 @@ inline constexpr std::array<Term<ScopeCode>, 15> kScopes{{
      "Write purchases (POS integration)"},
     {ScopeCode::returns_read, "returns:read", "读取退换货政策与判定", "Read return policies and decisions"},
     {ScopeCode::returns_write, "returns:write", "编辑退换货政策", "Edit return policies"},
+    {ScopeCode::reports_read, "reports:read", "读取报表、绩效与导出", "Read reports, KPIs and exports"},
+    {ScopeCode::reports_write, "reports:write", "设置报表、绩效规则与定时报表",
+     "Set up reports, KPI rules and scheduled reports"},
+    {ScopeCode::quality_read, "quality:read", "读取质检结果", "Read quality inspections"},
+    {ScopeCode::quality_write, "quality:write", "质检评分、申诉与规则", "Score, appeal and set quality rules"},
     {ScopeCode::admin, "admin", "管理", "Administration"},
 }};
 using Scope = Closed<ScopeCode, kScopes>;

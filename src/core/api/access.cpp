@@ -27,7 +27,7 @@ constexpr std::array<Term<Caller>, 3> kCallers{{
     {Caller::customer, "customer", "顾客链接", "Customer link"},
     {Caller::staff, "staff", "员工", "Staff"},
 }};
-constexpr std::array<Term<Reach>, 19> kReaches{{
+constexpr std::array<Term<Reach>, 27> kReaches{{
     {Reach::none, "none", "无", "None"},
     {Reach::store, "store", "门店", "Store"},
     {Reach::ticket, "ticket", "工单", "Ticket"},
@@ -47,6 +47,14 @@ constexpr std::array<Term<Reach>, 19> kReaches{{
     {Reach::feedback_action, "feedback_action", "整改措施", "Improvement action"},
     {Reach::purchase, "purchase", "购买记录", "Purchase"},
     {Reach::return_record, "return", "退换货记录", "Return"},
+    {Reach::scorecard, "scorecard", "质检评分表", "Scorecard"},
+    {Reach::qa_rule, "qa_rule", "自动质检规则", "Automatic quality rule"},
+    {Reach::inspection, "inspection", "质检", "Quality inspection"},
+    {Reach::calibration, "calibration", "质检校准", "Calibration session"},
+    {Reach::coaching, "coaching", "辅导", "Coaching"},
+    {Reach::case_entry, "case_entry", "案例", "Case library entry"},
+    {Reach::staff_complaint, "staff_complaint", "员工被投诉", "Complaint against staff"},
+    {Reach::report_schedule, "report_schedule", "定时报表", "Scheduled report"},
 }};
 std::string_view caller_code(Caller c) { return Closed<Caller, kCallers>(c).code(); }
 std::string_view reach_code(Reach r) { return Closed<Reach, kReaches>(r).code(); }

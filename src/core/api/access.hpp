@@ -54,7 +54,15 @@ enum class Reach {
   nps_invitation,   // an NPS invitation and its answer
   feedback_action,  // an improvement action (整改措施) and what hangs on it
   purchase,         // a purchase (an order from the POS), in its store
-  return_record     // a return recorded at the desk, in its store
+  return_record,    // a return recorded at the desk, in its store
+  scorecard,        // a quality scorecard (质检评分表): chain-wide or a store's
+  qa_rule,          // an automatic quality rule (自动质检规则): chain-wide or a store's
+  inspection,       // a quality inspection (质检) and its appeal, in the store of what it inspects
+  calibration,      // a calibration session (校准) of several inspectors, in its store
+  coaching,         // a coaching assignment (辅导): the agent's own, or their store's supervisors
+  case_entry,       // an entry of the case library (案例库), in its store
+  staff_complaint,  // a complaint against staff and its review (员工被投诉), in its store
+  report_schedule   // a scheduled report (定时报表), in its store or chain-wide
 };
 
 struct Access {
