@@ -5,7 +5,7 @@
 // returns report. SH01: zhangmin agent (limit ¥200), chenjing supervisor; CD01: gaoyan.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { KefuServer, directory, errorCode, newTicket } from './lib/server.mjs';
+import { KefuServer, directory, errorCode, newTicket, sqlValue } from './lib/server.mjs';
 
 const DAY = 86_400_000;
 
@@ -162,6 +162,22 @@ describe('returns at the desk', () => {
     assert.equal(patched.json.purchase_ref, `RD-E-${tag}`);
     const cleared = await agent.patch(`/api/v1/tickets/${plain.id}`, { purchase_line_id: null, version: patched.json.version });
     assert.equal(cleared.json.purchase_line_id, null);
+  });
+
+  it('by phone: found however it is typed, through the desk\'s member lookup (audited); an unknown phone finds no orders', async () => {
+    const receipt = `RD-P-${tag}`;
+    await sell(receipt);
+    const phone = `139${tag.padStart(8, '0')}`;
+    const before = Number(await sqlValue(server, "SELECT count(*) FROM audit_log WHERE action = 'member.lookup'"));
+    const typed = `+86 ${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}`;
+    const r = await agent.post('/api/v1/returns/lookup', { phone: typed });
+    assert.equal(r.status, 200, r.text);
+    assert.ok(r.json.items.some((o) => o.receipt_no === receipt), r.text);
+    const none = await agent.post('/api/v1/returns/lookup', { phone: '13600000000' });
+    assert.equal(none.status, 200, none.text);
+    assert.deepEqual(none.json.items, []);
+    const after = Number(await sqlValue(server, "SELECT count(*) FROM audit_log WHERE action = 'member.lookup'"));
+    assert.equal(after, before + 2);
   });
 
   it('the returns report counts returned units against sold ones, by brand, for supervisors', async () => {

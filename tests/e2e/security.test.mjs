@@ -3,23 +3,11 @@
 // (every route × caller), the fuzzers (scripts/fuzz.sh) and the power-loss tests.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
-import { KefuServer, Client, SOURCE_DIR, directory, newTicket, errorCode } from './lib/server.mjs';
-
-const execFileP = promisify(execFile);
-
-// One value from the server's database (sqlite3 CLI or psql).
-async function sqlValue(server, sql) {
-  const { stdout } = server.dbUrl.startsWith('sqlite://')
-    ? await execFileP('sqlite3', ['-cmd', '.timeout 5000', server.dbUrl.slice('sqlite://'.length), sql])
-    : await execFileP('psql', [server.dbUrl, '-At', '-c', sql]);
-  return stdout.trim();
-}
+import { KefuServer, Client, SOURCE_DIR, directory, newTicket, errorCode, sqlValue } from './lib/server.mjs';
 
 const webDir = path.join(SOURCE_DIR, 'web', 'dist');
 

@@ -4,20 +4,10 @@
 // password; the demo says it is one. Every test here failed on the server before the fix.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { KefuServer, Client, kefu, directory, addStaff, errorCode, E2E_PASSWORD, PASSWORD } from './lib/server.mjs';
+import { KefuServer, Client, kefu, directory, addStaff, errorCode, E2E_PASSWORD, PASSWORD, sqlValue } from './lib/server.mjs';
 import { openStream } from './lib/sse.mjs';
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-
-const execFileP = promisify(execFile);
 
 // One column of a query on the server's database (sqlite3 CLI or psql), rows joined by newlines.
-async function sqlValue(server, sql) {
-  const { stdout } = server.dbUrl.startsWith('sqlite://')
-    ? await execFileP('sqlite3', ['-cmd', '.timeout 5000', server.dbUrl.slice('sqlite://'.length), sql])
-    : await execFileP('psql', [server.dbUrl, '-At', '-c', sql]);
-  return stdout.trim();
-}
 
 // Waits (without asserting on time) until the stream has ended; false if it is still open
 // after `ms` (a generous bound: the test fails rather than hangs).

@@ -10,16 +10,21 @@
 namespace kefu::api {
 namespace {
 
-// POST /returns/lookup {receipt_no | member_id | phone}: no write.
+// POST /returns/lookup {receipt_no | member_id | phone}: a read, except by phone (the
+// member lookup is audited and throttled, so it writes).
 void lookup(Services& s, http::Request& req, http::Reply reply) {
   auto actor = authenticate(s, req);
   auto b = parse_object(req);
-  app::Lookup in{opt_string(b, "receipt_no"), opt_string(b, "phone"), maybe_int(b, "member_id")};
-  read(s, req, reply, actor, [in](app::Context& c) {
+  app::Lookup in{opt_string(b, "receipt_no"), opt_string(b, "phone"), maybe_int(b, "member_id"), req.remote};
+  auto run = [in](app::Context& c) {
     json items = json::array();
     for (const auto& o : app::lookup_purchases(c, in)) items.push_back(render_desk_order(o));
     return ok(200, {{"items", items}});
-  });
+  };
+  if (in.receipt_no.empty() && !in.member_id && !in.phone.empty())
+    write(s, req, std::move(reply), actor, run);
+  else
+    read(s, req, reply, actor, run);
 }
 
 // POST /returns {line_id, quantity, reason, note, condition, receipt, remedy,

@@ -9,6 +9,7 @@
 #include "core/app/scope.hpp"
 #include "core/app/validate.hpp"
 #include "core/domain/errors.hpp"
+#include "members/app/members.hpp"
 #include "members/storage/member_store.hpp"
 #include "purchases/storage/purchase_store.hpp"
 #include "remedies/app/remedies.hpp"
@@ -158,8 +159,8 @@ std::vector<DeskOrder> lookup_purchases(Context& c, const Lookup& in) {
       throw make_error(errors::kNotFound, {{"what", Text("会员", "member")}});
     f.member_id = in.member_id;
   } else if (!in.phone.empty()) {
-    auto m = c.store<storage::MemberStore>().member_by_phone(in.phone);
-    if (!m) throw make_error(errors::kNotFound, {{"what", Text("会员", "member")}});
+    auto m = lookup_member(c, in.phone, in.remote, true);
+    if (!m) return {};
     f.member_id = m->id;
   } else {
     throw make_error(errors::kRequired, {{"what", Text("小票号、会员或手机号", "receipt_no, member_id or phone")}},

@@ -36,7 +36,12 @@ struct DeskOrder {
 struct Lookup {
   std::string receipt_no, phone;
   std::optional<int64_t> member_id;
+  std::string remote;  // the client's address, for the phone lookup's throttle
 };
+// By receipt number, member or phone. A phone goes through the desk's member lookup
+// (app::lookup_member: any spelling, further phones among the identities, audited and
+// throttled; members:read), so a phone lookup is a write; a phone that finds nobody answers
+// no orders (not 404) so that the miss stays recorded for the throttle.
 std::vector<DeskOrder> lookup_purchases(Context&, const Lookup&);
 
 struct DeskReturn {

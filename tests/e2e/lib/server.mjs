@@ -12,6 +12,14 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const execFileP = promisify(execFile);
+
+// One value from a server's database (sqlite3 CLI or psql), for tests that check what was stored.
+export async function sqlValue(server, sql) {
+  const { stdout } = server.dbUrl.startsWith('sqlite://')
+    ? await execFileP('sqlite3', ['-cmd', '.timeout 5000', server.dbUrl.slice('sqlite://'.length), sql])
+    : await execFileP('psql', [server.dbUrl, '-At', '-c', sql]);
+  return stdout.trim();
+}
 const here = path.dirname(fileURLToPath(import.meta.url));
 
 export const SOURCE_DIR = process.env.KEFU_SOURCE_DIR || path.resolve(here, '../../..');
