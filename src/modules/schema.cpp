@@ -14,6 +14,7 @@
 #include "public_tickets/storage/sql/migrations.hpp"
 #include "purchases/storage/sql/migrations.hpp"
 #include "remedies/storage/sql/migrations.hpp"
+#include "reports/storage/sql/migrations.hpp"
 #include "returns/storage/sql/migrations.hpp"
 #include "sla/storage/sql/migrations.hpp"
 #include "tickets/storage/sql/migrations.hpp"
@@ -31,7 +32,7 @@ std::span<const SchemaModule> schema_modules() {
       chat_schema(),          kb_schema(),
       bot_schema(),           feedback_schema(),
       purchases_schema(),     privacy_schema(),
-      returns_schema(),
+      returns_schema(),       reports_schema(),
   };
   return kModules;
 }

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/mail/smtp.hpp"
 
@@ -11,10 +12,14 @@ namespace kefu::notify {
 
 // The whole message, CRLF line ends, ready for SMTP DATA: Date (UTC), From with the
 // encoded display name, To, Subject (RFC 2047), Message-ID, MIME-Version, a
-// text/plain UTF-8 body in base64 lines of 76 characters. message_id is given
+// text/plain UTF-8 body in base64 lines of 76 characters. With an HTML body or
+// attachments the body is multipart: multipart/alternative (text, then HTML) inside
+// multipart/mixed with one base64 part per attachment (Content-Disposition attachment,
+// the name as RFC 2231 filename* and an RFC 2047 name); the boundaries start with "=_",
+// which base64 never holds. A plain-text email is byte-for-byte what it was. message_id is given
 // without angle brackets ("id@host"). Throws std::invalid_argument when `to`,
 // `from`, the subject or message_id holds CR, LF or NUL, or `to`/`from` is not a
-// plausible address.
+// plausible address, or an attachment's name or type holds CR, LF or NUL.
 std::string build_message(const SmtpConfig& config, const Email& email, std::chrono::system_clock::time_point now,
                           std::string message_id);
 
@@ -28,5 +33,13 @@ std::string rfc5322_date(std::chrono::system_clock::time_point t);
 
 // Standard base64 (with padding) of the bytes, via libsodium.
 std::string base64(std::string_view bytes);
+// Its inverse; CR, LF and spaces are skipped. Throws std::invalid_argument on bad input.
+std::string unbase64(std::string_view text);
+
+// Attachments as one text value for the email outbox: a line "name TAB type TAB base64"
+// per attachment, each ended by LF; unpack_attachments reads it back ("" = none). Throws
+// std::invalid_argument for a name or type holding TAB, CR, LF or NUL, or a damaged text.
+std::string pack_attachments(const std::vector<Attachment>& attachments);
+std::vector<Attachment> unpack_attachments(std::string_view packed);
 
 }  // namespace kefu::notify

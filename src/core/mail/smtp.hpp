@@ -3,6 +3,7 @@
 // which send what an outbox table holds; this layer only formats and delivers one
 // message and says whether it went. No retries here: the outbox decides.
 #include <string>
+#include <vector>
 
 namespace kefu::notify {
 
@@ -15,10 +16,21 @@ struct SmtpConfig {
   int timeout_ms = 10000;               // connect and whole-transfer limit
 };
 
+// A file sent with an email (a scheduled report's XLSX).
+struct Attachment {
+  std::string name;          // UTF-8 file name: "日报-2026-11-22.xlsx"
+  std::string content_type;  // "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+  std::string bytes;
+};
+
 struct Email {
   std::string to;       // one address: "someone@store.example"
   std::string subject;  // UTF-8
   std::string body;     // UTF-8 plain text; line ends are sent as CRLF
+  // Optional: an HTML version of the body (multipart/alternative with the text) and files
+  // (multipart/mixed). Without both the message is the single text/plain part.
+  std::string html;
+  std::vector<Attachment> attachments;
 };
 
 // Sends one message per send() call over a fresh libcurl easy handle (no connection

@@ -3,11 +3,17 @@
 
 namespace kefu::api {
 
-void add_report_routes(RouteTable&);  // routes.cpp
+void add_report_routes(RouteTable&);           // routes.cpp
+void add_report_export_routes(RouteTable&);    // export_routes.cpp
+void add_report_schedule_routes(RouteTable&);  // schedule_routes.cpp
 
 namespace {
 
-void add_routes(RouteTable& r) { add_report_routes(r); }
+void add_routes(RouteTable& r) {
+  add_report_routes(r);
+  add_report_export_routes(r);
+  add_report_schedule_routes(r);
+}
 
 }  // namespace
 

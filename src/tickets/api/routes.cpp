@@ -7,6 +7,7 @@
 #include "core/domain/error.hpp"
 #include "core/domain/errors.hpp"
 #include "tickets/api/render.hpp"
+#include "tickets/api/ticket_query.hpp"
 #include "tickets/app/tickets.hpp"
 #include "tickets/domain/listing.hpp"
 
@@ -50,7 +51,9 @@ void get(Services& s, http::Request& req, http::Reply reply) {
   read(s, req, reply, actor, [id](app::Context& c) { return ticket_response(200, app::get_ticket(c, id)); });
 }
 
-// GET /tickets's query: filters, search text, sort and cursor.
+}  // namespace
+
+// GET /tickets's query: filters, search text, sort and cursor (also the export's).
 app::TicketQuery ticket_query(const http::Request& req, const people::Actor& actor, int64_t now) {
   app::TicketQuery q;
   auto& f = q.filter;
@@ -87,6 +90,8 @@ app::TicketQuery ticket_query(const http::Request& req, const people::Actor& act
   q.text = req.query_value("q");
   return q;
 }
+
+namespace {
 
 // A page of tickets: {"items": [...], "next_cursor": "…" | null}, written straight into the body.
 http::Response ticket_page(const std::vector<ticket::Ticket>& rows, const app::TicketQuery& q) {

@@ -78,6 +78,7 @@ const std::vector<TableClass>& table_classes() {
       {"feedback_action_updates", N, "staff's progress notes"},
       {"feedback_action_photos", N, "staff's photos of the fix"},
       {"privacy_retention", N, "configuration"},
+      {"report_schedules", N, "staff ids and staff's email addresses for scheduled reports"},
       {"member_identities", P, "deleted (further phones, card numbers, app and WeChat ids)"},
       {"member_tags", P, "deleted"},
       {"member_consents", P, "deleted (a consent cannot outlive the person)"},
