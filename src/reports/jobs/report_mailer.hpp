@@ -18,7 +18,7 @@ namespace kefu::jobs {
 class ReportMailer {
  public:
   ReportMailer(storage::Database& db, std::function<int64_t()> now_ms, std::function<void()> after_queue,
-               std::chrono::milliseconds tick = std::chrono::minutes(1),
+               std::chrono::milliseconds tick = std::chrono::seconds(10),
                std::chrono::milliseconds first = std::chrono::seconds(3));
   ~ReportMailer();
   ReportMailer(const ReportMailer&) = delete;
