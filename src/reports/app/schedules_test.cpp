@@ -90,17 +90,22 @@ TEST_F(ReportSchedules, ARunEmailsYesterdaysReportOnceWithTheXlsxAttached) {
                                      "staff:" + std::to_string(agent.staff_id)}));
   });
   const int64_t run_at = made.next_run_at + kMinute;
-  auto due = as(admin, [&](Context& c) { return schedules_due(c); }, made.next_run_at - 1);
+  auto due = as(
+      admin, [&](Context& c) { return schedules_due(c); }, made.next_run_at - 1);
   EXPECT_TRUE(due.empty());
-  due = as(admin, [&](Context& c) { return schedules_due(c); }, run_at);
+  due = as(
+      admin, [&](Context& c) { return schedules_due(c); }, run_at);
   ASSERT_EQ(due.size(), 1u);
-  const auto run = as(admin, [&](Context& c) { return prepare_run(c, due[0]); }, run_at);
+  const auto run = as(
+      admin, [&](Context& c) { return prepare_run(c, due[0]); }, run_at);
   ASSERT_EQ(run.emails.size(), 2u);  // the agent has no address
   EXPECT_EQ(run.result, "已发送 2 封，1 位收件人没有邮箱");
   EXPECT_EQ(run.next_run_at, made.next_run_at + kDay);
 
-  EXPECT_TRUE(as(admin, [&](Context& c) { return commit_run(c, run); }, run_at));
-  EXPECT_FALSE(as(admin, [&](Context& c) { return commit_run(c, run); }, run_at));  // a second node, a retry
+  EXPECT_TRUE(as(
+      admin, [&](Context& c) { return commit_run(c, run); }, run_at));
+  EXPECT_FALSE(as(
+      admin, [&](Context& c) { return commit_run(c, run); }, run_at));  // a second node, a retry
   const auto mails = outbox(run_at);
   ASSERT_EQ(mails.size(), 2u);
   EXPECT_EQ(mails[0].to, "manager@store.example");
@@ -125,7 +130,8 @@ TEST_F(ReportSchedules, TheTicketListAttachmentNamesStoresTypesAndLocalTimes) {
   auto in = daily({"boss@store.example"});
   in.report = "tickets";
   const auto made = as(supervisor, [&](Context& c) { return create_schedule(c, in); });
-  const auto run = as(admin, [&](Context& c) { return prepare_run(c, made); }, made.next_run_at);
+  const auto run = as(
+      admin, [&](Context& c) { return prepare_run(c, made); }, made.next_run_at);
   ASSERT_EQ(run.emails.size(), 1u);
   const auto files = notify::unpack_attachments(run.emails[0].attachments);
   const auto rows = read_xlsx_rows(files[0].bytes);
@@ -144,7 +150,8 @@ TEST_F(ReportSchedules, TheTicketExportWalksEveryPageAndStopsAtTheCap) {
   complaints.filter.types = {"complaint"};
   EXPECT_EQ(as(agent, [&](Context& c) { return ticket_table(c, complaints, true); }).rows.size(), 103u);
   EXPECT_EQ(as(agent_b, [&](Context& c) { return ticket_table(c, {}, true); }).rows.size(), 0u);
-  EXPECT_EQ(code_of([&] { as(agent, [&](Context& c) { return ticket_table(c, {}, true, 200); }); }), "export_too_large");
+  EXPECT_EQ(code_of([&] { as(agent, [&](Context& c) { return ticket_table(c, {}, true, 200); }); }),
+            "export_too_large");
 }
 
 TEST_F(ReportSchedules, TheMonthlySummaryComparesWithTheMonthBefore) {
@@ -154,9 +161,7 @@ TEST_F(ReportSchedules, TheMonthlySummaryComparesWithTheMonthBefore) {
   make_ticket(agent, kNow - 30 * kDay, "complaint");
   EXPECT_EQ(code_of([&] { as(supervisor, [&](Context& c) { return month_period(c, store_a, "2026-13"); }); }),
             "invalid_date");
-  const auto s = as(supervisor, [&](Context& c) {
-    return service_summary(c, month_period(c, store_a, "2026-11"));
-  });
+  const auto s = as(supervisor, [&](Context& c) { return service_summary(c, month_period(c, store_a, "2026-11")); });
   EXPECT_EQ(s.store_name, "甲店");
   EXPECT_EQ(s.created, 4);
   EXPECT_EQ(s.created_previous, 1);
@@ -167,8 +172,9 @@ TEST_F(ReportSchedules, TheMonthlySummaryComparesWithTheMonthBefore) {
   ASSERT_EQ(s.complaint_causes.size(), 1u);
   EXPECT_EQ(s.complaint_causes[0].current, 3);
   EXPECT_FALSE(s.sla.empty());
-  EXPECT_EQ(code_of([&] { as(agent, [&](Context& c) { return service_summary(c, month_period(c, store_a, "2026-11")); }); }),
-            "forbidden");
+  EXPECT_EQ(
+      code_of([&] { as(agent, [&](Context& c) { return service_summary(c, month_period(c, store_a, "2026-11")); }); }),
+      "forbidden");
   const auto sheets = summary_tables(s);
   EXPECT_EQ(sheets.size(), 6u);
   EXPECT_EQ(sheets[1].name, "按类型");
