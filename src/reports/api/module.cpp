@@ -3,11 +3,15 @@
 
 namespace kefu::api {
 
-void add_report_routes(RouteTable&);  // routes.cpp
+void add_report_routes(RouteTable&);   // routes.cpp
+void add_metrics_routes(RouteTable&);  // metrics_routes.cpp
 
 namespace {
 
-void add_routes(RouteTable& r) { add_report_routes(r); }
+void add_routes(RouteTable& r) {
+  add_report_routes(r);
+  add_metrics_routes(r);
+}
 
 }  // namespace
 
