@@ -48,8 +48,7 @@ reports::TicketFact fact_with(Context& c, const ticket::Ticket& t, Calendars& ca
                         .owner_changes = changes,
                         .clock = clock,
                         .csat = csat,
-                        .calendar = *cal->second,
-                        .now = sla::from_unix_ms(c.now_ms)};
+                        .calendar = *cal->second};
   try {
     return reports::ticket_fact(in);
   } catch (const std::exception& e) {

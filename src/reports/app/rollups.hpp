@@ -15,8 +15,8 @@ namespace kefu::app {
 
 inline constexpr int kRollupBatch = 500;
 
-// The fact of one ticket as its stores hold it now (timeline, clock events, rating, the
-// store's calendar) at c.now_ms.
+// The fact of one ticket as its stores hold it (timeline, clock events, rating, the
+// store's calendar); it does not depend on c.now_ms.
 reports::TicketFact compute_fact(Context&, const ticket::Ticket&);
 
 // Drains up to `limit` marks; returns how many it took.

@@ -3,6 +3,8 @@
 #include <date/date.h>
 #include <date/tz.h>
 
+#include <algorithm>
+
 #include "sla/domain/compliance.hpp"
 #include "tickets/domain/status.hpp"
 
@@ -59,7 +61,7 @@ void sla_verdicts(const FactInput& in, TicketFact& f) {
                             .events = {in.clock.begin(), in.clock.end()},
                             .calendar = &in.calendar};
   int64_t met = 0, missed = 0;
-  for (const auto& row : sla::compliance(std::span(&h, 1), sla::Dimension::type, in.now)) {
+  for (const auto& row : sla::compliance(std::span(&h, 1), sla::Dimension::type, as_of(in.ticket, in.clock))) {
     met += row.met;
     missed += row.missed;
     if (row.missed > 0 && row.metric == sla::Metric::first_response) f.frt_missed = true;
@@ -70,6 +72,12 @@ void sla_verdicts(const FactInput& in, TicketFact& f) {
 }
 
 }  // namespace
+
+sla::Instant as_of(const ticket::Ticket& t, std::span<const sla::ClockEvent> clock) {
+  auto at = sla::from_unix_ms(std::max(t.updated_at, t.created_at));
+  for (const auto& e : clock) at = std::max(at, e.at);
+  return at;
+}
 
 LocalDayHour local_day_hour(int64_t at_ms, const std::string& zone) {
   using namespace std::chrono;

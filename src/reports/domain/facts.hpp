@@ -27,15 +27,16 @@
 // - first-contact resolution (FCR, 一次解决): resolved by its first owner (the current owner
 //   is the first owner) with no hand-over and no reopen.
 // - reopened: reopen_count > 0.
-// - SLA verdicts per metric are those of sla/domain/compliance.hpp at `now` (every cycle
-//   met, missed or open). A ticket *missed* its first response (frt_missed) or resolution
-//   (resolution_missed) when any cycle of that metric was missed; it *missed its SLA*
-//   (sla_missed) when any cycle of any metric (callback included) was missed, and *met
-//   its SLA* (sla_met) when it has counted cycles and none was missed. A ticket without
-//   SLA clocks, or with only open cycles, is neither. (So the dashboards' SLA rate counts
-//   tickets, where the SLA report counts cycles.) An open cycle is judged when the fact is
-//   computed: the fact is recomputed whenever the ticket changes, which includes the
-//   escalation scheduler recording a breach.
+// - SLA verdicts per metric are those of sla/domain/compliance.hpp (every cycle met,
+//   missed or open), judged as of the ticket's last change (`as_of`: its updated_at or its
+//   latest clock event, whichever is later — a breach the escalation scheduler records is
+//   a clock event), never the wall clock, so that a fact is a function of what is stored
+//   and a rebuild gives the same figures. A ticket *missed* its first response
+//   (frt_missed) or resolution (resolution_missed) when any cycle of that metric was
+//   missed; it *missed its SLA* (sla_missed) when any cycle of any metric (callback
+//   included) was missed, and *met its SLA* (sla_met) when it has counted cycles and none
+//   was missed. A ticket without SLA clocks, or with only open cycles, is neither. (So the
+//   dashboards' SLA rate counts tickets, where the SLA report counts cycles.)
 // - CSAT: the customer's 1–5 rating when given; "good" is 4 or 5.
 // - complaint cause: the category of a complaint ticket (empty for other types).
 #include <cstdint>
@@ -63,8 +64,11 @@ struct FactInput {
   std::span<const sla::ClockEvent> clock;      // all metrics, oldest first
   std::optional<int> csat;                     // 1–5
   const sla::BusinessCalendar& calendar;       // the store's
-  sla::Instant now;
 };
+
+// The instant a ticket's SLA verdicts are judged at: the later of its updated_at and its
+// latest clock event.
+sla::Instant as_of(const ticket::Ticket& t, std::span<const sla::ClockEvent> clock);
 
 struct TicketFact {
   int64_t ticket_id = 0;
