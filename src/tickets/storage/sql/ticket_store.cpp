@@ -212,7 +212,7 @@ std::vector<ticket::Ticket> SqlTicketStore<D>::tickets(const TicketFilter& f) {
   if (f.created_to) where += " AND t.created_at < ?", args.emplace_back(*f.created_to);
   if (f.category) where += " AND t.category = ?", args.emplace_back(*f.category);
   if (auto cond = reports::metric_condition(f.metric); !cond.empty())
-    where += " AND EXISTS (SELECT 1 FROM ticket_facts f WHERE f.ticket_id = t.id AND " + cond + ")";
+    where += " AND EXISTS (SELECT 1 FROM ticket_facts rf WHERE rf.ticket_id = t.id AND " + cond + ")";
   if (f.overdue_at) {
     where += " AND (t.first_response_due_at <= ? OR t.resolution_due_at <= ? OR t.callback_due_at <= ?)";
     for (int k = 0; k < 3; ++k) args.emplace_back(*f.overdue_at);
