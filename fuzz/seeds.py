@@ -158,6 +158,7 @@ queries = {
     'GET /api/v1/tickets/export': 'format=csv&status=new,in_progress&type=complaint&created_from=2026-01-01',
     'GET /api/v1/chat/conversations/export': 'format=xlsx&store_id=1&status=ended',
     'GET /api/v1/reports/monthly': 'store_id=1&month=2026-11',
+    'GET /api/v1/reports/metrics/export': 'store_id=1&by=type&from=2026-11-01&to=2026-11-30&format=csv',
     'GET /api/v1/reports/monthly/export': 'store_id=1&month=2026-11&format=xlsx',
     'GET /api/v1/reports/sla/export': 'store_id=1&from=2026-01-01&to=1780000000000&group_by=type&format=csv',
     'GET /api/v1/reports/schedules': 'store_id=1',

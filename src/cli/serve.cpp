@@ -28,6 +28,8 @@
 #include "privacy/api/blobs.hpp"
 #include "privacy/jobs/retention_keeper.hpp"
 #include "reports/jobs/report_mailer.hpp"
+#include "reports/jobs/rollup_keeper.hpp"
+#include "reports/storage/report_marks.hpp"
 #include "sla/jobs/scheduler.hpp"
 
 namespace kefu::cli {
@@ -120,6 +122,9 @@ int serve(const Config& c) {
     hub.poke();
     outbox.poke();
   });
+  // Report facts and rollups kept in step with the tickets (reports/jobs/rollup_keeper.hpp).
+  storage::set_report_marking(c.reports_rollups);
+  jobs::RollupKeeper rollup_keeper(*db, now_ms);
   // Scheduled reports (定时报表): each due report emailed once through the outbox.
   jobs::ReportMailer report_mailer(*db, now_ms, [&] { outbox.poke(); });
   // Personal-data retention rules, applied once a night (privacy/jobs/retention_keeper.hpp).
@@ -158,6 +163,7 @@ int serve(const Config& c) {
   if (c.sla_scheduler) scheduler.start();
   if (c.sla_scheduler) action_keeper.start();
   retention_keeper.start();
+  if (c.reports_rollups) rollup_keeper.start();
   if (c.sla_scheduler) member_keeper.start();
   if (c.sla_scheduler) report_mailer.start();
   server.start();
@@ -166,6 +172,7 @@ int serve(const Config& c) {
                display_url(c.database_url), ms);
   server.run();
   scheduler.stop();
+  rollup_keeper.stop();
   action_keeper.stop();
   member_keeper.stop();
   chat_keeper.stop();

@@ -595,9 +595,12 @@ async function sample(route, side, caller, fx) {
   };
   const queries = {
     'GET /api/v1/reports/dashboard': `?store_id=${o.store}`,
+    'GET /api/v1/reports/metrics': `?store_id=${o.store}&by=type`,
+    'GET /api/v1/reports/heatmap': `?store_id=${o.store}`,
     'GET /api/v1/reports/sla': `?store_id=${o.store}&from=${Date.now() - 86400000}&to=${Date.now()}`,
     'GET /api/v1/reports/sla/export': `?store_id=${o.store}&from=${Date.now() - 86400000}&to=${Date.now()}&format=csv`,
     'GET /api/v1/reports/monthly': `?store_id=${o.store}&month=2026-11`,
+    'GET /api/v1/reports/metrics/export': `?store_id=${o.store}&by=type&format=csv`,
     'GET /api/v1/reports/monthly/export': `?store_id=${o.store}&month=2026-11&format=csv`,
     'GET /api/v1/tickets/export': '?format=csv',
     'GET /api/v1/chat/conversations/export': '?format=csv',

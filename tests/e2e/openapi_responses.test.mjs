@@ -711,6 +711,15 @@ describe('real responses match docs/openapi.yaml', () => {
       await conforms(supervisor, '/api/v1/reports/dashboard');
       await conforms(admin, '/api/v1/reports/dashboard', { query: `?store_id=${data.SH01}&from=${Date.now() - 24 * HOUR}` });
     });
+    it('GET /api/v1/reports/metrics (totals, by staff with drill-downs, by week) and /heatmap', async () => {
+      await conforms(supervisor, '/api/v1/reports/metrics');
+      await conforms(admin, '/api/v1/reports/metrics', { query: `?store_id=${data.SH01}&by=staff` });
+      await conforms(admin, '/api/v1/reports/metrics', { query: '?by=week&from=2026-01-01&to=2026-03-31' });
+      await conforms(supervisor, '/api/v1/reports/metrics', { query: '?by=colour', status: 400 });
+      await conforms(agent, '/api/v1/reports/metrics', { status: 403 });
+      const r = await conforms(supervisor, '/api/v1/reports/heatmap');
+      assert.equal(r.json.cells.length, 168);
+    });
   });
 
   describe('public tickets (the customer’s page)', () => {
@@ -998,6 +1007,8 @@ describe('real responses match docs/openapi.yaml', () => {
       const span = `from=${Date.now() - 30 * 24 * HOUR}&to=${Date.now() + HOUR}`;
       await conforms(supervisor, '/api/v1/reports/sla/export', { query: `?${span}&group_by=type` });
       await conforms(supervisor, '/api/v1/reports/sla/export', { query: `?${span}&format=csv&store_id=${data.SH01}` });
+      await conforms(supervisor, '/api/v1/reports/metrics/export', { query: `?store_id=${data.SH01}&by=type` });
+      await conforms(supervisor, '/api/v1/reports/metrics/export', { query: '?by=store&format=csv' });
     });
     it('GET /api/v1/reports/schedules and /schedules/{id}', async () => {
       const made = (await call(supervisor, 'POST', '/api/v1/reports/schedules', {

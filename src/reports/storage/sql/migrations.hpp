@@ -3,7 +3,8 @@
 
 namespace kefu::storage::sql {
 
-// The schema of reports (listed in schema_modules(), src/modules/schema.cpp).
+// The schema of reports: ticket facts, rollups and the queue of tickets whose facts are
+// stale (1), scheduled reports (2) (listed in schema_modules(), src/modules/schema.cpp).
 SchemaModule reports_schema();
 
 }  // namespace kefu::storage::sql
