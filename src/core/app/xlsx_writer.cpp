@@ -141,7 +141,14 @@ double excel_serial(int64_t ms, const std::string& time_zone) {
 std::string xlsx_workbook(const std::vector<Table>& tables) {
   if (tables.empty()) throw std::invalid_argument("xlsx: no tables");
   TempFile file;
-  lxw_workbook* wb = workbook_new(file.path.c_str());
+  // Constant memory: each row goes to a temporary file as it is written (strings inline),
+  // so a 100,000-row export does not hold every cell in memory; rows are written in order.
+  const char* dir = std::getenv("TMPDIR");
+  std::string tmpdir = dir && *dir ? dir : "/tmp";
+  lxw_workbook_options options{};
+  options.constant_memory = LXW_TRUE;
+  options.tmpdir = tmpdir.data();
+  lxw_workbook* wb = workbook_new_opt(file.path.c_str(), &options);
   if (!wb) throw std::runtime_error("xlsx: cannot start a workbook");
   try {
     const auto formats = make_formats(wb);

@@ -4,7 +4,9 @@
 // typed by their column — text, integers, money in fen as ¥#,##0.00, ratios as 0.0%, and
 // Unix milliseconds as the wall-clock date-time of the table's time zone
 // ('yyyy-mm-dd hh:mm', an Excel serial date). The library writes to a file only (1.1),
-// so the workbook goes through a private temporary file that is removed before returning.
+// so the workbook goes through a private temporary file that is removed before returning;
+// in its constant-memory mode (rows streamed to temporary files, strings inline), so a
+// large export's memory does not grow with its rows.
 // Throws std::runtime_error when the library fails (disk full), std::invalid_argument for
 // no tables or a table whose rows are wider than its columns.
 #include <string>

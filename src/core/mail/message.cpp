@@ -123,44 +123,6 @@ std::string base64(std::string_view bytes) {
   return out;
 }
 
-std::string unbase64(std::string_view text) {
-  std::string out(text.size(), '\0');
-  std::size_t len = 0;
-  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(), " \r\n",
-                        &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0)
-    throw std::invalid_argument("not base64");
-  out.resize(len);
-  return out;
-}
-
-std::string pack_attachments(const std::vector<Attachment>& attachments) {
-  std::string out;
-  for (const auto& a : attachments) {
-    for (const auto* v : {&a.name, &a.content_type})
-      if (v->find_first_of(std::string_view("\t\r\n\0", 4)) != std::string::npos)
-        throw std::invalid_argument("attachment name or type holds TAB, CR, LF or NUL");
-    out += a.name + '\t' + a.content_type + '\t' + base64(a.bytes) + '\n';
-  }
-  return out;
-}
-
-std::vector<Attachment> unpack_attachments(std::string_view packed) {
-  std::vector<Attachment> out;
-  std::size_t pos = 0;
-  while (pos < packed.size()) {
-    const auto end = packed.find('\n', pos);
-    const auto line = packed.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos);
-    const auto tab1 = line.find('\t');
-    const auto tab2 = tab1 == std::string_view::npos ? tab1 : line.find('\t', tab1 + 1);
-    if (tab2 == std::string_view::npos) throw std::invalid_argument("damaged attachment line");
-    out.push_back({std::string(line.substr(0, tab1)), std::string(line.substr(tab1 + 1, tab2 - tab1 - 1)),
-                   unbase64(line.substr(tab2 + 1))});
-    if (end == std::string_view::npos) break;
-    pos = end + 1;
-  }
-  return out;
-}
-
 std::string encode_header_word(std::string_view utf8) {
   std::string out;
   std::size_t pos = 0;

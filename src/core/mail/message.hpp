@@ -4,7 +4,6 @@
 #include <chrono>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "core/mail/smtp.hpp"
 
@@ -33,13 +32,5 @@ std::string rfc5322_date(std::chrono::system_clock::time_point t);
 
 // Standard base64 (with padding) of the bytes, via libsodium.
 std::string base64(std::string_view bytes);
-// Its inverse; CR, LF and spaces are skipped. Throws std::invalid_argument on bad input.
-std::string unbase64(std::string_view text);
-
-// Attachments as one text value for the email outbox: a line "name TAB type TAB base64"
-// per attachment, each ended by LF; unpack_attachments reads it back ("" = none). Throws
-// std::invalid_argument for a name or type holding TAB, CR, LF or NUL, or a damaged text.
-std::string pack_attachments(const std::vector<Attachment>& attachments);
-std::vector<Attachment> unpack_attachments(std::string_view packed);
 
 }  // namespace kefu::notify

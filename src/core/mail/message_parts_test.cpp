@@ -98,19 +98,5 @@ TEST(MessageParts, RefusesInjectionThroughAttachments) {
   EXPECT_THROW(build(e), std::invalid_argument);
 }
 
-TEST(MessageParts, AttachmentsPackForTheOutboxAndBack) {
-  const std::vector<Attachment> files = {{"周报.xlsx", "application/x", std::string("PK\0\x01\xFF", 5)},
-                                         {"b.csv", "text/csv", ""}};
-  const auto packed = pack_attachments(files);
-  const auto back = unpack_attachments(packed);
-  ASSERT_EQ(back.size(), 2u);
-  EXPECT_EQ(back[0].name, "周报.xlsx");
-  EXPECT_EQ(back[0].bytes, files[0].bytes);
-  EXPECT_EQ(back[1].content_type, "text/csv");
-  EXPECT_TRUE(unpack_attachments("").empty());
-  EXPECT_THROW(pack_attachments({{"a\tb", "x", "y"}}), std::invalid_argument);
-  EXPECT_THROW(unpack_attachments("no tabs\n"), std::invalid_argument);
-}
-
 }  // namespace
 }  // namespace kefu::notify

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "notifications/domain/attachments.hpp"
+
 namespace kefu::notify {
 
 struct SmtpConfig {
@@ -14,13 +16,6 @@ struct SmtpConfig {
   std::string username, password;       // SMTP AUTH when username is not empty
   bool starttls = false;                // upgrade smtp:// with STARTTLS when offered (CURLUSESSL_TRY)
   int timeout_ms = 10000;               // connect and whole-transfer limit
-};
-
-// A file sent with an email (a scheduled report's XLSX).
-struct Attachment {
-  std::string name;          // UTF-8 file name: "日报-2026-11-22.xlsx"
-  std::string content_type;  // "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-  std::string bytes;
 };
 
 struct Email {

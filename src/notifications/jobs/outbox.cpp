@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "core/mail/message.hpp"
+#include "notifications/domain/attachments.hpp"
 
 namespace kefu::jobs {
 namespace {

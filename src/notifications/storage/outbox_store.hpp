@@ -24,7 +24,7 @@ struct OutboxEmail {
   std::optional<int64_t> sent_at;
   std::string last_error;
   std::string html;         // optional HTML alternative of body
-  std::string attachments;  // notify::pack_attachments (core/mail/message.hpp); "" = none
+  std::string attachments;  // notify::pack_attachments (notifications/domain/attachments.hpp); "" = none
 };
 
 class OutboxStore : public Store {

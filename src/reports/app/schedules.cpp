@@ -6,7 +6,7 @@
 #include "core/app/validate.hpp"
 #include "core/app/xlsx_writer.hpp"
 #include "core/domain/error.hpp"
-#include "core/mail/message.hpp"
+#include "notifications/domain/attachments.hpp"
 #include "org/storage/org_store.hpp"
 #include "reports/app/monthly.hpp"
 #include "reports/domain/errors.hpp"

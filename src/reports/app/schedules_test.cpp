@@ -7,7 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "core/app/xlsx_reader.hpp"
-#include "core/mail/message.hpp"
+#include "notifications/domain/attachments.hpp"
 #include "reports/app/monthly.hpp"
 #include "sla/app/sla_fixture.hpp"
 #include "tickets/app/ticket_export.hpp"
