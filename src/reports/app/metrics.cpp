@@ -138,29 +138,34 @@ std::string vocab_label(const std::string& key) {
   return v ? std::string(v->zh()) : key;
 }
 
-std::string label_of(Context& c, const std::string& by, const std::string& key) {
-  auto& org = c.store<storage::OrgStore>();
-  auto id = [&] { return static_cast<int64_t>(std::stoll(key)); };
-  if (by == "type") return vocab_label<ticket::Type>(key);
-  if (by == "channel") return vocab_label<ticket::Channel>(key);
-  if (by == "priority") return vocab_label<ticket::Priority>(key);
-  if (by == "store") {
-    auto s = org.store(id());
-    return s ? s->name : key;
+// Labels of a dimension's keys, read once per request (one query per dimension).
+class Labels {
+ public:
+  Labels(Context& c, const std::string& by) : by_(by) {
+    auto& org = c.store<storage::OrgStore>();
+    if (by == "store")
+      for (const auto& s : org.stores()) names_[std::to_string(s.id)] = s.name;
+    if (by == "department")
+      for (const auto& d : org.departments(std::nullopt)) names_[std::to_string(d.id)] = d.name;
+    if (by == "staff")
+      for (const auto& s : org.staff_list()) names_[std::to_string(s.id)] = s.display_name;
   }
-  if (by == "department") {
-    if (key.empty()) return "未分配部门";
-    auto d = org.department(id());
-    return d ? d->name : key;
+
+  std::string operator()(const std::string& key) const {
+    if (by_ == "type") return vocab_label<ticket::Type>(key);
+    if (by_ == "channel") return vocab_label<ticket::Channel>(key);
+    if (by_ == "priority") return vocab_label<ticket::Priority>(key);
+    if (by_ == "department" && key.empty()) return "未分配部门";
+    if (by_ == "staff" && key.empty()) return "未认领";
+    if ((by_ == "category" || by_ == "complaint_cause") && key.empty()) return "未分类";
+    auto it = names_.find(key);
+    return it == names_.end() ? key : it->second;
   }
-  if (by == "staff") {
-    if (key.empty()) return "未认领";
-    auto s = org.staff(id());
-    return s ? s->display_name : key;
-  }
-  if (by == "category" || by == "complaint_cause") return key.empty() ? "未分类" : key;
-  return key;
-}
+
+ private:
+  std::string by_;
+  std::map<std::string, std::string> names_;
+};
 
 const std::vector<std::string>& by_codes() {
   static const std::vector<std::string> v{"total", "day",  "week",    "month",    "store",    "department",
@@ -238,9 +243,10 @@ Metrics report_metrics(Context& c, const MetricsQuery& q) {
   auto key_of = [&](const storage::RollupRow& r) { return q.by == "store" ? std::to_string(r.store_id) : r.key; };
   std::map<std::string, reports::Measures> previous;
   for (const auto& r : prev_rows) previous[key_of(r)] = r.m;
+  const Labels label_of(c, q.by);
   for (const auto& r : now_rows) {
     MetricsRow row{.key = key_of(r), .m = r.m};
-    row.label = label_of(c, q.by, row.key);
+    row.label = label_of(row.key);
     if (auto it = previous.find(row.key); it != previous.end())
       row.previous = it->second;
     else
