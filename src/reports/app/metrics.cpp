@@ -80,12 +80,30 @@ int64_t midnight_ms(int days, const std::string& zone) {
   return duration_cast<milliseconds>(tz->to_sys(local, date::choose::earliest).time_since_epoch()).count();
 }
 
-storage::RollupQuery rollup_query(const std::string& dim, Period p, const Scope& s, storage::RollupQuery::Group g) {
-  return {.dim = dim,
-          .from_day = reports::yyyymmdd(p.from),
-          .to_day = reports::yyyymmdd(p.to),
-          .store_ids = s.stores,
-          .group = g};
+storage::RollupQuery rollup_query(const std::string& dim, int from_day, int to_day, const Scope& s,
+                                  storage::RollupQuery::Group g) {
+  return {.dim = dim, .from_day = from_day, .to_day = to_day, .store_ids = s.stores, .group = g};
+}
+
+// The rollup rows of `dim` over the period, summed per group. Grouped by key or store, the
+// whole months come from the monthly buckets (rollup.hpp); by day, from the daily ones.
+std::vector<storage::RollupRow> read_rollups(storage::ReportStore& store, const std::string& dim, Period p,
+                                             const Scope& s, storage::RollupQuery::Group g) {
+  using G = storage::RollupQuery::Group;
+  if (g == G::day || g == G::day_key)
+    return store.rollup_rows(rollup_query(dim, reports::yyyymmdd(p.from), reports::yyyymmdd(p.to), s, g));
+  const auto split = reports::month_split(p.from, p.to);
+  std::map<std::pair<std::string, int64_t>, reports::Measures> sums;
+  auto add = [&](const std::string& d, int from, int to) {
+    if (from > to) return;
+    for (const auto& r : store.rollup_rows(rollup_query(d, from, to, s, g))) sums[{r.key, r.store_id}].add(r.m);
+  };
+  add(dim, split.head_from, split.head_to);
+  add(reports::monthly(dim), split.month_from, split.month_to);
+  add(dim, split.tail_from, split.tail_to);
+  std::vector<storage::RollupRow> out;
+  for (const auto& [k, m] : sums) out.push_back({.key = k.first, .store_id = k.second, .m = m});
+  return out;
 }
 
 reports::Measures sum(const std::vector<storage::RollupRow>& rows) {
@@ -120,29 +138,34 @@ std::string vocab_label(const std::string& key) {
   return v ? std::string(v->zh()) : key;
 }
 
-std::string label_of(Context& c, const std::string& by, const std::string& key) {
-  auto& org = c.store<storage::OrgStore>();
-  auto id = [&] { return static_cast<int64_t>(std::stoll(key)); };
-  if (by == "type") return vocab_label<ticket::Type>(key);
-  if (by == "channel") return vocab_label<ticket::Channel>(key);
-  if (by == "priority") return vocab_label<ticket::Priority>(key);
-  if (by == "store") {
-    auto s = org.store(id());
-    return s ? s->name : key;
+// Labels of a dimension's keys, read once per request (one query per dimension).
+class Labels {
+ public:
+  Labels(Context& c, const std::string& by) : by_(by) {
+    auto& org = c.store<storage::OrgStore>();
+    if (by == "store")
+      for (const auto& s : org.stores()) names_[std::to_string(s.id)] = s.name;
+    if (by == "department")
+      for (const auto& d : org.departments(std::nullopt)) names_[std::to_string(d.id)] = d.name;
+    if (by == "staff")
+      for (const auto& s : org.staff_list()) names_[std::to_string(s.id)] = s.display_name;
   }
-  if (by == "department") {
-    if (key.empty()) return "未分配部门";
-    auto d = org.department(id());
-    return d ? d->name : key;
+
+  std::string operator()(const std::string& key) const {
+    if (by_ == "type") return vocab_label<ticket::Type>(key);
+    if (by_ == "channel") return vocab_label<ticket::Channel>(key);
+    if (by_ == "priority") return vocab_label<ticket::Priority>(key);
+    if (by_ == "department" && key.empty()) return "未分配部门";
+    if (by_ == "staff" && key.empty()) return "未认领";
+    if ((by_ == "category" || by_ == "complaint_cause") && key.empty()) return "未分类";
+    auto it = names_.find(key);
+    return it == names_.end() ? key : it->second;
   }
-  if (by == "staff") {
-    if (key.empty()) return "未认领";
-    auto s = org.staff(id());
-    return s ? s->display_name : key;
-  }
-  if (by == "category" || by == "complaint_cause") return key.empty() ? "未分类" : key;
-  return key;
-}
+
+ private:
+  std::string by_;
+  std::map<std::string, std::string> names_;
+};
 
 const std::vector<std::string>& by_codes() {
   static const std::vector<std::string> v{"total", "day",  "week",    "month",    "store",    "department",
@@ -198,15 +221,15 @@ Metrics report_metrics(Context& c, const MetricsQuery& q) {
   const bool periods = q.by == "day" || q.by == "week" || q.by == "month";
   const std::string dim = periods || q.by == "total" || q.by == "store" ? "all" : q.by;
   const G group = periods ? G::day : q.by == "store" ? G::store : G::key;
-  auto now_rows = store.rollup_rows(rollup_query(dim, p, s, group));
-  auto prev_rows = store.rollup_rows(rollup_query(dim, prev, s, group));
+  auto now_rows = read_rollups(store, dim, p, s, group);
+  auto prev_rows = read_rollups(store, dim, prev, s, group);
   // Totals come from the "all" dimension (complaint_cause covers complaints only).
   if (dim == "all") {
     out.totals = sum(now_rows);
     out.previous_totals = sum(prev_rows);
   } else {
-    out.totals = sum(store.rollup_rows(rollup_query("all", p, s, G::day)));
-    out.previous_totals = sum(store.rollup_rows(rollup_query("all", prev, s, G::day)));
+    out.totals = sum(read_rollups(store, "all", p, s, G::key));
+    out.previous_totals = sum(read_rollups(store, "all", prev, s, G::key));
   }
   if (q.by == "total") {
     out.rows.push_back(
@@ -220,9 +243,10 @@ Metrics report_metrics(Context& c, const MetricsQuery& q) {
   auto key_of = [&](const storage::RollupRow& r) { return q.by == "store" ? std::to_string(r.store_id) : r.key; };
   std::map<std::string, reports::Measures> previous;
   for (const auto& r : prev_rows) previous[key_of(r)] = r.m;
+  const Labels label_of(c, q.by);
   for (const auto& r : now_rows) {
     MetricsRow row{.key = key_of(r), .m = r.m};
-    row.label = label_of(c, q.by, row.key);
+    row.label = label_of(row.key);
     if (auto it = previous.find(row.key); it != previous.end())
       row.previous = it->second;
     else
@@ -243,11 +267,12 @@ Heatmap report_heatmap(Context& c, const std::string& from, const std::string& t
   Heatmap out{.from = reports::date_text(p.from), .to = reports::date_text(p.to)};
   std::vector<int64_t> counts(7 * 24, 0);
   if (!s.nothing)
-    for (const auto& r : c.store<storage::ReportStore>().rollup_rows(
-             rollup_query("hour", p, s, storage::RollupQuery::Group::day_key))) {
-      const int weekday = reports::iso_weekday(reports::days_of(r.day));
-      const int hour = std::stoi(r.key);
-      if (hour >= 0 && hour < 24) counts[(weekday - 1) * 24 + hour] += r.m.contacts;
+    for (const auto& r :
+         read_rollups(c.store<storage::ReportStore>(), "hour", p, s, storage::RollupQuery::Group::key)) {
+      // "w-hh": ISO weekday and hour (rollup.hpp)
+      const int weekday = r.key.size() == 4 ? r.key[0] - '0' : 0;
+      const int hour = r.key.size() == 4 ? std::stoi(r.key.substr(2)) : -1;
+      if (weekday >= 1 && weekday <= 7 && hour >= 0 && hour < 24) counts[(weekday - 1) * 24 + hour] += r.m.contacts;
     }
   for (int i = 0; i < 7 * 24; ++i) out.cells.push_back({.weekday = i / 24 + 1, .hour = i % 24, .contacts = counts[i]});
   return out;

@@ -13,7 +13,7 @@
 
 namespace kefu::app {
 
-inline constexpr int kRollupBatch = 500;
+inline constexpr int kRollupBatch = 200;
 
 // The fact of one ticket as its stores hold it (timeline, clock events, rating, the
 // store's calendar); it does not depend on c.now_ms.

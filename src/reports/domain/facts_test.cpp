@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "reports/domain/period.hpp"
 #include "reports/domain/rollup.hpp"
 
 namespace kefu::reports {
@@ -296,10 +297,37 @@ TEST(Rollups, AChangeIsTheOldFactSubtractedAndTheNewOneAdded) {
   EXPECT_EQ(m.res_sum_ms, 1 * kHour);
   EXPECT_EQ(m.fcr, 1);
   EXPECT_EQ(m.csat_good, 1);
-  EXPECT_EQ(r.at({"hour", 20261123, 2, "10"}).contacts, 1);
+  EXPECT_EQ(r.at({"hour", 20261123, 2, "1-10"}).contacts, 1);  // a Monday, 10:xx
+  EXPECT_EQ(r.at({"all@m", 20261101, 2, ""}), m);              // the month's bucket
   EXPECT_EQ(r.at({"staff", 20261123, 2, "5"}).contacts, 1);
   EXPECT_FALSE(r.count({"complaint_cause", 20261123, 2, ""}));
-  EXPECT_EQ(buckets(after).size(), 8u);
+  EXPECT_EQ(buckets(after).size(), 16u);  // 8 dimensions, per day and per month
+}
+
+// A period read as whole months plus the days around them.
+TEST(Rollups, APeriodSplitsIntoWholeMonthsAndTheDaysAroundThem) {
+  struct Case {
+    const char *from, *to;
+    MonthSplit want;
+  };
+  const Case cases[] = {
+      {"2026-11-01", "2026-11-30", {0, -1, 20261101, 20261101, 0, -1}},
+      {"2025-12-01", "2026-11-30", {0, -1, 20251201, 20261101, 0, -1}},
+      {"2026-10-15", "2026-12-03", {20261015, 20261031, 20261101, 20261101, 20261201, 20261203}},
+      {"2026-11-02", "2026-11-29", {20261102, 20261129, 0, -1, 0, -1}},
+      {"2026-02-01", "2026-02-28", {0, -1, 20260201, 20260201, 0, -1}},
+      {"2026-11-05", "2026-11-05", {20261105, 20261105, 0, -1, 0, -1}},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(std::string(c.from) + " .. " + c.to);
+    auto got = month_split(*parse_date(c.from), *parse_date(c.to));
+    EXPECT_EQ(got.head_from, c.want.head_from);
+    EXPECT_EQ(got.head_to, c.want.head_to);
+    EXPECT_EQ(got.month_from, c.want.month_from);
+    EXPECT_EQ(got.month_to, c.want.month_to);
+    EXPECT_EQ(got.tail_from, c.want.tail_from);
+    EXPECT_EQ(got.tail_to, c.want.tail_to);
+  }
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "reports/domain/period.hpp"
+
 namespace kefu::reports {
 namespace {
 
@@ -49,6 +51,8 @@ Measures measures(const TicketFact& f) {
   return m;
 }
 
+std::string monthly(std::string_view dim) { return std::string(dim) + "@m"; }
+
 std::vector<RollupKey> buckets(const TicketFact& f) {
   auto k = [&](std::string_view dim, std::string key) {
     return RollupKey{std::string(dim), f.day, f.store_id, std::move(key)};
@@ -60,9 +64,32 @@ std::vector<RollupKey> buckets(const TicketFact& f) {
                              k("department", id_key(f.department_id)),
                              k("staff", id_key(f.owner_id)),
                              k("category", f.category),
-                             k("hour", fmt::format("{:02}", f.hour))};
+                             k("hour", fmt::format("{}-{:02}", iso_weekday(days_of(f.day)), f.hour))};
   if (f.type == "complaint") out.push_back(k("complaint_cause", f.complaint_cause));
+  const std::size_t daily = out.size();
+  for (std::size_t i = 0; i < daily; ++i)
+    out.push_back({monthly(out[i].dim), f.day / 100 * 100 + 1, out[i].store_id, out[i].key});
   return out;
+}
+
+MonthSplit month_split(int from, int to) {
+  MonthSplit s;
+  if (from > to) return s;
+  // The first whole month starts on or after `from`; the last ends on or before `to`.
+  int first = from;
+  while (yyyymmdd(first) % 100 != 1) ++first;
+  int end = to + 1;  // the day after the last whole month
+  while (yyyymmdd(end) % 100 != 1) --end;
+  if (first >= end) {  // no whole month inside
+    s.head_from = yyyymmdd(from);
+    s.head_to = yyyymmdd(to);
+    return s;
+  }
+  if (first > from) s.head_from = yyyymmdd(from), s.head_to = yyyymmdd(first - 1);
+  s.month_from = yyyymmdd(first);
+  s.month_to = yyyymmdd(end - 1) / 100 * 100 + 1;
+  if (end <= to) s.tail_from = yyyymmdd(end), s.tail_to = yyyymmdd(to);
+  return s;
 }
 
 void accumulate(Rollups& into, const TicketFact& f, int sign) {

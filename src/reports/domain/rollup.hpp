@@ -4,13 +4,18 @@
 // tickets. A ticket contributes to exactly one day bucket per dimension (its cohort day),
 // so a change to a ticket is "subtract its old fact, add its new one".
 //
+// Each bucket is kept twice: per day, and per month under the dimension's monthly name
+// ("type@m", day = the month's first day, yyyymm01), so that a year reads twelve months
+// and at most two part-months of days (month_split) instead of 365 days.
+//
 // Dimensions and their keys:
 //   all               ""                       (totals; by day, week, month and store)
 //   type, channel, priority                    the codes
 //   department, staff  the department id / current owner id, "" when none
 //   category          the free-text category (may be "")
 //   complaint_cause   the category of complaints; other types do not count here
-//   hour              "00".."23", the local hour of creation (the heat map)
+//   hour              "w-hh": the ISO weekday (1 = Monday … 7) and local hour of creation
+//                     (the heat map), e.g. "1-09"
 #include <array>
 #include <compare>
 #include <cstdint>
@@ -54,8 +59,22 @@ struct RollupKey {
 using Rollups = std::map<RollupKey, Measures>;
 
 Measures measures(const TicketFact& f);
-// The buckets a fact counts in (one per dimension; complaint_cause only for complaints).
+// The monthly name of a dimension: "type" → "type@m".
+std::string monthly(std::string_view dim);
+
+// The buckets a fact counts in: one per dimension (complaint_cause only for complaints),
+// each per day and per month.
 std::vector<RollupKey> buckets(const TicketFact& f);
+
+// A range of days [from, to] (days since the epoch, inclusive) as the whole months inside
+// it and the days before and after them: read the months from the monthly buckets and the
+// rest from the daily ones. Ranges are inclusive, yyyymmdd; an empty one has from > to.
+struct MonthSplit {
+  int head_from = 0, head_to = -1;    // days, yyyymmdd
+  int month_from = 0, month_to = -1;  // yyyymm01 of the first and last whole month
+  int tail_from = 0, tail_to = -1;    // days, yyyymmdd
+};
+MonthSplit month_split(int from_days, int to_days);
 // Adds (sign 1) or subtracts (sign -1) a fact's contribution.
 void accumulate(Rollups& into, const TicketFact& f, int sign);
 
