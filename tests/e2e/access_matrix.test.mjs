@@ -320,6 +320,8 @@ async function fixture(server, admin) {
     r = await admin.post('/api/v1/returns', { line_id: o.purchaseLine, reason: 'size_fit', condition: 'unopened', receipt: true });
     if (r.status !== 201) throw new Error(`return: ${r.status} ${r.text}`);
     o.return = r.json.return.id;
+    // A scheduled report of the store.
+    o.reportSchedule = await reportSchedule(admin, store, `矩阵报表${text}`.slice(0, 60));
   }
   // The customer routes' NPS link: another invitation of store A (the staff routes issue
   // new links for own.npsInvitation, each replacing the last).
@@ -434,7 +436,7 @@ async function sample(route, side, caller, fx) {
     feedback_item: o.feedbackItem, feedback_place: o.feedbackPlace,
     nps_campaign: o.npsCampaign, nps_invitation: o.npsInvitation,
     feedback_item: o.feedbackItem, feedback_place: o.feedbackPlace, feedback_action: o.feedbackAction,
-    purchase: o.purchase, return: o.return,
+    purchase: o.purchase, return: o.return, report_schedule: o.reportSchedule,
   };
   let id = idOf[route.access.reach];
   if (route.access.reach === 'notification') {
@@ -458,6 +460,9 @@ async function sample(route, side, caller, fx) {
     const objects = route.method === 'DELETE' ? await kbObjects(fx.admin, fx.tag, `d${n}`) : fx.kb;
     id = objects[kbKind];
   }
+  // Each deletion of a scheduled report gets a schedule of its own.
+  if (path === '/api/v1/reports/schedules/{id}' && route.method === 'DELETE')
+    id = await reportSchedule(fx.admin, o.store, `矩阵删除${n}`);
   // Each deletion of a classifier example gets an example of its own.
   if (path === '/api/v1/feedback/examples/{id}') id = await feedbackExample(fx.admin, `矩阵样本${fx.tag}${n}`);
   if (path.startsWith('/api/v1/privacy/requests/{id}')) id = fx.privacyRequest;
@@ -579,6 +584,8 @@ async function sample(route, side, caller, fx) {
       columns: { receipt_no: '小票号', sold_at: '时间', name: '品名', unit_price: '单价' },
     },
     'PUT /api/v1/returns/policy': { store_id: o.store, defaults: true, note: `矩阵${n}` },
+    'POST /api/v1/reports/schedules': { store_id: o.store, name: `矩阵报表${n}`, frequency: 'daily', hour: 8, recipients: ['matrix@kefu.test'] },
+    'PUT /api/v1/reports/schedules/{id}': { store_id: o.store, name: `矩阵报表改${n}`, frequency: 'weekly', hour: 9, recipients: ['matrix@kefu.test'] },
     'POST /api/v1/returns/policy/check': { rules: [], cases: [] },
     'POST /api/v1/returns/lookup': { receipt_no: o.receipt },
     'POST /api/v1/returns': { line_id: o.purchaseLine, reason: 'size_fit', condition: 'unopened', receipt: true, preview: true },
@@ -588,7 +595,15 @@ async function sample(route, side, caller, fx) {
   };
   const queries = {
     'GET /api/v1/reports/dashboard': `?store_id=${o.store}`,
+    'GET /api/v1/reports/metrics': `?store_id=${o.store}&by=type`,
+    'GET /api/v1/reports/heatmap': `?store_id=${o.store}`,
     'GET /api/v1/reports/sla': `?store_id=${o.store}&from=${Date.now() - 86400000}&to=${Date.now()}`,
+    'GET /api/v1/reports/sla/export': `?store_id=${o.store}&from=${Date.now() - 86400000}&to=${Date.now()}&format=csv`,
+    'GET /api/v1/reports/monthly': `?store_id=${o.store}&month=2026-11`,
+    'GET /api/v1/reports/metrics/export': `?store_id=${o.store}&by=type&format=csv`,
+    'GET /api/v1/reports/monthly/export': `?store_id=${o.store}&month=2026-11&format=csv`,
+    'GET /api/v1/tickets/export': '?format=csv',
+    'GET /api/v1/chat/conversations/export': '?format=csv',
     'GET /api/v1/stores/{id}/calendar/deadline': `?from=${Date.now()}&minutes=60`,
     'GET /api/v1/members': `?store_id=${o.store}`,
     'GET /api/v1/members/{id}/merge-preview': `?other_id=${o.member}`,
@@ -634,6 +649,15 @@ async function sample(route, side, caller, fx) {
   }
   if (queries[key]) path += queries[key];
   return { path, opts, stream: key === 'GET /api/v1/notifications/stream' };
+}
+
+// A daily scheduled report of the store (by an admin), to one address; its id.
+async function reportSchedule(admin, store, name) {
+  const r = await admin.post('/api/v1/reports/schedules', {
+    store_id: store, name, report: 'summary', frequency: 'daily', hour: 8, recipients: ['matrix@kefu.test'],
+  });
+  if (r.status !== 201) throw new Error(`report schedule: ${r.status} ${r.text}`);
+  return r.json.id;
 }
 
 // A notification of somebody else: the approval request for store B's resolution went to

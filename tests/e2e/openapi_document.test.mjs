@@ -35,6 +35,7 @@ const OWNERS = {
   tickets: [
     '/api/v1/tickets',
     '/api/v1/tickets/{id}',
+    '/api/v1/tickets/export',
     '/api/v1/tickets/{id}/(status|replies|notes|claim|handover|tasks|timeline|audit|attachments)',
     '/api/v1/tasks/{id}',
     '/api/v1/attachments/{id}',
@@ -55,7 +56,13 @@ const OWNERS = {
     '/api/v1/authority-limits',
   ],
   callbacks: ['/api/v1/tickets/{id}/callback', '/api/v1/callbacks', '/api/v1/tickets/{id}/csat-link', '/api/v1/public/csat/{token}'],
-  reports: ['/api/v1/reports/dashboard'],
+  reports: [
+    '/api/v1/reports/dashboard',
+    '/api/v1/reports/(metrics|heatmap)',
+    '/api/v1/reports/(monthly|schedules)',
+    '/api/v1/reports/(metrics|monthly|sla)/export',
+    '/api/v1/reports/schedules/{id}',
+  ],
   public_tickets: [
     '/api/v1/public/stores',
     '/api/v1/public/tickets',
@@ -74,6 +81,7 @@ const OWNERS = {
     '/api/v1/public/chats/{token}/photos/{id}',
     '/api/v1/chat/*',
     '/api/v1/chat/conversations/{id}',
+    '/api/v1/chat/conversations/export',
     '/api/v1/chat/conversations/{id}/(messages|photos|read|pick|assign|transfer|invite|end|member|ticket)',
     '/api/v1/chat/conversations/{id}/photos/{photo}',
     '/api/v1/staff/{id}/chat',

@@ -711,6 +711,15 @@ describe('real responses match docs/openapi.yaml', () => {
       await conforms(supervisor, '/api/v1/reports/dashboard');
       await conforms(admin, '/api/v1/reports/dashboard', { query: `?store_id=${data.SH01}&from=${Date.now() - 24 * HOUR}` });
     });
+    it('GET /api/v1/reports/metrics (totals, by staff with drill-downs, by week) and /heatmap', async () => {
+      await conforms(supervisor, '/api/v1/reports/metrics');
+      await conforms(admin, '/api/v1/reports/metrics', { query: `?store_id=${data.SH01}&by=staff` });
+      await conforms(admin, '/api/v1/reports/metrics', { query: '?by=week&from=2026-01-01&to=2026-03-31' });
+      await conforms(supervisor, '/api/v1/reports/metrics', { query: '?by=colour', status: 400 });
+      await conforms(agent, '/api/v1/reports/metrics', { status: 403 });
+      const r = await conforms(supervisor, '/api/v1/reports/heatmap');
+      assert.equal(r.json.cells.length, 168);
+    });
   });
 
   describe('public tickets (the customer’s page)', () => {
@@ -976,6 +985,47 @@ describe('real responses match docs/openapi.yaml', () => {
       await conforms(supervisor, '/api/v1/reports/returns', { query: `?store_id=${data.SH01}&${span}` });
       await conforms(supervisor, '/api/v1/reports/returns', { query: '?from=5&to=1', status: 400 });
       await conforms(agent, '/api/v1/reports/returns', { query: `?${span}`, status: 403 });
+    });
+  });
+
+  describe('exports, the monthly report and scheduled reports', () => {
+    it('GET /api/v1/tickets/export and /chat/conversations/export (XLSX and CSV)', async () => {
+      const x = await conforms(agent, '/api/v1/tickets/export');
+      assert.equal(x.headers.get('content-type'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      const csv = await conforms(agent, '/api/v1/tickets/export', { query: '?format=csv&type=complaint' });
+      assert.match(csv.headers.get('content-type'), /^text\/csv/);
+      await conforms(agent, '/api/v1/tickets/export', { query: '?format=pdf', status: 400 });
+      await conforms(agent, '/api/v1/chat/conversations/export');
+      await conforms(agent, '/api/v1/chat/conversations/export', { query: '?format=csv' });
+    });
+    it('GET /api/v1/reports/monthly, /monthly/export and /sla/export', async () => {
+      const month = new Date(Date.now() + 8 * HOUR).toISOString().slice(0, 7);
+      await conforms(supervisor, '/api/v1/reports/monthly', { query: `?store_id=${data.SH01}&month=${month}` });
+      await conforms(supervisor, '/api/v1/reports/monthly', { query: `?store_id=${data.SH01}&month=2026-13`, status: 400 });
+      await conforms(agent, '/api/v1/reports/monthly', { query: `?store_id=${data.SH01}&month=${month}`, status: 403 });
+      await conforms(supervisor, '/api/v1/reports/monthly/export', { query: `?store_id=${data.SH01}&month=${month}` });
+      const span = `from=${Date.now() - 30 * 24 * HOUR}&to=${Date.now() + HOUR}`;
+      await conforms(supervisor, '/api/v1/reports/sla/export', { query: `?${span}&group_by=type` });
+      await conforms(supervisor, '/api/v1/reports/sla/export', { query: `?${span}&format=csv&store_id=${data.SH01}` });
+      await conforms(supervisor, '/api/v1/reports/metrics/export', { query: `?store_id=${data.SH01}&by=type` });
+      await conforms(supervisor, '/api/v1/reports/metrics/export', { query: '?by=store&format=csv' });
+    });
+    it('GET /api/v1/reports/schedules and /schedules/{id}', async () => {
+      const made = (await call(supervisor, 'POST', '/api/v1/reports/schedules', {
+        body: { store_id: data.SH01, name: '服务日报', frequency: 'daily', hour: 8, recipients: ['boss@store.example'] },
+        expect: 201,
+      })).json;
+      await call(supervisor, 'PUT', '/api/v1/reports/schedules/{id}', {
+        params: { id: made.id },
+        body: { store_id: data.SH01, name: '服务周报', report: 'sla', frequency: 'weekly', hour: 9, recipients: ['boss@store.example'] },
+        expect: 200,
+      });
+      const list = await conforms(supervisor, '/api/v1/reports/schedules');
+      assert.ok(list.json.items.some((s) => s.id === made.id));
+      const one = await conforms(supervisor, '/api/v1/reports/schedules/{id}', { params: { id: made.id } });
+      assert.equal(one.json.frequency, 'weekly');
+      await conforms(supervisor, '/api/v1/reports/schedules/{id}', { params: { id: 999999 }, status: 404 });
+      await call(supervisor, 'DELETE', '/api/v1/reports/schedules/{id}', { params: { id: made.id }, expect: 200 });
     });
   });
 

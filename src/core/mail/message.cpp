@@ -52,6 +52,66 @@ std::string canonical_line_ends(std::string_view text) {
   return out;
 }
 
+void append_base64_lines(std::string& m, std::string_view bytes) {
+  std::string body = base64(bytes);
+  for (std::size_t i = 0; i < body.size(); i += kBodyLine) {
+    m.append(body, i, kBodyLine);
+    m += "\r\n";
+  }
+}
+
+constexpr const char* kMixed = "=_kefu_mixed";
+constexpr const char* kAlternative = "=_kefu_alt";
+
+void append_text_part(std::string& m, const char* subtype, const std::string& text) {
+  m += std::string("Content-Type: text/") + subtype + "; charset=UTF-8\r\n";
+  m += "Content-Transfer-Encoding: base64\r\n\r\n";
+  append_base64_lines(m, canonical_line_ends(text));
+}
+
+// The text, or text and HTML as multipart/alternative, as one part (headers included).
+void append_body_part(std::string& m, const Email& email) {
+  if (email.html.empty()) return append_text_part(m, "plain", email.body);
+  m += std::string("Content-Type: multipart/alternative; boundary=\"") + kAlternative + "\"\r\n\r\n";
+  m += std::string("--") + kAlternative + "\r\n";
+  append_text_part(m, "plain", email.body);
+  m += std::string("--") + kAlternative + "\r\n";
+  append_text_part(m, "html", email.html);
+  m += std::string("--") + kAlternative + "--\r\n";
+}
+
+// RFC 2231 extended value: UTF-8'' then every byte but letters, digits and .-_ as %XX.
+std::string percent_encoded(std::string_view utf8) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out = "UTF-8''";
+  for (unsigned char c : utf8) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
+        c == '_') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 0xF];
+    }
+  }
+  return out;
+}
+
+void append_attachment(std::string& m, const Attachment& a) {
+  refuse_line_breaks(a.name, "attachment name");
+  refuse_line_breaks(a.content_type, "attachment type");
+  if (a.content_type.find_first_of(";\"") != std::string::npos)
+    throw std::invalid_argument("email attachment type holds parameters");
+  const std::string name = a.name.empty() ? std::string("attachment") : a.name;
+  std::string word = encode_header_word(name);
+  if (word.find("\r\n") != std::string::npos) word = percent_encoded(name).substr(7);  // too long for one word
+  m += "Content-Type: " + (a.content_type.empty() ? std::string("application/octet-stream") : a.content_type) +
+       "; name=\"" + word + "\"\r\n";
+  m += "Content-Disposition: attachment; filename*=" + percent_encoded(name) + "\r\n";
+  m += "Content-Transfer-Encoding: base64\r\n\r\n";
+  append_base64_lines(m, a.bytes);
+}
+
 }  // namespace
 
 std::string base64(std::string_view bytes) {
@@ -115,14 +175,18 @@ std::string build_message(const SmtpConfig& config, const Email& email, std::chr
   m += "Subject: " + encode_header_word(email.subject) + "\r\n";
   m += "Message-ID: <" + message_id + ">\r\n";
   m += "MIME-Version: 1.0\r\n";
-  m += "Content-Type: text/plain; charset=UTF-8\r\n";
-  m += "Content-Transfer-Encoding: base64\r\n";
-  m += "\r\n";
-  std::string body = base64(canonical_line_ends(email.body));
-  for (std::size_t i = 0; i < body.size(); i += kBodyLine) {
-    m.append(body, i, kBodyLine);
-    m += "\r\n";
+  if (email.attachments.empty()) {
+    append_body_part(m, email);
+    return m;
   }
+  m += std::string("Content-Type: multipart/mixed; boundary=\"") + kMixed + "\"\r\n\r\n";
+  m += std::string("--") + kMixed + "\r\n";
+  append_body_part(m, email);
+  for (const auto& a : email.attachments) {
+    m += std::string("--") + kMixed + "\r\n";
+    append_attachment(m, a);
+  }
+  m += std::string("--") + kMixed + "--\r\n";
   return m;
 }
 

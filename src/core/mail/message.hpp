@@ -11,10 +11,14 @@ namespace kefu::notify {
 
 // The whole message, CRLF line ends, ready for SMTP DATA: Date (UTC), From with the
 // encoded display name, To, Subject (RFC 2047), Message-ID, MIME-Version, a
-// text/plain UTF-8 body in base64 lines of 76 characters. message_id is given
+// text/plain UTF-8 body in base64 lines of 76 characters. With an HTML body or
+// attachments the body is multipart: multipart/alternative (text, then HTML) inside
+// multipart/mixed with one base64 part per attachment (Content-Disposition attachment,
+// the name as RFC 2231 filename* and an RFC 2047 name); the boundaries start with "=_",
+// which base64 never holds. A plain-text email is byte-for-byte what it was. message_id is given
 // without angle brackets ("id@host"). Throws std::invalid_argument when `to`,
 // `from`, the subject or message_id holds CR, LF or NUL, or `to`/`from` is not a
-// plausible address.
+// plausible address, or an attachment's name or type holds CR, LF or NUL.
 std::string build_message(const SmtpConfig& config, const Email& email, std::chrono::system_clock::time_point now,
                           std::string message_id);
 

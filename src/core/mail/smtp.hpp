@@ -3,6 +3,9 @@
 // which send what an outbox table holds; this layer only formats and delivers one
 // message and says whether it went. No retries here: the outbox decides.
 #include <string>
+#include <vector>
+
+#include "notifications/domain/attachments.hpp"
 
 namespace kefu::notify {
 
@@ -19,6 +22,10 @@ struct Email {
   std::string to;       // one address: "someone@store.example"
   std::string subject;  // UTF-8
   std::string body;     // UTF-8 plain text; line ends are sent as CRLF
+  // Optional: an HTML version of the body (multipart/alternative with the text) and files
+  // (multipart/mixed). Without both the message is the single text/plain part.
+  std::string html;
+  std::vector<Attachment> attachments;
 };
 
 // Sends one message per send() call over a fresh libcurl easy handle (no connection

@@ -105,12 +105,19 @@ INSERT INTO clock_events VALUES (1, 1, 'first_response', 'start', 1000, '', 60, 
 INSERT INTO escalations_fired VALUES (1, 'resolution', 0, 1, 2000, 2001), (1, 'first_response', 0, 1, 2000, 2002);
 INSERT INTO notifications VALUES (1, 1, 'escalation', 1, '升级', '', '{}', 2001, NULL),
   (2, 2, 'digest', NULL, 'x', '', '{}', 2002, 2003);
-INSERT INTO email_outbox VALUES (1, 1, 'li@example.com', '升级', 'body', 2001, 2001, 3, NULL, 'timeout'),
-  (2, NULL, 'x@example.com', 's', 'b', 1, 1, 0, 5, '');
+INSERT INTO email_outbox VALUES (1, 1, 'li@example.com', '升级', 'body', 2001, 2001, 3, NULL, 'timeout', '', ''),
+  (2, NULL, 'x@example.com', 's', 'b', 1, 1, 0, 5, '', '<p>b</p>', 'r.csv	text/csv	YSxi
+');
 INSERT INTO authority_limits VALUES ('supervisor', 50000), ('agent', 0);
 INSERT INTO resolutions VALUES (1, 1, 'refund', 'cash', 9223372036854775807, '退款', 'pending', 1, 'manager', NULL,
   '', 3000, NULL, 1);
 INSERT INTO csat_ratings VALUES (2, 5, '很满意', 1006);
+INSERT INTO ticket_facts VALUES (1, 1, 1, 1, 1, 'complaint', 'service_desk', 'P3', '停车', '停车', 20261122, 10, 1000,
+  60000, NULL, 0, 0, 0, 0, 1, 0, 0, 1, NULL), (2, 1, NULL, NULL, 1, 'return', 'hotline', 'P4', '', '', 20261122, 11,
+  1001, 1000, 2000, 1, 1, 0, 0, 0, 0, 1, 0, 5);
+INSERT INTO report_rollups VALUES ('all', 20261122, 1, '', 2, 1, 2, 61000, 1, 2000, 1, 1, 1, 0, 1, 5, 1),
+  ('type', 20261122, 1, 'complaint', 1, 0, 1, 60000, 0, 0, 0, 1, 0, 0, 0, 0, 0);
+INSERT INTO report_dirty VALUES (1, 3), (2, 1);
 INSERT INTO ticket_contacts VALUES (1, '顾客', '13700000000', 1000);
 INSERT INTO conversations VALUES (1, 1, 'general', 'assigned', 'v1', 1, '张女士', 1, 100, 100, 110, 120, 130, NULL,
   '', 2, 1, 2, 2, NULL, '', 130), (2, 1, 'returns', 'ended', 'v2', NULL, '', NULL, 200, 200, NULL, NULL, 200, 210,
@@ -189,6 +196,8 @@ INSERT INTO returns VALUES (1, 2, 1, 1, 1, 1, 'clothing', '江南布衣', 1, 'si
   'no_reason_7', '七天无理由退货', 'refund', 12500, 12500, 150, 0, 0, '', 'done', 1, 2, '', 1, 150, 151),
   (2, 1, 1, 1, 2, NULL, 'clothing', '', 1, 'quality_fault', '', 'damaged', 0, 'refuse', '', '', 'exchange', 0, 0, 0,
   0, 0, '赠品袜子', 'pending_approval', NULL, NULL, '主管破例', 2, 9223372036854775807, NULL);
+INSERT INTO report_schedules VALUES (1, 1, '日报', 'summary', 'daily', 8, 'staff:1' || char(10) || 'boss@example.com', 1,
+  5000, NULL, '', 1, 100, 100), (2, NULL, '全连锁月报', 'sla', 'monthly', 7, 'staff:2', 0, 9000, 4000, '已发送 1 封', 1, 100, 200);
 INSERT INTO signing_keys VALUES (1, 'csat_link', 'c0ffee', 10, 20), (2, 'csat_link', 'f00d', 20, NULL);
 INSERT INTO customer_access VALUES ('9f86d0', 1, 1000, 2000, NULL), ('revoked:2:5', 2, 5, 9, 5);
 INSERT INTO rate_limits VALUES ('login:addr:10.0.0.1', 3, 1000, 0, 0, 5000), ('track:phone:13700000000', 0, 1, 9, 2, 99);

@@ -5,7 +5,19 @@
 
 #include <algorithm>
 
+#include "notifications/domain/attachments.hpp"
+
 namespace kefu::jobs {
+namespace {
+
+notify::Email email_of(const storage::OutboxEmail& e) {
+  notify::Email m{e.to, e.subject, e.body};
+  m.html = e.html;
+  if (!e.attachments.empty()) m.attachments = notify::unpack_attachments(e.attachments);
+  return m;
+}
+
+}  // namespace
 
 int64_t retry_delay_ms(int attempts) {
   const int64_t minute = 60'000;
@@ -50,7 +62,7 @@ int OutboxSender::send_due() {
   int sent = 0;
   for (const auto& e : due) {
     try {
-      mailer_.send({e.to, e.subject, e.body});
+      mailer_.send(email_of(e));
       const int64_t at = now_ms_();
       db_.write_sync([&](storage::Stores& r) { r.get<storage::OutboxStore>().mark_email_sent(e.id, at); });
       ++sent;

@@ -23,6 +23,8 @@ struct OutboxEmail {
   int attempts = 0;
   std::optional<int64_t> sent_at;
   std::string last_error;
+  std::string html;         // optional HTML alternative of body
+  std::string attachments;  // notify::pack_attachments (notifications/domain/attachments.hpp); "" = none
 };
 
 class OutboxStore : public Store {

@@ -4,14 +4,16 @@
 
 namespace kefu::api {
 
-void add_ticket_routes(RouteTable&);      // routes.cpp
-void add_attachment_routes(RouteTable&);  // routes_attachments.cpp
+void add_ticket_routes(RouteTable&);         // routes.cpp
+void add_attachment_routes(RouteTable&);     // routes_attachments.cpp
+void add_ticket_export_routes(RouteTable&);  // export_routes.cpp
 
 namespace {
 
 void add_routes(RouteTable& r) {
   add_ticket_routes(r);
   add_attachment_routes(r);
+  add_ticket_export_routes(r);
 }
 
 void add_vocabulary(nlohmann::json& v) {

@@ -7,6 +7,7 @@
 #include "core/domain/error.hpp"
 #include "core/domain/errors.hpp"
 #include "tickets/api/render.hpp"
+#include "tickets/api/ticket_query.hpp"
 #include "tickets/app/tickets.hpp"
 #include "tickets/domain/listing.hpp"
 
@@ -50,7 +51,9 @@ void get(Services& s, http::Request& req, http::Reply reply) {
   read(s, req, reply, actor, [id](app::Context& c) { return ticket_response(200, app::get_ticket(c, id)); });
 }
 
-// GET /tickets's query: filters, search text, sort and cursor.
+}  // namespace
+
+// GET /tickets's query: filters, search text, sort and cursor (also the export's).
 app::TicketQuery ticket_query(const http::Request& req, const people::Actor& actor, int64_t now) {
   app::TicketQuery q;
   auto& f = q.filter;
@@ -66,6 +69,8 @@ app::TicketQuery ticket_query(const http::Request& req, const people::Actor& act
   f.created_from = query_time(req, "created_from");
   f.created_to = query_time(req, "created_to");
   if (auto o = req.query_value("overdue"); o == "1" || o == "true") f.overdue_at = now;
+  if (req.has_query("category")) f.category = req.query_value("category");
+  f.metric = req.query_value("metric");
   f.limit = static_cast<int>(query_int(req, "limit").value_or(50));
   const auto sort_text = req.has_query("sort") ? req.query_value("sort") : std::string("-created_at");
   const auto sort = ticket::parse_sort(sort_text);
@@ -87,6 +92,8 @@ app::TicketQuery ticket_query(const http::Request& req, const people::Actor& act
   q.text = req.query_value("q");
   return q;
 }
+
+namespace {
 
 // A page of tickets: {"items": [...], "next_cursor": "…" | null}, written straight into the body.
 http::Response ticket_page(const std::vector<ticket::Ticket>& rows, const app::TicketQuery& q) {

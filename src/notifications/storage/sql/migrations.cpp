@@ -23,6 +23,12 @@ CREATE TRIGGER notifications_changed AFTER INSERT ON notifications
   FOR EACH STATEMENT EXECUTE FUNCTION kefu_notify_change();
 )SQL",
      .legacy = 2},
+    // Emails with an HTML body and attachments (scheduled reports, reports/jobs): the
+    // attachments as lines "name TAB type TAB base64 LF" (names hold no TAB or LF).
+    {.number = 2, .sql = R"SQL(
+ALTER TABLE email_outbox ADD COLUMN html TEXT NOT NULL DEFAULT '';
+ALTER TABLE email_outbox ADD COLUMN attachments TEXT NOT NULL DEFAULT '';
+)SQL"},
 };
 
 constexpr CountedTable kTables[] = {{"notifications"}, {"email_outbox"}};

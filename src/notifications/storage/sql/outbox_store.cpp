@@ -28,9 +28,9 @@ template <class D>
 int64_t SqlOutboxStore<D>::insert_email(const OutboxEmail& e) {
   return D::insert(
       db_,
-      "INSERT INTO email_outbox(notification_id, to_addr, subject, body, created_at, next_attempt_at, attempts) "
-      "VALUES (?,?,?,?,?,?,?)",
-      e.notification_id, e.to, e.subject, e.body, e.created_at, e.next_attempt_at, e.attempts);
+      "INSERT INTO email_outbox(notification_id, to_addr, subject, body, created_at, next_attempt_at, attempts, "
+      "html, attachments) VALUES (?,?,?,?,?,?,?,?,?)",
+      e.notification_id, e.to, e.subject, e.body, e.created_at, e.next_attempt_at, e.attempts, e.html, e.attachments);
 }
 
 template <class D>
@@ -38,12 +38,13 @@ std::vector<OutboxEmail> SqlOutboxStore<D>::emails_due(int64_t now, int limit) {
   std::vector<OutboxEmail> out;
   auto s = db_.prepare(
       "SELECT id, notification_id, to_addr, subject, body, created_at, next_attempt_at, attempts, sent_at, "
-      "last_error FROM email_outbox WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, id "
+      "last_error, html, attachments FROM email_outbox WHERE sent_at IS NULL AND next_attempt_at <= ? ORDER BY "
+      "next_attempt_at, id "
       "LIMIT ?");
   s->bind_all(now, limit);
   while (s->step())
     out.push_back({s->i64(0), s->opt_i64(1), s->text(2), s->text(3), s->text(4), s->i64(5), s->i64(6),
-                   static_cast<int>(s->i64(7)), s->opt_i64(8), s->text(9)});
+                   static_cast<int>(s->i64(7)), s->opt_i64(8), s->text(9), s->text(10), s->text(11)});
   return out;
 }
 
