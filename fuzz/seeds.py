@@ -151,6 +151,8 @@ bodies = {
 queries = {
     'GET /api/v1/tickets': 'status=new,in_progress&q=%E9%80%80%E8%B4%A7&limit=5&sort=created_at&from=2026-01-01&to=1780000000000',
     'GET /api/v1/reports/dashboard': 'store_id=1',
+    'GET /api/v1/reports/metrics': 'store_id=1&from=2026-01-01&to=2026-03-31&by=staff',
+    'GET /api/v1/reports/heatmap': 'store_id=1&from=2026-01-01&to=2026-01-31',
     'GET /api/v1/returns/policy': 'store_id=1',
     'GET /api/v1/returns/policy/history': 'store_id=1',
     'GET /api/v1/returns': 'store_id=1&state=done&limit=20',
