@@ -224,13 +224,14 @@ void run(const char* name, const std::string& url, int n, int n_creates) {
   generate(*db, org, n);
   queries(*db, org);
   auto seg = text::Segmenter::builtin();
-  // Create throughput: off, on (with the keeper draining beside), off, on.
-  for (int round = 0; round < 4; ++round) {
-    const bool on = round % 2 == 1;
+  // Create throughput: off, on (with the keeper draining beside), off, on, then on with the
+  // keeper paused (marking alone; the queue drained afterwards).
+  for (int round = 0; round < 5; ++round) {
+    const bool on = round % 2 == 1 || round == 4, keeper_on = round % 2 == 1;
     storage::set_report_marking(on);
     jobs::RollupKeeper keeper(
         *db, [] { return kNow; }, std::chrono::milliseconds(1000));
-    if (on) keeper.start();
+    if (keeper_on) keeper.start();
     const double rate = creates(*db, org, n_creates, *seg, round);
     const auto t = Clock::now();
     keeper.stop();
@@ -239,7 +240,11 @@ void run(const char* name, const std::string& url, int n, int n_creates) {
       keeper.tick();
       drain = ms_since(t);
     }
-    std::printf("  create %d tickets, rollups %s: %.0f tickets/s%s\n", n_creates, on ? "on " : "off", rate,
+    std::printf("  create %d tickets, rollups %s: %.0f tickets/s%s\n", n_creates,
+                !on         ? "off"
+                : keeper_on ? "on "
+                            : "on, keeper paused",
+                rate,
                 on ? (", then " + std::to_string(static_cast<int>(drain)) + " ms to drain the rest").c_str() : "");
   }
   storage::set_report_marking(true);

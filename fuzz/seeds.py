@@ -162,6 +162,8 @@ queries = {
     'GET /api/v1/reports/monthly/export': 'store_id=1&month=2026-11&format=xlsx',
     'GET /api/v1/reports/sla/export': 'store_id=1&from=2026-01-01&to=1780000000000&group_by=type&format=csv',
     'GET /api/v1/reports/schedules': 'store_id=1',
+    'GET /api/v1/reports/metrics': 'store_id=1&from=2026-01-01&to=2026-03-31&by=staff',
+    'GET /api/v1/reports/heatmap': 'store_id=1&from=2026-01-01&to=2026-01-31',
     'GET /api/v1/returns/policy': 'store_id=1',
     'GET /api/v1/returns/policy/history': 'store_id=1',
     'GET /api/v1/returns': 'store_id=1&state=done&limit=20',

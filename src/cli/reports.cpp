@@ -1,7 +1,7 @@
 // `kefu reports rebuild`: every ticket fact and rollup recomputed from the tickets
 // (reports/app/rollups.hpp), e.g. after a change to a definition or an import. Safe beside
 // a running server: the facts are dropped and every ticket marked in one transaction, then
-// drained in transactions of 500 tickets (the server's keeper may drain some of them).
+// drained in transactions of 200 tickets (the server's keeper may drain some of them).
 #include <spdlog/spdlog.h>
 
 #include <chrono>

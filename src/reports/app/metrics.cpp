@@ -141,14 +141,16 @@ std::string vocab_label(const std::string& key) {
 // Labels of a dimension's keys, read once per request (one query per dimension).
 class Labels {
  public:
-  Labels(Context& c, const std::string& by) : by_(by) {
-    auto& org = c.store<storage::OrgStore>();
-    if (by == "store")
-      for (const auto& s : org.stores()) names_[std::to_string(s.id)] = s.name;
-    if (by == "department")
-      for (const auto& d : org.departments(std::nullopt)) names_[std::to_string(d.id)] = d.name;
-    if (by == "staff")
-      for (const auto& s : org.staff_list()) names_[std::to_string(s.id)] = s.display_name;
+  Labels(Context& c, const std::string& by, const std::vector<storage::RollupRow>& rows, bool by_store) : by_(by) {
+    if (by != "store" && by != "department" && by != "staff") return;
+    std::vector<int64_t> ids;
+    for (const auto& r : rows) {
+      if (by_store)
+        ids.push_back(r.store_id);
+      else if (!r.key.empty())
+        ids.push_back(std::stoll(r.key));
+    }
+    for (auto& [id, name] : c.store<storage::ReportStore>().names(by, ids)) names_[std::to_string(id)] = name;
   }
 
   std::string operator()(const std::string& key) const {
@@ -243,7 +245,7 @@ Metrics report_metrics(Context& c, const MetricsQuery& q) {
   auto key_of = [&](const storage::RollupRow& r) { return q.by == "store" ? std::to_string(r.store_id) : r.key; };
   std::map<std::string, reports::Measures> previous;
   for (const auto& r : prev_rows) previous[key_of(r)] = r.m;
-  const Labels label_of(c, q.by);
+  const Labels label_of(c, q.by, now_rows, q.by == "store");
   for (const auto& r : now_rows) {
     MetricsRow row{.key = key_of(r), .m = r.m};
     row.label = label_of(row.key);

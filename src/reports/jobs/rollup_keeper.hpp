@@ -1,6 +1,6 @@
 #pragma once
 // The rollup keeper: every tick it drains the queue of tickets whose report facts are
-// stale (reports/app/rollups.hpp) in write jobs of up to 500 tickets, each one
+// stale (reports/app/rollups.hpp) in write jobs of up to 200 tickets (app::kRollupBatch), each one
 // transaction (facts, rollup deltas and the marks it cleared commit together). One node
 // keeps them (Database::lead("report-rollups")).
 #include <chrono>

@@ -2,6 +2,7 @@
 // What the reports read and keep: the dashboard's live counts over tickets, the ticket
 // facts, their rollups and the queue of stale facts (reports/domain/facts.hpp, rollup.hpp).
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <utility>
@@ -64,6 +65,9 @@ class ReportStore : public Store {
   virtual std::vector<RollupRow> rollup_rows(const RollupQuery&) = 0;
   // Every bucket (the consistency check) — small: days × stores × keys.
   virtual reports::Rollups rollups() = 0;
+  // The names of stores, departments or staff (`what`: "store", "department", "staff") by
+  // id, in one query: the dashboards' labels. Unknown ids are left out.
+  virtual std::map<int64_t, std::string> names(const std::string& what, const std::vector<int64_t>& ids) = 0;
   // Deletes every fact and bucket (the rebuild, before mark_all_dirty).
   virtual void clear_reports() = 0;
 };

@@ -32,6 +32,7 @@ class SqlReportStore final : public ReportStore {
   std::vector<RollupRow> rollup_rows(const RollupQuery&) override;
   reports::Rollups rollups() override;
   void clear_reports() override;
+  std::map<int64_t, std::string> names(const std::string& what, const std::vector<int64_t>& ids) override;
 
  private:
   typename D::Db& db_;
@@ -200,6 +201,21 @@ reports::Rollups SqlReportStore<D>::rollups() {
   while (s->step())
     out.emplace(reports::RollupKey{s->text(0), static_cast<int>(s->i64(1)), s->i64(2), s->text(3)},
                 read_measures(*s, 4));
+  return out;
+}
+
+template <class D>
+std::map<int64_t, std::string> SqlReportStore<D>::names(const std::string& what, const std::vector<int64_t>& ids) {
+  const char* sql = what == "store"        ? "SELECT id, name FROM stores WHERE id IN ("
+                    : what == "department" ? "SELECT id, name FROM departments WHERE id IN ("
+                                           : "SELECT id, display_name FROM staff WHERE id IN (";
+  std::map<int64_t, std::string> out;
+  for (std::size_t at = 0; at < ids.size(); at += 100) {
+    const std::size_t n = std::min<std::size_t>(100, ids.size() - at);
+    auto s = D::prepare_per_run(db_, std::string(sql) + placeholders(n) + ")");
+    for (std::size_t i = 0; i < n; ++i) s->bind(static_cast<int>(i + 1), ids[at + i]);
+    while (s->step()) out[s->i64(0)] = s->text(1);
+  }
   return out;
 }
 

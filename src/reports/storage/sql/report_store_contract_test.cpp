@@ -122,6 +122,12 @@ TEST_P(ReportStoreContract, RollupDeltasAddUpAndEmptyBucketsGoAway) {
   EXPECT_EQ(hours[0].key, "7-10");  // a Sunday, 10:xx
   EXPECT_EQ(hours[0].day, 20261122);
 
+  auto names = rs.names("store", {store_a, store_b, 999});
+  EXPECT_EQ(names, (std::map<int64_t, std::string>{{store_a, "甲店"}, {store_b, "乙店"}}));
+  EXPECT_EQ(rs.names("department", {dept}).at(dept), "总服务台");
+  EXPECT_EQ(rs.names("staff", {staff}).at(staff), "李");
+  EXPECT_TRUE(rs.names("staff", {}).empty());
+
   db->write_sync([&](Stores& r) { r.get<ReportStore>().add_rollups(minus); });
   EXPECT_EQ(db->reader().get<ReportStore>().rollups(), two);
   db->write_sync([&](Stores& r) { r.get<ReportStore>().clear_reports(); });
