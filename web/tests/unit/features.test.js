@@ -76,10 +76,10 @@ describe('gathering', () => {
 });
 
 describe("the console's features", () => {
-  const routeByPath = (path) => featureRoutes.routes.find((r) => r.path === path);
+  const routeByPath = (path) => [...featureRoutes.routes, ...featureRoutes.bareRoutes].find((r) => r.path === path);
 
   it('are the server capabilities', () => {
-    expect(features.map((f) => f.name)).toEqual(['auth', 'bot', 'callbacks', 'chat', 'feedback', 'kb', 'members', 'notifications', 'org', 'privacy', 'purchases', 'remedies', 'reports', 'returns', 'sla', 'tickets']);
+    expect(features.map((f) => f.name)).toEqual(['auth', 'bot', 'callbacks', 'chat', 'feedback', 'kb', 'members', 'notifications', 'org', 'privacy', 'purchases', 'remedies', 'reports', 'returns', 'sla', 'tickets', 'wallboard']);
   });
 
   it('load every view lazily (a dynamic import, not a component)', () => {
@@ -92,7 +92,7 @@ describe("the console's features", () => {
   });
 
   it('give every menu entry a route with the same role', () => {
-    expect(mainMenu.map((e) => e.key)).toEqual(['workbench', 'desk', 'chat', 'tickets', 'members', 'notifications', 'purchases', 'purchases-import', 'feedback', 'approvals', 'chat-monitor', 'kb', 'dashboard', 'bot-ops', 'feedback-nps', 'feedback-hot', 'feedback-journey', 'feedback-actions', 'returns-desk', 'returns-policy', 'returns-report', 'privacy']);
+    expect(mainMenu.map((e) => e.key)).toEqual(['workbench', 'desk', 'chat', 'tickets', 'members', 'notifications', 'purchases', 'purchases-import', 'feedback', 'approvals', 'chat-monitor', 'kb', 'dashboard', 'wallboard', 'bot-ops', 'feedback-nps', 'feedback-hot', 'feedback-journey', 'feedback-actions', 'returns-desk', 'returns-policy', 'returns-report', 'privacy']);
     expect(adminMenu.map((e) => e.key)).toEqual(['stores', 'departments', 'staff', 'api-tokens', 'sla', 'limits', 'kb-catalog', 'kb-import', 'kb-learning', 'kb-duplicates', 'feedback-training', 'feedback-topics']);
     for (const e of [...mainMenu, ...adminMenu]) {
       const r = routeByPath(e.path);
