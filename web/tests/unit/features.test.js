@@ -127,7 +127,7 @@ describe("the console's features", () => {
       main: ['timeline', 'assist'],
       side: ['photos', 'status', 'handover', 'tasks', 'resolutions', 'callback', 'csat'],
     });
-    expect(keys(dashboardPanels)).toEqual({ main: ['sla-trend', 'value-at-risk'] });
+    expect(keys(dashboardPanels)).toEqual({ main: ['sla-trend', 'value-at-risk', 'chat-figures', 'bot-figures', 'nps', 'returns-reasons'] });
     expect(keys(chatPanels)).toEqual({ composer: ['assist'] });
     const owner = (key) => features.find((f) => [...(f.ticketPanels || []), ...(f.dashboardPanels || [])].some((p) => p.key === key)).name;
     expect(['sla-clocks', 'resolutions', 'callback', 'csat', 'sla-trend', 'assist', 'return-line'].map(owner)).toEqual(['sla', 'remedies', 'callbacks', 'callbacks', 'sla', 'kb', 'returns']);
