@@ -4,10 +4,14 @@
 namespace kefu::api {
 
 void add_report_routes(RouteTable&);  // routes.cpp
+void add_live_routes(RouteTable&);    // live_routes.cpp
 
 namespace {
 
-void add_routes(RouteTable& r) { add_report_routes(r); }
+void add_routes(RouteTable& r) {
+  add_report_routes(r);
+  add_live_routes(r);
+}
 
 }  // namespace
 
