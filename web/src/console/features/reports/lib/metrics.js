@@ -13,7 +13,7 @@ export const FIGURES = [
   { key: 'sla_rate', format: 'rate', better: 1, metric: 'sla_missed' },
   { key: 'fcr_rate', format: 'rate', better: 1, metric: 'fcr' },
   { key: 'reopen_rate', format: 'rate', better: -1, metric: 'reopened' },
-  { key: 'csat_avg', format: 'score', better: 1, metric: null },
+  { key: 'csat_avg', format: 'score', better: 1, metric: 'rated' },
 ];
 
 export const DIMENSIONS = ['store', 'department', 'staff', 'type', 'channel', 'priority', 'category', 'complaint_cause'];
@@ -84,7 +84,13 @@ export function drillLink(base, metric = null) {
   return { path: '/tickets', query };
 }
 
-// The page's own filters as a drill: the tickets created in the period, in the store.
+// The metrics API's days: the first and the last, both included (the page keeps [from, to)).
+export function apiDays(range) {
+  return { from: range.from, to: addDays(range.to, -1) };
+}
+
+// The page's own filters as a drill (when the API gave none): the tickets created in the
+// period, in the store.
 export function pageDrill(range, storeId) {
   const d = { created_from: range.from, created_to: range.to };
   if (storeId) d.store_id = storeId;
