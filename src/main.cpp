@@ -47,6 +47,10 @@ int main(int argc, char** argv) {
   import_cmd->add_option("--in", import_opt.file, "export file written by kefu export")->required();
   import_cmd->add_flag("--quiet", import_opt.quiet, "no progress bars");
 
+  auto* reports_cmd = app.add_subcommand("reports", "the dashboards' ticket facts and rollups");
+  reports_cmd->require_subcommand(1);
+  auto* reports_rebuild = reports_cmd->add_subcommand("rebuild", "recompute every ticket fact and rollup");
+
   kefu::cli::BlobGcOptions gc_opt;
   auto* blobs_cmd = app.add_subcommand("blobs", "attachment files");
   blobs_cmd->require_subcommand(1);
@@ -84,6 +88,7 @@ int main(int argc, char** argv) {
     if (export_cmd->parsed()) return kefu::cli::export_data(config, export_opt);
     if (import_cmd->parsed()) return kefu::cli::import_data(config, import_opt);
     if (gc_cmd->parsed()) return kefu::cli::collect_blobs(config, gc_opt);
+    if (reports_rebuild->parsed()) return kefu::cli::rebuild_reports(config);
     if (keys_list->parsed()) return kefu::cli::list_keys(config);
     if (keys_rotate->parsed()) return kefu::cli::rotate_keys(config, key_opt);
   } catch (const std::exception& e) {

@@ -53,4 +53,7 @@ struct BlobGcOptions {
 };
 int collect_blobs(const Config&, const BlobGcOptions&);
 
+// `kefu reports rebuild` (cli/reports.cpp): every ticket fact and rollup from scratch.
+int rebuild_reports(const Config&);
+
 }  // namespace kefu::cli

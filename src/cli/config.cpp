@@ -100,6 +100,7 @@ Config load_config(const std::string& path, bool path_given) {
     int64_t tick = c.sla_tick_ms;
     from_toml(t, "sla", "scheduler", c.sla_scheduler);
     from_toml(t, "feedback", "watch", c.feedback_watch);
+    from_toml(t, "reports", "rollups", c.reports_rollups);
     from_toml(t, "sla", "tick_ms", tick);
     c.sla_tick_ms = static_cast<int>(tick);
     from_toml(t, "smtp", "url", c.smtp_url);
@@ -129,6 +130,7 @@ Config load_config(const std::string& path, bool path_given) {
   from_env("KEFU_SLA_SCHEDULER", c.sla_scheduler);
   from_env("KEFU_SLA_TICK_MS", c.sla_tick_ms);
   from_env("KEFU_FEEDBACK_WATCH", c.feedback_watch);
+  from_env("KEFU_REPORTS_ROLLUPS", c.reports_rollups);
   from_env("KEFU_SMTP_URL", c.smtp_url);
   from_env("KEFU_BOT_CA_FILE", c.bot_ca_file);
   from_env("KEFU_SMTP_FROM", c.smtp_from);

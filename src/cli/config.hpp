@@ -28,6 +28,9 @@ struct Config {
   // Feedback's watch (hot issues told to managers, the weekly digest): off on a node that
   // should not send them.
   bool feedback_watch = true;
+  // Report rollups (src/reports): tickets marked on every write and their facts kept by a
+  // job; off only to measure what keeping them costs.
+  bool reports_rollups = true;
   // Email through SMTP; an empty url = in-app notifications only.
   std::string smtp_url;
   std::string smtp_from = "kefu@localhost";

@@ -27,6 +27,8 @@
 #include "org/storage/org_store.hpp"
 #include "privacy/api/blobs.hpp"
 #include "privacy/jobs/retention_keeper.hpp"
+#include "reports/jobs/rollup_keeper.hpp"
+#include "reports/storage/report_marks.hpp"
 #include "sla/jobs/scheduler.hpp"
 
 namespace kefu::cli {
@@ -119,6 +121,9 @@ int serve(const Config& c) {
     hub.poke();
     outbox.poke();
   });
+  // Report facts and rollups kept in step with the tickets (reports/jobs/rollup_keeper.hpp).
+  storage::set_report_marking(c.reports_rollups);
+  jobs::RollupKeeper rollup_keeper(*db, now_ms);
   // Personal-data retention rules, applied once a night (privacy/jobs/retention_keeper.hpp).
   jobs::RetentionKeeper retention_keeper(*db, now_ms, segmenter,
                                          [&services](const auto& shas) { api::delete_freed_blobs(services, shas); });
@@ -155,6 +160,7 @@ int serve(const Config& c) {
   if (c.sla_scheduler) scheduler.start();
   if (c.sla_scheduler) action_keeper.start();
   retention_keeper.start();
+  if (c.reports_rollups) rollup_keeper.start();
   if (c.sla_scheduler) member_keeper.start();
   server.start();
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
@@ -162,6 +168,7 @@ int serve(const Config& c) {
                display_url(c.database_url), ms);
   server.run();
   scheduler.stop();
+  rollup_keeper.stop();
   action_keeper.stop();
   member_keeper.stop();
   chat_keeper.stop();

@@ -14,6 +14,7 @@
 #include "public_tickets/storage/sql/migrations.hpp"
 #include "purchases/storage/sql/migrations.hpp"
 #include "remedies/storage/sql/migrations.hpp"
+#include "reports/storage/sql/migrations.hpp"
 #include "returns/storage/sql/migrations.hpp"
 #include "sla/storage/sql/migrations.hpp"
 #include "tickets/storage/sql/migrations.hpp"
@@ -23,15 +24,11 @@ namespace kefu::storage {
 std::span<const SchemaModule> schema_modules() {
   using namespace sql;
   static const SchemaModule kModules[] = {
-      core_schema(),          org_schema(),
-      auth_schema(),          members_schema(),
-      tickets_schema(),       sla_schema(),
-      notifications_schema(), remedies_schema(),
-      callbacks_schema(),     public_tickets_schema(),
-      chat_schema(),          kb_schema(),
-      bot_schema(),           feedback_schema(),
-      purchases_schema(),     privacy_schema(),
-      returns_schema(),
+      core_schema(),      org_schema(),     auth_schema(),           members_schema(),
+      tickets_schema(),   sla_schema(),     notifications_schema(),  remedies_schema(),
+      callbacks_schema(), reports_schema(), public_tickets_schema(), chat_schema(),
+      kb_schema(),        bot_schema(),     feedback_schema(),       purchases_schema(),
+      privacy_schema(),   returns_schema(),
   };
   return kModules;
 }

@@ -55,7 +55,7 @@ const OWNERS = {
     '/api/v1/authority-limits',
   ],
   callbacks: ['/api/v1/tickets/{id}/callback', '/api/v1/callbacks', '/api/v1/tickets/{id}/csat-link', '/api/v1/public/csat/{token}'],
-  reports: ['/api/v1/reports/dashboard', '/api/v1/reports/live'],
+  reports: ['/api/v1/reports/dashboard', '/api/v1/reports/(metrics|heatmap|live)'],
   public_tickets: [
     '/api/v1/public/stores',
     '/api/v1/public/tickets',

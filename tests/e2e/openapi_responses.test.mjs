@@ -717,6 +717,15 @@ describe('real responses match docs/openapi.yaml', () => {
       await conforms(admin, '/api/v1/reports/live', { query: `?store_id=${data.SH01}` });
       await conforms(agent, '/api/v1/reports/live', { status: 403 });
     });
+    it('GET /api/v1/reports/metrics (totals, by staff with drill-downs, by week) and /heatmap', async () => {
+      await conforms(supervisor, '/api/v1/reports/metrics');
+      await conforms(admin, '/api/v1/reports/metrics', { query: `?store_id=${data.SH01}&by=staff` });
+      await conforms(admin, '/api/v1/reports/metrics', { query: '?by=week&from=2026-01-01&to=2026-03-31' });
+      await conforms(supervisor, '/api/v1/reports/metrics', { query: '?by=colour', status: 400 });
+      await conforms(agent, '/api/v1/reports/metrics', { status: 403 });
+      const r = await conforms(supervisor, '/api/v1/reports/heatmap');
+      assert.equal(r.json.cells.length, 168);
+    });
   });
 
   describe('public tickets (the customer’s page)', () => {

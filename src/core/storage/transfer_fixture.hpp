@@ -111,6 +111,12 @@ INSERT INTO authority_limits VALUES ('supervisor', 50000), ('agent', 0);
 INSERT INTO resolutions VALUES (1, 1, 'refund', 'cash', 9223372036854775807, '退款', 'pending', 1, 'manager', NULL,
   '', 3000, NULL, 1);
 INSERT INTO csat_ratings VALUES (2, 5, '很满意', 1006);
+INSERT INTO ticket_facts VALUES (1, 1, 1, 1, 1, 'complaint', 'service_desk', 'P3', '停车', '停车', 20261122, 10, 1000,
+  60000, NULL, 0, 0, 0, 0, 1, 0, 0, 1, NULL), (2, 1, NULL, NULL, 1, 'return', 'hotline', 'P4', '', '', 20261122, 11,
+  1001, 1000, 2000, 1, 1, 0, 0, 0, 0, 1, 0, 5);
+INSERT INTO report_rollups VALUES ('all', 20261122, 1, '', 2, 1, 2, 61000, 1, 2000, 1, 1, 1, 0, 1, 5, 1),
+  ('type', 20261122, 1, 'complaint', 1, 0, 1, 60000, 0, 0, 0, 1, 0, 0, 0, 0, 0);
+INSERT INTO report_dirty VALUES (1, 3), (2, 1);
 INSERT INTO ticket_contacts VALUES (1, '顾客', '13700000000', 1000);
 INSERT INTO conversations VALUES (1, 1, 'general', 'assigned', 'v1', 1, '张女士', 1, 100, 100, 110, 120, 130, NULL,
   '', 2, 1, 2, 2, NULL, '', 130), (2, 1, 'returns', 'ended', 'v2', NULL, '', NULL, 200, 200, NULL, NULL, 200, 210,

@@ -66,6 +66,8 @@ app::TicketQuery ticket_query(const http::Request& req, const people::Actor& act
   f.created_from = query_time(req, "created_from");
   f.created_to = query_time(req, "created_to");
   if (auto o = req.query_value("overdue"); o == "1" || o == "true") f.overdue_at = now;
+  if (req.has_query("category")) f.category = req.query_value("category");
+  f.metric = req.query_value("metric");
   f.limit = static_cast<int>(query_int(req, "limit").value_or(50));
   const auto sort_text = req.has_query("sort") ? req.query_value("sort") : std::string("-created_at");
   const auto sort = ticket::parse_sort(sort_text);

@@ -13,6 +13,7 @@
 #include "purchases/storage/purchase_store.hpp"
 #include "remedies/domain/errors.hpp"
 #include "remedies/storage/remedy_store.hpp"
+#include "reports/domain/metric_filter.hpp"
 #include "sla/app/sla.hpp"
 #include "tickets/app/record.hpp"
 #include "tickets/domain/errors.hpp"
@@ -332,6 +333,8 @@ std::vector<ticket::Ticket> list_tickets(Context& c, TicketQuery q) {
   for (const auto& v : q.filter.types) check_enum("type", v, ticket::is_type(v));
   for (const auto& v : q.filter.priorities) check_enum("priority", v, ticket::is_priority(v));
   for (const auto& v : q.filter.channels) check_enum("channel", v, ticket::is_channel(v));
+  if (!q.filter.metric.empty())
+    check_enum("metric", q.filter.metric, !reports::metric_condition(q.filter.metric).empty());
   q.filter.limit = std::clamp(q.filter.limit, 1, 200);
   return c.store<storage::TicketStore>().tickets(q.filter);
 }

@@ -17,7 +17,12 @@ struct TicketFilter {
   std::optional<int64_t> store_id, department_id, owner_id, member_id;
   std::optional<int64_t> created_from, created_to;  // [from, to) in ms
   std::optional<int64_t> overdue_at;                // a running SLA clock's deadline is at or before this
-  std::vector<std::string> search_terms;            // segmented query terms, AND-ed; empty = no search
+  std::optional<std::string> category;              // exactly this category
+  // The tickets behind a dashboard figure (reports/domain/facts.hpp, one of
+  // kTicketMetrics in reports/domain/metric_filter.hpp): resolved, fcr, not_fcr, reopened,
+  // frt_missed, resolution_missed, sla_missed, sla_met, rated; empty = no filter.
+  std::string metric;
+  std::vector<std::string> search_terms;  // segmented query terms, AND-ed; empty = no search
   // Sorting: "created_at" | "updated_at" | "priority", ascending or descending.
   std::string sort = "created_at";
   bool descending = true;

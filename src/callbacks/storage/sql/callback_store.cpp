@@ -3,6 +3,7 @@
 
 #include "core/storage/sql/common.hpp"
 #include "core/storage/sql/make.hpp"
+#include "reports/storage/report_marks.hpp"
 #include "tickets/storage/sql/rows.hpp"
 
 namespace kefu::storage {
@@ -47,7 +48,10 @@ bool SqlCallbackStore<D>::insert_csat(const CsatRating& c) {
          "INSERT INTO csat_ratings(ticket_id, rating, comment, created_at) VALUES (?,?,?,?) ON CONFLICT DO NOTHING")
       ->bind_all(c.ticket_id, c.rating, c.comment, c.created_at)
       .run();
-  return db_.changes() == 1;
+  if (db_.changes() != 1) return false;
+  // The rating is part of the ticket's report facts (reports/storage/report_marks.hpp).
+  if (report_marking()) db_.prepare(kMarkReportDirty)->bind(1, c.ticket_id).run();
+  return true;
 }
 
 template <class D>

@@ -10,6 +10,8 @@
 #include "core/storage/pg/search.hpp"
 #include "core/storage/sql/common.hpp"
 #include "core/storage/sql/make.hpp"
+#include "reports/domain/metric_filter.hpp"
+#include "reports/storage/report_marks.hpp"
 #include "tickets/domain/number.hpp"
 #include "tickets/storage/sql/rows.hpp"
 #include "tickets/storage/sql/sqlite_ticket_cache.hpp"
@@ -107,6 +109,10 @@ class SqlTicketStore : public TicketStore {
   // Called with a ticket's id before insert_ticket, update_ticket or
   // update_ticket_deadlines writes it (SQLite's writer invalidates its cache by it).
   virtual void touched(int64_t ticket_id) {}
+  // The ticket's report facts are stale (reports/storage/report_marks.hpp).
+  void mark_for_reports(int64_t ticket_id) {
+    if (report_marking()) db_.prepare(kMarkReportDirty)->bind(1, ticket_id).run();
+  }
 
   typename D::Db& db_;
 };
@@ -133,6 +139,7 @@ int64_t SqlTicketStore<D>::insert_ticket(ticket::Ticket& t) {
                  t.sla_policy_id, t.first_response_due_at, t.resolution_due_at, t.callback_due_at, t.next_escalation_at,
                  t.purchase_line_id)
       .run();
+  mark_for_reports(t.id);
   return t.id;
 }
 
@@ -166,7 +173,9 @@ bool SqlTicketStore<D>::update_ticket(const ticket::Ticket& t, int64_t expected_
                  t.closed_at, t.reopen_count, t.version, t.sla_policy_id, t.first_response_due_at, t.resolution_due_at,
                  t.callback_due_at, t.next_escalation_at, t.purchase_line_id, t.id, expected_version)
       .run();
-  return db_.changes() == 1;
+  if (db_.changes() != 1) return false;
+  mark_for_reports(t.id);
+  return true;
 }
 
 template <class D>
@@ -178,6 +187,7 @@ void SqlTicketStore<D>::update_ticket_deadlines(const ticket::Ticket& t) {
       ->bind_all(t.sla_policy_id, t.first_response_due_at, t.resolution_due_at, t.callback_due_at, t.next_escalation_at,
                  t.id)
       .run();
+  mark_for_reports(t.id);  // a recorded breach changes the ticket's SLA verdict
 }
 
 template <class D>
@@ -200,6 +210,9 @@ std::vector<ticket::Ticket> SqlTicketStore<D>::tickets(const TicketFilter& f) {
   add_eq(where, args, "t.member_id", f.member_id);
   if (f.created_from) where += " AND t.created_at >= ?", args.emplace_back(*f.created_from);
   if (f.created_to) where += " AND t.created_at < ?", args.emplace_back(*f.created_to);
+  if (f.category) where += " AND t.category = ?", args.emplace_back(*f.category);
+  if (auto cond = reports::metric_condition(f.metric); !cond.empty())
+    where += " AND EXISTS (SELECT 1 FROM ticket_facts rf WHERE rf.ticket_id = t.id AND " + cond + ")";
   if (f.overdue_at) {
     where += " AND (t.first_response_due_at <= ? OR t.resolution_due_at <= ? OR t.callback_due_at <= ?)";
     for (int k = 0; k < 3; ++k) args.emplace_back(*f.overdue_at);
