@@ -595,6 +595,7 @@ async function sample(route, side, caller, fx) {
   };
   const queries = {
     'GET /api/v1/reports/dashboard': `?store_id=${o.store}`,
+    'GET /api/v1/reports/live': `?store_id=${o.store}`,
     'GET /api/v1/reports/metrics': `?store_id=${o.store}&by=type`,
     'GET /api/v1/reports/heatmap': `?store_id=${o.store}`,
     'GET /api/v1/reports/sla': `?store_id=${o.store}&from=${Date.now() - 86400000}&to=${Date.now()}`,

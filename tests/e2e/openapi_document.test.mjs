@@ -58,7 +58,7 @@ const OWNERS = {
   callbacks: ['/api/v1/tickets/{id}/callback', '/api/v1/callbacks', '/api/v1/tickets/{id}/csat-link', '/api/v1/public/csat/{token}'],
   reports: [
     '/api/v1/reports/dashboard',
-    '/api/v1/reports/(metrics|heatmap)',
+    '/api/v1/reports/(metrics|heatmap|live)',
     '/api/v1/reports/(monthly|schedules)',
     '/api/v1/reports/(metrics|monthly|sla)/export',
     '/api/v1/reports/schedules/{id}',

@@ -711,6 +711,12 @@ describe('real responses match docs/openapi.yaml', () => {
       await conforms(supervisor, '/api/v1/reports/dashboard');
       await conforms(admin, '/api/v1/reports/dashboard', { query: `?store_id=${data.SH01}&from=${Date.now() - 24 * HOUR}` });
     });
+    it('GET /api/v1/reports/live (the caller’s stores, one store; agents are refused)', async () => {
+      const r = await conforms(supervisor, '/api/v1/reports/live');
+      assert.ok(r.json.contacts.total >= 0);
+      await conforms(admin, '/api/v1/reports/live', { query: `?store_id=${data.SH01}` });
+      await conforms(agent, '/api/v1/reports/live', { status: 403 });
+    });
     it('GET /api/v1/reports/metrics (totals, by staff with drill-downs, by week) and /heatmap', async () => {
       await conforms(supervisor, '/api/v1/reports/metrics');
       await conforms(admin, '/api/v1/reports/metrics', { query: `?store_id=${data.SH01}&by=staff` });

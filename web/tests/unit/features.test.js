@@ -76,10 +76,10 @@ describe('gathering', () => {
 });
 
 describe("the console's features", () => {
-  const routeByPath = (path) => featureRoutes.routes.find((r) => r.path === path);
+  const routeByPath = (path) => [...featureRoutes.routes, ...featureRoutes.bareRoutes].find((r) => r.path === path);
 
   it('are the server capabilities', () => {
-    expect(features.map((f) => f.name)).toEqual(['auth', 'bot', 'callbacks', 'chat', 'feedback', 'kb', 'members', 'notifications', 'org', 'privacy', 'purchases', 'remedies', 'reports', 'returns', 'sla', 'tickets']);
+    expect(features.map((f) => f.name)).toEqual(['auth', 'bot', 'callbacks', 'chat', 'feedback', 'kb', 'members', 'notifications', 'org', 'privacy', 'purchases', 'remedies', 'reports', 'returns', 'sla', 'tickets', 'wallboard']);
   });
 
   it('load every view lazily (a dynamic import, not a component)', () => {
@@ -92,7 +92,7 @@ describe("the console's features", () => {
   });
 
   it('give every menu entry a route with the same role', () => {
-    expect(mainMenu.map((e) => e.key)).toEqual(['workbench', 'desk', 'chat', 'tickets', 'members', 'notifications', 'purchases', 'purchases-import', 'feedback', 'approvals', 'chat-monitor', 'kb', 'dashboard', 'monthly-report', 'bot-ops', 'report-schedules', 'feedback-nps', 'feedback-hot', 'feedback-journey', 'feedback-actions', 'returns-desk', 'returns-policy', 'returns-report', 'privacy']);
+    expect(mainMenu.map((e) => e.key)).toEqual(['workbench', 'desk', 'chat', 'tickets', 'members', 'notifications', 'purchases', 'purchases-import', 'feedback', 'approvals', 'chat-monitor', 'kb', 'dashboard', 'wallboard', 'monthly-report', 'bot-ops', 'report-schedules', 'feedback-nps', 'feedback-hot', 'feedback-journey', 'feedback-actions', 'returns-desk', 'returns-policy', 'returns-report', 'privacy']);
     expect(adminMenu.map((e) => e.key)).toEqual(['stores', 'departments', 'staff', 'api-tokens', 'sla', 'limits', 'kb-catalog', 'kb-import', 'kb-learning', 'kb-duplicates', 'feedback-training', 'feedback-topics']);
     for (const e of [...mainMenu, ...adminMenu]) {
       const r = routeByPath(e.path);
@@ -127,7 +127,7 @@ describe("the console's features", () => {
       main: ['timeline', 'assist'],
       side: ['photos', 'status', 'handover', 'tasks', 'resolutions', 'callback', 'csat'],
     });
-    expect(keys(dashboardPanels)).toEqual({ main: ['sla-trend', 'value-at-risk'] });
+    expect(keys(dashboardPanels)).toEqual({ main: ['sla-trend', 'value-at-risk', 'chat-figures', 'bot-figures', 'nps', 'returns-reasons'] });
     expect(keys(chatPanels)).toEqual({ composer: ['assist'] });
     const owner = (key) => features.find((f) => [...(f.ticketPanels || []), ...(f.dashboardPanels || [])].some((p) => p.key === key)).name;
     expect(['sla-clocks', 'resolutions', 'callback', 'csat', 'sla-trend', 'assist', 'return-line'].map(owner)).toEqual(['sla', 'remedies', 'callbacks', 'callbacks', 'sla', 'kb', 'returns']);

@@ -12,4 +12,8 @@ export const menu = [
   { key: 'bot-ops', path: '/bot-ops', label: 'botOps.menu', icon: DataAnalysis, order: 62, minRole: 'supervisor' },
 ];
 
+export const dashboardPanels = [
+  { key: 'bot-figures', area: 'main', order: 50, component: () => import('./components/BotDashboardCard.vue') },
+];
+
 export const messages = { 'zh-CN': zh, en };

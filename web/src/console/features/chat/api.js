@@ -47,3 +47,6 @@ export const deleteCanned = (id) => del(`${C}/canned/${id}`);
 
 export const getChatSettings = (storeId) => get(`/api/v1/stores/${storeId}/chat-settings`);
 export const putChatSettings = (storeId, body) => put(`/api/v1/stores/${storeId}/chat-settings`, body);
+
+// The chat figures of a period (the dashboard's card): waits, first replies, handling, abandonment.
+export const getChatReport = (params) => get(`${C}/report` + qs(params));

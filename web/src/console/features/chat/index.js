@@ -3,6 +3,8 @@
 import { ChatDotRound, View } from '@element-plus/icons-vue';
 import zh from './locales/zh-CN.js';
 import en from './locales/en.js';
+import dashZh from './locales/dash.zh-CN.js';
+import dashEn from './locales/dash.en.js';
 
 export const routes = [
   { path: '/chat', name: 'chat', component: () => import('./views/ChatWorkspace.vue') },
@@ -15,4 +17,8 @@ export const menu = [
   { key: 'chat-monitor', path: '/chat/monitor', label: 'chat.monitor', icon: View, order: 55, minRole: 'supervisor' },
 ];
 
-export const messages = { 'zh-CN': zh, en };
+export const dashboardPanels = [
+  { key: 'chat-figures', area: 'main', order: 40, component: () => import('./components/ChatDashboardCard.vue') },
+];
+
+export const messages = { 'zh-CN': { ...zh, ...dashZh }, en: { ...en, ...dashEn } };

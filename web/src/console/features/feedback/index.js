@@ -19,6 +19,8 @@ import npsZh from './locales/nps.zh-CN.js';
 import npsEn from './locales/nps.en.js';
 import actionsZh from './locales/actions.zh-CN.js';
 import actionsEn from './locales/actions.en.js';
+import dashZh from './locales/dash.zh-CN.js';
+import dashEn from './locales/dash.en.js';
 import { pages } from './pages.js';
 
 const role = (p) => (p.minRole ? { minRole: p.minRole } : {});
@@ -41,7 +43,11 @@ export const adminMenu = [
   { key: 'feedback-topics', path: '/feedback/topics', label: 'feedbackTopics.title', order: 71, minRole: 'admin' },
 ];
 
+export const dashboardPanels = [
+  { key: 'nps', area: 'main', order: 60, component: () => import('./components/NpsDashboardCard.vue') },
+];
+
 export const messages = {
-  'zh-CN': { ...zh, ...hotZh, ...trainingZh, ...npsZh, ...posterZh, ...actionsZh },
-  en: { ...en, ...hotEn, ...trainingEn, ...npsEn, ...posterEn, ...actionsEn },
+  'zh-CN': { ...zh, ...hotZh, ...trainingZh, ...npsZh, ...posterZh, ...actionsZh, ...dashZh },
+  en: { ...en, ...hotEn, ...trainingEn, ...npsEn, ...posterEn, ...actionsEn, ...dashEn },
 };

@@ -4,6 +4,8 @@
 import { Sell } from '@element-plus/icons-vue';
 import zh from './locales/zh-CN.js';
 import en from './locales/en.js';
+import dashZh from './locales/dash.zh-CN.js';
+import dashEn from './locales/dash.en.js';
 
 export const routes = [
   { path: '/returns/policy', name: 'returns-policy', component: () => import('./views/PolicyView.vue') },
@@ -21,4 +23,8 @@ export const ticketPanels = [
   { key: 'return-line', area: 'header', order: 20, component: () => import('./components/ReturnLinePanel.vue') },
 ];
 
-export const messages = { 'zh-CN': zh, en };
+export const dashboardPanels = [
+  { key: 'returns-reasons', area: 'main', order: 70, component: () => import('./components/ReturnsDashboardCard.vue') },
+];
+
+export const messages = { 'zh-CN': { ...zh, ...dashZh }, en: { ...en, ...dashEn } };

@@ -1,5 +1,6 @@
 // Saved views of the ticket list (tabs) and how each maps onto the list query (listTickets in ../api.js).
 import { atLeast } from '@/shared/vocab.js';
+import { DRILL_KEYS } from './drill.js';
 
 export const SAVED_VIEWS = ['all', 'mine', 'overdue', 'department', 'approvals'];
 
@@ -29,7 +30,7 @@ export function viewQuery(view, me) {
   }
 }
 
-export const FILTER_KEYS = ['status', 'type', 'priority', 'channel', 'store_id', 'q'];
+export const FILTER_KEYS = ['status', 'type', 'priority', 'channel', 'store_id', 'q', ...DRILL_KEYS];
 
 // The whole list query: the user's filters, then the view's conditions (the view wins on a clash).
 export function listQuery(view, filters, me, { limit = 50, cursor } = {}) {

@@ -31,6 +31,10 @@ export default {
       approvals: 'My approvals',
     },
     liveUpdated: 'List updated',
+    drill: {
+      keys: { metric: 'Figure', department_id: 'Department', owner_id: 'Owner', category: 'Category', complaint_cause: 'Complaint cause', created_from: 'Created from', created_to: 'Created before' },
+      metrics: { resolved: 'Resolved', fcr: 'First-contact resolution', not_fcr: 'Not first-contact', reopened: 'Reopened', frt_missed: 'First response missed', resolution_missed: 'Resolution missed', sla_missed: 'SLA missed' },
+    },
   },
   photos: { title: 'Photos', none: 'No photos yet', add: 'Add a photo', uploading: 'Uploading…' },
   detail: {

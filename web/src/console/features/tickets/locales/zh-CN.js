@@ -26,6 +26,10 @@ export default {
     department: '部门',
     views: { all: '全部工单', mine: '我的工单', overdue: '本店超时', department: '待我部门处理', approvals: '待我审批' },
     liveUpdated: '列表已更新',
+    drill: {
+      keys: { metric: '指标', department_id: '部门', owner_id: '负责人', category: '分类', complaint_cause: '投诉原因', created_from: '创建自', created_to: '创建至' },
+      metrics: { resolved: '已办结', fcr: '首次解决', not_fcr: '非首次解决', reopened: '重开', frt_missed: '首次响应超时', resolution_missed: '办结超时', sla_missed: '未达标' },
+    },
   },
   photos: { title: '照片', none: '暂无照片', add: '添加照片', uploading: '上传中…' },
   detail: {

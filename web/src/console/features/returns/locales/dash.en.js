@@ -1,0 +1,1 @@
+export default { returnsDash: { total: '{n} returns, {units} items', rate: 'return rate {rate}%' } };
