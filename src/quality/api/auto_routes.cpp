@@ -33,7 +33,7 @@ json render_rule(const quality::AutoRule& r) {
 std::string link_of(const storage::QaAutoHit& h) {
   if (h.subject_kind == "ticket")
     return "/tickets/" + std::to_string(h.subject_id) + "?event=" + std::to_string(h.message_ref);
-  return "/quality/auto/conversations/" + std::to_string(h.subject_id) + "?seq=" + std::to_string(h.message_ref);
+  return "/chat?c=" + std::to_string(h.subject_id) + "&seq=" + std::to_string(h.message_ref);
 }
 
 json render_hit(const storage::QaAutoHit& h) {

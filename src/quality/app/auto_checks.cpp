@@ -70,7 +70,7 @@ void alert_red_line(Context& c, const chat::Conversation& conv, const QaAutoHit&
             {"rule_code", h.rule_code},
             {"staff_id", h.staff_id ? nlohmann::json(*h.staff_id) : nlohmann::json(nullptr)},
             {"store_id", conv.store_id},
-            {"link", "/chat/monitor?c=" + std::to_string(conv.id) + "&seq=" + std::to_string(h.message_ref)}};
+            {"link", "/chat?c=" + std::to_string(conv.id) + "&seq=" + std::to_string(h.message_ref)}};
   notify(c, on_duty_supervisors(c, conv.store_id), n);
 }
 

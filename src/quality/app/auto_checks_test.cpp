@@ -77,8 +77,7 @@ TEST_F(AutoChecks, ARedLineInALiveChatIsStoredWithTheMessageAndToldAtOnce) {
   auto data = nlohmann::json::parse(told[0].data);
   EXPECT_EQ(data["conversation_id"], s.conversation.id);
   EXPECT_EQ(data["seq"], m.message.seq);
-  EXPECT_EQ(data["link"],
-            "/chat/monitor?c=" + std::to_string(s.conversation.id) + "&seq=" + std::to_string(m.message.seq));
+  EXPECT_EQ(data["link"], "/chat?c=" + std::to_string(s.conversation.id) + "&seq=" + std::to_string(m.message.seq));
   EXPECT_TRUE(notices(agent).empty());
   EXPECT_TRUE(notices(manager).empty());  // supervisors exist
 
