@@ -115,6 +115,10 @@ const OWNERS = {
     '/api/v1/returns/{id}',
     '/api/v1/reports/returns',
   ],
+  quality: [
+    '/api/v1/quality/auto-rules', '/api/v1/quality/auto-rules/(try|{id})', '/api/v1/quality/auto-hits',
+    '/api/v1/quality/auto-hits/counts',
+  ],
 };
 
 function compile(pattern) {
