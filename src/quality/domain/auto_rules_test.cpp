@@ -33,8 +33,9 @@ TEST(AutoRules, RepliesCheckedInTheirWrite) {
       {"您好，很高兴为您服务，请问有什么可以帮您？", true, 5'000, {}},
       {"请稍等，我帮您查一下订单。", true, 5'000, {"greeting"}},  // no greeting in the first message
       {"请稍等，我帮您查一下订单。", false, std::nullopt, {}},    // later messages need none
-      {"您好！已为您登记。", true, 45'000, {"greeting"}},         // greeted, but 45 s after assignment
-      {"您好！已为您登记。", true, 30'000, {}},                   // exactly the limit
+      {"您好！已为您登记。", true, 125'000, {"greeting"}},        // greeted, but 125 s after assignment
+      {"您好！已为您登记。", true, 120'000, {}},                  // exactly the limit
+      {"感谢反馈，已通知管理员。", true, 5'000, {}},              // thanks open politely too
       {"您好，爱买不买。", true, 1'000, {"red_line_phrases"}},    // a red-line phrase
       {"这个 不归 我管，你去问别人吧", false, std::nullopt, {"forbidden_phrases"}},  // spaces do not hide it
       {"ＨＥＬＬＯ 你烦不烦！！", false, std::nullopt, {"red_line_phrases"}},
