@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdio>
+
 #include <nlohmann/json.hpp>
 
 #include "chat/app/chat_fixture.hpp"
@@ -237,6 +240,49 @@ TEST_F(AutoChecks, WhoSeesHits) {
   EXPECT_EQ(counts[0].hits, 1);
   EXPECT_EQ(code_of([&] { as(agent, [&](Context& c) { return auto_hit_counts(c, store_a, kNow, kNow + kDay); }); }),
             "forbidden");
+}
+
+// What the checks add to each staff message and ticket reply, measured where they run: in
+// the write, with the rules read from the store (the defaults: nothing saved) and the text
+// matched. Printed for docs/quality-auto.md; the bound only catches a gross regression.
+TEST_F(AutoChecks, CostPerMessage) {
+  auto s = served();
+  auto conv_before = conv(s.conversation.id);
+  auto t = make_ticket(agent, kNow);
+  constexpr int kRounds = 2000;
+  const char* texts[] = {"好的，已经为您登记，请稍等，我们马上安排专柜核实库存。",
+                         "会员当天消费满 200 元可领 2 小时停车券。",
+                         "很抱歉给您带来不便，属于质量问题的话可以按三包规定处理。"};
+  double chat_us = 0, ticket_us = 0;
+  db->write_sync([&](storage::Stores& r) {
+    Context c{r, agent, kNow + 5000, nullptr};
+    chat::Message m;
+    m.conversation_id = s.conversation.id;
+    m.sender = "agent";
+    m.staff_id = agent.staff_id;
+    m.kind = "text";
+    conv_before.first_reply_at = kNow;  // not the first message: the phrases only
+    auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < kRounds; ++i) {
+      m.seq = 1000 + i;
+      m.body = texts[i % 3];
+      auto_check_chat_message(c, conv_before, m);
+    }
+    chat_us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count() / kRounds;
+    ticket::Event e{0, t.id, "reply", agent.staff_id, "", "{}", true, kNow};
+    start = std::chrono::steady_clock::now();
+    for (int i = 0; i < kRounds; ++i) {
+      e.id = 100000 + i;
+      e.body = texts[i % 3];
+      auto_check_ticket_reply(c, t, e, false);
+    }
+    ticket_us = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count() / kRounds;
+  });
+  std::printf("automatic checks: %.1f us per chat message, %.1f us per ticket reply (%d each, SQLite)\n", chat_us,
+              ticket_us, kRounds);
+  EXPECT_TRUE(hits().empty());
+  EXPECT_LT(chat_us, 2000);
+  EXPECT_LT(ticket_us, 2000);
 }
 
 }  // namespace
