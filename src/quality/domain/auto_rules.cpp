@@ -164,7 +164,7 @@ bool text_message(const Said& m) { return m.kind == "text"; }
 
 void reply_gaps(const AutoRule& r, const Chat& chat, std::vector<ChatFinding>& out) {
   const int64_t limit = r.seconds * 1000;
-  std::optional<const Said*> waiting;  // the customer's first unanswered message
+  const Said* waiting = nullptr;  // the customer's first unanswered message
   auto waited_from = [&](const Said& m) { return std::max(m.at, chat.assigned_at.value_or(m.at)); };
   for (const auto& m : chat.messages) {
     if (!text_message(m) && m.kind != "photo") continue;
@@ -172,15 +172,15 @@ void reply_gaps(const AutoRule& r, const Chat& chat, std::vector<ChatFinding>& o
       if (!waiting) waiting = &m;
     } else if (m.sender == "agent" || m.sender == "bot") {
       if (waiting && m.sender == "agent") {
-        const int64_t gap = m.at - waited_from(**waiting);
+        const int64_t gap = m.at - waited_from(*waiting);
         if (gap > limit) out.push_back({&r, m.seq, m.staff_id, excerpt(m.text), "waited " + fmt_seconds(gap), m.at});
       }
-      waiting.reset();
+      waiting = nullptr;
     }
   }
   // Nobody answered the customer's last message before the end.
   if (waiting && chat.ended_at && chat.agent_id && chat.assigned_at) {
-    const Said& m = **waiting;
+    const Said& m = *waiting;
     const int64_t gap = *chat.ended_at - waited_from(m);
     if (gap > limit) out.push_back({&r, m.seq, chat.agent_id, "", "unanswered " + fmt_seconds(gap), *chat.ended_at});
   }
