@@ -8,7 +8,7 @@
 namespace kefu::quality {
 
 struct Spread {
-  std::string item;  // "" for the total score
+  std::string item;             // "" for the total score
   std::vector<int> shares_x10;  // each inspector's share of the item (or total score), 0 … 1000; N/A left out
   int range_x10 = 0;            // max − min
   double stddev = 0;            // population standard deviation, in points of 100

@@ -6,8 +6,7 @@ namespace kefu::errors {
 
 inline constexpr ErrorCode kQaWrongState{"qa_wrong_state", K::conflict, "该质检当前为「{status}」，不能{move}",
                                          "the inspection is {status}: it cannot be {move}"};
-inline constexpr ErrorCode kQaAppealClosed{"qa_appeal_closed", K::conflict,
-                                           "申诉期已过（截止 {due}），不能再申诉",
+inline constexpr ErrorCode kQaAppealClosed{"qa_appeal_closed", K::conflict, "申诉期已过（截止 {due}），不能再申诉",
                                            "the appeal window closed at {due}"};
 inline constexpr ErrorCode kQaNotYours{"qa_not_yours", K::forbidden, "只有被质检的客服本人可以{move}",
                                        "only the agent inspected may {move} it"};

@@ -4,11 +4,16 @@ namespace kefu::quality {
 
 std::string_view move_code(Move m) {
   switch (m) {
-    case Move::submit: return "submit";
-    case Move::acknowledge: return "acknowledge";
-    case Move::appeal: return "appeal";
-    case Move::uphold: return "uphold";
-    case Move::accept: return "accept";
+    case Move::submit:
+      return "submit";
+    case Move::acknowledge:
+      return "acknowledge";
+    case Move::appeal:
+      return "appeal";
+    case Move::uphold:
+      return "uphold";
+    case Move::accept:
+      return "accept";
   }
   return "";
 }

@@ -23,9 +23,9 @@ enum class Move { submit, acknowledge, appeal, uphold, accept };
 std::string_view move_code(Move);
 
 struct Who {
-  bool is_agent = false;        // the agent whose work is inspected
-  bool is_inspector = false;    // may inspect (supervisor and above, quality:write)
-  bool first_inspector = false; // scored it first
+  bool is_agent = false;         // the agent whose work is inspected
+  bool is_inspector = false;     // may inspect (supervisor and above, quality:write)
+  bool first_inspector = false;  // scored it first
 };
 
 struct MoveCheck {

@@ -20,8 +20,8 @@ struct Candidate {
   int64_t id = 0;
   int64_t staff_id = 0;
   ChannelKind channel;
-  bool flagged = false;    // an automatic check hit it
-  bool red_line = false;   // … with a red-line rule
+  bool flagged = false;   // an automatic check hit it
+  bool red_line = false;  // … with a red-line rule
   bool low_csat = false;
   bool complaint = false;
   bool reopened = false;

@@ -15,11 +15,11 @@ std::vector<Candidate> week() {
   std::vector<Candidate> v;
   for (int64_t i = 1; i <= 20; ++i) v.push_back(c(i, 7));
   for (int64_t i = 21; i <= 22; ++i) v.push_back(c(i, 9));
-  v[0].flagged = true;                       // 1
-  v[1].flagged = v[1].red_line = true;       // 2
+  v[0].flagged = true;                                   // 1
+  v[1].flagged = v[1].red_line = true;                   // 2
   v[2].low_csat = v[3].low_csat = v[4].low_csat = true;  // 3, 4, 5
-  v[5].complaint = true;                     // 6
-  v[6].reopened = v[7].reopened = true;      // 7, 8
+  v[5].complaint = true;                                 // 6
+  v[6].reopened = v[7].reopened = true;                  // 7, 8
   return v;
 }
 

@@ -117,8 +117,8 @@ Score score(const Scorecard& s, const std::vector<Mark>& marks) {
   }
   for (std::size_t i = 0; i < s.items.size(); ++i)
     if (!seen.count(s.items[i].id))
-      throw make_error(errors::kRequired, {{"what", Text("评分项「" + s.items[i].name + "」的评分",
-                                                         "a mark for item " + s.items[i].id)}},
+      throw make_error(errors::kRequired,
+                       {{"what", Text("评分项「" + s.items[i].name + "」的评分", "a mark for item " + s.items[i].id)}},
                        "marks");
   if (out.red_line) {
     out.score_x10 = 0;

@@ -54,8 +54,8 @@ struct Score {
   int score_x10 = 0;  // 0 … 1000
   int earned = 0;
   int possible = 0;
-  bool red_line = false;                 // a red line failed: the score is 0
-  std::vector<std::string> red_lines;    // the failed red-line items
+  bool red_line = false;               // a red line failed: the score is 0
+  std::vector<std::string> red_lines;  // the failed red-line items
   friend bool operator==(const Score&, const Score&) = default;
 };
 

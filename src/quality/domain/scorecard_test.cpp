@@ -31,25 +31,46 @@ TEST(QaScore, Table) {
   const std::vector<Row> rows = {
       {"all pass",
        {{"greeting", "pass"}, {"accurate", "pass"}, {"closing", "pass"}, {"red_rude", "pass"}},
-       1000, 100, 100, false},
+       1000,
+       100,
+       100,
+       false},
       {"weights count",
        {{"greeting", "fail"}, {"accurate", "pass"}, {"closing", "pass"}, {"red_rude", "pass"}},
-       800, 80, 100, false},
+       800,
+       80,
+       100,
+       false},
       {"partial points",
        {{"greeting", "pass"}, {"accurate", "partial", 25}, {"closing", "fail"}, {"red_rude", "pass"}},
-       450, 45, 100, false},
+       450,
+       45,
+       100,
+       false},
       {"N/A leaves the item out",
        {{"greeting", "na"}, {"accurate", "pass"}, {"closing", "fail"}, {"red_rude", "pass"}},
-       625, 50, 80, false},
+       625,
+       50,
+       80,
+       false},
       {"thirds round half up",
        {{"greeting", "na"}, {"accurate", "partial", 1}, {"closing", "na"}, {"red_rude", "na"}},
-       20, 1, 50, false},
+       20,
+       1,
+       50,
+       false},
       {"red line zeroes a perfect score",
        {{"greeting", "pass"}, {"accurate", "pass"}, {"closing", "pass"}, {"red_rude", "fail"}},
-       0, 100, 100, true},
+       0,
+       100,
+       100,
+       true},
       {"nothing applicable is 100",
        {{"greeting", "na"}, {"accurate", "na"}, {"closing", "na"}, {"red_rude", "pass"}},
-       1000, 0, 0, false},
+       1000,
+       0,
+       0,
+       false},
   };
   for (const auto& r : rows) {
     SCOPED_TRACE(r.what);
@@ -66,7 +87,7 @@ std::string field_of(const std::vector<Mark>& marks) {
   try {
     score(card(), marks);
   } catch (const Error& e) {
-    return e.field;
+    return e.field();
   }
   return "(accepted)";
 }
@@ -103,7 +124,7 @@ TEST(QaScorecard, ValidationNamesTheField) {
     try {
       validate(s);
     } catch (const Error& e) {
-      return e.field;
+      return e.field();
     }
     return std::string("(valid)");
   };

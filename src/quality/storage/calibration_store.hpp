@@ -22,7 +22,7 @@ struct Calibration {
   int64_t scorecard_store_id = 0;
   int64_t scorecard_version = 0;
   std::string title;
-  std::string status;  // "open" | "closed"
+  std::string status;                      // "open" | "closed"
   std::vector<quality::Mark> final_marks;  // the agreed marks, once closed
   std::optional<int> final_score_x10;
   int64_t created_by = 0;

@@ -49,7 +49,7 @@ struct InspectionFilter {
   std::vector<int64_t> store_ids;  // empty: every store
   std::optional<int64_t> staff_id;
   std::optional<int64_t> inspector_id;
-  std::vector<std::string> statuses;  // empty: any
+  std::vector<std::string> statuses;      // empty: any
   std::optional<int64_t> submitted_from;  // submitted_at >= (and so submitted)
   std::optional<int64_t> submitted_to;    // submitted_at <
   bool oldest_submitted_first = false;    // else newest id first
@@ -59,9 +59,9 @@ struct InspectionFilter {
 struct QaComment {
   int64_t id = 0;
   int64_t inspection_id = 0;
-  std::string anchor;               // "event" (a ticket event id), "message" (a chat message seq) or "" (none)
+  std::string anchor;  // "event" (a ticket event id), "message" (a chat message seq) or "" (none)
   std::optional<int64_t> anchor_id;
-  std::string item;                 // the scorecard item it is about, or ""
+  std::string item;  // the scorecard item it is about, or ""
   std::string body;
   int64_t author_id = 0;
   int64_t created_at = 0;

@@ -57,8 +57,8 @@ class SqlCalibrationStore final : public CalibrationStore {
                      "scorecard_store_id, scorecard_version, title, status, final_marks, final_score_x10, "
                      "created_by, created_at, closed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                      c.store_id, c.subject_kind, c.subject_id, c.staff_id, c.channel, c.scorecard_store_id,
-                     c.scorecard_version, c.title, c.status, marks_json(c.final_marks).dump(),
-                     wide(c.final_score_x10), c.created_by, c.created_at, c.closed_at);
+                     c.scorecard_version, c.title, c.status, marks_json(c.final_marks).dump(), wide(c.final_score_x10),
+                     c.created_by, c.created_at, c.closed_at);
   }
 
   std::optional<Calibration> calibration(int64_t id) override {
@@ -103,8 +103,8 @@ class SqlCalibrationStore final : public CalibrationStore {
     s->bind(1, calibration_id);
     std::vector<CalibrationScore> out;
     while (s->step())
-      out.push_back({s->i64(0), s->i64(1), marks_of(s->text(2)), static_cast<int>(s->i64(3)), s->i64(4) != 0,
-                     s->i64(5)});
+      out.push_back(
+          {s->i64(0), s->i64(1), marks_of(s->text(2)), static_cast<int>(s->i64(3)), s->i64(4) != 0, s->i64(5)});
     return out;
   }
 

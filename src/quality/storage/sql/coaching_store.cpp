@@ -15,8 +15,8 @@ const std::string kCols =
 
 template <class Stmt>
 Coaching read_coaching(const Stmt& s) {
-  return {s.i64(0),  s.i64(1), s.i64(2), s.i64(3),  s.text(4),  quality::Material::of(s.text(5)),
-          s.i64(6),  s.text(7), s.i64(8), s.i64(9), s.i64(10), s.opt_i64(11)};
+  return {s.i64(0), s.i64(1),  s.i64(2), s.i64(3), s.text(4), quality::Material::of(s.text(5)),
+          s.i64(6), s.text(7), s.i64(8), s.i64(9), s.i64(10), s.opt_i64(11)};
 }
 
 template <class D>
@@ -28,8 +28,8 @@ class SqlCoachingStore final : public CoachingStore {
     c.id = D::insert(db_,
                      "INSERT INTO qa_coaching(inspection_id, store_id, staff_id, item, material_kind, material_id, "
                      "note, due_at, assigned_by, created_at, acknowledged_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                     c.inspection_id, c.store_id, c.staff_id, c.item, c.material_kind, c.material_id, c.note,
-                     c.due_at, c.assigned_by, c.created_at, c.acknowledged_at);
+                     c.inspection_id, c.store_id, c.staff_id, c.item, c.material_kind, c.material_id, c.note, c.due_at,
+                     c.assigned_by, c.created_at, c.acknowledged_at);
   }
 
   std::optional<Coaching> coaching(int64_t id) override {

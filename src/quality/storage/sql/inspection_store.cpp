@@ -74,11 +74,11 @@ class SqlInspectionStore final : public InspectionStore {
                      "decision_note, decided_at, acknowledged_at, submitted_at, created_at, updated_at, version) "
                      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                      i.store_id, i.subject_kind, i.subject_id, i.staff_id, i.channel, i.reason, i.week_start,
-                     i.scorecard_store_id, i.scorecard_version, i.status, i.inspector_id,
-                     marks_json(i.marks).dump(), opt_wide(i.score_x10), static_cast<int64_t>(i.red_line ? 1 : 0),
-                     i.summary, opt_wide(i.first_score_x10), i.appeal_due_at, i.appeal_reason, i.appealed_at,
-                     i.decided_by, i.decision_note, i.decided_at, i.acknowledged_at, i.submitted_at, i.created_at,
-                     i.updated_at, i.version);
+                     i.scorecard_store_id, i.scorecard_version, i.status, i.inspector_id, marks_json(i.marks).dump(),
+                     opt_wide(i.score_x10), static_cast<int64_t>(i.red_line ? 1 : 0), i.summary,
+                     opt_wide(i.first_score_x10), i.appeal_due_at, i.appeal_reason, i.appealed_at, i.decided_by,
+                     i.decision_note, i.decided_at, i.acknowledged_at, i.submitted_at, i.created_at, i.updated_at,
+                     i.version);
   }
 
   std::optional<Inspection> inspection(int64_t id) override {

@@ -23,8 +23,8 @@ class SqlQaSourceStore final : public QaSourceStore {
     s->bind_all(store_id, from, to);
     std::vector<quality::Candidate> out;
     while (s->step()) {
-      quality::Candidate c{"ticket", s->i64(0), s->i64(1), s->text(2) == "hotline" ? quality::ChannelKind("hotline")
-                                                                                 : quality::ChannelKind("desk")};
+      quality::Candidate c{"ticket", s->i64(0), s->i64(1),
+                           s->text(2) == "hotline" ? quality::ChannelKind("hotline") : quality::ChannelKind("desk")};
       c.complaint = s->text(3) == "complaint";
       c.reopened = s->i64(4) > 0;
       auto rating = s->opt_i64(5);

@@ -138,8 +138,8 @@ TEST_P(QualityContract, InspectionsFiltersAndComments) {
 }
 
 TEST_P(QualityContract, CalibrationSessionsAndScores) {
-  Calibration c{0, store_a, "conversation", 5, staff, "chat", 0, 0, "十二月第一周校准", "open", {}, std::nullopt,
-                staff, 100, std::nullopt};
+  Calibration c{0,      store_a, "conversation", 5,     staff, "chat",      0, 0, "十二月第一周校准",
+                "open", {},      std::nullopt,   staff, 100,   std::nullopt};
   Calibration other = c;
   other.store_id = store_b;
   db->write_sync([&](Stores& r) {
