@@ -28,8 +28,9 @@ MoveCheck check_move(Status from, Move m, const Who& who, int64_t now_ms, std::o
       return {"scored", ""};
     case Move::acknowledge:
     case Move::appeal:
-      if (from != "scored") return refuse("qa_wrong_state");
+      // Whose it is comes first: someone else is refused whatever the state.
       if (!who.is_agent) return refuse("qa_not_yours");
+      if (from != "scored") return refuse("qa_wrong_state");
       if (m == Move::acknowledge) return {"acknowledged", ""};
       if (appeal_due_at && now_ms >= *appeal_due_at) return refuse("qa_appeal_closed");
       return {"appealed", ""};

@@ -8,7 +8,8 @@
 //   appealed ─uphold (an inspector other than the first)────────▶ upheld    (the score stands)
 //   appealed ─accept (an inspector other than the first)────────▶ rescored  (scored again)
 //
-// Anything else is refused with the code of the reason (errors.hpp). A scored inspection
+// Anything else is refused with the code of the reason (errors.hpp); for the agent's moves
+// someone else is refused (qa_not_yours) whatever the state. A scored inspection
 // nobody acknowledged or appealed in time simply stays scored; its score counts all the
 // same (a final score is any but queued and appealed).
 #include <cstdint>

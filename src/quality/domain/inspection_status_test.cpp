@@ -33,6 +33,8 @@ TEST(QaStatus, Table) {
       {"scored", Move::appeal, kSecond, 0, "qa_not_yours"},
       {"acknowledged", Move::appeal, kAgent, 0, "qa_wrong_state"},
       {"queued", Move::appeal, kAgent, 0, "qa_wrong_state"},
+      {"queued", Move::acknowledge, kSecond, 0, "qa_not_yours"},
+      {"upheld", Move::appeal, kOther, 0, "qa_not_yours"},
       {"appealed", Move::uphold, kSecond, kDue * 2, "upheld"},
       {"appealed", Move::accept, kSecond, 0, "rescored"},
       {"appealed", Move::uphold, kInspector, 0, "qa_same_inspector"},
