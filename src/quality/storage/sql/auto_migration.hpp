@@ -25,7 +25,4 @@ CREATE TABLE qa_auto_cursors(name TEXT PRIMARY KEY, position {int} NOT NULL);
 CREATE INDEX qa_conversations_ended ON conversations(ended_at, id) WHERE ended_at IS NOT NULL;
 )SQL"};
 
-// The tables `kefu export` counts, for quality's list of counted tables.
-inline constexpr CountedTable kQualityAutoTables[] = {{"qa_auto_rules"}, {"qa_auto_hits"}, {"qa_auto_cursors"}};
-
 }  // namespace kefu::storage::sql
