@@ -1,6 +1,7 @@
 #include "quality/app/auto_checks.hpp"
 
 #include <algorithm>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -20,8 +21,35 @@ namespace {
 
 using storage::QaAutoHit;
 
-std::vector<quality::AutoRule> rules_in(Context& c, int64_t store_id) {
-  return quality::rules_in_force(c.store<storage::QaAutoRuleStore>().rules_for(store_id), store_id);
+using Rules = std::shared_ptr<const std::vector<quality::AutoRule>>;
+
+// The rules in force in a store with their phrases folded, kept per store while its saved
+// rules (and the chain's) read the same: a message then folds only itself. The key is the
+// rules' whole content, so another database in the same process (tests) never shares one.
+Rules rules_in(Context& c, int64_t store_id) {
+  const auto saved = c.store<storage::QaAutoRuleStore>().rules_for(store_id);
+  std::string key;
+  for (const auto& r : saved) {
+    key += std::to_string(r.store_id) + "|" + r.code + "|" + std::string(r.kind.code()) + "|" + r.name + "|" +
+           std::to_string(r.seconds) + "|" + std::to_string(r.threshold) + "|" + (r.red_line ? "r" : "n") +
+           (r.enabled ? "e" : "d");
+    for (const auto& p : r.phrases) key += "|" + p;
+    key += "\n";
+  }
+  static std::mutex mu;
+  static std::map<int64_t, std::pair<std::string, Rules>> cache;
+  {
+    std::lock_guard lock(mu);
+    auto it = cache.find(store_id);
+    if (it != cache.end() && it->second.first == key) return it->second.second;
+  }
+  auto rules = quality::rules_in_force(saved, store_id);
+  quality::fold_phrases(rules, auto_t2s());
+  auto out = std::make_shared<const std::vector<quality::AutoRule>>(std::move(rules));
+  std::lock_guard lock(mu);
+  if (cache.size() > 10'000) cache.clear();
+  cache[store_id] = {key, out};
+  return out;
 }
 
 QaAutoHit hit_of(const quality::AutoRule& r, std::string subject_kind, int64_t subject_id, int64_t ref,
@@ -99,7 +127,7 @@ void auto_check_chat_message(Context& c, const chat::Conversation& before, const
   std::optional<int64_t> delay;
   if (before.assigned_at) delay = m.created_at - *before.assigned_at;
   const bool first = !before.first_reply_at;
-  for (const auto& f : quality::check_reply(rules, {m.body, first, delay}, auto_t2s())) {
+  for (const auto& f : quality::check_reply(*rules, {m.body, first, delay}, auto_t2s())) {
     auto h = hit_of(*f.rule, "conversation", m.conversation_id, m.seq, m.staff_id, before.store_id,
                     quality::excerpt(m.body), f.detail, m.created_at);
     if (c.store<storage::QaAutoHitStore>().insert_hit(h) && h.red_line && before.status != "ended")
@@ -109,7 +137,7 @@ void auto_check_chat_message(Context& c, const chat::Conversation& before, const
 
 void auto_check_ticket_reply(Context& c, const ticket::Ticket& t, const ticket::Event& e, bool first) {
   const auto rules = rules_in(c, t.store_id);
-  for (const auto& f : quality::check_reply(rules, {e.body, first, std::nullopt}, auto_t2s())) {
+  for (const auto& f : quality::check_reply(*rules, {e.body, first, std::nullopt}, auto_t2s())) {
     auto h =
         hit_of(*f.rule, "ticket", t.id, e.id, e.actor_id, t.store_id, quality::excerpt(e.body), f.detail, e.created_at);
     c.store<storage::QaAutoHitStore>().insert_hit(h);
@@ -145,7 +173,7 @@ AutoRound auto_check_ended_chats(Context& c, int limit) {
     auto conv = c.store<storage::ConversationStore>().conversation(e.id);
     if (!conv || conv->status != "ended") continue;  // reopened since: checked at its next end
     const auto rules = rules_in(c, conv->store_id);
-    for (auto& f : quality::check_ended_chat(rules, chat_facts(c, *conv), &bot::anger, auto_t2s())) {
+    for (auto& f : quality::check_ended_chat(*rules, chat_facts(c, *conv), &bot::anger, auto_t2s())) {
       // The customer's own words stay in the conversation (the finding's excerpt is empty).
       auto h = hit_of(*f.rule, "conversation", conv->id, f.seq, f.staff_id, conv->store_id, std::move(f.excerpt),
                       f.detail, f.at);
@@ -174,10 +202,10 @@ AutoRound auto_check_ticket_promises(Context& c, int limit) {
   for (const auto& reply : replies) {
     const auto rules = rules_in(c, reply.store_id);
     std::optional<std::string> folded;
-    for (const auto& r : rules) {
+    for (const auto& r : *rules) {
       if (r.kind != "unkept_promise") continue;
       if (!folded) folded = quality::fold(reply.body, auto_t2s());
-      auto phrase = quality::first_phrase(r.phrases, *folded, auto_t2s());
+      auto phrase = quality::first_phrase(r, *folded, auto_t2s());
       if (!phrase) continue;
       const auto follow = src.follow_ups(reply.ticket_id, reply.at, reply.at + r.seconds * 1000);
       if (quality::promise_kept(reply.at, r.seconds * 1000, follow, c.now_ms) != false) continue;

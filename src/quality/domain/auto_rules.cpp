@@ -123,6 +123,20 @@ std::optional<std::string> first_phrase(const std::vector<std::string>& phrases,
   return std::nullopt;
 }
 
+std::optional<std::string> first_phrase(const AutoRule& r, std::string_view folded, Convert t2s) {
+  if (r.folded.size() != r.phrases.size()) return first_phrase(r.phrases, folded, t2s);
+  for (std::size_t i = 0; i < r.phrases.size(); ++i)
+    if (!r.folded[i].empty() && folded.find(r.folded[i]) != std::string_view::npos) return r.phrases[i];
+  return std::nullopt;
+}
+
+void fold_phrases(std::vector<AutoRule>& rules, Convert t2s) {
+  for (auto& r : rules) {
+    r.folded.clear();
+    for (const auto& p : r.phrases) r.folded.push_back(fold(p, t2s));
+  }
+}
+
 std::string excerpt(std::string_view text, std::size_t max_chars) {
   std::string out;
   std::size_t pos = 0, n = 0;
@@ -146,9 +160,9 @@ std::vector<Finding> check_reply(const std::vector<AutoRule>& rules, const Reply
   for (const auto& r : rules) {
     if (!r.enabled) continue;
     if (r.kind == "forbidden_phrase") {
-      if (auto p = first_phrase(r.phrases, text(), t2s)) out.push_back({&r, *p});
+      if (auto p = first_phrase(r, text(), t2s)) out.push_back({&r, *p});
     } else if (r.kind == "missing_greeting" && reply.first) {
-      if (!first_phrase(r.phrases, text(), t2s)) {
+      if (!first_phrase(r, text(), t2s)) {
         out.push_back({&r, "no greeting"});
       } else if (r.seconds > 0 && reply.delay_ms && *reply.delay_ms > r.seconds * 1000) {
         out.push_back({&r, "late " + fmt_seconds(*reply.delay_ms)});
@@ -206,7 +220,7 @@ void promises(const AutoRule& r, const Chat& chat, Convert t2s, std::vector<Chat
   if (chat.has_ticket) return;
   for (const auto& m : chat.messages) {
     if (m.sender != "agent" || !text_message(m)) continue;
-    if (auto p = first_phrase(r.phrases, fold(m.text, t2s), t2s))
+    if (auto p = first_phrase(r, fold(m.text, t2s), t2s))
       out.push_back({&r, m.seq, m.staff_id, excerpt(m.text), *p, m.at});
   }
 }

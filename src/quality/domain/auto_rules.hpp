@@ -54,6 +54,8 @@ struct AutoRule {
   int version = 0;
   int64_t updated_at = 0;
   int64_t updated_by = 0;
+  // The phrases in the form text is compared in (fold_phrases()); empty: folded when used.
+  std::vector<std::string> folded;
 };
 
 // Limits an editor is held to (checked by validate()).
@@ -82,6 +84,10 @@ std::string fold(std::string_view text, Convert t2s = nullptr);
 // The first of the phrases (as written) whose folded form is in `folded`; nullopt if none.
 std::optional<std::string> first_phrase(const std::vector<std::string>& phrases, std::string_view folded,
                                         Convert t2s = nullptr);
+// The same for a rule, with its phrases folded once (fold_phrases) when they are.
+std::optional<std::string> first_phrase(const AutoRule&, std::string_view folded, Convert t2s = nullptr);
+// Folds each rule's phrases once, so that checking a message folds only the message.
+void fold_phrases(std::vector<AutoRule>&, Convert t2s = nullptr);
 
 // At most `max_chars` code points of the text, with … when cut.
 std::string excerpt(std::string_view text, std::size_t max_chars = 80);
