@@ -34,14 +34,19 @@ describe('automatic quality checks', () => {
   });
 
   it('a red line in a live chat reaches the supervisor on duty within a second, linked to the message', async () => {
-    assert.equal((await sup.post('/api/v1/chat/presence', { presence: 'online' })).status, 200);
+    // On duty at the chat desk (away: signed in, taking no chats), the agent online.
+    assert.equal((await sup.post('/api/v1/chat/presence', { presence: 'away' })).status, 200);
     assert.equal((await agent.post('/api/v1/chat/presence', { presence: 'online' })).status, 200);
     const stream = await openStream(server.base, sup.token);
     assert.equal(stream.status, 200);
     const chat = await startChat(server.base, SH01, { name: '顾客' });
-    const list = await sup.get(`/api/v1/chat/conversations?store_id=${SH01}&status=open&limit=200`);
-    const conv = list.json.items.filter((c) => c.agent_id === agent.me.id).sort((a, b) => b.id - a.id)[0];
-    assert.ok(conv, 'the agent serves the chat');
+    const list = await sup.get(`/api/v1/chat/conversations?store_id=${SH01}&limit=200`);
+    const conv = list.json.items.filter((c) => c.created_at === chat.conversation.created_at).sort((a, b) => b.id - a.id)[0];
+    assert.ok(conv, 'the started conversation');
+    if (conv.agent_id !== agent.me.id) {
+      const r = await sup.post(`/api/v1/chat/conversations/${conv.id}/assign`, { agent_id: agent.me.id });
+      assert.equal(r.status, 200, r.text);
+    }
     const customer = await customerSocket(server.base, chat.token);
     sockets.push(customer);
     const socket = await staffSocket(server.base, agent);
