@@ -94,8 +94,8 @@ TEST(AutoRules, TraditionalTextIsFoldedWhenAConverterIsGiven) {
   // A stand-in converter for one word.
   Convert t2s = [](std::string_view s) {
     std::string out(s);
-    auto at = out.find("煩");
-    if (at != std::string::npos) out.replace(at, std::string("煩").size(), "烦");
+    const std::string from = "煩";
+    for (auto at = out.find(from); at != std::string::npos; at = out.find(from)) out.replace(at, from.size(), "烦");
     return out;
   };
   EXPECT_TRUE(check_reply(rules, {"你煩不煩", false, {}}).empty());
@@ -173,7 +173,9 @@ TEST(AutoRules, AnEndedChat) {
     std::vector<std::pair<std::string, int64_t>> got;
     for (const auto& f : check_ended_chat(rules, r.chat, test_anger)) {
       got.emplace_back(f.rule->code, f.seq);
-      if (f.staff_id) EXPECT_EQ(*f.staff_id, 5) << r.story;
+      if (f.staff_id) {
+        EXPECT_EQ(*f.staff_id, 5) << r.story;
+      }
     }
     EXPECT_EQ(got, r.hits) << r.story;
   }
