@@ -57,7 +57,8 @@ class QualityUseCases : public UseCaseTest {
         t.priority = "P4";
         t.status = "resolved";
         t.subject = "咨询";
-        t.created_by = t.owner_id = k < 5 ? agent.staff_id : other.staff_id;
+        t.created_by = k < 5 ? agent.staff_id : other.staff_id;
+        t.owner_id = t.created_by;
         t.created_at = t.updated_at = kWeek;
         t.resolved_at = kWeek + k * 3600'000;
         r.get<storage::TicketStore>().insert_ticket(t);
