@@ -105,12 +105,12 @@ TEST_F(AutoChecks, OnlyTheSupervisorsOnDutyWhenSomeAre) {
 
 TEST_F(AutoChecks, TheGreetingOfTheFirstMessage) {
   auto s = served();
-  say(agent, s.conversation.id, "a1", "请稍等，我查一下", kNow + 5000);
+  auto first = say(agent, s.conversation.id, "a1", "请稍等，我查一下", kNow + 5000);
   say(agent, s.conversation.id, "a2", "查到了", kNow + 9000);  // only the first message needs one
   auto got = hits();
   ASSERT_EQ(got.size(), 1u);
   EXPECT_EQ(got[0].rule_code, "greeting");
-  EXPECT_EQ(got[0].message_ref, 2);  // the assignment event is seq 1 or so; the first agent message
+  EXPECT_EQ(got[0].message_ref, first.message.seq);
   EXPECT_FALSE(got[0].red_line);
   EXPECT_TRUE(notices(supervisor).empty());
 
