@@ -162,7 +162,7 @@ void load_demo_quality(storage::Stores& r, int64_t now_ms) {
   auto pick = std::find_if(scored.begin(), scored.end(), [](const auto& i) { return i.channel == "chat"; });
   if (pick == scored.end()) pick = scored.begin();
   auto c = ctx(lead, *pick->submitted_at + 2 * kHour);
-  auto session = app::create_calibration(c, pick->id, "上周在线会话校准");
+  auto session = app::create_calibration(c, pick->id, "上周" + std::string(pick->channel.zh()) + "抽检校准");
   const auto& card = session.card;
   auto base = marks_for(card, 0, false);
   auto with = [&](std::vector<quality::Mark> m, const std::string& item, quality::Mark to) {
@@ -172,11 +172,15 @@ void load_demo_quality(storage::Stores& r, int64_t now_ms) {
   };
   app::score_calibration(c, session.calibration.id, base);
   auto c2 = ctx(second, *pick->submitted_at + 3 * kHour);
-  app::score_calibration(c2, session.calibration.id, with(base, "solution", {"solution", "partial", 15}));
+  const auto solution =
+      std::find_if(card.items.begin(), card.items.end(), [](const auto& x) { return x.id == "solution"; });
+  const int weight = solution == card.items.end() ? 0 : solution->weight;
+  app::score_calibration(c2, session.calibration.id, with(base, "solution", {"solution", "partial", weight / 2}));
   auto c3 = ctx(admin, *pick->submitted_at + 4 * kHour);
   app::score_calibration(c3, session.calibration.id, with(base, "apology", {"apology", "fail"}));
   auto close = ctx(lead, *pick->submitted_at + 26 * kHour);
-  app::close_calibration(close, session.calibration.id, with(base, "solution", {"solution", "partial", 20}));
+  app::close_calibration(close, session.calibration.id,
+                         with(base, "solution", {"solution", "partial", weight * 3 / 4}));
 }
 
 }  // namespace kefu::demo

@@ -9,8 +9,8 @@
 // - one appeal: an agent says the customer was calm and no apology was due; 王莉 (manager,
 //   the second inspector) accepts and re-scores; others acknowledged their results;
 // - coaching on the apology for the agent who failed it twice, acknowledged;
-// - one calibration session: 陈静, 王莉 and the admin score the same chat, 1–2 items apart,
-//   and close with the agreed score.
+// - one calibration session: 陈静, 王莉 and the admin score the same item (a chat when one was
+//   sampled), one item apart each, and close with the agreed score.
 #include <cstdint>
 
 #include "core/storage/stores.hpp"

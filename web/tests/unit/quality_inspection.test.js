@@ -48,7 +48,7 @@ describe('the inspection page', () => {
   it('an inspector marks the items with a live total and comments on the exact message', async () => {
     const { w, calls } = await open({ id: 3, role: 'supervisor', store_ids: [1] }, inspection(), {
       'POST /api/v1/quality/inspections/5/submit': inspection({ status: 'scored' }),
-      'POST /api/v1/quality/inspections/5/comments': [201, { id: 1 }],
+      'POST /api/v1/quality/inspections/5/comments': () => [201, { id: 1 }],
     });
     expect(w.find('[data-test="qa-subject-message-2"]').text()).toContain('请稍等');
     await w.find('[data-test="qa-mark-greeting-pass"] input').setValue(true);
