@@ -27,6 +27,7 @@
 #include "org/storage/org_store.hpp"
 #include "privacy/api/blobs.hpp"
 #include "privacy/jobs/retention_keeper.hpp"
+#include "quality/jobs/auto_keeper.hpp"
 #include "reports/jobs/report_mailer.hpp"
 #include "reports/jobs/rollup_keeper.hpp"
 #include "reports/storage/report_marks.hpp"
@@ -131,6 +132,9 @@ int serve(const Config& c) {
   jobs::RetentionKeeper retention_keeper(*db, now_ms, segmenter,
                                          [&services](const auto& shas) { api::delete_freed_blobs(services, shas); });
 
+  // Automatic quality checks that need time to pass: ended chats, promise windows.
+  jobs::AutoKeeper auto_keeper(*db, now_ms, std::chrono::seconds(15), [&hub] { hub.poke(); });
+
   http::ServerOptions opt;
   opt.address = c.address;
   opt.port = static_cast<unsigned short>(c.port);
@@ -164,6 +168,7 @@ int serve(const Config& c) {
   if (c.sla_scheduler) action_keeper.start();
   retention_keeper.start();
   if (c.reports_rollups) rollup_keeper.start();
+  auto_keeper.start();
   if (c.sla_scheduler) member_keeper.start();
   if (c.sla_scheduler) report_mailer.start();
   server.start();
@@ -181,6 +186,7 @@ int serve(const Config& c) {
   hot_watch.stop();
   report_mailer.stop();
   retention_keeper.stop();
+  auto_keeper.stop();
   outbox.stop();
   db->watch_changes({});
   hub.stop();

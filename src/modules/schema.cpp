@@ -13,6 +13,7 @@
 #include "privacy/storage/sql/migrations.hpp"
 #include "public_tickets/storage/sql/migrations.hpp"
 #include "purchases/storage/sql/migrations.hpp"
+#include "quality/storage/sql/migrations.hpp"
 #include "remedies/storage/sql/migrations.hpp"
 #include "reports/storage/sql/migrations.hpp"
 #include "returns/storage/sql/migrations.hpp"
@@ -28,7 +29,7 @@ std::span<const SchemaModule> schema_modules() {
       tickets_schema(),   sla_schema(),     notifications_schema(),  remedies_schema(),
       callbacks_schema(), reports_schema(), public_tickets_schema(), chat_schema(),
       kb_schema(),        bot_schema(),     feedback_schema(),       purchases_schema(),
-      privacy_schema(),   returns_schema(),
+      privacy_schema(),   returns_schema(), quality_schema(),
   };
   return kModules;
 }

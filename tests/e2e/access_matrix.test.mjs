@@ -238,7 +238,10 @@ async function fixture(server, admin) {
     r = await owner.post(`/api/v1/tickets/${done.id}/csat-link`, {});
     if (r.status !== 201) throw new Error(`csat: ${r.status} ${r.text}`);
     const canned = await storeCanned(admin, store, `m${tag}`, text);
-    return { ticket: ticket.id, version: ticket.version, task, resolution, attachment, member, store, csat: r.json.token, phone, canned };
+    const qaRule = await qaAutoRule(admin, store, `m_${tag}`, text);
+    return {
+      ticket: ticket.id, version: ticket.version, task, resolution, attachment, member, store, csat: r.json.token, phone, canned, qaRule,
+    };
   };
   // Tasks go to the security department, which no caller belongs to.
   const own = await objects(A, dir.dept('SH01', 'security').id, `m_owner_${tag}`, markerA);
@@ -322,6 +325,23 @@ async function fixture(server, admin) {
     o.return = r.json.return.id;
     // A scheduled report of the store.
     o.reportSchedule = await reportSchedule(admin, store, `矩阵报表${text}`.slice(0, 60));
+    // Quality: an inspection of the ticket (its owner agent is no caller), scored by the
+    // fixture's admin (no caller either), with coaching and a calibration session on it.
+    r = await admin.post('/api/v1/quality/inspections', { subject_kind: 'ticket', subject_id: o.ticket });
+    if (r.status !== 201) throw new Error(`inspection: ${r.status} ${r.text}`);
+    o.inspection = r.json.id;
+    r = await admin.get(`/api/v1/quality/scorecards?store_id=${store}&channel=desk`);
+    o.qaMarks = r.json.items.map((i) => ({ item: i.id, result: 'pass' }));
+    r = await admin.post(`/api/v1/quality/inspections/${o.inspection}/submit`, { marks: o.qaMarks, summary: text.slice(0, 200) });
+    if (r.status !== 200) throw new Error(`inspection submit: ${r.status} ${r.text}`);
+    r = await admin.post(`/api/v1/quality/inspections/${o.inspection}/coaching`, {
+      item: 'apology', material_kind: 'kb_article', material_id: 1, note: text.slice(0, 200), due_at: Date.now() + 86400000,
+    });
+    if (r.status !== 201) throw new Error(`coaching: ${r.status} ${r.text}`);
+    o.coaching = r.json.id;
+    r = await admin.post('/api/v1/quality/calibrations', { inspection_id: o.inspection, title: `矩阵校准${text}`.slice(0, 100) });
+    if (r.status !== 201) throw new Error(`calibration: ${r.status} ${r.text}`);
+    o.calibration = r.json.id;
   }
   // The customer routes' NPS link: another invitation of store A (the staff routes issue
   // new links for own.npsInvitation, each replacing the last).
@@ -361,6 +381,15 @@ async function fixture(server, admin) {
     linkA, publicPhotoA, csatA: own.csat, attachmentB: other.attachment, gaoyan, victim, victimToken, admin,
     chatB, chatLinkA, chatLinkPhotoA, npsLinkA, privacyRequest,
   };
+}
+
+// A store's automatic quality rule (自动质检规则), made by an admin.
+async function qaAutoRule(admin, store, code, text) {
+  const r = await admin.post('/api/v1/quality/auto-rules', {
+    code, store_id: store, kind: 'forbidden_phrase', name: text.slice(0, 60), phrases: ['矩阵禁用语'],
+  });
+  if (r.status !== 201) throw new Error(`qa rule: ${r.status} ${r.text}`);
+  return r.json.id;
 }
 
 // A store's canned reply (快捷回复), made by an admin: no caller of the matrix owns it.
@@ -437,6 +466,8 @@ async function sample(route, side, caller, fx) {
     nps_campaign: o.npsCampaign, nps_invitation: o.npsInvitation,
     feedback_item: o.feedbackItem, feedback_place: o.feedbackPlace, feedback_action: o.feedbackAction,
     purchase: o.purchase, return: o.return, report_schedule: o.reportSchedule,
+    qa_rule: o.qaRule,
+    inspection: o.inspection, coaching: o.coaching, calibration: o.calibration,
   };
   let id = idOf[route.access.reach];
   if (route.access.reach === 'notification') {
@@ -450,6 +481,8 @@ async function sample(route, side, caller, fx) {
   // Each deletion gets an entry of its own, so that the next caller still finds one.
   if (path === '/api/v1/chat/canned/{id}' && route.method === 'DELETE')
     id = await storeCanned(fx.admin, o.store, `d${fx.tag}${n}`.slice(0, 20), side === 'own' ? fx.markerA : fx.marker);
+  if (path === '/api/v1/quality/auto-rules/{id}' && route.method === 'DELETE')
+    id = await qaAutoRule(fx.admin, o.store, `d_${fx.tag}_${n}`, side === 'own' ? fx.markerA : fx.marker);
   // The knowledge base's {id}s name its own objects; each deletion gets objects of its own.
   const kbKind = {
     entries: 'entry', categories: 'category', synonyms: 'synonyms', 'small-talk': 'smallTalk', signals: 'signal', paraphrases: 'pair',
@@ -520,6 +553,9 @@ async function sample(route, side, caller, fx) {
     'POST /api/v1/notifications/{id}/read': {},
     'POST /api/v1/staff/{id}/password': { password: `Matrix-reset-${n}-x` },
     'POST /api/v1/chat/canned': { shortcut: `m${n}`, title: '矩阵', body: '矩阵回复' },
+    'POST /api/v1/quality/auto-rules': { code: `m${n}`, store_id: o.store, kind: 'forbidden_phrase', name: '矩阵规则', phrases: ['矩阵'] },
+    'POST /api/v1/quality/auto-rules/try': { code: 't', kind: 'forbidden_phrase', name: '试', phrases: ['矩阵'], text: '矩阵测试' },
+    'PUT /api/v1/quality/auto-rules/{id}': { name: '矩阵规则', phrases: ['矩阵'], version: 1 },
     'PUT /api/v1/chat/canned/{id}': { shortcut: `u${fx.tag}${n}`.slice(0, 20), title: '矩阵', body: side === 'own' ? fx.markerA : fx.marker },
     'PUT /api/v1/stores/{id}/chat-settings': {
       idle_end_minutes: 15, first_reply_seconds: 60, reply_gap_seconds: 180, welcome: '', offline_text: '',
@@ -586,6 +622,24 @@ async function sample(route, side, caller, fx) {
     'PUT /api/v1/returns/policy': { store_id: o.store, defaults: true, note: `矩阵${n}` },
     'POST /api/v1/reports/schedules': { store_id: o.store, name: `矩阵报表${n}`, frequency: 'daily', hour: 8, recipients: ['matrix@kefu.test'] },
     'PUT /api/v1/reports/schedules/{id}': { store_id: o.store, name: `矩阵报表改${n}`, frequency: 'weekly', hour: 9, recipients: ['matrix@kefu.test'] },
+    'PUT /api/v1/quality/scorecards': {
+      store_id: o.store, channel: 'chat', note: `矩阵${n}`, items: [{ id: 'greeting', name: '及时问候', weight: 100 }],
+    },
+    'PUT /api/v1/quality/settings': { store_id: o.store, appeal_days: 3 },
+    'POST /api/v1/quality/samples': { store_id: o.store, week_start: Date.now() - 7 * 86400000 },
+    'POST /api/v1/quality/inspections': { subject_kind: 'ticket', subject_id: fx.own.ticket },
+    'POST /api/v1/quality/inspections/{id}/submit': { marks: o.qaMarks, summary: '' },
+    'POST /api/v1/quality/inspections/{id}/comments': { body: `矩阵点评${n}` },
+    'POST /api/v1/quality/inspections/{id}/acknowledge': {},
+    'POST /api/v1/quality/inspections/{id}/appeal': { reason: `矩阵申诉${n}` },
+    'POST /api/v1/quality/inspections/{id}/decision': { decision: 'uphold', note: `矩阵${n}` },
+    'POST /api/v1/quality/inspections/{id}/coaching': {
+      item: 'apology', material_kind: 'kb_article', material_id: 1, note: '', due_at: Date.now() + 86400000,
+    },
+    'POST /api/v1/quality/coaching/{id}/acknowledge': {},
+    'POST /api/v1/quality/calibrations': { inspection_id: fx.own.inspection, title: `矩阵校准${n}` },
+    'PUT /api/v1/quality/calibrations/{id}/score': { marks: o.qaMarks },
+    'POST /api/v1/quality/calibrations/{id}/close': { marks: o.qaMarks },
     'POST /api/v1/returns/policy/check': { rules: [], cases: [] },
     'POST /api/v1/returns/lookup': { receipt_no: o.receipt },
     'POST /api/v1/returns': { line_id: o.purchaseLine, reason: 'size_fit', condition: 'unopened', receipt: true, preview: true },
@@ -628,6 +682,13 @@ async function sample(route, side, caller, fx) {
     'GET /api/v1/returns': `?store_id=${o.store}`,
     'GET /api/v1/reports/returns': `?store_id=${o.store}&from=${Date.now() - 86400000}&to=${Date.now() + 60000}`,
     'GET /api/v1/returns/policy/history': `?store_id=${o.store}`,
+    'GET /api/v1/quality/scorecards': `?store_id=${o.store}&channel=chat`,
+    'GET /api/v1/quality/scorecards/history': `?store_id=${o.store}&channel=chat`,
+    'GET /api/v1/quality/settings': `?store_id=${o.store}`,
+    'GET /api/v1/quality/report': `?store_id=${o.store}&from=${Date.now() - 86400000}&to=${Date.now() + 60000}`,
+    'GET /api/v1/quality/auto-rules': `?store_id=${o.store}`,
+    'GET /api/v1/quality/auto-hits': `?store_id=${o.store}`,
+    'GET /api/v1/quality/auto-hits/counts': `?store_id=${o.store}&from=${Date.now() - 86400000}&to=${Date.now() + 60000}`,
   };
   const opts = {};
   if (key === 'POST /api/v1/tickets/{id}/attachments' || key === 'POST /api/v1/chat/conversations/{id}/photos' ||

@@ -123,6 +123,17 @@ const OWNERS = {
     '/api/v1/returns/{id}',
     '/api/v1/reports/returns',
   ],
+  quality: [
+    '/api/v1/quality/(scorecards|settings|samples|report|inspections|coaching|calibrations)',
+    '/api/v1/quality/scorecards/history',
+    '/api/v1/quality/inspections/{id}',
+    '/api/v1/quality/inspections/{id}/(submit|comments|acknowledge|appeal|decision|coaching)',
+    '/api/v1/quality/coaching/{id}/acknowledge',
+    '/api/v1/quality/calibrations/{id}',
+    '/api/v1/quality/calibrations/{id}/(score|close)',
+    '/api/v1/quality/auto-rules', '/api/v1/quality/auto-rules/(try|{id})', '/api/v1/quality/auto-hits',
+    '/api/v1/quality/auto-hits/counts',
+  ],
 };
 
 function compile(pattern) {

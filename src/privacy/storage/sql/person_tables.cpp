@@ -19,6 +19,9 @@ const std::vector<TableClass>& table_classes() {
       {"conversations", P, "customer name, member link, rating comment cleared"},
       {"chat_messages", P, "the customer's words erased; agents' redacted"},
       {"chat_photos", P, "deleted with their files"},
+      {"qa_auto_hits", P, "staff's quoted words redacted (never the customer's)"},
+      {"qa_auto_rules", N, "configuration"},
+      {"qa_auto_cursors", N, "a job's position"},
       {"bot_turns", P, "the question erased"},
       {"kb_signals", P, "the query erased and the signal revoked"},
       {"feedback_items", P, "text, member, phone, author cleared; topic, sentiment, rating kept"},
@@ -93,6 +96,13 @@ const std::vector<TableClass>& table_classes() {
       {"purchase_category_names", N, "configuration"},
       {"return_policies", N, "configuration"},
       {"returns", P, "kept for the returns report: member link cleared, the note erased"},
+      {"qa_scorecards", N, "configuration"},
+      {"qa_settings", N, "configuration"},
+      {"qa_inspections", N, "staff ids and a ticket or conversation id; staff's marks and comments on staff's work"},
+      {"qa_comments", N, "inspectors' comments on an agent's work, anchored by event id or message seq"},
+      {"qa_calibrations", N, "staff ids and a ticket or conversation id"},
+      {"qa_calibration_scores", N, "inspectors' marks"},
+      {"qa_coaching", N, "staff ids and the id of a case-library entry or knowledge-base article"},
   };
   return tables;
 }
