@@ -10,6 +10,7 @@
 #include "members/storage/sql/migrations.hpp"
 #include "notifications/storage/sql/migrations.hpp"
 #include "org/storage/sql/migrations.hpp"
+#include "performance/storage/sql/migrations.hpp"
 #include "privacy/storage/sql/migrations.hpp"
 #include "public_tickets/storage/sql/migrations.hpp"
 #include "purchases/storage/sql/migrations.hpp"
@@ -31,7 +32,7 @@ std::span<const SchemaModule> schema_modules() {
       chat_schema(),          kb_schema(),
       bot_schema(),           feedback_schema(),
       purchases_schema(),     privacy_schema(),
-      returns_schema(),
+      returns_schema(),       performance_schema(),
   };
   return kModules;
 }

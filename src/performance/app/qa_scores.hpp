@@ -1,0 +1,21 @@
+#pragma once
+// The quality capability's scores on the KPI sheet: each person's QA results of a month
+// (sum and count of the inspection scores, 0–100). The quality capability (src/quality/,
+// m16-qa) is not on this branch yet: until its summary is wired here, there is no QA
+// column value and the QA weight falls to the other measures (kpi.hpp).
+#include <cstdint>
+#include <map>
+
+#include "core/app/context.hpp"
+
+namespace kefu::app {
+
+struct QaSum {
+  double sum = 0;
+  int64_t count = 0;
+};
+
+bool qa_available();
+std::map<int64_t, QaSum> qa_scores(Context&, int64_t store_id, int64_t from, int64_t to);
+
+}  // namespace kefu::app
