@@ -147,6 +147,18 @@ bodies = {
     'POST /api/v1/returns/lookup': {'receipt_no': 'POS-SH01-0001', 'member_id': None, 'phone': '13800000001'},
     'POST /api/v1/returns': {'line_id': 1, 'quantity': 1, 'reason': 'size_fit', 'note': '偏大一码', 'condition': 'opened',
                              'receipt': True, 'remedy': 'exchange', 'override_reason': '', 'preview': False},
+    'PUT /api/v1/performance/rules': {'store_id': 1, 'kpi': [{'measure': 'csat', 'weight': 40, 'target': 4.5},
+                                                            {'measure': 'complaints', 'weight': 30, 'target': 0},
+                                                            {'measure': 'first_response', 'weight': 30, 'target': 30.5}],
+                                      'bonus': {'mode': 'pool', 'pool_fen': 1000000, 'base_fen': 50000,
+                                                'bands': [{'min_score': 90, 'percent': 120}, {'min_score': 60.5, 'percent': 50}],
+                                                'per_praise_fen': 2000, 'per_complaint_fen': 10000, 'cap_fen': 0}},
+    'POST /api/v1/tickets/{id}/staff-records': {'about_staff_id': 1, 'summary': '顾客反映语气生硬'},
+    'POST /api/v1/performance/staff-records/{id}/review': {'outcome': 'partly', 'responsibility': 'shared',
+                                                           'action': 'coaching', 'notes': '录音核实，部分属实', 'version': 1},
+    'POST /api/v1/performance/cases': {'ticket_id': 1, 'kind': 'good_practice', 'title': '耐心解释退换货规定',
+                                       'lesson': '先共情，再讲规定', 'tags': ['退换货', '共情'], 'story': '顾客王女士 13800000001 来电'},
+    'PUT /api/v1/performance/cases/{id}': {'kind': 'lesson', 'title': '改', 'tags': [], 'story': 'x', 'version': 1},
 }
 queries = {
     'GET /api/v1/tickets': 'status=new,in_progress&q=%E9%80%80%E8%B4%A7&limit=5&sort=created_at&from=2026-01-01&to=1780000000000',
@@ -185,6 +197,12 @@ queries = {
     'POST /api/v1/feedback/actions/{id}/photos': 'filename=p.png',
     'GET /api/v1/privacy/requests': 'state=requested&limit=20',
     'GET /api/v1/privacy/audit': 'before_id=100&limit=20',
+    'GET /api/v1/performance/kpi': 'store_id=1&month=2026-11&format=csv',
+    'GET /api/v1/performance/my-kpi': 'store_id=1&month=2026-11',
+    'GET /api/v1/performance/rules': 'store_id=1',
+    'GET /api/v1/performance/staff-records': 'store_id=1&kind=complaint&outcome=upheld&month=2026-11&limit=5',
+    'GET /api/v1/performance/cases': 'q=%E9%80%80%E8%B4%A7&tag=%E5%85%B1%E6%83%85&kind=lesson&before_id=100&limit=5',
+    'GET /api/v1/performance/case-story': 'ticket_id=1',
 }
 out = os.path.join(os.path.dirname(__file__), 'corpus', 'route_body')
 os.makedirs(out, exist_ok=True)

@@ -189,6 +189,12 @@ INSERT INTO returns VALUES (1, 2, 1, 1, 1, 1, 'clothing', '江南布衣', 1, 'si
   'no_reason_7', '七天无理由退货', 'refund', 12500, 12500, 150, 0, 0, '', 'done', 1, 2, '', 1, 150, 151),
   (2, 1, 1, 1, 2, NULL, 'clothing', '', 1, 'quality_fault', '', 'damaged', 0, 'refuse', '', '', 'exchange', 0, 0, 0,
   0, 0, '赠品袜子', 'pending_approval', NULL, NULL, '主管破例', 2, 9223372036854775807, NULL);
+INSERT INTO kpi_rule_sets VALUES (1, NULL, '{"kpi":[],"bonus":{}}', 1, 100), (2, 1, '{"kpi":[],"bonus":{"mode":"pool"}}', 1,
+  9223372036854775807);
+INSERT INTO staff_records VALUES (1, 1, 1, 'complaint', 1, '语气生硬', 1, 100, 'upheld', 'personal', 'coaching', 1,
+  '录音属实', 200, 2), (2, 1, 2, 'praise', 1, '', 1, 300, 'pending', 'none', 'none', NULL, '', NULL, 1);
+INSERT INTO case_entries VALUES (1, 1, 1, NULL, 'good_practice', '耐心解释', '先共情', ',退换货,共情,', '顾客来电……', 1, 100,
+  100, 1), (2, 1, NULL, 1, 'lesson', '停车', '', '', '', 1, 200, 9223372036854775807, 3);
 INSERT INTO signing_keys VALUES (1, 'csat_link', 'c0ffee', 10, 20), (2, 'csat_link', 'f00d', 20, NULL);
 INSERT INTO customer_access VALUES ('9f86d0', 1, 1000, 2000, NULL), ('revoked:2:5', 2, 5, 9, 5);
 INSERT INTO rate_limits VALUES ('login:addr:10.0.0.1', 3, 1000, 0, 0, 5000), ('track:phone:13700000000', 0, 1, 9, 2, 99);

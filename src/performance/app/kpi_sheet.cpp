@@ -267,9 +267,8 @@ MyKpi my_kpi(Context& c, int64_t store_id, const std::string& month) {
   auto& rows = out.sheet.rows;
   out.ranked = static_cast<int>(rows.size());
   std::erase_if(rows, [&](const KpiRow& r) { return r.staff_id != c.actor.staff_id; });
-  if (rows.empty()) throw make_error(errors::kNotFound, {{"what", Text("本人的绩效", "your KPI row")}});
   std::erase_if(out.sheet.departments,
-                [&](const DepartmentRow& d) { return d.department_id != rows.front().department_id; });
+                [&](const DepartmentRow& d) { return rows.empty() || d.department_id != rows.front().department_id; });
   return out;
 }
 

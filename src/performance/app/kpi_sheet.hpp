@@ -88,7 +88,8 @@ struct KpiSheet {
 KpiSheet kpi_sheet(Context&, int64_t store_id, const std::string& month);
 
 // The caller's own row of the sheet (any staff serving the store, reports:read): the
-// person, their rank among n, and the sheet's rules; 404 when they are not on it.
+// person, their rank among n, and the sheet's rules; no row when they are not on it
+// (managers, admins).
 struct MyKpi {
   KpiSheet sheet;  // rows: only the caller's; departments: only theirs
   int ranked = 0;  // how many people are ranked

@@ -120,6 +120,7 @@ TEST_F(Performance, WhoSeesTheSheet) {
   EXPECT_EQ(mine.sheet.rows[0].staff_id, agent.staff_id);
   EXPECT_EQ(mine.ranked, 3);
   EXPECT_EQ(code_of([&] { as(agent_b, [&](Context& c) { return my_kpi(c, store_a, "2026-11"); }); }), "not_found");
+  EXPECT_TRUE(as(manager, [&](Context& c) { return my_kpi(c, store_a, "2026-11"); }).sheet.rows.empty());
 }
 
 TEST_F(Performance, RulesPerStoreThenChainThenDefaults) {

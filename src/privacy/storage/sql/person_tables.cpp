@@ -88,6 +88,9 @@ const std::vector<TableClass>& table_classes() {
       {"purchase_import_mappings", N, "configuration"},
       {"purchase_category_names", N, "configuration"},
       {"return_policies", N, "configuration"},
+      {"kpi_rule_sets", N, "configuration"},
+      {"staff_records", N, "complaints and praise about staff: staff and ticket ids, staff's words about staff"},
+      {"case_entries", N, "the case library: stories anonymised for the customer when saved"},
       {"returns", P, "kept for the returns report: member link cleared, the note erased"},
   };
   return tables;
