@@ -1,5 +1,6 @@
 #include "demo/load_performance.hpp"
 
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -23,16 +24,26 @@ people::Actor actor(storage::Stores& r, const std::string& username) {
   throw std::runtime_error("demo performance: no staff " + username);
 }
 
-// The store's newest tickets of a type with an owner, created before `now`.
+// The store's newest tickets of a type owned by an agent, one per owner while there are
+// enough owners, created before `now`.
 std::vector<ticket::Ticket> owned(storage::Stores& r, int64_t store, const std::string& type, int64_t now, int limit) {
   storage::TicketFilter f;
   f.store_ids = {store};
   f.types = {type};
   f.created_to = now;
   f.limit = 200;
+  auto all = r.get<storage::TicketStore>().tickets(f);
   std::vector<ticket::Ticket> out;
-  for (auto& t : r.get<storage::TicketStore>().tickets(f))
-    if (t.owner_id && static_cast<int>(out.size()) < limit) out.push_back(std::move(t));
+  std::set<int64_t> owners, taken;
+  for (int pass = 0; pass < 2; ++pass)
+    for (const auto& t : all) {
+      if (!t.owner_id || static_cast<int>(out.size()) >= limit || taken.count(t.id)) continue;
+      auto s = r.get<storage::OrgStore>().staff(*t.owner_id);
+      if (!s || s->role != "agent") continue;
+      if (pass == 0 && !owners.insert(*t.owner_id).second) continue;
+      taken.insert(t.id);
+      out.push_back(t);
+    }
   return out;
 }
 
@@ -83,7 +94,6 @@ void load_demo_performance(storage::Stores& r, int64_t now) {
   auto tickets = owned(r, sh, "complaint", now, static_cast<int>(complaints.size()));
   for (std::size_t i = 0; i < tickets.size(); ++i) {
     const auto& t = tickets[i];
-    if (*t.owner_id == chenjing.staff_id) continue;
     try {
       app::Context named{r, chenjing, std::max(t.created_at, now - 20 * 24 * kHour) + kHour, nullptr};
       auto rec = app::record_staff(named, t.id, *t.owner_id, complaints[i].summary);

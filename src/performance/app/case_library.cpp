@@ -12,7 +12,6 @@
 #include "performance/storage/performance_store.hpp"
 #include "public_tickets/storage/contact_store.hpp"
 #include "tickets/app/record.hpp"
-#include "tickets/app/tickets.hpp"
 #include "tickets/storage/timeline_store.hpp"
 
 namespace kefu::app {
@@ -35,7 +34,7 @@ void know_member(Context& c, std::optional<int64_t> member_id, performance::Know
 }
 
 std::string ticket_story(Context& c, int64_t ticket_id, int64_t* store_id) {
-  auto t = get_ticket(c, ticket_id);
+  auto t = ticket_in_store(c, ticket_id);
   *store_id = t.store_id;
   performance::KnownCustomer who;
   know_member(c, t.member_id, who);

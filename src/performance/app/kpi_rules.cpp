@@ -4,12 +4,19 @@
 #include "org/storage/org_store.hpp"
 #include "performance/storage/rules_json.hpp"
 #include "tickets/app/record.hpp"
+#include "tickets/storage/ticket_store.hpp"
 
 namespace kefu::app {
 
 void require_store(Context& c, int64_t store_id) {
   if (!c.actor.in_store(store_id) || !c.store<storage::OrgStore>().store_exists(store_id))
     throw make_error(errors::kNotFound, {{"what", Text("门店", "store")}});
+}
+
+ticket::Ticket ticket_in_store(Context& c, int64_t ticket_id) {
+  auto t = c.store<storage::TicketStore>().ticket(ticket_id);
+  if (!t || !c.actor.in_store(t->store_id)) throw make_error(errors::kNotFound, {{"what", Text("工单", "ticket")}});
+  return *t;
 }
 
 EffectiveRules rules_in_force(Context& c, int64_t store_id) {

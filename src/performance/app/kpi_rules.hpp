@@ -8,6 +8,7 @@
 
 #include "core/app/context.hpp"
 #include "performance/storage/performance_store.hpp"
+#include "tickets/domain/ticket.hpp"
 
 namespace kefu::app {
 
@@ -31,5 +32,9 @@ EffectiveRules save_kpi_rules(Context&, std::optional<int64_t> store_id, perform
 
 // 404 not_found unless the store exists and the caller serves it.
 void require_store(Context&, int64_t store_id);
+
+// A ticket of the caller's stores (404 otherwise), read without the tickets:read scope: the
+// performance routes ask for their own scopes (reports, quality).
+ticket::Ticket ticket_in_store(Context&, int64_t ticket_id);
 
 }  // namespace kefu::app

@@ -190,6 +190,9 @@ void KpiCounts::add(const KpiCounts& o) {
 
 performance::Figures figures_of(const KpiCounts& k) {
   performance::Figures f;
+  // Nobody to judge: no contact, no praise, no complaint counted (a department head who
+  // handled nothing this month) is not scored, rather than scored on zeros.
+  if (k.tickets + k.chats == 0 && k.praise + k.upheld + k.partly == 0 && k.qa_n == 0) return f;
   f.contacts = static_cast<double>(k.tickets + k.chats);
   if (k.first_response_n) f.first_response_min = k.first_response_sum_ms / 60000.0 / k.first_response_n;
   if (k.resolution_n) f.resolution_min = k.resolution_sum_ms / 60000.0 / k.resolution_n;

@@ -41,6 +41,7 @@ struct KpiCounts {
   void add(const KpiCounts&);
 };
 
+// Nothing is measured for someone with no contact, praise, complaint or QA result.
 performance::Figures figures_of(const KpiCounts&);
 
 struct KpiRow {

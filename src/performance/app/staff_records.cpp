@@ -12,7 +12,6 @@
 #include "performance/storage/performance_store.hpp"
 #include "sla/app/sla.hpp"
 #include "tickets/app/record.hpp"
-#include "tickets/app/tickets.hpp"
 
 namespace kefu::app {
 namespace {
@@ -41,7 +40,7 @@ StaffRecord record_staff(Context& c, int64_t ticket_id, int64_t about_staff_id, 
   require_scope(c.actor, "quality:write");
   require_role(c.actor, "supervisor");
   check_text("summary", summary, 500, false);
-  auto t = get_ticket(c, ticket_id);
+  auto t = ticket_in_store(c, ticket_id);
   if (t.type != "complaint" && t.type != "praise") throw make_error(errors::kNotComplaintOrPraise);
   auto person = c.store<storage::OrgStore>().staff(about_staff_id);
   if (!person || std::find(person->store_ids.begin(), person->store_ids.end(), t.store_id) == person->store_ids.end())
@@ -104,7 +103,7 @@ StaffRecord staff_record(Context& c, int64_t id) {
 
 std::vector<StaffRecord> ticket_staff_records(Context& c, int64_t ticket_id) {
   require_scope(c.actor, "quality:read");
-  auto t = get_ticket(c, ticket_id);
+  auto t = ticket_in_store(c, ticket_id);
   auto out = c.store<storage::PerformanceStore>().ticket_records(t.id);
   if (!c.actor.at_least("supervisor"))
     std::erase_if(out, [&](const StaffRecord& r) { return r.about_staff_id != c.actor.staff_id; });

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { monthOf, previousMonth, recentMonths, showMeasure, trend, weightTotal, toFen, fromFen } from '../../src/console/features/performance/lib/kpi.js';
+import { monthOf, reviewMonth, previousMonth, recentMonths, showMeasure, trend, weightTotal, toFen, fromFen } from '../../src/console/features/performance/lib/kpi.js';
 
 describe('KPI page helpers', () => {
   it('months on the China wall clock', () => {
@@ -7,6 +7,8 @@ describe('KPI page helpers', () => {
     expect(monthOf(Date.UTC(2026, 9, 31, 15, 59))).toBe('2026-10');
     expect(previousMonth('2026-01')).toBe('2025-12');
     expect(previousMonth('2026-11')).toBe('2026-10');
+    expect(reviewMonth(Date.UTC(2026, 11, 5, 4))).toBe('2026-11'); // 5 Dec: last month's review
+    expect(reviewMonth(Date.UTC(2026, 11, 8, 4))).toBe('2026-12');
     expect(recentMonths('2026-02', 3)).toEqual(['2026-02', '2026-01', '2025-12']);
   });
 

@@ -7,6 +7,13 @@ export function monthOf(ms) {
   return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 7);
 }
 
+// The month a review page opens on: the last one during the first week (monthly reviews
+// happen after the month ends), else this one.
+export function reviewMonth(ms) {
+  const day = Number(new Date(ms + CHINA_OFFSET_MS).toISOString().slice(8, 10));
+  return day <= 7 ? previousMonth(monthOf(ms)) : monthOf(ms);
+}
+
 export function previousMonth(month) {
   const [y, m] = month.split('-').map(Number);
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
