@@ -151,8 +151,8 @@ TEST_F(Performance, RulesPerStoreThenChainThenDefaults) {
   handled(agent, kNow - kDay, 5, 30);
   auto s = sheet(supervisor);
   EXPECT_EQ(s.rules_source, "store");
-  EXPECT_EQ(row(s, agent).score.score, 100);  // one contact of a target of 1
-  EXPECT_FALSE(row(s, agent2).score.score);  // handled nothing: not scored, ranked last
+  EXPECT_EQ(row(s, agent).score.score, 100);        // one contact of a target of 1
+  EXPECT_FALSE(row(s, agent2).score.score);         // handled nothing: not scored, ranked last
   EXPECT_EQ(row(s, agent).bonus.base_fen, 300000);  // the whole pool: nobody else is in a band
 }
 
