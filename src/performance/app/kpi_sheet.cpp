@@ -92,7 +92,7 @@ std::map<int64_t, KpiCounts> count_month(Context& c, int64_t store_id, performan
         break;
     }
   }
-  for (const auto& [staff, qa] : qa_scores(c, store_id, span.from, span.to)) {
+  for (const auto& [staff, qa] : kpi_qa_scores(c, store_id, span.from, span.to)) {
     by[staff].qa_sum += qa.sum;
     by[staff].qa_n += qa.count;
   }

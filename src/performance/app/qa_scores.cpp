@@ -4,6 +4,6 @@ namespace kefu::app {
 
 bool qa_available() { return false; }
 
-std::map<int64_t, QaSum> qa_scores(Context&, int64_t, int64_t, int64_t) { return {}; }
+std::map<int64_t, QaSum> kpi_qa_scores(Context&, int64_t, int64_t, int64_t) { return {}; }
 
 }  // namespace kefu::app

@@ -16,6 +16,6 @@ struct QaSum {
 };
 
 bool qa_available();
-std::map<int64_t, QaSum> qa_scores(Context&, int64_t store_id, int64_t from, int64_t to);
+std::map<int64_t, QaSum> kpi_qa_scores(Context&, int64_t store_id, int64_t from, int64_t to);
 
 }  // namespace kefu::app
