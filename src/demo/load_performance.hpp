@@ -2,11 +2,12 @@
 // The demo's staff KPIs (绩效), through the real use cases at the times they happened:
 // - 上海店's KPI and bonus rules, set by its supervisor (CSAT and complaints weigh most;
 //   a base of 600 元 with bands; praise +30 元, an upheld complaint -150 元);
-// - complaints against staff on a few of 上海店's complaint tickets of this month and last,
-//   reviewed by the supervisor with different outcomes, and praise on praise tickets;
-// - three case-library entries written by us (a good practice, two lessons).
-// Tickets are taken as the demo made them (the newest complaint and praise tickets with an
-// owner); with none, that part is skipped.
+// - four complaints against desk agents taken on the hotline by the supervisor over the
+//   last three weeks, each answered, the agent named and reviewed (属实 with coaching,
+//   部分属实, 不属实; the newest still waiting), and two praise calls;
+// - three case-library entries written by us from those stories (the story is the
+//   ticket's messages, anonymised).
+// A demo without tickets (the tests' small ones) gets the rules only.
 #include <cstdint>
 
 #include "core/storage/stores.hpp"

@@ -44,7 +44,8 @@ std::string ticket_story(Context& c, int64_t ticket_id, int64_t* store_id) {
   }
   std::string s = "【" + std::string(t.type.zh()) + "】" + t.subject + "\n" + t.description + "\n";
   for (const auto& e : c.store<storage::TimelineStore>().events(t.id)) {
-    if (e.body.empty()) continue;
+    // Skipped: empty events, and the notes naming staff (a lesson is about the work, not a person).
+    if (e.body.empty() || e.data.find("\"staff_record_id\"") != std::string::npos) continue;
     if (e.kind == "customer_reply")
       s += "顾客：" + e.body + "\n";
     else if (e.kind == "reply")

@@ -51,7 +51,9 @@ struct CaseQuery {
 };
 std::vector<performance::CaseEntry> case_library(Context&, const CaseQuery&);
 
-// The anonymised story of a ticket or chat (what create_case stores by default), for the
+// The anonymised story of a ticket or chat (what create_case stores by default: the
+// ticket's subject, description, replies, customer replies and notes — not the notes that
+// name staff for a complaint or praise — or the chat's messages without whispers), for the
 // editor: supervisor+ with quality:read; the source in the caller's stores (404).
 std::string preview_case_story(Context&, std::optional<int64_t> ticket_id, std::optional<int64_t> conversation_id,
                                int64_t* store_id);

@@ -252,6 +252,15 @@ TEST_F(Performance, TheCaseLibraryKeepsNoCustomer) {
     EXPECT_EQ(e.story.find(secret), std::string::npos) << secret << " in " << e.story;
   EXPECT_NE(e.story.find("顾客投诉羽绒服起球"), std::string::npos) << e.story;
   EXPECT_NE(e.story.find("客服：王女士您好"), std::string::npos) << e.story;  // a surname alone stays
+  // The note naming staff on the ticket stays out of the story.
+  auto named = as(supervisor, [&](Context& c) { return record_staff(c, t.id, agent.staff_id, "未致歉"); });
+  auto again = as(supervisor, [&](Context& c) {
+    int64_t store = 0;
+    return preview_case_story(c, t.id, std::nullopt, &store);
+  });
+  EXPECT_EQ(again.find("agent1"), std::string::npos) << again;
+  EXPECT_EQ(again, e.story);
+  (void)named;
 
   // Every staff member of the store finds it; another store's staff does not.
   auto found = as(agent, [&](Context& c) { return case_library(c, {.q = "三包"}); });

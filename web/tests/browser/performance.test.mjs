@@ -5,6 +5,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, openPage, shot, loginAs } from './lib/browser.mjs';
+import { directory } from '../../../tests/e2e/lib/server.mjs';
 
 describe('staff KPIs and the case library in the console', () => {
   let server, browser;
@@ -37,6 +38,17 @@ describe('staff KPIs and the case library in the console', () => {
     await page.locator('[data-test="kpi-weight-total"]').waitFor({ timeout: 10000 });
     assert.match(await page.locator('[data-test="kpi-weight-total"]').innerText(), /100/);
     await shot(page, 'kpi-rules');
+    // A complaint ticket of the demo naming an agent: the panel shows the review.
+    const sup = await server.login('chenjing');
+    const SH01 = (await directory(await server.login('admin'))).storeByCode.SH01.id;
+    const rec = (await sup.get(`/api/v1/performance/staff-records?store_id=${SH01}&kind=complaint&outcome=upheld`)).json.items[0];
+    assert.ok(rec, 'the demo has an upheld complaint');
+    await page.goto(`${server.base}/tickets/${rec.ticket_id}`);
+    const panel = page.locator(`[data-test="staff-record-${rec.id}"]`);
+    await panel.waitFor({ timeout: 20000 });
+    assert.match(await panel.innerText(), /属实/);
+    assert.match(await panel.innerText(), /计入绩效/);
+    await shot(page, 'staff-records-panel');
     assert.deepEqual(page.errors, []);
     await page.close();
   });
