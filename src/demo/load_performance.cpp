@@ -126,10 +126,9 @@ void load_demo_performance(storage::Stores& r, int64_t now) {
       app::Context reviewed{r, chenjing, at + 26 * kHour, nullptr};
       app::review_complaint(reviewed, rec.id, *s.review);
     }
-    if (s.days_ago > 3) {
-      app::Context resolved{r, chenjing, at + 28 * kHour, nullptr};
-      app::change_status(resolved, t.id, "resolved", "", std::nullopt);
-    }
+    // Resolved the next day; the newest complaint's review still waits.
+    app::Context resolved{r, chenjing, at + 28 * kHour, nullptr};
+    app::change_status(resolved, t.id, "resolved", "", std::nullopt);
     ticket_of.push_back(t.id);
   }
 
