@@ -13,6 +13,7 @@
 #include "demo/load_kb.hpp"
 #include "demo/load_performance.hpp"
 #include "demo/load_purchases.hpp"
+#include "demo/load_quality.hpp"
 #include "demo/load_sla.hpp"
 #include "members/domain/member.hpp"
 #include "members/storage/member_store.hpp"
@@ -137,7 +138,8 @@ void load(storage::Database& db, const Catalog& cat, const text::Segmenter& seg,
   db.write_sync([&](storage::Stores& r) { load_demo_bot(r, seg, now); });
   db.write_sync([&](storage::Stores& r) { load_demo_feedback(r, now); });
   db.write_sync([&](storage::Stores& r) { load_demo_actions(r, now); });
-  db.write_sync([&](storage::Stores& r) { load_demo_csat(r, now); });  // CSAT comments, after the tickets
+  db.write_sync([&](storage::Stores& r) { load_demo_csat(r, now); });     // CSAT comments, after the tickets
+  db.write_sync([&](storage::Stores& r) { load_demo_quality(r, now); });  // after the CSAT ratings it samples by
   db.write_sync([&](storage::Stores& r) { load_demo_performance(r, now); });
   db.write_sync([](storage::Stores& r) { r.analyze(); });
 }

@@ -95,10 +95,10 @@ void load_demo_performance(storage::Stores& r, int64_t now) {
                        {"first_response", 15, 30},
                        {"resolution", 10, 480},
                        {"sla_compliance", 15, 90},
-                       {"csat", 25, 4.5},
+                       {"csat", 20, 4.5},
                        {"praise", 5, 1},
-                       {"complaints", 15, 0},
-                       {"qa_score", 0, 90},
+                       {"complaints", 10, 0},
+                       {"qa_score", 10, 85},
                        {"reopen_rate", 5, 5}},
                       bonus);
 

@@ -14,6 +14,7 @@
 #include "privacy/storage/sql/migrations.hpp"
 #include "public_tickets/storage/sql/migrations.hpp"
 #include "purchases/storage/sql/migrations.hpp"
+#include "quality/storage/sql/migrations.hpp"
 #include "remedies/storage/sql/migrations.hpp"
 #include "returns/storage/sql/migrations.hpp"
 #include "sla/storage/sql/migrations.hpp"
@@ -32,7 +33,8 @@ std::span<const SchemaModule> schema_modules() {
       chat_schema(),          kb_schema(),
       bot_schema(),           feedback_schema(),
       purchases_schema(),     privacy_schema(),
-      returns_schema(),       performance_schema(),
+      returns_schema(),       quality_schema(),
+      performance_schema(),
   };
   return kModules;
 }

@@ -329,6 +329,23 @@ async function fixture(server, admin) {
     r = await admin.post('/api/v1/performance/cases', { ticket_id: o.ticket, kind: 'lesson', title: `矩阵案例${tag}`, lesson: text });
     if (r.status !== 201) throw new Error(`case entry: ${r.status} ${r.text}`);
     o.caseEntry = r.json.id;
+    // Quality: an inspection of the ticket (its owner agent is no caller), scored by the
+    // fixture's admin (no caller either), with coaching and a calibration session on it.
+    r = await admin.post('/api/v1/quality/inspections', { subject_kind: 'ticket', subject_id: o.ticket });
+    if (r.status !== 201) throw new Error(`inspection: ${r.status} ${r.text}`);
+    o.inspection = r.json.id;
+    r = await admin.get(`/api/v1/quality/scorecards?store_id=${store}&channel=desk`);
+    o.qaMarks = r.json.items.map((i) => ({ item: i.id, result: 'pass' }));
+    r = await admin.post(`/api/v1/quality/inspections/${o.inspection}/submit`, { marks: o.qaMarks, summary: text.slice(0, 200) });
+    if (r.status !== 200) throw new Error(`inspection submit: ${r.status} ${r.text}`);
+    r = await admin.post(`/api/v1/quality/inspections/${o.inspection}/coaching`, {
+      item: 'apology', material_kind: 'kb_article', material_id: 1, note: text.slice(0, 200), due_at: Date.now() + 86400000,
+    });
+    if (r.status !== 201) throw new Error(`coaching: ${r.status} ${r.text}`);
+    o.coaching = r.json.id;
+    r = await admin.post('/api/v1/quality/calibrations', { inspection_id: o.inspection, title: `矩阵校准${text}`.slice(0, 100) });
+    if (r.status !== 201) throw new Error(`calibration: ${r.status} ${r.text}`);
+    o.calibration = r.json.id;
   }
   // The customer routes' NPS link: another invitation of store A (the staff routes issue
   // new links for own.npsInvitation, each replacing the last).
@@ -444,6 +461,7 @@ async function sample(route, side, caller, fx) {
     nps_campaign: o.npsCampaign, nps_invitation: o.npsInvitation,
     feedback_item: o.feedbackItem, feedback_place: o.feedbackPlace, feedback_action: o.feedbackAction,
     purchase: o.purchase, return: o.return, staff_complaint: o.staffRecord, case_entry: o.caseEntry,
+    inspection: o.inspection, coaching: o.coaching, calibration: o.calibration,
   };
   let id = idOf[route.access.reach];
   if (route.access.reach === 'notification') {
@@ -588,6 +606,24 @@ async function sample(route, side, caller, fx) {
       columns: { receipt_no: '小票号', sold_at: '时间', name: '品名', unit_price: '单价' },
     },
     'PUT /api/v1/returns/policy': { store_id: o.store, defaults: true, note: `矩阵${n}` },
+    'PUT /api/v1/quality/scorecards': {
+      store_id: o.store, channel: 'chat', note: `矩阵${n}`, items: [{ id: 'greeting', name: '及时问候', weight: 100 }],
+    },
+    'PUT /api/v1/quality/settings': { store_id: o.store, appeal_days: 3 },
+    'POST /api/v1/quality/samples': { store_id: o.store, week_start: Date.now() - 7 * 86400000 },
+    'POST /api/v1/quality/inspections': { subject_kind: 'ticket', subject_id: fx.own.ticket },
+    'POST /api/v1/quality/inspections/{id}/submit': { marks: o.qaMarks, summary: '' },
+    'POST /api/v1/quality/inspections/{id}/comments': { body: `矩阵点评${n}` },
+    'POST /api/v1/quality/inspections/{id}/acknowledge': {},
+    'POST /api/v1/quality/inspections/{id}/appeal': { reason: `矩阵申诉${n}` },
+    'POST /api/v1/quality/inspections/{id}/decision': { decision: 'uphold', note: `矩阵${n}` },
+    'POST /api/v1/quality/inspections/{id}/coaching': {
+      item: 'apology', material_kind: 'kb_article', material_id: 1, note: '', due_at: Date.now() + 86400000,
+    },
+    'POST /api/v1/quality/coaching/{id}/acknowledge': {},
+    'POST /api/v1/quality/calibrations': { inspection_id: fx.own.inspection, title: `矩阵校准${n}` },
+    'PUT /api/v1/quality/calibrations/{id}/score': { marks: o.qaMarks },
+    'POST /api/v1/quality/calibrations/{id}/close': { marks: o.qaMarks },
     'POST /api/v1/returns/policy/check': { rules: [], cases: [] },
     'POST /api/v1/returns/lookup': { receipt_no: o.receipt },
     'POST /api/v1/returns': { line_id: o.purchaseLine, reason: 'size_fit', condition: 'unopened', receipt: true, preview: true },
@@ -631,6 +667,10 @@ async function sample(route, side, caller, fx) {
     'GET /api/v1/performance/rules': `?store_id=${o.store}`,
     'GET /api/v1/performance/staff-records': `?store_id=${o.store}`,
     'GET /api/v1/performance/case-story': `?ticket_id=${o.ticket}`,
+    'GET /api/v1/quality/scorecards': `?store_id=${o.store}&channel=chat`,
+    'GET /api/v1/quality/scorecards/history': `?store_id=${o.store}&channel=chat`,
+    'GET /api/v1/quality/settings': `?store_id=${o.store}`,
+    'GET /api/v1/quality/report': `?store_id=${o.store}&from=${Date.now() - 86400000}&to=${Date.now() + 60000}`,
   };
   const opts = {};
   if (key === 'POST /api/v1/tickets/{id}/attachments' || key === 'POST /api/v1/chat/conversations/{id}/photos' ||

@@ -120,6 +120,14 @@ const OWNERS = {
     '/api/v1/performance/(staff-records|cases)/{id}',
     '/api/v1/performance/staff-records/{id}/review',
     '/api/v1/tickets/{id}/staff-records',
+  quality: [
+    '/api/v1/quality/(scorecards|settings|samples|report|inspections|coaching|calibrations)',
+    '/api/v1/quality/scorecards/history',
+    '/api/v1/quality/inspections/{id}',
+    '/api/v1/quality/inspections/{id}/(submit|comments|acknowledge|appeal|decision|coaching)',
+    '/api/v1/quality/coaching/{id}/acknowledge',
+    '/api/v1/quality/calibrations/{id}',
+    '/api/v1/quality/calibrations/{id}/(score|close)',
   ],
 };
 

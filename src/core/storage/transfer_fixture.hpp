@@ -195,6 +195,19 @@ INSERT INTO staff_records VALUES (1, 1, 1, 'complaint', 1, '语气生硬', 1, 10
   '录音属实', 200, 2), (2, 1, 2, 'praise', 1, '', 1, 300, 'pending', 'none', 'none', NULL, '', NULL, 1);
 INSERT INTO case_entries VALUES (1, 1, 1, NULL, 'good_practice', '耐心解释', '先共情', ',退换货,共情,', '顾客来电……', 1, 100,
   100, 1), (2, 1, NULL, 1, 'lesson', '停车', '', '', '', 1, 200, 9223372036854775807, 3);
+INSERT INTO qa_scorecards VALUES (1, 0, 'chat', 1, '[{"id":"greeting","name":"及时问候","description":"","weight":100,"red_line":false}]',
+  '初版', 1, 100), (2, 1, 'desk', 1, '[]', '', 1, 9223372036854775807);
+INSERT INTO qa_settings VALUES (0, '{"appeal_days":3}', 1, 100), (1, '{"appeal_days":5,"sampling":{"per_agent":2}}', 1, 200);
+INSERT INTO qa_inspections VALUES (1, 1, 'ticket', 1, 1, 'desk', 'routine', 100, 0, 0, 'scored', 1,
+  '[{"item":"greeting","result":"pass","points":0}]', 875, 0, '整体' || char(10) || '不错', NULL, 400, '', NULL, NULL, '',
+  NULL, NULL, 300, 100, 300, 2), (2, 1, 'conversation', 2, 1, 'chat', 'low_csat', 0, 1, 1, 'queued', NULL, '[]', NULL,
+  1, '', 500, NULL, '申诉''理由', 350, 2, '维持', 360, 370, NULL, 110, 9223372036854775807, 1);
+INSERT INTO qa_comments VALUES (1, 1, 'event', 2, 'greeting', '此处未问候', 1, 300), (2, 1, '', NULL, '', '', 1, 301);
+INSERT INTO qa_calibrations VALUES (1, 1, 'ticket', 1, 1, 'desk', 0, 0, '第一周校准', 'closed', '[]', 900, 1, 100, 200),
+  (2, 1, 'conversation', 2, 1, 'chat', 1, 1, '', 'open', '[]', NULL, 1, 9223372036854775807, NULL);
+INSERT INTO qa_calibration_scores VALUES (1, 1, '[]', 1000, 0, 150), (1, 2, '[]', 0, 1, 160);
+INSERT INTO qa_coaching VALUES (1, 1, 1, 1, 'greeting', 'kb_article', 3, '学习开场话术', 500, 1, 310, NULL),
+  (2, 1, 1, 1, 'apology', 'case_entry', 4, '', 9223372036854775807, 1, 320, 330);
 INSERT INTO signing_keys VALUES (1, 'csat_link', 'c0ffee', 10, 20), (2, 'csat_link', 'f00d', 20, NULL);
 INSERT INTO customer_access VALUES ('9f86d0', 1, 1000, 2000, NULL), ('revoked:2:5', 2, 5, 9, 5);
 INSERT INTO rate_limits VALUES ('login:addr:10.0.0.1', 3, 1000, 0, 0, 5000), ('track:phone:13700000000', 0, 1, 9, 2, 99);

@@ -13,7 +13,7 @@
 // - CSAT: the ratings of those tickets and chats;
 // - praise and complaints: this capability's records of the month (staff_records.hpp);
 //   only upheld complaints count (partly upheld at half);
-// - QA: the quality capability's mean score, when it is there (not yet: the column is empty).
+// - QA: the quality capability's mean score of the month's final inspections (qa_scores.hpp).
 #include <cstdint>
 #include <map>
 #include <optional>

@@ -64,7 +64,7 @@ TEST_F(Performance, TheMonthlySheetCountsRanksAndPays) {
   auto s = sheet(supervisor);
   EXPECT_EQ(s.month, (performance::Month{2026, 11}));
   EXPECT_EQ(s.rules_source, "default");
-  EXPECT_FALSE(s.qa_available);
+  EXPECT_TRUE(s.qa_available);  // the quality capability's scores (none in this test)
   const auto& a = row(s, agent);
   EXPECT_EQ(a.counts.tickets, 2);
   EXPECT_EQ(a.figures.contacts, 2);

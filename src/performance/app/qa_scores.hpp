@@ -1,8 +1,9 @@
 #pragma once
 // The quality capability's scores on the KPI sheet: each person's QA results of a month
-// (sum and count of the inspection scores, 0–100). The quality capability (src/quality/,
-// m16-qa) is not on this branch yet: until its summary is wired here, there is no QA
-// column value and the QA weight falls to the other measures (kpi.hpp).
+// (sum and count of the final inspection scores, 0–100, from quality/app/qa_summary.hpp:
+// an inspection counts in the month it was submitted; a failed red line counts as 0).
+// A person without a result this month has no QA value, and the QA weight falls to the
+// other measures (kpi.hpp).
 #include <cstdint>
 #include <map>
 

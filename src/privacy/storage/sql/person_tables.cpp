@@ -92,6 +92,13 @@ const std::vector<TableClass>& table_classes() {
       {"staff_records", N, "complaints and praise about staff: staff and ticket ids, staff's words about staff"},
       {"case_entries", N, "the case library: stories anonymised for the customer when saved"},
       {"returns", P, "kept for the returns report: member link cleared, the note erased"},
+      {"qa_scorecards", N, "configuration"},
+      {"qa_settings", N, "configuration"},
+      {"qa_inspections", N, "staff ids and a ticket or conversation id; staff's marks and comments on staff's work"},
+      {"qa_comments", N, "inspectors' comments on an agent's work, anchored by event id or message seq"},
+      {"qa_calibrations", N, "staff ids and a ticket or conversation id"},
+      {"qa_calibration_scores", N, "inspectors' marks"},
+      {"qa_coaching", N, "staff ids and the id of a case-library entry or knowledge-base article"},
   };
   return tables;
 }
