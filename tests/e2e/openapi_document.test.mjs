@@ -120,6 +120,7 @@ const OWNERS = {
     '/api/v1/performance/(staff-records|cases)/{id}',
     '/api/v1/performance/staff-records/{id}/review',
     '/api/v1/tickets/{id}/staff-records',
+  ],
   quality: [
     '/api/v1/quality/(scorecards|settings|samples|report|inspections|coaching|calibrations)',
     '/api/v1/quality/scorecards/history',

@@ -1025,6 +1025,9 @@ describe('real responses match docs/openapi.yaml', () => {
       await conforms(agent, '/api/v1/performance/cases', { query: `?tag=${encodeURIComponent('停车')}` });
       await conforms(agent, '/api/v1/performance/cases/{id}', { params: { id: c.json.id } });
       await conforms(agent, '/api/v1/performance/cases/{id}', { params: { id: 999999 }, status: 404 });
+    });
+  });
+
   describe('quality', () => {
     it('GET /api/v1/quality/scorecards, /settings, /inspections(/{id}), /coaching, /calibrations(/{id}), /report answer as documented', async () => {
       const card = await conforms(agent, '/api/v1/quality/scorecards', { query: `?store_id=${data.SH01}&channel=desk` });
@@ -1032,6 +1035,7 @@ describe('real responses match docs/openapi.yaml', () => {
       await conforms(agent, '/api/v1/quality/scorecards', { query: '?store_id=999999', status: 404 });
       await call(manager, 'PUT', '/api/v1/quality/scorecards', {
         body: { store_id: data.SH01, channel: 'desk', items: card.json.items, version: 0, note: '沿用默认' }, expect: 200,
+      });
       await conforms(agent, '/api/v1/quality/scorecards/history', { query: `?store_id=${data.SH01}&channel=desk` });
       await conforms(agent, '/api/v1/quality/settings', { query: `?store_id=${data.SH01}` });
       await call(manager, 'PUT', '/api/v1/quality/settings', { body: { store_id: data.SH01, appeal_days: 3, sampling: { per_agent: 2 } }, expect: 200 });
@@ -1045,6 +1049,7 @@ describe('real responses match docs/openapi.yaml', () => {
       const marks = card.json.items.map((i) => ({ item: i.id, result: i.id === 'apology' ? 'fail' : 'pass' }));
       await call(supervisor, 'POST', '/api/v1/quality/inspections/{id}/submit', {
         params: { id: queued.id }, body: { marks, summary: '缺少致歉', comments: [{ anchor: '', item: 'apology', body: '应先致歉' }] }, expect: 200,
+      });
       await call(supervisor, 'POST', '/api/v1/quality/inspections/{id}/comments', { params: { id: queued.id }, body: { body: '总体不错' }, expect: 201 });
       const mine = await conforms(agent, '/api/v1/quality/inspections', { query: '?mine=1' });
       assert.ok(mine.json.items.some((i) => i.id === queued.id));
@@ -1053,17 +1058,20 @@ describe('real responses match docs/openapi.yaml', () => {
       await conforms(agent, '/api/v1/quality/inspections/{id}', { params: { id: 999999 }, status: 404 });
       await call(supervisor, 'POST', '/api/v1/quality/inspections/{id}/coaching', {
         params: { id: queued.id }, body: { item: 'apology', material_kind: 'kb_article', material_id: 1, note: '学习致歉话术', due_at: Date.now() + 86400000 }, expect: 201,
+      });
       const coaching = await conforms(agent, '/api/v1/quality/coaching', { query: '?mine=1' });
       await call(agent, 'POST', '/api/v1/quality/coaching/{id}/acknowledge', { params: { id: coaching.json.items[0].id }, expect: 200 });
       await call(agent, 'POST', '/api/v1/quality/inspections/{id}/appeal', { params: { id: queued.id }, body: { reason: '顾客并无不满' }, expect: 200 });
       await call(supervisor, 'POST', '/api/v1/quality/inspections/{id}/decision', {
         params: { id: queued.id }, body: { decision: 'uphold', note: '维持' }, expect: 403,
+      });
       await call(admin, 'POST', '/api/v1/quality/inspections/{id}/decision', { params: { id: queued.id }, body: { decision: 'uphold', note: '维持原评分' }, expect: 200 });
       await call(agent, 'POST', '/api/v1/quality/inspections/{id}/acknowledge', { params: { id: queued.id }, expect: 409 });
       const session = (await call(supervisor, 'POST', '/api/v1/quality/calibrations', { body: { inspection_id: queued.id, title: '校准样例' }, expect: 201 })).json;
       await call(supervisor, 'PUT', '/api/v1/quality/calibrations/{id}/score', { params: { id: session.id }, body: { marks }, expect: 200 });
       await call(admin, 'PUT', '/api/v1/quality/calibrations/{id}/score', {
         params: { id: session.id }, body: { marks: marks.map((m) => ({ ...m, result: 'pass' })) }, expect: 200,
+      });
       const spread = await conforms(supervisor, '/api/v1/quality/calibrations/{id}', { params: { id: session.id } });
       assert.equal(spread.json.spread.at(-1).range, 10);
       await call(supervisor, 'POST', '/api/v1/quality/calibrations/{id}/close', { params: { id: session.id }, body: { marks }, expect: 200 });
