@@ -27,6 +27,7 @@
 #include "org/storage/org_store.hpp"
 #include "privacy/api/blobs.hpp"
 #include "privacy/jobs/retention_keeper.hpp"
+#include "quality/jobs/auto_keeper.hpp"
 #include "sla/jobs/scheduler.hpp"
 
 namespace kefu::cli {
@@ -123,6 +124,9 @@ int serve(const Config& c) {
   jobs::RetentionKeeper retention_keeper(*db, now_ms, segmenter,
                                          [&services](const auto& shas) { api::delete_freed_blobs(services, shas); });
 
+  // Automatic quality checks that need time to pass: ended chats, promise windows.
+  jobs::AutoKeeper auto_keeper(*db, now_ms, std::chrono::seconds(15), [&hub] { hub.poke(); });
+
   http::ServerOptions opt;
   opt.address = c.address;
   opt.port = static_cast<unsigned short>(c.port);
@@ -155,6 +159,7 @@ int serve(const Config& c) {
   if (c.sla_scheduler) scheduler.start();
   if (c.sla_scheduler) action_keeper.start();
   retention_keeper.start();
+  auto_keeper.start();
   if (c.sla_scheduler) member_keeper.start();
   server.start();
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
@@ -169,6 +174,7 @@ int serve(const Config& c) {
   model_keeper.stop();
   hot_watch.stop();
   retention_keeper.stop();
+  auto_keeper.stop();
   outbox.stop();
   db->watch_changes({});
   hub.stop();

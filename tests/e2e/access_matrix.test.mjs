@@ -238,7 +238,10 @@ async function fixture(server, admin) {
     r = await owner.post(`/api/v1/tickets/${done.id}/csat-link`, {});
     if (r.status !== 201) throw new Error(`csat: ${r.status} ${r.text}`);
     const canned = await storeCanned(admin, store, `m${tag}`, text);
-    return { ticket: ticket.id, version: ticket.version, task, resolution, attachment, member, store, csat: r.json.token, phone, canned };
+    const qaRule = await qaAutoRule(admin, store, `m_${tag}`, text);
+    return {
+      ticket: ticket.id, version: ticket.version, task, resolution, attachment, member, store, csat: r.json.token, phone, canned, qaRule,
+    };
   };
   // Tasks go to the security department, which no caller belongs to.
   const own = await objects(A, dir.dept('SH01', 'security').id, `m_owner_${tag}`, markerA);
@@ -387,6 +390,15 @@ async function fixture(server, admin) {
   };
 }
 
+// A store's automatic quality rule (自动质检规则), made by an admin.
+async function qaAutoRule(admin, store, code, text) {
+  const r = await admin.post('/api/v1/quality/auto-rules', {
+    code, store_id: store, kind: 'forbidden_phrase', name: text.slice(0, 60), phrases: ['矩阵禁用语'],
+  });
+  if (r.status !== 201) throw new Error(`qa rule: ${r.status} ${r.text}`);
+  return r.json.id;
+}
+
 // A store's canned reply (快捷回复), made by an admin: no caller of the matrix owns it.
 async function storeCanned(admin, store, shortcut, text) {
   const r = await admin.post('/api/v1/chat/canned', { store_id: store, shortcut, title: '矩阵', body: text });
@@ -460,7 +472,7 @@ async function sample(route, side, caller, fx) {
     feedback_item: o.feedbackItem, feedback_place: o.feedbackPlace,
     nps_campaign: o.npsCampaign, nps_invitation: o.npsInvitation,
     feedback_item: o.feedbackItem, feedback_place: o.feedbackPlace, feedback_action: o.feedbackAction,
-    purchase: o.purchase, return: o.return, staff_complaint: o.staffRecord, case_entry: o.caseEntry,
+    purchase: o.purchase, return: o.return, staff_complaint: o.staffRecord, case_entry: o.caseEntry, qa_rule: o.qaRule,
     inspection: o.inspection, coaching: o.coaching, calibration: o.calibration,
   };
   let id = idOf[route.access.reach];
@@ -475,6 +487,8 @@ async function sample(route, side, caller, fx) {
   // Each deletion gets an entry of its own, so that the next caller still finds one.
   if (path === '/api/v1/chat/canned/{id}' && route.method === 'DELETE')
     id = await storeCanned(fx.admin, o.store, `d${fx.tag}${n}`.slice(0, 20), side === 'own' ? fx.markerA : fx.marker);
+  if (path === '/api/v1/quality/auto-rules/{id}' && route.method === 'DELETE')
+    id = await qaAutoRule(fx.admin, o.store, `d_${fx.tag}_${n}`, side === 'own' ? fx.markerA : fx.marker);
   // The knowledge base's {id}s name its own objects; each deletion gets objects of its own.
   const kbKind = {
     entries: 'entry', categories: 'category', synonyms: 'synonyms', 'small-talk': 'smallTalk', signals: 'signal', paraphrases: 'pair',
@@ -542,6 +556,9 @@ async function sample(route, side, caller, fx) {
     'POST /api/v1/notifications/{id}/read': {},
     'POST /api/v1/staff/{id}/password': { password: `Matrix-reset-${n}-x` },
     'POST /api/v1/chat/canned': { shortcut: `m${n}`, title: '矩阵', body: '矩阵回复' },
+    'POST /api/v1/quality/auto-rules': { code: `m${n}`, store_id: o.store, kind: 'forbidden_phrase', name: '矩阵规则', phrases: ['矩阵'] },
+    'POST /api/v1/quality/auto-rules/try': { code: 't', kind: 'forbidden_phrase', name: '试', phrases: ['矩阵'], text: '矩阵测试' },
+    'PUT /api/v1/quality/auto-rules/{id}': { name: '矩阵规则', phrases: ['矩阵'], version: 1 },
     'PUT /api/v1/chat/canned/{id}': { shortcut: `u${fx.tag}${n}`.slice(0, 20), title: '矩阵', body: side === 'own' ? fx.markerA : fx.marker },
     'PUT /api/v1/stores/{id}/chat-settings': {
       idle_end_minutes: 15, first_reply_seconds: 60, reply_gap_seconds: 180, welcome: '', offline_text: '',
@@ -671,6 +688,9 @@ async function sample(route, side, caller, fx) {
     'GET /api/v1/quality/scorecards/history': `?store_id=${o.store}&channel=chat`,
     'GET /api/v1/quality/settings': `?store_id=${o.store}`,
     'GET /api/v1/quality/report': `?store_id=${o.store}&from=${Date.now() - 86400000}&to=${Date.now() + 60000}`,
+    'GET /api/v1/quality/auto-rules': `?store_id=${o.store}`,
+    'GET /api/v1/quality/auto-hits': `?store_id=${o.store}`,
+    'GET /api/v1/quality/auto-hits/counts': `?store_id=${o.store}&from=${Date.now() - 86400000}&to=${Date.now() + 60000}`,
   };
   const opts = {};
   if (key === 'POST /api/v1/tickets/{id}/attachments' || key === 'POST /api/v1/chat/conversations/{id}/photos' ||

@@ -129,6 +129,8 @@ const OWNERS = {
     '/api/v1/quality/coaching/{id}/acknowledge',
     '/api/v1/quality/calibrations/{id}',
     '/api/v1/quality/calibrations/{id}/(score|close)',
+    '/api/v1/quality/auto-rules', '/api/v1/quality/auto-rules/(try|{id})', '/api/v1/quality/auto-hits',
+    '/api/v1/quality/auto-hits/counts',
   ],
 };
 

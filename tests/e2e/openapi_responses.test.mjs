@@ -915,6 +915,45 @@ describe('real responses match docs/openapi.yaml', () => {
     assert.deepEqual(writeProblems, []);
   });
 
+  describe('automatic quality checks', () => {
+    it('GET /api/v1/quality/auto-rules, /auto-hits, /auto-hits/counts answer as documented', async () => {
+      const chain = await conforms(agent, '/api/v1/quality/auto-rules');
+      assert.ok(chain.json.in_force.some((r) => r.id === null), 'the defaults in code');
+      const saved = await call(supervisor, 'POST', '/api/v1/quality/auto-rules', {
+        body: { code: 'no_slang', store_id: data.SH01, kind: 'forbidden_phrase', name: '网络用语', phrases: ['yyds'], severity: 'normal' },
+        expect: 201,
+      });
+      const store = await conforms(agent, '/api/v1/quality/auto-rules', { query: `?store_id=${data.SH01}` });
+      assert.ok(store.json.saved.some((r) => r.id === saved.json.id));
+      await conforms(agent, '/api/v1/quality/auto-rules', { query: '?store_id=999999', status: 404 });
+      await call(supervisor, 'PUT', '/api/v1/quality/auto-rules/{id}', {
+        params: { id: saved.json.id }, body: { name: '网络用语', phrases: ['yyds', '绝绝子'], version: 1 }, expect: 200,
+      });
+      await call(supervisor, 'PUT', '/api/v1/quality/auto-rules/{id}', {
+        params: { id: saved.json.id }, body: { name: '网络用语', phrases: ['yyds'], version: 1 }, expect: 409,
+      });
+      await call(supervisor, 'POST', '/api/v1/quality/auto-rules', {
+        body: { code: 'x', store_id: data.SH01, kind: 'forbidden_phrase', name: '空', phrases: [] }, expect: 400,
+      });
+      await call(supervisor, 'POST', '/api/v1/quality/auto-rules/try', {
+        body: { code: 't', kind: 'forbidden_phrase', name: '试', phrases: ['yyds'], text: '真的YYDS' }, expect: 200,
+      });
+      // The desk's first replies above greet nobody: hits with a link to their event.
+      const hits = await conforms(supervisor, '/api/v1/quality/auto-hits', { query: `?store_id=${data.SH01}` });
+      assert.ok(hits.json.items.length > 0, 'hits from the replies above');
+      assert.match(hits.json.items[0].link, /^\/(tickets|chat)/);
+      await conforms(agent, '/api/v1/quality/auto-hits', { query: '?severity=red_line&subject_kind=ticket' });
+      await conforms(agent, '/api/v1/quality/auto-hits', { query: '?severity=loud', status: 400 });
+      await conforms(supervisor, '/api/v1/quality/auto-hits/counts', {
+        query: `?store_id=${data.SH01}&from=${Date.now() - 86400000}&to=${Date.now() + 60000}`,
+      });
+      await conforms(supervisor, '/api/v1/quality/auto-hits/counts', { query: `?store_id=${data.SH01}`, status: 400 });
+      await conforms(agent, '/api/v1/quality/auto-hits/counts', { query: `?from=0&to=${Date.now()}`, status: 403 });
+      await call(supervisor, 'DELETE', '/api/v1/quality/auto-rules/{id}', { params: { id: saved.json.id }, expect: 200 });
+      assert.deepEqual(writeProblems, []);
+    });
+  });
+
   describe('returns', () => {
     it('GET /api/v1/returns/policy, /policy/history; POST /policy/check, /decide answer as documented', async () => {
       const defaults = await conforms(agent, '/api/v1/returns/policy', { query: `?store_id=${data.SH01}` });

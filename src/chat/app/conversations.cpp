@@ -16,6 +16,7 @@
 #include "core/domain/errors.hpp"
 #include "feedback/app/feedback_flow_ins.hpp"
 #include "org/storage/org_store.hpp"
+#include "quality/app/auto_checks.hpp"
 #include "tickets/app/record.hpp"
 
 namespace kefu::app {
@@ -213,7 +214,9 @@ storage::Appended agent_say(Context& c, int64_t id, const std::string& client_ms
   m.kind = whisper ? "whisper" : "text";
   m.body = body;
   m.created_at = c.now_ms;
-  return chats(c).append_message(m);
+  auto out = chats(c).append_message(m);
+  if (!out.duplicate && !whisper) auto_check_chat_message(c, conv, out.message);  // 自动质检, same write
+  return out;
 }
 
 std::vector<chat::Message> staff_messages(Context& c, int64_t id, int64_t after, int limit) {

@@ -208,6 +208,11 @@ INSERT INTO qa_calibrations VALUES (1, 1, 'ticket', 1, 1, 'desk', 0, 0, '第一�
 INSERT INTO qa_calibration_scores VALUES (1, 1, '[]', 1000, 0, 150), (1, 2, '[]', 0, 1, 160);
 INSERT INTO qa_coaching VALUES (1, 1, 1, 1, 'greeting', 'kb_article', 3, '学习开场话术', 500, 1, 310, NULL),
   (2, 1, 1, 1, 'apology', 'case_entry', 4, '', 9223372036854775807, 1, 320, 330);
+INSERT INTO qa_auto_rules VALUES (1, 'no_slang', 0, '网络用语', 'forbidden_phrase', 'yyds' || char(10) || '绝绝子', 0, 0,
+  0, 1, 2, 3000, 1), (2, 'reply_gap', 1, '回复间隔', 'reply_gap', '', 120, 0, 0, 0, 1, 3001, 2);
+INSERT INTO qa_auto_hits VALUES (1, 'greeting', 'missing_greeting', '首句问候', 'conversation', 1, 2, 1, 1, 0, '稍等',
+  'no greeting', 120), (2, 'red_line_phrases', 'forbidden_phrase', '服务红线用语', 'ticket', 1, 2, NULL, 1, 1, '', '', 1001);
+INSERT INTO qa_auto_cursors VALUES ('chats_ended_at', 210), ('ticket_replies', 2);
 INSERT INTO signing_keys VALUES (1, 'csat_link', 'c0ffee', 10, 20), (2, 'csat_link', 'f00d', 20, NULL);
 INSERT INTO customer_access VALUES ('9f86d0', 1, 1000, 2000, NULL), ('revoked:2:5', 2, 5, 9, 5);
 INSERT INTO rate_limits VALUES ('login:addr:10.0.0.1', 3, 1000, 0, 0, 5000), ('track:phone:13700000000', 0, 1, 9, 2, 99);

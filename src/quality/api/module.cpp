@@ -6,9 +6,10 @@
 
 namespace kefu::api {
 
-void add_quality_routes(RouteTable&);      // routes.cpp (scorecards, settings, sampling)
-void add_inspection_routes(RouteTable&);   // inspection_routes.cpp (inspections, appeals, coaching)
-void add_calibration_routes(RouteTable&);  // calibration_routes.cpp
+void add_quality_routes(RouteTable&);       // routes.cpp (scorecards, settings, sampling)
+void add_inspection_routes(RouteTable&);    // inspection_routes.cpp (inspections, appeals, coaching)
+void add_calibration_routes(RouteTable&);   // calibration_routes.cpp
+void add_quality_auto_routes(RouteTable&);  // auto_routes.cpp (rules, hits)
 
 namespace {
 
@@ -16,6 +17,7 @@ void add_routes(RouteTable& r) {
   add_quality_routes(r);
   add_inspection_routes(r);
   add_calibration_routes(r);
+  add_quality_auto_routes(r);
 }
 
 void add_vocabulary(nlohmann::json& v) {

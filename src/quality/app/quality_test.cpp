@@ -13,6 +13,7 @@
 #include "quality/app/qa_summary.hpp"
 #include "quality/app/sampling.hpp"
 #include "quality/app/scorecards.hpp"
+#include "quality/storage/auto_hit_store.hpp"
 #include "tickets/storage/ticket_store.hpp"
 
 namespace kefu::app::testing {
@@ -109,6 +110,28 @@ TEST_F(QualityUseCases, TheWeeksSampleTakesLowCsatAndComplaintsFirstAndOnlyOnce)
                             return draw_weekly_sample(c, {store_a, kWeek});
                           }); }),
             "not_found");
+}
+
+TEST_F(QualityUseCases, WhatAnAutomaticCheckHitIsDrawnFirst) {
+  db->write_sync([&](storage::Stores& r) {
+    storage::QaAutoHit hit;
+    hit.rule_code = "promise";
+    hit.rule_kind = "forbidden_phrase";
+    hit.rule_name = "虚假承诺";
+    hit.subject_kind = "ticket";
+    hit.subject_id = tickets[4];
+    hit.message_ref = 1;
+    hit.staff_id = agent.staff_id;
+    hit.store_id = store_a;
+    hit.red_line = true;
+    hit.at = kWeek + 5 * 3600'000;
+    r.get<storage::QaAutoHitStore>().insert_hit(hit);
+  });
+  auto r = as(lead, [&](Context& c) { return draw_weekly_sample(c, {store_a, kWeek, 7, {}}); });
+  ASSERT_FALSE(r.added.empty());
+  EXPECT_EQ(r.added[0].subject_id, tickets[4]);
+  EXPECT_EQ(r.added[0].reason, quality::Reason("auto_flag"));
+  EXPECT_EQ(r.added[1].reason, quality::Reason("low_csat"));
 }
 
 TEST_F(QualityUseCases, ScoringAppealAndASecondInspectorsDecision) {

@@ -8,6 +8,7 @@
 #include "core/domain/errors.hpp"
 #include "quality/app/scorecards.hpp"
 #include "quality/domain/sampler.hpp"
+#include "quality/storage/auto_hit_store.hpp"
 #include "quality/storage/qa_source_store.hpp"
 #include "tickets/app/record.hpp"
 #include "tickets/storage/ticket_store.hpp"
@@ -70,8 +71,13 @@ SampleResult draw_weekly_sample(Context& c, const SampleDraw& d) {
     if (done) ++out.already_inspected;
     return done;
   });
+  // What the automatic checks flagged in the week (m16-qauto's hits), and what the caller adds.
+  auto flagged = d.flagged;
+  for (const auto& f : c.store<storage::QaAutoHitStore>().flagged({d.store_id}, d.week_start, to))
+    if (auto kind = quality::SubjectKind::parse(f.subject_kind))
+      flagged.push_back({*kind, f.subject_id, f.red_line_hits > 0});
   for (auto& x : candidates)
-    for (const auto& f : d.flagged)
+    for (const auto& f : flagged)
       if (f.kind == x.kind && f.id == x.id) {
         x.flagged = true;
         x.red_line = x.red_line || f.red_line;

@@ -10,7 +10,8 @@
 
 namespace kefu::app {
 
-// What an automatic check flagged (m16-qauto's qa_auto_hits, read by whoever calls this).
+// What an automatic check flagged, beside what the week's automatic hits say
+// (QaAutoHitStore::flagged, read by draw_weekly_sample itself).
 struct SampleFlag {
   quality::SubjectKind kind;
   int64_t id = 0;
@@ -19,9 +20,9 @@ struct SampleFlag {
 
 struct SampleDraw {
   int64_t store_id = 0;
-  int64_t week_start = 0;        // the week [week_start, week_start + 7 days), in ms
-  std::optional<uint64_t> seed;  // default: from the store and the week, so a redraw is the same
-  std::vector<SampleFlag> flagged;
+  int64_t week_start = 0;           // the week [week_start, week_start + 7 days), in ms
+  std::optional<uint64_t> seed;     // default: from the store and the week, so a redraw is the same
+  std::vector<SampleFlag> flagged;  // more, from the caller
 };
 
 struct SampleResult {
@@ -33,7 +34,8 @@ struct SampleResult {
 
 // Supervisors and above of the store; quality:write. Draws with the store's settings in
 // force (quality::draw_sample) from the week's tickets (resolved) and chats (ended) that
-// had an agent, leaving out what was inspected since five weeks before the week; each
+// had an agent, leaving out what was inspected since five weeks before the week; what an
+// automatic rule hit during the week is flagged (red-line hits first) and drawn first; each
 // pick becomes a queued inspection on the scorecard in force for its channel kind.
 // Audited (qa_sample.draw). Drawing the same week again adds only what is new.
 SampleResult draw_weekly_sample(Context&, const SampleDraw&);

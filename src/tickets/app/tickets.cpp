@@ -11,6 +11,7 @@
 #include "members/storage/member_store.hpp"
 #include "org/storage/org_store.hpp"
 #include "purchases/storage/purchase_store.hpp"
+#include "quality/app/auto_checks.hpp"
 #include "remedies/domain/errors.hpp"
 #include "remedies/storage/remedy_store.hpp"
 #include "sla/app/sla.hpp"
@@ -232,6 +233,7 @@ ticket::Event add_message(Context& c, int64_t id, const std::string& body, bool 
   if (reply && ticket::is_finished(t.status))
     throw make_error(errors::kTicketFinished, {{"advice", Text("请先重新打开再回复", "reopen it before replying")}});
   auto e = record_event(c, t.id, reply ? "reply" : "note", body, nullptr, reply);
+  if (reply) auto_check_ticket_reply(c, t, e, !t.first_response_at);  // 自动质检, same write
   if (reply && !t.first_response_at) {
     // The first reply to the customer fulfils first response; it moves a new ticket into work.
     t.first_response_at = c.now_ms;

@@ -92,8 +92,8 @@ describe("the console's features", () => {
   });
 
   it('give every menu entry a route with the same role', () => {
-    expect(mainMenu.map((e) => e.key)).toEqual(['workbench', 'desk', 'chat', 'tickets', 'members', 'notifications', 'purchases', 'purchases-import', 'feedback', 'approvals', 'chat-monitor', 'kb', 'dashboard', 'bot-ops', 'feedback-nps', 'feedback-hot', 'feedback-journey', 'feedback-actions', 'returns-desk', 'returns-policy', 'returns-report', 'quality-mine', 'quality-queue', 'quality-calibrations', 'quality-report', 'my-kpi', 'kpi', 'cases', 'privacy']);
-    expect(adminMenu.map((e) => e.key)).toEqual(['stores', 'departments', 'staff', 'api-tokens', 'sla', 'limits', 'kb-catalog', 'kb-import', 'kb-learning', 'kb-duplicates', 'feedback-training', 'feedback-topics', 'quality-scorecards']);
+    expect(mainMenu.map((e) => e.key)).toEqual(['workbench', 'desk', 'chat', 'tickets', 'members', 'notifications', 'purchases', 'purchases-import', 'feedback', 'approvals', 'chat-monitor', 'kb', 'dashboard', 'bot-ops', 'feedback-nps', 'feedback-hot', 'feedback-journey', 'feedback-actions', 'returns-desk', 'returns-policy', 'returns-report', 'quality-mine', 'quality-queue', 'quality-calibrations', 'quality-report', 'quality-auto-hits', 'privacy', 'my-kpi', 'kpi', 'cases']);
+    expect(adminMenu.map((e) => e.key)).toEqual(['stores', 'departments', 'staff', 'api-tokens', 'sla', 'limits', 'kb-catalog', 'kb-import', 'kb-learning', 'kb-duplicates', 'feedback-training', 'feedback-topics', 'quality-scorecards', 'quality-auto-rules']);
     for (const e of [...mainMenu, ...adminMenu]) {
       const r = routeByPath(e.path);
       expect(r, e.path).toBeTruthy();

@@ -349,6 +349,11 @@ KindCounts SqlPersonDataStore<D>::erase_person(const Footprint& f, const Redacti
         run("UPDATE chat_messages SET body = ? WHERE sender = 'customer' AND conversation_id IN " + C, with({E}, c)) +
             redact("chat_messages", {"body"}, "sender <> 'customer' AND conversation_id IN " + C, c, r.redact));
   count("chat_photos", run("DELETE FROM chat_photos WHERE conversation_id IN " + C, c));
+  // Automatic quality hits quote staff's words: redacted like them.
+  count("qa_auto_hits", redact("qa_auto_hits", {"excerpt"},
+                               "((subject_kind = 'ticket' AND subject_id IN " + T +
+                                   ") OR (subject_kind = 'conversation' AND subject_id IN " + C + "))",
+                               with(t, c), r.redact));
   count("bot_turns", run("UPDATE bot_turns SET question = ? WHERE conversation_id IN " + C, with({E}, c)));
   count("kb_signals",
         run("UPDATE kb_signals SET query = ?, revoked_at = COALESCE(revoked_at, ?) WHERE conversation_id IN " + C +

@@ -5,6 +5,8 @@
 // id only; no customer is copied here.
 #include "quality/storage/sql/migrations.hpp"
 
+#include "quality/storage/sql/auto_migration.hpp"
+
 namespace kefu::storage::sql {
 namespace {
 
@@ -50,10 +52,12 @@ CREATE TABLE qa_coaching(
 CREATE INDEX qa_coaching_staff ON qa_coaching(staff_id, created_at);
 CREATE INDEX qa_coaching_inspection ON qa_coaching(inspection_id);
 )SQL"},
+    kQualityAutoMigration,  // the automatic checks (auto_migration.hpp)
 };
 
-constexpr CountedTable kTables[] = {{"qa_scorecards"},   {"qa_settings"},           {"qa_inspections"}, {"qa_comments"},
-                                    {"qa_calibrations"}, {"qa_calibration_scores"}, {"qa_coaching"}};
+constexpr CountedTable kTables[] = {
+    {"qa_scorecards"},         {"qa_settings"}, {"qa_inspections"}, {"qa_comments"},  {"qa_calibrations"},
+    {"qa_calibration_scores"}, {"qa_coaching"}, {"qa_auto_rules"},  {"qa_auto_hits"}, {"qa_auto_cursors"}};
 
 }  // namespace
 

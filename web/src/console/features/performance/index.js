@@ -13,9 +13,9 @@ export const routes = [
 ];
 
 export const menu = [
-  { key: 'my-kpi', path: '/performance/my-kpi', label: 'kpi.mine', icon: User, order: 82 },
-  { key: 'kpi', path: '/performance/kpi', label: 'kpi.title', icon: Trophy, order: 83, minRole: 'supervisor' },
-  { key: 'cases', path: '/performance/cases', label: 'cases.title', icon: Reading, order: 84 },
+  { key: 'my-kpi', path: '/performance/my-kpi', label: 'kpi.mine', icon: User, order: 86 },
+  { key: 'kpi', path: '/performance/kpi', label: 'kpi.title', icon: Trophy, order: 87, minRole: 'supervisor' },
+  { key: 'cases', path: '/performance/cases', label: 'cases.title', icon: Reading, order: 88 },
 ];
 
 export const ticketPanels = [

@@ -1,6 +1,7 @@
 // Quality inspection (质检): scorecards and settings, the weekly sample, inspections with
-// comments, acknowledgement, appeals and decisions, coaching, calibration, the QA report.
-import { get, post, postOnce, put, qs } from '@/shared/api.js';
+// comments, acknowledgement, appeals and decisions, coaching, calibration, the QA report;
+// the automatic checks (自动质检): rules, trying one on a text, hits and their counts.
+import { del, get, post, postOnce, put, qs } from '@/shared/api.js';
 
 const Q = '/api/v1/quality';
 
@@ -38,3 +39,16 @@ export const qaReport = (params) => get(`${Q}/report${qs(params)}`);
 // What an inspection looks at: the ticket's timeline or the chat's messages.
 export const getTicketTimeline = (id) => get(`/api/v1/tickets/${id}/timeline`);
 export const getChatMessages = (id) => get(`/api/v1/chat/conversations/${id}`);
+
+// The automatic checks (自动质检).
+// → { store_id, saved, in_force, kinds }
+export const listAutoRules = (storeId) => get(`${Q}/auto-rules${qs({ store_id: storeId || undefined })}`);
+// { code, store_id?, kind, name, phrases, seconds, threshold, severity, enabled }
+export const createAutoRule = (body, key) => postOnce(`${Q}/auto-rules`, body, key);
+export const updateAutoRule = (id, body) => put(`${Q}/auto-rules/${id}`, body);
+export const deleteAutoRule = (id) => del(`${Q}/auto-rules/${id}`);
+// the rule as written and { text, first, delay_seconds } → { hit, detail }
+export const tryAutoRule = (body) => post(`${Q}/auto-rules/try`, body);
+// params: { store_id, staff_id, rule_code, severity, subject_kind, subject_id, from, to, before_id, limit }
+export const listAutoHits = (params) => get(`${Q}/auto-hits${qs(params)}`);
+export const autoHitCounts = (params) => get(`${Q}/auto-hits/counts${qs(params)}`);
