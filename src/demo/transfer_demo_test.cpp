@@ -73,7 +73,7 @@ TEST(DemoTransfer, SqliteToPostgresKeepsCountsAndSearchResults) {
   // Every table, counted by each side's own reader.
   const auto on_sqlite = checksum_database(*source);
   const auto on_pg = checksum_database(*target);
-  ASSERT_EQ(on_sqlite.size(), 91u);  // every table
+  ASSERT_EQ(on_sqlite.size(), 94u);  // every table
   EXPECT_EQ(on_pg, on_sqlite);
   EXPECT_EQ(exported.tables, on_sqlite);
   auto sqlite_db = storage::open_database(sqlite_url, false);
