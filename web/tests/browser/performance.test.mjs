@@ -61,6 +61,7 @@ describe('staff KPIs and the case library in the console', () => {
     await shot(page, 'my-kpi');
     await page.goto(`${server.base}/performance/cases`);
     await page.locator('[data-test^="case-"]').first().waitFor({ timeout: 20000 });
+    await shot(page, 'case-library');
     const first = page.locator('[data-test="case-library"] a').first();
     await first.click();
     await page.locator('[data-test="case-story-text"]').waitFor({ timeout: 10000 });
