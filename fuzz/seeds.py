@@ -151,6 +151,18 @@ bodies = {
                                        'hour': 8, 'recipients': ['staff:2', 'manager@store.example'], 'enabled': True},
     'PUT /api/v1/reports/schedules/{id}': {'store_id': 1, 'name': '服务周报', 'report': 'sla', 'frequency': 'weekly',
                                            'hour': 9, 'recipients': ['staff:2'], 'enabled': False},
+    'PUT /api/v1/performance/rules': {'store_id': 1, 'kpi': [{'measure': 'csat', 'weight': 40, 'target': 4.5},
+                                                            {'measure': 'complaints', 'weight': 30, 'target': 0},
+                                                            {'measure': 'first_response', 'weight': 30, 'target': 30.5}],
+                                      'bonus': {'mode': 'pool', 'pool_fen': 1000000, 'base_fen': 50000,
+                                                'bands': [{'min_score': 90, 'percent': 120}, {'min_score': 60.5, 'percent': 50}],
+                                                'per_praise_fen': 2000, 'per_complaint_fen': 10000, 'cap_fen': 0}},
+    'POST /api/v1/tickets/{id}/staff-records': {'about_staff_id': 1, 'summary': '顾客反映语气生硬'},
+    'POST /api/v1/performance/staff-records/{id}/review': {'outcome': 'partly', 'responsibility': 'shared',
+                                                           'action': 'coaching', 'notes': '录音核实，部分属实', 'version': 1},
+    'POST /api/v1/performance/cases': {'ticket_id': 1, 'kind': 'good_practice', 'title': '耐心解释退换货规定',
+                                       'lesson': '先共情，再讲规定', 'tags': ['退换货', '共情'], 'story': '顾客王女士 13800000001 来电'},
+    'PUT /api/v1/performance/cases/{id}': {'kind': 'lesson', 'title': '改', 'tags': [], 'story': 'x', 'version': 1},
     'PUT /api/v1/quality/scorecards': {'store_id': 1, 'channel': 'chat', 'version': 0, 'note': '问候加权', 'items': [
         {'id': 'greeting', 'name': '及时问候', 'description': '30 秒内问候', 'weight': 60, 'red_line': False},
         {'id': 'red_rude', 'name': '辱骂顾客', 'description': '', 'weight': 0, 'red_line': True}]},
@@ -237,6 +249,12 @@ queries = {
     'POST /api/v1/feedback/actions/{id}/photos': 'filename=p.png',
     'GET /api/v1/privacy/requests': 'state=requested&limit=20',
     'GET /api/v1/privacy/audit': 'before_id=100&limit=20',
+    'GET /api/v1/performance/kpi': 'store_id=1&month=2026-11&format=csv',
+    'GET /api/v1/performance/my-kpi': 'store_id=1&month=2026-11',
+    'GET /api/v1/performance/rules': 'store_id=1',
+    'GET /api/v1/performance/staff-records': 'store_id=1&kind=complaint&outcome=upheld&month=2026-11&limit=5',
+    'GET /api/v1/performance/cases': 'q=%E9%80%80%E8%B4%A7&tag=%E5%85%B1%E6%83%85&kind=lesson&before_id=100&limit=5',
+    'GET /api/v1/performance/case-story': 'ticket_id=1',
 }
 out = os.path.join(os.path.dirname(__file__), 'corpus', 'route_body')
 os.makedirs(out, exist_ok=True)

@@ -11,6 +11,7 @@
 #include "demo/load_csat.hpp"
 #include "demo/load_feedback.hpp"
 #include "demo/load_kb.hpp"
+#include "demo/load_performance.hpp"
 #include "demo/load_purchases.hpp"
 #include "demo/load_quality.hpp"
 #include "demo/load_sla.hpp"
@@ -139,6 +140,7 @@ void load(storage::Database& db, const Catalog& cat, const text::Segmenter& seg,
   db.write_sync([&](storage::Stores& r) { load_demo_actions(r, now); });
   db.write_sync([&](storage::Stores& r) { load_demo_csat(r, now); });     // CSAT comments, after the tickets
   db.write_sync([&](storage::Stores& r) { load_demo_quality(r, now); });  // after the CSAT ratings it samples by
+  db.write_sync([&](storage::Stores& r) { load_demo_performance(r, now); });
   db.write_sync([](storage::Stores& r) { r.analyze(); });
 }
 

@@ -22,12 +22,14 @@ ApiModule purchases_api();
 ApiModule privacy_api();
 ApiModule returns_api();
 ApiModule quality_api();
+ApiModule performance_api();
 
 std::span<const ApiModule> api_modules() {
   static const ApiModule kModules[] = {
-      auth_api(),     org_api(),       members_api(),   tickets_api(),        sla_api(),     notifications_api(),
-      remedies_api(), callbacks_api(), reports_api(),   public_tickets_api(), chat_api(),    kb_api(),
-      bot_api(),      feedback_api(),  purchases_api(), privacy_api(),        returns_api(), quality_api(),
+      auth_api(),          org_api(),      members_api(),   tickets_api(),     sla_api(),
+      notifications_api(), remedies_api(), callbacks_api(), reports_api(),     public_tickets_api(),
+      chat_api(),          kb_api(),       bot_api(),       feedback_api(),    purchases_api(),
+      privacy_api(),       returns_api(),  quality_api(),   performance_api(),
   };
   return kModules;
 }

@@ -10,6 +10,7 @@
 #include "members/storage/sql/migrations.hpp"
 #include "notifications/storage/sql/migrations.hpp"
 #include "org/storage/sql/migrations.hpp"
+#include "performance/storage/sql/migrations.hpp"
 #include "privacy/storage/sql/migrations.hpp"
 #include "public_tickets/storage/sql/migrations.hpp"
 #include "purchases/storage/sql/migrations.hpp"
@@ -29,7 +30,7 @@ std::span<const SchemaModule> schema_modules() {
       tickets_schema(),   sla_schema(),     notifications_schema(),  remedies_schema(),
       callbacks_schema(), reports_schema(), public_tickets_schema(), chat_schema(),
       kb_schema(),        bot_schema(),     feedback_schema(),       purchases_schema(),
-      privacy_schema(),   returns_schema(), quality_schema(),
+      privacy_schema(),   returns_schema(), quality_schema(),        performance_schema(),
   };
   return kModules;
 }

@@ -325,6 +325,15 @@ async function fixture(server, admin) {
     o.return = r.json.return.id;
     // A scheduled report of the store.
     o.reportSchedule = await reportSchedule(admin, store, `矩阵报表${text}`.slice(0, 60));
+    // A complaint naming the store's owner agent (no caller), and a case-library entry.
+    r = await admin.post('/api/v1/tickets', newTicket(store, { type: 'complaint', subject: text }));
+    if (r.status !== 201) throw new Error(`complaint ticket: ${r.status} ${r.text}`);
+    r = await admin.post(`/api/v1/tickets/${r.json.id}/staff-records`, { about_staff_id: owner, summary: text });
+    if (r.status !== 201) throw new Error(`staff record: ${r.status} ${r.text}`);
+    o.staffRecord = r.json.id;
+    r = await admin.post('/api/v1/performance/cases', { ticket_id: o.ticket, kind: 'lesson', title: `矩阵案例${tag}`, lesson: text });
+    if (r.status !== 201) throw new Error(`case entry: ${r.status} ${r.text}`);
+    o.caseEntry = r.json.id;
     // Quality: an inspection of the ticket (its owner agent is no caller), scored by the
     // fixture's admin (no caller either), with coaching and a calibration session on it.
     r = await admin.post('/api/v1/quality/inspections', { subject_kind: 'ticket', subject_id: o.ticket });
@@ -466,7 +475,7 @@ async function sample(route, side, caller, fx) {
     nps_campaign: o.npsCampaign, nps_invitation: o.npsInvitation,
     feedback_item: o.feedbackItem, feedback_place: o.feedbackPlace, feedback_action: o.feedbackAction,
     purchase: o.purchase, return: o.return, report_schedule: o.reportSchedule,
-    qa_rule: o.qaRule,
+    staff_complaint: o.staffRecord, case_entry: o.caseEntry, qa_rule: o.qaRule,
     inspection: o.inspection, coaching: o.coaching, calibration: o.calibration,
   };
   let id = idOf[route.access.reach];
@@ -643,6 +652,11 @@ async function sample(route, side, caller, fx) {
     'POST /api/v1/returns/policy/check': { rules: [], cases: [] },
     'POST /api/v1/returns/lookup': { receipt_no: o.receipt },
     'POST /api/v1/returns': { line_id: o.purchaseLine, reason: 'size_fit', condition: 'unopened', receipt: true, preview: true },
+    'PUT /api/v1/performance/rules': { store_id: o.store, kpi: [{ measure: 'csat', weight: 100, target: 4.5 }], bonus: { cap_fen: 0 } },
+    'POST /api/v1/tickets/{id}/staff-records': { about_staff_id: o.chatAgent, summary: '矩阵' },
+    'POST /api/v1/performance/staff-records/{id}/review': { outcome: 'partly', responsibility: 'shared', action: 'coaching', notes: '矩阵' },
+    'POST /api/v1/performance/cases': { ticket_id: o.ticket, kind: 'good_practice', title: `矩阵新案例${n}`, lesson: '矩阵', tags: ['矩阵'] },
+    'PUT /api/v1/performance/cases/{id}': { title: `矩阵案例改${n}`, tags: ['矩阵'] },
     'POST /api/v1/returns/decide': {
       store_id: o.store, condition: 'unopened', receipt: true, item: { category: 'clothing', paid_fen: 100, purchased_at: Date.now() - 86400000 },
     },
@@ -682,6 +696,11 @@ async function sample(route, side, caller, fx) {
     'GET /api/v1/returns': `?store_id=${o.store}`,
     'GET /api/v1/reports/returns': `?store_id=${o.store}&from=${Date.now() - 86400000}&to=${Date.now() + 60000}`,
     'GET /api/v1/returns/policy/history': `?store_id=${o.store}`,
+    'GET /api/v1/performance/kpi': `?store_id=${o.store}&month=${new Date().toISOString().slice(0, 7)}`,
+    'GET /api/v1/performance/my-kpi': `?store_id=${o.store}&month=${new Date().toISOString().slice(0, 7)}`,
+    'GET /api/v1/performance/rules': `?store_id=${o.store}`,
+    'GET /api/v1/performance/staff-records': `?store_id=${o.store}`,
+    'GET /api/v1/performance/case-story': `?ticket_id=${o.ticket}`,
     'GET /api/v1/quality/scorecards': `?store_id=${o.store}&channel=chat`,
     'GET /api/v1/quality/scorecards/history': `?store_id=${o.store}&channel=chat`,
     'GET /api/v1/quality/settings': `?store_id=${o.store}`,

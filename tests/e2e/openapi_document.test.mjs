@@ -123,6 +123,12 @@ const OWNERS = {
     '/api/v1/returns/{id}',
     '/api/v1/reports/returns',
   ],
+  performance: [
+    '/api/v1/performance/(kpi|my-kpi|rules|staff-records|cases|case-story)',
+    '/api/v1/performance/(staff-records|cases)/{id}',
+    '/api/v1/performance/staff-records/{id}/review',
+    '/api/v1/tickets/{id}/staff-records',
+  ],
   quality: [
     '/api/v1/quality/(scorecards|settings|samples|report|inspections|coaching|calibrations)',
     '/api/v1/quality/scorecards/history',

@@ -1074,6 +1074,55 @@ describe('real responses match docs/openapi.yaml', () => {
       });
     });
 
+  describe('performance', () => {
+    it('GET /api/v1/performance/kpi, /my-kpi, /rules answer as documented', async () => {
+      const month = new Date(Date.now() + 8 * HOUR).toISOString().slice(0, 7);
+      const q = `?store_id=${data.SH01}&month=${month}`;
+      const sheet = await conforms(supervisor, '/api/v1/performance/kpi', { query: q });
+      assert.ok(sheet.json.rows.length > 0);
+      const csv = await conforms(supervisor, '/api/v1/performance/kpi', { query: `${q}&format=csv` });
+      assert.match(csv.text, /^\uFEFF排名,员工/);
+      await conforms(agent, '/api/v1/performance/kpi', { query: q, status: 403 });
+      await conforms(supervisor, '/api/v1/performance/kpi', { query: `?store_id=${data.SH01}&month=2026-13`, status: 400 });
+      const mine = await conforms(agent, '/api/v1/performance/my-kpi', { query: q });
+      assert.equal(mine.json.rows.length, 1);
+      await conforms(agent, '/api/v1/performance/rules', { query: `?store_id=${data.SH01}` });
+      await conforms(agent, '/api/v1/performance/rules');
+      await call(manager, 'PUT', '/api/v1/performance/rules', {
+        body: { store_id: data.SH01, kpi: [{ measure: 'csat', weight: 60, target: 4.5 }, { measure: 'contacts', weight: 40, target: 20 }], bonus: { mode: 'base', base_fen: 30000 } },
+        expect: 200,
+      });
+      const saved = await conforms(agent, '/api/v1/performance/rules', { query: `?store_id=${data.SH01}` });
+      assert.equal(saved.json.source, 'store');
+      await call(manager, 'PUT', '/api/v1/performance/rules', { body: { store_id: data.SH01, kpi: [] }, expect: 400 });
+    });
+
+    it('complaints against staff and the case library answer as documented', async () => {
+      const me = (await agent.get('/api/v1/auth/me')).json.id;
+      const t = (await call(supervisor, 'POST', '/api/v1/tickets', { body: newTicket(data.SH01, { type: 'complaint', subject: '服务态度' }), expect: 201 })).json;
+      const rec = await call(supervisor, 'POST', '/api/v1/tickets/{id}/staff-records', { params: { id: t.id }, body: { about_staff_id: me, summary: '语气生硬' }, expect: 201 });
+      await call(supervisor, 'POST', '/api/v1/tickets/{id}/staff-records', { params: { id: t.id }, body: { about_staff_id: me }, expect: 409 });
+      await call(supervisor, 'POST', '/api/v1/performance/staff-records/{id}/review', {
+        params: { id: rec.json.id }, body: { outcome: 'upheld', responsibility: 'personal', action: 'coaching', notes: '录音属实' }, expect: 200,
+      });
+      await conforms(agent, '/api/v1/tickets/{id}/staff-records', { params: { id: t.id } });
+      await conforms(agent, '/api/v1/performance/staff-records/{id}', { params: { id: rec.json.id } });
+      await conforms(agent, '/api/v1/performance/staff-records/{id}', { params: { id: 999999 }, status: 404 });
+      await conforms(supervisor, '/api/v1/performance/staff-records', { query: `?store_id=${data.SH01}&kind=complaint` });
+      await conforms(supervisor, '/api/v1/performance/staff-records', { query: `?store_id=${data.SH01}&kind=x`, status: 400 });
+      await conforms(supervisor, '/api/v1/performance/case-story', { query: `?ticket_id=${data.ticket.id}` });
+      const c = await call(supervisor, 'POST', '/api/v1/performance/cases', {
+        body: { ticket_id: data.ticket.id, kind: 'lesson', title: '停车收费告示', lesson: '告示与系统不一致时先核实再解释', tags: ['停车'] },
+        expect: 201,
+      });
+      assert.ok(!c.json.story.includes('王芳') && !c.json.story.includes(data.memberPhone));
+      await call(supervisor, 'PUT', '/api/v1/performance/cases/{id}', { params: { id: c.json.id }, body: { tags: ['停车', '告示'], version: 1 }, expect: 200 });
+      await conforms(agent, '/api/v1/performance/cases', { query: `?tag=${encodeURIComponent('停车')}` });
+      await conforms(agent, '/api/v1/performance/cases/{id}', { params: { id: c.json.id } });
+      await conforms(agent, '/api/v1/performance/cases/{id}', { params: { id: 999999 }, status: 404 });
+    });
+  });
+
   describe('quality', () => {
     it('GET /api/v1/quality/scorecards, /settings, /inspections(/{id}), /coaching, /calibrations(/{id}), /report answer as documented', async () => {
       const card = await conforms(agent, '/api/v1/quality/scorecards', { query: `?store_id=${data.SH01}&channel=desk` });

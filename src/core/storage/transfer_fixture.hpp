@@ -198,6 +198,12 @@ INSERT INTO returns VALUES (1, 2, 1, 1, 1, 1, 'clothing', '江南布衣', 1, 'si
   0, 0, '赠品袜子', 'pending_approval', NULL, NULL, '主管破例', 2, 9223372036854775807, NULL);
 INSERT INTO report_schedules VALUES (1, 1, '日报', 'summary', 'daily', 8, 'staff:1' || char(10) || 'boss@example.com', 1,
   5000, NULL, '', 1, 100, 100), (2, NULL, '全连锁月报', 'sla', 'monthly', 7, 'staff:2', 0, 9000, 4000, '已发送 1 封', 1, 100, 200);
+INSERT INTO kpi_rule_sets VALUES (1, NULL, '{"kpi":[],"bonus":{}}', 1, 100), (2, 1, '{"kpi":[],"bonus":{"mode":"pool"}}', 1,
+  9223372036854775807);
+INSERT INTO staff_records VALUES (1, 1, 1, 'complaint', 1, '语气生硬', 1, 100, 'upheld', 'personal', 'coaching', 1,
+  '录音属实', 200, 2), (2, 1, 2, 'praise', 1, '', 1, 300, 'pending', 'none', 'none', NULL, '', NULL, 1);
+INSERT INTO case_entries VALUES (1, 1, 1, NULL, 'good_practice', '耐心解释', '先共情', ',退换货,共情,', '顾客来电……', 1, 100,
+  100, 1), (2, 1, NULL, 1, 'lesson', '停车', '', '', '', 1, 200, 9223372036854775807, 3);
 INSERT INTO qa_scorecards VALUES (1, 0, 'chat', 1, '[{"id":"greeting","name":"及时问候","description":"","weight":100,"red_line":false}]',
   '初版', 1, 100), (2, 1, 'desk', 1, '[]', '', 1, 9223372036854775807);
 INSERT INTO qa_settings VALUES (0, '{"appeal_days":3}', 1, 100), (1, '{"appeal_days":5,"sampling":{"per_agent":2}}', 1, 200);

@@ -125,7 +125,7 @@ describe("the console's features", () => {
     expect(keys(ticketPanels)).toEqual({
       header: ['sla-clocks', 'return-line'],
       main: ['timeline', 'assist'],
-      side: ['photos', 'status', 'handover', 'tasks', 'resolutions', 'callback', 'csat'],
+      side: ['photos', 'status', 'handover', 'tasks', 'resolutions', 'callback', 'csat', 'staff-records', 'case-mark'],
     });
     expect(keys(dashboardPanels)).toEqual({ main: ['sla-trend', 'value-at-risk', 'chat-figures', 'bot-figures', 'nps', 'returns-reasons'] });
     expect(keys(chatPanels)).toEqual({ composer: ['assist'] });
