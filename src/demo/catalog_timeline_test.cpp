@@ -86,7 +86,8 @@ TEST(DemoCatalog, StatusChangesFormAValidPath) {
     EXPECT_EQ(t.status, status);
     ++finals[status];
   }
-  for (const char* s : {"new", "in_progress", "waiting_customer", "waiting_internal", "resolved", "closed"}) {
+  // ("new" only for a contact of the last minutes: the desk answers within its target.)
+  for (const char* s : {"in_progress", "waiting_customer", "waiting_internal", "resolved", "closed"}) {
     EXPECT_GT(finals[s], 0) << s;
   }
 }
@@ -99,10 +100,12 @@ TEST(DemoCatalog, LifeFitsTheTicketsAge) {
     if (age < kDay) ++fresh, fresh_open += open;
     if (age > 10 * kDay) ++old, old_done += !open;
   }
+  // A well-run desk (docs/demo.md): some of today's contacts are still open (waiting for
+  // the customer or another department), the old ones are all settled.
   ASSERT_GT(fresh, 10);
-  EXPECT_GT(fresh_open * 2, fresh);  // mostly still new or in progress
-  EXPECT_GT(old_done * 100, old * 90);
-  EXPECT_LT(old_done, old);  // but a few got stuck
+  EXPECT_GT(fresh_open, 0);
+  EXPECT_LT(fresh_open * 2, fresh);
+  EXPECT_GE(old_done * 1000, old * 998);
 }
 
 TEST(DemoCatalog, ComplaintsGetCollaborationTasksToTheRightDepartment) {
