@@ -131,13 +131,16 @@ void one_store(storage::Stores& r, int64_t store_id, const people::Actor& superv
       const auto& who = conv.agent_id ? *std::find_if(agents.begin(), agents.end(),
                                                       [&](const auto& a) { return a.staff_id == *conv.agent_id; })
                                       : agent;
-      step(25'000 + (n % 5) * 20'000);
+      // Answered within the queue's target (parking 30 s, the rest 60 s or more); now and
+      // then, at a busy moment, later.
+      const bool busy = rng.percent(12);
+      step(busy ? rng.between(70, 150) * 1000 : rng.between(8, 25) * 1000);
       app::Context a1{r, who, t, nullptr};
       app::agent_say(a1, id, "d2", s.answer, false);
       step(40'000);
       app::Context c2{r, cust, t, nullptr};
       app::customer_say(c2, started.token, "d3", s.follow);
-      step(30'000 + (n % 3) * 90'000);  // now and then slower than the reply-gap target
+      step(busy ? rng.between(100, 240) * 1000 : rng.between(20, 80) * 1000);  // the reply-gap target: 90 s+
       app::Context a2{r, who, t, nullptr};
       app::agent_say(a2, id, "d4", s.close, false);
       step(60'000);

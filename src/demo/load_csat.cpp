@@ -18,7 +18,7 @@ namespace {
 
 constexpr int64_t kHour = 3'600'000;
 constexpr int kEvery = 12;         // one closed ticket in this many is rated
-constexpr int kSlippingEvery = 3;  // the story's slipping agent, this last month: one in three
+constexpr int kSlippingEvery = 5;  // the story's slipping agent, this last month: one in five
 
 struct Comment {
   int stars;
