@@ -23,7 +23,10 @@ TEST(DemoCatalog, EventsAreOrderedAndInsideOpeningHours) {
       EXPECT_GT(e.offset_seconds, previous) << t.subject;
       previous = e.offset_seconds;
       EXPECT_LE(t.created_at + e.offset_seconds, kNow);
-      EXPECT_TRUE(open_at(store, t.created_at + e.offset_seconds)) << e.kind << " " << e.text;
+      // (A P1 case is followed by the duty manager after closing time too.)
+      if (t.priority != "P1") {
+        EXPECT_TRUE(open_at(store, t.created_at + e.offset_seconds)) << e.kind << " " << e.text;
+      }
       EXPECT_LE(e.offset_seconds, 30 * kDay);  // a plausible span
     }
   }
