@@ -301,7 +301,9 @@ void expect_consistent(const Catalog& c, int64_t now, int days) {
       EXPECT_GT(e.offset_seconds, previous);
       previous = e.offset_seconds;
       EXPECT_LE(t.created_at + e.offset_seconds, now);
-      EXPECT_TRUE(open_at(*store, t.created_at + e.offset_seconds));
+      if (t.priority != "P1") {  // a P1 case is followed round the clock
+        EXPECT_TRUE(open_at(*store, t.created_at + e.offset_seconds));
+      }
       EXPECT_EQ(e.text.find_first_of("{}"), std::string::npos) << e.text;
       if (e.kind == "status") {
         EXPECT_TRUE(next.at(status).count(e.to_status)) << status << " -> " << e.to_status;

@@ -23,7 +23,10 @@ TEST(DemoCatalog, EventsAreOrderedAndInsideOpeningHours) {
       EXPECT_GT(e.offset_seconds, previous) << t.subject;
       previous = e.offset_seconds;
       EXPECT_LE(t.created_at + e.offset_seconds, kNow);
-      EXPECT_TRUE(open_at(store, t.created_at + e.offset_seconds)) << e.kind << " " << e.text;
+      // (A P1 case is followed by the duty manager after closing time too.)
+      if (t.priority != "P1") {
+        EXPECT_TRUE(open_at(store, t.created_at + e.offset_seconds)) << e.kind << " " << e.text;
+      }
       EXPECT_LE(e.offset_seconds, 30 * kDay);  // a plausible span
     }
   }
@@ -86,7 +89,8 @@ TEST(DemoCatalog, StatusChangesFormAValidPath) {
     EXPECT_EQ(t.status, status);
     ++finals[status];
   }
-  for (const char* s : {"new", "in_progress", "waiting_customer", "waiting_internal", "resolved", "closed"}) {
+  // ("new" only for a contact of the last minutes: the desk answers within its target.)
+  for (const char* s : {"in_progress", "waiting_customer", "waiting_internal", "resolved", "closed"}) {
     EXPECT_GT(finals[s], 0) << s;
   }
 }
@@ -99,10 +103,12 @@ TEST(DemoCatalog, LifeFitsTheTicketsAge) {
     if (age < kDay) ++fresh, fresh_open += open;
     if (age > 10 * kDay) ++old, old_done += !open;
   }
+  // A well-run desk (docs/demo.md): some of today's contacts are still open (waiting for
+  // the customer or another department), the old ones are all settled.
   ASSERT_GT(fresh, 10);
-  EXPECT_GT(fresh_open * 2, fresh);  // mostly still new or in progress
-  EXPECT_GT(old_done * 100, old * 90);
-  EXPECT_LT(old_done, old);  // but a few got stuck
+  EXPECT_GT(fresh_open, 0);
+  EXPECT_LT(fresh_open * 2, fresh);
+  EXPECT_GE(old_done * 1000, old * 998);
 }
 
 TEST(DemoCatalog, ComplaintsGetCollaborationTasksToTheRightDepartment) {

@@ -9,6 +9,8 @@
 #include "chat/app/chat_settings.hpp"
 #include "chat/app/conversations.hpp"
 #include "chat/app/desk.hpp"
+#include "demo/random.hpp"
+#include "demo/story.hpp"
 #include "org/storage/org_store.hpp"
 
 namespace kefu::demo {
@@ -63,6 +65,16 @@ constexpr std::array<Script, 8> kScripts{{
     {"general", "吴先生", "有没有可以借用的充电宝？", "一楼服务台可免费借用充电宝，需要登记手机号。",
      "好的，马上过去。", "不客气，祝您购物愉快。", 0},
 }};
+// The story's rising topic (story.hpp): the car parks' new payment system.
+constexpr std::array<Script, 3> kPaymentScripts{{
+    {"parking", "郑先生", "停车场新的缴费机扫码一直失败怎么办？",
+     "很抱歉，新缴费系统这几天不稳定，出口已开人工收费通道。", "那我的停车券还能用吗？",
+     "可以的，人工通道可以抵扣停车券，我已通知出口工作人员。", 3},
+    {"parking", "钱女士", "我在小程序交了停车费，道闸不抬杆。", "请稍等，我帮您核对缴费记录。", "已经等了五分钟了。",
+     "记录已补录，道闸已为您抬杆，给您添麻烦了。", 2},
+    {"parking", "何先生", "新的停车缴费怎么用停车券抵扣？", "在缴费页面勾选“停车券抵扣”即可，需先在小程序绑定车牌。",
+     "绑定车牌在哪里？", "小程序「我的」-「车辆管理」里添加车牌就可以。", 4},
+}};
 
 people::Actor staff_actor(storage::Stores& r, const std::string& username) {
   for (const auto& s : r.get<storage::OrgStore>().staff_list())
@@ -81,14 +93,30 @@ void one_store(storage::Stores& r, int64_t store_id, const people::Actor& superv
   settings.queue_targets = {{"parking", {30, 90}}, {"returns", {120, 300}}};
   app::put_chat_settings(boss, settings);
 
-  // A week of chats, a few a day, each answered by one of the desk agents.
+  // Four weeks of chats, a few a day, each answered by one of the desk agents; parking
+  // payment questions grow since the new system (story.hpp); now and then, at a busy
+  // moment with nobody free, a customer gives up waiting.
+  detail::Rng rng(static_cast<uint64_t>(store_id) * 7919 + 20261205);
   int n = 0;
-  for (int day = 6; day >= 1; --day) {
+  for (int day = 27; day >= 1; --day) {
     for (int k = 0; k < 4; ++k, ++n) {
-      const auto& s = kScripts[n % kScripts.size()];
+      const bool payment = rng.percent(story::rising_percent(day * kDay / 1000) * 2);
+      const auto& s = payment ? kPaymentScripts[rng.index(kPaymentScripts.size())] : kScripts[n % kScripts.size()];
       const auto& agent = agents[n % agents.size()];
       int64_t t = now - day * kDay + (10 + 3 * k) * kHour + (n * 7 % 50) * kMinute;
       const auto cust = people::customer_actor();
+      if (rng.percent(6)) {  // abandoned in the queue
+        app::Context c{r, cust, t, nullptr};
+        auto started = app::start_chat(c, {.store_id = store_id,
+                                           .queue = s.queue,
+                                           .customer_name = s.name,
+                                           .remote = "demo-" + std::to_string(store_id) + "-" + std::to_string(n)});
+        app::Context c1{r, cust, t + 15'000, nullptr};
+        app::customer_say(c1, started.token, "d1", s.ask);
+        app::Context gone{r, cust, t + rng.between(90, 300) * 1000, nullptr};
+        app::customer_end(gone, started.token);
+        continue;
+      }
       app::Context at{r, agent, t, nullptr};
       app::set_presence(at, "online");
       app::Context c{r, cust, t, nullptr};
@@ -103,13 +131,16 @@ void one_store(storage::Stores& r, int64_t store_id, const people::Actor& superv
       const auto& who = conv.agent_id ? *std::find_if(agents.begin(), agents.end(),
                                                       [&](const auto& a) { return a.staff_id == *conv.agent_id; })
                                       : agent;
-      step(25'000 + (n % 5) * 20'000);
+      // Answered within the queue's target (parking 30 s, the rest 60 s or more); now and
+      // then, at a busy moment, later.
+      const bool busy = rng.percent(12);
+      step(busy ? rng.between(70, 150) * 1000 : rng.between(8, 25) * 1000);
       app::Context a1{r, who, t, nullptr};
       app::agent_say(a1, id, "d2", s.answer, false);
       step(40'000);
       app::Context c2{r, cust, t, nullptr};
       app::customer_say(c2, started.token, "d3", s.follow);
-      step(30'000 + (n % 3) * 90'000);  // now and then slower than the reply-gap target
+      step(busy ? rng.between(100, 240) * 1000 : rng.between(20, 80) * 1000);  // the reply-gap target: 90 s+
       app::Context a2{r, who, t, nullptr};
       app::agent_say(a2, id, "d4", s.close, false);
       step(60'000);

@@ -8,6 +8,7 @@
 #include "auth/app/auth.hpp"
 #include "demo/feedback_texts.hpp"
 #include "demo/random.hpp"
+#include "demo/story.hpp"
 #include "feedback/app/feedback_items.hpp"
 #include "org/storage/org_store.hpp"
 
@@ -48,6 +49,17 @@ const char* touchpoint_of(const std::string& topic) {
   return it == kWhere.end() ? "other" : it->second;
 }
 
+// The story's rising topic (story.hpp): what customers say about the new parking payment
+// system, in our own words.
+constexpr std::array<const char*, 8> kPaymentTexts{"停车场换了新的缴费系统，扫码付款老是失败，出口堵了一长串",
+                                                   "小程序里明明交了停车费，出口道闸还是不抬杆，等了十分钟",
+                                                   "会员停车券在新缴费系统里用不了，被按全价收费",
+                                                   "新缴费机反应太慢，高峰期出场要排二十分钟",
+                                                   "停车缴费改版后找不到抵扣入口，问工作人员也说不清楚",
+                                                   "出场缴费页面一直转圈，最后只能去人工窗口",
+                                                   "绑定的车牌在新系统里失效了，又得重新绑一遍",
+                                                   "无感支付扣了钱，道闸却显示没缴费，重复扣款了"};
+
 constexpr std::array<const char*, 8> kAuthors{"小鹿爱逛街", "橙子酱",   "Momo妈妈",   "阿杰在成都",
                                               "周末去哪儿", "吃货小王", "静安打工人", "Lily_Chen"};
 constexpr std::array<const char*, 3> kSites{"dianping", "weibo", "xiaohongshu"};
@@ -85,12 +97,13 @@ class Loader {
   }
 
   // One item: through the store's QR form at the topic's place, the desk or a review site.
-  void item(const Store& s, int64_t at, const std::string& topic, const std::string& sentiment) {
+  void item(const Store& s, int64_t at, const std::string& topic, const std::string& sentiment,
+            const char* text = nullptr) {
     const auto texts = texts_of(topic, sentiment);
     if (texts.empty() || at >= now_) return;
     app::NewFeedback in;
     in.store_id = s.id;
-    in.text = texts[rng_.index(texts.size())]->text;
+    in.text = text ? text : texts[rng_.index(texts.size())]->text;
     in.said_at = at;
     const int channel = static_cast<int>(rng_.index(100));
     people::Actor actor = people::customer_actor();
@@ -143,7 +156,14 @@ class Loader {
       if (s.code == "SH01" && back >= kStoryDay)
         for (int i = 0, m = static_cast<int>(rng_.between(1, 2)); i < m; ++i)
           item(s, at_in(day), "cleanliness", "negative");
-      // 成都店's parking exit, these three days: a burst.
+      // The new parking payment system (story.hpp): complaints grow from its launch on.
+      // Its first two days went badly: a burst that put parking on the hot board.
+      const int rise = story::rising_percent(back * kDay / 1000) / 6;  // 0..4 a day
+      const bool launch = back == story::kRisingDays - 1 || back == story::kRisingDays - 2;
+      for (int i = 0, m = static_cast<int>(rng_.between(rise / 2, rise)) + (launch ? 12 : 0); i < m; ++i)
+        item(s, at_in(day), std::string(story::kRisingTopic), "negative",
+             kPaymentTexts[rng_.index(kPaymentTexts.size())]);
+      // 成都店's parking exit, these three days: a burst on top.
       if (s.code == "CD01" && back <= 2)
         for (int i = 0; i < 5; ++i) item(s, at_in(day), "parking", "negative");
     }

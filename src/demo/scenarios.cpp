@@ -10,6 +10,7 @@ const std::vector<Scenario>& scenarios() {
     add_complaint_scenarios(all);
     add_return_scenarios(all);
     add_feedback_scenarios(all);
+    add_story_scenarios(all);
     return all;
   }();
   return kAll;

@@ -69,6 +69,7 @@ struct Scenario {
   Texts feedback{};     // the department's answer to its task; empty: generic
   Texts resolutions{};  // the reply that settles the case
   Texts waits{};        // reply that asks the customer for something; empty: generic
+  bool rising = false;  // only the story's rising topic picks it (story.hpp), never the weights
 };
 
 const std::vector<Scenario>& scenarios();
@@ -77,6 +78,7 @@ void add_service_scenarios(std::vector<Scenario>& out);
 void add_complaint_scenarios(std::vector<Scenario>& out);
 void add_return_scenarios(std::vector<Scenario>& out);
 void add_feedback_scenarios(std::vector<Scenario>& out);  // lost & found, suggestion, praise
+void add_story_scenarios(std::vector<Scenario>& out);     // the rising topic (story.hpp), weight 0
 
 // --- timeline phrases (texts_events.cpp) ---
 const Texts& acknowledgements(std::string_view type);  // first reply
@@ -91,5 +93,9 @@ const Texts& handover_reasons(bool escalation);
 const Texts& claim_sentences();
 const Texts& channel_prefixes(std::string_view channel);
 const Texts& closing_notes();
+// The story (story.hpp): chasing the slow department, waiting on a brand's supplier.
+const Texts& slow_department_chasers();
+const Texts& supplier_tasks();
+const Texts& supplier_notes();
 
 }  // namespace kefu::demo::detail

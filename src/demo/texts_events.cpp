@@ -143,4 +143,23 @@ const Texts& closing_notes() {
   return k;
 }
 
+const Texts& slow_department_chasers() {
+  static const Texts k = {"已电话催办物业管理部，对方称新换的维保单位人手不足，工程师明天才能到场。",
+                          "物业管理部回复：维保单位更换后配件需重新报采购，预计还要一两天，已再次催办。",
+                          "再次催办物业管理部，值班工程师说新维保单位还在熟悉设备，会尽快安排。"};
+  return k;
+}
+
+const Texts& supplier_tasks() {
+  static const Texts k = {"请专柜将商品寄回厂家做质量检测，跟进检测报告并反馈结论。",
+                          "请专柜联系厂家确认维修配件到货时间，到货后第一时间反馈。"};
+  return k;
+}
+
+const Texts& supplier_notes() {
+  static const Texts k = {"专柜反馈：商品已寄回厂家检测，厂家称检测报告需7个工作日出具。",
+                          "专柜反馈：厂家配件缺货，已加急调货，预计下周到店。"};
+  return k;
+}
+
 }  // namespace kefu::demo::detail

@@ -7,6 +7,7 @@
 #include "demo/arrivals.hpp"
 #include "demo/calendar.hpp"
 #include "demo/parts.hpp"
+#include "demo/story.hpp"
 #include "demo/ticket_slots.hpp"
 #include "demo/timeline.hpp"
 
@@ -118,6 +119,15 @@ std::string_view pick_channel(std::string_view type, Rng& rng) {
   return pick_weighted(kInquiry, rng);
 }
 
+// The story's rising topic (story.hpp): a complaint about the new parking payment system
+// or a question how it works.
+const Scenario& rising_scenario(Rng& rng) {
+  const std::string_view type = rng.percent(65) ? "complaint" : "inquiry";
+  for (const auto& s : scenarios())
+    if (s.rising && s.type == type) return s;
+  return scenarios().front();
+}
+
 const Scenario& pick_scenario(std::string_view type, Rng& rng) {
   const auto& all = scenarios();
   std::vector<int> weights;
@@ -211,7 +221,9 @@ Ticket make_ticket(const Catalog& catalog, const std::vector<TimeSlot>& slots, i
   t.created_at = slot.start + rng.between(0, slot.length - 1);
   t.store_code = store.code;
   t.type = std::string(pick_weighted(kTypes, rng));
-  const Scenario& sc = pick_scenario(t.type, rng);
+  const bool rising = rng.percent(story::rising_percent(now - t.created_at));
+  const Scenario& sc = rising ? rising_scenario(rng) : pick_scenario(t.type, rng);
+  t.type = std::string(sc.type);
   const Goods& goods = sc.goods.empty() ? rng.pick(detail::goods()) : goods_named(rng.pick(sc.goods));
   t.category = std::string(sc.category.empty() ? goods.category : sc.category);
   t.channel = sc.channel.empty() ? std::string(pick_channel(t.type, rng)) : pick_alternative(sc.channel, rng);
