@@ -115,8 +115,12 @@ describe('exports, the monthly report and scheduled report emails', () => {
     const x = await supervisor.get(`/api/v1/reports/monthly/export?store_id=${store.id}&month=${month}`, { raw: true });
     assert.equal(x.status, 200);
     const { sheets } = readXlsx(x.buf);
-    assert.deepEqual(sheets.map((s) => s.name), ['概览', '按类型', '按渠道', 'SLA 达标', '投诉原因', '退换货原因']);
+    assert.deepEqual(sheets.map((s) => s.name), ['概览', '服务质量', '按类型', '按渠道', 'SLA 达标', '投诉原因', '退换货原因']);
     assert.equal(Number(sheets[0].rows[2][1]), m.json.created);
+    // The dashboards' service figures, this month and the month before, one row each.
+    assert.deepEqual(sheets[1].rows[0], ['指标', '本期', '上期']);
+    assert.deepEqual(sheets[1].rows.slice(1).map((r) => r[0]), ['首次响应平均用时（工作分钟）', '办结平均用时（工作分钟）', '服务时限达标率', '首问解决率', '重开率', '满意度均分（1–5）', '满意度评价数', '满意（4–5 分）占比']);
+    assert.equal(typeof m.json.service.contacts, 'number');
     assert.equal((await agent.get(`/api/v1/reports/monthly?store_id=${store.id}&month=${month}`)).status, 403);
     const bad = await supervisor.get(`/api/v1/reports/monthly?store_id=${store.id}&month=2026-13`);
     assert.equal(bad.status, 400);

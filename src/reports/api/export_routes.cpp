@@ -9,6 +9,7 @@
 #include "core/app/xlsx_writer.hpp"
 #include "core/domain/error.hpp"
 #include "core/domain/errors.hpp"
+#include "reports/api/metrics_render.hpp"
 #include "reports/app/monthly.hpp"
 #include "sla/app/compliance_report.hpp"
 #include "sla/domain/target.hpp"
@@ -48,6 +49,8 @@ json summary_json(const app::ServiceSummary& s) {
           {"by_type", lines_json(s.by_type)},
           {"by_channel", lines_json(s.by_channel)},
           {"sla", sla},
+          {"service", figures(s.service)},
+          {"service_previous", figures(s.service_previous)},
           {"nps",
            {{"promoters", s.nps.promoters},
             {"passives", s.nps.passives},

@@ -12,6 +12,7 @@
 #include "core/domain/errors.hpp"
 #include "feedback/app/nps_report.hpp"
 #include "org/storage/org_store.hpp"
+#include "reports/app/metrics.hpp"
 #include "returns/app/desk.hpp"
 #include "sla/app/compliance_report.hpp"
 #include "tickets/domain/vocabulary.hpp"
@@ -110,6 +111,26 @@ ServicePeriod month_period(Context& c, int64_t store_id, const std::string& mont
   return {store_id, at(ym), at(ym + date::months{1}), at(ym - date::months{1}), month};
 }
 
+namespace {
+
+// The dashboards' totals for the tickets created in [from, to): the rollups count local
+// days, so the period is given as its first and last local day in `zone`.
+reports::Measures service_figures(Context& c, std::optional<int64_t> store_id, const std::string& zone, int64_t from,
+                                  int64_t to) {
+  const auto* z = date::locate_zone(zone);
+  auto day = [&](int64_t ms) {
+    const auto local = z->to_local(std::chrono::sys_time<std::chrono::milliseconds>{std::chrono::milliseconds{ms}});
+    return date::format("%F", date::floor<date::days>(local));
+  };
+  MetricsQuery q;
+  q.from = day(from);
+  q.to = day(to - 1);
+  q.store_id = store_id;
+  return report_metrics(c, q).totals;
+}
+
+}  // namespace
+
 ServiceSummary service_summary(Context& c, const ServicePeriod& p) {
   require_role(c.actor, people::RoleCode::supervisor);
   require_scope(c.actor, "reports:read");
@@ -144,6 +165,8 @@ ServiceSummary service_summary(Context& c, const ServicePeriod& p) {
   Context rc{c.stores, reader, c.now_ms, c.segmenter};
   s.sla = sla_by_metric(sla_compliance(rc, p.from, p.to, sla::Dimension::store, p.store_id));
   s.complaint_causes = top(complaint_categories(c, stores, p.from, p.to), 10);
+  s.service = service_figures(c, p.store_id, s.time_zone, p.from, p.to);
+  s.service_previous = service_figures(c, p.store_id, s.time_zone, p.previous_from, p.from);
   if (c.actor.has_scope("feedback:read")) {
     NpsReportQuery q;
     q.store_id = p.store_id;

@@ -1,7 +1,8 @@
 #pragma once
 // The service report of a period (服务报告): what the store (or the chain) handled and how
 // well — contacts by type and channel against the period before, SLA compliance, NPS,
-// returns by reason and the top complaint causes. The printable monthly report
+// returns by reason and the top complaint causes, and the dashboards' service figures
+// (response and resolution times, first-contact resolution, reopen rate, CSAT). The printable monthly report
 // (月度服务报告, GET /reports/monthly) is one month of it; a scheduled report's email
 // (schedules.hpp) is its day, week or month. Assembled from what the capabilities report
 // (reports' counts, sla's compliance, feedback's NPS, returns' report), each read once.
@@ -13,6 +14,7 @@
 
 #include "core/app/context.hpp"
 #include "core/app/table_export.hpp"
+#include "reports/domain/rollup.hpp"
 #include "reports/storage/report_store.hpp"
 #include "sla/domain/compliance.hpp"
 
@@ -38,6 +40,10 @@ struct ServiceSummary {
   int64_t open = 0, overdue = 0;  // now
   std::vector<CountLine> by_type, by_channel;
   std::vector<sla::ComplianceRow> sla;  // one row per metric, every store of the period together
+  // The service figures of the dashboards (reports/app/metrics.hpp, from the rollups): first
+  // response and resolution time in business time, first-contact resolution, reopen rate,
+  // CSAT — of the tickets created in the period and in the period before it.
+  reports::Measures service, service_previous;
   struct Nps {
     int64_t promoters = 0, passives = 0, detractors = 0;
     std::optional<double> score;  // none without answers

@@ -106,6 +106,38 @@ std::vector<std::vector<std::string>> count_rows(const std::vector<CountLine>& l
   return rows;
 }
 
+// The dashboards' service figures, this period and the one before, as texts: the mean
+// times in business minutes, the rates as percentages, CSAT as a mean of 1–5.
+std::vector<std::vector<std::string>> service_rows(const ServiceSummary& s, bool zh) {
+  auto mean_minutes = [](int64_t sum, int64_t n) { return n > 0 ? minutes_text(sum / n) : std::string("—"); };
+  auto ratio = [](int64_t part, int64_t whole) {
+    return whole > 0 ? percent_text(static_cast<double>(part) / static_cast<double>(whole)) : std::string("—");
+  };
+  auto csat = [](const reports::Measures& m) {
+    if (m.csat_n <= 0) return std::string("—");
+    char out[32];
+    std::snprintf(out, sizeof out, "%.2f", static_cast<double>(m.csat_sum) / static_cast<double>(m.csat_n));
+    return std::string(out);
+  };
+  std::vector<std::vector<std::string>> rows;
+  auto add = [&](const char* zh_label, const char* en_label, auto figure) {
+    rows.push_back({zh ? zh_label : en_label, figure(s.service), figure(s.service_previous)});
+  };
+  add("首次响应平均用时（工作分钟）", "First response, mean (business minutes)",
+      [&](const reports::Measures& m) { return mean_minutes(m.frt_sum_ms, m.frt_n); });
+  add("办结平均用时（工作分钟）", "Resolution, mean (business minutes)",
+      [&](const reports::Measures& m) { return mean_minutes(m.res_sum_ms, m.res_n); });
+  add("服务时限达标率", "SLA met",
+      [&](const reports::Measures& m) { return ratio(m.sla_met, m.sla_met + m.sla_missed); });
+  add("首问解决率", "First-contact resolution", [&](const reports::Measures& m) { return ratio(m.fcr, m.resolved); });
+  add("重开率", "Reopen rate", [&](const reports::Measures& m) { return ratio(m.reopened, m.contacts); });
+  add("满意度均分（1–5）", "CSAT, mean (1–5)", csat);
+  add("满意度评价数", "CSAT ratings", [](const reports::Measures& m) { return std::to_string(m.csat_n); });
+  add("满意（4–5 分）占比", "Satisfied (4–5)",
+      [&](const reports::Measures& m) { return ratio(m.csat_good, m.csat_n); });
+  return rows;
+}
+
 std::vector<std::vector<std::string>> overview_rows(const ServiceSummary& s) {
   std::vector<std::vector<std::string>> rows = {
       {"接待量（新建工单）", std::to_string(s.created), std::to_string(s.created_previous),
@@ -144,6 +176,13 @@ std::vector<Table> summary_tables(const ServiceSummary& s, bool zh) {
   overview.rows.push_back({zh ? "NPS 贬损者" : "NPS detractors", s.nps.detractors, Cell{}, Cell{}});
   overview.rows.push_back({zh ? "退换货笔数" : "Returns", s.returns, Cell{}, money_text(s.refunded_fen)});
   out.push_back(std::move(overview));
+  Table service;
+  service.name = zh ? "服务质量" : "Service";
+  service.columns = {{zh ? "指标" : "Figure", ColumnKind::text, 30},
+                     {zh ? "本期" : "This period", ColumnKind::text, 14},
+                     {zh ? "上期" : "Previous", ColumnKind::text, 14}};
+  for (auto& r : service_rows(s, zh)) service.rows.push_back({r[0], r[1], r[2]});
+  out.push_back(std::move(service));
   out.push_back(count_table(zh ? "按类型" : "By type", zh ? "类型" : "Type", s.by_type, type_label, zh));
   out.push_back(count_table(zh ? "按渠道" : "By channel", zh ? "渠道" : "Channel", s.by_channel, channel_label, zh));
   Table sla;
@@ -169,6 +208,7 @@ std::string summary_html(const ServiceSummary& s, const std::string& title) {
   h += "<p style=\"color:#666;margin:0 0 12px\">" + escape(s.store_name.empty() ? "全部门店" : s.store_name) +
        " · 统计期间 " + escape(s.period.label) + "</p>";
   h += "<h3>概览</h3>" + html_table({"指标", "本期", "上期", "环比"}, overview_rows(s));
+  h += "<h3>服务质量</h3>" + html_table({"指标", "本期", "上期"}, service_rows(s, true));
   h += "<h3>按类型</h3>" + html_table({"类型", "本期", "上期", "环比"}, count_rows(s.by_type, type_label));
   h += "<h3>按渠道</h3>" + html_table({"渠道", "本期", "上期", "环比"}, count_rows(s.by_channel, channel_label));
   std::vector<std::vector<std::string>> sla;
@@ -191,6 +231,7 @@ std::string summary_text(const ServiceSummary& s, const std::string& title) {
        change_text(s.created, s.created_previous) + "）\n";
   t += "未办结工单：" + std::to_string(s.open) + "，其中超时 " + std::to_string(s.overdue) + "\n";
   for (const auto& r : s.sla) t += std::string(sla::name_zh(r.metric)) + "达标率：" + percent_text(r.rate) + "\n";
+  for (const auto& r : service_rows(s, true)) t += r[0] + "：" + r[1] + "（上期 " + r[2] + "）\n";
   t += "\n明细见附件 Excel。\n";
   return t;
 }

@@ -9,6 +9,8 @@
 #include "core/app/xlsx_reader.hpp"
 #include "notifications/domain/attachments.hpp"
 #include "reports/app/monthly.hpp"
+#include "reports/app/rollups.hpp"
+#include "sla/app/escalation.hpp"
 #include "sla/app/sla_fixture.hpp"
 #include "tickets/app/ticket_export.hpp"
 
@@ -161,6 +163,7 @@ TEST_F(ReportSchedules, TheMonthlySummaryComparesWithTheMonthBefore) {
   make_ticket(agent, kNow - 30 * kDay, "complaint");
   EXPECT_EQ(code_of([&] { as(supervisor, [&](Context& c) { return month_period(c, store_a, "2026-13"); }); }),
             "invalid_date");
+  as(system_actor(), [](Context& c) { return refresh_rollups(c); });
   const auto s = as(supervisor, [&](Context& c) { return service_summary(c, month_period(c, store_a, "2026-11")); });
   EXPECT_EQ(s.store_name, "甲店");
   EXPECT_EQ(s.created, 4);
@@ -172,12 +175,16 @@ TEST_F(ReportSchedules, TheMonthlySummaryComparesWithTheMonthBefore) {
   ASSERT_EQ(s.complaint_causes.size(), 1u);
   EXPECT_EQ(s.complaint_causes[0].current, 3);
   EXPECT_FALSE(s.sla.empty());
+  // The dashboards' figures of the same tickets, this month and the month before.
+  EXPECT_EQ(s.service.contacts, 4);
+  EXPECT_EQ(s.service_previous.contacts, 1);
   EXPECT_EQ(
       code_of([&] { as(agent, [&](Context& c) { return service_summary(c, month_period(c, store_a, "2026-11")); }); }),
       "forbidden");
   const auto sheets = summary_tables(s);
-  EXPECT_EQ(sheets.size(), 6u);
-  EXPECT_EQ(sheets[1].name, "按类型");
+  EXPECT_EQ(sheets.size(), 7u);
+  EXPECT_EQ(sheets[1].name, "服务质量");
+  EXPECT_EQ(sheets[2].name, "按类型");
 }
 
 }  // namespace

@@ -79,7 +79,7 @@ describe("the console's features", () => {
   const routeByPath = (path) => [...featureRoutes.routes, ...featureRoutes.bareRoutes].find((r) => r.path === path);
 
   it('are the server capabilities', () => {
-    expect(features.map((f) => f.name)).toEqual(['auth', 'bot', 'callbacks', 'chat', 'feedback', 'kb', 'members', 'notifications', 'org', 'privacy', 'purchases', 'remedies', 'reports', 'returns', 'sla', 'tickets', 'wallboard']);
+    expect(features.map((f) => f.name)).toEqual(['auth', 'bot', 'callbacks', 'chat', 'feedback', 'kb', 'members', 'notifications', 'org', 'performance', 'privacy', 'purchases', 'quality', 'remedies', 'reports', 'returns', 'sla', 'tickets', 'wallboard']);
   });
 
   it('load every view lazily (a dynamic import, not a component)', () => {
@@ -92,8 +92,8 @@ describe("the console's features", () => {
   });
 
   it('give every menu entry a route with the same role', () => {
-    expect(mainMenu.map((e) => e.key)).toEqual(['workbench', 'desk', 'chat', 'tickets', 'members', 'notifications', 'purchases', 'purchases-import', 'feedback', 'approvals', 'chat-monitor', 'kb', 'dashboard', 'wallboard', 'monthly-report', 'bot-ops', 'report-schedules', 'feedback-nps', 'feedback-hot', 'feedback-journey', 'feedback-actions', 'returns-desk', 'returns-policy', 'returns-report', 'privacy']);
-    expect(adminMenu.map((e) => e.key)).toEqual(['stores', 'departments', 'staff', 'api-tokens', 'sla', 'limits', 'kb-catalog', 'kb-import', 'kb-learning', 'kb-duplicates', 'feedback-training', 'feedback-topics']);
+    expect(mainMenu.map((e) => e.key)).toEqual(['workbench', 'desk', 'chat', 'tickets', 'members', 'notifications', 'purchases', 'purchases-import', 'feedback', 'approvals', 'chat-monitor', 'kb', 'dashboard', 'monthly-report', 'wallboard', 'bot-ops', 'report-schedules', 'feedback-nps', 'feedback-hot', 'feedback-journey', 'feedback-actions', 'returns-desk', 'returns-policy', 'returns-report', 'quality-mine', 'quality-queue', 'quality-calibrations', 'quality-report', 'quality-auto-hits', 'privacy', 'my-kpi', 'kpi', 'cases']);
+    expect(adminMenu.map((e) => e.key)).toEqual(['stores', 'departments', 'staff', 'api-tokens', 'sla', 'limits', 'kb-catalog', 'kb-import', 'kb-learning', 'kb-duplicates', 'feedback-training', 'feedback-topics', 'quality-scorecards', 'quality-auto-rules']);
     for (const e of [...mainMenu, ...adminMenu]) {
       const r = routeByPath(e.path);
       expect(r, e.path).toBeTruthy();

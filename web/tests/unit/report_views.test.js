@@ -16,6 +16,10 @@ const report = {
   created: 120, created_previous: 100, open: 7, overdue: 2,
   by_type: [{ key: 'complaint', current: 30, previous: 40 }], by_channel: [{ key: 'service_desk', current: 80, previous: 70 }],
   sla: [{ metric: 'first_response', total: 10, met: 9, missed: 1, open: 0, rate: 0.9, avg_elapsed_ms: 60000 }],
+  service: { contacts: 120, resolved: 110, frt_avg_ms: 300000, resolution_avg_ms: 7200000, sla_met: 100, sla_missed: 10, sla_rate: 0.909,
+    fcr: 88, fcr_rate: 0.8, reopened: 3, reopen_rate: 0.025, csat_avg: 4.56, csat_n: 50, csat_good_rate: 0.9 },
+  service_previous: { contacts: 100, resolved: 95, frt_avg_ms: null, resolution_avg_ms: null, sla_met: 0, sla_missed: 0, sla_rate: null,
+    fcr: 0, fcr_rate: null, reopened: 0, reopen_rate: 0, csat_avg: null, csat_n: 0, csat_good_rate: null },
   nps: { promoters: 3, passives: 1, detractors: 1, score: 40 }, returns: 2, refunded_fen: 12345,
   return_reasons: [], complaint_causes: [{ key: '', current: 30, previous: 0 }],
 };
@@ -39,6 +43,11 @@ describe('report pages', () => {
     expect(w.find('[data-test=monthly-created]').text()).toBe('120');
     expect(w.find('[data-test=monthly-overview]').text()).toContain('+20.0%');
     expect(w.find('[data-test=monthly-sla]').text()).toContain('90.0%');
+    // The dashboards' service figures of the month and the month before ('—' without data).
+    expect(w.find('[data-test=monthly-service-csat_avg]').text()).toContain('4.56');
+    expect(w.find('[data-test=monthly-service-fcr_rate]').text()).toContain('80.0%');
+    expect(w.find('[data-test=monthly-service-frt_avg_ms]').text()).toContain('5 min');
+    expect(w.find('[data-test=monthly-service-csat_avg]').text()).toContain('—');
     expect(w.find('[data-test=monthly-download]').attributes('href')).toMatch(/^\/api\/v1\/reports\/monthly\/export\?store_id=1&month=\d{4}-\d{2}$/);
     expect(w.text()).toContain('门店经理签字');
   });

@@ -11,7 +11,7 @@ export default {
     hourLabel: '{h}:00',
   },
   monthlyReport: {
-    title: 'Monthly service report', store: 'Store', month: 'Month', print: 'Print', download: 'Download Excel',
+    service: 'Service', title: 'Monthly service report', store: 'Store', month: 'Month', print: 'Print', download: 'Download Excel',
     heading: '{store} monthly service report {month}', overview: 'Overview', contacts: 'Contacts (tickets created)',
     previous: 'Previous month', change: 'Change', open: 'Open tickets (now)', overdue: 'Overdue tickets (now)',
     byType: 'By type', byChannel: 'By channel', sla: 'SLA compliance', metric: 'Metric', total: 'Total', met: 'Met',

@@ -10,7 +10,7 @@ export default {
     hourLabel: '{h}:00',
   },
   monthlyReport: {
-    title: '月度服务报告', store: '门店', month: '月份', print: '打印', download: '下载 Excel',
+    service: '服务质量', title: '月度服务报告', store: '门店', month: '月份', print: '打印', download: '下载 Excel',
     heading: '{store} {month} 月度服务报告', overview: '概览', contacts: '接待量（新建工单）', previous: '上月',
     change: '环比', open: '未办结工单（当前）', overdue: '超时未办结（当前）', byType: '按类型', byChannel: '按渠道',
     sla: 'SLA 达标', metric: '指标', total: '总数', met: '达标', missed: '超时', rate: '达标率', nps: 'NPS',
