@@ -3,34 +3,10 @@
 #include <sstream>
 #include <vector>
 
+#include "core/app/html.hpp"
+
 namespace kefu::app {
 namespace {
-
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
-}
 
 bool starts(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
 
@@ -69,12 +45,12 @@ std::string inline_html(const std::string& s) {
         const auto url = s.substr(text_end + 2, url_end - text_end - 2);
         if (safe_url(url, image)) {
           if (image)
-            out += "<img src=\"" + escape(url) + "\" alt=\"" + escape(text) + "\">";
+            out += "<img src=\"" + html_escape(url) + "\" alt=\"" + html_escape(text) + "\">";
           else
-            out += "<a href=\"" + escape(url) + "\" rel=\"noopener noreferrer\" target=\"_blank\">" +
+            out += "<a href=\"" + html_escape(url) + "\" rel=\"noopener noreferrer\" target=\"_blank\">" +
                    inline_html(text) + "</a>";
         } else {
-          out += escape(text);
+          out += html_escape(text);
         }
         i = url_end + 1;
         continue;
@@ -86,11 +62,11 @@ std::string inline_html(const std::string& s) {
       if (end == std::string::npos || end == i + mark.size()) continue;
       const auto inner = s.substr(i + mark.size(), end - i - mark.size());
       if (tag != "code" && spaced(inner)) continue;
-      out += "<" + tag + ">" + (tag == "code" ? escape(inner) : inline_html(inner)) + "</" + tag + ">";
+      out += "<" + tag + ">" + (tag == "code" ? html_escape(inner) : inline_html(inner)) + "</" + tag + ">";
       i = end + mark.size();
       goto next;
     }
-    out += escape(std::string(1, s[i]));
+    out += html_escape(std::string(1, s[i]));
     ++i;
   next:;
   }

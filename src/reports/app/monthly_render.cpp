@@ -4,6 +4,8 @@
 #include <cstdlib>
 
 #include "reports/app/monthly.hpp"
+
+#include "core/app/html.hpp"
 #include "sla/domain/target.hpp"
 #include "tickets/domain/vocabulary.hpp"
 
@@ -47,29 +49,6 @@ std::string minutes_text(int64_t ms) {
   return out;
 }
 
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 Table count_table(const char* name, const char* key_header, const std::vector<CountLine>& lines,
                   std::string (*label)(const std::string&, bool), bool zh) {
   Table t;
@@ -87,11 +66,11 @@ Table count_table(const char* name, const char* key_header, const std::vector<Co
 std::string html_table(const std::vector<std::string>& headers, const std::vector<std::vector<std::string>>& rows) {
   const char* cell = "style=\"border:1px solid #ddd;padding:4px 8px;text-align:left\"";
   std::string h = "<table style=\"border-collapse:collapse;margin:8px 0 16px;font-size:14px\"><tr>";
-  for (const auto& x : headers) h += std::string("<th ") + cell + " bgcolor=\"#f2f2f2\">" + escape(x) + "</th>";
+  for (const auto& x : headers) h += std::string("<th ") + cell + " bgcolor=\"#f2f2f2\">" + html_escape(x) + "</th>";
   h += "</tr>";
   for (const auto& r : rows) {
     h += "<tr>";
-    for (const auto& x : r) h += std::string("<td ") + cell + ">" + escape(x) + "</td>";
+    for (const auto& x : r) h += std::string("<td ") + cell + ">" + html_escape(x) + "</td>";
     h += "</tr>";
   }
   return h + "</table>";
@@ -202,11 +181,11 @@ std::vector<Table> summary_tables(const ServiceSummary& s, bool zh) {
 }
 
 std::string summary_html(const ServiceSummary& s, const std::string& title) {
-  std::string h = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + escape(title) +
+  std::string h = "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + html_escape(title) +
                   "</title></head><body style=\"font-family:'PingFang SC','Microsoft YaHei',sans-serif;color:#222\">";
-  h += "<h2 style=\"margin:0 0 4px\">" + escape(title) + "</h2>";
-  h += "<p style=\"color:#666;margin:0 0 12px\">" + escape(s.store_name.empty() ? "全部门店" : s.store_name) +
-       " · 统计期间 " + escape(s.period.label) + "</p>";
+  h += "<h2 style=\"margin:0 0 4px\">" + html_escape(title) + "</h2>";
+  h += "<p style=\"color:#666;margin:0 0 12px\">" + html_escape(s.store_name.empty() ? "全部门店" : s.store_name) +
+       " · 统计期间 " + html_escape(s.period.label) + "</p>";
   h += "<h3>概览</h3>" + html_table({"指标", "本期", "上期", "环比"}, overview_rows(s));
   h += "<h3>服务质量</h3>" + html_table({"指标", "本期", "上期"}, service_rows(s, true));
   h += "<h3>按类型</h3>" + html_table({"类型", "本期", "上期", "环比"}, count_rows(s.by_type, type_label));
