@@ -29,8 +29,9 @@ DEFS=(-DFMT_SHARED -DHAS_STRING_VIEW=1 "-DKEFU_JIEBA_DICT=\"/usr/lib/python3/dis
 SAN=(-fsanitize=address,undefined -fno-sanitize=vptr -fno-sanitize-recover=undefined)
 CXXFLAGS=(-std=gnu++20 -O1 -gline-tables-only -Isrc "${DEFS[@]}" "${SAN[@]}")
 SYSLIBS=(-lspdlog -lfmt -lsqlite3 -lpq -lcurl -licui18n -licuuc -lsodium -lopencc -ldate-tz -lz -ldl -lpthread)
-# The feedback poster (feedback/api/poster.cpp, in libkefu_api.a): QR codes, cairo and pango.
-SYSLIBS+=($(pkg-config --libs libqrencode cairo pangocairo))
+# The feedback poster (feedback/api/poster.cpp, in libkefu_api.a): QR codes, cairo and pango;
+# the XLSX exports (core/app/xlsx_writer.cpp, in libkefu_app.a): libxlsxwriter.
+SYSLIBS+=($(pkg-config --libs libqrencode cairo pangocairo xlsxwriter))
 # What each target compiles itself (instrumented): its driver and the sources it tests.
 # Objects listed here replace the same files' objects in the static libraries.
 declare -A SOURCES=(

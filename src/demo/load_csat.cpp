@@ -17,7 +17,7 @@ namespace kefu::demo {
 namespace {
 
 constexpr int64_t kHour = 3'600'000;
-constexpr int kEvery = 12;         // one closed ticket in this many is rated
+constexpr int kEvery = 6;          // one closed ticket in this many is rated
 constexpr int kSlippingEvery = 5;  // the story's slipping agent, this last month: one in five
 
 struct Comment {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "auth/app/auth.hpp"
+#include "callbacks/app/callback.hpp"
 #include "org/storage/org_store.hpp"
 #include "performance/app/case_library.hpp"
 #include "performance/app/kpi_rules.hpp"
@@ -129,6 +130,11 @@ void load_demo_performance(storage::Stores& r, int64_t now) {
     // Resolved the next day; the newest complaint's review still waits.
     app::Context resolved{r, chenjing, at + 28 * kHour, nullptr};
     app::change_status(resolved, t.id, "resolved", "", std::nullopt);
+    // The supervisor's callback (回访) that afternoon, as for every resolved complaint.
+    if (at + 30 * kHour < now) {
+      app::Context called{r, chenjing, at + 30 * kHour, nullptr};
+      app::record_callback(called, t.id, "satisfied", "已回访，顾客接受处理结果。");
+    }
     ticket_of.push_back(t.id);
   }
 
