@@ -50,3 +50,6 @@ export const putChatSettings = (storeId, body) => put(`/api/v1/stores/${storeId}
 
 // The chat figures of a period (the dashboard's card): waits, first replies, handling, abandonment.
 export const getChatReport = (params) => get(`${C}/report` + qs(params));
+
+// Every conversation of the store as a workbook (下载 Excel / CSV, reports' ExportButton).
+export const CONVERSATIONS_EXPORT = '/api/v1/chat/conversations/export';

@@ -31,3 +31,6 @@ export const updateTask = (taskId, body) => patch(`/api/v1/tasks/${taskId}`, bod
 export const uploadAttachment = (ticketId, file) =>
   api('POST', `${T}/${ticketId}/attachments?filename=${enc(file.name)}`, file, { headers: { 'Content-Type': file.type } });
 export const attachmentUrl = (attachmentId) => `/api/v1/attachments/${attachmentId}`;
+
+// Every ticket of the list's filters as a workbook (下载 Excel / CSV, reports' ExportButton).
+export const TICKETS_EXPORT = '/api/v1/tickets/export';
