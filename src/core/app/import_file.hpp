@@ -21,6 +21,18 @@ struct ImportTable {
   std::vector<std::pair<int, std::vector<std::string>>> rows;
 };
 
+// What the preview of an import shows before anything is written: the file's format and
+// encoding, its columns, its first rows and how many there are, and the column mapping on
+// file for the source (`Mapping`: the importing capability's own).
+template <class Mapping>
+struct ImportPreviewOf {
+  std::string format, encoding;
+  std::vector<std::string> columns;
+  std::vector<std::vector<std::string>> rows;  // the first few (the capability says how many)
+  int64_t total_rows = 0;
+  std::optional<Mapping> mapping;
+};
+
 // Throws invalid_input on an empty file, a damaged XLSX or another binary file, a quote left open.
 ImportTable read_import_table(const std::string& bytes);
 

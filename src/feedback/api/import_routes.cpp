@@ -1,6 +1,7 @@
 // The social-media import (docs/feedback.md): column mappings per source name, a file's
 // preview, and the import. The file is the request body (CSV bytes as saved: UTF-8, UTF-16
 // or GBK); it is read before the write, on the worker pool.
+#include "core/api/import_json.hpp"
 #include "core/api/json_io.hpp"
 #include "core/api/routes.hpp"
 #include "core/api/support.hpp"
@@ -49,12 +50,7 @@ void preview(Services& s, http::Request& req, http::Reply reply) {
   auto body = std::make_shared<std::string>(std::move(req.body));  // the read needs only the file
   read_on_worker(s, req, reply, actor, [source_name, body](app::Context& c) {
     const auto p = app::preview_import(c, source_name, app::read_import_table(*body));
-    return ok(200, {{"format", p.format},
-                    {"encoding", p.encoding},
-                    {"columns", p.columns},
-                    {"rows", p.rows},
-                    {"total_rows", p.total_rows},
-                    {"mapping", p.mapping ? mapping_json(*p.mapping) : json(nullptr)}});
+    return ok(200, import_preview_json(p, mapping_json));
   });
 }
 

@@ -33,13 +33,7 @@ storage::ImportMapping put_import_mapping(Context&, storage::ImportMapping m);
 
 // What a file holds before it is mapped: its columns, the first rows, how many rows, and
 // the source's remembered mapping if there is one.
-struct ImportPreview {
-  std::string format, encoding;
-  std::vector<std::string> columns;
-  std::vector<std::vector<std::string>> rows;  // at most kImportPreviewRows
-  int64_t total_rows = 0;
-  std::optional<storage::ImportMapping> mapping;
-};
+using ImportPreview = ImportPreviewOf<storage::ImportMapping>;  // rows: at most kImportPreviewRows
 ImportPreview preview_import(Context&, const std::string& source_name, const ImportTable& file);
 
 // Why a row was skipped.

@@ -30,13 +30,7 @@ std::vector<storage::PosImportMapping> list_pos_mappings(Context&);
 // categories map to our codes.
 storage::PosImportMapping put_pos_mapping(Context&, storage::PosImportMapping m);
 
-struct PosImportPreview {
-  std::string format, encoding;
-  std::vector<std::string> columns;
-  std::vector<std::vector<std::string>> rows;  // at most kPosPreviewRows
-  int64_t total_rows = 0;
-  std::optional<storage::PosImportMapping> mapping;
-};
+using PosImportPreview = ImportPreviewOf<storage::PosImportMapping>;  // rows: at most kPosPreviewRows
 PosImportPreview preview_pos_import(Context&, const std::string& source_name, const ImportTable& file);
 
 struct RejectedRow {
