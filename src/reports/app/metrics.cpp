@@ -263,6 +263,14 @@ Metrics report_metrics(Context& c, const MetricsQuery& q) {
   return out;
 }
 
+reports::Measures report_totals(Context& c, const std::string& from, const std::string& to,
+                                std::optional<int64_t> store_id) {
+  const Scope s = scope_of(c, store_id);
+  if (s.nothing) return {};
+  const Period p = period_of(c, from, to, s.zone);
+  return sum(read_rollups(c.store<storage::ReportStore>(), "all", p, s, storage::RollupQuery::Group::key));
+}
+
 Heatmap report_heatmap(Context& c, const std::string& from, const std::string& to, std::optional<int64_t> store_id) {
   const Scope s = scope_of(c, store_id);
   const Period p = period_of(c, from, to, s.zone);

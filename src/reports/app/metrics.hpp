@@ -50,6 +50,12 @@ struct Metrics {
 
 Metrics report_metrics(Context&, const MetricsQuery&);
 
+// The totals alone of the tickets created on the local days from … to (YYYY-MM-DD,
+// inclusive), with the same access and stores as report_metrics and no previous period:
+// for reports whose "period before" is not the same number of days (a calendar month).
+reports::Measures report_totals(Context&, const std::string& from, const std::string& to,
+                                std::optional<int64_t> store_id);
+
 struct HeatmapCell {
   int weekday = 1;  // 1 = Monday … 7 = Sunday
   int hour = 0;

@@ -122,11 +122,7 @@ reports::Measures service_figures(Context& c, std::optional<int64_t> store_id, c
     const auto local = z->to_local(std::chrono::sys_time<std::chrono::milliseconds>{std::chrono::milliseconds{ms}});
     return date::format("%F", date::floor<date::days>(local));
   };
-  MetricsQuery q;
-  q.from = day(from);
-  q.to = day(to - 1);
-  q.store_id = store_id;
-  return report_metrics(c, q).totals;
+  return report_totals(c, day(from), day(to - 1), store_id);
 }
 
 }  // namespace
